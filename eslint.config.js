@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.cache/', 'data/', 'dist/', 'manifest/build/', 'cards/gallery/', 'devTools/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // The domain is pure: no framework, no I/O, nothing from the outer layers (DESIGN.md).
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['botbuilder*', 'restify*', 'keyv', '@keyv/*', 'adaptivecards*', 'pino*', 'node:fs*', 'fs', 'pg', 'sqlite3', '@redis/*'], message: 'domain/ is framework-free and does no I/O but through its ports.' },
+          { group: ['**/bot/**', '**/dialogs/**', '**/cards/**', '../bot/*', '../dialogs/*', '../cards/*'], message: 'domain/ imports nothing from the outer layers.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['cards/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**', '**/dialogs/**', 'botbuilder-dialogs'], message: 'cards/ depends on domain/ only.' }] }],
+    },
+  },
+  {
+    files: ['dialogs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], message: 'dialogs/ never imports bot/.' }] }],
+    },
+  },
+);
