@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** Thrown at start when the environment is wrong; its message lists every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  STORAGE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(memory|sqlite|redis|rediss|postgres|postgresql):\/\//, 'must start with memory://, sqlite://, redis://, rediss://, postgres:// or postgresql://')
+      .optional(),
+  ),
+  DIRECTORY_FILE: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BOT_NAME: z.string().trim().min(1).max(30).default('Partner Access'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Absent in local mode: the bot then accepts unauthenticated requests (Playground, Emulator, tests). */
+  readonly auth: { readonly appId: string; readonly appPassword?: string; readonly appTenantId?: string; readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' } | undefined;
+  readonly dataDir: string;
+  readonly storageUrl: string;
+  readonly directoryFile: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly botName: string;
+}
+
+export const DEMO_DIRECTORY_FILE = new URL('./directory/demo-directory.json', import.meta.url).pathname;
+
+/** Reads and validates the environment once; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
+    throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  if (!e.MicrosoftAppId && (e.MicrosoftAppPassword || e.MicrosoftAppTenantId)) {
+    throw new ConfigError('Invalid configuration:\n  MicrosoftAppId: required when MicrosoftAppPassword or MicrosoftAppTenantId is set');
+  }
+  const auth = e.MicrosoftAppId
+    ? { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appTenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType }
+    : undefined;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    auth: auth && Object.freeze(auth),
+    dataDir: e.DATA_DIR,
+    storageUrl: e.STORAGE_URL ?? `sqlite://${e.DATA_DIR.replace(/\/$/, '')}/partner-access.sqlite`,
+    directoryFile: e.DIRECTORY_FILE ?? DEMO_DIRECTORY_FILE,
+    logLevel: e.LOG_LEVEL,
+    botName: e.BOT_NAME,
+  });
+}

@@ -1,0 +1,43 @@
+import { mkdir } from 'node:fs/promises';
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { DirectoryFileError, loadDirectoryFile } from './directory/json-directory.ts';
+import { createApp } from './app.ts';
+
+/** The composition root: config → logger → directory → app → listen, and a graceful stop. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const directory = await loadDirectoryFile(config.directoryFile);
+  await mkdir(config.dataDir, { recursive: true });
+  const app = createApp({ config, logger, directory });
+
+  app.server.listen(config.port, config.host, () => {
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ port, mode: config.auth ? 'authenticated' : 'local (no app id: unauthenticated)', directory: config.directoryFile }, `Partner Access listening on http://localhost:${port}/api/messages`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: no new requests, finishing turns in flight');
+    app.server.close();
+    const deadline = Date.now() + 10_000;
+    while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    logger.info({ unfinished: app.inFlight() }, 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DirectoryFileError) {
+    console.error(`Partner Access cannot start.\n${error.message}`);
+  } else {
+    console.error('Partner Access cannot start:', error);
+  }
+  process.exit(1);
+});

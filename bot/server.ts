@@ -1,0 +1,51 @@
+import restify from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { readActivityBody } from './http/activity-body.ts';
+import { adapterResponse } from './http/adapter-response.ts';
+
+export interface ServerDeps {
+  readonly adapter: CloudAdapter;
+  readonly runTurn: (context: TurnContext) => Promise<void>;
+  readonly logger: Logger;
+  /** Extra routes (the tab and its API) mounted by the composition root. */
+  readonly mount?: (server: restify.Server) => void;
+}
+
+export interface BotServer {
+  readonly server: restify.Server;
+  /** Turns still running; shutdown waits for them. */
+  inFlight(): number;
+}
+
+/** Builds the HTTP server without listening, so tests can run it on a free port. */
+export function createServer(deps: ServerDeps): BotServer {
+  const server = restify.createServer({ name: 'partner-access', handleUncaughtExceptions: false });
+  let inFlight = 0;
+
+  server.get('/healthz', (_req, res, next) => {
+    res.json(200, { status: 'ok' });
+    next();
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    inFlight += 1;
+    try {
+      const body = await readActivityBody(req);
+      if (!body.ok) {
+        res.json(body.status, { error: body.reason });
+        return;
+      }
+      const response = adapterResponse(res, deps.logger);
+      await deps.adapter.process({ body: body.activity, headers: req.headers, method: 'POST' }, response, deps.runTurn);
+    } catch (error) {
+      deps.logger.error({ err: error }, 'unexpected failure at /api/messages');
+      if (!res.headersSent) res.json(500, { error: 'The bot could not process this activity.' });
+    } finally {
+      inFlight -= 1;
+    }
+  });
+
+  deps.mount?.(server);
+  return { server, inFlight: () => inFlight };
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { Template } from 'adaptivecards-templating';
+
+/** An Adaptive Card as sent to Teams (schema 1.5 at most; Teams mobile lags behind desktop). */
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly version: string;
+  readonly [key: string]: unknown;
+}
+
+/** Teams refuses messages over 28 KB; a card near that is a bug in the view, not a user error. */
+export const MAX_CARD_BYTES = 28 * 1024;
+
+export const TEMPLATES_DIR = new URL('./templates/', import.meta.url);
+
+/** A template read once from `cards/templates/<name>.card.json`, at the importing module's start. */
+export interface CardTemplate<View> {
+  readonly name: string;
+  render(view: View): AdaptiveCard;
+}
+
+/** Loads a card template; call at module top level so files are read once, not per render. */
+export function loadTemplate<View extends object>(name: string): CardTemplate<View> {
+  const json: unknown = JSON.parse(readFileSync(new URL(`${name}.card.json`, TEMPLATES_DIR), 'utf8'));
+  const template = new Template(json);
+  return {
+    name,
+    render(view: View): AdaptiveCard {
+      const card: unknown = template.expand({ $root: view });
+      if (!isAdaptiveCard(card)) throw new Error(`Template ${name} did not expand to an AdaptiveCard`);
+      const size = Buffer.byteLength(JSON.stringify(card));
+      if (size > MAX_CARD_BYTES) throw new Error(`Card ${name} is ${size} bytes, over the ${MAX_CARD_BYTES} byte limit`);
+      return card;
+    },
+  };
+}
+
+function isAdaptiveCard(value: unknown): value is AdaptiveCard {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'AdaptiveCard';
+}
