@@ -162,7 +162,7 @@ export const ENTRA_ROLES: readonly EntraRole[] = [
     id: '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
     name: 'Application Administrator',
     description: 'Manages app registrations, enterprise apps and application proxy.',
-    leastPrivilegedFor: ['configuring application proxy', 'granting consent to app permissions (non-Graph)'],
+    leastPrivilegedFor: ['configuring application proxy', 'publishing on-premises apps through application proxy'],
     aliases: ['app admin', 'application admin', 'apps admin'],
   },
   {
