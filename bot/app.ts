@@ -32,7 +32,7 @@ export function createApp(deps: AppDeps): App {
     }
   };
   const bot = new PartnerAccessBot({ directory: deps.directory, logger: logger.child({ module: 'bot' }), botName: config.botName });
-  const server = createServer({ adapter, runTurn: (context) => bot.run(context), logger: logger.child({ module: 'http' }) });
+  const server = createServer({ adapter, runTurn: (context) => bot.run(context), requireToken: config.auth !== undefined, logger: logger.child({ module: 'http' }) });
   return { ...server, adapter, bot };
 }
 

@@ -3,11 +3,14 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { readActivityBody } from './http/activity-body.ts';
 import { adapterResponse } from './http/adapter-response.ts';
+import { hasPlausibleBearerToken } from './http/bearer-precheck.ts';
 
 export interface ServerDeps {
   readonly adapter: CloudAdapter;
   readonly runTurn: (context: TurnContext) => Promise<void>;
   readonly logger: Logger;
+  /** True when an app id is configured: every activity must then carry a Bot Framework token. */
+  readonly requireToken: boolean;
   /** Extra routes (the tab and its API) mounted by the composition root. */
   readonly mount?: (server: restify.Server) => void;
 }
@@ -34,6 +37,10 @@ export function createServer(deps: ServerDeps): BotServer {
       const body = await readActivityBody(req);
       if (!body.ok) {
         res.json(body.status, { error: body.reason });
+        return;
+      }
+      if (deps.requireToken && !hasPlausibleBearerToken(req.headers.authorization)) {
+        res.json(401, { error: 'Unauthorized: a valid Bot Framework token is required.' });
         return;
       }
       const response = adapterResponse(res, deps.logger);

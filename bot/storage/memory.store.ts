@@ -1,0 +1,125 @@
+/**
+ * The in-process DocumentStore: for tests and single-process use. Every method completes in one
+ * synchronous step, which is what makes it atomic. Values are kept as JSON text so callers cannot
+ * change a stored document by mutating an object they passed in or read back.
+ */
+import type {
+  DocumentStore, ExpectedVersion, ListRange, StreamPage, Versioned, WriteOptions, WriteOutcome,
+} from '../../domain/ports/document-store.ts';
+import { decodeEvent, encodeEvent, newVersion } from './document-codec.ts';
+import {
+  assertKey, assertName, compareSortThenId, conflict, documentKey, isExpected, normalizeIndexes, pageBounds, rangeLimit,
+} from './store-rules.ts';
+
+interface StoredDocument {
+  readonly version: string;
+  readonly json: string;
+  /** Index lists this document is in, so a write can take it out of the old ones. */
+  readonly indexKeys: readonly string[];
+}
+
+/** The DocumentStore held in this process's memory. */
+export class MemoryDocumentStore implements DocumentStore {
+  readonly #documents = new Map<string, StoredDocument>();
+  /** index list key → (document id → sort) */
+  readonly #indexes = new Map<string, Map<string, string>>();
+  readonly #streams = new Map<string, string[]>();
+
+  async get<T>(collection: string, id: string): Promise<Versioned<T> | undefined> {
+    return this.#read<T>(documentKey(collection, id));
+  }
+
+  async put<T>(collection: string, id: string, value: T, expected: ExpectedVersion, options?: WriteOptions): Promise<WriteOutcome<T>> {
+    const key = documentKey(collection, id);
+    const current = this.#read<T>(key);
+    if (!isExpected(current, expected)) return conflict(current);
+    const entries = normalizeIndexes(options?.indexes);
+    const json = JSON.stringify(value ?? null);
+    this.#unindex(key, id);
+    const indexKeys = entries.map((entry) => {
+      const listKey = indexListKey(collection, entry.index, entry.key);
+      const list = this.#indexes.get(listKey) ?? new Map<string, string>();
+      list.set(id, entry.sort);
+      this.#indexes.set(listKey, list);
+      return listKey;
+    });
+    const version = newVersion();
+    this.#documents.set(key, { version, json, indexKeys });
+    this.#appendAll(options?.append);
+    return { ok: true, version };
+  }
+
+  async remove(collection: string, id: string, expected: string, options?: Pick<WriteOptions, 'append'>): Promise<WriteOutcome<unknown>> {
+    const key = documentKey(collection, id);
+    const current = this.#read<unknown>(key);
+    if (current === undefined || !isExpected(current, expected)) return conflict(current);
+    this.#unindex(key, id);
+    this.#documents.delete(key);
+    this.#appendAll(options?.append);
+    return { ok: true, version: current.version };
+  }
+
+  async list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
+    assertName('collection', collection);
+    assertName('index', index);
+    const limit = rangeLimit(range);
+    const list = this.#indexes.get(indexListKey(collection, index, key)) ?? new Map<string, string>();
+    const from = range?.from;
+    const before = range?.before;
+    return [...list]
+      .map(([id, sort]) => ({ id, sort }))
+      .filter(({ sort }) => (from === undefined || sort >= from) && (before === undefined || sort < before))
+      .sort(compareSortThenId)
+      .slice(0, limit)
+      .map(({ id }) => this.#read<T>(documentKey(collection, id)))
+      .filter((document): document is Versioned<T> => document !== undefined);
+  }
+
+  async append(stream: string, event: unknown): Promise<number> {
+    return this.#appendOne(stream, event);
+  }
+
+  async readStream(stream: string, page: { readonly after?: number; readonly limit: number }): Promise<StreamPage> {
+    assertKey('stream name', stream);
+    const { after, limit } = pageBounds(page);
+    const events = this.#streams.get(stream) ?? [];
+    const entries = events.slice(after, after + limit).map((raw, offset) => ({ seq: after + offset + 1, event: decodeEvent(raw) }));
+    const last = entries.at(-1);
+    return last !== undefined && events.length > last.seq ? { entries, next: last.seq } : { entries };
+  }
+
+  async close(): Promise<void> {
+    // Nothing to release; the data goes with the object.
+  }
+
+  #read<T>(key: string): Versioned<T> | undefined {
+    const stored = this.#documents.get(key);
+    if (stored === undefined) return undefined;
+    // Parsed afresh on every read, so each caller gets its own copy; T is the caller's claim about its collection.
+    return { version: stored.version, value: JSON.parse(stored.json) as T };
+  }
+
+  #unindex(key: string, id: string): void {
+    for (const listKey of this.#documents.get(key)?.indexKeys ?? []) {
+      const list = this.#indexes.get(listKey);
+      list?.delete(id);
+      if (list?.size === 0) this.#indexes.delete(listKey);
+    }
+  }
+
+  #appendAll(appends: WriteOptions['append']): void {
+    for (const { stream, event } of appends ?? []) this.#appendOne(stream, event);
+  }
+
+  #appendOne(stream: string, event: unknown): number {
+    assertKey('stream name', stream);
+    const events = this.#streams.get(stream) ?? [];
+    events.push(encodeEvent(event));
+    this.#streams.set(stream, events);
+    return events.length;
+  }
+}
+
+function indexListKey(collection: string, index: string, key: string): string {
+  return `${collection}\u0000${index}\u0000${key}`;
+}

@@ -1,0 +1,71 @@
+/**
+ * The rules every DocumentStore backend shares, kept in one place so that memory, SQLite, Redis
+ * and PostgreSQL answer the contract suite identically.
+ */
+import type { ExpectedVersion, IndexEntry, ListRange, Versioned, WriteOutcome } from '../../domain/ports/document-store.ts';
+
+/** Collection and index names come from code; restricting them keeps composite keys unambiguous. */
+const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** Throws when a collection or index name is not a short identifier (a bug in the caller, not user input). */
+export function assertName(kind: 'collection' | 'index', name: string): void {
+  if (!NAME.test(name)) throw new Error(`Invalid ${kind} name "${name}": use letters, digits, "_", "." or "-" (at most 64).`);
+}
+
+/** Throws on an empty id, index key or stream name. */
+export function assertKey(kind: string, value: string): void {
+  if (value.length === 0) throw new Error(`Empty ${kind}.`);
+}
+
+/** The key a document has in the key-value table (before the keyv namespace): `collection:id`. */
+export function documentKey(collection: string, id: string): string {
+  assertName('collection', collection);
+  assertKey('id', id);
+  return `${collection}:${id}`;
+}
+
+/** Whether a write stating `expected` may replace `current`. */
+export function isExpected(current: Versioned<unknown> | undefined, expected: ExpectedVersion): boolean {
+  if (expected === '*') return true;
+  if (expected === null) return current === undefined;
+  return current !== undefined && current.version === expected;
+}
+
+/** The conflict outcome, carrying what is stored now so the caller can show it. */
+export function conflict<T>(current: Versioned<T> | undefined): WriteOutcome<T> {
+  return { ok: false, reason: 'conflict', current };
+}
+
+/** Index entries with names checked, `sort` defaulted to '' and one entry per index/key (the last wins). */
+export function normalizeIndexes(entries: readonly IndexEntry[] | undefined): Required<IndexEntry>[] {
+  const byKey = new Map<string, Required<IndexEntry>>();
+  for (const entry of entries ?? []) {
+    assertName('index', entry.index);
+    assertKey('index key', entry.key);
+    byKey.set(`${entry.index}\u0000${entry.key}`, { index: entry.index, key: entry.key, sort: entry.sort ?? '' });
+  }
+  return [...byKey.values()];
+}
+
+/** Checks a list range and returns its limit as a number (Infinity when absent). */
+export function rangeLimit(range: ListRange | undefined): number {
+  const limit = range?.limit;
+  if (limit === undefined) return Number.POSITIVE_INFINITY;
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`Invalid list limit ${String(limit)}.`);
+  return limit;
+}
+
+/** Checks a stream page request; returns `after` (0 when absent) and `limit`. */
+export function pageBounds(page: { readonly after?: number; readonly limit: number }): { after: number; limit: number } {
+  const after = page.after ?? 0;
+  if (!Number.isInteger(after) || after < 0) throw new Error(`Invalid stream position ${String(after)}.`);
+  if (!Number.isInteger(page.limit) || page.limit < 1) throw new Error(`Invalid stream page limit ${String(page.limit)}.`);
+  return { after, limit: page.limit };
+}
+
+/** Compares (sort, id) pairs in code-unit order, as the SQL backends do with a binary collation. */
+export function compareSortThenId(a: { sort: string; id: string }, b: { sort: string; id: string }): number {
+  if (a.sort !== b.sort) return a.sort < b.sort ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return 0;
+}

@@ -1,0 +1,25 @@
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { createApp, type App } from '../../bot/app.ts';
+import { loadConfig } from '../../bot/config.ts';
+import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
+
+export interface RunningApp {
+  readonly app: App;
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts the whole app on a free loopback port, with the given environment (local mode by default). */
+export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const config = loadConfig({ STORAGE_URL: 'memory://', LOG_LEVEL: 'silent', ...env });
+  const directory = await loadDirectoryFile(config.directoryFile);
+  const app = createApp({ config, logger: pino({ level: 'silent' }), directory });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => app.server.close(() => resolve())),
+  };
+}
