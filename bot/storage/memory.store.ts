@@ -8,7 +8,7 @@ import type {
 } from '../../domain/ports/document-store.ts';
 import { decodeEvent, encodeEvent, newVersion } from './document-codec.ts';
 import {
-  assertKey, assertName, compareSortThenId, conflict, documentKey, isExpected, normalizeIndexes, pageBounds, rangeLimit,
+  assertKey, assertName, compareSortThenId, conflict, documentKey, encodeAppends, isExpected, normalizeIndexes, pageBounds, rangeLimit,
 } from './store-rules.ts';
 
 interface StoredDocument {
@@ -34,6 +34,7 @@ export class MemoryDocumentStore implements DocumentStore {
     const current = this.#read<T>(key);
     if (!isExpected(current, expected)) return conflict(current);
     const entries = normalizeIndexes(options?.indexes);
+    const appends = encodeAppends(options?.append);
     const json = JSON.stringify(value ?? null);
     this.#unindex(key, id);
     const indexKeys = entries.map((entry) => {
@@ -45,17 +46,18 @@ export class MemoryDocumentStore implements DocumentStore {
     });
     const version = newVersion();
     this.#documents.set(key, { version, json, indexKeys });
-    this.#appendAll(options?.append);
+    this.#appendAll(appends);
     return { ok: true, version };
   }
 
   async remove(collection: string, id: string, expected: string, options?: Pick<WriteOptions, 'append'>): Promise<WriteOutcome<unknown>> {
     const key = documentKey(collection, id);
     const current = this.#read<unknown>(key);
+    const appends = encodeAppends(options?.append);
     if (current === undefined || !isExpected(current, expected)) return conflict(current);
     this.#unindex(key, id);
     this.#documents.delete(key);
-    this.#appendAll(options?.append);
+    this.#appendAll(appends);
     return { ok: true, version: current.version };
   }
 
@@ -76,7 +78,8 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   async append(stream: string, event: unknown): Promise<number> {
-    return this.#appendOne(stream, event);
+    assertKey('stream name', stream);
+    return this.#appendOne(stream, encodeEvent(event));
   }
 
   async readStream(stream: string, page: { readonly after?: number; readonly limit: number }): Promise<StreamPage> {
@@ -107,14 +110,13 @@ export class MemoryDocumentStore implements DocumentStore {
     }
   }
 
-  #appendAll(appends: WriteOptions['append']): void {
-    for (const { stream, event } of appends ?? []) this.#appendOne(stream, event);
+  #appendAll(appends: readonly { stream: string; json: string }[]): void {
+    for (const { stream, json } of appends) this.#appendOne(stream, json);
   }
 
-  #appendOne(stream: string, event: unknown): number {
-    assertKey('stream name', stream);
+  #appendOne(stream: string, json: string): number {
     const events = this.#streams.get(stream) ?? [];
-    events.push(encodeEvent(event));
+    events.push(json);
     this.#streams.set(stream, events);
     return events.length;
   }

@@ -2,7 +2,8 @@
  * The rules every DocumentStore backend shares, kept in one place so that memory, SQLite, Redis
  * and PostgreSQL answer the contract suite identically.
  */
-import type { ExpectedVersion, IndexEntry, ListRange, Versioned, WriteOutcome } from '../../domain/ports/document-store.ts';
+import type { ExpectedVersion, IndexEntry, ListRange, StreamAppend, Versioned, WriteOutcome } from '../../domain/ports/document-store.ts';
+import { encodeEvent } from './document-codec.ts';
 
 /** Collection and index names come from code; restricting them keeps composite keys unambiguous. */
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -68,4 +69,12 @@ export function compareSortThenId(a: { sort: string; id: string }, b: { sort: st
   if (a.sort !== b.sort) return a.sort < b.sort ? -1 : 1;
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;
   return 0;
+}
+
+/** Stream appends checked and encoded before anything is written, so a bad one cannot leave half a write. */
+export function encodeAppends(appends: readonly StreamAppend[] | undefined): { stream: string; json: string }[] {
+  return (appends ?? []).map(({ stream, event }) => {
+    assertKey('stream name', stream);
+    return { stream, json: encodeEvent(event) };
+  });
 }

@@ -1,0 +1,210 @@
+/**
+ * The DocumentStore contract: every backend's test file runs this suite against its own store.
+ * Each test uses its own collection and stream names, so one store serves the whole suite.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentStore, Versioned } from '../../domain/ports/document-store.ts';
+
+interface Relationship {
+  readonly name: string;
+  readonly status: string;
+  readonly roles?: readonly string[];
+}
+
+/** Registers the contract tests for a store opened by `open` (once per suite) and closed after. */
+export function describeDocumentStoreContract(backend: string, open: () => Promise<DocumentStore>): void {
+  describe(`DocumentStore contract: ${backend}`, () => {
+    let store: DocumentStore;
+    let counter = 0;
+    /** A collection or stream name no other test uses. */
+    const fresh = (prefix: string): string => `${prefix}-${(counter += 1)}`;
+
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    const created = async (collection: string, id: string, value: Relationship): Promise<string> => {
+      const outcome = await store.put(collection, id, value, null);
+      if (!outcome.ok) throw new Error(`could not create ${collection}/${id}`);
+      return outcome.version;
+    };
+    const names = (documents: Versioned<Relationship>[]): string[] => documents.map((document) => document.value.name);
+
+    it('creates a document and reads it back with its version', async () => {
+      const rel = fresh('rel');
+      const value: Relationship = { name: 'Contoso', status: 'pending', roles: [':colon-first', 'Ünïcode ✓'] };
+      const version = await created(rel, 'a/b:c', value);
+      expect(await store.get<Relationship>(rel, 'a/b:c')).toEqual({ value, version });
+      expect(await store.get(rel, 'missing')).toBeUndefined();
+    });
+
+    it('refuses to create a document that exists, returning the current one', async () => {
+      const rel = fresh('rel');
+      const version = await created(rel, 'x', { name: 'first', status: 'pending' });
+      const outcome = await store.put(rel, 'x', { name: 'second', status: 'pending' }, null);
+      expect(outcome).toEqual({ ok: false, reason: 'conflict', current: { version, value: { name: 'first', status: 'pending' } } });
+    });
+
+    it('updates when the stated version is current, and gives a new version', async () => {
+      const rel = fresh('rel');
+      const v1 = await created(rel, 'x', { name: 'n', status: 'pending' });
+      const outcome = await store.put(rel, 'x', { name: 'n', status: 'active' }, v1);
+      expect(outcome.ok).toBe(true);
+      const read = await store.get<Relationship>(rel, 'x');
+      expect(read?.value.status).toBe('active');
+      expect(read?.version).not.toBe(v1);
+      expect(outcome.ok && outcome.version).toBe(read?.version);
+    });
+
+    it('refuses a stale version and returns the current state', async () => {
+      const rel = fresh('rel');
+      const v1 = await created(rel, 'x', { name: 'n', status: 'pending' });
+      const second = await store.put(rel, 'x', { name: 'n', status: 'active' }, v1);
+      const stale = await store.put(rel, 'x', { name: 'n', status: 'terminated' }, v1);
+      expect(stale).toEqual({
+        ok: false, reason: 'conflict',
+        current: { version: second.ok ? second.version : 'n/a', value: { name: 'n', status: 'active' } },
+      });
+      expect((await store.get<Relationship>(rel, 'x'))?.value.status).toBe('active');
+    });
+
+    it('refuses a version for a document that does not exist', async () => {
+      const rel = fresh('rel');
+      expect(await store.put(rel, 'ghost', { name: 'g', status: 'pending' }, 'some-version'))
+        .toEqual({ ok: false, reason: 'conflict', current: undefined });
+      expect(await store.get(rel, 'ghost')).toBeUndefined();
+    });
+
+    it("overwrites whatever is there with '*', and creates with it too", async () => {
+      const rel = fresh('rel');
+      await created(rel, 'x', { name: 'old', status: 'pending' });
+      expect((await store.put(rel, 'x', { name: 'new', status: 'active' }, '*')).ok).toBe(true);
+      expect((await store.put(rel, 'y', { name: 'y', status: 'active' }, '*')).ok).toBe(true);
+      expect((await store.get<Relationship>(rel, 'x'))?.value.name).toBe('new');
+      expect((await store.get<Relationship>(rel, 'y'))?.value.name).toBe('y');
+    });
+
+    it('deletes only with the current version (or *), and refuses when nothing is there', async () => {
+      const rel = fresh('rel');
+      const v1 = await created(rel, 'x', { name: 'n', status: 'pending' });
+      const updated = await store.put(rel, 'x', { name: 'n', status: 'active' }, v1);
+      const stale = await store.remove(rel, 'x', v1);
+      expect(stale.ok).toBe(false);
+      expect(!stale.ok && stale.current?.value).toEqual({ name: 'n', status: 'active' });
+      expect(await store.remove(rel, 'x', updated.ok ? updated.version : 'n/a')).toMatchObject({ ok: true });
+      expect(await store.get(rel, 'x')).toBeUndefined();
+      expect(await store.remove(rel, 'x', '*')).toEqual({ ok: false, reason: 'conflict', current: undefined });
+      await created(rel, 'y', { name: 'y', status: 'pending' });
+      expect(await store.remove(rel, 'y', '*')).toMatchObject({ ok: true });
+      expect(await store.get(rel, 'y')).toBeUndefined();
+    });
+
+    it('lists documents by index key, ordered by sort then id', async () => {
+      const rel = fresh('rel');
+      const byPartner = (sort: string) => [{ index: 'by-partner', key: 'partner-1', sort }];
+      await store.put(rel, 'c', { name: 'c', status: 'active' }, null, { indexes: byPartner('2026-02-01') });
+      await store.put(rel, 'b', { name: 'b', status: 'active' }, null, { indexes: byPartner('2026-01-01') });
+      await store.put(rel, 'a', { name: 'a', status: 'active' }, null, { indexes: byPartner('2026-02-01') });
+      await store.put(rel, 'd', { name: 'd', status: 'active' }, null, { indexes: [{ index: 'by-partner', key: 'partner-2' }] });
+      await store.put(rel, 'e', { name: 'e', status: 'active' }, null);
+      expect(names(await store.list<Relationship>(rel, 'by-partner', 'partner-1'))).toEqual(['b', 'a', 'c']);
+      expect(names(await store.list<Relationship>(rel, 'by-partner', 'partner-2'))).toEqual(['d']);
+      expect(await store.list(rel, 'by-partner', 'nobody')).toEqual([]);
+      const [first] = await store.list<Relationship>(rel, 'by-partner', 'partner-1');
+      expect(first).toEqual(await store.get(rel, 'b'));
+    });
+
+    it('replaces index entries on update and drops them on removal', async () => {
+      const rel = fresh('rel');
+      const first = await store.put(rel, 'x', { name: 'x', status: 'pending' }, null, {
+        indexes: [{ index: 'by-partner', key: 'p1' }, { index: 'by-customer', key: 'c1' }],
+      });
+      const second = await store.put(rel, 'x', { name: 'x', status: 'active' }, first.ok ? first.version : null, {
+        indexes: [{ index: 'by-partner', key: 'p2' }],
+      });
+      expect(names(await store.list<Relationship>(rel, 'by-partner', 'p1'))).toEqual([]);
+      expect(names(await store.list<Relationship>(rel, 'by-customer', 'c1'))).toEqual([]);
+      expect(await store.list<Relationship>(rel, 'by-partner', 'p2')).toEqual([await store.get(rel, 'x')]);
+      const refused = await store.put(rel, 'x', { name: 'x', status: 'stale' }, first.ok ? first.version : null, {
+        indexes: [{ index: 'by-partner', key: 'p3' }],
+      });
+      expect(refused.ok).toBe(false);
+      expect(await store.list(rel, 'by-partner', 'p3')).toEqual([]);
+      expect(names(await store.list<Relationship>(rel, 'by-partner', 'p2'))).toEqual(['x']);
+      await store.remove(rel, 'x', second.ok ? second.version : '*');
+      expect(await store.list(rel, 'by-partner', 'p2')).toEqual([]);
+      await store.put(rel, 'x', { name: 'x', status: 'again' }, null);
+      expect(await store.list(rel, 'by-partner', 'p2')).toEqual([]);
+    });
+
+    it('lists a range of sort values: from inclusive, before exclusive, with a limit', async () => {
+      const rel = fresh('rel');
+      const days = ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05'];
+      for (const [i, day] of days.entries()) {
+        await store.put(rel, `r${i}`, { name: day, status: 'active' }, null, { indexes: [{ index: 'expiry', key: 'all', sort: day }] });
+      }
+      const range = (from?: string, before?: string, limit?: number) =>
+        store.list<Relationship>(rel, 'expiry', 'all', { from, before, limit }).then(names);
+      expect(await range('2026-01-02', '2026-01-04')).toEqual(['2026-01-02', '2026-01-03']);
+      expect(await range(undefined, '2026-01-03')).toEqual(['2026-01-01', '2026-01-02']);
+      expect(await range('2026-01-04')).toEqual(['2026-01-04', '2026-01-05']);
+      expect(await range('2026-01-01T00:00:00Z')).toEqual(['2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05']);
+      expect(await range(undefined, undefined, 2)).toEqual(['2026-01-01', '2026-01-02']);
+      expect(await range('2026-01-03', undefined, 0)).toEqual([]);
+    });
+
+    it('appends to a stream in order and reads it back', async () => {
+      const audit = fresh('audit');
+      expect(await store.append(audit, { n: 1 })).toBe(1);
+      expect(await store.append(audit, { n: 2, text: ':colon' })).toBe(2);
+      expect(await store.append(audit, 'three')).toBe(3);
+      expect(await store.readStream(audit, { limit: 10 })).toEqual({
+        entries: [{ seq: 1, event: { n: 1 } }, { seq: 2, event: { n: 2, text: ':colon' } }, { seq: 3, event: 'three' }],
+      });
+      expect(await store.readStream(fresh('audit'), { limit: 10 })).toEqual({ entries: [] });
+    });
+
+    it('pages through a stream', async () => {
+      const audit = fresh('audit');
+      for (let n = 1; n <= 7; n += 1) await store.append(audit, { n });
+      const seen: number[] = [];
+      let after: number | undefined;
+      let pages = 0;
+      do {
+        const page = await store.readStream(audit, { after, limit: 3 });
+        seen.push(...page.entries.map((entry) => entry.seq));
+        after = page.next;
+        pages += 1;
+      } while (after !== undefined);
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(pages).toBe(3);
+      expect(await store.readStream(audit, { after: 6, limit: 1 })).toEqual({ entries: [{ seq: 7, event: { n: 7 } }] });
+      expect(await store.readStream(audit, { after: 7, limit: 3 })).toEqual({ entries: [] });
+    });
+
+    it('appends in the same step as a write, and appends nothing when the write conflicts', async () => {
+      const rel = fresh('rel');
+      const audit = fresh('audit');
+      const v1 = await store.put(rel, 'x', { name: 'x', status: 'pending' }, null, { append: [{ stream: audit, event: 'created' }] });
+      await store.put(rel, 'x', { name: 'x', status: 'x' }, null, { append: [{ stream: audit, event: 'lost create' }] });
+      const v2 = await store.put(rel, 'x', { name: 'x', status: 'active' }, v1.ok ? v1.version : null, {
+        append: [{ stream: audit, event: 'approved' }, { stream: `${audit}-tenant`, event: 'approved' }],
+      });
+      await store.put(rel, 'x', { name: 'x', status: 'x' }, v1.ok ? v1.version : null, { append: [{ stream: audit, event: 'lost update' }] });
+      await store.remove(rel, 'x', v1.ok ? v1.version : '*', { append: [{ stream: audit, event: 'lost removal' }] });
+      await store.remove(rel, 'x', v2.ok ? v2.version : '*', { append: [{ stream: audit, event: 'removed' }] });
+      const events = (await store.readStream(audit, { limit: 10 })).entries.map((entry) => entry.event);
+      expect(events).toEqual(['created', 'approved', 'removed']);
+      expect((await store.readStream(`${audit}-tenant`, { limit: 10 })).entries).toEqual([{ seq: 1, event: 'approved' }]);
+    });
+
+    it('rejects malformed names and ranges as bugs', async () => {
+      await expect(store.put('bad name', 'x', {}, null)).rejects.toThrow(/collection/);
+      await expect(store.list(fresh('rel'), 'bad:index', 'k')).rejects.toThrow(/index/);
+      await expect(store.readStream(fresh('audit'), { limit: 0 })).rejects.toThrow(/limit/);
+    });
+  });
+}
