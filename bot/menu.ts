@@ -15,6 +15,9 @@ const TASKS: readonly (WelcomeTask & { readonly action: Action; readonly side: '
   { action: 'askQuestion', side: 'any', command: 'ask', title: 'Ask a question', description: 'What can a delegated admin do, in general or at one of your customers or partners?' },
 ];
 
+/** Every task's command, for the manifest's command list (Teams shows them as suggestions). */
+export const MENU_COMMANDS: readonly WelcomeTask[] = TASKS.map(({ command, title, description }) => ({ command, title, description }));
+
 /** The tasks this person may start, decided by the domain policy against their own organization. */
 export function tasksFor(actor: UserActor): WelcomeTask[] {
   return TASKS.filter((task) => {
