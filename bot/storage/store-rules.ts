@@ -78,3 +78,13 @@ export function encodeAppends(appends: readonly StreamAppend[] | undefined): { s
     return { stream, json: encodeEvent(event) };
   });
 }
+
+/** A URL fit for an error message or a log: scheme, host, port and path, never the user or password. */
+export function describeUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+}
+
+/** The message of an unknown thrown value. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
