@@ -1,0 +1,57 @@
+import type { Actor, UserActor } from './actors/actor.ts';
+import { resolveActor } from './actors/actor.ts';
+import { createCustomerAgreementRepository } from './agreements/customer-agreement.repository.ts';
+import { createGdapRelationshipRepository } from './relationships/relationship.repository.ts';
+import { createResellerRelationshipRepository } from './relationships/reseller-relationship.repository.ts';
+import type { PartnerAccessDeps, UseCaseContext } from './use-cases/context.ts';
+import { acceptCustomerAgreement, approveRelationship, declineRelationship } from './use-cases/customer-decisions.ts';
+import { effectiveAccess } from './use-cases/effective-access.ts';
+import { assignSecurityGroup, listAssignments, removeSecurityGroup } from './use-cases/manage-assignments.ts';
+import { lockForApproval, requestAdditionalRoles, requestGdapRelationship, requestResellerRelationship, suggestDisplayName } from './use-cases/partner-requests.ts';
+import { checkCanTransact, getRelationship, listCustomersOfPartner, listPartnersOfCustomer, listPendingInvitations, readAuditTrail } from './use-cases/queries.ts';
+import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
+import { runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
+
+type UseCase<I, O> = (actor: Actor, input: I) => Promise<O>;
+
+function bind<I, O>(context: UseCaseContext, useCase: (context: UseCaseContext, actor: Actor, input: I) => Promise<O>): UseCase<I, O> {
+  return (actor, input) => useCase(context, actor, input);
+}
+
+/** Wires every use case to the store, the directory, the clock and the id source. */
+export function createPartnerAccess(deps: PartnerAccessDeps) {
+  const context: UseCaseContext = {
+    ...deps,
+    gdap: createGdapRelationshipRepository(deps.store),
+    reseller: createResellerRelationshipRepository(deps.store),
+    agreements: createCustomerAgreementRepository(deps.store),
+  };
+  return {
+    /** Who is acting, from the directory. */
+    resolveActor: (tenantId: string, userId: string): Promise<UserActor> => resolveActor(deps.directory, tenantId, userId),
+    requestResellerRelationship: bind(context, requestResellerRelationship),
+    requestGdapRelationship: bind(context, requestGdapRelationship),
+    suggestDisplayName: bind(context, suggestDisplayName),
+    requestAdditionalRoles: bind(context, requestAdditionalRoles),
+    lockForApproval: bind(context, lockForApproval),
+    approveRelationship: bind(context, approveRelationship),
+    declineRelationship: bind(context, declineRelationship),
+    assignSecurityGroup: bind(context, assignSecurityGroup),
+    removeSecurityGroup: bind(context, removeSecurityGroup),
+    listAssignments: bind(context, listAssignments),
+    terminateRelationship: bind(context, terminateRelationship),
+    acceptCustomerAgreement: bind(context, acceptCustomerAgreement),
+    removePartnerRoles: bind(context, removePartnerRoles),
+    getRelationship: bind(context, getRelationship),
+    listPartnersOfCustomer: bind(context, listPartnersOfCustomer),
+    listCustomersOfPartner: bind(context, listCustomersOfPartner),
+    listPendingInvitations: bind(context, listPendingInvitations),
+    checkCanTransact: bind(context, checkCanTransact),
+    effectiveAccess: bind(context, effectiveAccess),
+    readAuditTrail: bind(context, readAuditTrail),
+    runLifecycleSweep: bind(context, runLifecycleSweep),
+  };
+}
+
+/** The object of use cases the bot, dialogs and tab call. */
+export type PartnerAccess = ReturnType<typeof createPartnerAccess>;

@@ -1,0 +1,119 @@
+import type { Actor, PartnerCenterRole, UserActor } from '../actors/actor.ts';
+import { hasEntraRole } from '../actors/actor.ts';
+
+/** Everything a person (or the bot itself) may ask to do. */
+export const ACTIONS = [
+  'requestResellerRelationship',
+  'requestGdapRelationship',
+  'lockForApproval',
+  'assignSecurityGroup',
+  'removeSecurityGroup',
+  'terminateRelationship',
+  'approveRelationship',
+  'declineRelationship',
+  'removePartnerRoles',
+  'acceptCustomerAgreement',
+  'viewCustomerPartners',
+  'viewPartnerRelationships',
+  'viewRelationship',
+  'viewAuditTrail',
+  'viewEffectiveAccess',
+  'askQuestion',
+  'runLifecycle',
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+/** What an action is about: the tenants it touches (and, for effective access, whose access). */
+export interface PolicyResource {
+  readonly partnerTenantId?: string;
+  readonly customerTenantId?: string;
+  readonly subjectUserId?: string;
+}
+
+export type DenialCode = 'unknown-user' | 'wrong-tenant' | 'missing-role' | 'system-only' | 'people-only';
+
+export type Decision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly code: DenialCode; readonly reason: string };
+
+const GA = 'Global Administrator';
+const BILLING = 'Billing Administrator';
+const READER = 'Global Reader';
+const ALL_AGENTS: readonly PartnerCenterRole[] = ['AdminAgent', 'SalesAgent', 'HelpdeskAgent'];
+
+/** One row per action: which side acts, with which roles, and how to say it. */
+interface Rule {
+  readonly what: string;
+  readonly partner?: { readonly roles: readonly PartnerCenterRole[]; readonly who: string };
+  readonly customer?: { readonly roles: readonly string[]; readonly who: string };
+}
+
+const RULES: Readonly<Record<Exclude<Action, 'askQuestion' | 'runLifecycle' | 'viewEffectiveAccess'>, Rule>> = {
+  requestResellerRelationship: { what: 'request a reseller relationship', partner: { roles: ['AdminAgent', 'SalesAgent'], who: 'an Admin agent or a Sales agent of the partner' } },
+  requestGdapRelationship: { what: 'request a GDAP relationship', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
+  lockForApproval: { what: 'send a GDAP relationship for approval', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
+  assignSecurityGroup: { what: 'assign a security group', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
+  removeSecurityGroup: { what: 'remove a security group', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
+  terminateRelationship: { what: 'terminate a relationship', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
+  approveRelationship: { what: 'approve an invitation', customer: { roles: [GA], who: 'a Global Administrator of the customer' } },
+  declineRelationship: { what: 'decline an invitation', customer: { roles: [GA], who: 'a Global Administrator of the customer' } },
+  removePartnerRoles: { what: "remove a partner's admin roles", customer: { roles: [GA], who: 'a Global Administrator of the customer' } },
+  acceptCustomerAgreement: { what: 'accept the Microsoft Customer Agreement', customer: { roles: [GA, BILLING], who: 'a Global Administrator or a Billing Administrator of the customer' } },
+  viewCustomerPartners: { what: "see the customer's partners", customer: { roles: [GA, BILLING, READER], who: 'a Global Administrator, Billing Administrator or Global Reader of the customer' } },
+  viewPartnerRelationships: { what: "see the partner's customers and relationships", partner: { roles: ALL_AGENTS, who: 'an Admin, Sales or Helpdesk agent of the partner' } },
+  viewRelationship: {
+    what: 'see this relationship',
+    partner: { roles: ALL_AGENTS, who: 'an agent of the partner' },
+    customer: { roles: [GA, BILLING, READER], who: 'a Global Administrator, Billing Administrator or Global Reader of the customer' },
+  },
+  viewAuditTrail: {
+    what: 'read the audit trail',
+    partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' },
+    customer: { roles: [GA, READER], who: 'a Global Administrator or Global Reader of the customer' },
+  },
+};
+
+const ALLOW: Decision = { allowed: true };
+
+function deny(code: DenialCode, reason: string): Decision {
+  return { allowed: false, code, reason };
+}
+
+/** Decides whether the actor may take the action on the resource. The one place that answers "who may do what". */
+export function decide(actor: Actor, action: Action, resource: PolicyResource): Decision {
+  if (action === 'askQuestion') return ALLOW;
+  if (action === 'runLifecycle') {
+    return actor.kind === 'system' ? ALLOW : deny('system-only', 'Expiry and renewal happen automatically; nobody runs them by hand.');
+  }
+  if (actor.kind === 'system') return deny('people-only', 'Only a person can do this; the automatic lifecycle cannot.');
+  if (action === 'viewEffectiveAccess') return decideEffectiveAccess(actor, resource);
+  return decideByRule(actor, RULES[action], resource);
+}
+
+function decideByRule(actor: UserActor, rule: Rule, resource: PolicyResource): Decision {
+  const actsAsPartner = rule.partner !== undefined && actor.tenantKind === 'partner' && actor.tenantId === resource.partnerTenantId;
+  const actsAsCustomer = rule.customer !== undefined && actor.tenantKind === 'customer' && actor.tenantId === resource.customerTenantId;
+  if (!actsAsPartner && !actsAsCustomer) {
+    return deny('wrong-tenant', `You can only ${rule.what} for your own organization, and this belongs to another one.`);
+  }
+  if (!actor.known) return deny('unknown-user', unknownUserReason(rule.what));
+  if (actsAsPartner && rule.partner !== undefined && rule.partner.roles.some((r) => actor.partnerCenterRoles.includes(r))) return ALLOW;
+  if (actsAsCustomer && rule.customer !== undefined && rule.customer.roles.some((r) => hasEntraRole(actor, r))) return ALLOW;
+  const who = actsAsPartner ? rule.partner?.who : rule.customer?.who;
+  return deny('missing-role', `Only ${who ?? 'someone else'} can ${rule.what}.`);
+}
+
+function decideEffectiveAccess(actor: UserActor, resource: PolicyResource): Decision {
+  if (actor.tenantKind !== 'partner' || actor.tenantId !== resource.partnerTenantId) {
+    return deny('wrong-tenant', "You can only look up access for people of your own partner organization.");
+  }
+  if (!actor.known) return deny('unknown-user', unknownUserReason('look up access'));
+  if (resource.subjectUserId === undefined || resource.subjectUserId === actor.userId) return ALLOW;
+  if (actor.partnerCenterRoles.includes('AdminAgent')) return ALLOW;
+  return deny('missing-role', "Only an Admin agent of the partner can look up someone else's access; you can look up your own.");
+}
+
+function unknownUserReason(what: string): string {
+  return `Your account was not found in your organization's directory, so you hold no roles and cannot ${what}.`;
+}

@@ -1,0 +1,61 @@
+import { findRoleById, findRoleByName, searchRoles, GLOBAL_ADMINISTRATOR_ROLE_ID } from '../roles/roles-catalog.ts';
+import type { Result } from '../shared/result.ts';
+import { ok, refuse } from '../shared/result.ts';
+import type { AutoExtendDuration } from './gdap-relationship.ts';
+
+export const DISPLAY_NAME_MAX_LENGTH = 50;
+export const MIN_DURATION_DAYS = 1;
+/** Two years: there are no permanent GDAP relationships. */
+export const MAX_DURATION_DAYS = 730;
+
+/** Checks a display name's length (1–50 characters); uniqueness is checked against the store. */
+export function validateDisplayName(raw: string): Result<string> {
+  const name = raw.trim();
+  if (name.length === 0) return refuse('invalid', 'Give the relationship a name.');
+  if (name.length > DISPLAY_NAME_MAX_LENGTH) {
+    return refuse('invalid', `The name is ${name.length} characters long; it can be at most ${DISPLAY_NAME_MAX_LENGTH}.`);
+  }
+  return ok(name);
+}
+
+/** Parses an ISO 8601 duration in whole days (`P1D` … `P730D`) and returns the number of days. */
+export function parseDurationDays(duration: string): Result<number> {
+  const match = /^P(\d{1,4})D$/.exec(duration.trim().toUpperCase());
+  if (match === null) {
+    return refuse('invalid', `"${duration}" is not a duration in days; write it like P90D (90 days) or P730D (two years).`);
+  }
+  const days = Number(match[1]);
+  if (days < MIN_DURATION_DAYS || days > MAX_DURATION_DAYS) {
+    return refuse('invalid', `A relationship lasts from ${MIN_DURATION_DAYS} day to ${MAX_DURATION_DAYS} days (two years); ${days} days is not possible.`);
+  }
+  return ok(days);
+}
+
+/** Resolves role ids or exact role names to catalog role ids: at least one, none unknown, no duplicates. */
+export function validateRoles(requested: readonly string[]): Result<readonly string[]> {
+  if (requested.length === 0) return refuse('invalid', 'Choose at least one role.');
+  const ids: string[] = [];
+  for (const text of requested) {
+    const role = findRoleById(text) ?? findRoleByName(text);
+    if (role === undefined) {
+      const hints = searchRoles(text).slice(0, 3).map((r) => r.name);
+      const hint = hints.length > 0 ? ` Did you mean ${hints.join(', or ')}?` : '';
+      return refuse('invalid', `"${text}" is not a role we know.${hint}`);
+    }
+    if (ids.includes(role.id)) return refuse('invalid', `${role.name} is listed twice; list each role once.`);
+    ids.push(role.id);
+  }
+  return ok(ids);
+}
+
+/** Checks auto-extension: none (PT0S) or 180 days, and never with Global Administrator among the roles. */
+export function validateAutoExtend(raw: string | undefined, roleIds: readonly string[]): Result<AutoExtendDuration> {
+  const value = raw ?? 'PT0S';
+  if (value !== 'PT0S' && value !== 'P180D') {
+    return refuse('invalid', 'Auto-extension is either off (PT0S) or 180 days (P180D).');
+  }
+  if (value === 'P180D' && roleIds.includes(GLOBAL_ADMINISTRATOR_ROLE_ID)) {
+    return refuse('invalid', 'A relationship that includes Global Administrator cannot extend itself automatically. Turn auto-extension off, or leave out Global Administrator.');
+  }
+  return ok(value);
+}

@@ -1,0 +1,63 @@
+import type { DocumentStore, ExpectedVersion, IndexEntry, Versioned, WriteOutcome } from '../ports/document-store.ts';
+import type { AuditEvent } from '../audit/audit-event.ts';
+import { auditStreamsFor } from '../audit/audit-event.ts';
+import type { GdapRelationship } from './gdap-relationship.ts';
+import { dueDateTime } from './gdap-lifecycle.ts';
+
+export const GDAP_COLLECTION = 'gdapRelationships';
+/** One document per (partner, display name): claiming it with "must not exist" keeps names unique under races. */
+export const GDAP_NAME_COLLECTION = 'gdapDisplayNames';
+export const GDAP_INDEX = { byPartner: 'gdapByPartner', byCustomer: 'gdapByCustomer', byDueDate: 'gdapByDueDate' } as const;
+/** The single key of the due-date index: the sweep reads it in date order. */
+export const DUE_KEY = 'due';
+
+/** Where GDAP relationships live, and the indexes that find them. */
+export interface GdapRelationshipRepository {
+  get(id: string): Promise<Versioned<GdapRelationship> | undefined>;
+  listByPartner(partnerTenantId: string): Promise<Versioned<GdapRelationship>[]>;
+  listByCustomer(customerTenantId: string): Promise<Versioned<GdapRelationship>[]>;
+  /** Relationships whose next lifecycle step is due before the given ISO date-time, earliest first. */
+  listDue(before: string, limit: number): Promise<Versioned<GdapRelationship>[]>;
+  isDisplayNameTaken(partnerTenantId: string, displayName: string): Promise<boolean>;
+  /** Reserves the name for the relationship; false when another relationship has it. */
+  claimDisplayName(partnerTenantId: string, displayName: string, relationshipId: string): Promise<boolean>;
+  /** Writes the relationship with its index entries and its audit event, atomically. */
+  save(relationship: GdapRelationship, expected: ExpectedVersion, event: AuditEvent): Promise<WriteOutcome<GdapRelationship>>;
+}
+
+function nameKey(partnerTenantId: string, displayName: string): string {
+  return `${partnerTenantId}/${displayName.trim().toLowerCase()}`;
+}
+
+/** The index entries of one relationship. */
+export function gdapIndexEntries(relationship: GdapRelationship): IndexEntry[] {
+  const entries: IndexEntry[] = [
+    { index: GDAP_INDEX.byPartner, key: relationship.partnerTenantId, sort: relationship.createdDateTime },
+    { index: GDAP_INDEX.byCustomer, key: relationship.customer.tenantId, sort: relationship.createdDateTime },
+  ];
+  const due = dueDateTime(relationship);
+  if (due !== null) entries.push({ index: GDAP_INDEX.byDueDate, key: DUE_KEY, sort: due });
+  return entries;
+}
+
+/** Builds the repository over the document store. */
+export function createGdapRelationshipRepository(store: DocumentStore): GdapRelationshipRepository {
+  return {
+    get: (id) => store.get<GdapRelationship>(GDAP_COLLECTION, id),
+    listByPartner: (partnerTenantId) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byPartner, partnerTenantId),
+    listByCustomer: (customerTenantId) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byCustomer, customerTenantId),
+    listDue: (before, limit) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byDueDate, DUE_KEY, { before, limit }),
+    async isDisplayNameTaken(partnerTenantId, displayName) {
+      return (await store.get(GDAP_NAME_COLLECTION, nameKey(partnerTenantId, displayName))) !== undefined;
+    },
+    async claimDisplayName(partnerTenantId, displayName, relationshipId) {
+      const outcome = await store.put(GDAP_NAME_COLLECTION, nameKey(partnerTenantId, displayName), { relationshipId }, null);
+      return outcome.ok;
+    },
+    save: (relationship, expected, event) =>
+      store.put(GDAP_COLLECTION, relationship.id, relationship, expected, {
+        indexes: gdapIndexEntries(relationship),
+        append: auditStreamsFor(event).map((stream) => ({ stream, event })),
+      }),
+  };
+}

@@ -1,0 +1,42 @@
+/** Every refusal a use case can answer with. Stable strings: callers switch on them, people read `message`. */
+export const REFUSAL_CODES = [
+  'forbidden',
+  'not-found',
+  'invalid',
+  'invalid-transition',
+  'conflict',
+  'duplicate',
+  'already-exists',
+  'roles-cannot-be-added',
+  'role-not-in-relationship',
+  'relationship-not-active',
+  'agreement-required',
+  'nothing-to-change',
+] as const;
+
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export interface Ok<T> {
+  readonly ok: true;
+  readonly value: T;
+}
+
+export interface Refusal<C = unknown> {
+  readonly ok: false;
+  readonly code: RefusalCode;
+  readonly message: string;
+  /** The state as it is now, when that helps the caller explain ("this changed meanwhile"). */
+  readonly current?: C;
+}
+
+export type Result<T, C = T> = Ok<T> | Refusal<C>;
+
+/** Wraps a successful value. */
+export function ok<T>(value: T): Ok<T> {
+  return { ok: true, value };
+}
+
+/** Builds a refusal with a message a person understands. */
+export function refuse<C = never>(code: RefusalCode, message: string, current?: C): Refusal<C> {
+  return current === undefined ? { ok: false, code, message } : { ok: false, code, message, current };
+}

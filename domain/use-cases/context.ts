@@ -1,0 +1,60 @@
+import type { Actor, UserActor } from '../actors/actor.ts';
+import type { Action, PolicyResource } from '../policy/access-policy.ts';
+import { decide } from '../policy/access-policy.ts';
+import type { Clock, IdSource } from '../ports/clock.ts';
+import type { Directory } from '../ports/directory.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
+import type { CustomerAgreementRepository } from '../agreements/customer-agreement.repository.ts';
+import type { GdapRelationshipRepository } from '../relationships/relationship.repository.ts';
+import type { ResellerRelationshipRepository } from '../relationships/reseller-relationship.repository.ts';
+import type { PersonRef } from '../shared/person.ts';
+import type { Refusal } from '../shared/result.ts';
+import { refuse } from '../shared/result.ts';
+
+/** What the use cases work with. */
+export interface PartnerAccessDeps {
+  readonly store: DocumentStore;
+  readonly directory: Directory;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+}
+
+/** The dependencies plus the repositories built on them. */
+export interface UseCaseContext extends PartnerAccessDeps {
+  readonly gdap: GdapRelationshipRepository;
+  readonly reseller: ResellerRelationshipRepository;
+  readonly agreements: CustomerAgreementRepository;
+}
+
+/** A plain reference to a tenant, with its name from the directory. */
+export interface TenantRef {
+  readonly tenantId: string;
+  readonly name: string;
+}
+
+/** Runs the policy; a refusal when the actor may not. */
+export function checkPolicy(actor: Actor, action: Action, resource: PolicyResource): Refusal<never> | undefined {
+  const decision = decide(actor, action, resource);
+  return decision.allowed ? undefined : refuse('forbidden', decision.reason);
+}
+
+/** How an actor is recorded on an aggregate. */
+export function personRef(actor: Actor): PersonRef {
+  return actor.kind === 'user' ? { userId: actor.userId, tenantId: actor.tenantId, name: actor.name } : { userId: actor.userId, tenantId: '', name: actor.name };
+}
+
+/** The partner tenant a user acts for, if they act for one. */
+export function ownPartnerTenant(actor: Actor): string | undefined {
+  return actor.kind === 'user' && actor.tenantKind === 'partner' ? actor.tenantId : undefined;
+}
+
+/** Looks a tenant up for display; falls back to its id when the directory does not know it. */
+export async function tenantRef(context: UseCaseContext, tenantId: string): Promise<TenantRef> {
+  const tenant = await context.directory.findTenant(tenantId);
+  return { tenantId, name: tenant?.name ?? tenantId };
+}
+
+/** The message for a version the caller read that is no longer the stored one. */
+export const CHANGED_MEANWHILE = 'This changed meanwhile: someone else acted on it after you looked. Here is how it stands now.';
+
+export type { UserActor };

@@ -1,0 +1,79 @@
+import type { Actor } from '../actors/actor.ts';
+import { acceptAgreement, CURRENT_AGREEMENT_VERSION } from '../agreements/customer-agreement.ts';
+import type { CustomerAgreementAcceptance } from '../agreements/customer-agreement.ts';
+import { auditEvent } from '../audit/audit-event.ts';
+import { acceptInvitation, declineInvitation } from '../relationships/reseller-relationship.ts';
+import type { Result } from '../shared/result.ts';
+import { ok, refuse } from '../shared/result.ts';
+import type { UseCaseContext } from './context.ts';
+import { CHANGED_MEANWHILE, checkPolicy, personRef } from './context.ts';
+import { changeGdap, transitionTo } from './gdap-writes.ts';
+import { changeReseller } from './reseller-writes.ts';
+import type { RelationshipView } from './views.ts';
+
+/** Which invitation a customer answers: a GDAP approval or a reseller invitation (with or without DAP). */
+export interface InvitationRef {
+  readonly kind: 'gdap' | 'reseller';
+  readonly id: string;
+  readonly version: string;
+}
+
+/** The customer's Global Administrator approves an invitation. A reseller invitation also records the MCA acceptance. */
+export async function approveRelationship(context: UseCaseContext, actor: Actor, invitation: InvitationRef): Promise<Result<RelationshipView>> {
+  if (invitation.kind === 'gdap') {
+    return changeGdap(context, actor, 'approveRelationship', invitation, 'gdap.approved', transitionTo('approve', actor));
+  }
+  const accepted = await changeReseller(context, actor, 'approveRelationship', invitation, 'reseller.accepted', (r, now) => acceptInvitation(r, personRef(actor), now));
+  if (accepted.ok) {
+    // Accepting in the admin center includes accepting the Microsoft Customer Agreement ("Accept & Authorize").
+    const customerTenantId = accepted.value.customer.tenantId;
+    if (await context.agreements.get(customerTenantId) === undefined) {
+      await recordAgreement(context, actor, customerTenantId, CURRENT_AGREEMENT_VERSION, null);
+    }
+  }
+  return accepted;
+}
+
+/** The customer's Global Administrator declines: a GDAP request ends (declined), a reseller invitation is cancelled. */
+export function declineRelationship(context: UseCaseContext, actor: Actor, invitation: InvitationRef): Promise<Result<RelationshipView>> {
+  if (invitation.kind === 'gdap') {
+    return changeGdap(context, actor, 'declineRelationship', invitation, 'gdap.declined', transitionTo('decline', actor, 'declinedByCustomer'));
+  }
+  return changeReseller(context, actor, 'declineRelationship', invitation, 'reseller.declined', (r, now) => declineInvitation(r, personRef(actor), now));
+}
+
+export interface AcceptAgreementInput {
+  readonly customerTenantId: string;
+  readonly agreementVersion?: string;
+  /** The version of the acceptance read before, or null when there was none. */
+  readonly version: string | null;
+}
+
+async function recordAgreement(context: UseCaseContext, actor: Actor, customerTenantId: string, agreementVersion: string, expected: string | null): Promise<Result<{ acceptance: CustomerAgreementAcceptance; version: string }>> {
+  const acceptance = acceptAgreement(customerTenantId, agreementVersion, personRef(actor), context.clock.now());
+  const previous = await context.agreements.get(customerTenantId);
+  const event = auditEvent({
+    id: context.ids.newId(), now: context.clock.now(), actor, action: 'agreement.accepted',
+    target: { kind: 'customerAgreement', id: customerTenantId, displayName: `Microsoft Customer Agreement ${agreementVersion}` },
+    partnerTenantId: null, customerTenantId,
+    statusBefore: previous === undefined ? null : `accepted ${previous.value.agreementVersion}`, statusAfter: `accepted ${agreementVersion}`,
+  });
+  const outcome = await context.agreements.save(acceptance, expected, event);
+  if (!outcome.ok) return refuse('conflict', CHANGED_MEANWHILE, outcome.current === undefined ? undefined : { acceptance: outcome.current.value, version: outcome.current.version });
+  return ok({ acceptance, version: outcome.version });
+}
+
+/** A Billing or Global Administrator of the customer accepts the Microsoft Customer Agreement. */
+export async function acceptCustomerAgreement(context: UseCaseContext, actor: Actor, input: AcceptAgreementInput): Promise<Result<{ acceptance: CustomerAgreementAcceptance; version: string }>> {
+  const denied = checkPolicy(actor, 'acceptCustomerAgreement', { customerTenantId: input.customerTenantId });
+  if (denied !== undefined) return denied;
+  const agreementVersion = input.agreementVersion ?? CURRENT_AGREEMENT_VERSION;
+  const current = await context.agreements.get(input.customerTenantId);
+  if (current !== undefined && current.value.agreementVersion === agreementVersion) {
+    return refuse('nothing-to-change', `Your organization already accepted this agreement on ${current.value.acceptedDateTime.slice(0, 10)}.`, { acceptance: current.value, version: current.version });
+  }
+  if ((current?.version ?? null) !== input.version) {
+    return refuse('conflict', CHANGED_MEANWHILE, current === undefined ? undefined : { acceptance: current.value, version: current.version });
+  }
+  return recordAgreement(context, actor, input.customerTenantId, agreementVersion, input.version);
+}

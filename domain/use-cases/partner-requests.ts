@@ -1,0 +1,152 @@
+import type { Actor } from '../actors/actor.ts';
+import { auditEvent } from '../audit/audit-event.ts';
+import { createGdapRelationship } from '../relationships/gdap-relationship.ts';
+import { DISPLAY_NAME_MAX_LENGTH, parseDurationDays, validateAutoExtend, validateDisplayName, validateRoles } from '../relationships/gdap-validation.ts';
+import { createResellerInvitation } from '../relationships/reseller-relationship.ts';
+import type { Result } from '../shared/result.ts';
+import { ok, refuse } from '../shared/result.ts';
+import type { UseCaseContext } from './context.ts';
+import { CHANGED_MEANWHILE, checkPolicy, ownPartnerTenant, personRef } from './context.ts';
+import type { GdapChange } from './gdap-writes.ts';
+import { changeGdap, gdapEvent, transitionTo } from './gdap-writes.ts';
+import type { GdapRelationshipView, ResellerRelationshipView } from './views.ts';
+import { gdapView, resellerView } from './views.ts';
+
+export interface RequestResellerInput {
+  readonly customerTenantId: string;
+  /** Include legacy DAP; false unless asked for, as DAP is being retired in favour of GDAP. */
+  readonly includeDap?: boolean;
+  readonly indirectResellerId?: string;
+}
+
+export interface RequestGdapInput {
+  readonly customerTenantId: string;
+  readonly displayName: string;
+  /** ISO 8601 days, `P1D` … `P730D`. */
+  readonly duration: string;
+  /** Role template ids or exact role names. */
+  readonly roles: readonly string[];
+  readonly autoExtendDuration?: string;
+}
+
+async function customerTenant(context: UseCaseContext, tenantId: string): Promise<Result<{ tenantId: string; displayName: string }>> {
+  const tenant = await context.directory.findTenant(tenantId);
+  if (tenant === undefined) return refuse('not-found', 'That customer organization was not found.');
+  if (tenant.partnerId !== undefined) return refuse('invalid', `${tenant.name} is a partner organization, not a customer.`);
+  return ok({ tenantId: tenant.id, displayName: tenant.name });
+}
+
+/** A partner's Admin or Sales agent invites a customer to a reseller relationship (with or without DAP). */
+export async function requestResellerRelationship(context: UseCaseContext, actor: Actor, input: RequestResellerInput): Promise<Result<ResellerRelationshipView>> {
+  const partnerTenantId = ownPartnerTenant(actor);
+  const denied = checkPolicy(actor, 'requestResellerRelationship', { partnerTenantId, customerTenantId: input.customerTenantId });
+  if (denied !== undefined || partnerTenantId === undefined) return denied ?? refuse('forbidden', 'Only a partner can invite a customer.');
+  const customer = await customerTenant(context, input.customerTenantId);
+  if (!customer.ok) return refuse(customer.code, customer.message);
+  const existing = await context.reseller.find(partnerTenantId, customer.value.tenantId);
+  if (existing !== undefined && existing.value.status !== 'declined') {
+    const what = existing.value.status === 'active' ? 'already has a reseller relationship with you' : 'already has an invitation from you waiting';
+    return refuse('already-exists', `${customer.value.displayName} ${what}.`, await resellerView(context, existing));
+  }
+  const partner = await context.directory.findTenant(partnerTenantId);
+  const invitation = createResellerInvitation({
+    partnerTenantId,
+    partnerName: partner?.name ?? partnerTenantId,
+    customer: customer.value,
+    includeDap: input.includeDap ?? false,
+    ...(input.indirectResellerId === undefined ? {} : { indirectResellerId: input.indirectResellerId }),
+    requestedBy: personRef(actor),
+  }, context.clock.now());
+  const event = auditEvent({
+    id: context.ids.newId(), now: context.clock.now(), actor, action: 'reseller.invited',
+    target: { kind: 'resellerRelationship', id: invitation.id, displayName: `${invitation.partnerName} → ${customer.value.displayName}` },
+    partnerTenantId, customerTenantId: customer.value.tenantId,
+    statusBefore: existing?.value.status ?? null, statusAfter: invitation.status,
+    detail: invitation.includeDap ? 'with delegated admin privileges (DAP)' : 'without delegated admin privileges',
+  });
+  const outcome = await context.reseller.save(invitation, existing?.version ?? null, event);
+  if (!outcome.ok) {
+    return outcome.current === undefined ? refuse('conflict', CHANGED_MEANWHILE) : refuse('conflict', CHANGED_MEANWHILE, await resellerView(context, outcome.current));
+  }
+  return ok(await resellerView(context, { value: invitation, version: outcome.version }));
+}
+
+/** A partner's Admin agent requests a GDAP relationship (status `created`, not yet sent). */
+export async function requestGdapRelationship(context: UseCaseContext, actor: Actor, input: RequestGdapInput): Promise<Result<GdapRelationshipView>> {
+  const partnerTenantId = ownPartnerTenant(actor);
+  const denied = checkPolicy(actor, 'requestGdapRelationship', { partnerTenantId, customerTenantId: input.customerTenantId });
+  if (denied !== undefined || partnerTenantId === undefined) return denied ?? refuse('forbidden', 'Only a partner can request a GDAP relationship.');
+  const customer = await customerTenant(context, input.customerTenantId);
+  if (!customer.ok) return refuse(customer.code, customer.message);
+  const name = validateDisplayName(input.displayName);
+  if (!name.ok) return refuse(name.code, name.message);
+  const days = parseDurationDays(input.duration);
+  if (!days.ok) return refuse(days.code, days.message);
+  const roles = validateRoles(input.roles);
+  if (!roles.ok) return refuse(roles.code, roles.message);
+  const autoExtend = validateAutoExtend(input.autoExtendDuration, roles.value);
+  if (!autoExtend.ok) return refuse(autoExtend.code, autoExtend.message);
+  const id = context.ids.newId();
+  if (!await context.gdap.claimDisplayName(partnerTenantId, name.value, id)) {
+    return refuse('duplicate', `You already have a relationship named "${name.value}"; names must be unique among your relationships. Try "${await suggestName(context, partnerTenantId, name.value)}".`);
+  }
+  const relationship = createGdapRelationship({
+    id, displayName: name.value, duration: `P${days.value}D`, customer: customer.value, roleIds: roles.value,
+    autoExtendDuration: autoExtend.value, partnerTenantId, requestedBy: personRef(actor),
+  }, context.clock.now());
+  const outcome = await context.gdap.save(relationship, null, gdapEvent(context, actor, 'gdap.requested', undefined, relationship));
+  if (!outcome.ok) return refuse('conflict', CHANGED_MEANWHILE);
+  return ok(await gdapView(context, { value: relationship, version: outcome.version }));
+}
+
+/** Sends the relationship for the customer's approval: it becomes `approvalPending` and gets its approval link. */
+export function lockForApproval(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
+  return changeGdap(context, actor, 'lockForApproval', change, 'gdap.lockedForApproval', transitionTo('lockForApproval', actor));
+}
+
+async function suggestName(context: UseCaseContext, partnerTenantId: string, base: string): Promise<string> {
+  const trimmed = base.trim().slice(0, DISPLAY_NAME_MAX_LENGTH);
+  if (!await context.gdap.isDisplayNameTaken(partnerTenantId, trimmed)) return trimmed;
+  for (let n = 2; n < 1000; n += 1) {
+    const suffix = ` (${n})`;
+    const candidate = `${trimmed.slice(0, DISPLAY_NAME_MAX_LENGTH - suffix.length).trimEnd()}${suffix}`;
+    if (!await context.gdap.isDisplayNameTaken(partnerTenantId, candidate)) return candidate;
+  }
+  return `${trimmed.slice(0, DISPLAY_NAME_MAX_LENGTH - 9)} ${context.ids.newId().slice(0, 8)}`;
+}
+
+/** Suggests a display name not yet used by the partner, from a wish or the customer's name. */
+export async function suggestDisplayName(context: UseCaseContext, actor: Actor, input: { customerTenantId: string; wish?: string }): Promise<Result<string>> {
+  const partnerTenantId = ownPartnerTenant(actor);
+  const denied = checkPolicy(actor, 'requestGdapRelationship', { partnerTenantId, customerTenantId: input.customerTenantId });
+  if (denied !== undefined || partnerTenantId === undefined) return denied ?? refuse('forbidden', 'Only a partner can name a relationship.');
+  const customer = await customerTenant(context, input.customerTenantId);
+  if (!customer.ok) return refuse(customer.code, customer.message);
+  const wish = input.wish?.trim();
+  return ok(await suggestName(context, partnerTenantId, wish !== undefined && wish.length > 0 ? wish : `${customer.value.displayName} admin access`));
+}
+
+export interface NewRequestSuggestion {
+  readonly customerTenantId: string;
+  readonly displayName: string;
+  readonly roles: readonly string[];
+}
+
+/** Roles cannot be added to an existing relationship: always refused, with a ready-made new request to offer. */
+export async function requestAdditionalRoles(context: UseCaseContext, actor: Actor, input: { relationshipId: string; roles: readonly string[] }): Promise<Result<never, NewRequestSuggestion>> {
+  const stored = await context.gdap.get(input.relationshipId);
+  if (stored === undefined) return refuse('not-found', 'That relationship was not found.');
+  const r = stored.value;
+  const denied = checkPolicy(actor, 'requestGdapRelationship', { partnerTenantId: r.partnerTenantId, customerTenantId: r.customer.tenantId });
+  if (denied !== undefined) return denied;
+  const roles = validateRoles(input.roles);
+  if (!roles.ok) return refuse(roles.code, roles.message);
+  const existing = r.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId);
+  const suggestion: NewRequestSuggestion = {
+    customerTenantId: r.customer.tenantId,
+    displayName: await suggestName(context, r.partnerTenantId, r.displayName),
+    roles: [...new Set([...existing, ...roles.value])],
+  };
+  return refuse('roles-cannot-be-added',
+    `Roles cannot be added to an existing GDAP relationship ("${r.displayName}"). Request a new relationship with the roles you need; the customer approves it like the first one.`, suggestion);
+}

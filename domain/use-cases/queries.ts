@@ -1,0 +1,128 @@
+import type { Actor } from '../actors/actor.ts';
+import type { TransactCheck } from '../agreements/customer-agreement.ts';
+import { canTransactForCustomer } from '../agreements/customer-agreement.ts';
+import type { AuditPage } from '../audit/audit.repository.ts';
+import { readAuditPage } from '../audit/audit.repository.ts';
+import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
+import type { Result } from '../shared/result.ts';
+import { ok, refuse } from '../shared/result.ts';
+import type { TenantRef, UseCaseContext } from './context.ts';
+import { checkPolicy, tenantRef } from './context.ts';
+import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from './views.ts';
+import { gdapView, resellerView } from './views.ts';
+
+/** One relationship, for someone on either side of it. */
+export async function getRelationship(context: UseCaseContext, actor: Actor, input: { kind: 'gdap' | 'reseller'; id: string }): Promise<Result<RelationshipView>> {
+  const stored = input.kind === 'gdap' ? await context.gdap.get(input.id) : await context.reseller.get(input.id);
+  if (stored === undefined) return refuse('not-found', 'That relationship was not found.');
+  const v = stored.value;
+  const customerTenantId = v.customer.tenantId;
+  const denied = checkPolicy(actor, 'viewRelationship', { partnerTenantId: v.partnerTenantId, customerTenantId });
+  if (denied !== undefined) return denied;
+  return ok('accessDetails' in v ? await gdapView(context, { value: v, version: stored.version }) : await resellerView(context, { value: v, version: stored.version }));
+}
+
+export interface PartnerOfCustomer {
+  readonly partner: TenantRef;
+  /** Partner Center's relationship type names, newest wording. */
+  readonly types: readonly string[];
+  readonly hasAdminRoles: boolean;
+  readonly reseller: ResellerRelationshipView | null;
+  readonly gdapRelationships: readonly GdapRelationshipView[];
+}
+
+/** The customer's partners, as the admin center's Partner relationships page lists them. */
+export async function listPartnersOfCustomer(context: UseCaseContext, actor: Actor, input: { customerTenantId: string }): Promise<Result<readonly PartnerOfCustomer[]>> {
+  const denied = checkPolicy(actor, 'viewCustomerPartners', { customerTenantId: input.customerTenantId });
+  if (denied !== undefined) return denied;
+  const now = context.clock.now();
+  const resellers = (await context.reseller.listByCustomer(input.customerTenantId)).filter((r) => r.value.status === 'active');
+  const gdaps = (await context.gdap.listByCustomer(input.customerTenantId)).filter((g) => g.value.status !== 'created');
+  const partnerIds = [...new Set([...resellers.map((r) => r.value.partnerTenantId), ...gdaps.map((g) => g.value.partnerTenantId)])];
+  const result: PartnerOfCustomer[] = [];
+  for (const partnerTenantId of partnerIds) {
+    const reseller = resellers.find((r) => r.value.partnerTenantId === partnerTenantId);
+    const own = gdaps.filter((g) => g.value.partnerTenantId === partnerTenantId);
+    const hasDap = reseller?.value.dapStatus === 'active';
+    const hasGdap = own.some((g) => effectiveStatus(g.value, now) === 'active');
+    if (reseller === undefined && !hasGdap) continue;
+    const types = [
+      ...(reseller !== undefined ? [hasDap ? 'Reseller & delegated administrator' : 'Reseller'] : []),
+      ...(hasGdap ? ['Partner with GDAP access'] : []),
+    ];
+    result.push({
+      partner: await tenantRef(context, partnerTenantId),
+      types,
+      hasAdminRoles: hasDap || hasGdap,
+      reseller: reseller === undefined ? null : await resellerView(context, reseller),
+      gdapRelationships: await Promise.all(own.map((g) => gdapView(context, g))),
+    });
+  }
+  return ok(result);
+}
+
+export interface CustomerOfPartner {
+  readonly customer: TenantRef;
+  readonly reseller: ResellerRelationshipView | null;
+  readonly gdapRelationships: readonly GdapRelationshipView[];
+  readonly agreementAccepted: boolean;
+  readonly canTransact: TransactCheck;
+}
+
+/** The partner's customers with their reseller and GDAP relationships, for the partner's agents. */
+export async function listCustomersOfPartner(context: UseCaseContext, actor: Actor, input: { partnerTenantId: string }): Promise<Result<readonly CustomerOfPartner[]>> {
+  const denied = checkPolicy(actor, 'viewPartnerRelationships', { partnerTenantId: input.partnerTenantId });
+  if (denied !== undefined) return denied;
+  const resellers = await context.reseller.listByPartner(input.partnerTenantId);
+  const gdaps = await context.gdap.listByPartner(input.partnerTenantId);
+  const groups = await context.directory.listGroups(input.partnerTenantId);
+  const customerIds = [...new Set([...resellers.map((r) => r.value.customer.tenantId), ...gdaps.map((g) => g.value.customer.tenantId)])];
+  const result: CustomerOfPartner[] = [];
+  for (const customerTenantId of customerIds) {
+    const reseller = resellers.find((r) => r.value.customer.tenantId === customerTenantId);
+    const agreement = await context.agreements.get(customerTenantId);
+    result.push({
+      customer: await tenantRef(context, customerTenantId),
+      reseller: reseller === undefined ? null : await resellerView(context, reseller),
+      gdapRelationships: await Promise.all(gdaps.filter((g) => g.value.customer.tenantId === customerTenantId).map((g) => gdapView(context, g, groups))),
+      agreementAccepted: agreement !== undefined,
+      canTransact: canTransactForCustomer(reseller?.value, agreement?.value),
+    });
+  }
+  return ok(result);
+}
+
+export interface PendingInvitations {
+  readonly reseller: readonly ResellerRelationshipView[];
+  readonly gdap: readonly GdapRelationshipView[];
+}
+
+/** Invitations waiting for the customer's answer. */
+export async function listPendingInvitations(context: UseCaseContext, actor: Actor, input: { customerTenantId: string }): Promise<Result<PendingInvitations>> {
+  const denied = checkPolicy(actor, 'viewCustomerPartners', { customerTenantId: input.customerTenantId });
+  if (denied !== undefined) return denied;
+  const now = context.clock.now();
+  const resellers = (await context.reseller.listByCustomer(input.customerTenantId)).filter((r) => r.value.status === 'invited');
+  const gdaps = (await context.gdap.listByCustomer(input.customerTenantId)).filter((g) => effectiveStatus(g.value, now) === 'approvalPending');
+  return ok({
+    reseller: await Promise.all(resellers.map((r) => resellerView(context, r))),
+    gdap: await Promise.all(gdaps.map((g) => gdapView(context, g))),
+  });
+}
+
+/** May the partner buy or manage subscriptions for this customer (MCA accepted, reseller relationship active)? */
+export async function checkCanTransact(context: UseCaseContext, actor: Actor, input: { partnerTenantId: string; customerTenantId: string }): Promise<Result<TransactCheck>> {
+  const denied = checkPolicy(actor, 'viewPartnerRelationships', { partnerTenantId: input.partnerTenantId });
+  if (denied !== undefined) return denied;
+  const reseller = await context.reseller.find(input.partnerTenantId, input.customerTenantId);
+  const agreement = await context.agreements.get(input.customerTenantId);
+  return ok(canTransactForCustomer(reseller?.value, agreement?.value));
+}
+
+/** One page of a tenant's audit trail, oldest first. */
+export async function readAuditTrail(context: UseCaseContext, actor: Actor, input: { tenantId: string; after?: number; limit?: number }): Promise<Result<AuditPage>> {
+  const denied = checkPolicy(actor, 'viewAuditTrail', { partnerTenantId: input.tenantId, customerTenantId: input.tenantId });
+  if (denied !== undefined) return denied;
+  const limit = Math.min(Math.max(input.limit ?? 20, 1), 200);
+  return ok(await readAuditPage(context.store, input.tenantId, input.after, limit));
+}

@@ -1,0 +1,102 @@
+import type { Actor } from '../actors/actor.ts';
+import type { Versioned } from '../ports/document-store.ts';
+import type { GdapRelationship } from '../relationships/gdap-relationship.ts';
+import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
+import { applyTransition } from '../relationships/gdap-transitions.ts';
+import type { ResellerRelationship } from '../relationships/reseller-relationship.ts';
+import { hasActiveDap, removeDap } from '../relationships/reseller-relationship.ts';
+import type { Result } from '../shared/result.ts';
+import { ok, refuse } from '../shared/result.ts';
+import type { TenantRef, UseCaseContext } from './context.ts';
+import { checkPolicy, personRef, tenantRef } from './context.ts';
+import { gdapEvent, settleGdap } from './gdap-writes.ts';
+import { writeReseller } from './reseller-writes.ts';
+
+/** What still connects the customer to the partner after its admin roles are removed. */
+export type RemainingKind = 'resellerRelationship' | 'azureRoleAssignments' | 'autopilotDevices';
+/** What the partner can no longer do. */
+export type LostKind = 'tenantAdministration' | 'serviceRequests';
+
+export interface RemovePartnerRolesOutcome {
+  readonly partner: TenantRef;
+  readonly dapRemoved: boolean;
+  readonly endedRelationships: readonly { readonly id: string; readonly displayName: string }[];
+  readonly remains: readonly { readonly kind: RemainingKind; readonly text: string }[];
+  readonly lost: readonly { readonly kind: LostKind; readonly text: string }[];
+}
+
+const ATTEMPTS = 3;
+
+/**
+ * The customer's Global Administrator removes a partner's admin roles: DAP is removed and GDAP relationships with
+ * that partner end; the reseller relationship stays. No version is taken: the intent ("remove whatever this
+ * partner holds now") cannot be made wrong by a change in between, so each write retries on a conflict.
+ */
+export async function removePartnerRoles(context: UseCaseContext, actor: Actor, input: { customerTenantId: string; partnerTenantId: string }): Promise<Result<RemovePartnerRolesOutcome>> {
+  const denied = checkPolicy(actor, 'removePartnerRoles', input);
+  if (denied !== undefined) return denied;
+  const partner = await tenantRef(context, input.partnerTenantId);
+  const reseller = await context.reseller.find(input.partnerTenantId, input.customerTenantId);
+  const now = context.clock.now();
+  const gdaps = (await context.gdap.listByCustomer(input.customerTenantId))
+    .filter((g) => g.value.partnerTenantId === input.partnerTenantId && endable(g.value, now));
+  if (!hasActiveDap(reseller?.value) && gdaps.length === 0) {
+    return refuse('nothing-to-change', `${partner.name} holds no admin roles in your organization.`);
+  }
+  const dapRemoved = reseller !== undefined && hasActiveDap(reseller.value) && await removeDapWithRetry(context, actor, reseller);
+  const ended: { id: string; displayName: string }[] = [];
+  for (const g of gdaps) {
+    if (await endGdapWithRetry(context, actor, g)) ended.push({ id: g.value.id, displayName: g.value.displayName });
+  }
+  const keepsReseller = reseller?.value.status === 'active';
+  return ok({
+    partner,
+    dapRemoved,
+    endedRelationships: ended,
+    remains: [
+      ...(keepsReseller ? [{ kind: 'resellerRelationship' as const, text: `${partner.name} is still your reseller: it can renew subscriptions and manage licenses in Partner Center. To end that too, contact ${partner.name}.` }] : []),
+      { kind: 'azureRoleAssignments', text: `If ${partner.name} set up Azure subscriptions for you, its AdminAgents group may still be Owner of them. Remove that role assignment in the Azure portal separately.` },
+      { kind: 'autopilotDevices', text: `${partner.name} can still manage Windows Autopilot profiles and devices that it (or another partner) added, though not devices you added yourself. Microsoft has said this may change.` },
+    ],
+    lost: [
+      { kind: 'tenantAdministration', text: `${partner.name} can no longer administer your organization, its users or its Business Central environments.` },
+      { kind: 'serviceRequests', text: `${partner.name} can no longer open service requests with Microsoft for you until admin access is set up again.` },
+    ],
+  });
+}
+
+function endable(g: GdapRelationship, now: Date): boolean {
+  const status = effectiveStatus(g, now);
+  return status === 'active' || status === 'approvalPending' || status === 'terminationRequested';
+}
+
+async function removeDapWithRetry(context: UseCaseContext, actor: Actor, first: Versioned<ResellerRelationship>): Promise<boolean> {
+  let stored: Versioned<ResellerRelationship> | undefined = first;
+  for (let attempt = 0; attempt < ATTEMPTS && stored !== undefined && hasActiveDap(stored.value); attempt += 1) {
+    const written = await writeReseller(context, actor, stored, 'reseller.dapRemoved', (r, now) => removeDap(r, personRef(actor), now));
+    if (written.ok) return true;
+    stored = await context.reseller.get(first.value.id);
+  }
+  return false;
+}
+
+async function endGdapWithRetry(context: UseCaseContext, actor: Actor, first: Versioned<GdapRelationship>): Promise<boolean> {
+  let stored: Versioned<GdapRelationship> | undefined = first;
+  for (let attempt = 0; attempt < ATTEMPTS && stored !== undefined; attempt += 1) {
+    stored = await settleGdap(context, stored);
+    if (stored === undefined) return false;
+    const r = stored.value;
+    if (r.status === 'terminated' || r.status === 'expired') return r.statusReason === 'rolesRemovedByCustomer';
+    const transition = r.status === 'approvalPending' ? 'decline' : 'requestTermination';
+    const moved = applyTransition(r, transition, { now: context.clock.now(), by: personRef(actor), reason: 'rolesRemovedByCustomer' });
+    if (!moved.ok) return false;
+    const action = transition === 'decline' ? 'gdap.declined' : 'gdap.terminationRequested';
+    const outcome = await context.gdap.save(moved.value, stored.version, gdapEvent(context, actor, action, r, moved.value, 'the customer removed the partner’s roles'));
+    if (outcome.ok) {
+      await settleGdap(context, { value: moved.value, version: outcome.version });
+      return true;
+    }
+    stored = outcome.current;
+  }
+  return false;
+}

@@ -1,0 +1,64 @@
+import type { Actor } from '../actors/actor.ts';
+import type { AuditEvent } from '../audit/audit-event.ts';
+import { auditEvent } from '../audit/audit-event.ts';
+import type { Action } from '../policy/access-policy.ts';
+import type { Versioned } from '../ports/document-store.ts';
+import type { ResellerRelationship } from '../relationships/reseller-relationship.ts';
+import type { Result } from '../shared/result.ts';
+import { ok, refuse } from '../shared/result.ts';
+import type { UseCaseContext } from './context.ts';
+import { CHANGED_MEANWHILE, checkPolicy } from './context.ts';
+import type { ResellerRelationshipView } from './views.ts';
+import { resellerView } from './views.ts';
+
+/** The audit event of one change to a reseller relationship. */
+export function resellerEvent(context: UseCaseContext, actor: Actor, action: string, before: ResellerRelationship, after: ResellerRelationship, detail?: string): AuditEvent {
+  return auditEvent({
+    id: context.ids.newId(),
+    now: context.clock.now(),
+    actor,
+    action,
+    target: { kind: 'resellerRelationship', id: after.id, displayName: `${after.partnerName} → ${after.customer.displayName}` },
+    partnerTenantId: after.partnerTenantId,
+    customerTenantId: after.customer.tenantId,
+    statusBefore: `${before.status}/${before.dapStatus}`,
+    statusAfter: `${after.status}/${after.dapStatus}`,
+    ...(detail === undefined ? {} : { detail }),
+  });
+}
+
+/** Load, check policy, refuse a stale version, apply, write with compare-and-set and the audit event. */
+export async function changeReseller(
+  context: UseCaseContext,
+  actor: Actor,
+  action: Action,
+  change: { readonly id: string; readonly version: string },
+  auditAction: string,
+  mutate: (relationship: ResellerRelationship, now: Date) => Result<ResellerRelationship>,
+): Promise<Result<ResellerRelationshipView>> {
+  const stored = await context.reseller.get(change.id);
+  if (stored === undefined) return refuse('not-found', 'That invitation was not found.');
+  const denied = checkPolicy(actor, action, { partnerTenantId: stored.value.partnerTenantId, customerTenantId: stored.value.customer.tenantId });
+  if (denied !== undefined) return denied;
+  if (stored.version !== change.version) return refuse('conflict', CHANGED_MEANWHILE, await resellerView(context, stored));
+  return writeReseller(context, actor, stored, auditAction, mutate);
+}
+
+/** Applies and writes one change to a reseller relationship already loaded and authorized. */
+export async function writeReseller(
+  context: UseCaseContext,
+  actor: Actor,
+  stored: Versioned<ResellerRelationship>,
+  auditAction: string,
+  mutate: (relationship: ResellerRelationship, now: Date) => Result<ResellerRelationship>,
+): Promise<Result<ResellerRelationshipView>> {
+  const changed = mutate(stored.value, context.clock.now());
+  if (!changed.ok) return refuse(changed.code, changed.message, await resellerView(context, stored));
+  const outcome = await context.reseller.save(changed.value, stored.version, resellerEvent(context, actor, auditAction, stored.value, changed.value));
+  if (!outcome.ok) {
+    return outcome.current === undefined
+      ? refuse('not-found', 'That invitation was not found.')
+      : refuse('conflict', CHANGED_MEANWHILE, await resellerView(context, outcome.current));
+  }
+  return ok(await resellerView(context, { value: changed.value, version: outcome.version }));
+}

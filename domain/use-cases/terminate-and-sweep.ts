@@ -1,0 +1,39 @@
+import type { Actor } from '../actors/actor.ts';
+import type { Result } from '../shared/result.ts';
+import { ok } from '../shared/result.ts';
+import type { UseCaseContext } from './context.ts';
+import { checkPolicy } from './context.ts';
+import type { GdapChange } from './gdap-writes.ts';
+import { changeGdap, settleGdap, transitionTo } from './gdap-writes.ts';
+import type { GdapRelationshipView } from './views.ts';
+
+/** The partner's Admin agent terminates an active relationship; its access assignments end with it. */
+export function terminateRelationship(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
+  return changeGdap(context, actor, 'terminateRelationship', change, 'gdap.terminationRequested', transitionTo('requestTermination', actor, 'terminatedByPartner'));
+}
+
+export interface SweepOutcome {
+  /** Relationships that were looked at because something was due. */
+  readonly examined: number;
+  /** Relationships whose state the sweep changed. */
+  readonly changed: readonly { readonly id: string; readonly displayName: string; readonly status: string }[];
+}
+
+/**
+ * Writes what time has made due (expiry, auto-extension, unanswered requests lapsing, finishing terminations).
+ * Safe to run on several instances at once: every write is compare-and-set, so each change happens once.
+ */
+export async function runLifecycleSweep(context: UseCaseContext, actor: Actor, input: { limit?: number } = {}): Promise<Result<SweepOutcome>> {
+  const denied = checkPolicy(actor, 'runLifecycle', {});
+  if (denied !== undefined) return denied;
+  const now = context.clock.now();
+  const due = await context.gdap.listDue(new Date(now.getTime() + 1).toISOString(), input.limit ?? 100);
+  const changed: { id: string; displayName: string; status: string }[] = [];
+  for (const stored of due) {
+    const settled = await settleGdap(context, stored);
+    if (settled !== undefined && settled.version !== stored.version) {
+      changed.push({ id: settled.value.id, displayName: settled.value.displayName, status: settled.value.status });
+    }
+  }
+  return ok({ examined: due.length, changed });
+}
