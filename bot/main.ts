@@ -12,6 +12,11 @@ async function main(): Promise<void> {
   await mkdir(config.dataDir, { recursive: true });
   const app = createApp({ config, logger, directory });
 
+  app.server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : error.message;
+    console.error(`Partner Access cannot start: ${reason}`);
+    process.exit(1);
+  });
   app.server.listen(config.port, config.host, () => {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
