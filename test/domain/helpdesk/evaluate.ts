@@ -1,0 +1,40 @@
+/** Runs the evaluation set through answerQuestion and tallies top-1 accuracy and refusals. */
+import { answerQuestion } from '../../../domain/helpdesk/answer-question.ts';
+import type { EvalCase } from './eval-set.ts';
+
+export interface EvalMiss {
+  readonly question: string;
+  readonly expected: string | null;
+  /** The fact id given, or null when the bot refused. */
+  readonly got: string | null;
+}
+
+export interface EvalReport {
+  readonly inScope: number;
+  readonly inScopeCorrect: number;
+  readonly outOfScope: number;
+  readonly outOfScopeRefused: number;
+  readonly misses: readonly EvalMiss[];
+}
+
+/** Answers every case and compares the fact given (or the refusal) with the expected one. */
+export function evaluate(cases: readonly EvalCase[]): EvalReport {
+  const misses: EvalMiss[] = [];
+  let inScope = 0;
+  let inScopeCorrect = 0;
+  let outOfScope = 0;
+  let outOfScopeRefused = 0;
+  for (const { question, expected } of cases) {
+    const answer = answerQuestion(question);
+    const got = answer.kind === 'fact' ? answer.fact.id : null;
+    if (expected === null) {
+      outOfScope += 1;
+      if (got === null) outOfScopeRefused += 1;
+    } else {
+      inScope += 1;
+      if (got === expected) inScopeCorrect += 1;
+    }
+    if (got !== expected) misses.push({ question, expected, got });
+  }
+  return { inScope, inScopeCorrect, outOfScope, outOfScopeRefused, misses };
+}
