@@ -76,6 +76,7 @@ function buildIndex(): MiniSearch<IndexedFact> {
       boost: BOOSTS,
       // Short terms ("ga", "bc") must match exactly: one typo away, they are other words.
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      maxFuzzy: 2,
       prefix: (term) => term.length >= 4,
       combineWith: 'OR',
       boostTerm: (term) => (GENERIC_TERMS.has(term) ? GENERIC_TERM_WEIGHT : 1),
