@@ -14,7 +14,7 @@ import type {
 import { decodeDocument, decodeEvent, encodeDocument, encodeEvent, envelopeOf, newVersion } from './document-codec.ts';
 import { ensurePostgresSchema, KEY_SIZE } from './postgres-schema.ts';
 import {
-  assertKey, assertName, conflict, describeUrl, documentKey, encodeAppends, isExpected, messageOf, normalizeIndexes, pageBounds, rangeLimit,
+  assertKey, assertName, conflict, describeUrl, documentKey, encodeAppends, messageOf, normalizeIndexes, pageBounds, rangeLimit,
 } from './store-rules.ts';
 
 const NAMESPACE = 'pa';
@@ -83,7 +83,7 @@ class PostgresDocumentStore implements DocumentStore {
       await this.#replaceIndexes(client, collection, id, entries);
       await this.#appendAll(client, appends);
       return { ok: true, version };
-    }, () => this.#conflict<T>(key, expected));
+    }, () => this.#conflict<T>(key));
   }
 
   async remove(collection: string, id: string, expected: string, options?: Pick<WriteOptions, 'append'>): Promise<WriteOutcome<unknown>> {
@@ -98,7 +98,7 @@ class PostgresDocumentStore implements DocumentStore {
       await this.#replaceIndexes(client, collection, id, []);
       await this.#appendAll(client, appends);
       return { ok: true, version: decodeDocument(row.value, key).version };
-    }, () => this.#conflict<unknown>(key, expected));
+    }, () => this.#conflict<unknown>(key));
   }
 
   async list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
@@ -140,7 +140,7 @@ class PostgresDocumentStore implements DocumentStore {
   }
 
   /** What a refused write reports: the document as committed now (read after the rollback). */
-  async #conflict<T>(key: string, _expected: ExpectedVersion | string): Promise<WriteOutcome<T>> {
+  async #conflict<T>(key: string): Promise<WriteOutcome<T>> {
     const [row] = valueRows.parse((await this.#pool.query(`SELECT value FROM ${this.#table.documents} WHERE key = $1`, [key])).rows);
     const current = row === undefined ? undefined : decodeDocument<T>(row.value, key);
     return conflict(current);
