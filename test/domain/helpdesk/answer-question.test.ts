@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { FactSearch } from '../../../domain/helpdesk/fact-index.ts';
+import { CONFIDENCE, WHERE_TO_ASK, answerQuestion, isConfident } from '../../../domain/helpdesk/answer-question.ts';
+import { EVAL_SET } from './eval-set.ts';
+import { evaluate } from './evaluate.ts';
+
+describe('the evaluation floor', () => {
+  const report = evaluate(EVAL_SET);
+
+  it('has at least 60 in-scope and 10 out-of-scope questions', () => {
+    expect(report.inScope).toBeGreaterThanOrEqual(60);
+    expect(report.outOfScope).toBeGreaterThanOrEqual(10);
+  });
+
+  it('answers at least 95% of in-scope questions with the expected fact', () => {
+    expect(report.inScopeCorrect / report.inScope).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('refuses every out-of-scope question', () => {
+    expect(report.misses.filter((miss) => miss.expected === null)).toEqual([]);
+  });
+});
+
+describe('isConfident (the threshold)', () => {
+  const search = (scores: readonly number[], matched: readonly string[], queryTerms: readonly string[]): FactSearch => ({
+    queryTerms,
+    hits: scores.map((score, i) => ({ id: `fact-${i}`, score, matchedTerms: matched })),
+  });
+  const strong = CONFIDENCE.answerScore + 1;
+  const weak = CONFIDENCE.minScore + 1;
+
+  it.each([
+    { name: 'no hit at all', input: search([], [], ['job', 'queue']), expected: false },
+    { name: 'a strong hit covering the question', input: search([strong, strong], ['job', 'queu'], ['job', 'queu']), expected: true },
+    { name: 'a score below the minimum', input: search([CONFIDENCE.minScore - 1], ['job', 'queu'], ['job', 'queu']), expected: false },
+    { name: 'a strong hit on generic words only', input: search([strong], ['partner', 'customer'], ['partner', 'customer', 'sale', 'order']), expected: false },
+    { name: 'a strong hit covering too little', input: search([strong], ['sale'], ['sale', 'order', 'creat']), expected: false },
+    { name: 'a weak hit well ahead of the next', input: search([weak * CONFIDENCE.marginRatio + 1, weak], ['advisor'], ['advisor']), expected: true },
+    { name: 'a weak hit in a near tie', input: search([weak + 1, weak], ['advisor'], ['advisor']), expected: false },
+    { name: 'a weak hit with no runner-up', input: search([weak], ['advisor'], ['advisor']), expected: true },
+  ])('$name → $expected', ({ input, expected }) => {
+    expect(isConfident(input)).toBe(expected);
+  });
+});
+
+describe('answerQuestion', () => {
+  it('gives the fact with its source and at most two related questions, never itself', () => {
+    const answer = answerQuestion('can a delegated admin start a job queue entry in BC?');
+    expect(answer.kind).toBe('fact');
+    if (answer.kind !== 'fact') return;
+    expect(answer.fact.id).toBe('bc-job-queue-scheduled');
+    expect(answer.fact.source.document).not.toBe('');
+    expect(answer.related.length).toBeLessThanOrEqual(2);
+    expect(answer.related.map((r) => r.id)).not.toContain(answer.fact.id);
+    for (const related of answer.related) expect(related.question).not.toBe('');
+  });
+
+  it.each(['', '   ', '???', 'asdf qwerty zxcv', 'what is the price of Business Central Premium?'])(
+    'says it does not know, and where to ask, for %j',
+    (question) => {
+      const answer = answerQuestion(question);
+      expect(answer).toEqual({ kind: 'unknown', message: expect.any(String), whereToAsk: WHERE_TO_ASK });
+    },
+  );
+
+  it('answers the same question the same way every time (the index is shared, not rebuilt)', () => {
+    const first = answerQuestion('who accepts the MCA?');
+    expect(answerQuestion('who accepts the MCA?')).toEqual(first);
+  });
+});

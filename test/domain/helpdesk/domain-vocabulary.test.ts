@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { expandQuery, isOutOfScopeTopic } from '../../../domain/helpdesk/domain-vocabulary.ts';
+
+describe('expandQuery', () => {
+  it.each([
+    { question: 'job queue in BC', adds: ['business', 'central'] },
+    { question: 'does the GA have to accept?', adds: ['global', 'administrator'] },
+    { question: 'is GDAP better', adds: ['granular', 'delegated'] },
+    { question: 'DAP removed', adds: ['delegated', 'privileges'] },
+    { question: 'scheduled tasks do not run', adds: ['job', 'queue'] },
+    { question: 'my webhook never fires', adds: ['web', 'hook'] },
+    { question: 'web-hooks?', adds: ['webhook'] },
+    { question: 'what can a help desk agent do', adds: ['helpdesk', 'agent'] },
+    { question: 'who signs the MCA', adds: ['microsoft', 'customer', 'agreement'] },
+    { question: 'AOBO pages', adds: ['admin', 'behalf'] },
+    { question: 'what is CSP', adds: ['cloud', 'solution', 'provider'] },
+    { question: 'partner admins aren\'t allowed', adds: ['cannot'] },
+    { question: 'licence for partner users', adds: ['license'] },
+  ])('expands "$question" with $adds', ({ question, adds }) => {
+    const words = expandQuery(question).split(' ');
+    for (const word of adds) expect(words).toContain(word);
+  });
+
+  it.each(['gap analysis', 'garage', 'abc', 'database'])('leaves "%s" alone: abbreviations match whole words only', (question) => {
+    expect(expandQuery(question)).toBe(question);
+  });
+
+  it('keeps the original words and adds none twice', () => {
+    const expanded = expandQuery('business central BC');
+    expect(expanded.startsWith('business central bc')).toBe(true);
+    expect(expanded.split(' ').filter((word) => word === 'business')).toHaveLength(1);
+  });
+});
+
+describe('isOutOfScopeTopic', () => {
+  it.each([
+    ['how much is a BC license', true],
+    ['Business Central pricing for 10 users', true],
+    ['design an Intune compliance policy', true],
+    ['set up a shared mailbox', true],
+    ['configure Exchange transport rules', true],
+    ['can a delegated admin assign licenses', false],
+    ['who can remove a partner', false],
+    ['autopilot devices after removal', false],
+  ])('"%s" → %s', (question, expected) => {
+    expect(isOutOfScopeTopic(question)).toBe(expected);
+  });
+});
