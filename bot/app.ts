@@ -1,25 +1,44 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import type { Clock, IdSource } from '../domain/ports/clock.ts';
 import type { Directory } from '../domain/ports/directory.ts';
+import type { DocumentStore } from '../domain/ports/document-store.ts';
+import { createPartnerAccess } from '../domain/partner-access.ts';
+import { createFlows } from '../dialogs/flows.ts';
 import { createServer, type BotServer } from './server.ts';
 import { PartnerAccessBot } from './teams-bot.ts';
 import { turnLogMiddleware } from './turn-log.middleware.ts';
+import { createConversationReferences } from './proactive/conversation-references.ts';
+import { createNotifier, type RetryPolicy } from './proactive/notifier.ts';
+import type { BotServices } from './services.ts';
+import { ACTION_HANDLERS } from './actions/action-handlers.ts';
 
 export interface AppDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly directory: Directory;
+  readonly store: DocumentStore;
+  /** Bot Framework state (dialog stacks) over the same store. */
+  readonly botStorage: Storage;
+  readonly clock?: Clock;
+  readonly ids?: IdSource;
+  readonly notificationRetry?: RetryPolicy;
 }
 
 export interface App extends BotServer {
   readonly adapter: CloudAdapter;
   readonly bot: PartnerAccessBot;
+  readonly services: BotServices;
 }
 
-/** Wires adapter, bot and server from ready dependencies; main.ts and the tests both call this. */
+const systemClock: Clock = { now: () => new Date() };
+const randomIds: IdSource = { newId: () => crypto.randomUUID() };
+
+/** Wires adapter, domain, dialogs, bot and server from ready dependencies; main.ts and the tests both call this. */
 export function createApp(deps: AppDeps): App {
   const { config, logger } = deps;
+  const clock = deps.clock ?? systemClock;
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authSettings(config)));
   adapter.use(turnLogMiddleware(logger.child({ module: 'turn' })));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -27,13 +46,21 @@ export function createApp(deps: AppDeps): App {
     if (context.activity.type === 'message') {
       // Say that it failed, never how: internals stay in the log, under the activity id.
       await context
-        .sendActivity(`Sorry, something went wrong on my side and your request was not completed. Please try again in a moment. (Reference: ${context.activity.id ?? 'n/a'})`)
+        .sendActivity(`Sorry, something went wrong on my side and your request may not have completed. Please look again in a moment. (Reference: ${context.activity.id ?? 'n/a'})`)
         .catch((sendError: unknown) => logger.warn({ err: sendError }, 'could not tell the user about the failure'));
     }
   };
-  const bot = new PartnerAccessBot({ directory: deps.directory, logger: logger.child({ module: 'bot' }), botName: config.botName });
+
+  const domain = createPartnerAccess({ store: deps.store, directory: deps.directory, clock, ids: deps.ids ?? randomIds });
+  const conversations = createConversationReferences(deps.store);
+  const notifier = createNotifier({ adapter, appId: config.auth?.appId ?? '', conversations, logger: logger.child({ module: 'notifier' }), ...(deps.notificationRetry ? { retry: deps.notificationRetry } : {}) });
+  const services: BotServices = { domain, directory: deps.directory, clock, conversations, notifier, logger: logger.child({ module: 'bot' }), botName: config.botName };
+
+  const conversationState = new ConversationState(deps.botStorage);
+  const flows = createFlows(services, conversationState.createProperty('dialogState'));
+  const bot = new PartnerAccessBot({ services, flows, conversationState, actions: ACTION_HANDLERS });
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), requireToken: config.auth !== undefined, logger: logger.child({ module: 'http' }) });
-  return { ...server, adapter, bot };
+  return { ...server, adapter, bot, services };
 }
 
 function authSettings(config: Config): Record<string, string> {

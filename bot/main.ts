@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { DirectoryFileError, loadDirectoryFile } from './directory/json-directory.ts';
 import { createApp } from './app.ts';
+import { createDocumentStore } from './storage/create-store.ts';
+import { DocumentStoreBotStorage } from './storage/bot-state.storage.ts';
 
 /** The composition root: config → logger → directory → app → listen, and a graceful stop. */
 async function main(): Promise<void> {
@@ -10,7 +12,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const directory = await loadDirectoryFile(config.directoryFile);
   await mkdir(config.dataDir, { recursive: true });
-  const app = createApp({ config, logger, directory });
+  const store = await createDocumentStore(config.storageUrl);
+  const app = createApp({ config, logger, directory, store, botStorage: new DocumentStoreBotStorage(store) });
 
   app.server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : error.message;
@@ -31,6 +34,8 @@ async function main(): Promise<void> {
     app.server.close();
     const deadline = Date.now() + 10_000;
     while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.race([app.services.notifier.idle(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())))]);
+    await store.close();
     logger.info({ unfinished: app.inFlight() }, 'stopped');
     process.exit(0);
   };

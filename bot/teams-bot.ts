@@ -1,22 +1,29 @@
-import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
-import type { Logger } from 'pino';
-import { resolveActor, type UserActor } from '../domain/actors/actor.ts';
-import type { Directory } from '../domain/ports/directory.ts';
+import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState } from 'botbuilder';
+import { DialogTurnStatus } from 'botbuilder-dialogs';
+import type { UserActor } from '../domain/actors/actor.ts';
 import { renderWelcomeCard } from '../cards/welcome.card.ts';
+import { CANCEL_WORDS } from '../dialogs/cancel-and-help.dialog.ts';
+import type { Flows } from '../dialogs/flows.ts';
+import { matchIntent } from '../dialogs/intent.ts';
+import { setTurnActor } from '../dialogs/turn-actor.ts';
+import { routeAction, type ActionHandlers } from './actions/action-router.ts';
+import { toInvokeResponse } from './actions/invoke-reply.ts';
 import { identityOf } from './identity.ts';
 import { tasksFor } from './menu.ts';
-import { buildWelcomeView } from './welcome.ts';
+import type { BotServices } from './services.ts';
 import { setTurnOutcome } from './turn-log.middleware.ts';
+import { buildWelcomeView } from './welcome.ts';
 
 export interface TeamsBotDeps {
-  readonly directory: Directory;
-  readonly logger: Logger;
-  readonly botName: string;
+  readonly services: BotServices;
+  readonly flows: Flows;
+  readonly conversationState: ConversationState;
+  readonly actions: ActionHandlers;
 }
 
 const GREETINGS = /^(help|hi|hello|hey|menu|start|\?)$/i;
 
-/** The Teams entry point: resolves who is speaking, then hands the turn to the right flow. */
+/** The Teams entry point: resolves who is speaking, then hands the turn to a flow, a card action or an answer. */
 export class PartnerAccessBot extends TeamsActivityHandler {
   readonly #deps: TeamsBotDeps;
 
@@ -25,47 +32,77 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     this.#deps = deps;
 
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.#sendWelcome(context);
+      await this.#sendWelcome(context, await this.#actor(context));
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
-      // Teams sends installationUpdate too; greet once, on the install, unless the channel sends only this.
-      if (botWasAdded && context.activity.channelId !== 'msteams') await this.#sendWelcome(context);
+      // Teams also sends installationUpdate, which greets; other channels (Emulator) only send this.
+      if (botWasAdded && context.activity.channelId !== 'msteams') await this.#sendWelcome(context, await this.#actor(context));
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      const text = messageText(context);
-      if (text === '' || GREETINGS.test(text)) {
-        await this.#sendWelcome(context);
-      } else {
-        setTurnOutcome(context, 'unrecognized');
-        await context.sendActivity(MessageFactory.text(`I did not understand "${truncate(text, 80)}". Here is what I can help with:`));
-        await this.#sendWelcome(context);
-      }
+      const actor = await this.#actor(context);
+      await this.#onMessage(context, actor);
+      await this.#deps.conversationState.saveChanges(context);
       await next();
     });
   }
 
-  /** The acting person, resolved from the directory by the ids the channel put on the activity. */
-  async actorOf(context: TurnContext): Promise<UserActor> {
-    const { tenantId, userId } = identityOf(context.activity);
-    return resolveActor(this.#deps.directory, tenantId ?? 'unknown-tenant', userId ?? context.activity.from?.id ?? 'unknown-user');
+  /** Card buttons (Action.Execute): one router for every verb. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const actor = await this.#actor(context);
+    return toInvokeResponse(await routeAction(this.#deps.actions, context, actor, this.#deps.services));
   }
 
-  async #sendWelcome(context: TurnContext): Promise<void> {
-    const actor = await this.actorOf(context);
-    const tenant = await this.#deps.directory.findTenant(actor.tenantId);
-    const view = buildWelcomeView(actor, tenant, tasksFor(actor), this.#deps.botName);
+  /** The acting person from the directory, stored on the turn; their personal chat is remembered for notifications. */
+  async #actor(context: TurnContext): Promise<UserActor> {
+    const { tenantId, userId } = identityOf(context.activity);
+    const actor = await this.#deps.services.domain.resolveActor(tenantId ?? 'unknown-tenant', userId ?? context.activity.from?.id ?? 'unknown-user');
+    setTurnActor(context, actor);
+    if (tenantId && userId) await this.#deps.services.conversations.remember(context, tenantId, userId);
+    return actor;
+  }
+
+  async #onMessage(context: TurnContext, actor: UserActor): Promise<void> {
+    const text = messageText(context);
+    const dialogContext = await this.#deps.flows.dialogs.createContext(context);
+    if (dialogContext.activeDialog) {
+      const result = await dialogContext.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+    if (text === '' || GREETINGS.test(text)) {
+      await this.#sendWelcome(context, actor);
+      return;
+    }
+    if (CANCEL_WORDS.test(text)) {
+      setTurnOutcome(context, 'cancel:nothing-open');
+      await context.sendActivity('There is nothing to cancel. Type "help" to see what I can do.');
+      return;
+    }
+    const intent = matchIntent(this.#deps.flows.intents, text);
+    if (intent) {
+      setTurnOutcome(context, `flow:${intent.dialogId}`);
+      await dialogContext.beginDialog(intent.dialogId, intent.options);
+      return;
+    }
+    setTurnOutcome(context, 'unrecognized');
+    await context.sendActivity(MessageFactory.text(`I did not understand "${truncate(text, 80)}". Here is what I can help with:`));
+    await this.#sendWelcome(context, actor);
+  }
+
+  async #sendWelcome(context: TurnContext, actor: UserActor): Promise<void> {
+    const tenant = await this.#deps.services.directory.findTenant(actor.tenantId);
+    const view = buildWelcomeView(actor, tenant, tasksFor(actor), this.#deps.services.botName);
     setTurnOutcome(context, 'welcome');
     await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(renderWelcomeCard(view))] });
   }
 }
 
-/** The person's words, without the @mention of the bot; a card's Action.Submit command counts as words. */
+/** The person's words, without the @mention of the bot; a card's Action.Submit `command` counts as words. */
 export function messageText(context: TurnContext): string {
   const value: unknown = context.activity.value;
   if (typeof value === 'object' && value !== null && typeof (value as { command?: unknown }).command === 'string') {

@@ -4,6 +4,8 @@ export interface Speaker {
   readonly tenantId: string;
   readonly userId: string;
   readonly name?: string;
+  /** Where the bot sends replies and notifications: a connector stub's URL in tests that need them. */
+  readonly serviceUrl?: string;
 }
 
 let counter = 0;
@@ -13,7 +15,7 @@ function base(speaker: Speaker, conversationId = `conv-${speaker.userId}`) {
   return {
     id: `activity-${counter}`,
     channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/_connector/',
+    serviceUrl: speaker.serviceUrl ?? 'http://127.0.0.1:9/_connector/',
     timestamp: '2026-11-25T12:00:00.000Z',
     locale: 'en-US',
     from: { id: `29:${speaker.userId}`, aadObjectId: speaker.userId, name: speaker.name ?? 'Test User' },

@@ -1,0 +1,12 @@
+import type { Logger } from 'pino';
+import type { DialogServices } from '../dialogs/dialog-services.ts';
+import type { ConversationReferences } from './proactive/conversation-references.ts';
+import type { Notifier } from './proactive/notifier.ts';
+
+/** Everything card actions and the bot's handlers work with, built once in the composition root. */
+export interface BotServices extends DialogServices {
+  readonly conversations: ConversationReferences;
+  readonly notifier: Notifier;
+  readonly logger: Logger;
+  readonly botName: string;
+}

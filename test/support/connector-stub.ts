@@ -1,0 +1,75 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface PostedActivity {
+  readonly conversationId: string;
+  readonly activity: Record<string, unknown>;
+}
+
+/**
+ * Stands in for the Teams service URL (the Bot Connector): records every activity the bot sends
+ * proactively, and can fail the next N sends with a status (429, 500) to exercise retries.
+ */
+export interface ConnectorStub {
+  readonly serviceUrl: string;
+  readonly posted: PostedActivity[];
+  /** Every request received, failed ones included (to see retries). */
+  readonly attempts: Array<{ conversationId: string; status: number }>;
+  failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** Resolves when `count` activities have been posted (or rejects after `timeoutMs`). */
+  waitForPosts(count: number, timeoutMs?: number): Promise<PostedActivity[]>;
+  close(): Promise<void>;
+}
+
+/** Starts a connector stub on a free loopback port. */
+export async function startConnectorStub(): Promise<ConnectorStub> {
+  const posted: PostedActivity[] = [];
+  const attempts: Array<{ conversationId: string; status: number }> = [];
+  const failures: Array<{ status: number; retryAfter?: number }> = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+      const conversationId = decodeURIComponent(match?.[1] ?? '');
+      const failure = match ? failures.shift() : undefined;
+      if (failure) {
+        attempts.push({ conversationId, status: failure.status });
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (failure.retryAfter !== undefined) headers['retry-after'] = String(failure.retryAfter);
+        res.writeHead(failure.status, headers);
+        res.end(JSON.stringify({ error: { code: 'Throttled', message: 'stub failure' } }));
+        return;
+      }
+      if (match && req.method === 'POST') {
+        attempts.push({ conversationId, status: 200 });
+        posted.push({ conversationId, activity: JSON.parse(body || '{}') as Record<string, unknown> });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `sent-${posted.length}` }));
+        return;
+      }
+      // Anything else (updates, members) succeeds quietly.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    posted,
+    attempts,
+    failNext(count, status, retryAfterSeconds) {
+      for (let i = 0; i < count; i++) failures.push(retryAfterSeconds === undefined ? { status } : { status, retryAfter: retryAfterSeconds });
+    },
+    async waitForPosts(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (posted.length < count) {
+        if (Date.now() > deadline) throw new Error(`Expected ${count} posted activities, got ${posted.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return posted;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
