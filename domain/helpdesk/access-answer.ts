@@ -70,7 +70,7 @@ export function checkCapability(access: EffectiveAccess, capability: Capability,
   }
   const held = access.roles.length === 0 ? `${who} hold${subject.isSelf ? '' : 's'} no admin roles there` : `${their} roles there (${access.roles.map(({ role }) => role.name).join(', ')}) do not allow it`;
   const text = `No: ${held}. Roles that allow it: ${capability.roleNames.join(', ')}. ` +
-    'A role missing from an active GDAP relationship cannot be added to it: the partner requests a new relationship with that role, and an Admin agent assigns a group to it.';
+    'If a relationship with this customer already includes one of them, an Admin agent can assign it to a group; if not, roles cannot be added to an active relationship: the partner requests a new one with that role.';
   return { allowed: false, byRoles: [], text };
 }
 
@@ -116,6 +116,7 @@ export function describePartnerAccess(partner: PartnerOfCustomer, customerName: 
     const until = day(relationship.endDateTime);
     lines.push(`Through GDAP "${relationship.displayName}"${until === undefined ? '' : ` until ${until}`}:`, ...relationship.roles.map((role) => roleLine(role, [])));
   }
-  lines.push('A Global Administrator can remove these roles under Settings > Partner relationships > Remove roles; the partner stays your reseller until you ask it to end the relationship.');
+  const stays = partner.reseller === null ? '' : '; the partner stays your reseller until you ask it to end that relationship';
+  lines.push(`A Global Administrator can remove these roles under Settings > Partner relationships > Remove roles${stays}.`);
   return lines.join('\n');
 }
