@@ -81,7 +81,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     id: 'gdap-enterprise-agreement',
     question: 'Does GDAP cover Enterprise Agreement subscriptions?',
     answer: 'No. GDAP does not cover subscriptions bought through an Enterprise Agreement.',
-    explanation: 'GDAP relationships grant Entra roles for CSP-style delegated administration; Enterprise Agreement purchases are outside its scope.',
+    explanation: 'Subscriptions bought through an Enterprise Agreement are outside what a GDAP relationship lets the partner administer.',
     source: GDAP,
     tags: ['GDAP', 'billing'],
     keywords: ['enterprise agreement', 'ea', 'ea subscriptions'],

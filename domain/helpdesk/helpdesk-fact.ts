@@ -55,5 +55,5 @@ export const SOURCES = {
   bcResellerUsers: 'Business Central for resellers: users from your own organization',
   adminCenter2021: 'Manage partner relationships (Microsoft 365 admin center, 2021 version)',
   adminCenterCurrent: 'Manage partner relationships (Microsoft 365 admin center, current version)',
-  domainNotes: 'Partner Access domain notes (from the Microsoft Graph GDAP API reference)',
+  domainNotes: 'Partner Access domain notes (DOMAIN.md: Partner Center and the Microsoft Graph GDAP API reference)',
 } as const;

@@ -101,7 +101,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     question: 'What is a CSP partner?',
     answer: 'A partner in Microsoft\'s Cloud Solution Provider program: it sells and, with the customer\'s consent, administers Microsoft cloud services, working from its own tenant and Partner Center.',
     explanation: 'A CSP partner has its own Microsoft Entra tenant and Partner ID. It assigns its staff Partner Center roles and asks customers for a reseller relationship and, for administration, delegated admin roles.',
-    source: { document: SOURCES.partnerCenterDap, section: 'Azure subscriptions and resource management' },
+    source: { document: SOURCES.domainNotes, section: 'Tenants and people' },
     tags: ['partner types', 'reseller', 'Partner Center'],
     keywords: ['csp', 'cloud solution provider', 'partner program', 'partner id'],
   },
