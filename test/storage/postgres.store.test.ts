@@ -1,22 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import Keyv from 'keyv';
 import KeyvPostgres from '@keyv/postgres';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../bot/storage/postgres.store.ts';
 import { isBackendAvailable, postgresTestUrl } from './backend-availability.ts';
 import { describeDocumentStoreContract } from './document-store.contract.ts';
+import { dropTestNamespace } from './test-namespaces.ts';
 
 // Each run gets its own schema, dropped afterwards, so runs never see each other's data.
 const schema = `pa_test_${randomBytes(5).toString('hex')}`;
 
 if (await isBackendAvailable('PostgreSQL', postgresTestUrl, 5432)) {
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: postgresTestUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  afterAll(() => dropTestNamespace('postgres', postgresTestUrl, schema));
 
   describeDocumentStoreContract('PostgreSQL', () => openPostgresStore(postgresTestUrl, { schema }));
 

@@ -1,22 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { createKeyv, createClient } from '@keyv/redis';
+import { createKeyv } from '@keyv/redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRedisStore } from '../../bot/storage/redis.store.ts';
 import { isBackendAvailable, redisTestUrl } from './backend-availability.ts';
 import { describeDocumentStoreContract } from './document-store.contract.ts';
+import { dropTestNamespace } from './test-namespaces.ts';
 
 // Each run gets its own key prefix, whose keys are deleted afterwards, so runs never see each other's data.
 const prefix = `pa-test-${randomBytes(5).toString('hex')}`;
 
 if (await isBackendAvailable('Redis', redisTestUrl, 6379)) {
-  afterAll(async () => {
-    const client = createClient({ url: redisTestUrl });
-    await client.connect();
-    for await (const keys of client.scanIterator({ MATCH: `${prefix}::*`, COUNT: 500 })) {
-      if (keys.length > 0) await client.del(keys);
-    }
-    await client.close();
-  });
+  afterAll(() => dropTestNamespace('redis', redisTestUrl, prefix));
 
   describeDocumentStoreContract('Redis', () => openRedisStore(redisTestUrl, { prefix }));
 
