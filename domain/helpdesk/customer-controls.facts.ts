@@ -29,7 +29,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     id: 'bc-strip-license-configuration',
     question: 'What happens if we remove permissions from the delegated admin license configurations?',
     answer: 'New delegated admin users no longer receive those permissions when they first sign in to an environment.',
-    explanation: 'License configurations only set the defaults at first sign-in. Removing some or all permissions from the Delegated … - Partner configurations limits the delegated users created from then on; a delegated user who already exists is changed through that user's own permissions.',
+    explanation: 'License configurations only set the defaults at first sign-in. Removing some or all permissions from the Delegated … - Partner configurations limits the delegated users created from then on; a delegated user who already exists is changed through that user\'s own permissions.',
     source: BC_INTERNAL,
     tags: ['Business Central', 'security', 'roles'],
     keywords: ['license configuration', 'remove permissions', 'default permissions', 'new users'],
