@@ -64,6 +64,7 @@ export class MemoryDocumentStore implements DocumentStore {
   async list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
     assertName('collection', collection);
     assertName('index', index);
+    assertKey('index key', key);
     const limit = rangeLimit(range);
     const list = this.#indexes.get(indexListKey(collection, index, key)) ?? new Map<string, string>();
     const from = range?.from;

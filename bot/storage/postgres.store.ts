@@ -104,6 +104,7 @@ class PostgresDocumentStore implements DocumentStore {
   async list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
     assertName('collection', collection);
     assertName('index', index);
+    assertKey('index key', key);
     const limit = rangeLimit(range);
     const conditions = ['i.collection = $2', 'i.index_name = $3', 'i.index_key = $4'];
     const parameters: (string | number | null)[] = [`${NAMESPACE}:`, collection, index, key];
@@ -119,8 +120,10 @@ class PostgresDocumentStore implements DocumentStore {
   async append(stream: string, event: unknown): Promise<number> {
     assertKey('stream name', stream);
     const json = encodeEvent(event);
-    return this.#transaction(async (client) => (await this.#appendAll(client, [{ stream, json }])) ?? 0, () => {
-      throw new Error('unreachable: an append never rolls back');
+    return this.#transaction(async (client) => {
+      const seq = await this.#appendAll(client, [{ stream, json }]);
+      if (seq === undefined) throw new Error(`No sequence number for ${stream}`);
+      return seq;
     });
   }
 
@@ -176,7 +179,7 @@ class PostgresDocumentStore implements DocumentStore {
   }
 
   /** Runs `work` in one transaction on one connection; `'rollback'` from it rolls back and answers with `refused`. */
-  async #transaction<R>(work: (client: pg.PoolClient) => Promise<R | 'rollback'>, refused: () => Promise<R>): Promise<R> {
+  async #transaction<R>(work: (client: pg.PoolClient) => Promise<R | 'rollback'>, refused?: () => Promise<R>): Promise<R> {
     const client = await this.#pool.connect();
     let result: R | 'rollback';
     try {
@@ -190,6 +193,8 @@ class PostgresDocumentStore implements DocumentStore {
       throw error;
     }
     client.release();
-    return result === 'rollback' ? refused() : result;
+    if (result !== 'rollback') return result;
+    if (refused === undefined) throw new Error('PostgreSQL write rolled back without a reason');
+    return refused();
   }
 }

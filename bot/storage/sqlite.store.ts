@@ -101,6 +101,7 @@ class SqliteDocumentStore implements DocumentStore {
   async list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
     assertName('collection', collection);
     assertName('index', index);
+    assertKey('index key', key);
     const limit = rangeLimit(range);
     const conditions = ['i.collection = ?', 'i.index_name = ?', 'i.index_key = ?'];
     const parameters: (string | number)[] = [`${NAMESPACE}:`, collection, index, key];
@@ -153,17 +154,17 @@ class SqliteDocumentStore implements DocumentStore {
   #transaction<R>(work: () => Promise<R>): Promise<R> {
     return this.#queue.run(async () => {
       await this.#sql('BEGIN IMMEDIATE');
-      let result: R;
       try {
-        result = await work();
+        const result = await work();
+        await this.#sql('COMMIT');
+        return result;
       } catch (error) {
+        // Left open, the transaction would make every later BEGIN on this connection fail.
         await this.#sql('ROLLBACK').catch((rollbackError: unknown) => {
           throw new AggregateError([error, rollbackError], 'SQLite write failed and could not be rolled back');
         });
         throw error;
       }
-      await this.#sql('COMMIT');
-      return result;
     });
   }
 
