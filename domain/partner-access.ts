@@ -10,7 +10,7 @@ import { assignSecurityGroup, listAssignments, removeSecurityGroup } from './use
 import { lockForApproval, requestAdditionalRoles, requestGdapRelationship, requestResellerRelationship, suggestDisplayName } from './use-cases/partner-requests.ts';
 import { checkCanTransact, getRelationship, listCustomersOfPartner, listPartnersOfCustomer, listPendingInvitations, readAuditTrail } from './use-cases/queries.ts';
 import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
-import { runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
+import { listExpiringSoon, runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
 
 type UseCase<I, O> = (actor: Actor, input: I) => Promise<O>;
 
@@ -50,6 +50,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     effectiveAccess: bind(context, effectiveAccess),
     readAuditTrail: bind(context, readAuditTrail),
     runLifecycleSweep: bind(context, runLifecycleSweep),
+    listExpiringSoon: bind(context, listExpiringSoon),
   };
 }
 

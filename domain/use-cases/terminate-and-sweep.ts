@@ -6,6 +6,9 @@ import { checkPolicy } from './context.ts';
 import type { GdapChange } from './gdap-writes.ts';
 import { changeGdap, settleGdap, transitionTo } from './gdap-writes.ts';
 import type { GdapRelationshipView } from './views.ts';
+import { gdapView } from './views.ts';
+import { DAY_MS } from '../shared/person.ts';
+import { EXPIRING_WITHIN_DAYS, isExpiring } from '../relationships/gdap-lifecycle.ts';
 
 /** The partner's Admin agent terminates an active relationship; its access assignments end with it. */
 export function terminateRelationship(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
@@ -36,4 +39,15 @@ export async function runLifecycleSweep(context: UseCaseContext, actor: Actor, i
     }
   }
   return ok({ examined: due.length, changed });
+}
+
+/** Active relationships with 30 days or less left (for reminders), earliest end first. */
+export async function listExpiringSoon(context: UseCaseContext, actor: Actor, input: { limit?: number } = {}): Promise<Result<readonly GdapRelationshipView[]>> {
+  const denied = checkPolicy(actor, 'runLifecycle', {});
+  if (denied !== undefined) return denied;
+  const now = context.clock.now();
+  const horizon = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS + 1).toISOString();
+  const due = await context.gdap.listDue(horizon, input.limit ?? 100);
+  const expiring = due.filter((d) => isExpiring(d.value, now));
+  return ok(await Promise.all(expiring.map((d) => gdapView(context, d))));
 }

@@ -199,3 +199,14 @@ describe('effective access', () => {
     expect(await h.access.effectiveAccess(await h.actor('salesAgent'), { customerTenantId: TENANTS.customer, userId: USERS.partnerEngineer.userId })).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });
+
+describe('expiring soon (for reminders)', () => {
+  it('lists active relationships with 30 days or less left, for the system only', async () => {
+    const h = createHarness();
+    const r = await activeRelationship(h, { duration: 'P60D' });
+    expect(expectOk(await h.access.listExpiringSoon(SYSTEM, {}))).toEqual([]);
+    h.clock.advanceDays(30);
+    expect(expectOk(await h.access.listExpiringSoon(SYSTEM, {}))).toMatchObject([{ id: r.id, daysLeft: 30, status: 'expiring' }]);
+    expect(await h.access.listExpiringSoon(await h.actor('adminAgent'), {})).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
