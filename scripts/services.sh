@@ -10,6 +10,11 @@ redis_port=6390
 pg_port=5440
 redis_dir="$base/redis"
 pg_dir="$base/postgres"
+# PostgreSQL runs as `postgres`, which must be able to reach its data folder; a checkout under a
+# private home (e.g. /root) is not reachable, so the cluster then lives in a fixed folder under /tmp.
+if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$root"; then
+  pg_dir="/tmp/partner-access-postgres-$(printf %s "$root" | cksum | cut -d' ' -f1)"
+fi
 pg_data="$pg_dir/data"
 pg_sock="$pg_dir/socket"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
