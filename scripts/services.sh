@@ -2,12 +2,13 @@
 # Starts, stops or reports the local Redis (127.0.0.1:6390) and PostgreSQL (127.0.0.1:5440) that the
 # storage tests and benchmark use, without systemd. Idempotent: `start` twice leaves one of each running.
 # Data lives under .cache/services/ (git-ignored). PostgreSQL refuses to run as root, so it runs as `postgres`.
+# SERVICES_REDIS_PORT / SERVICES_POSTGRES_PORT move the ports (the tests then need TEST_REDIS_URL / TEST_POSTGRES_URL).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 base="$root/.cache/services"
-redis_port=6390
-pg_port=5440
+redis_port="${SERVICES_REDIS_PORT:-6390}"
+pg_port="${SERVICES_POSTGRES_PORT:-5440}"
 redis_dir="$base/redis"
 pg_dir="$base/postgres"
 # PostgreSQL runs as `postgres`, which must be able to reach its data folder; a checkout under a
