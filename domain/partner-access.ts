@@ -7,7 +7,7 @@ import type { PartnerAccessDeps, UseCaseContext } from './use-cases/context.ts';
 import { acceptCustomerAgreement, approveRelationship, declineRelationship } from './use-cases/customer-decisions.ts';
 import { effectiveAccess } from './use-cases/effective-access.ts';
 import { assignSecurityGroup, listAssignments, removeSecurityGroup } from './use-cases/manage-assignments.ts';
-import { lockForApproval, requestAdditionalRoles, requestGdapRelationship, requestResellerRelationship, suggestDisplayName } from './use-cases/partner-requests.ts';
+import { changeAutoExtend, lockForApproval, requestAdditionalRoles, requestGdapRelationship, requestResellerRelationship, suggestDisplayName } from './use-cases/partner-requests.ts';
 import { checkCanTransact, getRelationship, listCustomersOfPartner, listPartnersOfCustomer, listPendingInvitations, readAuditTrail } from './use-cases/queries.ts';
 import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
 import { listExpiringSoon, runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
@@ -34,6 +34,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     suggestDisplayName: bind(context, suggestDisplayName),
     requestAdditionalRoles: bind(context, requestAdditionalRoles),
     lockForApproval: bind(context, lockForApproval),
+    changeAutoExtend: bind(context, changeAutoExtend),
     approveRelationship: bind(context, approveRelationship),
     declineRelationship: bind(context, declineRelationship),
     assignSecurityGroup: bind(context, assignSecurityGroup),

@@ -3,6 +3,7 @@ import { auditEvent } from '../audit/audit-event.ts';
 import { createGdapRelationship } from '../relationships/gdap-relationship.ts';
 import { DISPLAY_NAME_MAX_LENGTH, parseDurationDays, validateAutoExtend, validateDisplayName, validateRoles } from '../relationships/gdap-validation.ts';
 import { createResellerInvitation } from '../relationships/reseller-relationship.ts';
+import { setAutoExtend } from '../relationships/gdap-changes.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
@@ -102,6 +103,12 @@ export async function requestGdapRelationship(context: UseCaseContext, actor: Ac
 /** Sends the relationship for the customer's approval: it becomes `approvalPending` and gets its approval link. */
 export function lockForApproval(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
   return changeGdap(context, actor, 'lockForApproval', change, 'gdap.lockedForApproval', transitionTo('lockForApproval', actor));
+}
+
+/** Turns auto-extension on or off (no e-mail is sent either way). */
+export function changeAutoExtend(context: UseCaseContext, actor: Actor, change: GdapChange & { readonly autoExtendDuration: string }): Promise<Result<GdapRelationshipView>> {
+  return changeGdap(context, actor, 'changeAutoExtend', change, 'gdap.autoExtendChanged', (r, now) => setAutoExtend(r, change.autoExtendDuration, now),
+    (after) => after.autoExtendDuration === 'P180D' ? 'auto-extension on (180 days)' : 'auto-extension off');
 }
 
 async function suggestName(context: UseCaseContext, partnerTenantId: string, base: string): Promise<string> {

@@ -19,6 +19,9 @@ export async function getRelationship(context: UseCaseContext, actor: Actor, inp
   const customerTenantId = v.customer.tenantId;
   const denied = checkPolicy(actor, 'viewRelationship', { partnerTenantId: v.partnerTenantId, customerTenantId });
   if (denied !== undefined) return denied;
+  // A draft is the partner's own until it is sent for approval: the customer does not see it.
+  const isCustomerSide = actor.kind === 'user' && actor.tenantId === customerTenantId;
+  if ('accessDetails' in v && v.status === 'created' && isCustomerSide) return refuse('not-found', 'That relationship was not found.');
   return ok('accessDetails' in v ? await gdapView(context, { value: v, version: stored.version }) : await resellerView(context, { value: v, version: stored.version }));
 }
 

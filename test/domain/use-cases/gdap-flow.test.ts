@@ -134,6 +134,7 @@ describe('cross-tenant attempts', () => {
   it('refuses another partner and another customer on this relationship', async () => {
     const h = createHarness();
     const created = await requested(h);
+    expect(await h.access.getRelationship(await h.actor('customerGlobalAdmin'), { kind: 'gdap', id: created.id })).toMatchObject({ ok: false, code: 'not-found' });
     expect(await h.access.lockForApproval(await h.actor('otherPartnerAdmin'), { id: created.id, version: created.version })).toMatchObject({ ok: false, code: 'forbidden' });
     const locked = expectOk(await h.access.lockForApproval(await h.actor('adminAgent'), { id: created.id, version: created.version }));
     expect(await h.access.approveRelationship(await h.actor('otherGlobalAdmin'), { kind: 'gdap', id: locked.id, version: locked.version })).toMatchObject({ ok: false, code: 'forbidden' });
@@ -208,5 +209,26 @@ describe('expiring soon (for reminders)', () => {
     h.clock.advanceDays(30);
     expect(expectOk(await h.access.listExpiringSoon(SYSTEM, {}))).toMatchObject([{ id: r.id, daysLeft: 30, status: 'expiring' }]);
     expect(await h.access.listExpiringSoon(await h.actor('adminAgent'), {})).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('auto-extension changes', () => {
+  it('can be turned on for an active relationship without Global Administrator, and off again', async () => {
+    const h = createHarness();
+    const admin = await h.actor('adminAgent');
+    const r = await activeRelationship(h);
+    const on = expectOk(await h.access.changeAutoExtend(admin, { id: r.id, version: r.version, autoExtendDuration: 'P180D' }));
+    expect(on).toMatchObject({ canAutoExtend: true, relationship: { autoExtendDuration: 'P180D' } });
+    expect(await h.access.changeAutoExtend(admin, { id: r.id, version: on.version, autoExtendDuration: 'P180D' })).toMatchObject({ ok: false, code: 'nothing-to-change' });
+    expect((await h.access.changeAutoExtend(admin, { id: r.id, version: on.version, autoExtendDuration: 'PT0S' })).ok).toBe(true);
+  });
+
+  it('is refused with Global Administrator, and on a pending relationship', async () => {
+    const h = createHarness();
+    const admin = await h.actor('adminAgent');
+    const ga = await requested(h, { roles: [GLOBAL_ADMIN] });
+    expect(await h.access.changeAutoExtend(admin, { id: ga.id, version: ga.version, autoExtendDuration: 'P180D' })).toMatchObject({ ok: false, code: 'invalid' });
+    const locked = expectOk(await h.access.lockForApproval(admin, { id: ga.id, version: ga.version }));
+    expect(await h.access.changeAutoExtend(admin, { id: ga.id, version: locked.version, autoExtendDuration: 'PT0S' })).toMatchObject({ ok: false, code: 'invalid-transition' });
   });
 });
