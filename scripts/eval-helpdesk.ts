@@ -15,7 +15,7 @@ if (report.misses.length === 0) {
   for (const miss of report.misses) {
     // The top three scores show whether a miss is a ranking problem or a threshold problem.
     const search = searchQuestion(miss.question);
-    const top = search.hits.slice(0, 3).map((hit) => `${hit.id} score ${hit.score.toFixed(0)} coverage ${specificCoverage(hit, search.queryTerms).toFixed(2)}`).join('; ');
+    const top = search.hits.slice(0, 3).map((hit) => `${hit.id} score ${hit.score.toFixed(0)} coverage ${specificCoverage(hit, search.concepts).toFixed(2)}`).join('; ');
     console.log(`- "${miss.question}"\n  expected ${miss.expected ?? 'refusal'}, got ${miss.got ?? 'refusal'}\n  top: ${top || '(nothing)'}`);
   }
 }

@@ -3,9 +3,9 @@
  * and where to ask, when the best match is not convincing.
  */
 import type { FactSummary, HelpdeskFact } from './helpdesk-fact.ts';
-import type { FactHit, FactSearch } from './fact-index.ts';
-import { GENERIC_TERMS, searchFacts } from './fact-index.ts';
-import { expandQuery, isOutOfScopeTopic } from './domain-vocabulary.ts';
+import type { FactHit } from './fact-index.ts';
+import { GENERIC_TERMS, queryTerms, searchFacts } from './fact-index.ts';
+import { expandQuestion, isOutOfScopeTopic } from './domain-vocabulary.ts';
 import { findFact, summarizeFact } from './knowledge-base.ts';
 
 export type HelpdeskAnswer =
@@ -17,15 +17,15 @@ export type HelpdeskAnswer =
  * The best hit is answered only if all of these hold:
  * - its score is at least `minScore`. Scores are MiniSearch's BM25 with the field boosts of
  *   fact-index.ts (they grow with each query term that hits), so the number only makes sense with them;
- * - it matched at least `minCoverage` of the question's specific terms (not stop words, not
- *   words like "partner" that every fact shares). This is what refuses "how do I create a sales
+ * - it matched at least `minCoverage` of the question's specific concepts (not stop words, not
+ *   words like "partner" that every fact shares; an abbreviation and its expansion count once). This is what refuses "how do I create a sales
  *   order in BC": "Business Central" hits hard, but "sales order" hits nothing;
  * - it is clearly ahead: a score of `answerScore` or more, or `marginRatio` times the runner-up.
  *   A weak match that is also a near tie is a guess.
  * On the evaluation set, in-scope answers score 100 and up with coverage of at least 0.5 and
  * refused out-of-scope questions stay below 100 or below 0.5 coverage.
  */
-export const CONFIDENCE = { minScore: 60, minCoverage: 0.5, answerScore: 150, marginRatio: 1.3 } as const;
+export const CONFIDENCE = { minScore: 60, minCoverage: 0.5, answerScore: 120, marginRatio: 1.2 } as const;
 
 export const UNKNOWN_MESSAGE = 'I don\'t know that one, and I would rather not guess.';
 export const WHERE_TO_ASK: readonly string[] = [
@@ -36,26 +36,48 @@ export const WHERE_TO_ASK: readonly string[] = [
 
 const RELATED_LIMIT = 2;
 
-/** The share of the question's specific terms that a hit matched, from 0 to 1. */
-export function specificCoverage(hit: FactHit, queryTerms: readonly string[]): number {
-  const specific = queryTerms.filter((term) => !GENERIC_TERMS.has(term));
+/**
+ * A searched question: its concepts (each a list of index terms that stand for one idea, see
+ * expandQuestion) and the hits, best first.
+ */
+export interface QuestionSearch {
+  readonly concepts: readonly (readonly string[])[];
+  readonly hits: readonly FactHit[];
+}
+
+/** The share of the question's specific concepts that a hit matched, from 0 to 1. */
+export function specificCoverage(hit: FactHit, concepts: readonly (readonly string[])[]): number {
+  const specific = concepts
+    .map((terms) => terms.filter((term) => !GENERIC_TERMS.has(term)))
+    .filter((terms) => terms.length > 0);
   if (specific.length === 0) return 0;
-  return hit.matchedTerms.filter((term) => !GENERIC_TERMS.has(term)).length / specific.length;
+  const matched = new Set(hit.matchedTerms);
+  return specific.filter((terms) => terms.some((term) => matched.has(term))).length / specific.length;
 }
 
 /** Applies the confidence rule to a search: true when the best hit may be given as the answer. */
-export function isConfident(search: FactSearch): boolean {
+export function isConfident(search: QuestionSearch): boolean {
   const [best, second] = search.hits;
   if (best === undefined || best.score < CONFIDENCE.minScore) return false;
-  if (specificCoverage(best, search.queryTerms) < CONFIDENCE.minCoverage) return false;
+  if (specificCoverage(best, search.concepts) < CONFIDENCE.minCoverage) return false;
   if (best.score >= CONFIDENCE.answerScore) return true;
   return second === undefined || best.score >= second.score * CONFIDENCE.marginRatio;
 }
 
 /** Searches the facts for a question after vocabulary expansion; nothing for out-of-scope topics. */
-export function searchQuestion(question: string): FactSearch {
-  if (isOutOfScopeTopic(question)) return { queryTerms: [], hits: [] };
-  return searchFacts(expandQuery(question));
+export function searchQuestion(question: string): QuestionSearch {
+  if (isOutOfScopeTopic(question)) return { concepts: [], hits: [] };
+  const expanded = expandQuestion(question);
+  const concepts = expanded.concepts.map((concept) => queryTerms([...concept.written, ...concept.added].join(' ')));
+  // The words of an expansion share the weight of one word, so "csp" → "cloud solution provider"
+  // does not outweigh the rest of the question; the asker's own words keep their full weight.
+  const weights = new Map<string, number>();
+  const written = new Set(expanded.concepts.flatMap((concept) => queryTerms(concept.written.join(' '))));
+  for (const concept of expanded.concepts) {
+    const added = queryTerms(concept.added.join(' ')).filter((term) => !written.has(term));
+    for (const term of added) weights.set(term, Math.min(weights.get(term) ?? 1, 1 / added.length));
+  }
+  return { concepts, hits: searchFacts(expanded.text, weights) };
 }
 
 function unknown(): HelpdeskAnswer {

@@ -33,7 +33,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     explanation: 'Running scheduled tasks in the job queue is one of the delegated admin limitations. The usual split: the partner prepares the job queue entry and sets its status to ready, then someone from the customer with a license starts it, and it runs as a recurring job from then on.',
     source: LIMITS,
     tags: ['Business Central'],
-    keywords: ['job queue', 'scheduled task', 'recurring job', 'batch', 'ready', 'start job'],
+    keywords: ['job queue', 'scheduled task', 'recurring job', 'batch', 'ready', 'start job', 'cannot'],
   },
   {
     id: 'bc-job-queue-run-once',
@@ -51,7 +51,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     explanation: 'Web hooks run on the job queue, and the job queue is closed to delegated admins. The only way a delegated admin can make such an action run is the Run once (foreground) action; otherwise a licensed user of the customer must trigger it.',
     source: LIMITS,
     tags: ['Business Central'],
-    keywords: ['web hook', 'webhook', 'notifications', 'job queue', 'trigger', 'integration'],
+    keywords: ['web hook', 'webhook', 'notifications', 'job queue', 'trigger', 'integration', 'cannot'],
   },
   {
     id: 'bc-external-accountant-guide',
@@ -60,7 +60,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     explanation: 'The Invite External Accountant assisted setup guide is one of the delegated admin limitations in Business Central. The workaround is to create the external user in the Azure portal and give them the External Accountant license.',
     source: LIMITS,
     tags: ['Business Central'],
-    keywords: ['external accountant', 'invite', 'assisted setup', 'guide', 'wizard', 'auditor'],
+    keywords: ['external accountant', 'invite', 'assisted setup', 'guide', 'wizard', 'auditor', 'cannot'],
   },
   {
     id: 'bc-accounting-services',
@@ -69,7 +69,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     explanation: 'Admin agents and Helpdesk agents are there for implementation, support and troubleshooting. Accounting work for the customer needs a user with the External Accountant license, available through the Cloud Solution Provider program.',
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'reseller'],
-    keywords: ['accounting', 'bookkeeping', 'accountant', 'external accountant license', 'finance'],
+    keywords: ['accounting', 'bookkeeping', 'accountant', 'external accountant license', 'finance', 'cannot'],
   },
   {
     id: 'bc-delegated-user-names',

@@ -43,6 +43,10 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(subs?|subscriptions?)\b/, expansion: 'subscription' },
   { pattern: /\b(log ?-?in|sign ?-?in|signin|log on|logon)\b/, expansion: 'sign in' },
   { pattern: /\b(can'?t|cannot|can not|unable|not able|(not|\w+n'?t) allowed|blocked)\b/, expansion: 'cannot' },
+  { pattern: /\b(one more|another|extra|additional|missing|more) roles?\b/, expansion: 'add role' },
+  { pattern: /\b(not|never|wasn'?t|isn'?t|hasn'?t) (been )?(approved|accepted|answered)\b|\bno (answer|response|reply)\b/, expansion: 'never approved' },
+  { pattern: /\bwho (it|this|that|he|she) (is|was)\b|\bwho is (behind|it|this|that)\b|\bknow who\b|\bidentify\b/, expansion: 'identify person behind' },
+  { pattern: /\b(consume|use|uses|take|takes|need|needs|require|requires) (up )?(a |any )?licen[cs]es?\b/, expansion: 'need license' },
   { pattern: /\b(revoke|take away|kick out|strip|pull|removal)\b/, expansion: 'remove' },
   { pattern: /\b(accountant|bookkeep(ing|er)|accounting)\b/, expansion: 'external accountant' },
   { pattern: /\b(support tickets?|support cases?|tickets?)\b/, expansion: 'service request' },
@@ -60,6 +64,7 @@ const OUT_OF_SCOPE: readonly RegExp[] = [
   /\bexchange\b|\bmailbox(es)?\b|\bmail flow\b|\bshared mailbox\b|\bdistribution list\b/,
   /\bsharepoint\b|\bonedrive\b|\bteams (phone|calling|meeting)\b|\bcalling plan\b/,
   /\b(install|upgrade|update) (windows|office)\b|\bprinter\b|\bvpn\b/,
+  /\breset\w* (\w+ )?(mfa|authenticator|authentication methods?)\b/,
 ];
 
 function normalize(question: string): string {
@@ -67,16 +72,66 @@ function normalize(question: string): string {
 }
 
 /**
+ * A question after expansion. `concepts` groups the words that stand for one idea: an
+ * abbreviation with its expansion ("bc", "business", "central") is one concept, every other word
+ * is its own. Confidence counts concepts, so an expansion of three words weighs as one.
+ */
+export interface ExpandedQuestion {
+  readonly text: string;
+  readonly concepts: readonly Concept[];
+}
+
+/** One idea of the question: the words the asker wrote, and the words the vocabulary added. */
+export interface Concept {
+  readonly written: readonly string[];
+  readonly added: readonly string[];
+}
+
+const WORD_SPLIT = /[^\p{L}\p{N}_]+/u;
+
+function wordsOf(text: string): string[] {
+  return text.split(WORD_SPLIT).filter((word) => word !== '');
+}
+
+/**
  * Appends the domain's words for every abbreviation or synonym found in the question.
  * Words already present are not repeated: a repeated query term would count twice in the score.
  */
-export function expandQuery(question: string): string {
+export function expandQuestion(question: string): ExpandedQuestion {
   const text = normalize(question);
-  const seen = new Set(text.split(/[^\p{L}\p{N}_]+/u));
-  const additions = VOCABULARY.filter((entry) => entry.pattern.test(text))
-    .flatMap((entry) => entry.expansion.split(' '))
-    .filter((word) => !seen.has(word) && seen.add(word));
-  return additions.length === 0 ? text : `${text} ${additions.join(' ')}`;
+  const seen = new Set(wordsOf(text));
+  let rest = text;
+  const concepts: { start: number; end: number; written: string[]; added: string[] }[] = [];
+  const additions: string[] = [];
+  for (const entry of VOCABULARY) {
+    const match = entry.pattern.exec(text);
+    if (match === null) continue;
+    const expansion = wordsOf(entry.expansion);
+    additions.push(...expansion.filter((word) => !seen.has(word) && seen.add(word)));
+    const start = match.index;
+    const end = start + match[0].length;
+    // Two entries may match overlapping text ("consume a license", "license"): one idea, one concept.
+    const overlapping = concepts.find((concept) => concept.start < end && start < concept.end);
+    if (overlapping === undefined) {
+      concepts.push({ start, end, written: wordsOf(match[0]), added: expansion });
+    } else {
+      overlapping.written.push(...wordsOf(match[0]).filter((word) => !overlapping.written.includes(word)));
+      overlapping.added.push(...expansion);
+      overlapping.start = Math.min(overlapping.start, start);
+      overlapping.end = Math.max(overlapping.end, end);
+    }
+    rest = rest.replace(match[0], ' ');
+  }
+  const single: Concept[] = wordsOf(rest).map((word) => ({ written: [word], added: [] }));
+  return {
+    text: additions.length === 0 ? text : `${text} ${additions.join(' ')}`,
+    concepts: [...concepts.map(({ written, added }) => ({ written, added })), ...single],
+  };
+}
+
+/** The question with the domain's words appended (see expandQuestion). */
+export function expandQuery(question: string): string {
+  return expandQuestion(question).text;
 }
 
 /** True when the question is about a topic the knowledge base deliberately does not cover. */

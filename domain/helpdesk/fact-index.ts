@@ -30,7 +30,7 @@ const STOP_WORDS = new Set((
   'why will with would you your yours t s don doesn didn isn aren wasn won there here just any some all also ' +
   'please hi hello hey thanks thank need want know tell about should anyone someone guys ok okay really way now ' +
   'whats hows cant dont doesnt arent isnt wont im ive one ones thing things stuff each actually he she ' +
-  'like anything something guy guys possible x tried com only not ask'
+  'like anything something guy guys possible x tried com only not ask normal usual than'
 ).split(' '));
 
 /** Lower-cases, drops stop words and strips common English endings so "removing" meets "removed". */
@@ -61,7 +61,7 @@ function toDocument(fact: HelpdeskFact): IndexedFact {
 
 // Words that nearly every fact shares: they say a question is about our domain, not which fact it
 // wants, so they count for less and the specific words ("job queue", "auto extend") decide.
-const GENERIC_WORDS = 'partner partners customer customers admin admins administrator delegated gdap dap business central bc ' +
+const GENERIC_WORDS = 'partner partners customer customers admin admins administrator delegated gdap dap business central bc csp ' +
   'user users microsoft relationship role roles tenant access granular administration privileges';
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(
   GENERIC_WORDS.split(' ').map(normalizeTerm).filter((term): term is string => term !== null),
@@ -79,7 +79,7 @@ function buildIndex(): MiniSearch<IndexedFact> {
       maxFuzzy: 2,
       prefix: (term) => term.length >= 4,
       combineWith: 'OR',
-      boostTerm: (term) => (GENERIC_TERMS.has(term) ? GENERIC_TERM_WEIGHT : 1),
+      boostTerm: genericWeight,
     },
   });
   index.addAll(KNOWLEDGE_BASE.map(toDocument));
@@ -97,18 +97,19 @@ export function queryTerms(text: string): string[] {
 // Built once at module load from frozen data, so sharing it between conversations leaks nothing.
 const INDEX = buildIndex();
 
-/** What a search found: the query's own terms and the hits, best first. */
-export interface FactSearch {
-  readonly queryTerms: readonly string[];
-  readonly hits: readonly FactHit[];
+function genericWeight(term: string): number {
+  return GENERIC_TERMS.has(term) ? GENERIC_TERM_WEIGHT : 1;
 }
 
-/** Searches the knowledge base, best hit first. */
-export function searchFacts(text: string): FactSearch {
-  const hits = INDEX.search(text).map((result) => ({
+/**
+ * Searches the knowledge base, best hit first. `termWeights` scales query terms further: an
+ * expansion of several words ("csp" → "cloud solution provider") would otherwise outweigh the rest.
+ */
+export function searchFacts(text: string, termWeights?: ReadonlyMap<string, number>): FactHit[] {
+  const boostTerm = (term: string): number => genericWeight(term) * (termWeights?.get(term) ?? 1);
+  return INDEX.search(text, { boostTerm }).map((result) => ({
     id: String(result.id),
     score: result.score,
     matchedTerms: [...new Set(result.queryTerms)],
   }));
-  return { queryTerms: queryTerms(text), hits };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FactSearch } from '../../../domain/helpdesk/fact-index.ts';
-import { CONFIDENCE, WHERE_TO_ASK, answerQuestion, isConfident } from '../../../domain/helpdesk/answer-question.ts';
+import type { QuestionSearch } from '../../../domain/helpdesk/answer-question.ts';
+import { CONFIDENCE, WHERE_TO_ASK, answerQuestion, isConfident, specificCoverage } from '../../../domain/helpdesk/answer-question.ts';
 import { EVAL_SET } from './eval-set.ts';
 import { evaluate } from './evaluate.ts';
 
@@ -22,8 +22,8 @@ describe('the evaluation floor', () => {
 });
 
 describe('isConfident (the threshold)', () => {
-  const search = (scores: readonly number[], matched: readonly string[], queryTerms: readonly string[]): FactSearch => ({
-    queryTerms,
+  const search = (scores: readonly number[], matched: readonly string[], terms: readonly string[]): QuestionSearch => ({
+    concepts: terms.map((term) => [term]),
     hits: scores.map((score, i) => ({ id: `fact-${i}`, score, matchedTerms: matched })),
   });
   const strong = CONFIDENCE.answerScore + 1;
@@ -40,6 +40,19 @@ describe('isConfident (the threshold)', () => {
     { name: 'a weak hit with no runner-up', input: search([weak], ['advisor'], ['advisor']), expected: true },
   ])('$name → $expected', ({ input, expected }) => {
     expect(isConfident(input)).toBe(expected);
+  });
+});
+
+describe('specificCoverage', () => {
+  const hit = (matched: readonly string[]) => ({ id: 'fact', score: 100, matchedTerms: matched });
+
+  it.each([
+    { name: 'an expansion counts as one concept', matched: ['cloud'], concepts: [['csp', 'cloud', 'solution', 'provider'], ['normal']], expected: 0.5 },
+    { name: 'generic words do not count', matched: ['job', 'queu', 'partner'], concepts: [['job', 'queu'], ['partner'], ['schedul']], expected: 0.5 },
+    { name: 'all concepts matched', matched: ['advisor'], concepts: [['advisor'], ['partner']], expected: 1 },
+    { name: 'nothing specific asked', matched: ['partner'], concepts: [['partner'], ['customer']], expected: 0 },
+  ])('$name', ({ matched, concepts, expected }) => {
+    expect(specificCoverage(hit(matched), concepts)).toBe(expected);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandQuery, isOutOfScopeTopic } from '../../../domain/helpdesk/domain-vocabulary.ts';
+import { expandQuery, expandQuestion, isOutOfScopeTopic } from '../../../domain/helpdesk/domain-vocabulary.ts';
 
 describe('expandQuery', () => {
   it.each([
@@ -29,6 +29,29 @@ describe('expandQuery', () => {
     const expanded = expandQuery('business central BC');
     expect(expanded.startsWith('business central bc')).toBe(true);
     expect(expanded.split(' ').filter((word) => word === 'business')).toHaveLength(1);
+  });
+});
+
+describe('expandQuestion', () => {
+  it('groups an abbreviation with its expansion, and keeps other words apart', () => {
+    expect(expandQuestion('is the BC job queue blocked').concepts).toEqual(expect.arrayContaining([
+      { written: ['bc'], added: ['business', 'central'] },
+      { written: ['job', 'queue'], added: ['job', 'queue'] },
+      { written: ['blocked'], added: ['cannot'] },
+      { written: ['is'], added: [] },
+    ]));
+  });
+
+  it('merges entries that match overlapping words into one concept', () => {
+    const concepts = expandQuestion('do delegated admins consume a license').concepts;
+    const license = concepts.filter((concept) => concept.written.includes('license'));
+    expect(license).toHaveLength(1);
+    expect(license[0]?.written).toContain('consume');
+  });
+
+  it('keeps two separate matches of a shared word apart', () => {
+    const concepts = expandQuestion('helpdesk agent or admin agent').concepts;
+    expect(concepts.filter((concept) => concept.added.length > 0)).toHaveLength(2);
   });
 });
 
