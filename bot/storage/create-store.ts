@@ -4,9 +4,6 @@
 import { resolve } from 'node:path';
 import type { DocumentStore } from '../../domain/ports/document-store.ts';
 import { MemoryDocumentStore } from './memory.store.ts';
-import { openPostgresStore } from './postgres.store.ts';
-import { openRedisStore } from './redis.store.ts';
-import { openSqliteStore } from './sqlite.store.ts';
 
 const SUPPORTED = 'memory://, sqlite://<path>, redis://…, rediss://…, postgresql://… or postgres://…';
 
@@ -23,14 +20,20 @@ export async function createDocumentStore(url: string): Promise<DocumentStore> {
     case 'sqlite': {
       const path = url.slice('sqlite://'.length);
       if (path.length === 0) throw new Error('Storage URL sqlite:// needs a file path, such as sqlite://data/partner-access.sqlite.');
+      // Each backend is loaded only when chosen: their clients take a while to import and most runs need one.
+      const { openSqliteStore } = await import('./sqlite.store.ts');
       return openSqliteStore(resolve(path));
     }
     case 'redis':
-    case 'rediss':
+    case 'rediss': {
+      const { openRedisStore } = await import('./redis.store.ts');
       return openRedisStore(parsable(url, scheme));
+    }
     case 'postgresql':
-    case 'postgres':
+    case 'postgres': {
+      const { openPostgresStore } = await import('./postgres.store.ts');
       return openPostgresStore(parsable(url, scheme));
+    }
     case undefined:
       throw new Error(`Storage URL has no scheme; use ${SUPPORTED}.`);
     default:
