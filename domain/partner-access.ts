@@ -8,7 +8,7 @@ import { acceptCustomerAgreement, approveRelationship, declineRelationship } fro
 import { effectiveAccess } from './use-cases/effective-access.ts';
 import { assignSecurityGroup, listAssignments, removeSecurityGroup } from './use-cases/manage-assignments.ts';
 import { changeAutoExtend, lockForApproval, requestAdditionalRoles, requestGdapRelationship, requestResellerRelationship, suggestDisplayName } from './use-cases/partner-requests.ts';
-import { checkCanTransact, getRelationship, listCustomersOfPartner, listPartnersOfCustomer, listPendingInvitations, readAuditTrail } from './use-cases/queries.ts';
+import { checkCanTransact, getCustomerAgreement, getRelationship, listCustomersOfPartner, listPartnersOfCustomer, listPendingInvitations, readAuditTrail } from './use-cases/queries.ts';
 import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
 import { listExpiringSoon, runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
 
@@ -48,6 +48,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     listCustomersOfPartner: bind(context, listCustomersOfPartner),
     listPendingInvitations: bind(context, listPendingInvitations),
     checkCanTransact: bind(context, checkCanTransact),
+    getCustomerAgreement: bind(context, getCustomerAgreement),
     effectiveAccess: bind(context, effectiveAccess),
     readAuditTrail: bind(context, readAuditTrail),
     runLifecycleSweep: bind(context, runLifecycleSweep),

@@ -1,5 +1,5 @@
 import type { Actor } from '../actors/actor.ts';
-import type { TransactCheck } from '../agreements/customer-agreement.ts';
+import type { CustomerAgreementAcceptance, TransactCheck } from '../agreements/customer-agreement.ts';
 import { canTransactForCustomer } from '../agreements/customer-agreement.ts';
 import type { AuditPage } from '../audit/audit.repository.ts';
 import { readAuditPage } from '../audit/audit.repository.ts';
@@ -120,6 +120,14 @@ export async function checkCanTransact(context: UseCaseContext, actor: Actor, in
   const reseller = await context.reseller.find(input.partnerTenantId, input.customerTenantId);
   const agreement = await context.agreements.get(input.customerTenantId);
   return ok(canTransactForCustomer(reseller?.value, agreement?.value));
+}
+
+/** The customer's Microsoft Customer Agreement acceptance, if any, with the version to send back when accepting again. */
+export async function getCustomerAgreement(context: UseCaseContext, actor: Actor, input: { customerTenantId: string }): Promise<Result<{ acceptance: CustomerAgreementAcceptance | null; version: string | null }>> {
+  const denied = checkPolicy(actor, 'viewCustomerPartners', { customerTenantId: input.customerTenantId });
+  if (denied !== undefined) return denied;
+  const stored = await context.agreements.get(input.customerTenantId);
+  return ok({ acceptance: stored?.value ?? null, version: stored?.version ?? null });
 }
 
 /** One page of a tenant's audit trail, oldest first. */
