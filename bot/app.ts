@@ -51,10 +51,11 @@ export function createApp(deps: AppDeps): App {
     }
   };
 
-  const domain = createPartnerAccess({ store: deps.store, directory: deps.directory, clock, ids: deps.ids ?? randomIds });
+  const ids = deps.ids ?? randomIds;
+  const domain = createPartnerAccess({ store: deps.store, directory: deps.directory, clock, ids });
   const conversations = createConversationReferences(deps.store);
   const notifier = createNotifier({ adapter, appId: config.auth?.appId ?? '', conversations, logger: logger.child({ module: 'notifier' }), ...(deps.notificationRetry ? { retry: deps.notificationRetry } : {}) });
-  const services: BotServices = { domain, directory: deps.directory, clock, conversations, notifier, logger: logger.child({ module: 'bot' }), botName: config.botName };
+  const services: BotServices = { domain, directory: deps.directory, clock, conversations, notifier, logger: logger.child({ module: 'bot' }), botName: config.botName, store: deps.store, ids };
 
   const conversationState = new ConversationState(deps.botStorage);
   const flows = createFlows(services, conversationState.createProperty('dialogState'));

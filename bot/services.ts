@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { DialogServices } from '../dialogs/dialog-services.ts';
+import type { IdSource } from '../domain/ports/clock.ts';
+import type { DocumentStore } from '../domain/ports/document-store.ts';
 import type { ConversationReferences } from './proactive/conversation-references.ts';
 import type { Notifier } from './proactive/notifier.ts';
 
@@ -9,4 +11,7 @@ export interface BotServices extends DialogServices {
   readonly notifier: Notifier;
   readonly logger: Logger;
   readonly botName: string;
+  /** The bot's own records (helpdesk answers and feedback); aggregates go through the domain's use cases. */
+  readonly store: DocumentStore;
+  readonly ids: IdSource;
 }

@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState } from 'botbuilder';
+import { ActivityTypes, CardFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { UserActor } from '../domain/actors/actor.ts';
 import { renderWelcomeCard } from '../cards/welcome.card.ts';
@@ -13,6 +13,8 @@ import { tasksFor } from './menu.ts';
 import type { BotServices } from './services.ts';
 import { setTurnOutcome } from './turn-log.middleware.ts';
 import { buildWelcomeView } from './welcome.ts';
+import { renderHelpdeskAnswerCard } from '../cards/helpdesk/helpdesk-answer.card.ts';
+import { answerHelpdeskQuestion, UNKNOWN_HEADING } from './helpdesk/helpdesk-answers.ts';
 
 export interface TeamsBotDeps {
   readonly services: BotServices;
@@ -22,6 +24,8 @@ export interface TeamsBotDeps {
 }
 
 const GREETINGS = /^(help|hi|hello|hey|menu|start|\?)$/i;
+
+const ASK_PROMPT = 'Ask me in your own words, for example: "Can a delegated admin run job queues in Business Central?", "What does removing roles not remove?", or "What can I do at Contoso?".';
 
 /** The Teams entry point: resolves who is speaking, then hands the turn to a flow, a card action or an answer. */
 export class PartnerAccessBot extends TeamsActivityHandler {
@@ -89,9 +93,15 @@ export class PartnerAccessBot extends TeamsActivityHandler {
       await dialogContext.beginDialog(intent.dialogId, intent.options);
       return;
     }
-    setTurnOutcome(context, 'unrecognized');
-    await context.sendActivity(MessageFactory.text(`I did not understand "${truncate(text, 80)}". Here is what I can help with:`));
-    await this.#sendWelcome(context, actor);
+    if (/^(ask|ask a question|question)$/i.test(text)) {
+      setTurnOutcome(context, 'helpdesk:prompt');
+      await context.sendActivity(ASK_PROMPT);
+      return;
+    }
+    // Anything else is a question: answered from real access or the knowledge base, or plainly not known.
+    const view = await answerHelpdeskQuestion(this.#deps.services, actor, text);
+    setTurnOutcome(context, view.heading === UNKNOWN_HEADING ? 'helpdesk:unknown' : 'helpdesk:answer');
+    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(renderHelpdeskAnswerCard(view))] });
   }
 
   async #sendWelcome(context: TurnContext, actor: UserActor): Promise<void> {
@@ -110,8 +120,4 @@ export function messageText(context: TurnContext): string {
   }
   const stripped = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
   return stripped.replace(/\s+/g, ' ').trim();
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

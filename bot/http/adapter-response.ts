@@ -12,7 +12,7 @@ const PUBLIC_ERRORS: Readonly<Record<number, string>> = {
 
 /**
  * Wraps the HTTP response for CloudAdapter.process: invoke and expectReplies bodies pass through,
- * but the adapter's own error bodies (its exception text) are logged and replaced by a short reason.
+ * but the adapter's own error bodies (its exception text, a string) are logged and replaced by a short reason.
  */
 export function adapterResponse(res: ServerResponse, logger: Logger): BotResponse & { readonly finished: Promise<number> } {
   let statusCode = 200;
@@ -33,8 +33,9 @@ export function adapterResponse(res: ServerResponse, logger: Logger): BotRespons
     },
     end() {
       if (res.headersSent) return;
-      if (statusCode >= 400) {
-        if (body !== undefined) logger.warn({ status: statusCode, adapterError: String(body) }, 'adapter refused the activity');
+      // Invoke responses are our own objects and pass through; the adapter's own failures are text.
+      if (statusCode >= 400 && (body === undefined || typeof body === 'string')) {
+        if (body !== undefined) logger.warn({ status: statusCode, adapterError: body }, 'adapter refused the activity');
         body = { error: PUBLIC_ERRORS[statusCode] ?? PUBLIC_ERRORS[500] };
       }
       if (body === undefined) {

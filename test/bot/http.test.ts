@@ -54,11 +54,11 @@ describe('POST /api/messages in local mode', () => {
     expect(texts).not.toContain('[Request GDAP]');
   });
 
-  it('answers unknown text with help rather than silence', async () => {
+  it('answers text it cannot place with where to ask, rather than silence or a guess', async () => {
     const result = await post(running.baseUrl, makeMessage('xyzzy plugh', { tenantId: DEMO.contoso, userId: DEMO.oliveContosoUser }));
-    const replies = repliesOf(result);
-    expect(replies[0]?.text).toContain('I did not understand "xyzzy plugh"');
-    expect(cardTexts(replies)).toContain('What you can do');
+    const texts = cardTexts(repliesOf(result));
+    expect(texts).toContain("I don't know that one");
+    expect(texts.join('\n')).toMatch(/Where to ask instead: .*Partner Center support/i);
   });
 
   it.each([

@@ -1,0 +1,68 @@
+import type { UserActor } from '../../domain/actors/actor.ts';
+import { answerInContext, answerQuestion, type FactSummary } from '../../domain/helpdesk/index.ts';
+import type { HelpdeskAnswerCardView } from '../../cards/helpdesk/helpdesk-answer.card.ts';
+import type { BotServices } from '../services.ts';
+import { knownNamesFor } from './known-names.ts';
+
+export const ANSWERS_COLLECTION = 'helpdeskAnswers';
+export const FEEDBACK_STREAM = 'helpdesk-feedback';
+export const UNKNOWN_HEADING = "I don't know that one";
+
+/** What is kept of each answer, so feedback can be tied to the question and the fact it got. */
+export interface StoredAnswer {
+  readonly id: string;
+  readonly question: string;
+  readonly kind: 'fact' | 'context' | 'refused' | 'unknown';
+  readonly factId: string | null;
+  readonly askedBy: { readonly tenantId: string; readonly userId: string };
+  readonly askedAt: string;
+  /** The answer as shown, so the card can be shown again after feedback exactly as it was. */
+  readonly shown: AnswerContent;
+  readonly feedback?: { readonly helpful: boolean; readonly at: string };
+}
+
+export type AnswerContent = Omit<HelpdeskAnswerCardView, 'answerId' | 'askFeedback' | 'feedbackNote'>;
+
+/** Answers a question: from the person's real access when it names a tenant, group or colleague, else from the knowledge base. */
+export async function answerHelpdeskQuestion(services: BotServices, actor: UserActor, question: string): Promise<HelpdeskAnswerCardView> {
+  const id = services.ids.newId();
+  const base = { id, question, askedBy: { tenantId: actor.tenantId, userId: actor.userId }, askedAt: services.clock.now().toISOString() };
+  let kind: StoredAnswer['kind'];
+  let factId: string | null = null;
+  let view: AnswerContent;
+
+  const contextual = await answerInContext(services.domain, actor, question, await knownNamesFor(services.directory, actor));
+  if (contextual) {
+    kind = contextual.kind;
+    view = {
+      heading: contextual.kind === 'context' ? 'From your relationships as they are now' : 'I cannot answer that for you',
+      answer: contextual.text,
+      explanation: '',
+      source: contextual.kind === 'context' ? 'Partner Access records (relationships, roles and group assignments)' : '',
+      related: contextual.kind === 'context' ? questionsOf(contextual.related) : [],
+    };
+  } else {
+    const answer = answerQuestion(question);
+    if (answer.kind === 'fact') {
+      kind = 'fact';
+      factId = answer.fact.id;
+      view = {
+        heading: 'Answer',
+        answer: answer.fact.answer,
+        explanation: answer.fact.explanation,
+        source: `${answer.fact.source.document}: ${answer.fact.source.section}`,
+        related: questionsOf(answer.related),
+      };
+    } else {
+      kind = 'unknown';
+      view = { heading: UNKNOWN_HEADING, answer: answer.message, explanation: `Where to ask instead: ${answer.whereToAsk.join('; ')}`, source: '', related: [] };
+    }
+  }
+  const stored: StoredAnswer = { ...base, kind, factId, shown: view };
+  await services.store.put(ANSWERS_COLLECTION, id, stored, null);
+  return { ...view, answerId: id, askFeedback: true, feedbackNote: '' };
+}
+
+function questionsOf(related: readonly FactSummary[]): { question: string }[] {
+  return related.slice(0, 2).map((r) => ({ question: r.question }));
+}
