@@ -6,7 +6,7 @@ import type { AccessSource, EffectiveAccess } from '../use-cases/effective-acces
 import type { CustomerOfPartner, PartnerOfCustomer } from '../use-cases/queries.ts';
 import type { RoleView } from '../use-cases/views.ts';
 import type { Capability } from './role-capabilities.ts';
-import { rolesPermitting } from './role-capabilities.ts';
+import { CAPABILITIES, rolesPermitting } from './role-capabilities.ts';
 
 /** Who the answer speaks about: "you", or a colleague or group by name. */
 export interface AnswerSubject {
@@ -37,6 +37,14 @@ function roleLine(role: RoleView, how: readonly string[]): string {
   return `• ${role.name}${description}${how.length === 0 ? '' : ` (${how.join('; ')})`}`;
 }
 
+// The limits that come with what these roles allow (password resets for non-admins only, the
+// Business Central tasks closed to delegated admins), so the answer does not promise too much.
+function limitsOf(roleIds: readonly string[]): string[] {
+  return CAPABILITIES
+    .filter((capability) => capability.note !== undefined && roleIds.some((id) => rolesPermitting(capability.id).has(id)))
+    .map((capability) => `Note: ${capability.note ?? ''}`);
+}
+
 /** Describes which roles a partner user holds at a customer, and how they got them. */
 export function describeEffectiveAccess(access: EffectiveAccess, subject: AnswerSubject): string {
   const { who, verb } = holder(subject);
@@ -48,7 +56,7 @@ export function describeEffectiveAccess(access: EffectiveAccess, subject: Answer
     return `${capitalize(who)} ${verb} no admin roles at ${customer} right now. ${why}`;
   }
   const lines = access.roles.map(({ role, via }) => roleLine(role, via.map(describeSource)));
-  return [`At ${customer}, ${who} ${verb}:`, ...lines].join('\n');
+  return [`At ${customer}, ${who} ${verb}:`, ...lines, ...limitsOf(access.roles.map(({ role }) => role.id))].join('\n');
 }
 
 /** The outcome of "can I … at Contoso?": the roles that allow it, if any, and the text. */

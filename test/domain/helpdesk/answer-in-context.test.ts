@@ -5,7 +5,7 @@ import { answerInContext } from '../../../domain/helpdesk/answer-in-context.ts';
 import type { Harness } from '../support/harness.ts';
 import { createHarness, expectOk } from '../support/harness.ts';
 import type { FixtureUser } from '../support/test-directory.ts';
-import { FIXTURE_GROUPS, FIXTURE_TENANTS, FIXTURE_USERS, GROUPS } from '../support/test-directory.ts';
+import { FIXTURE_GROUPS, FIXTURE_TENANTS, FIXTURE_USERS, GROUPS, TENANTS } from '../support/test-directory.ts';
 import { activeRelationship } from '../use-cases/flow-helpers.ts';
 
 /** The names a user of the given tenant can mention: every tenant, and the groups and people of their own tenant. */
@@ -54,6 +54,18 @@ describe('answerInContext', () => {
     expect(await ask(h, 'helpdeskAgent', 'what can Adele do at Northwind?')).toMatch(/Only an Admin agent/);
     expect(await ask(h, 'helpdeskAgent', 'which roles does Workplace Engineers have at Northwind?')).toMatch(/Only an Admin agent/);
     expect(await ask(h, 'helpdeskAgent', 'which roles does Tier 1 Support have at Northwind?')).toContain('Helpdesk Administrator');
+  });
+
+  it('answers for a DAP group, and says which limits come with its roles', async () => {
+    const h = createHarness();
+    const invited = expectOk(await h.access.requestResellerRelationship(await h.actor('adminAgent'), { customerTenantId: TENANTS.customer, includeDap: true }));
+    expectOk(await h.access.approveRelationship(await h.actor('customerGlobalAdmin'), { kind: 'reseller', id: invited.id, version: invited.version }));
+    const group = await ask(h, 'adminAgent', 'which roles does the Helpdesk group have at Northwind?');
+    expect(group).toMatch(/HelpdeskAgents holds:[\s\S]*Helpdesk Administrator[\s\S]*DAP/);
+    expect(group).not.toContain('Global Administrator:');
+    const own = await ask(h, 'helpdeskAgent', 'what can I do at Northwind?');
+    expect(own).toContain('non-admin users');
+    expect(own).toContain('job queue');
   });
 
   it('tells a user of an unrelated partner nothing about another partner\'s relationships', async () => {
