@@ -28,6 +28,8 @@ const envSchema = z.object({
   DIRECTORY_FILE: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BOT_NAME: z.string().trim().min(1).max(30).default('Partner Access'),
+  PUBLIC_HOST: z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name without scheme or path, e.g. bot.example.com').default('localhost'),
+  TAB_SIGNING_KEYS_URL: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
 });
 
 export interface Config {
@@ -40,6 +42,10 @@ export interface Config {
   readonly directoryFile: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly botName: string;
+  /** The public host name (no scheme) that serves the bot and the tab; the tab's token audience is `api://<host>/<app id>`. */
+  readonly publicHost: string;
+  /** Microsoft Entra's published signing keys (JWKS), which validate the tab's SSO tokens. */
+  readonly signingKeysUrl: string;
 }
 
 export const DEMO_DIRECTORY_FILE = new URL('./directory/demo-directory.json', import.meta.url).pathname;
@@ -70,5 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directoryFile: e.DIRECTORY_FILE ?? DEMO_DIRECTORY_FILE,
     logLevel: e.LOG_LEVEL,
     botName: e.BOT_NAME,
+    publicHost: e.PUBLIC_HOST,
+    signingKeysUrl: e.TAB_SIGNING_KEYS_URL,
   });
 }
