@@ -12,7 +12,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stde
     const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'silent', STORAGE_URL: 'memory://', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr });
@@ -20,7 +20,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stde
   });
 }
 
-describe('starting the bot', () => {
+describe('starting the bot', { timeout: 90_000 }, () => {
   it.each([
     { name: 'malformed JSON', content: '{ nope', expected: 'is not valid JSON' },
     { name: 'an unknown tenant in a user', content: JSON.stringify({ tenants: [], users: [{ id: 'u1', tenantId: 't9', name: 'X', email: 'x@y.com', roles: [] }], groups: [] }), expected: 'users[0] "X": tenantId "t9" is not a tenant in this file' },
