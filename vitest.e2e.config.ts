@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** The end-to-end suite: the bot and the Agents Playground driven in Chromium, one file at a time. */
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    pool: 'forks',
+  },
+});
