@@ -52,14 +52,17 @@ function splitCamelCase(name: string): string {
   return name.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
-function aliasesOf(known: KnownName & { readonly domain?: string }): string[] {
+// First names may be short ("Sam"); a tenant's or group's first word must be longer to be distinctive.
+const MIN_FIRST_WORD = { person: 3, other: 4 } as const;
+
+function aliasesOf(known: KnownName & { readonly domain?: string }, minFirst: number): string[] {
   const full = normalize(splitCamelCase(known.name)).trim();
   const first = full.split(' ')[0] ?? '';
   const label = known.domain?.split('.')[0];
   return [
     normalize(known.name).trim(),
     full,
-    ...(first.length >= 4 && !WEAK_WORDS.has(first) ? [first] : []),
+    ...(first.length >= minFirst && !WEAK_WORDS.has(first) ? [first] : []),
     ...(label !== undefined && label.length >= 4 ? [normalize(label).trim()] : []),
     ...(known.aliases ?? []).map((alias) => normalize(alias).trim()),
   ].filter((alias) => alias !== '' && !WEAK_WORDS.has(alias));
@@ -71,10 +74,10 @@ interface NameMatch<T> {
 }
 
 /** The known item whose longest alias appears as whole words in the text. */
-function matchName<T extends KnownName>(text: string, items: readonly T[]): NameMatch<T> | undefined {
+function matchName<T extends KnownName>(text: string, items: readonly T[], minFirst: number = MIN_FIRST_WORD.other): NameMatch<T> | undefined {
   let best: NameMatch<T> | undefined;
   for (const item of items) {
-    for (const alias of aliasesOf(item)) {
+    for (const alias of aliasesOf(item, minFirst)) {
       if (text.includes(` ${alias} `) && (best === undefined || alias.length > best.alias.length)) best = { item, alias };
     }
   }
@@ -96,7 +99,7 @@ export function parseContextualQuestion(question: string, names: KnownNames): Co
   if (tenant.item.kind === 'partner') return { kind: 'partner-access', partner: tenant.item };
   const group = matchName(text, names.groups);
   if (group !== undefined) text = without(text, group.alias);
-  const person = group === undefined ? matchName(text, names.people) : undefined;
+  const person = group === undefined ? matchName(text, names.people, MIN_FIRST_WORD.person) : undefined;
   const subject: AccessSubject = group !== undefined
     ? { kind: 'group', group: group.item }
     : person !== undefined ? { kind: 'person', person: person.item } : { kind: 'self' };

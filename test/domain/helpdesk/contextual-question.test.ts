@@ -15,6 +15,7 @@ const NAMES: KnownNames = {
   people: [
     { id: 'u-pete', name: 'Pete Engineer' },
     { id: 'u-hana', name: 'Hana Help' },
+    { id: 'u-sam', name: 'Sam Sales' },
   ],
 };
 
@@ -26,6 +27,7 @@ describe('parseContextualQuestion', () => {
     { question: 'which roles does the Helpdesk group have at Northwind?', expected: { kind: 'access', subject: { kind: 'group', group: { id: 'g-helpdesk' } }, tenant: { id: 't-northwind' } } },
     { question: 'what roles does Tier 1 Support have at fabrikam', expected: { kind: 'access', subject: { kind: 'group', group: { id: 'g-tier1' } }, tenant: { id: 't-fabrikam' } } },
     { question: 'what can Pete do at Northwind?', expected: { kind: 'access', subject: { kind: 'person', person: { id: 'u-pete' } }, tenant: { id: 't-northwind' } } },
+    { question: 'what can sam do at fabrikam', expected: { kind: 'access', subject: { kind: 'person', person: { id: 'u-sam' } }, tenant: { id: 't-fabrikam' } } },
     { question: 'can I reset passwords at Fabrikam?', expected: { kind: 'capability', subject: { kind: 'self' }, tenant: { id: 't-fabrikam' }, capability: { id: 'reset-passwords' } } },
     { question: 'can hana assign licenses at northwind', expected: { kind: 'capability', subject: { kind: 'person', person: { id: 'u-hana' } }, tenant: { id: 't-northwind' }, capability: { id: 'manage-licenses' } } },
     { question: 'am I allowed to open a support ticket for Northwind', expected: { kind: 'capability', subject: { kind: 'self' }, tenant: { id: 't-northwind' }, capability: { id: 'open-support-requests' } } },
