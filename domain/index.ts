@@ -37,7 +37,9 @@ export type { GdapChange } from './use-cases/gdap-writes.ts';
 export type { RemovePartnerRolesOutcome, RemainingKind, LostKind } from './use-cases/remove-partner-roles.ts';
 export type { PartnerOfCustomer, CustomerOfPartner, PendingInvitations } from './use-cases/queries.ts';
 export type { EffectiveAccess, AccessSource } from './use-cases/effective-access.ts';
-export type { SweepOutcome } from './use-cases/terminate-and-sweep.ts';
+export type { SweepOutcome, DueReminder } from './use-cases/terminate-and-sweep.ts';
+export type { ReminderKind, ReminderAudience, ReminderDue } from './lifecycle/reminder-schedule.ts';
+export { REMINDER_KINDS, REMINDER_AUDIENCE, reminderKey } from './lifecycle/reminder-schedule.ts';
 
 export type { Clock, IdSource } from './ports/clock.ts';
 export type { Directory, Tenant, DirectoryUser, SecurityGroup } from './ports/directory.ts';

@@ -10,7 +10,8 @@ import { assignSecurityGroup, listAssignments, removeSecurityGroup } from './use
 import { changeAutoExtend, lockForApproval, requestAdditionalRoles, requestGdapRelationship, requestResellerRelationship, suggestDisplayName } from './use-cases/partner-requests.ts';
 import { checkCanTransact, getCustomerAgreement, getRelationship, listCustomersOfPartner, listPartnersOfCustomer, listPendingInvitations, readAuditTrail } from './use-cases/queries.ts';
 import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
-import { listExpiringSoon, runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
+import { listDueReminders, listExpiringSoon, runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
+import { removeGlobalAdministratorRole } from './lifecycle/remove-global-administrator-role.ts';
 
 type UseCase<I, O> = (actor: Actor, input: I) => Promise<O>;
 
@@ -35,6 +36,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     requestAdditionalRoles: bind(context, requestAdditionalRoles),
     lockForApproval: bind(context, lockForApproval),
     changeAutoExtend: bind(context, changeAutoExtend),
+    removeGlobalAdministratorRole: bind(context, removeGlobalAdministratorRole),
     approveRelationship: bind(context, approveRelationship),
     declineRelationship: bind(context, declineRelationship),
     assignSecurityGroup: bind(context, assignSecurityGroup),
@@ -53,6 +55,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     readAuditTrail: bind(context, readAuditTrail),
     runLifecycleSweep: bind(context, runLifecycleSweep),
     listExpiringSoon: bind(context, listExpiringSoon),
+    listDueReminders: bind(context, listDueReminders),
   };
 }
 

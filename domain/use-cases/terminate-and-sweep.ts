@@ -8,7 +8,9 @@ import { changeGdap, settleGdap, transitionTo } from './gdap-writes.ts';
 import type { GdapRelationshipView } from './views.ts';
 import { gdapView } from './views.ts';
 import { DAY_MS } from '../shared/person.ts';
-import { EXPIRING_WITHIN_DAYS, isExpiring } from '../relationships/gdap-lifecycle.ts';
+import { EXPIRING_WITHIN_DAYS, isExpiring, REQUEST_VALID_DAYS } from '../relationships/gdap-lifecycle.ts';
+import type { ReminderDue } from '../lifecycle/reminder-schedule.ts';
+import { reminderDueFromChange, reminderDueFromState } from '../lifecycle/reminder-schedule.ts';
 
 /** The partner's Admin agent terminates an active relationship; its access assignments end with it. */
 export function terminateRelationship(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
@@ -20,6 +22,13 @@ export interface SweepOutcome {
   readonly examined: number;
   /** Relationships whose state the sweep changed. */
   readonly changed: readonly { readonly id: string; readonly displayName: string; readonly status: string }[];
+  /** Reminders the changes call for ("it auto-extended", "it has expired"), with the relationship as it is now. */
+  readonly reminders: readonly DueReminder[];
+}
+
+/** A reminder that is due, with the relationship it is about. */
+export interface DueReminder extends ReminderDue {
+  readonly relationship: GdapRelationshipView;
 }
 
 /**
@@ -32,13 +41,17 @@ export async function runLifecycleSweep(context: UseCaseContext, actor: Actor, i
   const now = context.clock.now();
   const due = await context.gdap.listDue(new Date(now.getTime() + 1).toISOString(), input.limit ?? 100);
   const changed: { id: string; displayName: string; status: string }[] = [];
+  const reminders: DueReminder[] = [];
   for (const stored of due) {
     const settled = await settleGdap(context, stored);
     if (settled !== undefined && settled.version !== stored.version) {
       changed.push({ id: settled.value.id, displayName: settled.value.displayName, status: settled.value.status });
+      // Another instance may have made this change: the reminder is still computed, and its claim decides who sends it.
+      const reminder = reminderDueFromChange(stored.value, settled.value);
+      if (reminder !== undefined) reminders.push({ ...reminder, relationship: await gdapView(context, settled) });
     }
   }
-  return ok({ examined: due.length, changed });
+  return ok({ examined: due.length, changed, reminders });
 }
 
 /** Active relationships with 30 days or less left (for reminders), earliest end first. */
@@ -50,4 +63,20 @@ export async function listExpiringSoon(context: UseCaseContext, actor: Actor, in
   const due = await context.gdap.listDue(horizon, input.limit ?? 100);
   const expiring = due.filter((d) => isExpiring(d.value, now));
   return ok(await Promise.all(expiring.map((d) => gdapView(context, d))));
+}
+
+/** Reminders the state of relationships calls for now (ending soon, requests waiting), for the system only. */
+export async function listDueReminders(context: UseCaseContext, actor: Actor, input: { limit?: number } = {}): Promise<Result<readonly DueReminder[]>> {
+  const denied = checkPolicy(actor, 'runLifecycle', {});
+  if (denied !== undefined) return denied;
+  const now = context.clock.now();
+  // Requests fall due at most 90 days after they were locked; active relationships are reminded 30 days ahead.
+  const horizon = new Date(now.getTime() + REQUEST_VALID_DAYS * DAY_MS + 1).toISOString();
+  const candidates = await context.gdap.listDue(horizon, input.limit ?? 1000);
+  const reminders: DueReminder[] = [];
+  for (const stored of candidates) {
+    const reminder = reminderDueFromState(stored.value, now);
+    if (reminder !== undefined) reminders.push({ ...reminder, relationship: await gdapView(context, stored) });
+  }
+  return ok(reminders);
 }

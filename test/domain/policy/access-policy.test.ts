@@ -28,6 +28,7 @@ const ROWS: readonly { action: Exclude<Action, 'askQuestion' | 'runLifecycle' | 
   { action: 'requestGdapRelationship', sides: ['partner'], allowed: ['partner admin agent'] },
   { action: 'lockForApproval', sides: ['partner'], allowed: ['partner admin agent'] },
   { action: 'changeAutoExtend', sides: ['partner'], allowed: ['partner admin agent'] },
+  { action: 'removeGlobalAdministratorRole', sides: ['partner'], allowed: ['partner admin agent'] },
   { action: 'assignSecurityGroup', sides: ['partner'], allowed: ['partner admin agent'] },
   { action: 'removeSecurityGroup', sides: ['partner'], allowed: ['partner admin agent'] },
   { action: 'terminateRelationship', sides: ['partner'], allowed: ['partner admin agent'] },
