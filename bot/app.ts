@@ -13,6 +13,7 @@ import { createConversationReferences } from './proactive/conversation-reference
 import { createNotifier, type RetryPolicy } from './proactive/notifier.ts';
 import type { BotServices } from './services.ts';
 import { ACTION_HANDLERS } from './actions/action-handlers.ts';
+import { tabRoutes } from './tab/mount-tab.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -60,7 +61,8 @@ export function createApp(deps: AppDeps): App {
   const conversationState = new ConversationState(deps.botStorage);
   const flows = createFlows(services, conversationState.createProperty('dialogState'));
   const bot = new PartnerAccessBot({ services, flows, conversationState, actions: ACTION_HANDLERS });
-  const server = createServer({ adapter, runTurn: (context) => bot.run(context), requireToken: config.auth !== undefined, logger: logger.child({ module: 'http' }) });
+  const server = createServer({ adapter, runTurn: (context) => bot.run(context), requireToken: config.auth !== undefined, logger: logger.child({ module: 'http' }),
+    mount: tabRoutes({ config, domain, directory: deps.directory, clock, logger: logger.child({ module: 'tab' }) }) });
   return { ...server, adapter, bot, services };
 }
 

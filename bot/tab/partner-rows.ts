@@ -1,0 +1,90 @@
+import type { UserActor } from '../../domain/actors/actor.ts';
+import { decide, type Action } from '../../domain/policy/access-policy.ts';
+import type { CustomerOfPartner } from '../../domain/use-cases/queries.ts';
+import type { GdapRelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import type { PartnerRelationshipRow, RowAction } from './tab-contract.ts';
+
+/** Flattens the partner's customers into one row per relationship, with the actions the policy allows this person. */
+export function partnerRows(actor: UserActor, customers: readonly CustomerOfPartner[]): PartnerRelationshipRow[] {
+  const rows: PartnerRelationshipRow[] = [];
+  for (const c of customers) {
+    if (c.reseller !== null) rows.push(resellerRow(actor, c, c.reseller));
+    for (const g of c.gdapRelationships) rows.push(gdapRow(actor, c, g));
+  }
+  return rows;
+}
+
+function allowed(actor: UserActor, action: Action, customerTenantId: string): boolean {
+  return decide(actor, action, { partnerTenantId: actor.tenantId, customerTenantId }).allowed;
+}
+
+function gdapRow(actor: UserActor, c: CustomerOfPartner, g: GdapRelationshipView): PartnerRelationshipRow {
+  const r = g.relationship;
+  return {
+    kind: 'gdap',
+    id: g.id,
+    version: g.version,
+    customerName: c.customer.name,
+    name: g.displayName,
+    type: 'GDAP',
+    status: g.status,
+    statusText: g.statusText,
+    roles: g.roles.map((role) => role.name),
+    groups: g.assignments.map((a) => ({ groupName: a.groupName, roles: a.roles.map((role) => role.name) })),
+    startDateTime: r.activatedDateTime ?? r.lockedDateTime ?? r.createdDateTime,
+    endDateTime: g.endDateTime ?? g.requestExpiresDateTime,
+    daysLeft: g.daysLeft,
+    autoExtend: r.autoExtendDuration === 'P180D',
+    mcaAccepted: c.agreementAccepted,
+    requestedBy: r.requestedBy.name,
+    approvedBy: r.approvedBy?.name ?? null,
+    actions: gdapActions(actor, c, g),
+  };
+}
+
+function gdapActions(actor: UserActor, c: CustomerOfPartner, g: GdapRelationshipView): RowAction[] {
+  const customer = c.customer.tenantId;
+  const actions: RowAction[] = [];
+  const live = g.status === 'active' || g.status === 'expiring';
+  if (g.status === 'created' && allowed(actor, 'lockForApproval', customer)) actions.push({ kind: 'api', label: 'Send for approval', change: 'lock' });
+  if (g.approvalLink !== null && allowed(actor, 'lockForApproval', customer)) actions.push({ kind: 'link', label: 'Approval link for the customer', url: g.approvalLink });
+  if (live && allowed(actor, 'assignSecurityGroup', customer)) actions.push({ kind: 'chat', label: 'Assign groups', command: 'assign groups' });
+  if ((g.status === 'created' || live) && allowed(actor, 'changeAutoExtend', customer)) {
+    if (g.relationship.autoExtendDuration === 'P180D') actions.push({ kind: 'api', label: 'Turn auto-extend off', change: 'autoExtendOff' });
+    else if (g.canAutoExtend) actions.push({ kind: 'api', label: 'Turn auto-extend on', change: 'autoExtendOn' });
+  }
+  if (g.status !== 'created' && g.status !== 'approvalPending' && allowed(actor, 'requestGdapRelationship', customer)) {
+    actions.push({ kind: 'chat', label: live ? 'Request more roles (new GDAP)' : 'Request GDAP again', command: `new gdap for ${c.customer.name}` });
+  }
+  return actions;
+}
+
+function resellerRow(actor: UserActor, c: CustomerOfPartner, v: ResellerRelationshipView): PartnerRelationshipRow {
+  const r = v.relationship;
+  const hasDap = r.dapStatus === 'active' || r.dapStatus === 'requested';
+  const actions: RowAction[] = [];
+  if (r.status === 'invited') actions.push({ kind: 'link', label: 'Invitation link for the customer', url: r.invitation.link });
+  if (r.status === 'active' && allowed(actor, 'requestGdapRelationship', c.customer.tenantId)) {
+    actions.push({ kind: 'chat', label: 'Request GDAP', command: `new gdap for ${c.customer.name}` });
+  }
+  return {
+    kind: 'reseller',
+    id: v.id,
+    version: v.version,
+    customerName: c.customer.name,
+    name: hasDap ? 'Reseller relationship with DAP' : 'Reseller relationship',
+    type: hasDap ? 'Reseller + DAP' : 'Reseller',
+    status: r.status,
+    statusText: v.statusText,
+    roles: v.dapRoles.map((d) => d.role.name),
+    groups: v.dapRoles.map((d) => ({ groupName: d.groupName, roles: [d.role.name] })),
+    startDateTime: r.acceptedDateTime ?? r.createdDateTime,
+    endDateTime: null,
+    daysLeft: null,
+    autoExtend: null,
+    mcaAccepted: c.agreementAccepted,
+    requestedBy: r.invitation.requestedBy.name,
+    approvedBy: r.acceptedBy?.name ?? null,
+    actions,
+  };
+}

@@ -1,0 +1,119 @@
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { UserActor } from '../../domain/actors/actor.ts';
+import type { PartnerAccess } from '../../domain/partner-access.ts';
+import type { Directory } from '../../domain/ports/directory.ts';
+import type { Clock } from '../../domain/ports/clock.ts';
+import { customerRows, removeRolesPreview } from './customer-rows.ts';
+import { partnerRows } from './partner-rows.ts';
+import type { CustomerPartners, PartnerRelationships, RemoveRolesResult, TabConfig, TabMe } from './tab-contract.ts';
+import { param, readJsonBody, sendError, sendJson, statusForRefusal } from './tab-http.ts';
+import type { IdentifyCaller } from './tab-identity.ts';
+
+export interface TabApiDeps {
+  readonly domain: PartnerAccess;
+  readonly directory: Directory;
+  readonly clock: Clock;
+  readonly identify: IdentifyCaller;
+  /** What GET /api/tab/config tells the page (demo users only in local mode). */
+  readonly pageConfig: () => Promise<TabConfig>;
+  readonly logger: Logger;
+}
+
+type ActorHandler = (actor: UserActor, req: Request, res: Response) => Promise<void>;
+
+const ROLE_WORDS = { AdminAgent: 'Admin agent', SalesAgent: 'Sales agent', HelpdeskAgent: 'Helpdesk agent' } as const;
+const changeBody = z.object({ version: z.string().min(1).max(200) });
+const confirmBody = z.object({ confirm: z.literal(true) });
+
+/** The tab's JSON API: every answer comes from the domain's use cases, for the caller the identity check names. */
+export function mountTabApi(server: Server, deps: TabApiDeps): void {
+  const withActor = (handler: ActorHandler) => async (req: Request, res: Response) => {
+    try {
+      const who = await deps.identify(req.headers);
+      if (!who.ok) return sendError(res, 401, who.reason);
+      const actor = await deps.domain.resolveActor(who.identity.tenantId, who.identity.userId);
+      if (actor.tenantKind === 'unknown') return sendError(res, 403, 'Your organization is not known to Partner Access.');
+      if (!actor.known) return sendError(res, 403, 'Your account was not found in your organization’s directory.');
+      await handler(actor, req, res);
+    } catch (error) {
+      deps.logger.error({ err: error, path: req.path() }, 'tab API failed');
+      if (!res.headersSent) sendError(res, 500, 'Something went wrong; please try again in a moment.');
+    }
+  };
+
+  server.get('/api/tab/config', async (_req: Request, res: Response) => sendJson(res, 200, await deps.pageConfig()));
+
+  server.get('/api/tab/me', withActor(async (actor, _req, res) => {
+    const tenant = await deps.directory.findTenant(actor.tenantId);
+    const me: TabMe = {
+      name: actor.name,
+      tenantName: tenant?.name ?? actor.tenantId,
+      side: actor.tenantKind === 'partner' ? 'partner' : 'customer',
+      roles: actor.tenantKind === 'partner' ? actor.partnerCenterRoles.map((r) => ROLE_WORDS[r]) : actor.entraRoles,
+    };
+    sendJson(res, 200, me);
+  }));
+
+  server.get('/api/tab/partner/relationships', withActor(async (actor, _req, res) => {
+    const listed = await deps.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
+    if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+    const tenant = await deps.directory.findTenant(actor.tenantId);
+    const body: PartnerRelationships = { partnerName: tenant?.name ?? actor.tenantId, now: deps.clock.now().toISOString(), rows: partnerRows(actor, listed.value) };
+    sendJson(res, 200, body);
+  }));
+
+  server.post('/api/tab/partner/gdap/:id/:change', withActor(async (actor, req, res) => {
+    const id = param(req, 'id') ?? '';
+    const change = param(req, 'change');
+    const body = await readJsonBody(req);
+    if (!body.ok) return sendError(res, body.status, body.reason);
+    const parsed = changeBody.safeParse(body.json);
+    if (!parsed.success) return sendError(res, 400, 'Send the version you read.');
+    const input = { id, version: parsed.data.version };
+    const result = change === 'lock' ? await deps.domain.lockForApproval(actor, input)
+      : change === 'autoExtendOn' ? await deps.domain.changeAutoExtend(actor, { ...input, autoExtendDuration: 'P180D' })
+        : change === 'autoExtendOff' ? await deps.domain.changeAutoExtend(actor, { ...input, autoExtendDuration: 'PT0S' })
+          : undefined;
+    if (result === undefined) return sendError(res, 404, 'No such change.');
+    if (!result.ok) return sendError(res, statusForRefusal(result.code), result.message);
+    sendJson(res, 200, { statusText: result.value.statusText });
+  }));
+
+  server.get('/api/tab/customer/partners', withActor(async (actor, _req, res) => {
+    const listed = await deps.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
+    if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+    const agreement = await deps.domain.getCustomerAgreement(actor, { customerTenantId: actor.tenantId });
+    if (!agreement.ok) return sendError(res, statusForRefusal(agreement.code), agreement.message);
+    const a = agreement.value.acceptance;
+    const tenant = await deps.directory.findTenant(actor.tenantId);
+    const body: CustomerPartners = {
+      customerName: tenant?.name ?? actor.tenantId,
+      agreement: a === null ? { accepted: false } : { accepted: true, version: a.agreementVersion, acceptedBy: a.acceptedBy.name, acceptedDateTime: a.acceptedDateTime },
+      rows: customerRows(actor, listed.value),
+    };
+    sendJson(res, 200, body);
+  }));
+
+  server.get('/api/tab/customer/partners/:partnerTenantId/remove-roles', withActor(async (actor, req, res) => {
+    const listed = await deps.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
+    if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+    const partner = listed.value.find((p) => p.partner.tenantId === param(req, 'partnerTenantId'));
+    if (partner === undefined) return sendError(res, 404, 'That partner was not found among yours.');
+    sendJson(res, 200, removeRolesPreview(partner));
+  }));
+
+  server.post('/api/tab/customer/partners/:partnerTenantId/remove-roles', withActor(async (actor, req, res) => {
+    const body = await readJsonBody(req);
+    if (!body.ok) return sendError(res, body.status, body.reason);
+    if (!confirmBody.safeParse(body.json).success) return sendError(res, 400, 'Confirm the removal first.');
+    const removed = await deps.domain.removePartnerRoles(actor, { customerTenantId: actor.tenantId, partnerTenantId: param(req, 'partnerTenantId') ?? '' });
+    if (!removed.ok) return sendError(res, statusForRefusal(removed.code), removed.message);
+    const o = removed.value;
+    const ended = o.endedRelationships.map((r) => `"${r.displayName}"`).join(', ');
+    const summary = [`${o.partner.name}'s admin roles are removed.`, o.dapRemoved ? 'DAP ended.' : '', ended === '' ? '' : `GDAP ended: ${ended}.`].filter((s) => s !== '').join(' ');
+    const result: RemoveRolesResult = { summary, lost: o.lost.map((l) => l.text), remains: o.remains.map((r) => r.text) };
+    sendJson(res, 200, result);
+  }));
+}

@@ -1,0 +1,120 @@
+/**
+ * The JSON the tab's API answers with: the one contract between bot/tab (server) and tab/src (page).
+ * Types only, so the page's bundle takes nothing else from the server.
+ */
+
+/** GET /api/tab/config: how the page should sign in. */
+export interface TabConfig {
+  readonly mode: 'entra' | 'local';
+  /** The bot's app id, for deep links to the chat; absent in local mode. */
+  readonly botAppId: string | null;
+  readonly botName: string;
+  /** Local mode only: the demo directory's people to pick from. */
+  readonly demoUsers: readonly DemoUser[];
+}
+
+export interface DemoUser {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly tenantName: string;
+  readonly roles: string;
+}
+
+/** GET /api/tab/me */
+export interface TabMe {
+  readonly name: string;
+  readonly tenantName: string;
+  readonly side: 'partner' | 'customer';
+  readonly roles: readonly string[];
+}
+
+/** Something the person may do from a row: run a use case through the API, or continue in the chat. */
+export type RowAction =
+  | { readonly kind: 'api'; readonly label: string; readonly change: 'lock' | 'autoExtendOn' | 'autoExtendOff' }
+  | { readonly kind: 'chat'; readonly label: string; readonly command: string }
+  | { readonly kind: 'link'; readonly label: string; readonly url: string };
+
+export interface GroupAssignmentRow {
+  readonly groupName: string;
+  readonly roles: readonly string[];
+}
+
+/** One relationship of the partner, as the partner view's table shows it. */
+export interface PartnerRelationshipRow {
+  readonly kind: 'gdap' | 'reseller';
+  readonly id: string;
+  readonly version: string;
+  readonly customerName: string;
+  readonly name: string;
+  readonly type: 'GDAP' | 'Reseller' | 'Reseller + DAP';
+  /** The domain's display status (`expiring` = 30 days or less left), or the reseller status. */
+  readonly status: string;
+  readonly statusText: string;
+  readonly roles: readonly string[];
+  readonly groups: readonly GroupAssignmentRow[];
+  readonly startDateTime: string | null;
+  readonly endDateTime: string | null;
+  readonly daysLeft: number | null;
+  readonly autoExtend: boolean | null;
+  readonly mcaAccepted: boolean;
+  readonly requestedBy: string;
+  readonly approvedBy: string | null;
+  readonly actions: readonly RowAction[];
+}
+
+/** GET /api/tab/partner/relationships */
+export interface PartnerRelationships {
+  readonly partnerName: string;
+  readonly now: string;
+  readonly rows: readonly PartnerRelationshipRow[];
+}
+
+export interface CustomerRelationshipLine {
+  readonly kind: 'gdap' | 'reseller';
+  readonly name: string;
+  readonly statusText: string;
+  readonly roles: readonly string[];
+  readonly acceptedBy: string | null;
+  readonly acceptedDateTime: string | null;
+  readonly endDateTime: string | null;
+  readonly daysLeft: number | null;
+}
+
+/** One partner of the customer, as the customer view shows it. */
+export interface CustomerPartnerRow {
+  readonly partnerTenantId: string;
+  readonly partnerName: string;
+  readonly types: readonly string[];
+  readonly hasAdminRoles: boolean;
+  readonly roles: readonly string[];
+  readonly relationships: readonly CustomerRelationshipLine[];
+  readonly canRemoveRoles: boolean;
+}
+
+/** GET /api/tab/customer/partners */
+export interface CustomerPartners {
+  readonly customerName: string;
+  readonly agreement: { readonly accepted: false } | { readonly accepted: true; readonly version: string; readonly acceptedBy: string; readonly acceptedDateTime: string };
+  readonly rows: readonly CustomerPartnerRow[];
+}
+
+/** GET /api/tab/customer/partners/:partnerTenantId/remove-roles: what the confirmation says. */
+export interface RemoveRolesPreview {
+  readonly partnerName: string;
+  readonly question: string;
+  readonly changes: readonly string[];
+  readonly stays: readonly string[];
+}
+
+/** POST …/remove-roles: what happened, in the use case's own words. */
+export interface RemoveRolesResult {
+  readonly summary: string;
+  readonly lost: readonly string[];
+  readonly remains: readonly string[];
+}
+
+/** Every refusal: a short reason and nothing else. */
+export interface TabError {
+  readonly error: string;
+}

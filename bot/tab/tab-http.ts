@@ -1,0 +1,55 @@
+import type { IncomingMessage } from 'node:http';
+import type { Request, Response } from 'restify';
+import type { RefusalCode } from '../../domain/shared/result.ts';
+import type { TabError } from './tab-contract.ts';
+
+const MAX_BODY_BYTES = 4 * 1024;
+
+/** Sends JSON that no cache keeps and no browser sniffs. */
+export function sendJson(res: Response, status: number, body: unknown): void {
+  res.header('Cache-Control', 'no-store');
+  res.header('X-Content-Type-Options', 'nosniff');
+  res.json(status, body);
+}
+
+/** A refusal: the status and one short sentence, nothing more. */
+export function sendError(res: Response, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500, reason: string): void {
+  const body: TabError = { error: reason };
+  sendJson(res, status, body);
+}
+
+/** The HTTP status for a use case's refusal code. */
+export function statusForRefusal(code: RefusalCode): 400 | 403 | 404 | 409 {
+  if (code === 'forbidden') return 403;
+  if (code === 'not-found') return 404;
+  if (code === 'conflict' || code === 'invalid-transition' || code === 'nothing-to-change' || code === 'duplicate' || code === 'already-exists') return 409;
+  return 400;
+}
+
+export type JsonBody = { ok: true; json: unknown } | { ok: false; status: 400 | 413 | 415; reason: string };
+
+/** Reads a small JSON body (the tab only ever sends a version or a confirmation). */
+export async function readJsonBody(req: IncomingMessage): Promise<JsonBody> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return { ok: false, status: 415, reason: 'Content-Type must be application/json.' };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, reason: 'The body is too large.' };
+    chunks.push(buffer);
+  }
+  try {
+    return { ok: true, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
+  } catch {
+    return { ok: false, status: 400, reason: 'The body is not valid JSON.' };
+  }
+}
+
+/** A route parameter as a string, or undefined. */
+export function param(req: Request, name: string): string | undefined {
+  const params: unknown = req.params;
+  if (typeof params !== 'object' || params === null) return undefined;
+  const value = (params as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,57 @@
+import type { PartnerAccess } from '../../domain/partner-access.ts';
+import type { Result } from '../../domain/shared/result.ts';
+import { DEMO } from '../support/demo-ids.ts';
+
+export const NORTHWIND = '5c8a3f6d-2e9b-4d7c-9f1a-4b6e8d2c5f05';
+export const TIER1_GROUP = 'a0c1e2f3-4444-4a1b-8c1d-000000000034';
+
+/** A clock the test moves: relationships are approved "earlier", then looked at "now". */
+export class MovableClock {
+  private at: number;
+  constructor(iso: string) {
+    this.at = Date.parse(iso);
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+  set(iso: string): void {
+    this.at = Date.parse(iso);
+  }
+}
+
+function value<T>(result: Result<T, unknown>): T {
+  if (!result.ok) throw new Error(`seeding failed: ${result.code}: ${result.message}`);
+  return result.value;
+}
+
+/**
+ * Through the domain's use cases only: Woodgrove (Adele) requests GDAP for Contoso (two, both approved by Megan)
+ * and Fabrikam (sent, not approved); Sam invites Contoso with DAP (Megan accepts) and Northwind (pending).
+ * The clock ends at 2026-02-10: "Contoso billing" then has 24 days left (expiring).
+ */
+export async function seedRelationships(domain: PartnerAccess, clock: MovableClock): Promise<void> {
+  clock.set('2026-01-05T09:00:00.000Z');
+  const adele = await domain.resolveActor(DEMO.woodgrove, DEMO.adeleAdminAgent);
+  const sam = await domain.resolveActor(DEMO.woodgrove, DEMO.samSalesAgent);
+  const megan = await domain.resolveActor(DEMO.contoso, DEMO.meganContosoGa);
+
+  const invite = value(await domain.requestResellerRelationship(sam, { customerTenantId: DEMO.contoso, includeDap: true }));
+  value(await domain.approveRelationship(megan, { kind: 'reseller', id: invite.id, version: invite.version }));
+  value(await domain.requestResellerRelationship(sam, { customerTenantId: NORTHWIND }));
+
+  const requests = [
+    { customerTenantId: DEMO.contoso, displayName: 'Contoso helpdesk', duration: 'P365D', roles: ['Helpdesk Administrator', 'Global Reader'], autoExtendDuration: 'P180D', approve: true },
+    { customerTenantId: DEMO.contoso, displayName: 'Contoso billing', duration: 'P60D', roles: ['Billing Administrator'], autoExtendDuration: 'PT0S', approve: true },
+    { customerTenantId: DEMO.fabrikam, displayName: 'Fabrikam Business Central', duration: 'P180D', roles: ['Dynamics 365 Business Central Administrator'], autoExtendDuration: 'PT0S', approve: false },
+  ];
+  for (const { approve, ...request } of requests) {
+    const created = value(await domain.requestGdapRelationship(adele, request));
+    const locked = value(await domain.lockForApproval(adele, { id: created.id, version: created.version }));
+    if (!approve) continue;
+    const approved = value(await domain.approveRelationship(megan, { kind: 'gdap', id: locked.id, version: locked.version }));
+    if (request.displayName === 'Contoso helpdesk') {
+      value(await domain.assignSecurityGroup(adele, { id: approved.id, version: approved.version, groupId: TIER1_GROUP, roles: ['Helpdesk Administrator'] }));
+    }
+  }
+  clock.set('2026-02-10T09:00:00.000Z');
+}
