@@ -1,2 +1,6 @@
 /** Action.Execute verbs of the customer cards (invitations, agreement, my partners, remove roles). */
-export const CUSTOMER_VERBS = [] as const;
+export const CUSTOMER_VERBS = [
+  'invitation.accept',
+  'invitation.decline',
+  'invitation.refresh',
+] as const;

@@ -1,5 +1,12 @@
 import type { CUSTOMER_VERBS } from '../../../cards/customer/customer-verbs.ts';
 import type { ActionHandler } from '../action-handler.ts';
+import { invitationAcceptAction } from './invitation-accept.action.ts';
+import { invitationDeclineAction } from './invitation-decline.action.ts';
+import { invitationRefreshAction } from './invitation-refresh.action.ts';
 
 /** One handler per customer verb; the type makes a missing handler a compile error. */
-export const customerActions: Record<(typeof CUSTOMER_VERBS)[number], ActionHandler> = {};
+export const customerActions: Record<(typeof CUSTOMER_VERBS)[number], ActionHandler> = {
+  'invitation.accept': invitationAcceptAction,
+  'invitation.decline': invitationDeclineAction,
+  'invitation.refresh': invitationRefreshAction,
+};

@@ -1,0 +1,64 @@
+import type { PartnerNoticeCardView } from '../../cards/customer/partner-notice.card.ts';
+import { formatDate } from '../../cards/customer/customer-format.ts';
+import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
+import type { RelationshipView } from '../../domain/use-cases/views.ts';
+
+function relationshipName(relationship: RelationshipView): string {
+  return relationship.kind === 'gdap' ? `GDAP relationship "${relationship.displayName}"` : relationship.relationship.includeDap ? 'reseller relationship with delegated admin privileges' : 'reseller relationship';
+}
+
+/** The customer accepted (or declined) an invitation. */
+export function decisionNotice(relationship: RelationshipView, decision: 'accepted' | 'declined', by: string, at: string): PartnerNoticeCardView {
+  const customer = relationship.customer.name;
+  const accepted = decision === 'accepted';
+  const next = relationship.kind === 'gdap'
+    ? 'Next: assign your security groups to the roles of this relationship ("assign groups").'
+    : 'Next: you can sell and manage subscriptions for this customer in Partner Center.';
+  return {
+    title: `${customer} ${decision} your ${relationshipName(relationship)}`,
+    color: accepted ? 'Good' : 'Attention',
+    summary: accepted ? `${by} accepted it for ${customer}.` : `${by} declined it for ${customer}. Nothing was granted.`,
+    facts: [
+      { label: 'Customer', value: customer },
+      { label: 'Relationship', value: relationshipName(relationship) },
+      { label: decision === 'accepted' ? 'Accepted by' : 'Declined by', value: by },
+      { label: 'When', value: formatDate(at) },
+      ...(relationship.kind === 'gdap' && accepted && relationship.endDateTime !== null ? [{ label: 'Ends', value: formatDate(relationship.endDateTime) }] : []),
+    ],
+    lines: [],
+    nextStep: accepted ? next : 'If you still need access, talk to the customer and send a new request with only the roles you need.',
+  };
+}
+
+/** The customer removed the partner's admin roles (DAP and every GDAP relationship). */
+export function rolesRemovedNotice(outcome: RemovePartnerRolesOutcome, customer: string, by: string, at: string): PartnerNoticeCardView {
+  return {
+    title: `${customer} removed your admin roles`,
+    color: 'Attention',
+    summary: `${by} removed ${outcome.partner.name}'s admin roles at ${customer}. Your access assignments there have ended.`,
+    facts: [
+      { label: 'Customer', value: customer },
+      { label: 'Removed by', value: by },
+      { label: 'When', value: formatDate(at) },
+      { label: 'DAP removed', value: outcome.dapRemoved ? 'Yes' : 'No (there was none)' },
+    ],
+    lines: outcome.endedRelationships.map((r) => `GDAP relationship "${r.displayName}" ended`),
+    nextStep: 'Your reseller relationship, if any, stays. To work for this customer again, agree with them and send a new GDAP request.',
+  };
+}
+
+/** One GDAP relationship ended (terminated by either side). */
+export function terminatedNotice(relationship: { displayName: string; customer: string }, by: string, at: string): PartnerNoticeCardView {
+  return {
+    title: `GDAP relationship "${relationship.displayName}" with ${relationship.customer} ended`,
+    color: 'Attention',
+    summary: `${by} ended it. Its access assignments have ended too.`,
+    facts: [
+      { label: 'Customer', value: relationship.customer },
+      { label: 'Ended by', value: by },
+      { label: 'When', value: formatDate(at) },
+    ],
+    lines: [],
+    nextStep: 'To work for this customer again, agree with them and send a new GDAP request.',
+  };
+}
