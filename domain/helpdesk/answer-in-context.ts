@@ -6,6 +6,7 @@
  */
 import type { UserActor } from '../actors/actor.ts';
 import type { PartnerAccess } from '../partner-access.ts';
+import { decide } from '../policy/access-policy.ts';
 import type { Result } from '../shared/result.ts';
 import { refuse } from '../shared/result.ts';
 import type { EffectiveAccess } from '../use-cases/effective-access.ts';
@@ -33,10 +34,8 @@ function related(...ids: readonly (string | undefined)[]): FactSummary[] {
 async function accessOf(queries: AccessQueries, actor: UserActor, intent: Extract<ContextualIntent, { subject: unknown }>): Promise<Result<{ access: EffectiveAccess; subject: AnswerSubject }, unknown>> {
   const { subject, tenant } = intent;
   if (subject.kind === 'group') {
-    // The same rule as for a colleague's access: an Admin agent may ask about any group, others about their own.
-    if (!actor.partnerCenterRoles.includes('AdminAgent') && !actor.groupIds.includes(subject.group.id)) {
-      return refuse('forbidden', 'Only an Admin agent of the partner can look up the access of a group you are not in.');
-    }
+    const decision = decide(actor, 'viewEffectiveAccess', { partnerTenantId: actor.tenantId, customerTenantId: tenant.id, subjectGroupId: subject.group.id });
+    if (!decision.allowed) return refuse('forbidden', decision.reason);
     const customers = await queries.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
     if (!customers.ok) return customers;
     const customer = customers.value.find((c) => c.customer.tenantId === tenant.id);

@@ -31,6 +31,8 @@ export interface PolicyResource {
   readonly partnerTenantId?: string;
   readonly customerTenantId?: string;
   readonly subjectUserId?: string;
+  /** For effective access: the partner security group whose access is asked about. */
+  readonly subjectGroupId?: string;
 }
 
 export type DenialCode = 'unknown-user' | 'wrong-tenant' | 'missing-role' | 'system-only' | 'people-only';
@@ -113,8 +115,13 @@ function decideEffectiveAccess(actor: UserActor, resource: PolicyResource): Deci
     return deny('wrong-tenant', "You can only look up access for people of your own partner organization.");
   }
   if (!actor.known) return deny('unknown-user', unknownUserReason('look up access'));
-  if (resource.subjectUserId === undefined || resource.subjectUserId === actor.userId) return ALLOW;
   if (actor.partnerCenterRoles.includes('AdminAgent')) return ALLOW;
+  if (resource.subjectGroupId !== undefined) {
+    return actor.groupIds.includes(resource.subjectGroupId)
+      ? ALLOW
+      : deny('missing-role', 'Only an Admin agent of the partner can look up the access of a group you are not in.');
+  }
+  if (resource.subjectUserId === undefined || resource.subjectUserId === actor.userId) return ALLOW;
   return deny('missing-role', "Only an Admin agent of the partner can look up someone else's access; you can look up your own.");
 }
 

@@ -4,7 +4,7 @@ import { resolveActor, SYSTEM_ACTOR } from '../../../domain/actors/actor.ts';
 import type { Action, DenialCode } from '../../../domain/policy/access-policy.ts';
 import { ACTIONS, decide } from '../../../domain/policy/access-policy.ts';
 import type { FixtureUser } from '../support/test-directory.ts';
-import { createTestDirectory, TENANTS, USERS } from '../support/test-directory.ts';
+import { createTestDirectory, GROUPS, TENANTS, USERS } from '../support/test-directory.ts';
 
 /** The actor kinds the issue names, each as a fixture user. */
 const ACTOR_KINDS = {
@@ -134,6 +134,17 @@ describe('decide: effective access', () => {
     const actor = actorOf(kind);
     const subjectUserId = subject === 'self' ? actor.userId : USERS.partnerEngineer.userId;
     const decision = decide(actor, 'viewEffectiveAccess', { partnerTenantId: TENANTS.partner, customerTenantId: TENANTS.customer, subjectUserId });
+    expect(decision).toMatchObject(outcome === true ? { allowed: true } : { allowed: false, code: outcome });
+  });
+
+  it.each([
+    { kind: 'partner admin agent' as Kind, group: GROUPS.tier1, outcome: true as const },
+    { kind: 'partner helpdesk agent' as Kind, group: GROUPS.tier1, outcome: true as const },
+    { kind: 'partner helpdesk agent' as Kind, group: GROUPS.workplace, outcome: 'missing-role' as const },
+    { kind: 'partner sales agent' as Kind, group: GROUPS.tier1, outcome: 'missing-role' as const },
+    { kind: 'unrelated partner admin agent' as Kind, group: GROUPS.tier1, outcome: 'wrong-tenant' as const },
+  ])('$kind asking about group $group → $outcome', ({ kind, group, outcome }) => {
+    const decision = decide(actorOf(kind), 'viewEffectiveAccess', { partnerTenantId: TENANTS.partner, customerTenantId: TENANTS.customer, subjectGroupId: group });
     expect(decision).toMatchObject(outcome === true ? { allowed: true } : { allowed: false, code: outcome });
   });
 
