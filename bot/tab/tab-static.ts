@@ -7,8 +7,8 @@ const TAB_DIR = new URL('../../tab/', import.meta.url);
 /** The only files /tab serves: the page and its bundle (built by `npm run build:tab`). */
 const FILES: Readonly<Record<string, { path: URL; type: string }>> = {
   'index.html': { path: new URL('index.html', TAB_DIR), type: 'text/html; charset=utf-8' },
-  'tab.js': { path: new URL('dist/tab.js', TAB_DIR), type: 'text/javascript; charset=utf-8' },
-  'tab.css': { path: new URL('dist/tab.css', TAB_DIR), type: 'text/css; charset=utf-8' },
+  'tab.js': { path: new URL('../dist/tab/tab.js', TAB_DIR), type: 'text/javascript; charset=utf-8' },
+  'tab.css': { path: new URL('../dist/tab/tab.css', TAB_DIR), type: 'text/css; charset=utf-8' },
 };
 
 // Teams shows tabs in frames of its own web, desktop and mobile clients; the local test host is same-origin.
