@@ -29,6 +29,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BOT_NAME: z.string().trim().min(1).max(30).default('Partner Access'),
   PUBLIC_HOST: z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name without scheme or path, e.g. bot.example.com').default('localhost'),
+  SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(60),
+  CLOCK_OFFSET_DAYS: z.coerce.number().min(-3650).max(3650).default(0),
   TAB_SIGNING_KEYS_URL: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
 });
 
@@ -46,6 +48,10 @@ export interface Config {
   readonly publicHost: string;
   /** Microsoft Entra's published signing keys (JWKS), which validate the tab's SSO tokens. */
   readonly signingKeysUrl: string;
+  /** How often the bot runs its lifecycle sweep (expiry, auto-extend, reminders); 0: never (use `npm run sweep`). */
+  readonly sweepIntervalMs: number;
+  /** Days added to the wall clock, to try the lifecycle ahead of time on a copy of the data; 0 in production. */
+  readonly clockOffsetDays: number;
 }
 
 export const DEMO_DIRECTORY_FILE = new URL('./directory/demo-directory.json', import.meta.url).pathname;
@@ -78,5 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botName: e.BOT_NAME,
     publicHost: e.PUBLIC_HOST,
     signingKeysUrl: e.TAB_SIGNING_KEYS_URL,
+    sweepIntervalMs: Math.round(e.SWEEP_INTERVAL_MINUTES * 60_000),
+    clockOffsetDays: e.CLOCK_OFFSET_DAYS,
   });
 }

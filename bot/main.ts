@@ -5,6 +5,9 @@ import { DirectoryFileError, loadDirectoryFile } from './directory/json-director
 import { createApp } from './app.ts';
 import { createDocumentStore } from './storage/create-store.ts';
 import { DocumentStoreBotStorage } from './storage/bot-state.storage.ts';
+import { createLifecycleScheduler } from './lifecycle/lifecycle-scheduler.ts';
+import { offsetClock } from './lifecycle/offset-clock.ts';
+import { hostname } from 'node:os';
 
 /** The composition root: config → logger → directory → app → listen, and a graceful stop. */
 async function main(): Promise<void> {
@@ -13,7 +16,9 @@ async function main(): Promise<void> {
   const directory = await loadDirectoryFile(config.directoryFile);
   await mkdir(config.dataDir, { recursive: true });
   const store = await createDocumentStore(config.storageUrl);
-  const app = createApp({ config, logger, directory, store, botStorage: new DocumentStoreBotStorage(store) });
+  const clock = config.clockOffsetDays === 0 ? {} : { clock: offsetClock(config.clockOffsetDays) };
+  const app = createApp({ config, logger, directory, store, botStorage: new DocumentStoreBotStorage(store), ...clock });
+  const lifecycle = createLifecycleScheduler(app.services, { intervalMs: config.sweepIntervalMs, instanceId: `${hostname()}-${process.pid}` });
 
   app.server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : error.message;
@@ -24,6 +29,7 @@ async function main(): Promise<void> {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ port, mode: config.auth ? 'authenticated' : 'local (no app id: unauthenticated)', directory: config.directoryFile }, `Partner Access listening on http://localhost:${port}/api/messages`);
+    lifecycle.start();
   });
 
   let stopping = false;
@@ -32,6 +38,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping: no new requests, finishing turns in flight');
     app.server.close();
+    await lifecycle.stop();
     const deadline = Date.now() + 10_000;
     while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     await Promise.race([app.services.notifier.idle(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())))]);

@@ -22,6 +22,8 @@ export interface SweepOutcome {
   readonly examined: number;
   /** Relationships whose state the sweep changed. */
   readonly changed: readonly { readonly id: string; readonly displayName: string; readonly status: string }[];
+  /** Relationships the sweep could not settle (a store outage, a bad record): the others went on. */
+  readonly failed: readonly { readonly id: string; readonly displayName: string; readonly reason: string }[];
   /** Reminders the changes call for ("it auto-extended", "it has expired"), with the relationship as it is now. */
   readonly reminders: readonly DueReminder[];
 }
@@ -42,16 +44,21 @@ export async function runLifecycleSweep(context: UseCaseContext, actor: Actor, i
   const due = await context.gdap.listDue(new Date(now.getTime() + 1).toISOString(), input.limit ?? 100);
   const changed: { id: string; displayName: string; status: string }[] = [];
   const reminders: DueReminder[] = [];
+  const failed: { id: string; displayName: string; reason: string }[] = [];
   for (const stored of due) {
-    const settled = await settleGdap(context, stored);
-    if (settled !== undefined && settled.version !== stored.version) {
+    try {
+      const settled = await settleGdap(context, stored);
+      if (settled === undefined || settled.version === stored.version) continue;
       changed.push({ id: settled.value.id, displayName: settled.value.displayName, status: settled.value.status });
       // Another instance may have made this change: the reminder is still computed, and its claim decides who sends it.
       const reminder = reminderDueFromChange(stored.value, settled.value);
       if (reminder !== undefined) reminders.push({ ...reminder, relationship: await gdapView(context, settled) });
+    } catch (error) {
+      // One relationship that cannot be written must not keep the others from their due steps.
+      failed.push({ id: stored.value.id, displayName: stored.value.displayName, reason: error instanceof Error ? error.message : String(error) });
     }
   }
-  return ok({ examined: due.length, changed, reminders });
+  return ok({ examined: due.length, changed, failed, reminders });
 }
 
 /** Active relationships with 30 days or less left (for reminders), earliest end first. */

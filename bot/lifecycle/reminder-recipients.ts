@@ -1,0 +1,24 @@
+import { PARTNER_CENTER_GROUPS } from '../../domain/actors/actor.ts';
+import type { DueReminder } from '../../domain/use-cases/terminate-and-sweep.ts';
+import type { Directory } from '../../domain/ports/directory.ts';
+import type { Recipient } from '../proactive/notifier.ts';
+
+const GLOBAL_ADMINISTRATOR = 'global administrator';
+
+/**
+ * Who a reminder goes to, each person once: for the partner, the person who requested the relationship and
+ * the Admin agents; for the customer, its Global admins. People who never talked to the bot are kept in the
+ * list: the notifier reports them as unreachable, and the claim records it.
+ */
+export async function reminderRecipients(directory: Directory, reminder: DueReminder): Promise<Recipient[]> {
+  const r = reminder.relationship;
+  if (reminder.audience === 'customer') {
+    const users = await directory.listUsers(r.customer.tenantId);
+    return users.filter((u) => u.roles.some((role) => role.toLowerCase() === GLOBAL_ADMINISTRATOR)).map((u) => ({ tenantId: r.customer.tenantId, userId: u.id }));
+  }
+  const partnerTenantId = r.partner.tenantId;
+  const groups = await directory.listGroups(partnerTenantId);
+  const adminAgents = groups.filter((g) => g.name === PARTNER_CENTER_GROUPS.AdminAgent).flatMap((g) => g.members);
+  const requester = r.relationship.requestedBy.userId;
+  return [...new Set([requester, ...adminAgents])].map((userId) => ({ tenantId: partnerTenantId, userId }));
+}
