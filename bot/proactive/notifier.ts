@@ -53,9 +53,16 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     if (!reference) return { recipient, status: 'unreachable', attempts: 0 };
     for (let attempt = 1; ; attempt++) {
       try {
+        // The adapter hands errors thrown inside the callback to onTurnError and resolves: keep the send's own error.
+        let sendError: unknown;
         await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
-          await context.sendActivity(message);
+          try {
+            await context.sendActivity(message);
+          } catch (error) {
+            sendError = error ?? new Error('send failed');
+          }
         });
+        if (sendError !== undefined) throw sendError;
         return { recipient, status: 'sent', attempts: attempt };
       } catch (error) {
         const status = statusOf(error);
