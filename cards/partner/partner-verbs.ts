@@ -1,2 +1,33 @@
 /** Action.Execute verbs of the partner cards (invitation, GDAP request, assignments, my customers). */
-export const PARTNER_VERBS = [] as const;
+export const PARTNER_VERBS = [
+  'partner.sendToCustomer',
+  'assignment.view',
+  'assignment.edit',
+  'assignment.save',
+  'assignment.remove',
+  'customers.page',
+] as const;
+
+/** What "Send to the customer's admins in Teams" sends back: which relationship, at which version. */
+export interface SendToCustomerActionData {
+  readonly kind: 'gdap' | 'reseller';
+  readonly id: string;
+  readonly version: string;
+}
+
+/** What the assignment buttons send back: the relationship, its version, and (for change/remove) the group. */
+export interface AssignmentActionData {
+  readonly id: string;
+  readonly version: string;
+  readonly groupId?: string;
+}
+
+/** The filters of "my customers". */
+export const CUSTOMER_FILTERS = ['all', 'expiring', 'pending'] as const;
+export type CustomerFilter = (typeof CUSTOMER_FILTERS)[number];
+
+/** What "More" and "Back" on "my customers" send back: a page and a filter, never a tenant. */
+export interface CustomersPageActionData {
+  readonly page: number;
+  readonly filter: CustomerFilter;
+}

@@ -1,8 +1,19 @@
 import type { Dialog } from 'botbuilder-dialogs';
-import type { DialogServices } from '../dialog-services.ts';
 import type { Intent } from '../intent.ts';
+import { AssignGroupsDialog } from './assign-groups.dialog.ts';
+import type { PartnerServices } from './customer-admins.ts';
+import { InviteCustomerDialog } from './invite-customer.dialog.ts';
+import { MyCustomersDialog } from './my-customers.dialog.ts';
+import { PARTNER_INTENTS } from './partner-intents.ts';
+import { RequestGdapDialog } from './request-gdap.dialog.ts';
 
-/** The partner flows (invite a customer, request GDAP, assign groups, my customers) and the words that start them. */
-export function partnerFlows(_services: DialogServices): { dialogs: Dialog[]; intents: Intent[] } {
-  return { dialogs: [], intents: [] };
+/**
+ * The partner flows (invite a customer, request GDAP, assign groups, my customers) and the words that start them.
+ * When the bot's services include conversation references, the result cards offer "send in Teams".
+ */
+export function partnerFlows(services: PartnerServices): { dialogs: Dialog[]; intents: Intent[] } {
+  return {
+    dialogs: [new InviteCustomerDialog(services), new RequestGdapDialog(services), new AssignGroupsDialog(services), new MyCustomersDialog(services)],
+    intents: [...PARTNER_INTENTS],
+  };
 }

@@ -1,5 +1,18 @@
 import type { PARTNER_VERBS } from '../../../cards/partner/partner-verbs.ts';
 import type { ActionHandler } from '../action-handler.ts';
+import { customersPageAction } from './customers-page.action.ts';
+import { editAssignmentAction } from './edit-assignment.action.ts';
+import { removeAssignmentAction } from './remove-assignment.action.ts';
+import { saveAssignmentAction } from './save-assignment.action.ts';
+import { sendToCustomerAction } from './send-to-customer.action.ts';
+import { viewAssignmentsAction } from './view-assignments.action.ts';
 
 /** One handler per partner verb; the type makes a missing handler a compile error. */
-export const partnerActions: Record<(typeof PARTNER_VERBS)[number], ActionHandler> = {};
+export const partnerActions: Record<(typeof PARTNER_VERBS)[number], ActionHandler> = {
+  'partner.sendToCustomer': sendToCustomerAction,
+  'assignment.view': viewAssignmentsAction,
+  'assignment.edit': editAssignmentAction,
+  'assignment.save': saveAssignmentAction,
+  'assignment.remove': removeAssignmentAction,
+  'customers.page': customersPageAction,
+};

@@ -1,0 +1,28 @@
+import { renderAssignmentsCard } from '../../../cards/partner/assignments.card.ts';
+import { buildAssignmentsView, type AssignmentsExtras } from '../../../dialogs/partner/assignments.view.ts';
+import type { UserActor } from '../../../domain/actors/actor.ts';
+import type { Result } from '../../../domain/shared/result.ts';
+import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
+import type { BotServices } from '../../services.ts';
+import { cardReply, errorReply, type InvokeReply } from '../invoke-reply.ts';
+import { refusalReply } from './partner-replies.ts';
+
+/** The assignments card for this viewer. */
+export function assignmentsReply(view: GdapRelationshipView, actor: UserActor, extras: AssignmentsExtras = {}): InvokeReply {
+  return cardReply(renderAssignmentsCard(buildAssignmentsView(view, actor, extras)));
+}
+
+/** A change's outcome: the new card with `done`; a refusal shows the current card with its reason (never a second change). */
+export function changeReply(result: Result<GdapRelationshipView>, actor: UserActor, done: (view: GdapRelationshipView) => string): InvokeReply {
+  if (result.ok) return assignmentsReply(result.value, actor, { note: done(result.value) });
+  if (result.current === undefined) return refusalReply(result);
+  return assignmentsReply(result.current, actor, { note: result.message, noteIsWarning: true });
+}
+
+/** The relationship's assignments card as it stands, for this viewer (a refresh, "Back"); changes nothing. */
+export async function currentAssignmentsReply(services: BotServices, actor: UserActor, id: string): Promise<InvokeReply> {
+  const got = await services.domain.getRelationship(actor, { kind: 'gdap', id });
+  if (!got.ok) return refusalReply(got);
+  if (got.value.kind !== 'gdap') return errorReply(404, 'not-found', 'That relationship was not found.');
+  return assignmentsReply(got.value, actor);
+}

@@ -1,0 +1,73 @@
+import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
+import { z } from 'zod';
+import { buildInvitationCardView, renderInvitationCard } from '../../../cards/customer/invitation.card.ts';
+import { renderRequestResultCard } from '../../../cards/partner/request-result.card.ts';
+import { adminReach } from '../../../dialogs/partner/customer-admins.ts';
+import { buildRequestResultView, isAwaitingCustomer, type ResultExtras } from '../../../dialogs/partner/request-result.view.ts';
+import type { UserActor } from '../../../domain/actors/actor.ts';
+import { decide } from '../../../domain/policy/access-policy.ts';
+import type { DirectoryUser } from '../../../domain/ports/directory.ts';
+import type { RelationshipView } from '../../../domain/use-cases/views.ts';
+import type { Delivery } from '../../proactive/notifier.ts';
+import type { BotServices } from '../../services.ts';
+import { defineAction } from '../action-handler.ts';
+import { cardReply, errorReply } from '../invoke-reply.ts';
+import { refusalReply } from './partner-replies.ts';
+
+/** The bot's own record of each send, one per relationship version and day: a second click sends nothing. */
+const SENDS = 'partnerCustomerSends';
+
+const dataSchema = z.object({ kind: z.enum(['gdap', 'reseller']), id: z.string().min(1).max(200), version: z.string().min(1).max(200) });
+
+function introText(actor: UserActor, view: RelationshipView): string {
+  return view.kind === 'gdap'
+    ? `${actor.name} of ${view.partner.name} asks for admin roles (GDAP) in ${view.customer.name}. Review the request below.`
+    : `${actor.name} of ${view.partner.name} invited ${view.customer.name} to a reseller relationship. Review the invitation below.`;
+}
+
+async function messageFor(services: BotServices, actor: UserActor, view: RelationshipView, admin: DirectoryUser): Promise<Partial<Activity>> {
+  const adminActor = await services.domain.resolveActor(view.customer.tenantId, admin.id);
+  const canDecide = decide(adminActor, 'approveRelationship', { partnerTenantId: view.partner.tenantId, customerTenantId: view.customer.tenantId }).allowed;
+  const card = renderInvitationCard(buildInvitationCardView(view, { canDecide, approverUserIds: [admin.id] }));
+  return { type: ActivityTypes.Message, text: introText(actor, view), attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+function deliveryLine(admin: DirectoryUser, delivery: Delivery | undefined): string {
+  if (delivery?.status === 'sent') return `Sent to ${admin.name} (${admin.email}).`;
+  if (delivery?.status === 'failed') return `Could not reach ${admin.name} (${admin.email}) just now: send them the e-mail.`;
+  return `${admin.name} (${admin.email}) has not used this bot yet: send them the e-mail.`;
+}
+
+/**
+ * "Send to the customer's admins in Teams": the invitation card, proactively, to each Global admin of the
+ * customer; the partner's card comes back saying who was reached and who must get the e-mail.
+ */
+export const sendToCustomerAction = defineAction(dataSchema, async ({ actor, services, trigger }, data) => {
+  const got = await services.domain.getRelationship(actor, { kind: data.kind, id: data.id });
+  if (!got.ok) return refusalReply(got);
+  const view = got.value;
+  const action = view.kind === 'gdap' ? 'lockForApproval' : 'requestResellerRelationship';
+  const decision = decide(actor, action, { partnerTenantId: view.partner.tenantId, customerTenantId: view.customer.tenantId });
+  if (!decision.allowed) return errorReply(403, 'forbidden', decision.reason);
+  const reach = await adminReach(services, view.customer.tenantId);
+  const reply = (extras: ResultExtras) => cardReply(renderRequestResultCard(buildRequestResultView(view, reach, extras)));
+  if (trigger === 'automatic') return reply({});
+  if (data.version !== view.version) return reply({ note: 'This changed meanwhile: here is how it stands now. Nothing was sent.' });
+  if (!isAwaitingCustomer(view)) return reply({ note: `${view.customer.name} is no longer waiting for this, so nothing was sent.` });
+  if (reach.reachable.length === 0) return reply({ note: `None of ${view.customer.name}'s Global admins can be reached in Teams: send them the e-mail.` });
+
+  const now = services.clock.now();
+  const claim = await services.store.put(SENDS, `${view.kind}:${view.id}:${view.version}:${now.toISOString().slice(0, 10)}`, { by: actor.userId, at: now.toISOString() }, null);
+  if (!claim.ok) return reply({ note: `This was already sent to ${view.customer.name}'s admins in Teams today; nothing was sent again. Send the e-mail if they need it once more.` });
+
+  const deliveries = await Promise.all(reach.admins.map(async (admin) => {
+    const [delivery] = await services.notifier.send([{ tenantId: view.customer.tenantId, userId: admin.id }], await messageFor(services, actor, view, admin));
+    return { admin, delivery };
+  }));
+  const sent = deliveries.filter((d) => d.delivery?.status === 'sent').length;
+  services.logger.info({ relationshipId: view.id, kind: view.kind, sent, admins: reach.admins.length }, 'sent to the customer\'s admins');
+  return reply({
+    note: `Sent in Teams to ${sent} of ${reach.admins.length} Global admin${reach.admins.length === 1 ? '' : 's'} of ${view.customer.name}.`,
+    deliveries: deliveries.map((d) => deliveryLine(d.admin, d.delivery)),
+  });
+});

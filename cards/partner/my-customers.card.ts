@@ -1,0 +1,38 @@
+import { loadTemplate, type AdaptiveCard } from '../render-card.ts';
+import type { CustomersPageActionData, SendToCustomerActionData } from './partner-verbs.ts';
+
+/** One relationship of one customer, with the next thing to do about it. */
+export interface CustomerRowView {
+  readonly customerName: string;
+  readonly relationship: string;
+  readonly status: string;
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
+  readonly nextAction: string;
+  /** A button that starts a flow (Action.Submit `command`), e.g. "assign groups for …". */
+  readonly hasCommand: boolean;
+  readonly commandTitle: string;
+  readonly commandData: { readonly command: string };
+  /** "Send a reminder": the same action as on the invitation card. */
+  readonly hasReminder: boolean;
+  readonly reminderData: SendToCustomerActionData;
+}
+
+/** The partner's relationships by customer, one page at a time (the card must stay under 28 KB). */
+export interface MyCustomersCardView {
+  readonly title: string;
+  readonly summary: string;
+  readonly rows: readonly CustomerRowView[];
+  readonly emptyText: string;
+  readonly hasPrevious: boolean;
+  readonly previousData: CustomersPageActionData;
+  readonly hasMore: boolean;
+  readonly moreData: CustomersPageActionData;
+  readonly hint: string;
+}
+
+const template = loadTemplate<MyCustomersCardView>('partner-my-customers');
+
+/** Renders one page of "my customers". */
+export function renderMyCustomersCard(view: MyCustomersCardView): AdaptiveCard {
+  return template.render(view);
+}

@@ -1,0 +1,27 @@
+/** Shared wording for partner cards: dates, durations and counts as a person reads them. */
+
+/** `2026-11-25T13:00:00.000Z` → `25 Nov 2026` (UTC, so every viewer sees the same day). */
+export function formatDate(iso: string | null): string {
+  if (iso === null) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** `P730D` → `730 days`; anything else is shown as it is. */
+export function formatDuration(iso: string): string {
+  const match = /^P(\d+)D$/.exec(iso);
+  if (match === null) return iso;
+  return plural(Number(match[1]), 'day');
+}
+
+/** `1 day`, `2 days`. */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** A `mailto:` link with recipients, subject and body encoded as mail clients expect. */
+export function mailtoLink(to: readonly string[], subject: string, body: string): string {
+  const recipients = to.map((address) => encodeURIComponent(address)).join(',');
+  return `mailto:${recipients}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}

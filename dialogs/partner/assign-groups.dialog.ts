@@ -1,0 +1,162 @@
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { renderAssignmentsCard } from '../../cards/partner/assignments.card.ts';
+import { decide } from '../../domain/policy/access-policy.ts';
+import type { SecurityGroup } from '../../domain/ports/directory.ts';
+import { findRoleById, findRoleByName } from '../../domain/roles/roles-catalog.ts';
+import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
+import { turnActor } from '../turn-actor.ts';
+import { groupQuestion, pickedOf, relationshipQuestion, rolesQuestion, type PickedRelationship } from './assign-groups.cards.ts';
+import { buildAssignmentsView } from './assignments.view.ts';
+import type { PartnerServices } from './customer-admins.ts';
+import { field, FormPrompt, optionText, valuesOf, type Parsed } from './form-prompt.ts';
+import { cardMessage, PartnerDialog } from './partner-dialog.ts';
+import { isAssignable, searchRelationships } from './relationship-search.ts';
+
+export const ASSIGN_GROUPS_DIALOG = 'partner.assignGroups';
+
+/** How the flow ends: whether a group was assigned. */
+export interface AssignGroupsResult {
+  readonly assigned: boolean;
+}
+
+interface Values {
+  relationship?: PickedRelationship;
+  group?: SecurityGroup;
+}
+
+const NOTHING: AssignGroupsResult = { assigned: false };
+
+/** The one group the words name (exact, else a unique partial match). */
+function matchGroup(groups: readonly SecurityGroup[], words: string): SecurityGroup | undefined {
+  const wanted = words.trim().toLowerCase();
+  const exact = groups.find((g) => g.id.toLowerCase() === wanted || g.name.toLowerCase() === wanted);
+  if (exact !== undefined) return exact;
+  const partial = groups.filter((g) => g.name.toLowerCase().includes(wanted));
+  return partial.length === 1 ? partial[0] : undefined;
+}
+
+/** Reads a subset of the relationship's roles: ticked on the card, "all", or typed names. */
+function parseAssignedRoles(words: readonly string[], picked: PickedRelationship): Parsed<readonly string[]> {
+  if (words.length === 0) return { ok: false, message: 'Choose at least one role for the group.' };
+  if (words.length === 1 && /^all$/i.test(words[0] ?? '')) return { ok: true, value: picked.roles.map((r) => r.id) };
+  const ids: string[] = [];
+  for (const word of words) {
+    const role = findRoleById(word) ?? findRoleByName(word);
+    if (role === undefined) return { ok: false, message: `"${word}" is not a role I know. Tick roles on the card, or type their names as listed.` };
+    if (!picked.roles.some((r) => r.id === role.id)) {
+      return { ok: false, message: `${role.name} is not part of "${picked.displayName}", and roles cannot be added to an existing relationship. Choose among its roles, or request a new relationship ("new gdap for ${picked.customerName}").` };
+    }
+    if (!ids.includes(role.id)) ids.push(role.id);
+  }
+  return { ok: true, value: ids };
+}
+
+/** Assign security groups: find an active relationship, pick one of the partner's groups, pick a subset of its roles. */
+export class AssignGroupsDialog extends PartnerDialog {
+  protected readonly helpText = 'This gives one of your security groups some of the roles of an active GDAP relationship.';
+  readonly #services: PartnerServices;
+  readonly #relationship: FormPrompt<GdapRelationshipView, object>;
+  readonly #group: FormPrompt<SecurityGroup, object>;
+  readonly #roles = new FormPrompt<readonly string[], { relationship: PickedRelationship }>(`${ASSIGN_GROUPS_DIALOG}.roles`, (answer, context) => {
+    const words = 'roles' in answer.value ? field(answer, 'roles').split(',') : answer.text.split(/\s*,\s*/);
+    return parseAssignedRoles(words.map((w) => w.trim()).filter((w) => w !== ''), context.relationship);
+  });
+
+  constructor(services: PartnerServices) {
+    super(ASSIGN_GROUPS_DIALOG);
+    this.#services = services;
+    this.#relationship = new FormPrompt(`${ASSIGN_GROUPS_DIALOG}.relationship`, (answer, _context, turn) => this.#findRelationship(field(answer, 'relationshipId'), field(answer, 'search') || answer.text, turnActor(turn)));
+    this.#group = new FormPrompt(`${ASSIGN_GROUPS_DIALOG}.group`, async (answer, _context, turn) => {
+      const groups = await services.directory.listGroups(turnActor(turn).tenantId);
+      const words = field(answer, 'groupId') || answer.text;
+      const group = matchGroup(groups, words);
+      return group !== undefined ? { ok: true, value: group } : { ok: false, message: `I don't find one group called "${words}" in your organization. Pick one of the groups on the card.` };
+    });
+    for (const prompt of [this.#relationship, this.#group, this.#roles]) this.addDialog(prompt);
+    this.addDialog(new WaterfallDialog(`${ASSIGN_GROUPS_DIALOG}.steps`, [
+      this.askRelationshipStep.bind(this),
+      this.askGroupStep.bind(this),
+      this.askRolesStep.bind(this),
+      this.submitAssignmentStep.bind(this),
+    ]));
+    this.initialDialogId = `${ASSIGN_GROUPS_DIALOG}.steps`;
+  }
+
+  async #findRelationship(id: string, words: string, actor: ReturnType<typeof turnActor>): Promise<Parsed<GdapRelationshipView>> {
+    if (id !== '') {
+      const got = await this.#services.domain.getRelationship(actor, { kind: 'gdap', id });
+      if (!got.ok) return { ok: false, message: got.message };
+      return got.value.kind === 'gdap' ? { ok: true, value: got.value } : { ok: false, message: 'That is not a GDAP relationship.' };
+    }
+    const found = await searchRelationships(this.#services.domain, actor, words);
+    if (!found.ok) return { ok: false, message: found.message };
+    const only = found.matches.length === 1 ? found.matches[0] : undefined;
+    if (only !== undefined) return { ok: true, value: only };
+    if (found.matches.length === 0) {
+      return { ok: false, message: words.trim() === '' ? 'You have no active GDAP relationship yet. Type "new gdap" to request one.' : `No relationship of yours matches "${words}". Try the customer's name or part of the relationship's name.` };
+    }
+    const more = found.total > found.matches.length ? ` Here are the best ${found.matches.length} of ${found.total}; type more of the name to narrow it down.` : '';
+    return { ok: false, message: `${found.total} relationships match "${words}". Which one?${more}`, followUp: relationshipQuestion('Pick one, or search again.', found.matches) };
+  }
+
+  private async askRelationshipStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const actor = turnActor(step.context);
+    const decision = decide(actor, 'assignSecurityGroup', { partnerTenantId: actor.tenantId });
+    if (!decision.allowed) {
+      await step.context.sendActivity(actor.tenantKind === 'partner' ? decision.reason : 'Assigning security groups is for partner Admin agents. Type "help" to see what you can do.');
+      return step.endDialog(NOTHING);
+    }
+    const search = optionText(step.options, 'search');
+    if (search !== undefined) {
+      const found = await this.#findRelationship('', search, actor);
+      if (found.ok) return step.next(found.value);
+      await step.context.sendActivity(found.message);
+      if (found.followUp !== undefined) return this.#relationship.ask(step, found.followUp, {});
+    }
+    const active = await searchRelationships(this.#services.domain, actor, '');
+    const matches = active.ok ? active.matches : [];
+    const intro = active.ok && active.total > matches.length
+      ? `You have ${active.total} active relationships: type part of a customer's or relationship's name to find one. Some of them:`
+      : 'Type part of a customer\'s or relationship\'s name, or pick one below.';
+    return this.#relationship.ask(step, relationshipQuestion(intro, matches), {});
+  }
+
+  private async askGroupStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const view = step.result as GdapRelationshipView;
+    if (!isAssignable(view)) {
+      await step.context.sendActivity(`Security groups can only be assigned on an active relationship; "${view.displayName}" (${view.customer.name}) is ${view.statusText.toLowerCase()}. Once a Global admin of ${view.customer.name} approves it, try again.`);
+      return step.endDialog(NOTHING);
+    }
+    const picked = pickedOf(view);
+    valuesOf<Values>(step).relationship = picked;
+    const groups = await this.#services.directory.listGroups(turnActor(step.context).tenantId);
+    const hint = optionText(step.options, 'group');
+    const hinted = hint === undefined ? undefined : matchGroup(groups, hint);
+    if (hinted !== undefined) return step.next(hinted);
+    return this.#group.ask(step, groupQuestion(picked, groups), {});
+  }
+
+  private async askRolesStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const group = step.result as SecurityGroup;
+    valuesOf<Values>(step).group = group;
+    const relationship = valuesOf<Values>(step).relationship;
+    if (relationship === undefined) return step.endDialog(NOTHING);
+    return this.#roles.ask(step, rolesQuestion(relationship, group), { relationship });
+  }
+
+  private async submitAssignmentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { relationship, group } = valuesOf<Values>(step);
+    if (relationship === undefined || group === undefined) return step.endDialog(NOTHING);
+    const actor = turnActor(step.context);
+    const result = await this.#services.domain.assignSecurityGroup(actor, { id: relationship.id, version: relationship.version, groupId: group.id, roles: step.result as readonly string[] });
+    if (!result.ok) {
+      await step.context.sendActivity(`Not assigned: ${result.message}`);
+      if (result.current !== undefined) await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.current, actor))));
+      return step.endDialog(NOTHING);
+    }
+    const roles = result.value.assignments.find((a) => a.groupId === group.id)?.roles.map((r) => r.name).join(', ') ?? '';
+    const note = `${group.name} now has ${roles} in ${relationship.customerName}.`;
+    await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.value, actor, { note }))));
+    return step.endDialog({ assigned: true } satisfies AssignGroupsResult);
+  }
+}

@@ -1,0 +1,70 @@
+import type { AssignmentsCardView } from '../../cards/partner/assignments.card.ts';
+import { formatDate } from '../../cards/partner/partner-format.ts';
+import type { UserActor } from '../../domain/actors/actor.ts';
+import { PARTNER_CENTER_GROUPS } from '../../domain/actors/actor.ts';
+import { decide } from '../../domain/policy/access-policy.ts';
+import type { SecurityGroup } from '../../domain/ports/directory.ts';
+import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
+import { isAssignable } from './relationship-search.ts';
+
+const ROLE_GROUP_LABELS: Readonly<Record<string, string>> = {
+  [PARTNER_CENTER_GROUPS.AdminAgent]: 'Partner Center role group (Admin agents)',
+  [PARTNER_CENTER_GROUPS.SalesAgent]: 'Partner Center role group (Sales agents)',
+  [PARTNER_CENTER_GROUPS.HelpdeskAgent]: 'Partner Center role group (Helpdesk agents)',
+};
+
+/** True for AdminAgents/SalesAgents/HelpdeskAgents: they carry Partner Center roles, and are not the usual GDAP choice. */
+export function isPartnerCenterGroup(group: SecurityGroup): boolean {
+  return ROLE_GROUP_LABELS[group.name] !== undefined;
+}
+
+/** Says which kind of group it is, so the person picks a team's security group rather than a role group. */
+export function groupLabel(group: SecurityGroup): string {
+  const roleGroup = ROLE_GROUP_LABELS[group.name];
+  const members = `${group.members.length} member${group.members.length === 1 ? '' : 's'}`;
+  return roleGroup !== undefined
+    ? `${roleGroup}, ${members}: not the usual choice, since it also grants Partner Center rights`
+    : `Security group, ${members}: the usual choice`;
+}
+
+export interface AssignmentsExtras {
+  readonly editGroupId?: string;
+  readonly note?: string;
+  readonly noteIsWarning?: boolean;
+}
+
+/** The assignments card's view: current groups with change/remove (for those who may), and the editor when asked. */
+export function buildAssignmentsView(view: GdapRelationshipView, actor: UserActor, extras: AssignmentsExtras = {}): AssignmentsCardView {
+  const resource = { partnerTenantId: view.partner.tenantId, customerTenantId: view.customer.tenantId };
+  const canChange = isAssignable(view) && decide(actor, 'assignSecurityGroup', resource).allowed;
+  const data = (groupId?: string) => ({ id: view.id, version: view.version, ...(groupId === undefined ? {} : { groupId }) });
+  const editing = canChange && extras.editGroupId !== undefined ? view.assignments.find((a) => a.groupId === extras.editGroupId) : undefined;
+  return {
+    title: `${view.customer.name}: ${view.displayName}`,
+    statusText: view.statusText,
+    facts: [
+      { label: 'Roles in the relationship', value: view.roles.map((r) => r.name).join(', ') },
+      { label: 'Ends', value: view.endDateTime === null ? '—' : `${formatDate(view.endDateTime)}${view.daysLeft === null ? '' : ` (${view.daysLeft} days left)`}` },
+    ],
+    assignments: view.assignments.map((a) => ({
+      groupName: a.groupName,
+      roles: a.roles.map((r) => r.name).join(', '),
+      assignedBy: `Assigned by ${a.assignedBy.name} on ${formatDate(a.lastModifiedDateTime)}`,
+      canChange,
+      changeData: data(a.groupId),
+      removeData: data(a.groupId),
+    })),
+    emptyText: isAssignable(view)
+      ? 'No security group has access through this relationship yet.'
+      : `Groups can only be assigned once the relationship is active; it is ${view.statusText.toLowerCase()}.`,
+    isEditing: editing !== undefined,
+    editTitle: editing === undefined ? '' : `Roles for ${editing.groupName}`,
+    editChoices: view.roles.map((r) => ({ title: r.name, value: r.id })),
+    editValue: editing === undefined ? '' : editing.roles.map((r) => r.id).join(','),
+    saveData: data(editing?.groupId),
+    viewData: data(),
+    hint: canChange ? `To give another group access, type "assign groups for ${view.displayName}".` : '',
+    note: extras.note ?? '',
+    noteIsWarning: extras.noteIsWarning ?? false,
+  };
+}

@@ -1,0 +1,37 @@
+import type { Intent } from '../intent.ts';
+import { patternIntent } from '../intent.ts';
+import { ASSIGN_GROUPS_DIALOG } from './assign-groups.dialog.ts';
+import { INVITE_CUSTOMER_DIALOG } from './invite-customer.dialog.ts';
+import { MY_CUSTOMERS_DIALOG } from './my-customers.dialog.ts';
+import { REQUEST_GDAP_DIALOG } from './request-gdap.dialog.ts';
+
+/** "assign groups", "assign groups for contoso", "assign helpdesk group", "assign tier 1 support group for contoso". */
+const assignIntent: Intent = {
+  dialogId: ASSIGN_GROUPS_DIALOG,
+  match(text) {
+    const general = /^assign(?:\s+(?:a|security))?\s+groups?(?:\s+(?:for|at|on|to|in)\s+(.+))?$/i.exec(text);
+    if (general) return general[1] ? { search: general[1].trim() } : {};
+    const named = /^assign\s+(?:the\s+)?(.+?)\s+group(?:\s+(?:for|at|on|to|in)\s+(.+))?$/i.exec(text);
+    if (!named?.[1]) return undefined;
+    return { group: named[1].trim(), ...(named[2] ? { search: named[2].trim() } : {}) };
+  },
+};
+
+/** The words that start the partner flows (the manifest's commands among them). */
+export const PARTNER_INTENTS: readonly Intent[] = [
+  patternIntent(INVITE_CUSTOMER_DIALOG, [
+    /^invite(?:\s+a)?(?:\s+new)?\s+customer(?:\s+(.+))?$/i,
+    /^(?:request\s+(?:a\s+)?)?reseller(?:\s+relationship)?(?:\s+(?:for|with)\s+(.+))?$/i,
+    /^invite\s+(.+)$/i,
+  ], 'customer'),
+  patternIntent(REQUEST_GDAP_DIALOG, [
+    /^(?:new|request(?:\s+a)?)\s+gdap(?:\s+relationship)?(?:\s+(?:for|with|at)\s+(.+))?$/i,
+    /^gdap\s+(?:for|with|at)\s+(.+)$/i,
+  ], 'customer'),
+  assignIntent,
+  patternIntent(MY_CUSTOMERS_DIALOG, [/^(?:my\s+|show\s+(?:my\s+)?)?customers$/i], 'filter'),
+  patternIntent(MY_CUSTOMERS_DIALOG, [
+    /^(?:my\s+customers\s+)?(expiring|pending)(?:\s+(?:relationships|customers|requests))?$/i,
+    /^(?:show\s+)?(expiring|pending)\s+(?:relationships|customers|requests)$/i,
+  ], 'filter'),
+];

@@ -1,0 +1,145 @@
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { renderRequestResultCard } from '../../cards/partner/request-result.card.ts';
+import { decide } from '../../domain/policy/access-policy.ts';
+import { CANCELLED_MESSAGE } from '../cancel-and-help.dialog.ts';
+import { turnActor } from '../turn-actor.ts';
+import { adminReach, type PartnerServices } from './customer-admins.ts';
+import { listCustomers } from './customer-lookup.ts';
+import { customerPrompt, customerQuestion, resolveCustomer, type CustomerChoice } from './customer-step.ts';
+import { FormPrompt, optionText, valuesOf } from './form-prompt.ts';
+import { GLOBAL_ADMIN_NO_AUTO_EXTEND, includesGlobalAdmin, parseDisplayName, parseDurationDays, parseRoles, parseYesNo } from './gdap-answers.ts';
+import { autoExtendQuestion, confirmQuestion, durationQuestion, nameQuestion, rolesQuestion, type GdapDraft } from './gdap-cards.ts';
+import { cardMessage, PartnerDialog } from './partner-dialog.ts';
+import { buildRequestResultView } from './request-result.view.ts';
+
+export const REQUEST_GDAP_DIALOG = 'partner.requestGdap';
+
+/** How the flow ends: the new relationship's id, or nothing when cancelled or refused. */
+export interface RequestGdapResult {
+  readonly relationshipId: string | null;
+}
+
+const TITLE = 'Request GDAP';
+const FIRST_STEP = 'Request GDAP: step 1 of 6';
+const NOTHING: RequestGdapResult = { relationshipId: null };
+
+/**
+ * Request a GDAP relationship: customer, name, roles, duration, auto-extend, confirm; then it is created,
+ * locked for approval, and the partner gets the approval link to send.
+ */
+export class RequestGdapDialog extends PartnerDialog {
+  protected readonly helpText = 'This requests a GDAP relationship: only the admin roles a job needs, for a limited time, approved by a Global admin of the customer.';
+  readonly #services: PartnerServices;
+  readonly #customer: ReturnType<typeof customerPrompt>;
+  readonly #name: FormPrompt<string, { customerTenantId: string }>;
+  readonly #roles = new FormPrompt<readonly string[], object>(`${REQUEST_GDAP_DIALOG}.roles`, (answer) => parseRoles(answer));
+  readonly #duration = new FormPrompt<number, object>(`${REQUEST_GDAP_DIALOG}.duration`, (answer) => parseDurationDays(answer));
+  readonly #autoExtend = new FormPrompt<boolean, object>(`${REQUEST_GDAP_DIALOG}.autoExtend`, (answer) => parseYesNo(answer, 'autoExtend', 'extend the relationship automatically by 180 days at each end date?'));
+  readonly #confirm = new FormPrompt<boolean, object>(`${REQUEST_GDAP_DIALOG}.confirm`, (answer) => parseYesNo(answer, 'confirm', 'send this request for approval?'));
+
+  constructor(services: PartnerServices) {
+    super(REQUEST_GDAP_DIALOG);
+    this.#services = services;
+    this.#customer = customerPrompt(`${REQUEST_GDAP_DIALOG}.customer`, services.directory);
+    this.#name = new FormPrompt(`${REQUEST_GDAP_DIALOG}.name`, async (answer, context, turn) => {
+      const parsed = parseDisplayName(answer);
+      if (!parsed.ok) return parsed;
+      const free = await services.domain.suggestDisplayName(turnActor(turn), { customerTenantId: context.customerTenantId, wish: parsed.value });
+      if (!free.ok) return { ok: false, message: free.message };
+      if (free.value !== parsed.value) {
+        return { ok: false, message: `You already have a relationship named "${parsed.value}"; names must be unique among your relationships. "${free.value}" is free: type it, or another name.` };
+      }
+      return parsed;
+    });
+    for (const prompt of [this.#customer, this.#name, this.#roles, this.#duration, this.#autoExtend, this.#confirm]) this.addDialog(prompt);
+    this.addDialog(new WaterfallDialog(`${REQUEST_GDAP_DIALOG}.steps`, [
+      this.askCustomerStep.bind(this),
+      this.askNameStep.bind(this),
+      this.askRolesStep.bind(this),
+      this.askDurationStep.bind(this),
+      this.askAutoExtendStep.bind(this),
+      this.confirmRequestStep.bind(this),
+      this.submitRequestStep.bind(this),
+    ]));
+    this.initialDialogId = `${REQUEST_GDAP_DIALOG}.steps`;
+  }
+
+  private async askCustomerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const actor = turnActor(step.context);
+    const decision = decide(actor, 'requestGdapRelationship', { partnerTenantId: actor.tenantId });
+    if (!decision.allowed) {
+      await step.context.sendActivity(actor.tenantKind === 'partner' ? decision.reason : 'Requesting GDAP is for partner Admin agents. Type "help" to see what you can do.');
+      return step.endDialog(NOTHING);
+    }
+    const named = optionText(step.options, 'customer');
+    if (named !== undefined) {
+      const found = await resolveCustomer(this.#services.directory, named, TITLE, FIRST_STEP);
+      if (found.ok) return step.next(found.value);
+      await step.context.sendActivity(found.message);
+      if (found.followUp !== undefined) return this.#customer.ask(step, found.followUp, { title: TITLE, step: FIRST_STEP });
+    }
+    const candidates = (await listCustomers(this.#services.directory)).slice(0, 5);
+    return this.#customer.ask(step, customerQuestion(TITLE, 'Which customer do you need admin access at?', candidates, FIRST_STEP), { title: TITLE, step: FIRST_STEP });
+  }
+
+  private async askNameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const customer = step.result as CustomerChoice;
+    valuesOf<GdapDraft>(step).customer = customer;
+    const suggestion = await this.#services.domain.suggestDisplayName(turnActor(step.context), { customerTenantId: customer.tenantId });
+    if (!suggestion.ok) {
+      await step.context.sendActivity(suggestion.message);
+      return step.endDialog(NOTHING);
+    }
+    return this.#name.ask(step, nameQuestion(valuesOf<GdapDraft>(step), suggestion.value), { customerTenantId: customer.tenantId });
+  }
+
+  private async askRolesStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    valuesOf<GdapDraft>(step).displayName = step.result as string;
+    return this.#roles.ask(step, rolesQuestion(valuesOf<GdapDraft>(step)), {});
+  }
+
+  private async askDurationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    valuesOf<GdapDraft>(step).roleIds = step.result as readonly string[];
+    return this.#duration.ask(step, durationQuestion(valuesOf<GdapDraft>(step)), {});
+  }
+
+  private async askAutoExtendStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    valuesOf<GdapDraft>(step).days = step.result as number;
+    if (includesGlobalAdmin(valuesOf<GdapDraft>(step).roleIds ?? [])) {
+      await step.context.sendActivity(GLOBAL_ADMIN_NO_AUTO_EXTEND);
+      return step.next(false);
+    }
+    return this.#autoExtend.ask(step, autoExtendQuestion(valuesOf<GdapDraft>(step)), {});
+  }
+
+  private async confirmRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    valuesOf<GdapDraft>(step).autoExtend = step.result === true;
+    return this.#confirm.ask(step, confirmQuestion(valuesOf<GdapDraft>(step), includesGlobalAdmin(valuesOf<GdapDraft>(step).roleIds ?? [])), {});
+  }
+
+  private async submitRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = valuesOf<GdapDraft>(step);
+    if (step.result !== true || draft.customer === undefined || draft.displayName === undefined || draft.roleIds === undefined || draft.days === undefined) {
+      await step.context.sendActivity(CANCELLED_MESSAGE);
+      return step.endDialog(NOTHING);
+    }
+    const actor = turnActor(step.context);
+    const created = await this.#services.domain.requestGdapRelationship(actor, {
+      customerTenantId: draft.customer.tenantId,
+      displayName: draft.displayName,
+      duration: `P${draft.days}D`,
+      roles: draft.roleIds,
+      autoExtendDuration: draft.autoExtend === true ? 'P180D' : 'PT0S',
+    });
+    if (!created.ok) {
+      await step.context.sendActivity(`Not requested: ${created.message}`);
+      return step.endDialog(NOTHING);
+    }
+    const locked = await this.#services.domain.lockForApproval(actor, { id: created.value.id, version: created.value.version });
+    const view = locked.ok ? locked.value : locked.current ?? created.value;
+    if (!locked.ok) await step.context.sendActivity(`The relationship was created but not sent for approval: ${locked.message}`);
+    const reach = await adminReach(this.#services, draft.customer.tenantId);
+    await step.context.sendActivity(cardMessage(renderRequestResultCard(buildRequestResultView(view, reach))));
+    return step.endDialog({ relationshipId: view.id } satisfies RequestGdapResult);
+  }
+}

@@ -1,0 +1,109 @@
+import type { RequestResultCardView } from '../../cards/partner/request-result.card.ts';
+import { formatDate, formatDuration, mailtoLink } from '../../cards/partner/partner-format.ts';
+import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import type { AdminReach } from './customer-admins.ts';
+
+export const KEEP_LINK_WARNING = 'You may edit the e-mail, but keep the link exactly as it is: it is personal to your partner account, and without it the customer cannot accept.';
+
+export interface ResultExtras {
+  readonly note?: string;
+  readonly deliveries?: readonly string[];
+}
+
+/** True while the customer still has to answer (so there is a link worth sending). */
+export function isAwaitingCustomer(view: RelationshipView): boolean {
+  return view.kind === 'gdap' ? view.approvalLink !== null : view.relationship.status === 'invited';
+}
+
+function reachNote(view: RelationshipView, reach: AdminReach): string {
+  const customer = view.customer.name;
+  if (reach.reachable.length > 0) {
+    const unreachable = reach.admins.length - reach.reachable.length;
+    const rest = unreachable > 0 ? ` The other ${unreachable === 1 ? 'one has' : `${unreachable} have`} not used this bot yet: send them the e-mail.` : '';
+    return `${reach.reachable.map((a) => a.name).join(', ')} (Global admin of ${customer}) can also get it in Teams.${rest}`;
+  }
+  if (reach.admins.length > 0) return `None of ${customer}'s Global admins has used this bot yet, so they must be sent the e-mail.`;
+  return `The directory lists no Global admin of ${customer}: send the e-mail to whoever administers their tenant.`;
+}
+
+function gdapEmail(view: GdapRelationshipView): { subject: string; body: string } {
+  const link = view.approvalLink ?? '';
+  const body = [
+    `Hello ${view.customer.name},`,
+    '',
+    `${view.partner.name} asks for these admin roles in your organization, for ${formatDuration(view.relationship.duration)} (granular delegated admin privileges, GDAP):`,
+    ...view.roles.map((r) => `- ${r.name}`),
+    '',
+    'A Global Administrator of your organization can review and approve the request here:',
+    link,
+    '',
+    'Please use this exact link: it belongs to this request.',
+    '',
+    'Kind regards,',
+    view.partner.name,
+  ].join('\n');
+  return { subject: `${view.partner.name} asks for admin roles in ${view.customer.name} (GDAP)`, body };
+}
+
+function common(view: RelationshipView, reach: AdminReach, extras: ResultExtras, email: { subject: string; body: string }, link: string) {
+  const awaiting = isAwaitingCustomer(view) && link !== '';
+  return {
+    statusText: view.statusText,
+    link: awaiting ? link : '',
+    emailSubject: email.subject,
+    emailBody: email.body,
+    emailWarning: KEEP_LINK_WARNING,
+    mailto: awaiting ? mailtoLink(reach.admins.map((a) => a.email), email.subject, email.body) : '',
+    canSendInTeams: awaiting && reach.reachable.length > 0,
+    sendData: { kind: view.kind, id: view.id, version: view.version },
+    reachNote: reachNote(view, reach),
+    deliveries: (extras.deliveries ?? []).map((text) => ({ text })),
+    note: extras.note ?? '',
+  };
+}
+
+function resellerResult(view: ResellerRelationshipView, reach: AdminReach, extras: ResultExtras): RequestResultCardView {
+  const r = view.relationship;
+  const customer = view.customer.name;
+  return {
+    ...common(view, reach, extras, { subject: r.invitation.emailSubject, body: r.invitation.emailBody }, r.invitation.link),
+    title: `Reseller invitation for ${customer}`,
+    intro: r.status === 'invited'
+      ? `Send ${customer} this personalized link. A Global Administrator of ${customer} opens it, accepts the Microsoft Customer Agreement and selects Accept & Authorize.`
+      : `${customer} has answered this invitation: there is nothing more to send.`,
+    facts: [
+      { label: 'Customer', value: customer },
+      { label: 'Relationship', value: r.includeDap ? 'Reseller & delegated administrator (DAP)' : 'Reseller, without admin roles' },
+      { label: 'Requested by', value: r.invitation.requestedBy.name },
+      { label: 'Sent', value: formatDate(r.invitation.requestedDateTime) },
+    ],
+    roles: view.dapRoles.map((g) => ({ name: `${g.groupName} → ${g.role.name}`, line: g.role.description })),
+    linkLabel: 'Personalized invitation link',
+  };
+}
+
+function gdapResult(view: GdapRelationshipView, reach: AdminReach, extras: ResultExtras): RequestResultCardView {
+  const r = view.relationship;
+  const customer = view.customer.name;
+  return {
+    ...common(view, reach, extras, gdapEmail(view), view.approvalLink ?? ''),
+    title: `GDAP request for ${customer}: ${view.displayName}`,
+    intro: view.approvalLink !== null
+      ? `Sent for approval. A Global Administrator of ${customer} approves it at the link below; unanswered, it expires on ${formatDate(view.requestExpiresDateTime)}.`
+      : `This request is no longer waiting for ${customer}: there is nothing more to send.`,
+    facts: [
+      { label: 'Customer', value: customer },
+      { label: 'Name', value: view.displayName },
+      { label: 'Duration', value: formatDuration(r.duration) },
+      { label: 'Auto-extend', value: view.canAutoExtend ? 'Yes, 180 days at each end date' : 'No' },
+      { label: 'Requested by', value: r.requestedBy.name },
+    ],
+    roles: view.roles.map((role) => ({ name: role.name, line: role.description })),
+    linkLabel: 'Approval link',
+  };
+}
+
+/** The partner's card for an invitation or a GDAP request: the link, the e-mail, and how to reach the customer. */
+export function buildRequestResultView(view: RelationshipView, reach: AdminReach, extras: ResultExtras = {}): RequestResultCardView {
+  return view.kind === 'gdap' ? gdapResult(view, reach, extras) : resellerResult(view, reach, extras);
+}
