@@ -1,0 +1,52 @@
+/**
+ * npm run sweep: one lifecycle pass (expiry, auto-extension, unanswered requests lapsing, reminders sent once),
+ * then exit. Prints what it changed and sent; logs go to stderr. Uses the bot's configuration (.env),
+ * including CLOCK_OFFSET_DAYS to try it ahead of time on a copy of the data.
+ */
+import { hostname } from 'node:os';
+import { pino } from 'pino';
+import { createApp } from '../bot/app.ts';
+import { ConfigError, loadConfig } from '../bot/config.ts';
+import { DirectoryFileError, loadDirectoryFile } from '../bot/directory/json-directory.ts';
+import { runLifecyclePass, type LifecyclePassReport } from '../bot/lifecycle/lifecycle-pass.ts';
+import { offsetClock } from '../bot/lifecycle/offset-clock.ts';
+import { createLogger } from '../bot/logger.ts';
+import { DocumentStoreBotStorage } from '../bot/storage/bot-state.storage.ts';
+import { createDocumentStore } from '../bot/storage/create-store.ts';
+
+function describeReport(report: LifecyclePassReport, offsetDays: number): string {
+  const lines = [`Lifecycle sweep at ${report.at}${offsetDays === 0 ? '' : ` (clock moved ${offsetDays > 0 ? '+' : ''}${offsetDays} days)`}`];
+  lines.push(report.changed.length === 0 ? 'Changed: nothing' : `Changed ${report.changed.length}:`);
+  for (const c of report.changed) lines.push(`  "${c.displayName}" → ${c.status}`);
+  const mine = report.reminders.filter((r) => r.outcome !== 'claimed-elsewhere');
+  const elsewhere = report.reminders.length - mine.length;
+  lines.push(mine.length === 0 ? `Reminders sent: none${elsewhere > 0 ? ` (${elsewhere} already sent earlier or by another instance)` : ''}` : `Reminders ${mine.length}${elsewhere > 0 ? ` (and ${elsewhere} already sent earlier or by another instance)` : ''}:`);
+  for (const r of mine) {
+    const reached = r.deliveries.filter((d) => d.status === 'sent').length;
+    lines.push(`  ${r.kind.padEnd(17)} "${r.relationship}" (${r.customer}): ${r.outcome}, ${reached} of ${r.deliveries.length} reached`);
+  }
+  lines.push(report.failures.length === 0 ? 'Failures: none' : `Failures ${report.failures.length}:`);
+  for (const f of report.failures) lines.push(`  ${f.what}: ${f.reason}`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, pino.destination(2));
+  const directory = await loadDirectoryFile(config.directoryFile);
+  const store = await createDocumentStore(config.storageUrl);
+  try {
+    const clock = offsetClock(config.clockOffsetDays);
+    const app = createApp({ config, logger, directory, store, botStorage: new DocumentStoreBotStorage(store), clock });
+    const report = await runLifecyclePass(app.services, { instanceId: `sweep-${hostname()}-${process.pid}` });
+    console.log(describeReport(report, config.clockOffsetDays));
+    return report.failures.length === 0 ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  console.error(error instanceof ConfigError || error instanceof DirectoryFileError ? error.message : error);
+  process.exit(1);
+});
