@@ -12,6 +12,12 @@ export type Parsed<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly message: string; readonly followUp?: Partial<Activity> };
 
+const FAILURE_KEY = Symbol('partnerAccess.formPromptFailure');
+
+function isFailure(value: unknown): value is { ok: false; message: string; followUp?: Partial<Activity> } {
+  return typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string';
+}
+
 /** Reads an answer; `context` is the plain data the asking step passed (it is stored in dialog state). */
 export type FormParser<T, C> = (answer: FormAnswer, context: C, turn: TurnContext) => Promise<Parsed<T>> | Parsed<T>;
 
@@ -32,7 +38,16 @@ export class FormPrompt<T, C extends object> extends Prompt<T> {
   readonly #parse: FormParser<T, C>;
 
   constructor(id: string, parse: FormParser<T, C>) {
-    super(id);
+    // The validator only reports: recognition may run twice a turn (botbuilder also recognizes before bubbling events).
+    super(id, async (prompt) => {
+      if (prompt.recognized.succeeded) return true;
+      const failure: unknown = prompt.context.turnState.get(FAILURE_KEY);
+      if (isFailure(failure)) {
+        await prompt.context.sendActivity(failure.message);
+        if (failure.followUp !== undefined) await prompt.context.sendActivity(failure.followUp);
+      }
+      return false;
+    });
     this.#parse = parse;
   }
 
@@ -50,8 +65,7 @@ export class FormPrompt<T, C extends object> extends Prompt<T> {
     // `validations` is only ever written by ask() above, with this prompt's own context type.
     const parsed = await this.#parse(readAnswer(context.activity), (options.validations ?? {}) as C, context);
     if (parsed.ok) return { succeeded: true, value: parsed.value };
-    await context.sendActivity(parsed.message);
-    if (parsed.followUp !== undefined) await context.sendActivity(parsed.followUp);
+    context.turnState.set(FAILURE_KEY, parsed);
     return { succeeded: false };
   }
 }

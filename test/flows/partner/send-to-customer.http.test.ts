@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConnectorStub, type ConnectorStub } from '../../support/connector-stub.ts';
+import { cardTexts } from '../../support/activities.ts';
+import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
+import { DEMO } from '../../support/demo-ids.ts';
+import { startTestApp, type RunningApp } from '../../support/test-app.ts';
+import { actionsOf, chat, invokeText, PEOPLE, textOf } from './partner-flow-support.ts';
+
+describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', () => {
+  let running: RunningApp;
+  let stub: ConnectorStub;
+  let c: ReturnType<typeof chat>;
+  const frank = () => ({ ...PEOPLE.frank, serviceUrl: stub.serviceUrl });
+
+  beforeAll(async () => {
+    stub = await startConnectorStub();
+    running = await startTestApp({}, { clock: new FixedClock('2026-11-25T12:00:00.000Z'), ids: new SequentialIds('send'), notificationRetry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    c = chat(running);
+    await c.say(frank(), 'help');
+  });
+  afterAll(async () => {
+    await running.close();
+    await stub.close();
+  });
+
+  it('the invitation card offers it when a Global admin of the customer has talked to the bot', async () => {
+    await c.say(PEOPLE.sam, 'invite fabrikam');
+    const done = await c.submit(PEOPLE.sam, { includeDap: 'false' });
+    expect(textOf(done)).toContain('Frank Fabrikam (Global admin of Fabrikam) can also get it in Teams.');
+    const send = actionsOf(done).find((a) => a.verb === 'partner.sendToCustomer');
+    expect(send?.title).toBe("Send to the customer's admins in Teams");
+    expect(send?.data).toEqual({ kind: 'reseller', id: `${DEMO.woodgrove}_${DEMO.fabrikam}`, version: expect.any(String) });
+
+    const sent = await c.click(PEOPLE.sam, 'partner.sendToCustomer', send?.data ?? {});
+    const text = invokeText(sent);
+    expect(text).toContain('Sent in Teams to 1 of 1 Global admin of Fabrikam.');
+    expect(text).toContain('Sent to Frank Fabrikam (frank@fabrikam.com).');
+    expect(stub.posted).toHaveLength(1);
+    const message = stub.posted[0]?.activity as { text?: string; attachments?: Array<{ contentType: string; content: unknown }> };
+    expect(message.text).toBe('Sam Sales of Woodgrove Partners invited Fabrikam to a reseller relationship. Review the invitation below.');
+    const invitation = cardTexts([{ type: 'message', attachments: message.attachments ?? [] }]);
+    expect(invitation).toContain('Woodgrove Partners invites you to a reseller relationship');
+
+    const again = invokeText(await c.click(PEOPLE.sam, 'partner.sendToCustomer', send?.data ?? {}));
+    expect(again).toContain('already sent to Fabrikam\'s admins in Teams today; nothing was sent again');
+    expect(stub.posted).toHaveLength(1);
+  });
+
+  it('without a reachable Global admin there is no button, only the line that they must be sent the e-mail', async () => {
+    await c.say(PEOPLE.sam, 'invite northwind');
+    const done = await c.submit(PEOPLE.sam, { includeDap: 'no' });
+    expect(textOf(done)).toContain("None of Northwind Traders's Global admins has used this bot yet, so they must be sent the e-mail.");
+    expect(actionsOf(done).some((a) => a.verb === 'partner.sendToCustomer')).toBe(false);
+  });
+
+  it('a Helpdesk agent cannot send it, even with the card\'s data', async () => {
+    const got = await running.app.services.domain.getRelationship(await c.actor(PEOPLE.sam), { kind: 'reseller', id: `${DEMO.woodgrove}_${DEMO.fabrikam}` });
+    if (!got.ok) throw new Error(got.message);
+    const result = await c.click(PEOPLE.hana, 'partner.sendToCustomer', { kind: 'reseller', id: got.value.id, version: got.value.version });
+    expect(result.body).toMatchObject({ statusCode: 403, value: { message: 'Only an Admin agent or a Sales agent of the partner can request a reseller relationship.' } });
+    expect(stub.posted).toHaveLength(1);
+  });
+});
