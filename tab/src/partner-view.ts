@@ -23,7 +23,10 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
   let chart: Chart<'bar'> | undefined;
 
   const canvas = h('canvas', { 'aria-label': 'Timeline of end dates', role: 'img' });
-  const chartBox = h('section', { class: 'card chart-card', 'aria-label': 'End dates' }, h('h2', {}, 'End dates'), h('div', { class: 'chart-wrap' }, canvas));
+  const swatch = (variable: string, label: string) => h('li', { style: `--swatch: var(${variable})` }, label);
+  const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' }, swatch('--status-active', 'Active'), swatch('--status-expiring', 'Expiring (30 days or less)'),
+    swatch('--status-pending', 'Waiting for approval (ends when the request expires)'), h('li', { class: 'today' }, 'Today'));
+  const chartBox = h('section', { class: 'card chart-card', 'aria-label': 'End dates' }, h('div', { class: 'chart-head' }, h('h2', {}, 'End dates'), legend), h('div', { class: 'chart-wrap' }, canvas));
   const tableBody = h('tbody');
   const headRow = h('tr');
   const count = h('p', { class: 'count', 'aria-live': 'polite' });

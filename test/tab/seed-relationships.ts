@@ -26,7 +26,8 @@ function value<T>(result: Result<T, unknown>): T {
 
 /**
  * Through the domain's use cases only: Woodgrove (Adele) requests GDAP for Contoso (two, both approved by Megan)
- * and Fabrikam (sent, not approved); Sam invites Contoso with DAP (Megan accepts) and Northwind (pending).
+ * and Fabrikam (sent, not approved); Sam invites Contoso with DAP (Megan accepts) and Northwind (pending);
+ * Litware (Lars) has one GDAP relationship with Contoso too.
  * The clock ends at 2026-02-10: "Contoso billing" then has 24 days left (expiring).
  */
 export async function seedRelationships(domain: PartnerAccess, clock: MovableClock): Promise<void> {
@@ -53,5 +54,11 @@ export async function seedRelationships(domain: PartnerAccess, clock: MovableClo
       value(await domain.assignSecurityGroup(adele, { id: approved.id, version: approved.version, groupId: TIER1_GROUP, roles: ['Helpdesk Administrator'] }));
     }
   }
+  // Another partner with the same customer: Contoso sees both; Woodgrove never sees Litware's.
+  const lars = await domain.resolveActor(DEMO.litware, DEMO.larsLitwareAdmin);
+  const security = value(await domain.requestGdapRelationship(lars, { customerTenantId: DEMO.contoso, displayName: 'Contoso security review', duration: 'P90D', roles: ['Security Reader'] }));
+  const sent = value(await domain.lockForApproval(lars, { id: security.id, version: security.version }));
+  clock.set('2026-01-20T09:00:00.000Z');
+  value(await domain.approveRelationship(megan, { kind: 'gdap', id: sent.id, version: sent.version }));
   clock.set('2026-02-10T09:00:00.000Z');
 }

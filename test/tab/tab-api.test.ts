@@ -52,7 +52,7 @@ describe('the tab API in local mode (demo picker), over relationships seeded thr
 
   it.each([
     { who: 'a Helpdesk agent sees the rows but no action that changes anything', headers: as(DEMO.woodgrove, DEMO.hanaHelpdeskAgent), status: 200, rows: 5 },
-    { who: 'another partner sees none of them', headers: as(DEMO.litware, DEMO.larsLitwareAdmin), status: 200, rows: 0 },
+    { who: 'another partner sees only its own relationship', headers: as(DEMO.litware, DEMO.larsLitwareAdmin), status: 200, rows: 1 },
     { who: 'a customer admin is told the partner view is not theirs', headers: MEGAN, status: 403, rows: 0 },
   ])('$who', async ({ headers, status, rows }) => {
     const answer = await call(running.baseUrl, '/api/tab/partner/relationships', headers);
@@ -63,7 +63,8 @@ describe('the tab API in local mode (demo picker), over relationships seeded thr
     }
     const listed = (answer.json as PartnerRelationships).rows;
     expect(listed).toHaveLength(rows);
-    expect(listed.flatMap((r) => r.actions).filter((a) => a.kind !== 'link')).toEqual([]);
+    if (rows === 1) expect(listed[0]?.name).toBe('Contoso security review');
+    else expect(listed.flatMap((r) => r.actions).filter((a) => a.kind !== 'link')).toEqual([]);
   });
 
   it('shows a customer Global admin their partners, current roles, who accepted and the MCA', async () => {
@@ -71,7 +72,8 @@ describe('the tab API in local mode (demo picker), over relationships seeded thr
     expect(status).toBe(200);
     const body = json as CustomerPartners;
     expect(body.agreement).toMatchObject({ accepted: true, acceptedBy: 'Megan Bowen' });
-    expect(body.rows).toHaveLength(1);
+    expect(body.rows.map((r) => r.partnerName)).toEqual(['Woodgrove Partners', 'Litware CSP']);
+    expect(body.rows[1]).toMatchObject({ types: ['Partner with GDAP access'], roles: ['Security Reader'] });
     expect(body.rows[0]).toMatchObject({ partnerName: 'Woodgrove Partners', types: ['Reseller & delegated administrator', 'Partner with GDAP access'], hasAdminRoles: true, canRemoveRoles: true });
     expect(body.rows[0]?.roles).toEqual(expect.arrayContaining(['Global Administrator', 'Helpdesk Administrator', 'Global Reader', 'Billing Administrator']));
     expect(body.rows[0]?.relationships.map((r) => `${r.name}: ${r.acceptedBy ?? '-'}`)).toEqual(['Reseller relationship: Megan Bowen', 'Contoso helpdesk: Megan Bowen', 'Contoso billing: Megan Bowen']);
@@ -111,6 +113,7 @@ describe('the tab API in local mode (demo picker), over relationships seeded thr
     expect(removed).toMatchObject({ status: 200, json: { summary: expect.stringContaining('DAP ended') } });
     const after = (await call(running.baseUrl, '/api/tab/customer/partners', MEGAN)).json as CustomerPartners;
     expect(after.rows[0]).toMatchObject({ types: ['Reseller'], hasAdminRoles: false, roles: [], canRemoveRoles: false });
+    expect(after.rows[1]).toMatchObject({ partnerName: 'Litware CSP', hasAdminRoles: true });
   });
 
   it('refuses a call with no identity', async () => {
