@@ -34,6 +34,14 @@ describe('the Teams app manifest', () => {
     expect(personal).toEqual(expect.arrayContaining(['invite a customer', 'new gdap', 'assign groups', 'invitations', 'my partners', 'remove roles', 'ask']));
   });
 
+  it('has the personal Relationships tab on the host and the SSO resource the tab API expects as audience', () => {
+    const manifest = buildManifest({ appId: APP_ID, host: 'bot.example.com' }) as { staticTabs: Array<Record<string, unknown>>; webApplicationInfo: Record<string, unknown>; validDomains: string[] };
+    expect(manifest.staticTabs).toContainEqual({ entityId: 'relationships', name: 'Relationships', contentUrl: 'https://bot.example.com/tab', websiteUrl: 'https://bot.example.com/tab', scopes: ['personal'] });
+    expect(manifest.staticTabs[0]).toEqual({ entityId: 'conversations', scopes: ['personal'] });
+    expect(manifest.webApplicationInfo).toEqual({ id: APP_ID, resource: `api://bot.example.com/${APP_ID}` });
+    expect(manifest.validDomains).toEqual(['bot.example.com']);
+  });
+
   it('ships a 192×192 colour icon and a 32×32 outline icon with transparency', async () => {
     expect(await pngHeader('color.png')).toMatchObject({ width: 192, height: 192 });
     expect(await pngHeader('outline.png')).toEqual({ width: 32, height: 32, colorType: 6 }); // 6 = RGBA
