@@ -126,6 +126,33 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
     await page.close();
   });
 
+  it('outside Teams, says to open it in Teams (production mode: no sign-in, no demo picker)', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route) => (route.request().url().startsWith(running.baseUrl) ? route.continue() : route.abort()));
+    await page.goto(`${running.baseUrl}/tab`);
+    await poll(() => page.getByRole('alert').textContent()).toMatch(/^Open this page in Microsoft Teams/);
+    expect(await page.locator('.banner').count()).toBe(0);
+    await page.close();
+  });
+
+  it('in local mode outside Teams, offers the demo users under a visible "Local demo" banner', async () => {
+    const local = await startTestApp({}, { clock: new MovableClock('2026-02-10T09:00:00.000Z') });
+    try {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: 1280, height: 420 });
+      await page.route('**/*', (route) => (route.request().url().startsWith(local.baseUrl) ? route.continue() : route.abort()));
+      await page.goto(`${local.baseUrl}/tab`);
+      await poll(() => page.locator('.banner').textContent()).toMatch(/^Local demo/);
+      await page.getByLabel('Demo user').selectOption({ label: 'Megan Bowen (Global Administrator)' });
+      await poll(() => page.locator('#who').textContent()).toBe('Megan Bowen · Contoso · Global Administrator');
+      await poll(() => page.locator('table[aria-label="Partners"] tbody').textContent()).toBe('No partner has a relationship with your organization.');
+      await page.screenshot({ path: `${GALLERY}tab-local-demo.png` });
+      await page.close();
+    } finally {
+      await local.close();
+    }
+  });
+
   it('shows a customer Global admin their partners and removes roles only after the confirmation', async () => {
     const page = await openAs(MEGAN);
     await page.setViewportSize({ width: 1280, height: 620 });
