@@ -3,4 +3,10 @@ export const CUSTOMER_VERBS = [
   'invitation.accept',
   'invitation.decline',
   'invitation.refresh',
+  'agreement.accept',
+  'partners.list',
+  'partners.details',
+  'roles.review',
+  'roles.remove',
+  'roles.keep',
 ] as const;

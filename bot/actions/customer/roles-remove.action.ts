@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { buildRemoveRolesResult, renderRemoveRolesResultCard } from '../../../cards/customer/remove-roles.card.ts';
+import { partnerDetailsCard } from '../../../dialogs/customer/customer-cards.ts';
+import { notifyPartnerOfRolesRemoved } from '../../notifications/notify-partner.ts';
+import { defineAction } from '../action-handler.ts';
+import { cardReply, errorReply } from '../invoke-reply.ts';
+import { outcomeReply } from './card-outcome-reply.ts';
+
+const schema = z.object({ partnerTenantId: z.string().min(1).max(128) });
+
+/**
+ * "Yes": removes the partner's admin roles in the clicker's own organization. A second click finds nothing
+ * left to remove and shows the partner as it is now: never a second change.
+ */
+export const rolesRemoveAction = defineAction(schema, async (context, data) => {
+  const { actor, services } = context;
+  if (context.trigger === 'automatic') return outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId));
+  const removed = await services.domain.removePartnerRoles(actor, { customerTenantId: actor.tenantId, partnerTenantId: data.partnerTenantId });
+  if (!removed.ok) {
+    if (removed.code === 'forbidden') return errorReply(403, 'forbidden', removed.message);
+    return outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId, removed.message));
+  }
+  const customer = (await services.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
+  await notifyPartnerOfRolesRemoved(services, removed.value, customer, actor.name);
+  return cardReply(renderRemoveRolesResultCard(buildRemoveRolesResult(removed.value)));
+});

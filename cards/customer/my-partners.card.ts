@@ -1,0 +1,29 @@
+import { loadTemplate, type AdaptiveCard } from '../render-card.ts';
+import type { PartnerSummary } from './partner-summary.ts';
+
+/** The customer's partners, as the admin center's Partner relationships page, in one card. */
+export interface MyPartnersCardView {
+  readonly customerName: string;
+  readonly intro: string;
+  readonly partners: readonly PartnerSummary[];
+}
+
+/** One partner in detail, with Remove roles for those who may (a Global admin) while it holds any. */
+export interface PartnerDetailsCardView {
+  readonly partner: PartnerSummary;
+  readonly canRemoveRoles: boolean;
+  readonly note: string;
+}
+
+const listTemplate = loadTemplate<MyPartnersCardView>('customer-my-partners');
+const detailsTemplate = loadTemplate<PartnerDetailsCardView>('customer-partner-details');
+
+/** Renders the list of partners. */
+export function renderMyPartnersCard(view: MyPartnersCardView): AdaptiveCard {
+  return listTemplate.render(view);
+}
+
+/** Renders one partner's details. */
+export function renderPartnerDetailsCard(view: PartnerDetailsCardView): AdaptiveCard {
+  return detailsTemplate.render(view);
+}

@@ -1,0 +1,61 @@
+import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
+import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
+import { formatDate } from './customer-format.ts';
+
+/** One GDAP relationship as the customer sees it among a partner's details. */
+export interface GdapSummary {
+  readonly title: string;
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
+  readonly roles: string;
+}
+
+/** A partner of the customer, formatted for the list and the details cards. */
+export interface PartnerSummary {
+  readonly partnerTenantId: string;
+  readonly name: string;
+  readonly types: string;
+  /** "Global Administrator, Helpdesk Administrator (DAP); Helpdesk Administrator (GDAP …)" or "None". */
+  readonly rolesNow: string;
+  readonly hasAdminRoles: boolean;
+  readonly resellerFacts: readonly { readonly label: string; readonly value: string }[];
+  readonly gdap: readonly GdapSummary[];
+}
+
+function holdsRoles(g: GdapRelationshipView): boolean {
+  return g.status === 'active' || g.status === 'expiring';
+}
+
+/** Formats one partner of the customer (roles held now, end dates, who accepted). */
+export function summarizePartner(p: PartnerOfCustomer): PartnerSummary {
+  const r = p.reseller?.relationship;
+  const dapActive = r?.status === 'active' && r.dapStatus === 'active';
+  const dapRoles = dapActive ? (p.reseller?.dapRoles ?? []).map((d) => d.role.name) : [];
+  const held = p.gdapRelationships.filter(holdsRoles);
+  const rolesNow = [
+    ...(dapRoles.length > 0 ? [`${dapRoles.join(', ')} (DAP, no end date)`] : []),
+    ...held.map((g) => `${g.roles.map((role) => role.name).join(', ')} (GDAP "${g.displayName}", ends ${formatDate(g.endDateTime)})`),
+  ];
+  const resellerFacts = r === undefined ? [] : [
+    { label: 'Reseller', value: p.reseller?.statusText ?? '' },
+    { label: 'Accepted by', value: r.acceptedBy === null ? '—' : `${r.acceptedBy.name}, ${formatDate(r.acceptedDateTime)}` },
+    ...(r.dapStatus === 'removed' && r.dapRemovedBy !== null ? [{ label: 'DAP removed by', value: `${r.dapRemovedBy.name}, ${formatDate(r.dapRemovedDateTime)}` }] : []),
+  ];
+  return {
+    partnerTenantId: p.partner.tenantId,
+    name: p.partner.name,
+    types: p.types.join(' · '),
+    rolesNow: rolesNow.length > 0 ? rolesNow.join('; ') : 'None',
+    hasAdminRoles: p.hasAdminRoles,
+    resellerFacts,
+    gdap: p.gdapRelationships.map((g) => ({
+      title: `GDAP "${g.displayName}"`,
+      facts: [
+        { label: 'Status', value: g.statusText },
+        { label: 'Ends', value: formatDate(g.endDateTime) },
+        { label: 'Accepted by', value: g.relationship.approvedBy === null ? '—' : `${g.relationship.approvedBy.name}, ${formatDate(g.relationship.activatedDateTime)}` },
+        { label: 'Groups assigned', value: g.assignments.length === 0 ? 'None' : g.assignments.map((a) => a.groupName).join(', ') },
+      ],
+      roles: g.roles.map((role) => role.name).join(', '),
+    })),
+  };
+}
