@@ -1,4 +1,4 @@
-import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoicePrompt, ListStyle, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { decide } from '../../domain/policy/access-policy.ts';
 import { CancelAndHelpDialog } from '../cancel-and-help.dialog.ts';
 import type { DialogServices } from '../dialog-services.ts';
@@ -68,10 +68,11 @@ export class RemoveRolesDialog extends CancelAndHelpDialog {
     const matches = named === undefined ? [] : candidates.filter((c) => c.name.toLowerCase().includes(named));
     if (matches.length === 1 && matches[0] !== undefined) return step.next({ value: matches[0].name, index: candidates.indexOf(matches[0]), score: 1 } satisfies FoundChoice);
     return step.prompt(PARTNER_PROMPT, {
-      prompt: ChoiceFactory.forChannel(step.context, candidates.map((c) => c.name), 'Whose admin roles do you want to remove?'),
-      retryPrompt: 'Choose one of the partners listed, or type "cancel".',
+      prompt: 'Whose admin roles do you want to remove? Type its name or number.',
+      retryPrompt: 'Choose one of the partners listed (name or number), or type "cancel".',
       choices: candidates.map((c) => c.name),
-      style: ListStyle.none,
+      // A plain numbered list reads the same in Teams, the Playground and tests.
+      style: ListStyle.list,
     });
   }
 
