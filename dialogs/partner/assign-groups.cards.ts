@@ -15,6 +15,15 @@ export interface PickedRelationship {
   readonly assignments: readonly { readonly groupId: string; readonly groupName: string; readonly roleIds: readonly string[] }[];
 }
 
+/** A card lists at most this many groups and current assignments: a big partner's card must stay under 28 KB. */
+const MAX_GROUP_OPTIONS = 12;
+const MAX_ASSIGNMENT_LINES = 8;
+
+function roleSummary(roleIds: readonly string[], picked: PickedRelationship): string {
+  const names = roleIds.map((id) => picked.roles.find((r) => r.id === id)?.name ?? id);
+  return names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more roles` : names.join(', ');
+}
+
 /** What the steps keep from the domain's view. */
 export function pickedOf(view: GdapRelationshipView): PickedRelationship {
   return {
@@ -47,13 +56,19 @@ export function relationshipQuestion(intro: string, matches: readonly GdapRelati
 /** Step 2: the partner's groups (team groups first), with what each relationship already gives. */
 export function groupQuestion(picked: PickedRelationship, groups: readonly SecurityGroup[]): Partial<Activity> {
   const ordered = [...groups].sort((a, b) => Number(isPartnerCenterGroup(a)) - Number(isPartnerCenterGroup(b)) || a.name.localeCompare(b.name));
+  const shown = ordered.slice(0, MAX_GROUP_OPTIONS);
+  const more = ordered.length > shown.length ? ` Showing ${shown.length} of ${ordered.length} groups: type a group's name to pick another.` : '';
+  const current = picked.assignments.slice(0, MAX_ASSIGNMENT_LINES).map((a) => ({ title: a.groupName, text: roleSummary(a.roleIds, picked) }));
+  const hidden = picked.assignments.length - current.length;
   return cardMessage(renderPartnerFormCard({
-    ...emptyForm('Which security group?', `Its members will act in ${picked.customerName} with the roles you choose next. A team's own security group is the usual choice.`),
+    ...emptyForm('Which security group?', `Its members will act in ${picked.customerName} with the roles you choose next. A team's own security group is the usual choice.${more}`),
     step: 'Assign a security group: step 2 of 3',
     facts: [{ label: 'Relationship', value: `${picked.customerName}: ${picked.displayName}` }],
     linesHeading: picked.assignments.length > 0 ? 'Groups with access now' : '',
-    lines: picked.assignments.map((a) => ({ title: a.groupName, text: a.roleIds.map((id) => picked.roles.find((r) => r.id === id)?.name ?? id).join(', ') })),
-    options: ordered.map((g) => ({ title: g.name, detail: groupLabel(g), buttonTitle: `Choose ${g.name}`, data: { groupId: g.id } })),
+    lines: hidden > 0 ? [...current, { title: `${hidden} more`, text: 'groups also have access (see "my customers")' }] : current,
+    options: shown.map((g) => ({ title: g.name, detail: groupLabel(g), buttonTitle: `Choose ${g.name}`, data: { groupId: g.id } })),
+    inputs: more === '' ? [] : [textInput('group', 'Or type the group\'s name', '')],
+    submitTitle: more === '' ? '' : 'Choose',
   }));
 }
 

@@ -68,7 +68,7 @@ export class AssignGroupsDialog extends PartnerDialog {
     this.#relationship = new FormPrompt(`${ASSIGN_GROUPS_DIALOG}.relationship`, (answer, _context, turn) => this.#findRelationship(field(answer, 'relationshipId'), field(answer, 'search') || answer.text, turnActor(turn)));
     this.#group = new FormPrompt(`${ASSIGN_GROUPS_DIALOG}.group`, async (answer, _context, turn) => {
       const groups = await services.directory.listGroups(turnActor(turn).tenantId);
-      const words = field(answer, 'groupId') || answer.text;
+      const words = field(answer, 'groupId') || field(answer, 'group') || answer.text;
       const group = matchGroup(groups, words);
       return group !== undefined ? { ok: true, value: group } : { ok: false, message: `I don't find one group called "${words}" in your organization. Pick one of the groups on the card.` };
     });

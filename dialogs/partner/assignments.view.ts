@@ -27,6 +27,9 @@ export function groupLabel(group: SecurityGroup): string {
     : `Security group, ${members}: the usual choice`;
 }
 
+/** At most this many groups on the card (the one being edited first): a card must stay under 28 KB. */
+const MAX_ROWS = 10;
+
 export interface AssignmentsExtras {
   readonly editGroupId?: string;
   readonly note?: string;
@@ -39,6 +42,10 @@ export function buildAssignmentsView(view: GdapRelationshipView, actor: UserActo
   const canChange = isAssignable(view) && decide(actor, 'assignSecurityGroup', resource).allowed;
   const data = (groupId?: string) => ({ id: view.id, version: view.version, ...(groupId === undefined ? {} : { groupId }) });
   const editing = canChange && extras.editGroupId !== undefined ? view.assignments.find((a) => a.groupId === extras.editGroupId) : undefined;
+  const sorted = [...view.assignments].sort((a, b) => Number(b.groupId === extras.editGroupId) - Number(a.groupId === extras.editGroupId) || a.groupName.localeCompare(b.groupName));
+  const shown = sorted.slice(0, MAX_ROWS);
+  const hidden = view.assignments.length - shown.length;
+  const roleText = (names: readonly string[]) => (names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more roles` : names.join(', '));
   return {
     title: `${view.customer.name}: ${view.displayName}`,
     statusText: view.statusText,
@@ -46,9 +53,9 @@ export function buildAssignmentsView(view: GdapRelationshipView, actor: UserActo
       { label: 'Roles in the relationship', value: view.roles.map((r) => r.name).join(', ') },
       { label: 'Ends', value: view.endDateTime === null ? '—' : `${formatDate(view.endDateTime)}${view.daysLeft === null ? '' : ` (${view.daysLeft} days left)`}` },
     ],
-    assignments: view.assignments.map((a) => ({
+    assignments: shown.map((a) => ({
       groupName: a.groupName,
-      roles: a.roles.map((r) => r.name).join(', '),
+      roles: roleText(a.roles.map((r) => r.name)),
       assignedBy: `Assigned by ${a.assignedBy.name} on ${formatDate(a.lastModifiedDateTime)}`,
       canChange,
       changeData: data(a.groupId),
@@ -63,7 +70,10 @@ export function buildAssignmentsView(view: GdapRelationshipView, actor: UserActo
     editValue: editing === undefined ? '' : editing.roles.map((r) => r.id).join(','),
     saveData: data(editing?.groupId),
     viewData: data(),
-    hint: canChange ? `To give another group access, type "assign groups for ${view.displayName}".` : '',
+    hint: [
+      hidden > 0 ? `${hidden} more group${hidden === 1 ? ' has' : 's have'} access; to change one, type "assign <group name> group for ${view.displayName}".` : '',
+      canChange ? `To give another group access, type "assign groups for ${view.displayName}".` : '',
+    ].filter((line) => line !== '').join(' '),
     note: extras.note ?? '',
     noteIsWarning: extras.noteIsWarning ?? false,
   };

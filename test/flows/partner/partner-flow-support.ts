@@ -86,3 +86,6 @@ export function invokeCard(result: PostResult): unknown {
 export function invokeText(result: PostResult): string {
   return cardTexts([{ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: invokeCard(result) }] }]).join('\n');
 }
+
+/** Demo tenants the shared ids do not name. */
+export const NORTHWIND = '5c8a3f6d-2e9b-4d7c-9f1a-4b6e8d2c5f05';
