@@ -4,7 +4,10 @@ import { agreementAcceptAction } from './agreement-accept.action.ts';
 import { invitationAcceptAction } from './invitation-accept.action.ts';
 import { invitationDeclineAction } from './invitation-decline.action.ts';
 import { invitationRefreshAction } from './invitation-refresh.action.ts';
-import { partnersDetailsAction, partnersListAction, rolesKeepAction, rolesReviewAction } from './partners.actions.ts';
+import { partnersDetailsAction } from './partners-details.action.ts';
+import { partnersListAction } from './partners-list.action.ts';
+import { rolesKeepAction } from './roles-keep.action.ts';
+import { rolesReviewAction } from './roles-review.action.ts';
 import { rolesRemoveAction } from './roles-remove.action.ts';
 
 /** One handler per customer verb; the type makes a missing handler a compile error. */

@@ -1,18 +1,16 @@
-import { z } from 'zod';
 import { buildRemoveRolesResult, renderRemoveRolesResultCard } from '../../../cards/customer/remove-roles.card.ts';
 import { partnerDetailsCard } from '../../../dialogs/customer/customer-cards.ts';
 import { notifyPartnerOfRolesRemoved } from '../../notifications/notify-partner.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply, errorReply } from '../invoke-reply.ts';
 import { outcomeReply } from './card-outcome-reply.ts';
-
-const schema = z.object({ partnerTenantId: z.string().min(1).max(128) });
+import { partnerDataSchema } from './partner-data.ts';
 
 /**
  * "Yes": removes the partner's admin roles in the clicker's own organization. A second click finds nothing
  * left to remove and shows the partner as it is now: never a second change.
  */
-export const rolesRemoveAction = defineAction(schema, async (context, data) => {
+export const rolesRemoveAction = defineAction(partnerDataSchema, async (context, data) => {
   const { actor, services } = context;
   if (context.trigger === 'automatic') return outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId));
   const removed = await services.domain.removePartnerRoles(actor, { customerTenantId: actor.tenantId, partnerTenantId: data.partnerTenantId });
