@@ -26,7 +26,7 @@ async function servicesWith(reachable: readonly string[], failLookups = false) {
     remember: async () => {},
     find: async (_tenantId: string, userId: string) => {
       if (failLookups) throw new Error('store down');
-      return reachable.includes(userId) ? { conversation: { id: `c-${userId}` } } : undefined;
+      return reachable.includes(userId) ? { channelId: 'msteams' } : undefined;
     },
   };
   return { world, sent, services: { directory: world.directory, conversations, notifier, clock: world.clock, logger: pino({ level: 'silent' }) } };
