@@ -105,9 +105,10 @@ export function buildMyCustomersView(actor: UserActor, customers: readonly Custo
   const current = Math.min(Math.max(0, page), pages - 1);
   const shown = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
   const label = FILTER_WORDS[filter];
+  const customerCount = new Set(customers.map((c) => c.customer.tenantId)).size;
   return {
     title: filter === 'all' ? 'My customers' : `My customers: ${label}`,
-    summary: `${rows.length} relationship${rows.length === 1 ? '' : 's'}${label ? ` ${label}` : ''} with ${new Set(customers.map((c) => c.customer.tenantId)).size} customers · page ${current + 1} of ${pages}`,
+    summary: `${rows.length} relationship${rows.length === 1 ? '' : 's'}${label ? ` ${label}` : ''} with ${customerCount} customer${customerCount === 1 ? '' : 's'} · page ${current + 1} of ${pages}`,
     rows: shown.map((r) => r.view),
     emptyText: filter === 'all' ? 'You have no customer relationships yet. Type "invite a customer" or "new gdap" to start one.' : `No relationship is ${label}.`,
     hasPrevious: current > 0,

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
+import { DEMO } from '../../support/demo-ids.ts';
+import { startTestApp, type RunningApp } from '../../support/test-app.ts';
+import { actionsOf, chat, invokeText, PEOPLE, ROLE_IDS, textOf } from './partner-flow-support.ts';
+
+describe('partner flows over HTTP: my customers, and the commands that start each flow', () => {
+  let running: RunningApp;
+  let c: ReturnType<typeof chat>;
+  beforeAll(async () => {
+    running = await startTestApp({}, { clock: new FixedClock('2026-11-25T12:00:00.000Z'), ids: new SequentialIds('mine') });
+    c = chat(running);
+    const { domain } = running.app.services;
+    const adele = await c.actor(PEOPLE.adele);
+    const megan = await c.actor(PEOPLE.megan);
+    const request = async (displayName: string, duration: string, approve: boolean) => {
+      const created = await domain.requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName, duration, roles: [ROLE_IDS.helpdeskAdministrator] });
+      if (!created.ok) throw new Error(created.message);
+      const locked = await domain.lockForApproval(adele, { id: created.value.id, version: created.value.version });
+      if (!locked.ok) throw new Error(locked.message);
+      if (approve) await domain.approveRelationship(megan, { kind: 'gdap', id: locked.value.id, version: locked.value.version });
+    };
+    await request('Contoso short', 'P20D', true);
+    await request('Contoso waiting', 'P365D', false);
+    await domain.requestResellerRelationship(await c.actor(PEOPLE.sam), { customerTenantId: DEMO.fabrikam });
+  });
+  afterAll(async () => {
+    await running.close();
+  });
+
+  it('the welcome card\'s "My customers" button lists relationships by customer with status, roles, end date, days left, auto-extend and next action', async () => {
+    const replies = await c.submit(PEOPLE.adele, { command: 'my customers' });
+    const text = textOf(replies);
+    expect(text).toContain('3 relationships with 2 customers · page 1 of 1');
+    expect(text).toContain('**Contoso**: GDAP "Contoso short"');
+    expect(text).toContain('Active, ends in 20 days');
+    expect(text).toContain('Roles: Helpdesk Administrator');
+    expect(text).toContain('Ends: 15 Dec 2026');
+    expect(text).toContain('Days left: 20');
+    expect(text).toContain('Auto-extend: No');
+    expect(text).toContain('Next: renew: it ends on 15 Dec 2026 and does not extend itself; request a new relationship.');
+    expect(text).toContain('**Fabrikam**: Reseller');
+    const actions = actionsOf(replies);
+    expect(actions.filter((a) => a.verb === 'partner.sendToCustomer').map((a) => a.data?.kind)).toEqual(['gdap', 'reseller']);
+    expect(actions.find((a) => a.title === 'Request a new relationship')?.data).toEqual({ command: 'new gdap for Contoso' });
+  });
+
+  it.each([
+    { words: 'expiring', shows: 'Contoso short', hides: ['Contoso waiting', 'Fabrikam'] },
+    { words: 'pending', shows: 'Contoso waiting', hides: ['Contoso short'] },
+  ])('"$words" narrows the list', async ({ words, shows, hides }) => {
+    const text = textOf(await c.say(PEOPLE.adele, words));
+    expect(text).toContain(shows);
+    for (const hidden of hides) expect(text).not.toContain(hidden);
+  });
+
+  it('"More"/"Back" pages through the viewer\'s own relationships (a page past the end shows the last)', async () => {
+    expect(invokeText(await c.click(PEOPLE.adele, 'customers.page', { page: 5, filter: 'all' }))).toContain('page 1 of 1');
+    expect((await c.click(PEOPLE.adele, 'customers.page', { page: 'x', filter: 'all' })).status).toBe(400);
+  });
+
+  it.each([
+    { command: 'invite a customer', first: 'Which customer do you want to invite?' },
+    { command: 'new gdap', first: 'Which customer do you need admin access at?' },
+    { command: 'new gdap for Contoso', first: 'Name the relationship' },
+    { command: 'assign groups', first: 'Which relationship?' },
+    { command: 'assign groups for Contoso short', first: 'Which security group?' },
+  ])('the button or command "$command" starts its flow', async ({ command, first }) => {
+    expect(textOf(await c.submit(PEOPLE.adele, { command }))).toContain(first);
+    expect(textOf(await c.submit(PEOPLE.adele, { command: 'cancel' }))).toContain('Cancelled. Nothing was changed.');
+  });
+
+  it('a customer asking for "my customers" is pointed to the customer words', async () => {
+    expect(textOf(await c.say(PEOPLE.megan, 'my customers'))).toBe('"My customers" is for partner staff. As a customer, type "my partners" or "invitations".');
+  });
+});
