@@ -39,6 +39,7 @@ describe('RequestGdapDialog', () => {
       [{ value: { displayName: 'x'.repeat(51) } }, 'The name is 51 characters long; it can be at most 50.'],
       [{ value: { displayName: 'Existing' } }, 'You already have a relationship named "Existing"; names must be unique among your relationships. "Existing (2)" is free: type it, or another name.'],
       [NAME, 'Which roles?'],
+      ['help', 'This requests a GDAP relationship: only the admin roles a job needs, for a limited time, approved by a Global admin of the customer. Answer the question above to go on, or type "cancel" to stop.'],
       [{ value: { roles: '' } }, 'Choose at least one role: tick roles on the card, pick a suggested set, or type role names separated by commas.'],
       ['foo', '"foo" is not a role we know.'],
       ['Helpdesk Administrator, Helpdesk Administrator', 'Helpdesk Administrator is listed twice; list each role once.'],

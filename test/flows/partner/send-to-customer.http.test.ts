@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConnectorStub, type ConnectorStub } from '../../support/connector-stub.ts';
-import { cardTexts } from '../../support/activities.ts';
+import { cardTexts, makeInvoke, post } from '../../support/activities.ts';
 import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
 import { DEMO } from '../../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../../support/test-app.ts';
@@ -40,6 +40,10 @@ describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', (
     expect(message.text).toBe('Sam Sales of Woodgrove Partners invited Fabrikam to a reseller relationship. Review the invitation below.');
     const invitation = cardTexts([{ type: 'message', attachments: message.attachments ?? [] }]);
     expect(invitation).toContain('Woodgrove Partners invites you to a reseller relationship');
+
+    const refresh = await post(running.baseUrl, makeInvoke('partner.sendToCustomer', send?.data ?? {}, PEOPLE.sam, { value: { action: { type: 'Action.Execute', verb: 'partner.sendToCustomer', data: send?.data }, trigger: 'automatic' } }));
+    expect(invokeText(refresh)).toContain('Reseller invitation for Fabrikam');
+    expect(stub.posted).toHaveLength(1);
 
     const again = invokeText(await c.click(PEOPLE.sam, 'partner.sendToCustomer', send?.data ?? {}));
     expect(again).toContain('already sent to Fabrikam\'s admins in Teams today; nothing was sent again');
