@@ -5,6 +5,15 @@ import { DEMO } from '../support/demo-ids.ts';
 export const NORTHWIND = '5c8a3f6d-2e9b-4d7c-9f1a-4b6e8d2c5f05';
 export const TIER1_GROUP = 'a0c1e2f3-4444-4a1b-8c1d-000000000034';
 
+/** Ids in creation order, so lists come back in a fixed order. */
+export class SequentialIds {
+  private n = 0;
+  newId(): string {
+    this.n += 1;
+    return `00000000-0000-4000-8000-${String(this.n).padStart(12, '0')}`;
+  }
+}
+
 /** A clock the test moves: relationships are approved "earlier", then looked at "now". */
 export class MovableClock {
   private at: number;

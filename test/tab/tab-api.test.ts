@@ -3,7 +3,7 @@ import { LOCAL_IDENTITY_HEADER } from '../../bot/tab/tab-identity.ts';
 import type { CustomerPartners, PartnerRelationships, RemoveRolesPreview, TabConfig } from '../../bot/tab/tab-contract.ts';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
-import { MovableClock, seedRelationships } from './seed-relationships.ts';
+import { MovableClock, SequentialIds, seedRelationships } from './seed-relationships.ts';
 
 const as = (tenantId: string, userId: string) => ({ [LOCAL_IDENTITY_HEADER]: `${tenantId}/${userId}` });
 const ADELE = as(DEMO.woodgrove, DEMO.adeleAdminAgent);
@@ -19,7 +19,7 @@ describe('the tab API in local mode (demo picker), over relationships seeded thr
   let running: RunningApp;
   beforeAll(async () => {
     const clock = new MovableClock('2026-01-05T09:00:00.000Z');
-    running = await startTestApp({}, { clock });
+    running = await startTestApp({}, { clock, ids: new SequentialIds() });
     await seedRelationships(running.app.services.domain, clock);
   });
   afterAll(async () => {

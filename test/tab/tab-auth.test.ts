@@ -3,7 +3,7 @@ import { LOCAL_IDENTITY_HEADER } from '../../bot/tab/tab-identity.ts';
 import type { PartnerRelationships, TabConfig } from '../../bot/tab/tab-contract.ts';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
-import { MovableClock, seedRelationships } from './seed-relationships.ts';
+import { MovableClock, SequentialIds, seedRelationships } from './seed-relationships.ts';
 import { TAB_APP_ID, TAB_HOST, startSigningKeys, type SigningKeys, type TokenClaims } from './token-fixtures.ts';
 
 const NOW = Date.parse('2026-02-10T09:00:00.000Z') / 1000;
@@ -16,7 +16,7 @@ describe('the tab API in production mode (an app id configured): identity only f
   beforeAll(async () => {
     keys = await startSigningKeys();
     const clock = new MovableClock('2026-01-05T09:00:00.000Z');
-    running = await startTestApp({ MicrosoftAppId: TAB_APP_ID, MicrosoftAppPassword: 'unused', PUBLIC_HOST: TAB_HOST, TAB_SIGNING_KEYS_URL: keys.url }, { clock });
+    running = await startTestApp({ MicrosoftAppId: TAB_APP_ID, MicrosoftAppPassword: 'unused', PUBLIC_HOST: TAB_HOST, TAB_SIGNING_KEYS_URL: keys.url }, { clock, ids: new SequentialIds() });
     await seedRelationships(running.app.services.domain, clock);
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
-import { MovableClock, seedRelationships } from './seed-relationships.ts';
+import { MovableClock, SequentialIds, seedRelationships } from './seed-relationships.ts';
 import { TAB_APP_ID, TAB_HOST, startSigningKeys, type SigningKeys } from './token-fixtures.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -34,7 +34,7 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
     hostTemplate = await readFile(new URL('./fixtures/teams-host.html', import.meta.url), 'utf8');
     keys = await startSigningKeys();
     const clock = new MovableClock('2026-01-05T09:00:00.000Z');
-    running = await startTestApp({ MicrosoftAppId: TAB_APP_ID, MicrosoftAppPassword: 'unused', PUBLIC_HOST: TAB_HOST, TAB_SIGNING_KEYS_URL: keys.url }, { clock });
+    running = await startTestApp({ MicrosoftAppId: TAB_APP_ID, MicrosoftAppPassword: 'unused', PUBLIC_HOST: TAB_HOST, TAB_SIGNING_KEYS_URL: keys.url }, { clock, ids: new SequentialIds() });
     await seedRelationships(running.app.services.domain, clock);
     await mkdir(GALLERY, { recursive: true });
     userDataDir = await mkdtemp(join(tmpdir(), 'tab-chromium-'));
@@ -98,8 +98,10 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
     expect(await rows.locator('td:first-child').allTextContents()).toEqual(['Northwind Traders', 'Fabrikam', 'Contoso', 'Contoso', 'Contoso']);
     await tab.getByRole('button', { name: 'End date' }).click();
 
-    const chartPixels = await tab.locator('canvas[aria-label="Timeline of end dates"]').evaluate((canvas: HTMLCanvasElement) => {
-      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+    // Counted in the page; typed loosely because the test project has no DOM types.
+    const chartPixels = await tab.locator('canvas[aria-label="Timeline of end dates"]').evaluate((element) => {
+      const canvas = element as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null };
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
       let painted = 0;
       for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted += 1;
       return { width: canvas.width, painted };
@@ -119,7 +121,7 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
     await page.evaluate(() => (globalThis as unknown as { changeTheme(t: string): void }).changeTheme('dark'));
     await poll(() => tab.locator('html').getAttribute('data-theme')).toBe('dark');
     await poll(() => rows.count()).toBe(5);
-    expect(await tab.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(31, 31, 31)');
+    expect(await tab.locator('body').evaluate((b) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(b).backgroundColor)).toBe('rgb(31, 31, 31)');
     await page.screenshot({ path: `${GALLERY}tab-partner-dark.png` });
     const calls = await page.evaluate(() => (globalThis as unknown as { hostCalls: string[] }).hostCalls);
     expect(calls).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken', 'executeDeepLink']));
