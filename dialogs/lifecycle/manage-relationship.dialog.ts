@@ -1,0 +1,31 @@
+import { ActivityTypes, CardFactory } from 'botbuilder';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { renderManageRelationshipCard } from '../../cards/lifecycle/manage-relationship.card.ts';
+import { buildManageRelationshipView } from '../../cards/lifecycle/manage-relationship.view.ts';
+import type { DialogServices } from '../dialog-services.ts';
+import { turnActor } from '../turn-actor.ts';
+import { RelationshipDialog } from './relationship-dialog.ts';
+
+export const MANAGE_RELATIONSHIP_DIALOG = 'lifecycle.manage';
+
+/** "manage Contoso support": the relationship's manage card (end date, days left, auto-extend, remove Global Administrator). */
+export class ManageRelationshipDialog extends RelationshipDialog {
+  protected readonly helpText = 'This shows a GDAP relationship\'s end date and auto-extend, with the changes you may make.';
+
+  constructor(services: DialogServices) {
+    super(MANAGE_RELATIONSHIP_DIALOG, services);
+    this.addDialog(new WaterfallDialog(`${MANAGE_RELATIONSHIP_DIALOG}.steps`, [
+      this.askRelationshipStep.bind(this),
+      this.showCardStep.bind(this),
+    ]));
+    this.initialDialogId = `${MANAGE_RELATIONSHIP_DIALOG}.steps`;
+  }
+
+  private async showCardStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const relationship = await this.rememberRelationship(step);
+    if (relationship === undefined) return step.endDialog();
+    const card = renderManageRelationshipCard(buildManageRelationshipView(turnActor(step.context), relationship));
+    await step.context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
+    return step.endDialog({ relationshipId: relationship.id });
+  }
+}
