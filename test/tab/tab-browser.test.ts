@@ -22,7 +22,7 @@ interface Persona { readonly tenantId: string; readonly userId: string; readonly
 const ADELE: Persona = { tenantId: DEMO.woodgrove, userId: DEMO.adeleAdminAgent, name: 'Adele Vance', upn: 'adele@woodgrovepartners.com' };
 const MEGAN: Persona = { tenantId: DEMO.contoso, userId: DEMO.meganContosoGa, name: 'Megan Bowen', upn: 'megan@contoso.com' };
 
-describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browser, framed by a stand-in Teams host${HAS_CHROMIUM ? '' : ' (SKIPPED: /usr/bin/chromium is missing; apt-get install chromium)'}`, () => {
+describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browser, framed by a stand-in Teams host${HAS_CHROMIUM ? '' : ' (SKIPPED: /usr/bin/chromium is missing; apt-get install chromium)'}`, { timeout: 90_000 }, () => {
   let keys: SigningKeys;
   let running: RunningApp;
   let browser: BrowserContext;
@@ -46,6 +46,8 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
       viewport: { width: 1280, height: 860 },
       deviceScaleFactor: 1,
     });
+    // A stuck step fails with its own name, well before the test's timeout.
+    browser.setDefaultTimeout(20_000);
   });
   afterAll(async () => {
     await browser?.close();
