@@ -122,6 +122,18 @@ describe('managing a relationship over time', () => {
     await say(running, adele, 'cancel');
   });
 
+  it('asks which one when the words fit several, and can be cancelled at that question and at the confirmation', async () => {
+    const several = await say(running, adele, 'manage LC');
+    expect(several.all).toMatch(/Which relationship do you mean\?/);
+    const chosen = await say(running, adele, 'LC-C-00');
+    expect(chosen.texts).toEqual(expect.arrayContaining(['LC-C-00', 'Days left: 1 day']));
+    await say(running, adele, 'manage LC');
+    expect((await say(running, adele, 'cancel')).all).toMatch(/Cancelled. Nothing was changed./);
+    await say(running, adele, 'add role Exchange Administrator to LC-A-00');
+    expect((await say(running, adele, 'cancel')).all).toMatch(/Cancelled. Nothing was changed./);
+    expect((await say(running, adele, 'manage nothing like this')).all).toMatch(/I found no GDAP relationship of yours named like/);
+  });
+
   it('tells a customer that managing is for the partner', async () => {
     const { texts } = await say(running, megan, 'manage Woodgrove');
     expect(texts.join('\n')).toMatch(/for the partner's agents/);
