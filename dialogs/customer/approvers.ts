@@ -2,9 +2,27 @@ import { resolveActor } from '../../domain/actors/actor.ts';
 import { decide } from '../../domain/policy/access-policy.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
 
-/** The people of a customer tenant whom the policy lets accept or decline invitations (its Global admins). */
+/** Where the bot already talks to someone: their stored conversation reference (the bot's own records). */
+export interface ReferenceFinder {
+  find(tenantId: string, userId: string): Promise<{ readonly user?: { readonly id?: string } } | undefined>;
+}
+
+/** The people of a customer tenant whom the policy lets accept or decline invitations (its Global admins), by directory id. */
 export async function invitationApproverIds(directory: Directory, customerTenantId: string): Promise<string[]> {
   const users = await directory.listUsers(customerTenantId);
   const actors = await Promise.all(users.map((u) => resolveActor(directory, customerTenantId, u.id)));
   return actors.filter((a) => decide(a, 'approveRelationship', { customerTenantId }).allowed).map((a) => a.userId);
+}
+
+/**
+ * The approvers as Teams user ids (MRIs) for `refresh.userIds`: the id Teams gave the bot in their chat when known,
+ * else the Entra object id in Teams' `8:orgid:` form. Only who gets an automatic refresh depends on this; every
+ * click is checked on the server anyway.
+ */
+export async function invitationApproverMris(directory: Directory, customerTenantId: string, references?: ReferenceFinder): Promise<string[]> {
+  const ids = await invitationApproverIds(directory, customerTenantId);
+  return Promise.all(ids.map(async (id) => {
+    const known = references === undefined ? undefined : await references.find(customerTenantId, id);
+    return known?.user?.id ?? `8:orgid:${id}`;
+  }));
 }

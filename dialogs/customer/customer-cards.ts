@@ -8,14 +8,17 @@ import type { UserActor } from '../../domain/actors/actor.ts';
 import { decide } from '../../domain/policy/access-policy.ts';
 import type { RefusalCode } from '../../domain/shared/result.ts';
 import type { DialogServices } from '../dialog-services.ts';
-import { invitationApproverIds } from './approvers.ts';
+import { invitationApproverMris, type ReferenceFinder } from './approvers.ts';
 
 /** A card for the viewer, or the domain's refusal (its code and a message a person understands). */
 export type CardOutcome =
   | { readonly ok: true; readonly card: AdaptiveCard }
   | { readonly ok: false; readonly code: RefusalCode; readonly message: string };
 
-type Services = Pick<DialogServices, 'domain' | 'directory'>;
+/** The dialog services; `conversations` (the bot's stored references) when the bot provides them. */
+export type CustomerServices = Pick<DialogServices, 'domain' | 'directory'> & { readonly conversations?: ReferenceFinder };
+
+type Services = CustomerServices;
 
 async function customerName(services: Services, tenantId: string): Promise<string> {
   return (await services.directory.findTenant(tenantId))?.name ?? tenantId;
@@ -27,7 +30,7 @@ export async function pendingInvitationCards(services: Services, actor: UserActo
   const pending = await services.domain.listPendingInvitations(actor, { customerTenantId });
   if (!pending.ok) return pending;
   const canDecide = decide(actor, 'approveRelationship', { customerTenantId }).allowed;
-  const approverUserIds = await invitationApproverIds(services.directory, customerTenantId);
+  const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
   const all = [...pending.value.reseller, ...pending.value.gdap];
   return { ok: true, cards: all.map((r) => renderInvitationCard(buildInvitationCardView(r, { canDecide, approverUserIds }))) };
 }

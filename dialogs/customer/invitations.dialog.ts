@@ -1,8 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from '../cancel-and-help.dialog.ts';
-import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
-import { pendingInvitationCards } from './customer-cards.ts';
+import { pendingInvitationCards, type CustomerServices } from './customer-cards.ts';
 import { customerCardMessage, notForPartnersText } from './customer-dialog.ts';
 
 export const INVITATIONS_DIALOG = 'customer.invitations';
@@ -10,9 +9,9 @@ export const INVITATIONS_DIALOG = 'customer.invitations';
 /** Invitations: every pending invitation of the person's organization, one card each (Accept & Authorize / Decline for Global admins). */
 export class InvitationsDialog extends CancelAndHelpDialog {
   protected readonly helpText = 'This shows the partner invitations waiting for your organization.';
-  readonly #services: DialogServices;
+  readonly #services: CustomerServices;
 
-  constructor(services: DialogServices) {
+  constructor(services: CustomerServices) {
     super(INVITATIONS_DIALOG);
     this.#services = services;
     this.addDialog(new WaterfallDialog(`${INVITATIONS_DIALOG}.steps`, [this.showInvitationsStep.bind(this)]));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildInvitationCardView, renderInvitationCard } from '../../../cards/customer/invitation.card.ts';
-import { invitationApproverIds } from '../../../dialogs/customer/approvers.ts';
+import { invitationApproverMris } from '../../../dialogs/customer/approvers.ts';
 import { decide } from '../../../domain/policy/access-policy.ts';
 import type { Refusal } from '../../../domain/shared/result.ts';
 import type { RelationshipView } from '../../../domain/use-cases/views.ts';
@@ -18,7 +18,7 @@ export const invitationDataSchema = z.object({
 export async function invitationCardReply(context: ActionContext, relationship: RelationshipView, note?: string): Promise<InvokeReply> {
   const customerTenantId = relationship.customer.tenantId;
   const canDecide = decide(context.actor, 'approveRelationship', { customerTenantId }).allowed;
-  const approverUserIds = await invitationApproverIds(context.services.directory, customerTenantId);
+  const approverUserIds = await invitationApproverMris(context.services.directory, customerTenantId, context.services.conversations);
   return cardReply(renderInvitationCard(buildInvitationCardView(relationship, { canDecide, approverUserIds, ...(note === undefined ? {} : { note }) })));
 }
 

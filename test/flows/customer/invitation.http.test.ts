@@ -87,7 +87,7 @@ describe('invitation cards over HTTP', () => {
     const gdap = await pendingGdap();
     const card = invokeCard(await app.invoke('invitation.refresh', { kind: 'gdap', id: gdap.id, version: gdap.version }, SPEAKERS.megan));
     expect(buttonVerbs(card)).toEqual(['invitation.accept', 'invitation.decline']);
-    expect((card as { refresh?: { userIds?: string[] } }).refresh?.userIds).toEqual([SPEAKERS.megan.userId]);
+    expect((card as { refresh?: { userIds?: string[] } }).refresh?.userIds).toEqual([`29:${SPEAKERS.megan.userId}`]);
   });
 
   it('refuses a malformed payload with 400', async () => {
