@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): App {
   const flows = createFlows(services, conversationState.createProperty('dialogState'));
   const bot = new PartnerAccessBot({ services, flows, conversationState, actions: ACTION_HANDLERS });
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), requireToken: config.auth !== undefined, logger: logger.child({ module: 'http' }),
-    mount: tabRoutes({ config, domain, directory: deps.directory, clock, logger: logger.child({ module: 'tab' }) }) });
+    mount: tabRoutes({ config, services, logger: logger.child({ module: 'tab' }) }) });
   return { ...server, adapter, bot, services };
 }
 

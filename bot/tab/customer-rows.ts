@@ -2,6 +2,8 @@ import type { UserActor } from '../../domain/actors/actor.ts';
 import { decide } from '../../domain/policy/access-policy.ts';
 import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
+import { buildRemoveRolesReview } from '../../cards/customer/remove-roles.card.ts';
+import { summarizePartner } from '../../cards/customer/partner-summary.ts';
 import type { CustomerPartnerRow, CustomerRelationshipLine, RemoveRolesPreview } from './tab-contract.ts';
 
 const LIVE = new Set(['active', 'expiring']);
@@ -52,24 +54,15 @@ function gdapLine(g: GdapRelationshipView): CustomerRelationshipLine {
 }
 
 /**
- * The confirmation before "Remove roles": what changes and what does not, in the words of the chat flow
- * and of the removePartnerRoles use case (DOMAIN.md: the relationship stays; Azure and Autopilot are separate).
+ * The confirmation before "Remove roles": the chat's own review (cards/customer/remove-roles.card.ts), built from
+ * the same facts as in the chat (dialogs/customer/customer-cards.ts), so both say the same words.
  */
 export function removeRolesPreview(p: PartnerOfCustomer): RemoveRolesPreview {
-  const name = p.partner.name;
-  const changes: string[] = [];
-  if (p.reseller?.relationship.dapStatus === 'active') {
-    changes.push(`Delegated admin privileges (DAP) end: ${name}'s AdminAgents group loses Global Administrator and its HelpdeskAgents group loses Helpdesk Administrator.`);
-  }
-  for (const g of p.gdapRelationships.filter((r) => LIVE.has(r.status) || r.status === 'approvalPending')) {
-    const roles = g.roles.map((r) => r.name).join(', ');
-    changes.push(g.status === 'approvalPending' ? `The pending GDAP request "${g.displayName}" (${roles}) is declined.` : `The GDAP relationship "${g.displayName}" (${roles}) ends, with every security group assigned to it.`);
-  }
-  changes.push(`${name} can no longer administer your organization, its users or its Business Central environments, nor open service requests with Microsoft for you.`);
-  const stays = [
-    ...(p.reseller?.relationship.status === 'active' ? [`${name} stays your reseller: it can still renew subscriptions and manage licenses in Partner Center. To end that too, contact ${name}.`] : []),
-    `Azure role assignments are separate: if ${name} set up Azure subscriptions for you, remove its Owner role in the Azure portal.`,
-    `${name} can still manage Windows Autopilot devices that it (or another partner) added, not those you added yourself.`,
-  ];
-  return { partnerName: name, question: `Remove ${name}'s admin roles in your organization?`, changes, stays };
+  const r = p.reseller?.relationship;
+  const dapRoles = r?.status === 'active' && r.dapStatus === 'active' ? (p.reseller?.dapRoles ?? []).map((d) => `${d.groupName} → ${d.role.name}`) : [];
+  const gdap = p.gdapRelationships
+    .filter((g) => g.status === 'active' || g.status === 'expiring' || g.status === 'approvalPending' || g.status === 'terminationRequested')
+    .map((g) => ({ displayName: g.displayName, roles: g.roles.map((role) => role.name).join(', '), groups: g.assignments.length }));
+  const review = buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap);
+  return { partnerName: review.partnerName, question: `Remove ${review.partnerName}'s admin roles in your organization?`, changes: review.changes, stays: review.stays };
 }

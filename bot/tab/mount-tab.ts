@@ -1,9 +1,9 @@
 import type { Server } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import type { PartnerAccess } from '../../domain/partner-access.ts';
-import type { Clock } from '../../domain/ports/clock.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
+import { notifyPartnerOfRolesRemoved } from '../notifications/notify-partner.ts';
+import type { BotServices } from '../services.ts';
 import { createEntraTokenVerifier } from './entra-token.ts';
 import { identifyByLocalHeader, identifyByToken } from './tab-identity.ts';
 import { mountTabApi } from './tab-api.ts';
@@ -12,9 +12,7 @@ import { mountTabPage } from './tab-static.ts';
 
 export interface TabDeps {
   readonly config: Config;
-  readonly domain: PartnerAccess;
-  readonly directory: Directory;
-  readonly clock: Clock;
+  readonly services: BotServices;
   readonly logger: Logger;
 }
 
@@ -24,18 +22,22 @@ export interface TabDeps {
  */
 export function tabRoutes(deps: TabDeps): (server: Server) => void {
   const auth = deps.config.auth;
+  const { services } = deps;
   const identify = auth
-    ? identifyByToken(createEntraTokenVerifier({ appId: auth.appId, publicHost: deps.config.publicHost, signingKeysUrl: deps.config.signingKeysUrl, clock: deps.clock }))
+    ? identifyByToken(createEntraTokenVerifier({ appId: auth.appId, publicHost: deps.config.publicHost, signingKeysUrl: deps.config.signingKeysUrl, clock: services.clock }))
     : identifyByLocalHeader();
   const pageConfig = async (): Promise<TabConfig> => ({
     mode: auth ? 'entra' : 'local',
     botAppId: auth?.appId ?? null,
     botName: deps.config.botName,
-    demoUsers: auth ? [] : await demoUsers(deps.directory),
+    demoUsers: auth ? [] : await demoUsers(services.directory),
   });
   return (server) => {
     mountTabPage(server);
-    mountTabApi(server, { domain: deps.domain, directory: deps.directory, clock: deps.clock, identify, pageConfig, logger: deps.logger });
+    mountTabApi(server, {
+      domain: services.domain, directory: services.directory, clock: services.clock, identify, pageConfig, logger: deps.logger,
+      notifyRolesRemoved: (outcome, customer, by) => notifyPartnerOfRolesRemoved(services, outcome, customer, by),
+    });
   };
 }
 

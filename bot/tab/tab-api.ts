@@ -5,6 +5,8 @@ import type { UserActor } from '../../domain/actors/actor.ts';
 import type { PartnerAccess } from '../../domain/partner-access.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
+import { buildRemoveRolesResult } from '../../cards/customer/remove-roles.card.ts';
 import { customerRows, removeRolesPreview } from './customer-rows.ts';
 import { partnerRows } from './partner-rows.ts';
 import type { CustomerPartners, PartnerRelationships, RemoveRolesResult, TabConfig, TabMe } from './tab-contract.ts';
@@ -19,6 +21,8 @@ export interface TabApiDeps {
   /** What GET /api/tab/config tells the page (demo users only in local mode). */
   readonly pageConfig: () => Promise<TabConfig>;
   readonly logger: Logger;
+  /** Tells the partner, as the chat does after the same use case. */
+  readonly notifyRolesRemoved: (outcome: RemovePartnerRolesOutcome, customerName: string, byName: string) => Promise<void>;
 }
 
 type ActorHandler = (actor: UserActor, req: Request, res: Response) => Promise<void>;
@@ -110,10 +114,10 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     if (!confirmBody.safeParse(body.json).success) return sendError(res, 400, 'Confirm the removal first.');
     const removed = await deps.domain.removePartnerRoles(actor, { customerTenantId: actor.tenantId, partnerTenantId: param(req, 'partnerTenantId') ?? '' });
     if (!removed.ok) return sendError(res, statusForRefusal(removed.code), removed.message);
-    const o = removed.value;
-    const ended = o.endedRelationships.map((r) => `"${r.displayName}"`).join(', ');
-    const summary = [`${o.partner.name}'s admin roles are removed.`, o.dapRemoved ? 'DAP ended.' : '', ended === '' ? '' : `GDAP ended: ${ended}.`].filter((s) => s !== '').join(' ');
-    const result: RemoveRolesResult = { summary, lost: o.lost.map((l) => l.text), remains: o.remains.map((r) => r.text) };
+    const done = buildRemoveRolesResult(removed.value);
+    const customer = (await deps.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
+    await deps.notifyRolesRemoved(removed.value, customer, actor.name);
+    const result: RemoveRolesResult = { summary: [`${done.title}.`, ...done.removed].join(' '), lost: done.lost, remains: done.remains };
     sendJson(res, 200, result);
   }));
 }

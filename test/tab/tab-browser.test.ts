@@ -177,7 +177,7 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
 
     await tab.getByRole('button', { name: 'Remove roles' }).first().click();
     const confirm = tab.getByRole('dialog', { name: 'Remove roles' });
-    expect(await confirm.textContent()).toMatch(/Remove Woodgrove Partners's admin roles[\s\S]*What changes[\s\S]*"Contoso helpdesk"[\s\S]*What does not change[\s\S]*stays your reseller/);
+    expect(await confirm.textContent()).toMatch(/Remove Woodgrove Partners's admin roles[\s\S]*What changes[\s\S]*"Contoso helpdesk"[\s\S]*What does not change[\s\S]*The reseller relationship stays/);
     await page.screenshot({ path: `${GALLERY}tab-customer-remove-roles-dark.png` });
     await confirm.getByRole('button', { name: 'Yes, remove roles' }).click();
     await poll(() => tab.locator('#toast').textContent()).toContain("Woodgrove Partners's admin roles are removed.");
