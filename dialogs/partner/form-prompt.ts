@@ -87,3 +87,10 @@ export function optionText(options: unknown, name: string): string | undefined {
 export function valuesOf<T extends object>(step: WaterfallStepContext): Partial<T> {
   return step.values as Partial<T>;
 }
+
+/** A list of strings a flow was started with (e.g. roles to pre-tick, from another flow), if any. */
+export function optionList(options: unknown, name: string): readonly string[] {
+  if (typeof options !== 'object' || options === null) return [];
+  const raw: unknown = (options as Record<string, unknown>)[name];
+  return Array.isArray(raw) ? raw.filter((item): item is string => typeof item === 'string') : [];
+}

@@ -43,7 +43,7 @@ export function nameQuestion(draft: GdapDraft, suggestion: string): Partial<Acti
 }
 
 /** Step 3: roles, with least-privilege sets for common jobs and one plain line per role. */
-export function rolesQuestion(draft: GdapDraft): Partial<Activity> {
+export function rolesQuestion(draft: GdapDraft, preselected: readonly string[] = draft.roleIds ?? []): Partial<Activity> {
   return cardMessage(renderPartnerFormCard({
     ...emptyForm('Which roles?', 'Ask only for what the job needs: roles cannot be added to a relationship later, but a relationship with fewer roles is easier for the customer to approve. Pick a suggested set, or tick roles below.'),
     step: stepLabel(3),
@@ -55,7 +55,7 @@ export function rolesQuestion(draft: GdapDraft): Partial<Activity> {
       buttonTitle: `Use the ${set.title} set`,
       data: { roleSet: set.id },
     })),
-    inputs: [choicesInput('roles', 'Or choose roles yourself', ROLES_CATALOG.map((r) => ({ title: r.name, value: r.id })), draft.roleIds ?? [], true)],
+    inputs: [choicesInput('roles', 'Or choose roles yourself', ROLES_CATALOG.map((r) => ({ title: r.name, value: r.id })), preselected, true)],
     linesHeading: 'What each role permits',
     lines: ROLES_CATALOG.map((r) => ({ title: r.name, text: r.description })),
     submitTitle: 'Use the roles I ticked',

@@ -6,7 +6,8 @@ import { turnActor } from '../turn-actor.ts';
 import { adminReach, type PartnerServices } from './customer-admins.ts';
 import { listCustomers } from './customer-lookup.ts';
 import { customerPrompt, customerQuestion, resolveCustomer, type CustomerChoice } from './customer-step.ts';
-import { FormPrompt, optionText, valuesOf } from './form-prompt.ts';
+import { FormPrompt, optionList, optionText, valuesOf } from './form-prompt.ts';
+import { validateRoles } from '../../domain/relationships/gdap-validation.ts';
 import { GLOBAL_ADMIN_NO_AUTO_EXTEND, includesGlobalAdmin, parseDisplayName, parseDurationDays, parseRoles, parseYesNo } from './gdap-answers.ts';
 import { autoExtendQuestion, confirmQuestion, durationQuestion, nameQuestion, rolesQuestion, type GdapDraft } from './gdap-cards.ts';
 import { cardMessage, PartnerDialog } from './partner-dialog.ts';
@@ -85,7 +86,9 @@ export class RequestGdapDialog extends PartnerDialog {
   private async askNameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const customer = step.result as CustomerChoice;
     valuesOf<GdapDraft>(step).customer = customer;
-    const suggestion = await this.#services.domain.suggestDisplayName(turnActor(step.context), { customerTenantId: customer.tenantId });
+    // Another flow (renew, add a role) may start this one with a name and roles to prefill.
+    const wish = optionText(step.options, 'displayName');
+    const suggestion = await this.#services.domain.suggestDisplayName(turnActor(step.context), { customerTenantId: customer.tenantId, ...(wish === undefined ? {} : { wish }) });
     if (!suggestion.ok) {
       await step.context.sendActivity(suggestion.message);
       return step.endDialog(NOTHING);
@@ -95,7 +98,8 @@ export class RequestGdapDialog extends PartnerDialog {
 
   private async askRolesStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf<GdapDraft>(step).displayName = step.result as string;
-    return this.#roles.ask(step, rolesQuestion(valuesOf<GdapDraft>(step)), {});
+    const prefill = validateRoles(optionList(step.options, 'roles'));
+    return this.#roles.ask(step, rolesQuestion(valuesOf<GdapDraft>(step), prefill.ok ? prefill.value : []), {});
   }
 
   private async askDurationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -4,7 +4,7 @@ import { CANCELLED_MESSAGE } from '../../../dialogs/cancel-and-help.dialog.ts';
 import { GLOBAL_ADMIN_NO_AUTO_EXTEND } from '../../../dialogs/partner/gdap-answers.ts';
 import { RequestGdapDialog } from '../../../dialogs/partner/request-gdap.dialog.ts';
 import { DEMO } from '../../support/demo-ids.ts';
-import { PEOPLE } from '../../flows/partner/partner-flow-support.ts';
+import { PEOPLE, ROLE_IDS } from '../../flows/partner/partner-flow-support.ts';
 import { clientFor, createDialogServices, turn, type Say } from './partner-dialog-harness.ts';
 
 const CONTOSO: Say = { value: { customerTenantId: DEMO.contoso } };
@@ -106,5 +106,16 @@ describe('RequestGdapDialog', () => {
     expect(await turn(client, 'new gdap')).toEqual([reason]);
     expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
     expect(await stored()).toEqual([]);
+  });
+});
+
+describe('RequestGdapDialog started by another flow (renew, add a role)', () => {
+  it('prefills the suggested name and pre-ticks the roles it was given', async () => {
+    const { client } = await start({ customer: 'Contoso', displayName: 'Existing', roles: [ROLE_IDS.helpdeskAdministrator, ROLE_IDS.globalReader] });
+    const name = (await turn(client, 'renew Existing')).join('\n');
+    expect(name).toContain('"Existing (2)" is free');
+    const roles = await client.sendActivity({ type: 'message', text: '', value: { displayName: 'Existing (2)' } });
+    const choiceSet = JSON.stringify(roles.attachments?.[0]?.content ?? {});
+    expect(choiceSet).toContain(`"value":"${ROLE_IDS.helpdeskAdministrator},${ROLE_IDS.globalReader}"`);
   });
 });
