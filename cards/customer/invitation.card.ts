@@ -2,6 +2,8 @@ import type { RelationshipView } from '../../domain/use-cases/views.ts';
 import { loadTemplate, type AdaptiveCard } from '../render-card.ts';
 import { CUSTOMER_AGREEMENT_URL, formatDate, formatDuration } from './customer-format.ts';
 
+const DAY_MS = 86_400_000;
+
 /** What the Accept, Decline and refresh buttons send back: ids and version only, never status or identity. */
 export interface InvitationActionData {
   readonly kind: 'gdap' | 'reseller';
@@ -46,7 +48,7 @@ export function isPendingInvitation(relationship: RelationshipView): boolean {
 /** Builds the invitation card's view from the domain's view of the relationship. */
 export function buildInvitationCardView(
   relationship: RelationshipView,
-  options: { canDecide: boolean; approverUserIds: readonly string[]; note?: string },
+  options: { canDecide: boolean; approverUserIds: readonly string[]; note?: string; now?: Date },
 ): InvitationCardView {
   const pending = isPendingInvitation(relationship);
   const partner = relationship.partner.name;
@@ -70,7 +72,7 @@ export function buildInvitationCardView(
         { label: 'Relationship', value: `GDAP: ${relationship.displayName}` },
         { label: 'Requested by', value: r.requestedBy.name },
         { label: 'Duration', value: formatDuration(r.duration) },
-        { label: 'Ends', value: relationship.endDateTime === null ? `${formatDuration(r.duration)} after you accept` : formatDate(relationship.endDateTime) },
+        { label: 'Ends', value: relationship.endDateTime === null ? endIfAcceptedNow(r.duration, options.now) : formatDate(relationship.endDateTime) },
         { label: 'Auto-extend', value: autoExtendText(relationship.canAutoExtend, r.autoExtendDuration) },
         ...(relationship.requestExpiresDateTime === null ? [] : [{ label: 'Answer by', value: formatDate(relationship.requestExpiresDateTime) }]),
       ],
@@ -100,6 +102,14 @@ export function buildInvitationCardView(
       ? relationship.dapRoles.map((grant) => ({ name: `${grant.groupName} → ${grant.role.name}`, line: `${partner}'s ${grant.groupName} group becomes ${grant.role.name}: ${grant.role.description}` }))
       : [{ name: 'None', line: `A reseller relationship gives ${partner} no admin roles in your organization.` }],
   };
+}
+
+/** "180 days after you accept (29 Aug 2026 if you accept today)": a pending request has no end date yet. */
+function endIfAcceptedNow(duration: string, now: Date | undefined): string {
+  const days = /^P(\d+)D$/.exec(duration)?.[1];
+  const after = `${formatDuration(duration)} after you accept`;
+  if (now === undefined || days === undefined) return after;
+  return `${after} (${formatDate(new Date(now.getTime() + Number(days) * DAY_MS).toISOString())} if you accept today)`;
 }
 
 function autoExtendText(canAutoExtend: boolean, duration: 'PT0S' | 'P180D'): string {

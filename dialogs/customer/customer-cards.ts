@@ -16,7 +16,7 @@ export type CardOutcome =
   | { readonly ok: false; readonly code: RefusalCode; readonly message: string };
 
 /** The dialog services; `conversations` (the bot's stored references) when the bot provides them. */
-export type CustomerServices = Pick<DialogServices, 'domain' | 'directory'> & { readonly conversations?: ReferenceFinder };
+export type CustomerServices = Pick<DialogServices, 'domain' | 'directory' | 'clock'> & { readonly conversations?: ReferenceFinder };
 
 type Services = CustomerServices;
 
@@ -32,7 +32,7 @@ export async function pendingInvitationCards(services: Services, actor: UserActo
   const canDecide = decide(actor, 'approveRelationship', { customerTenantId }).allowed;
   const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
   const all = [...pending.value.reseller, ...pending.value.gdap];
-  return { ok: true, cards: all.map((r) => renderInvitationCard(buildInvitationCardView(r, { canDecide, approverUserIds }))) };
+  return { ok: true, cards: all.map((r) => renderInvitationCard(buildInvitationCardView(r, { canDecide, approverUserIds, now: services.clock.now() }))) };
 }
 
 /** The Microsoft Customer Agreement card for the viewer's organization. */

@@ -19,7 +19,7 @@ export async function invitationCardReply(context: ActionContext, relationship: 
   const customerTenantId = relationship.customer.tenantId;
   const canDecide = decide(context.actor, 'approveRelationship', { customerTenantId }).allowed;
   const approverUserIds = await invitationApproverMris(context.services.directory, customerTenantId, context.services.conversations);
-  return cardReply(renderInvitationCard(buildInvitationCardView(relationship, { canDecide, approverUserIds, ...(note === undefined ? {} : { note }) })));
+  return cardReply(renderInvitationCard(buildInvitationCardView(relationship, { canDecide, approverUserIds, now: context.services.clock.now(), ...(note === undefined ? {} : { note }) })));
 }
 
 /** A refusal the viewer cannot fix by looking again: not theirs to see, or gone. */

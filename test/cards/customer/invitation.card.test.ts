@@ -36,8 +36,9 @@ describe('invitation card', () => {
 
   it('shows a GDAP request with its roles, duration, auto-extend, the MCA link and toggle, and buttons for a Global admin', async () => {
     const gdap = await world.pendingGdap();
-    const card = renderInvitationCard(buildInvitationCardView(gdap, { canDecide: true, approverUserIds: ['ga-1', 'ga-2'] }));
+    const card = renderInvitationCard(buildInvitationCardView(gdap, { canDecide: true, approverUserIds: ['ga-1', 'ga-2'], now: world.clock.now() }));
     const all = texts(card).join('\n');
+    expect(all).toContain('180 days after you accept (29 Aug 2026 if you accept today)');
     expect(JSON.stringify(card)).not.toContain('${');
     expect(all).toContain('Woodgrove Partners');
     expect(all).toContain('Helpdesk Administrator');
