@@ -25,6 +25,6 @@ export async function beginNewRequest(step: WaterfallStepContext, old: GdapRelat
     await step.context.sendActivity(`To request ${summary}, type "new gdap for ${old.customer.name}".`);
     return step.endDialog();
   }
-  await step.context.sendActivity(`Starting ${summary}. Use that name and those roles when asked.`);
+  await step.context.sendActivity(`Starting ${summary}: the name and roles are filled in, check them as you go.`);
   return step.beginDialog(PARTNER_REQUEST_GDAP_DIALOG, options);
 }

@@ -118,7 +118,12 @@ describe('managing a relationship over time', () => {
 
   it('"renew <name>" starts a new request for the same customer and roles', async () => {
     const renewed = await say(running, adele, 'renew LC-D-00');
-    expect(renewed.all).toMatch(/a new relationship with Contoso, named "LC-D-00 \(2\)", with Helpdesk Administrator/);
+    expect(renewed.all).toMatch(/Starting a new relationship with Contoso, named "LC-D-00 \(2\)", with Helpdesk Administrator: the name and roles are filled in/);
+    // The partner flows' GDAP request takes over, with the new name offered and the old roles ticked.
+    expect(renewed.all).toMatch(/Request GDAP/);
+    expect(renewed.all).toMatch(/LC-D-00 \(2\)/);
+    const named = await say(running, adele, 'LC-D-00 (2)');
+    expect(named.all).toMatch(/Helpdesk Administrator/);
     await say(running, adele, 'cancel');
   });
 
