@@ -4,7 +4,15 @@ import type { Directory } from '../../domain/ports/directory.ts';
 
 /** Where the bot already talks to someone: their stored conversation reference (the bot's own records). */
 export interface ReferenceFinder {
-  find(tenantId: string, userId: string): Promise<{ readonly user?: { readonly id?: string } } | undefined>;
+  find(tenantId: string, userId: string): Promise<unknown>;
+}
+
+/** The Teams user id in a stored conversation reference, if it has one. */
+function teamsUserId(reference: unknown): string | undefined {
+  if (typeof reference !== 'object' || reference === null || !('user' in reference)) return undefined;
+  const user: unknown = reference.user;
+  if (typeof user !== 'object' || user === null || !('id' in user)) return undefined;
+  return typeof user.id === 'string' && user.id !== '' ? user.id : undefined;
 }
 
 /** The people of a customer tenant whom the policy lets accept or decline invitations (its Global admins), by directory id. */
@@ -23,6 +31,6 @@ export async function invitationApproverMris(directory: Directory, customerTenan
   const ids = await invitationApproverIds(directory, customerTenantId);
   return Promise.all(ids.map(async (id) => {
     const known = references === undefined ? undefined : await references.find(customerTenantId, id);
-    return known?.user?.id ?? `8:orgid:${id}`;
+    return teamsUserId(known) ?? `8:orgid:${id}`;
   }));
 }

@@ -107,3 +107,13 @@ describe('customer dialogs', () => {
     expect(matchIntent(CUSTOMER_INTENTS, text)).toEqual({ dialogId, options });
   });
 });
+
+describe('invitation cards from the dialog', () => {
+  it('name the Global admins for refresh by Teams id (8:orgid when the bot never talked to them), whoever asks', async () => {
+    const services = await seeded();
+    const client = await clientFor(services, new InvitationsDialog(services), P.ben);
+    expect((await client.sendActivity('invitations')).text).toBe('1 invitation is waiting for your organization.');
+    const card = client.getNextReply()?.attachments?.[0]?.content as { refresh?: { userIds?: string[] } } | undefined;
+    expect(card?.refresh?.userIds).toEqual([`8:orgid:${DEMO.meganContosoGa}`]);
+  });
+});
