@@ -9,3 +9,6 @@ export function manageCommand(displayName: string): string {
 export function renewCommand(displayName: string): string {
   return `renew ${displayName}`;
 }
+
+/** "invitations": the customer flows' list of invitations waiting for an answer. */
+export const INVITATIONS_COMMAND = 'invitations';

@@ -12,6 +12,8 @@ export interface ReminderCardView {
   readonly newRequestCommand: string;
   /** What "Manage this relationship" sends as typed words; empty: no button. */
   readonly manageCommand: string;
+  /** What "Review it here" sends (the customer's invitations); empty: no button. */
+  readonly reviewCommand: string;
   /** The admin center page where the customer approves; empty: no button. */
   readonly approvalLink: string;
 }

@@ -1,7 +1,7 @@
 import type { DueReminder } from '../../domain/use-cases/terminate-and-sweep.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
 import { countOf, formatDay } from './lifecycle-format.ts';
-import { manageCommand, renewCommand } from './lifecycle-commands.ts';
+import { INVITATIONS_COMMAND, manageCommand, renewCommand } from './lifecycle-commands.ts';
 import type { ReminderCardView } from './reminder.card.ts';
 
 const GLOBAL_ADMINISTRATOR = 'Global Administrator';
@@ -19,7 +19,7 @@ function partnerFacts(r: GdapRelationshipView, endLabel: string): ReminderCardVi
   ];
 }
 
-const EMPTY_ACTIONS = { newRequestCommand: '', manageCommand: '', approvalLink: '' } as const;
+const EMPTY_ACTIONS = { newRequestCommand: '', manageCommand: '', reviewCommand: '', approvalLink: '' } as const;
 
 /** The card of one due reminder, worded for the people it goes to. */
 export function buildReminderView(reminder: DueReminder): ReminderCardView {
@@ -79,7 +79,8 @@ export function buildReminderView(reminder: DueReminder): ReminderCardView {
           { label: 'Duration', value: r.relationship.duration.replace(/^P(\d+)D$/, '$1 days') },
           { label: 'Expires unanswered', value: expires },
         ],
-        nextStep: 'Approve it in the Microsoft 365 admin center if you agree; if not, let it lapse or tell the partner.',
+        nextStep: 'Review it here or in the Microsoft 365 admin center, and approve it if you agree; if not, let it lapse or tell the partner.',
+        reviewCommand: INVITATIONS_COMMAND,
         approvalLink: r.approvalLink ?? '',
       };
     }

@@ -45,8 +45,8 @@ const BUTTONS: Record<ReminderKind, readonly string[]> = {
   'ending-1': ['Request a new relationship', 'Manage this relationship'],
   expired: ['Request a new relationship'],
   'auto-extended': ['Manage this relationship'],
-  'request-waiting': ['Open the approval page'],
-  'request-expiring': ['Open the approval page'],
+  'request-waiting': ['Review it here', 'Open the approval page'],
+  'request-expiring': ['Review it here', 'Open the approval page'],
 };
 
 describe('reminder cards', () => {
