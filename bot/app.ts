@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Clock, IdSource } from '../domain/ports/clock.ts';
@@ -9,6 +9,7 @@ import { createFlows } from '../dialogs/flows.ts';
 import { createServer, type BotServer } from './server.ts';
 import { PartnerAccessBot } from './teams-bot.ts';
 import { turnLogMiddleware } from './turn-log.middleware.ts';
+import { PersonalDialogState } from './dialog-state.ts';
 import { createConversationReferences } from './proactive/conversation-references.ts';
 import { createNotifier, type RetryPolicy } from './proactive/notifier.ts';
 import type { BotServices } from './services.ts';
@@ -58,9 +59,9 @@ export function createApp(deps: AppDeps): App {
   const notifier = createNotifier({ adapter, appId: config.auth?.appId ?? '', conversations, logger: logger.child({ module: 'notifier' }), ...(deps.notificationRetry ? { retry: deps.notificationRetry } : {}) });
   const services: BotServices = { domain, directory: deps.directory, clock, conversations, notifier, logger: logger.child({ module: 'bot' }), botName: config.botName, store: deps.store, ids };
 
-  const conversationState = new ConversationState(deps.botStorage);
-  const flows = createFlows(services, conversationState.createProperty('dialogState'));
-  const bot = new PartnerAccessBot({ services, flows, conversationState, actions: ACTION_HANDLERS });
+  const dialogState = new PersonalDialogState(deps.botStorage);
+  const flows = createFlows(services, dialogState.createProperty('dialogState'));
+  const bot = new PartnerAccessBot({ services, flows, dialogState, actions: ACTION_HANDLERS });
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), requireToken: config.auth !== undefined, logger: logger.child({ module: 'http' }),
     mount: tabRoutes({ config, services, logger: logger.child({ module: 'tab' }) }) });
   return { ...server, adapter, bot, services };

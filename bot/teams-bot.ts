@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState } from 'botbuilder';
+import { ActivityTypes, CardFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type BotState } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { UserActor } from '../domain/actors/actor.ts';
 import { renderWelcomeCard } from '../cards/welcome.card.ts';
@@ -19,7 +19,7 @@ import { answerHelpdeskQuestion, UNKNOWN_HEADING } from './helpdesk/helpdesk-ans
 export interface TeamsBotDeps {
   readonly services: BotServices;
   readonly flows: Flows;
-  readonly conversationState: ConversationState;
+  readonly dialogState: BotState;
   readonly actions: ActionHandlers;
 }
 
@@ -51,7 +51,7 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       const actor = await this.#actor(context);
       await this.#onMessage(context, actor);
-      await this.#deps.conversationState.saveChanges(context);
+      await this.#deps.dialogState.saveChanges(context);
       await next();
     });
   }

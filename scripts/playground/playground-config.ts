@@ -35,7 +35,8 @@ export async function writePlaygroundConfig(dir: string, directory: JsonDirector
     bot: { id: 'partner-access-bot', name: botName.slice(0, 42) },
     currentUser: toPlaygroundUser(persona),
     users: members,
-    personalChat: { id: 'personal-chat-id' },
+    // Unique per persona: several Playgrounds may talk to one bot, as different people do in Teams.
+    personalChat: { id: `personal-chat-${persona.id}` },
     groupChat: { id: 'group-chat-id', name: 'Partner Access group chat' },
     team: { id: 'team-id', name: 'Partner Access team', aadGroupId: '00000000-0000-4000-8000-0000000000a1', channels: [{ id: 'channel-id', name: 'Access requests' }] },
   };
