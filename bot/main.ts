@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -11,6 +12,8 @@ import { hostname } from 'node:os';
 
 /** The composition root: config → logger → directory → app → listen, and a graceful stop. */
 async function main(): Promise<void> {
+  // A .env beside package.json is optional; the environment wins over it.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const directory = await loadDirectoryFile(config.directoryFile);

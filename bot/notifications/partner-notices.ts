@@ -1,5 +1,5 @@
 import type { PartnerNoticeCardView } from '../../cards/customer/partner-notice.card.ts';
-import { formatDate } from '../../cards/customer/customer-format.ts';
+import { formatDate, possessive } from '../../cards/format.ts';
 import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
 import type { RelationshipView } from '../../domain/use-cases/views.ts';
 
@@ -35,7 +35,7 @@ export function rolesRemovedNotice(outcome: RemovePartnerRolesOutcome, customer:
   return {
     title: `${customer} removed your admin roles`,
     color: 'Attention',
-    summary: `${by} removed ${outcome.partner.name}'s admin roles at ${customer}. Your access assignments there have ended.`,
+    summary: `${by} removed ${possessive(outcome.partner.name)} admin roles at ${customer}. Your access assignments there have ended.`,
     facts: [
       { label: 'Customer', value: customer },
       { label: 'Removed by', value: by },

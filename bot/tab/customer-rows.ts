@@ -64,5 +64,5 @@ export function removeRolesPreview(p: PartnerOfCustomer): RemoveRolesPreview {
     .filter((g) => g.status === 'active' || g.status === 'expiring' || g.status === 'approvalPending' || g.status === 'terminationRequested')
     .map((g) => ({ displayName: g.displayName, roles: g.roles.map((role) => role.name).join(', '), groups: g.assignments.length }));
   const review = buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap);
-  return { partnerName: review.partnerName, question: `Remove ${review.partnerName}'s admin roles in your organization?`, changes: review.changes, stays: review.stays };
+  return { partnerName: review.partnerName, question: `Remove ${review.partnerPossessive} admin roles in your organization?`, changes: review.changes, stays: review.stays };
 }

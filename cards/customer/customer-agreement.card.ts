@@ -1,6 +1,7 @@
 import type { CustomerAgreementAcceptance } from '../../domain/agreements/customer-agreement.ts';
 import { loadTemplate, type AdaptiveCard } from '../render-card.ts';
-import { CUSTOMER_AGREEMENT_URL, formatDate } from './customer-format.ts';
+import { CUSTOMER_AGREEMENT_URL } from './customer-format.ts';
+import { formatDate } from '../format.ts';
 
 /** The Microsoft Customer Agreement: its state, the link, the tick and Accept (for Billing or Global admins). */
 export interface CustomerAgreementCardView {

@@ -1,6 +1,7 @@
 import type { RelationshipView } from '../../domain/use-cases/views.ts';
 import { loadTemplate, type AdaptiveCard } from '../render-card.ts';
-import { CUSTOMER_AGREEMENT_URL, formatDate, formatDuration } from './customer-format.ts';
+import { CUSTOMER_AGREEMENT_URL } from './customer-format.ts';
+import { formatDate, formatDuration, possessive } from '../format.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -99,7 +100,7 @@ export function buildInvitationCardView(
     ],
     rolesHeading: dap ? 'Admin roles requested (DAP)' : 'Admin roles requested',
     roles: dap
-      ? relationship.dapRoles.map((grant) => ({ name: `${grant.groupName} → ${grant.role.name}`, line: `${partner}'s ${grant.groupName} group becomes ${grant.role.name}: ${grant.role.description}` }))
+      ? relationship.dapRoles.map((grant) => ({ name: `${grant.groupName} → ${grant.role.name}`, line: `${possessive(partner)} ${grant.groupName} group becomes ${grant.role.name}: ${grant.role.description}` }))
       : [{ name: 'None', line: `A reseller relationship gives ${partner} no admin roles in your organization.` }],
   };
 }

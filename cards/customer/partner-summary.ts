@@ -1,6 +1,6 @@
 import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { formatDate } from './customer-format.ts';
+import { formatDate } from '../format.ts';
 
 /** One GDAP relationship as the customer sees it among a partner's details. */
 export interface GdapSummary {

@@ -1,10 +1,13 @@
 import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
+import { possessive } from '../format.ts';
 import { loadTemplate, type AdaptiveCard } from '../render-card.ts';
 import type { PartnerSummary } from './partner-summary.ts';
 
 /** Before removing: exactly what will change and what will not, with Yes / No. */
 export interface RemoveRolesReviewCardView {
   readonly partnerName: string;
+  /** "Woodgrove Partners'", "Contoso's": the template's title reads it. */
+  readonly partnerPossessive: string;
   readonly partnerTenantId: string;
   readonly changes: readonly string[];
   readonly stays: readonly string[];
@@ -27,6 +30,7 @@ export function buildRemoveRolesReview(partner: PartnerSummary, hasReseller: boo
   const name = partner.name;
   return {
     partnerName: name,
+    partnerPossessive: possessive(name),
     partnerTenantId: partner.partnerTenantId,
     changes: [
       ...(dapRoles.length > 0 ? [`Delegated admin privileges (DAP) are removed: ${dapRoles.join(', ')}.`] : []),
@@ -46,7 +50,7 @@ export function buildRemoveRolesReview(partner: PartnerSummary, hasReseller: boo
 export function buildRemoveRolesResult(outcome: RemovePartnerRolesOutcome): RemoveRolesResultCardView {
   const name = outcome.partner.name;
   return {
-    title: `${name}'s admin roles are removed`,
+    title: `${possessive(name)} admin roles are removed`,
     removed: [
       ...(outcome.dapRemoved ? ['Delegated admin privileges (DAP) removed.'] : []),
       ...outcome.endedRelationships.map((r) => `GDAP relationship "${r.displayName}" ended, with its access assignments.`),

@@ -2,7 +2,7 @@ import type { UserActor } from '../../domain/actors/actor.ts';
 import { decide } from '../../domain/policy/access-policy.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
 import { renewCommand } from './lifecycle-commands.ts';
-import { countOf, formatDay } from './lifecycle-format.ts';
+import { plural as countOf, formatDate as formatDay } from '../format.ts';
 import type { ManageRelationshipCardView } from './manage-relationship.card.ts';
 
 const GLOBAL_ADMINISTRATOR = 'Global Administrator';

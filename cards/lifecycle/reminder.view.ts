@@ -1,6 +1,6 @@
 import type { DueReminder } from '../../domain/use-cases/terminate-and-sweep.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { countOf, formatDay } from './lifecycle-format.ts';
+import { plural as countOf, formatDate as formatDay } from '../format.ts';
 import { INVITATIONS_COMMAND, manageCommand, renewCommand } from './lifecycle-commands.ts';
 import type { ReminderCardView } from './reminder.card.ts';
 

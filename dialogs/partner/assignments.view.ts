@@ -1,5 +1,5 @@
 import type { AssignmentsCardView } from '../../cards/partner/assignments.card.ts';
-import { formatDate } from '../../cards/partner/partner-format.ts';
+import { formatDate } from '../../cards/format.ts';
 import type { UserActor } from '../../domain/actors/actor.ts';
 import { PARTNER_CENTER_GROUPS } from '../../domain/actors/actor.ts';
 import { decide } from '../../domain/policy/access-policy.ts';

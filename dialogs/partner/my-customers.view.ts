@@ -1,5 +1,5 @@
 import type { CustomerRowView, MyCustomersCardView } from '../../cards/partner/my-customers.card.ts';
-import { formatDate } from '../../cards/partner/partner-format.ts';
+import { formatDate } from '../../cards/format.ts';
 import type { CustomerFilter } from '../../cards/partner/partner-verbs.ts';
 import type { UserActor } from '../../domain/actors/actor.ts';
 import type { PartnerAccess } from '../../domain/partner-access.ts';

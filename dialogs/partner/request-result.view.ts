@@ -1,5 +1,5 @@
 import type { RequestResultCardView } from '../../cards/partner/request-result.card.ts';
-import { formatDate, formatDuration, mailtoLink } from '../../cards/partner/partner-format.ts';
+import { formatDate, formatDuration, mailtoLink } from '../../cards/format.ts';
 import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
 import type { AdminReach } from './customer-admins.ts';
 

@@ -105,13 +105,13 @@ describe('the tab API in local mode (demo picker), over relationships seeded thr
   it('removes roles only after the confirmation, which says what changes and what stays', async () => {
     const preview = await call(running.baseUrl, `/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, MEGAN);
     const text = preview.json as RemoveRolesPreview;
-    expect(text.question).toBe("Remove Woodgrove Partners's admin roles in your organization?");
+    expect(text.question).toBe("Remove Woodgrove Partners' admin roles in your organization?");
     // The chat's review card, word for word (cards/customer/remove-roles.card.ts).
     expect(text.changes.join('\n')).toMatch(/^Delegated admin privileges \(DAP\) are removed: AdminAgents → Global Administrator, HelpdeskAgents → Helpdesk Administrator\.\nGDAP relationship "Contoso helpdesk" ends \(Helpdesk Administrator, Global Reader\), with its 1 group assignment\.\nGDAP relationship "Contoso billing" ends/);
     expect(text.stays[0]).toMatch(/^The reseller relationship stays/);
     expect(await call(running.baseUrl, `/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, MEGAN, {})).toEqual({ status: 400, json: { error: 'Confirm the removal first.' } });
     const removed = await call(running.baseUrl, `/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, MEGAN, { confirm: true });
-    expect(removed).toMatchObject({ status: 200, json: { summary: expect.stringContaining("Woodgrove Partners's admin roles are removed. Delegated admin privileges (DAP) removed.") } });
+    expect(removed).toMatchObject({ status: 200, json: { summary: expect.stringContaining("Woodgrove Partners' admin roles are removed. Delegated admin privileges (DAP) removed.") } });
     const after = (await call(running.baseUrl, '/api/tab/customer/partners', MEGAN)).json as CustomerPartners;
     expect(after.rows[0]).toMatchObject({ types: ['Reseller'], hasAdminRoles: false, roles: [], canRemoveRoles: false });
     expect(after.rows[1]).toMatchObject({ partnerName: 'Litware CSP', hasAdminRoles: true });

@@ -11,7 +11,12 @@ import { TAB_APP_ID, TAB_HOST, startSigningKeys, type SigningKeys } from './toke
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const GALLERY = new URL('../../cards/gallery/', import.meta.url).pathname;
+/** Pictures are written only by `npm run gallery` (GALLERY_DIR), so a test run leaves the tree clean. */
+const GALLERY = process.env.GALLERY_DIR ? `${process.env.GALLERY_DIR.replace(/\/$/, '')}/` : undefined;
+
+async function picture(page: Page, name: string): Promise<void> {
+  if (GALLERY) await page.screenshot({ path: `${GALLERY}${name}.png` });
+}
 const HOST_PAGE = '/__teams-host__';
 const NOW = Date.parse('2026-02-10T09:00:00.000Z') / 1000;
 /** Waits for the page (the first load builds the view after the host's answers and two API calls). */
@@ -36,7 +41,7 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
     const clock = new MovableClock('2026-01-05T09:00:00.000Z');
     running = await startTestApp({ MicrosoftAppId: TAB_APP_ID, MicrosoftAppPassword: 'unused', PUBLIC_HOST: TAB_HOST, TAB_SIGNING_KEYS_URL: keys.url }, { clock, ids: new SequentialIds() });
     await seedRelationships(running.app.services.domain, clock);
-    await mkdir(GALLERY, { recursive: true });
+    if (GALLERY) await mkdir(GALLERY, { recursive: true });
     userDataDir = await mkdtemp(join(tmpdir(), 'tab-chromium-'));
     // A fresh user-data-dir per run: launchPersistentContext is how Playwright takes one.
     browser = await chromium.launchPersistentContext(userDataDir, {
@@ -118,13 +123,13 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
     await poll(() => page.evaluate(() => (globalThis as unknown as { deepLinks: string[] }).deepLinks)).toEqual([`https://teams.microsoft.com/l/chat/0/0?users=28:${TAB_APP_ID}&message=assign%20groups`]);
     await details.getByRole('button', { name: 'Close' }).click();
     await page.mouse.move(0, 0); // no hover highlight in the picture
-    await page.screenshot({ path: `${GALLERY}tab-partner-light.png` });
+    await picture(page, 'tab-partner-light');
 
     await page.evaluate(() => (globalThis as unknown as { changeTheme(t: string): void }).changeTheme('dark'));
     await poll(() => tab.locator('html').getAttribute('data-theme')).toBe('dark');
     await poll(() => rows.count()).toBe(5);
     expect(await tab.locator('body').evaluate((b) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(b).backgroundColor)).toBe('rgb(31, 31, 31)');
-    await page.screenshot({ path: `${GALLERY}tab-partner-dark.png` });
+    await picture(page, 'tab-partner-dark');
     const calls = await page.evaluate(() => (globalThis as unknown as { hostCalls: string[] }).hostCalls);
     expect(calls).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken', 'executeDeepLink']));
     await page.close();
@@ -150,7 +155,7 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
       await page.getByLabel('Demo user').selectOption({ label: 'Megan Bowen (Global Administrator)' });
       await poll(() => page.locator('#who').textContent()).toBe('Megan Bowen · Contoso · Global Administrator');
       await poll(() => page.locator('table[aria-label="Partners"] tbody').textContent()).toBe('No partner has a relationship with your organization.');
-      await page.screenshot({ path: `${GALLERY}tab-local-demo.png` });
+      await picture(page, 'tab-local-demo');
       await page.close();
     } finally {
       await local.close();
@@ -168,19 +173,19 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
     expect(row).toMatch(/Woodgrove Partners.*Reseller & delegated administrator.*Partner with GDAP access/);
     expect(row).toContain('accepted by Megan Bowen');
     expect(await tab.getByRole('region', { name: 'Microsoft Customer Agreement' }).textContent()).toMatch(/Accepted \(MCA-2024-10\) by Megan Bowen/);
-    await page.screenshot({ path: `${GALLERY}tab-customer-light.png` });
+    await picture(page, 'tab-customer-light');
 
     await page.evaluate(() => (globalThis as unknown as { changeTheme(t: string): void }).changeTheme('dark'));
     await poll(() => tab.locator('html').getAttribute('data-theme')).toBe('dark');
     await poll(() => rows.count()).toBe(2);
-    await page.screenshot({ path: `${GALLERY}tab-customer-dark.png` });
+    await picture(page, 'tab-customer-dark');
 
     await tab.getByRole('button', { name: 'Remove roles' }).first().click();
     const confirm = tab.getByRole('dialog', { name: 'Remove roles' });
-    expect(await confirm.textContent()).toMatch(/Remove Woodgrove Partners's admin roles[\s\S]*What changes[\s\S]*"Contoso helpdesk"[\s\S]*What does not change[\s\S]*The reseller relationship stays/);
-    await page.screenshot({ path: `${GALLERY}tab-customer-remove-roles-dark.png` });
+    expect(await confirm.textContent()).toMatch(/Remove Woodgrove Partners' admin roles[\s\S]*What changes[\s\S]*"Contoso helpdesk"[\s\S]*What does not change[\s\S]*The reseller relationship stays/);
+    await picture(page, 'tab-customer-remove-roles-dark');
     await confirm.getByRole('button', { name: 'Yes, remove roles' }).click();
-    await poll(() => tab.locator('#toast').textContent()).toContain("Woodgrove Partners's admin roles are removed.");
+    await poll(() => tab.locator('#toast').textContent()).toContain("Woodgrove Partners' admin roles are removed.");
     await poll(() => rows.first().textContent()).toContain('No admin roles');
     expect(await rows.nth(1).textContent()).toContain('Security Reader');
     await page.close();

@@ -68,7 +68,7 @@ describe('customer dialogs', () => {
     expect((await turn(client, 'remove roles')).join('\n')).toContain('Whose admin roles do you want to remove?');
     expect(await turn(client, 'nobody')).toEqual(expect.arrayContaining([expect.stringContaining('Choose one of the partners listed')]));
     const review = await turn(client, '1');
-    expect(review).toContain("Remove Woodgrove Partners's admin roles?");
+    expect(review).toContain("Remove Woodgrove Partners' admin roles?");
     expect(review).toContain('[Yes]');
     expect(review).toContain('[No]');
     expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
@@ -80,7 +80,7 @@ describe('customer dialogs', () => {
   it('remove roles goes straight to the review when the words name the partner', async () => {
     const services = await seeded();
     const client = await clientFor(services, new RemoveRolesDialog(services), P.megan, { partner: 'woodgrove' });
-    expect(await turn(client, "remove woodgrove's roles")).toContain("Remove Woodgrove Partners's admin roles?");
+    expect(await turn(client, "remove woodgrove's roles")).toContain("Remove Woodgrove Partners' admin roles?");
   });
 
   it('remove roles: cancel at the partner question changes nothing', async () => {

@@ -30,8 +30,10 @@ export interface Persona {
   say(text: string): Promise<Locator>;
   /** The newest bot message in the personal chat. */
   lastMessage(): Locator;
-  /** Clicks a button of a card and resolves once the Playground acknowledges or a new message arrives. */
-  click(card: Locator, title: string): Promise<void>;
+  /** Clicks a button that makes the bot answer with a new message (Action.Submit), and resolves with it. */
+  clickForReply(card: Locator, title: string): Promise<Locator>;
+  /** Clicks a button that updates the card in place (Action.Execute) and waits until the card shows `expected`. */
+  clickInPlace(card: Locator, title: string, expected: string | RegExp): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,14 +64,15 @@ export async function openPersona(browser: BrowserContext, botUrl: string, email
       await waitForCount(messages(), before + 1);
       return messages().last();
     },
-    async click(card, title) {
+    async clickForReply(card, title) {
       const before = await messages().count();
       await card.getByRole('button', { name: title, exact: true }).first().click();
-      // Action.Execute replaces the card in place; Action.Submit makes the bot answer with a new message.
-      await Promise.race([
-        page.getByText('Your response was sent to the app').last().waitFor({ timeout: 30_000 }),
-        waitForCount(messages(), before + 1),
-      ]);
+      await waitForCount(messages(), before + 1);
+      return messages().last();
+    },
+    async clickInPlace(card, title, expected) {
+      await card.getByRole('button', { name: title, exact: true }).first().click();
+      await card.getByText(expected).first().waitFor({ state: 'visible', timeout: 30_000 });
     },
     async close() {
       await page.close();
@@ -90,4 +93,13 @@ async function waitForCount(locator: Locator, count: number, timeoutMs = 30_000)
 /** Waits for the element to show; fails the test with the locator's description when it does not. */
 export async function expectVisible(locator: Locator, timeoutMs = 15_000): Promise<void> {
   await locator.first().waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** With GALLERY_DIR set (npm run gallery), saves a picture of the message as the Playground renders it. */
+export async function snap(message: Locator, name: string): Promise<void> {
+  const dir = process.env.GALLERY_DIR;
+  if (!dir) return;
+  // Let fonts and images settle; the picture is for people, not for assertions.
+  await message.page().waitForTimeout(300);
+  await message.screenshot({ path: join(dir, `${name}.png`) });
 }

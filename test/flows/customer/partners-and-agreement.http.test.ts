@@ -73,7 +73,7 @@ describe('my partners and remove roles over HTTP', () => {
 
     const result = await app.invoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan);
     const resultText = textsOf(invokeCard(result)).join('\n');
-    expect(resultText).toContain("Woodgrove Partners's admin roles are removed");
+    expect(resultText).toContain("Woodgrove Partners' admin roles are removed");
     expect(resultText).toContain('Delegated admin privileges (DAP) removed.');
     expect(resultText).toContain('GDAP relationship "Woodgrove user support" ended');
 

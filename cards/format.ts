@@ -1,4 +1,4 @@
-/** Shared wording for partner cards: dates, durations and counts as a person reads them. */
+/** Shared wording for every card: dates, durations, counts and names as a person reads them. */
 
 /** `2026-11-25T13:00:00.000Z` → `25 Nov 2026` (UTC, so every viewer sees the same day). */
 export function formatDate(iso: string | null): string {
@@ -18,6 +18,11 @@ export function formatDuration(iso: string): string {
 /** `1 day`, `2 days`. */
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** `Contoso` → `Contoso's`, `Woodgrove Partners` → `Woodgrove Partners'`. */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
 
 /** A `mailto:` link with recipients, subject and body encoded as mail clients expect. */
