@@ -1,9 +1,8 @@
 import { PARTNER_CENTER_GROUPS } from '../../domain/actors/actor.ts';
 import type { DueReminder } from '../../domain/use-cases/terminate-and-sweep.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
+import { invitationApprovers } from '../../domain/policy/people-allowed.ts';
 import type { Recipient } from '../proactive/notifier.ts';
-
-const GLOBAL_ADMINISTRATOR = 'global administrator';
 
 /**
  * Who a reminder goes to, each person once: for the partner, the person who requested the relationship and
@@ -13,8 +12,8 @@ const GLOBAL_ADMINISTRATOR = 'global administrator';
 export async function reminderRecipients(directory: Directory, reminder: DueReminder): Promise<Recipient[]> {
   const r = reminder.relationship;
   if (reminder.audience === 'customer') {
-    const users = await directory.listUsers(r.customer.tenantId);
-    return users.filter((u) => u.roles.some((role) => role.toLowerCase() === GLOBAL_ADMINISTRATOR)).map((u) => ({ tenantId: r.customer.tenantId, userId: u.id }));
+    const approvers = await invitationApprovers(directory, r.customer.tenantId);
+    return approvers.map((u) => ({ tenantId: r.customer.tenantId, userId: u.id }));
   }
   const partnerTenantId = r.partner.tenantId;
   const groups = await directory.listGroups(partnerTenantId);

@@ -1,5 +1,4 @@
-import { resolveActor } from '../../domain/actors/actor.ts';
-import { decide } from '../../domain/policy/access-policy.ts';
+import { invitationApprovers } from '../../domain/policy/people-allowed.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
 
 /** Where the bot already talks to someone: their stored conversation reference (the bot's own records). */
@@ -17,9 +16,7 @@ function teamsUserId(reference: unknown): string | undefined {
 
 /** The people of a customer tenant whom the policy lets accept or decline invitations (its Global admins), by directory id. */
 export async function invitationApproverIds(directory: Directory, customerTenantId: string): Promise<string[]> {
-  const users = await directory.listUsers(customerTenantId);
-  const actors = await Promise.all(users.map((u) => resolveActor(directory, customerTenantId, u.id)));
-  return actors.filter((a) => decide(a, 'approveRelationship', { customerTenantId }).allowed).map((a) => a.userId);
+  return (await invitationApprovers(directory, customerTenantId)).map((u) => u.id);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Directory, DirectoryUser } from '../../domain/ports/directory.ts';
 import type { DialogServices } from '../dialog-services.ts';
+import { invitationApprovers } from '../../domain/policy/people-allowed.ts';
 
 /** Finds whether a person has a conversation with the bot (the bot's stored conversation references). */
 export interface ReachFinder {
@@ -9,11 +10,9 @@ export interface ReachFinder {
 /** The dialog services, plus (when the bot provides them) where people can be reached in Teams. */
 export type PartnerServices = DialogServices & { readonly conversations?: ReachFinder };
 
-const GLOBAL_ADMINISTRATOR = 'global administrator';
-
-/** The customer's Global Administrators, from the directory: the only people who can accept. */
-export async function customerGlobalAdmins(directory: Directory, customerTenantId: string): Promise<DirectoryUser[]> {
-  return (await directory.listUsers(customerTenantId)).filter((u) => u.roles.some((r) => r.toLowerCase() === GLOBAL_ADMINISTRATOR));
+/** The customer's Global Administrators: the people the policy lets accept. */
+export function customerGlobalAdmins(directory: Directory, customerTenantId: string): Promise<DirectoryUser[]> {
+  return invitationApprovers(directory, customerTenantId);
 }
 
 export interface AdminReach {
