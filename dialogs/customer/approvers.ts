@@ -1,10 +1,9 @@
 import { invitationApprovers } from '../../domain/policy/people-allowed.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
+import type { ConversationFinder } from '../dialog-services.ts';
 
-/** Where the bot already talks to someone: their stored conversation reference (the bot's own records). */
-export interface ReferenceFinder {
-  find(tenantId: string, userId: string): Promise<unknown>;
-}
+/** Where the bot already talks to someone (see DialogServices). */
+export type ReferenceFinder = ConversationFinder;
 
 /** The Teams user id in a stored conversation reference, if it has one. */
 function teamsUserId(reference: unknown): string | undefined {
