@@ -1,44 +1,10 @@
-/**
- * Runs race.worker.ts in two child processes: starts both, waits until both are ready, releases them
- * together, and returns what each printed last.
- */
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+/** Runs race.worker.ts in two child processes released together (see test/support/two-workers.ts). */
 import { fileURLToPath } from 'node:url';
+import { runTwoWorkersTogether } from '../support/two-workers.ts';
 
 const workerPath = fileURLToPath(new URL('./race.worker.ts', import.meta.url));
 
-interface Worker {
-  readonly next: () => Promise<string>;
-  readonly go: () => void;
-  readonly exited: Promise<number | null>;
-}
-
-function startWorker(args: readonly string[]): Worker {
-  const child = spawn(process.execPath, [workerPath, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return {
-    next: async () => {
-      const line = await lines.next();
-      if (line.done === true) throw new Error(`worker ${args.join(' ')} ended without answering (exit ${String(await exited)})`);
-      return line.value;
-    },
-    go: () => child.stdin.end('go\n'),
-    exited,
-  };
-}
-
 /** Races two workers, one per argument list, and returns each one's result line. */
-export async function raceTwoWorkers(first: readonly string[], second: readonly string[]): Promise<[string, string]> {
-  const workers = [startWorker(first), startWorker(second)];
-  for (const worker of workers) {
-    const ready = await worker.next();
-    if (ready !== 'ready') throw new Error(`worker said ${ready}`);
-  }
-  for (const worker of workers) worker.go();
-  const [a, b] = await Promise.all(workers.map((worker) => worker.next()));
-  const codes = await Promise.all(workers.map((worker) => worker.exited));
-  if (a === undefined || b === undefined || codes.some((code) => code !== 0)) throw new Error(`workers exited with ${codes.join(', ')}`);
-  return [a, b];
+export function raceTwoWorkers(first: readonly string[], second: readonly string[]): Promise<[string, string]> {
+  return runTwoWorkersTogether(workerPath, first, second);
 }
