@@ -13,7 +13,8 @@ const optionalText = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  HOST: optionalText,
+  LOCAL_MODE_ON_NETWORK: z.enum(['true', 'false', '']).default('false'),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
@@ -36,7 +37,10 @@ const envSchema = z.object({
 
 export interface Config {
   readonly port: number;
+  /** Where to listen: 127.0.0.1 in local mode unless the operator opted in to the network, else 0.0.0.0 by default. */
   readonly host: string;
+  /** True when local mode (no token required) was explicitly opened to the network: start-up says so loudly. */
+  readonly localModeOnNetwork: boolean;
   /** Absent in local mode: the bot then accepts unauthenticated requests (Playground, Emulator, tests). */
   readonly auth: { readonly appId: string; readonly appPassword?: string; readonly appTenantId?: string; readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' } | undefined;
   readonly dataDir: string;
@@ -70,12 +74,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!e.MicrosoftAppId && (e.MicrosoftAppPassword || e.MicrosoftAppTenantId)) {
     throw new ConfigError('Invalid configuration:\n  MicrosoftAppId: required when MicrosoftAppPassword or MicrosoftAppTenantId is set');
   }
+  const localOnNetwork = e.LOCAL_MODE_ON_NETWORK === 'true';
+  if (!e.MicrosoftAppId && e.HOST !== undefined && !isLoopbackHost(e.HOST) && !localOnNetwork) {
+    throw new ConfigError(
+      `Invalid configuration:\n  HOST: local mode (no MicrosoftAppId) accepts requests without a token, so it listens on 127.0.0.1 only; HOST=${e.HOST} ` +
+        'would let anyone on the network act as any user. Set MicrosoftAppId, or set LOCAL_MODE_ON_NETWORK=true if you really mean it.',
+    );
+  }
+  const host = e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1');
   const auth = e.MicrosoftAppId
     ? { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appTenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType }
     : undefined;
   return Object.freeze({
     port: e.PORT,
-    host: e.HOST,
+    host,
+    localModeOnNetwork: !e.MicrosoftAppId && !isLoopbackHost(host),
     auth: auth && Object.freeze(auth),
     dataDir: e.DATA_DIR,
     storageUrl: e.STORAGE_URL ?? `sqlite://${e.DATA_DIR.replace(/\/$/, '')}/partner-access.sqlite`,
@@ -87,4 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMs: Math.round(e.SWEEP_INTERVAL_MINUTES * 60_000),
     clockOffsetDays: e.CLOCK_OFFSET_DAYS,
   });
+}
+
+/** True for an interface only this machine can reach: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }

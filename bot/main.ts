@@ -31,7 +31,13 @@ async function main(): Promise<void> {
   app.server.listen(config.port, config.host, () => {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, mode: config.auth ? 'authenticated' : 'local (no app id: unauthenticated)', directory: config.directoryFile }, `Partner Access listening on http://localhost:${port}/api/messages`);
+    logger.info({ port, host: config.host, mode: config.auth ? 'authenticated' : 'local (no app id: unauthenticated)', directory: config.directoryFile }, `Partner Access listening on http://localhost:${port}/api/messages`);
+    if (config.localModeOnNetwork) {
+      // Said on stderr as well as in the log: nobody should run this by accident.
+      const warning = localModeWarning(config.host, port);
+      logger.warn({ host: config.host }, warning);
+      console.error(`\n${'!'.repeat(100)}\n${warning}\n${'!'.repeat(100)}\n`);
+    }
     lifecycle.start();
   });
 
@@ -51,6 +57,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The start-up warning when local mode listens beyond this machine. */
+function localModeWarning(host: string, port: number): string {
+  return `WARNING: LOCAL MODE IS OPEN TO THE NETWORK (HOST=${host}, port ${port}, LOCAL_MODE_ON_NETWORK=true). Requests need no token: ` +
+    'anyone who can reach this port can act as any user of the directory. Use it only on a network you trust, for a demo.';
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { readActivityBody } from './http/activity-body.ts';
 import { adapterResponse } from './http/adapter-response.ts';
 import { hasPlausibleBearerToken } from './http/bearer-precheck.ts';
+import { serviceUrlProblem } from './http/service-url.ts';
 
 export interface ServerDeps {
   readonly adapter: CloudAdapter;
@@ -41,6 +42,12 @@ export function createServer(deps: ServerDeps): BotServer {
       }
       if (deps.requireToken && !hasPlausibleBearerToken(req.headers.authorization)) {
         res.json(401, { error: 'Unauthorized: a valid Bot Framework token is required.' });
+        return;
+      }
+      // Replies go to the activity's serviceUrl: never to a host the sender picked for us.
+      const refusedUrl = serviceUrlProblem(body.activity.serviceUrl, deps.requireToken ? 'authenticated' : 'local');
+      if (refusedUrl !== undefined) {
+        res.json(400, { error: `Not accepted: ${refusedUrl}.` });
         return;
       }
       const response = adapterResponse(res, deps.logger);

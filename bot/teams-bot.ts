@@ -9,6 +9,7 @@ import { setTurnActor } from '../dialogs/turn-actor.ts';
 import { routeAction, type ActionHandlers } from './actions/action-router.ts';
 import { toInvokeResponse } from './actions/invoke-reply.ts';
 import { identityOf } from './identity.ts';
+import { oversizedInput } from './input-bounds.ts';
 import { tasksFor } from './menu.ts';
 import type { BotServices } from './services.ts';
 import { setTurnOutcome } from './turn-log.middleware.ts';
@@ -49,9 +50,18 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
+      // Bounded before anything reads, matches or stores the words (and before the person is looked up).
+      const oversized = oversizedInput(context.activity);
+      if (oversized !== undefined) {
+        setTurnOutcome(context, 'refused:too-long');
+        await context.sendActivity(oversized);
+        await next();
+        return;
+      }
       const actor = await this.#actor(context);
       await this.#onMessage(context, actor);
-      await this.#deps.dialogState.saveChanges(context);
+      // No task is open to someone the directory does not know: their turns leave no dialog state behind.
+      if (actor.known) await this.#deps.dialogState.saveChanges(context);
       await next();
     });
   }
@@ -67,7 +77,8 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     const { tenantId, userId } = identityOf(context.activity);
     const actor = await this.#deps.services.domain.resolveActor(tenantId ?? 'unknown-tenant', userId ?? context.activity.from?.id ?? 'unknown-user');
     setTurnActor(context, actor);
-    if (tenantId && userId) await this.#deps.services.conversations.remember(context, tenantId, userId);
+    // Only people the directory knows can be notified later: nothing is kept for anyone else.
+    if (tenantId && userId && actor.known) await this.#deps.services.conversations.remember(context, tenantId, userId);
     return actor;
   }
 

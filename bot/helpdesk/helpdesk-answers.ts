@@ -58,6 +58,8 @@ export async function answerHelpdeskQuestion(services: BotServices, actor: UserA
       view = { heading: UNKNOWN_HEADING, answer: answer.message, explanation: `Where to ask instead: ${answer.whereToAsk.join('; ')}`, source: '', related: [] };
     }
   }
+  // Someone the directory does not know gets the answer but leaves nothing behind (and so cannot rate it).
+  if (!actor.known) return { ...view, answerId: '', askFeedback: false, feedbackNote: '' };
   const stored: StoredAnswer = { ...base, kind, factId, shown: view };
   await services.store.put(ANSWERS_COLLECTION, id, stored, null);
   return { ...view, answerId: id, askFeedback: true, feedbackNote: '' };

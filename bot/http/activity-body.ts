@@ -21,6 +21,16 @@ const activitySchema = z.looseObject({
   deliveryMode: z.string().optional(),
 });
 
+/** An `adaptiveCard/action` invoke's value as Teams sends it; the verb and data are the router's and handlers' to judge. */
+const cardActionSchema = z.looseObject({
+  action: z.looseObject({
+    type: z.literal('Action.Execute'),
+    verb: z.string().min(1).max(100),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
+  trigger: z.enum(['manual', 'automatic']).optional(),
+});
+
 export type ActivityBody = z.infer<typeof activitySchema>;
 
 export type BodyResult = { ok: true; activity: ActivityBody } | { ok: false; status: 400 | 413 | 415; reason: string };
@@ -56,6 +66,9 @@ export async function readActivityBody(req: IncomingMessage): Promise<BodyResult
   }
   if (parsed.data.type === 'invoke' && !parsed.data.name) {
     return { ok: false, status: 400, reason: 'Not a Bot Framework activity: an invoke needs a name.' };
+  }
+  if (parsed.data.type === 'invoke' && parsed.data.name === 'adaptiveCard/action' && !cardActionSchema.safeParse(parsed.data.value).success) {
+    return { ok: false, status: 400, reason: 'Not a card action: value must be an object with an Action.Execute action, a verb and object data.' };
   }
   return { ok: true, activity: parsed.data };
 }

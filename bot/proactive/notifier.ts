@@ -1,6 +1,7 @@
 import type { Activity, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ConversationReferences } from './conversation-references.ts';
+import { serviceUrlProblem } from '../http/service-url.ts';
 
 export interface Recipient {
   readonly tenantId: string;
@@ -51,6 +52,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   async function deliver(recipient: Recipient, message: Partial<Activity>): Promise<Delivery> {
     const reference = await deps.conversations.find(recipient.tenantId, recipient.userId);
     if (!reference) return { recipient, status: 'unreachable', attempts: 0 };
+    // A stored reference is as trustworthy as the activity it came from: check where it points before every send.
+    const refused = serviceUrlProblem(reference.serviceUrl, deps.appId === '' ? 'local' : 'authenticated');
+    if (refused !== undefined) {
+      deps.logger.warn({ tenantId: recipient.tenantId, userId: recipient.userId, reason: refused }, 'notification not sent: service URL refused');
+      return { recipient, status: 'unreachable', attempts: 0 };
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         // The adapter hands errors thrown inside the callback to onTurnError and resolves: keep the send's own error.

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Directory, Tenant } from '../../domain/ports/directory.ts';
+import { fuzzyForShortTerms } from '../../domain/shared/fuzzy.ts';
 
 /** The customer the words name, or the closest candidates to choose from (with why none was taken). */
 export type CustomerLookup =
@@ -32,7 +33,7 @@ export async function findCustomer(directory: Directory, words: string): Promise
   if (partial.length > 1) {
     return { kind: 'choose', message: `Several customers match "${words.trim()}". Which one?`, candidates: partial.slice(0, MAX_SUGGESTIONS) };
   }
-  const index = new MiniSearch<Tenant>({ fields: ['name', 'domain'], storeFields: ['id'], searchOptions: { fuzzy: 0.3, prefix: true } });
+  const index = new MiniSearch<Tenant>({ fields: ['name', 'domain'], storeFields: ['id'], searchOptions: { fuzzy: fuzzyForShortTerms(0.3), prefix: true } });
   index.addAll(customers);
   const close = index.search(wanted).map((hit) => customers.find((c) => c.id === hit.id)).filter((c): c is Tenant => c !== undefined);
   if (close.length === 0) {

@@ -3,6 +3,7 @@
  * typos and prefix search. Built once, at module load, and shared by every question.
  */
 import MiniSearch from 'minisearch';
+import { fuzzyForShortTerms } from '../shared/fuzzy.ts';
 import type { HelpdeskFact } from './helpdesk-fact.ts';
 import { KNOWLEDGE_BASE } from './knowledge-base.ts';
 
@@ -75,7 +76,7 @@ function buildIndex(): MiniSearch<IndexedFact> {
     searchOptions: {
       boost: BOOSTS,
       // Short terms ("ga", "bc") must match exactly: one typo away, they are other words.
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      fuzzy: fuzzyForShortTerms(0.2, 5),
       maxFuzzy: 2,
       prefix: (term) => term.length >= 4,
       combineWith: 'OR',
