@@ -1,0 +1,85 @@
+/**
+ * What a message means: one intent of the contract in eval/nlu-schema.md, with the details it names.
+ * Pure types and constants; the classifier that picks the intent is a port (domain/ports/intent-classifier.ts).
+ */
+
+export const TASK_INTENTS = [
+  'inviteCustomer', 'requestGdap', 'assignGroups', 'myCustomers', 'manageRelationship', 'renewRelationship', 'addRole',
+  'invitations', 'customerAgreement', 'myPartners', 'removeRoles',
+] as const;
+
+export const INTENTS = [...TASK_INTENTS, 'question', 'help', 'chitchat'] as const;
+
+export type TaskIntent = (typeof TASK_INTENTS)[number];
+export type IntentName = (typeof INTENTS)[number];
+
+export const PARTNER_TASKS: readonly TaskIntent[] = ['inviteCustomer', 'requestGdap', 'assignGroups', 'myCustomers', 'manageRelationship', 'renewRelationship', 'addRole'];
+export const CUSTOMER_TASKS: readonly TaskIntent[] = ['invitations', 'customerAgreement', 'myPartners', 'removeRoles'];
+
+export function isIntentName(value: string): value is IntentName {
+  return (INTENTS as readonly string[]).includes(value);
+}
+
+export function isTaskIntent(value: string): value is TaskIntent {
+  return (TASK_INTENTS as readonly string[]).includes(value);
+}
+
+/** The suggested least-privilege role sets a message can name by its job (ids of domain/roles/suggested-role-sets.ts). */
+export type RoleSetId =
+  | 'business-central-support' | 'helpdesk' | 'licensing' | 'security-monitoring' | 'user-management'
+  | 'exchange-support' | 'teams-support' | 'device-management';
+
+/** The details a message names; only those it actually names are present. */
+export interface Details {
+  /** Canonical customer name, from a name, domain or close misspelling. */
+  customer?: string;
+  /** Canonical partner name (customer side). */
+  partner?: string;
+  /** A relationship's name as typed. */
+  relationship?: string;
+  /** Canonical Microsoft Entra role names. */
+  roles?: string[];
+  roleSet?: RoleSetId;
+  dap?: boolean;
+  durationDays?: number;
+  autoExtend?: boolean;
+  /** Canonical partner security group name. */
+  group?: string;
+  filter?: 'expiring' | 'pending';
+  removeGlobalAdmin?: boolean;
+}
+
+/** The names a message may use, from what the asker can address: customers, partners, groups, relationships. */
+export interface NameVocabulary {
+  readonly customers: readonly { readonly name: string; readonly domain: string }[];
+  readonly partners: readonly { readonly name: string; readonly domain: string }[];
+  readonly groups: readonly string[];
+  readonly relationships: readonly string[];
+}
+
+/** Who is typing, as far as understanding needs it. */
+export type AskerSide = 'partner' | 'customer';
+
+export interface ScoredIntent {
+  readonly intent: IntentName;
+  readonly score: number;
+}
+
+/** How sure the understanding is: act on it, offer the closest tasks, or treat it as a question. */
+export type Certainty = 'sure' | 'unsure';
+
+export interface Understanding {
+  readonly intent: IntentName;
+  /** 0..1. */
+  readonly confidence: number;
+  readonly certainty: Certainty;
+  readonly details: Details;
+  /** The closest task intents after the chosen one, best first (for "did you mean" buttons). */
+  readonly alternatives: readonly ScoredIntent[];
+  /** The asker's own tasks closest to the words, best first, whatever their score: offered rather than a dead end. */
+  readonly closestTasks: readonly TaskIntent[];
+  /** The text after typo correction, as classified. */
+  readonly corrected: string;
+  /** True when the words change a detail of the task in hand ("make it 6 months", "and for Fabrikam?"). */
+  readonly followUp: boolean;
+}

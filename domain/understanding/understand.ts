@@ -1,0 +1,77 @@
+/**
+ * One understanding step for every message: typo correction, the trained classifier (a port), a few rules
+ * that keep questions questions, and the details. Pure: the classifier and the names come in as arguments.
+ */
+import type { IntentClassifier } from '../ports/intent-classifier.ts';
+import { extractDetails, maskNames } from './details.ts';
+import { isTaskIntent, PARTNER_TASKS, CUSTOMER_TASKS, type TaskIntent, type AskerSide, type NameVocabulary, type ScoredIntent, type Understanding } from './intents.ts';
+import { correctText, type Dictionary } from './typos.ts';
+
+/** At or above: act on the intent (a task still asks for confirmation). */
+export const SURE = 0.7;
+/** A task scoring at least this is offered as a button when nothing is sure. */
+export const OFFER = 0.15;
+
+// "How do I invite a customer?", "can a partner add roles later?": asking how things work, not asking the bot to act.
+const HOW_IT_WORKS = /^(?:how (?:do|does|can|could|should|would|to|long|many|much|is|are)|why|what (?:is|are|does|do|happens|if|'s|can (?:a|an|the|i|we|they|[a-z]+ do))|whats|when (?:does|do|is|can|will) (?:a|an|the|my|our|gdap|dap)\b|is it (?:possible|true)|does|do (?:partners|customers|i need|we need|delegated)|can (?:a|an|the|partners?|customers?|delegated|gdap|dap|someone|anyone|my|our|they|he|she)|should|will (?:a|the|my|our)|if |where (?:do|can|is)|who (?:can|approves|needs|is)|difference between|explain)\b/;
+// Asking the bot to act: "can you invite…", "please…", "I need…".
+const REQUEST = /\b(?:can|could|would|will) (?:you|u)\b|\bplease\b|\bpls\b|\bplz\b|\bi (?:need|want|would like|'d like)\b|\bi'd like\b|\blet'?s\b|\bhelp me\b|\bgo ahead\b|^(?:start|begin|open|show|list|give|get|send|invite|request|create|set up|setup|assign|renew|extend|manage|remove|accept|decline|review|add|new)\b/;
+// A short change of one detail of the task in hand.
+const FOLLOW_UP = /^(?:and|also|what about|how about|same (?:for|with|but)|now|then|ok|okay)\b|^(?:no|nope|actually|instead|wait|sorry|change|make (?:it|that)|set (?:it|that|the)|switch|use|with|without|w\/o|for|at|but)\b/;
+const MAX_FOLLOW_UP_WORDS = 9;
+// The other side's tasks stay possible (a refusal explains who can do them), weighed down.
+const OTHER_SIDE = 0.6;
+
+export interface UnderstandInput {
+  readonly text: string;
+  readonly side: AskerSide;
+  readonly names: NameVocabulary;
+}
+
+export interface UnderstandingEngine {
+  understand(input: UnderstandInput): Promise<Understanding>;
+}
+
+function detailCount(details: object): number {
+  return Object.keys(details).length;
+}
+
+/** Builds the step from a trained classifier and the dictionary of the words it was trained on. */
+export function createUnderstanding(classifier: IntentClassifier, dictionary: Dictionary): UnderstandingEngine {
+  return {
+    async understand({ text, side, names }) {
+      const corrected = correctText(maskNames(text, side, names), dictionary);
+      const scored = [...(await classifier.classify(corrected))].sort((a, b) => b.score - a.score);
+      const ownTasks: readonly TaskIntent[] = side === 'partner' ? PARTNER_TASKS : CUSTOMER_TASKS;
+      const weighed = scored.map((s) => (isTaskIntent(s.intent) && !ownTasks.includes(s.intent) ? { ...s, score: s.score * OTHER_SIDE } : s))
+        .sort((a, b) => b.score - a.score);
+      let best: ScoredIntent = weighed[0] ?? { intent: 'question', score: 0 };
+      const lower = text.trim().toLowerCase();
+      const named = extractDetails(text, corrected, 'requestGdap', side, names);
+      const aboutNamedRelationship = named.relationship !== undefined && (best.intent === 'manageRelationship' || best.intent === 'renewRelationship');
+      if (isTaskIntent(best.intent) && HOW_IT_WORKS.test(corrected) && !REQUEST.test(lower) && !aboutNamedRelationship) {
+        best = { intent: 'question', score: Math.max(best.score, SURE) };
+      }
+      const words = corrected.split(' ').filter((w) => w !== '').length;
+      const followUp = words <= MAX_FOLLOW_UP_WORDS && FOLLOW_UP.test(lower) && detailCount(named) > 0;
+      let intent = best.intent;
+      let confidence = best.score;
+      let certainty: Understanding['certainty'] = confidence >= SURE ? 'sure' : 'unsure';
+      if (!isTaskIntent(intent) && intent !== 'question' && confidence < SURE) {
+        // Help and chit-chat are only taken when sure; otherwise it is a question.
+        intent = 'question';
+        certainty = 'unsure';
+      }
+      if (best.score === 0) {
+        intent = 'question';
+        confidence = 0;
+      }
+      const alternatives = weighed.filter((s) => s.intent !== intent && isTaskIntent(s.intent) && s.score >= OFFER).slice(0, 3);
+      const details = extractDetails(text, corrected, intent, side, names);
+      const ranked = weighed.filter((s) => s.score > 0).map((s) => s.intent).filter((i): i is TaskIntent => isTaskIntent(i) && ownTasks.includes(i));
+      // Words the classifier has nothing for still get the asker's own menu, never a dead end.
+      const closestTasks = [...ranked, ...ownTasks.filter((t) => !ranked.includes(t))].slice(0, 3);
+      return { intent, confidence, certainty, details, alternatives, closestTasks, corrected, followUp };
+    },
+  };
+}
