@@ -40,6 +40,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['presenters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**', '**/dialogs/**', 'botbuilder-dialogs'], message: 'presenters/ sit between dialogs and cards: they import cards/ and domain/ only.' }] }],
+    },
+  },
+  {
+    files: ['bot/actions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/dialogs/**'], message: 'bot/actions/ never imports dialogs/: shared card building lives in presenters/.' }] }],
+    },
+  },
+  {
     files: ['dialogs/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], message: 'dialogs/ never imports bot/.' }] }],

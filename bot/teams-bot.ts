@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type BotState } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type BotState } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { UserActor } from '../domain/actors/actor.ts';
 import { renderWelcomeCard } from '../cards/welcome.card.ts';
@@ -13,7 +13,8 @@ import { oversizedInput } from './input-bounds.ts';
 import { tasksFor } from './menu.ts';
 import type { BotServices } from './services.ts';
 import { setTurnOutcome } from './turn-log.middleware.ts';
-import { buildWelcomeView } from './welcome.ts';
+import { cardMessage } from '../presenters/card-message.ts';
+import { buildWelcomeView } from '../presenters/welcome.presenter.ts';
 import { renderHelpdeskAnswerCard } from '../cards/helpdesk/helpdesk-answer.card.ts';
 import { answerHelpdeskQuestion, UNKNOWN_HEADING } from './helpdesk/helpdesk-answers.ts';
 
@@ -112,14 +113,14 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     // Anything else is a question: answered from real access or the knowledge base, or plainly not known.
     const view = await answerHelpdeskQuestion(this.#deps.services, actor, text);
     setTurnOutcome(context, view.heading === UNKNOWN_HEADING ? 'helpdesk:unknown' : 'helpdesk:answer');
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(renderHelpdeskAnswerCard(view))] });
+    await context.sendActivity(cardMessage(renderHelpdeskAnswerCard(view)));
   }
 
   async #sendWelcome(context: TurnContext, actor: UserActor): Promise<void> {
     const tenant = await this.#deps.services.directory.findTenant(actor.tenantId);
     const view = buildWelcomeView(actor, tenant, tasksFor(actor), this.#deps.services.botName);
     setTurnOutcome(context, 'welcome');
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(renderWelcomeCard(view))] });
+    await context.sendActivity(cardMessage(renderWelcomeCard(view)));
   }
 }
 

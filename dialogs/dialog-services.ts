@@ -1,16 +1,6 @@
-import type { Clock } from '../domain/ports/clock.ts';
-import type { Directory } from '../domain/ports/directory.ts';
-import type { PartnerAccess } from '../domain/partner-access.ts';
+import type { PresenterServices } from '../presenters/presenter-services.ts';
 
-/** Whether the bot can reach someone in Teams: their stored conversation reference, if any (the bot's own records). */
-export interface ConversationFinder {
-  find(tenantId: string, userId: string): Promise<unknown>;
-}
+export type { ConversationFinder } from '../presenters/presenter-services.ts';
 
-/** What dialogs and card actions work with; injected, never imported from bot/. */
-export interface DialogServices {
-  readonly domain: PartnerAccess;
-  readonly directory: Directory;
-  readonly clock: Clock;
-  readonly conversations: ConversationFinder;
-}
+/** What dialogs and card actions work with (the presenters' services); injected, never imported from bot/. */
+export type DialogServices = PresenterServices;

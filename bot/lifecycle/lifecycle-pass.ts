@@ -1,6 +1,6 @@
 import { CardFactory } from 'botbuilder';
 import { renderReminderCard } from '../../cards/lifecycle/reminder.card.ts';
-import { buildReminderView } from '../../cards/lifecycle/reminder.view.ts';
+import { buildReminderView } from '../../presenters/lifecycle/reminder.presenter.ts';
 import { SYSTEM_ACTOR } from '../../domain/actors/actor.ts';
 import { reminderKey } from '../../domain/lifecycle/reminder-schedule.ts';
 import type { DueReminder } from '../../domain/use-cases/terminate-and-sweep.ts';

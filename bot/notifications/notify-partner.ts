@@ -5,7 +5,7 @@ import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-pa
 import type { RelationshipView } from '../../domain/use-cases/views.ts';
 import type { Recipient } from '../proactive/notifier.ts';
 import type { BotServices } from '../services.ts';
-import { decisionNotice, rolesRemovedNotice, terminatedNotice } from './partner-notices.ts';
+import { decisionNotice, rolesRemovedNotice, terminatedNotice } from '../../presenters/customer/partner-notice.presenter.ts';
 
 type NotifyServices = Pick<BotServices, 'directory' | 'conversations' | 'notifier' | 'clock' | 'logger'>;
 

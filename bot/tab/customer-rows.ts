@@ -2,8 +2,8 @@ import type { UserActor } from '../../domain/actors/actor.ts';
 import { decide } from '../../domain/policy/access-policy.ts';
 import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { buildRemoveRolesReview } from '../../cards/customer/remove-roles.card.ts';
-import { summarizePartner } from '../../cards/customer/partner-summary.ts';
+import { buildRemoveRolesReview } from '../../presenters/customer/remove-roles.presenter.ts';
+import { summarizePartner } from '../../presenters/customer/partner-summary.presenter.ts';
 import type { CustomerPartnerRow, CustomerRelationshipLine, RemoveRolesPreview } from './tab-contract.ts';
 
 const LIVE = new Set(['active', 'expiring']);
@@ -55,7 +55,7 @@ function gdapLine(g: GdapRelationshipView): CustomerRelationshipLine {
 
 /**
  * The confirmation before "Remove roles": the chat's own review (cards/customer/remove-roles.card.ts), built from
- * the same facts as in the chat (dialogs/customer/customer-cards.ts), so both say the same words.
+ * the same facts as in the chat (presenters/customer/customer-cards.ts), so both say the same words.
  */
 export function removeRolesPreview(p: PartnerOfCustomer): RemoveRolesPreview {
   const r = p.reseller?.relationship;

@@ -6,7 +6,7 @@ import type { PartnerAccess } from '../../domain/partner-access.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
-import { buildRemoveRolesResult } from '../../cards/customer/remove-roles.card.ts';
+import { buildRemoveRolesResult } from '../../presenters/customer/remove-roles.presenter.ts';
 import { customerRows, removeRolesPreview } from './customer-rows.ts';
 import { partnerRows } from './partner-rows.ts';
 import type { CustomerPartners, PartnerRelationships, RemoveRolesResult, TabConfig, TabMe } from './tab-contract.ts';

@@ -1,5 +1,23 @@
 import { loadTemplate, type AdaptiveCard } from '../render-card.ts';
-import type { PartnerSummary } from './partner-summary.ts';
+
+/** One GDAP relationship as the customer sees it among a partner's details. */
+export interface GdapSummary {
+  readonly title: string;
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
+  readonly roles: string;
+}
+
+/** A partner of the customer, formatted for the list and the details cards. */
+export interface PartnerSummary {
+  readonly partnerTenantId: string;
+  readonly name: string;
+  readonly types: string;
+  /** "Global Administrator, Helpdesk Administrator (DAP); Helpdesk Administrator (GDAP …)" or "None". */
+  readonly rolesNow: string;
+  readonly hasAdminRoles: boolean;
+  readonly resellerFacts: readonly { readonly label: string; readonly value: string }[];
+  readonly gdap: readonly GdapSummary[];
+}
 
 /** The customer's partners, as the admin center's Partner relationships page, in one card. */
 export interface MyPartnersCardView {

@@ -1,5 +1,6 @@
 import { loadTemplate, type AdaptiveCard } from '../render-card.ts';
-import type { CustomersPageActionData, SendToCustomerActionData } from './partner-verbs.ts';
+import type { RelationshipActionData } from '../action-data.ts';
+import type { CustomersPageActionData } from './partner-verbs.ts';
 
 /** One relationship of one customer, with the next thing to do about it. */
 export interface CustomerRowView {
@@ -14,7 +15,7 @@ export interface CustomerRowView {
   readonly commandData: { readonly command: string };
   /** "Send a reminder": the same action as on the invitation card. */
   readonly hasReminder: boolean;
-  readonly reminderData: SendToCustomerActionData;
+  readonly reminderData: RelationshipActionData;
 }
 
 /** The partner's relationships by customer, one page at a time (the card must stay under 28 KB). */

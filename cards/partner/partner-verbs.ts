@@ -8,13 +8,6 @@ export const PARTNER_VERBS = [
   'customers.page',
 ] as const;
 
-/** What "Send to the customer's admins in Teams" sends back: which relationship, at which version. */
-export interface SendToCustomerActionData {
-  readonly kind: 'gdap' | 'reseller';
-  readonly id: string;
-  readonly version: string;
-}
-
 /** What the assignment buttons send back: the relationship, its version, and (for change/remove) the group. */
 export interface AssignmentActionData {
   readonly id: string;

@@ -1,5 +1,5 @@
 import { loadTemplate, type AdaptiveCard } from '../render-card.ts';
-import type { SendToCustomerActionData } from './partner-verbs.ts';
+import type { RelationshipActionData } from '../action-data.ts';
 
 /**
  * What the partner sees once an invitation or a GDAP request exists: the link to send, the draft e-mail,
@@ -20,7 +20,7 @@ export interface RequestResultCardView {
   /** `mailto:` with the customer's Global admins, subject and body; empty: no "Open in e-mail". */
   readonly mailto: string;
   readonly canSendInTeams: boolean;
-  readonly sendData: SendToCustomerActionData;
+  readonly sendData: RelationshipActionData;
   /** Who can be reached in Teams, or that the e-mail is the only way. */
   readonly reachNote: string;
   /** After a send: one line per Global admin, reached or not. */

@@ -2,7 +2,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { DialogServices } from '../dialog-services.ts';
 import type { Intent } from '../intent.ts';
 import { CustomerAgreementDialog } from './customer-agreement.dialog.ts';
-import type { CustomerServices } from './customer-cards.ts';
+import type { CustomerServices } from '../../presenters/customer/customer-cards.ts';
 import { CUSTOMER_INTENTS } from './customer-intents.ts';
 import { InvitationsDialog } from './invitations.dialog.ts';
 import { MyPartnersDialog } from './my-partners.dialog.ts';

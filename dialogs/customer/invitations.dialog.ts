@@ -1,8 +1,9 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from '../cancel-and-help.dialog.ts';
 import { turnActor } from '../turn-actor.ts';
-import { pendingInvitationCards, type CustomerServices } from './customer-cards.ts';
-import { customerCardMessage, notForPartnersText } from './customer-dialog.ts';
+import { pendingInvitationCards, type CustomerServices } from '../../presenters/customer/customer-cards.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
+import { notForPartnersText } from './customer-dialog.ts';
 
 export const INVITATIONS_DIALOG = 'customer.invitations';
 
@@ -33,7 +34,7 @@ export class InvitationsDialog extends CancelAndHelpDialog {
     } else {
       const count = loaded.cards.length;
       await step.context.sendActivity(`${count} invitation${count === 1 ? ' is' : 's are'} waiting for your organization.`);
-      for (const card of loaded.cards) await step.context.sendActivity(customerCardMessage(card));
+      for (const card of loaded.cards) await step.context.sendActivity(cardMessage(card));
     }
     return step.endDialog();
   }

@@ -2,8 +2,9 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import { CancelAndHelpDialog } from '../cancel-and-help.dialog.ts';
 import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
-import { myPartnersCard } from './customer-cards.ts';
-import { customerCardMessage, notForPartnersText } from './customer-dialog.ts';
+import { myPartnersCard } from '../../presenters/customer/customer-cards.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
+import { notForPartnersText } from './customer-dialog.ts';
 
 export const MY_PARTNERS_DIALOG = 'customer.myPartners';
 
@@ -23,7 +24,7 @@ export class MyPartnersDialog extends CancelAndHelpDialog {
     const actor = turnActor(step.context);
     const notForYou = notForPartnersText(actor, 'My partners');
     const outcome = notForYou === undefined ? await myPartnersCard(this.#services, actor) : undefined;
-    await step.context.sendActivity(outcome === undefined ? (notForYou ?? '') : outcome.ok ? customerCardMessage(outcome.card) : outcome.message);
+    await step.context.sendActivity(outcome === undefined ? (notForYou ?? '') : outcome.ok ? cardMessage(outcome.card) : outcome.message);
     return step.endDialog();
   }
 }

@@ -3,8 +3,9 @@ import { decide } from '../../domain/policy/access-policy.ts';
 import { CancelAndHelpDialog } from '../cancel-and-help.dialog.ts';
 import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
-import { removeRolesReviewCard } from './customer-cards.ts';
-import { customerCardMessage, notForPartnersText } from './customer-dialog.ts';
+import { removeRolesReviewCard } from '../../presenters/customer/customer-cards.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
+import { notForPartnersText } from './customer-dialog.ts';
 
 export const REMOVE_ROLES_DIALOG = 'customer.removeRoles';
 const PARTNER_PROMPT = `${REMOVE_ROLES_DIALOG}.partner`;
@@ -81,7 +82,7 @@ export class RemoveRolesDialog extends CancelAndHelpDialog {
     const candidate = values(step).candidates[choice.index];
     if (candidate === undefined) return step.endDialog();
     const outcome = await removeRolesReviewCard(this.#services, turnActor(step.context), candidate.tenantId);
-    await step.context.sendActivity(outcome.ok ? customerCardMessage(outcome.card) : outcome.message);
+    await step.context.sendActivity(outcome.ok ? cardMessage(outcome.card) : outcome.message);
     return step.endDialog();
   }
 }

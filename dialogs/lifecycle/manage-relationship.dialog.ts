@@ -1,7 +1,7 @@
-import { ActivityTypes, CardFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderManageRelationshipCard } from '../../cards/lifecycle/manage-relationship.card.ts';
-import { buildManageRelationshipView } from '../../cards/lifecycle/manage-relationship.view.ts';
+import { buildManageRelationshipView } from '../../presenters/lifecycle/manage-relationship.presenter.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
 import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
 import { RelationshipDialog } from './relationship-dialog.ts';
@@ -25,7 +25,7 @@ export class ManageRelationshipDialog extends RelationshipDialog {
     const relationship = await this.rememberRelationship(step);
     if (relationship === undefined) return step.endDialog();
     const card = renderManageRelationshipCard(buildManageRelationshipView(turnActor(step.context), relationship));
-    await step.context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
+    await step.context.sendActivity(cardMessage(card));
     return step.endDialog({ relationshipId: relationship.id });
   }
 }

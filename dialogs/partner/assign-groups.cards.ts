@@ -2,8 +2,8 @@ import type { Activity } from 'botbuilder';
 import { choicesInput, emptyForm, renderPartnerFormCard, textInput } from '../../cards/partner/partner-form.card.ts';
 import type { SecurityGroup } from '../../domain/ports/directory.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { groupLabel, isPartnerCenterGroup } from './assignments.view.ts';
-import { cardMessage } from './partner-dialog.ts';
+import { groupLabel, isPartnerCenterGroup } from '../../presenters/partner/assignments.presenter.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
 
 /** The relationship a group is being assigned on, as the steps pass it on. */
 export interface PickedRelationship {

@@ -6,11 +6,12 @@ import { findRoleById, findRoleByName } from '../../domain/roles/roles-catalog.t
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
 import { turnActor } from '../turn-actor.ts';
 import { groupQuestion, pickedOf, relationshipQuestion, rolesQuestion, type PickedRelationship } from './assign-groups.cards.ts';
-import { buildAssignmentsView } from './assignments.view.ts';
-import type { PartnerServices } from './customer-admins.ts';
+import { buildAssignmentsView, isAssignable } from '../../presenters/partner/assignments.presenter.ts';
+import type { PartnerServices } from '../../presenters/partner/customer-admins.ts';
 import { field, FormPrompt, optionText, valuesOf, type Parsed } from './form-prompt.ts';
-import { cardMessage, PartnerDialog } from './partner-dialog.ts';
-import { isAssignable, searchRelationships } from './relationship-search.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
+import { PartnerDialog } from './partner-dialog.ts';
+import { searchRelationships } from './relationship-search.ts';
 
 export const ASSIGN_GROUPS_DIALOG = 'partner.assignGroups';
 

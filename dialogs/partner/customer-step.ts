@@ -3,7 +3,7 @@ import { renderPartnerFormCard, emptyForm, textInput } from '../../cards/partner
 import type { Directory, Tenant } from '../../domain/ports/directory.ts';
 import { findCustomer } from './customer-lookup.ts';
 import { field, FormPrompt, type Parsed } from './form-prompt.ts';
-import { cardMessage } from './partner-dialog.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
 
 /** The customer a flow is about, as the steps pass it on. */
 export interface CustomerChoice {

@@ -4,7 +4,7 @@ import { DISPLAY_NAME_MAX_LENGTH, MAX_DURATION_DAYS, MIN_DURATION_DAYS } from '.
 import { findRoleById, ROLES_CATALOG, SUGGESTED_ROLE_SETS } from '../../domain/roles/roles-catalog.ts';
 import type { CustomerChoice } from './customer-step.ts';
 import { DEFAULT_DURATION_DAYS, GLOBAL_ADMIN_NO_AUTO_EXTEND, roleName } from './gdap-answers.ts';
-import { cardMessage } from './partner-dialog.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
 
 export const GDAP_STEPS = 6;
 

@@ -1,7 +1,7 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Intent } from '../intent.ts';
 import { AssignGroupsDialog } from './assign-groups.dialog.ts';
-import type { PartnerServices } from './customer-admins.ts';
+import type { PartnerServices } from '../../presenters/partner/customer-admins.ts';
 import { InviteCustomerDialog } from './invite-customer.dialog.ts';
 import { MyCustomersDialog } from './my-customers.dialog.ts';
 import { PARTNER_INTENTS } from './partner-intents.ts';

@@ -4,12 +4,13 @@ import { renderRequestResultCard } from '../../cards/partner/request-result.card
 import { decide } from '../../domain/policy/access-policy.ts';
 import type { ResellerRelationshipView } from '../../domain/use-cases/views.ts';
 import { turnActor } from '../turn-actor.ts';
-import { adminReach, type PartnerServices } from './customer-admins.ts';
+import { adminReach, type PartnerServices } from '../../presenters/partner/customer-admins.ts';
 import { customerPrompt, customerQuestion, resolveCustomer, type CustomerChoice } from './customer-step.ts';
 import { listCustomers } from './customer-lookup.ts';
 import { field, FormPrompt, optionText, valuesOf } from './form-prompt.ts';
-import { cardMessage, PartnerDialog } from './partner-dialog.ts';
-import { buildRequestResultView } from './request-result.view.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
+import { PartnerDialog } from './partner-dialog.ts';
+import { buildRequestResultView } from '../../presenters/partner/request-result.presenter.ts';
 
 export const INVITE_CUSTOMER_DIALOG = 'partner.inviteCustomer';
 

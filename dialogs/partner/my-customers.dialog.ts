@@ -4,8 +4,9 @@ import { CUSTOMER_FILTERS, type CustomerFilter } from '../../cards/partner/partn
 import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
 import { optionText } from './form-prompt.ts';
-import { cardMessage, PartnerDialog } from './partner-dialog.ts';
-import { loadMyCustomers } from './my-customers.view.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
+import { PartnerDialog } from './partner-dialog.ts';
+import { loadMyCustomers } from '../../presenters/partner/my-customers.presenter.ts';
 
 export const MY_CUSTOMERS_DIALOG = 'partner.myCustomers';
 

@@ -1,13 +1,6 @@
-import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import type { AdaptiveCard } from '../../cards/render-card.ts';
 import { CancelAndHelpDialog, CANCELLED_MESSAGE, CANCEL_WORDS } from '../cancel-and-help.dialog.ts';
 import { readAnswer } from './form-prompt.ts';
-
-/** A message carrying one card. */
-export function cardMessage(card: AdaptiveCard, text?: string): Partial<Activity> {
-  return { type: ActivityTypes.Message, ...(text === undefined ? {} : { text }), attachments: [CardFactory.adaptiveCard(card)] };
-}
 
 /**
  * The base of the partner dialogs: besides typed "cancel", the Cancel button of a card (an Action.Submit

@@ -3,6 +3,7 @@ import type { UserActor } from '../../domain/actors/actor.ts';
 import type { PartnerAccess } from '../../domain/partner-access.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
 import { fuzzyForShortTerms } from '../../domain/shared/fuzzy.ts';
+import { isAssignable } from '../../presenters/partner/assignments.presenter.ts';
 
 /** How many matches a search shows: a partner with 500 customers gets the best few, never the whole list. */
 export const MAX_MATCHES = 6;
@@ -10,11 +11,6 @@ export const MAX_MATCHES = 6;
 export type RelationshipSearch =
   | { readonly ok: true; readonly matches: readonly GdapRelationshipView[]; readonly total: number }
   | { readonly ok: false; readonly message: string };
-
-/** True when groups can be assigned on it now. */
-export function isAssignable(view: GdapRelationshipView): boolean {
-  return view.status === 'active' || view.status === 'expiring';
-}
 
 /**
  * The partner's GDAP relationships whose customer or name matches the words (typos forgiven), best first,

@@ -3,15 +3,16 @@ import { renderRequestResultCard } from '../../cards/partner/request-result.card
 import { decide } from '../../domain/policy/access-policy.ts';
 import { CANCELLED_MESSAGE } from '../cancel-and-help.dialog.ts';
 import { turnActor } from '../turn-actor.ts';
-import { adminReach, type PartnerServices } from './customer-admins.ts';
+import { adminReach, type PartnerServices } from '../../presenters/partner/customer-admins.ts';
 import { listCustomers } from './customer-lookup.ts';
 import { customerPrompt, customerQuestion, resolveCustomer, type CustomerChoice } from './customer-step.ts';
 import { FormPrompt, optionList, optionText, valuesOf } from './form-prompt.ts';
 import { validateRoles } from '../../domain/relationships/gdap-validation.ts';
 import { GLOBAL_ADMIN_NO_AUTO_EXTEND, includesGlobalAdmin, parseDisplayName, parseDurationDays, parseRoles, parseYesNo } from './gdap-answers.ts';
 import { autoExtendQuestion, confirmQuestion, durationQuestion, nameQuestion, rolesQuestion, type GdapDraft } from './gdap-cards.ts';
-import { cardMessage, PartnerDialog } from './partner-dialog.ts';
-import { buildRequestResultView } from './request-result.view.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
+import { PartnerDialog } from './partner-dialog.ts';
+import { buildRequestResultView } from '../../presenters/partner/request-result.presenter.ts';
 
 export const REQUEST_GDAP_DIALOG = 'partner.requestGdap';
 

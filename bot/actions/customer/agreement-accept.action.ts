@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerAgreementCard } from '../../../dialogs/customer/customer-cards.ts';
+import { customerAgreementCard } from '../../../presenters/customer/customer-cards.ts';
 import { defineAction } from '../action-handler.ts';
 import { errorReply } from '../invoke-reply.ts';
 import { outcomeReply } from './card-outcome-reply.ts';

@@ -1,4 +1,4 @@
-import type { CardOutcome } from '../../../dialogs/customer/customer-cards.ts';
+import type { CardOutcome } from '../../../presenters/customer/customer-cards.ts';
 import { cardReply, errorReply, messageReply, type InvokeReply } from '../invoke-reply.ts';
 
 /** A card for the viewer, or the refusal: 403 when it is not theirs, 404 when gone, otherwise the message under the card. */

@@ -1,25 +1,16 @@
-import { z } from 'zod';
-import { buildInvitationCardView, renderInvitationCard } from '../../../cards/customer/invitation.card.ts';
-import { invitationApproverMris } from '../../../dialogs/customer/approvers.ts';
-import { decide } from '../../../domain/policy/access-policy.ts';
+import { relationshipActionDataSchema } from '../../../cards/action-data.ts';
 import type { Refusal } from '../../../domain/shared/result.ts';
 import type { RelationshipView } from '../../../domain/use-cases/views.ts';
+import { invitationCardFor } from '../../../presenters/customer/invitation.presenter.ts';
 import type { ActionContext } from '../action-handler.ts';
 import { cardReply, errorReply, type InvokeReply } from '../invoke-reply.ts';
 
 /** What every invitation button sends: which invitation, and the version the card showed. */
-export const invitationDataSchema = z.object({
-  kind: z.enum(['gdap', 'reseller']),
-  id: z.string().min(1).max(200),
-  version: z.string().min(1).max(200),
-});
+export const invitationDataSchema = relationshipActionDataSchema;
 
 /** The invitation card as this viewer should see it now (buttons only if the policy lets them decide). */
 export async function invitationCardReply(context: ActionContext, relationship: RelationshipView, note?: string): Promise<InvokeReply> {
-  const customerTenantId = relationship.customer.tenantId;
-  const canDecide = decide(context.actor, 'approveRelationship', { customerTenantId }).allowed;
-  const approverUserIds = await invitationApproverMris(context.services.directory, customerTenantId, context.services.conversations);
-  return cardReply(renderInvitationCard(buildInvitationCardView(relationship, { canDecide, approverUserIds, now: context.services.clock.now(), ...(note === undefined ? {} : { note }) })));
+  return cardReply(await invitationCardFor(context.services, context.actor, relationship, note));
 }
 
 /** A refusal the viewer cannot fix by looking again: not theirs to see, or gone. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { myPartnersCard } from '../../../dialogs/customer/customer-cards.ts';
+import { myPartnersCard } from '../../../presenters/customer/customer-cards.ts';
 import { defineAction } from '../action-handler.ts';
 import { outcomeReply } from './card-outcome-reply.ts';
 

@@ -1,4 +1,4 @@
-import { partnerDetailsCard } from '../../../dialogs/customer/customer-cards.ts';
+import { partnerDetailsCard } from '../../../presenters/customer/customer-cards.ts';
 import { defineAction } from '../action-handler.ts';
 import { outcomeReply } from './card-outcome-reply.ts';
 import { partnerDataSchema } from './partner-data.ts';

@@ -1,5 +1,6 @@
-import { buildRemoveRolesResult, renderRemoveRolesResultCard } from '../../../cards/customer/remove-roles.card.ts';
-import { partnerDetailsCard } from '../../../dialogs/customer/customer-cards.ts';
+import { renderRemoveRolesResultCard } from '../../../cards/customer/remove-roles.card.ts';
+import { buildRemoveRolesResult } from '../../../presenters/customer/remove-roles.presenter.ts';
+import { partnerDetailsCard } from '../../../presenters/customer/customer-cards.ts';
 import { notifyPartnerOfRolesRemoved } from '../../notifications/notify-partner.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply, errorReply } from '../invoke-reply.ts';

@@ -1,4 +1,4 @@
-import { removeRolesReviewCard } from '../../../dialogs/customer/customer-cards.ts';
+import { removeRolesReviewCard } from '../../../presenters/customer/customer-cards.ts';
 import { defineAction } from '../action-handler.ts';
 import { outcomeReply } from './card-outcome-reply.ts';
 import { partnerDataSchema } from './partner-data.ts';

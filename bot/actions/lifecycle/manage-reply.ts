@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { renderManageRelationshipCard } from '../../../cards/lifecycle/manage-relationship.card.ts';
-import { buildManageRelationshipView } from '../../../cards/lifecycle/manage-relationship.view.ts';
+import { buildManageRelationshipView } from '../../../presenters/lifecycle/manage-relationship.presenter.ts';
 import type { Refusal } from '../../../domain/shared/result.ts';
 import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
 import type { ActionContext } from '../action-handler.ts';

@@ -1,5 +1,5 @@
 import { renderAssignmentsCard } from '../../../cards/partner/assignments.card.ts';
-import { buildAssignmentsView, type AssignmentsExtras } from '../../../dialogs/partner/assignments.view.ts';
+import { buildAssignmentsView, type AssignmentsExtras } from '../../../presenters/partner/assignments.presenter.ts';
 import type { UserActor } from '../../../domain/actors/actor.ts';
 import type { Result } from '../../../domain/shared/result.ts';
 import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';

@@ -1,13 +1,14 @@
-import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
-import { z } from 'zod';
-import { buildInvitationCardView, renderInvitationCard } from '../../../cards/customer/invitation.card.ts';
+import type { Activity } from 'botbuilder';
+import { relationshipActionDataSchema } from '../../../cards/action-data.ts';
 import { renderRequestResultCard } from '../../../cards/partner/request-result.card.ts';
-import { adminReach } from '../../../dialogs/partner/customer-admins.ts';
-import { buildRequestResultView, isAwaitingCustomer, type ResultExtras } from '../../../dialogs/partner/request-result.view.ts';
 import type { UserActor } from '../../../domain/actors/actor.ts';
 import { decide } from '../../../domain/policy/access-policy.ts';
 import type { DirectoryUser } from '../../../domain/ports/directory.ts';
 import type { RelationshipView } from '../../../domain/use-cases/views.ts';
+import { cardMessage } from '../../../presenters/card-message.ts';
+import { invitationCard } from '../../../presenters/customer/invitation.presenter.ts';
+import { adminReach } from '../../../presenters/partner/customer-admins.ts';
+import { buildRequestResultView, isAwaitingCustomer, type ResultExtras } from '../../../presenters/partner/request-result.presenter.ts';
 import type { Delivery } from '../../proactive/notifier.ts';
 import type { BotServices } from '../../services.ts';
 import { defineAction } from '../action-handler.ts';
@@ -16,8 +17,6 @@ import { refusalReply } from './partner-replies.ts';
 
 /** The bot's own record of each send, one per relationship version and day: a second click sends nothing. */
 const SENDS = 'partnerCustomerSends';
-
-const dataSchema = z.object({ kind: z.enum(['gdap', 'reseller']), id: z.string().min(1).max(200), version: z.string().min(1).max(200) });
 
 function introText(actor: UserActor, view: RelationshipView): string {
   return view.kind === 'gdap'
@@ -28,8 +27,7 @@ function introText(actor: UserActor, view: RelationshipView): string {
 async function messageFor(services: BotServices, actor: UserActor, view: RelationshipView, admin: DirectoryUser): Promise<Partial<Activity>> {
   const adminActor = await services.domain.resolveActor(view.customer.tenantId, admin.id);
   const canDecide = decide(adminActor, 'approveRelationship', { partnerTenantId: view.partner.tenantId, customerTenantId: view.customer.tenantId }).allowed;
-  const card = renderInvitationCard(buildInvitationCardView(view, { canDecide, approverUserIds: [admin.id] }));
-  return { type: ActivityTypes.Message, text: introText(actor, view), attachments: [CardFactory.adaptiveCard(card)] };
+  return cardMessage(invitationCard(view, { canDecide, approverUserIds: [admin.id] }), introText(actor, view));
 }
 
 function deliveryLine(admin: DirectoryUser, delivery: Delivery | undefined): string {
@@ -42,7 +40,7 @@ function deliveryLine(admin: DirectoryUser, delivery: Delivery | undefined): str
  * "Send to the customer's admins in Teams": the invitation card, proactively, to each Global admin of the
  * customer; the partner's card comes back saying who was reached and who must get the e-mail.
  */
-export const sendToCustomerAction = defineAction(dataSchema, async ({ actor, services, trigger }, data) => {
+export const sendToCustomerAction = defineAction(relationshipActionDataSchema, async ({ actor, services, trigger }, data) => {
   const got = await services.domain.getRelationship(actor, { kind: data.kind, id: data.id });
   if (!got.ok) return refusalReply(got);
   const view = got.value;

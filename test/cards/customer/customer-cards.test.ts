@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildCustomerAgreementView, renderCustomerAgreementCard } from '../../../cards/customer/customer-agreement.card.ts';
+import { renderCustomerAgreementCard } from '../../../cards/customer/customer-agreement.card.ts';
+import { buildCustomerAgreementView } from '../../../presenters/customer/customer-agreement.presenter.ts';
 import { renderMyPartnersCard, renderPartnerDetailsCard } from '../../../cards/customer/my-partners.card.ts';
 import { renderPartnerNoticeCard } from '../../../cards/customer/partner-notice.card.ts';
-import type { PartnerSummary } from '../../../cards/customer/partner-summary.ts';
-import { buildRemoveRolesResult, buildRemoveRolesReview, renderRemoveRolesResultCard, renderRemoveRolesReviewCard } from '../../../cards/customer/remove-roles.card.ts';
+import type { PartnerSummary } from '../../../cards/customer/my-partners.card.ts';
+import { renderRemoveRolesResultCard, renderRemoveRolesReviewCard } from '../../../cards/customer/remove-roles.card.ts';
+import { buildRemoveRolesResult, buildRemoveRolesReview } from '../../../presenters/customer/remove-roles.presenter.ts';
 import type { AdaptiveCard } from '../../../cards/render-card.ts';
 import { VERBS } from '../../../cards/verbs.ts';
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildInvitationCardView, renderInvitationCard } from '../../../cards/customer/invitation.card.ts';
+import { renderInvitationCard } from '../../../cards/customer/invitation.card.ts';
+import { buildInvitationCardView } from '../../../presenters/customer/invitation.presenter.ts';
 import type { AdaptiveCard } from '../../../cards/render-card.ts';
 import { VERBS } from '../../../cards/verbs.ts';
 import { DEMO } from '../../support/demo-ids.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderManageRelationshipCard } from '../../../cards/lifecycle/manage-relationship.card.ts';
-import { buildManageRelationshipView } from '../../../cards/lifecycle/manage-relationship.view.ts';
+import { buildManageRelationshipView } from '../../../presenters/lifecycle/manage-relationship.presenter.ts';
 import { renderReminderCard } from '../../../cards/lifecycle/reminder.card.ts';
-import { buildReminderView } from '../../../cards/lifecycle/reminder.view.ts';
+import { buildReminderView } from '../../../presenters/lifecycle/reminder.presenter.ts';
 import { VERBS } from '../../../cards/verbs.ts';
 import type { UserActor } from '../../../domain/actors/actor.ts';
 import { REMINDER_AUDIENCE, REMINDER_KINDS, type ReminderKind } from '../../../domain/lifecycle/reminder-schedule.ts';

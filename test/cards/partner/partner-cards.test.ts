@@ -7,10 +7,10 @@ import { renderRequestResultCard } from '../../../cards/partner/request-result.c
 import { MAX_CARD_BYTES, type AdaptiveCard } from '../../../cards/render-card.ts';
 import { MemoryDocumentStore } from '../../../bot/storage/memory.store.ts';
 import { relationshipQuestion, rolesQuestion as assignRolesQuestion, groupQuestion, pickedOf } from '../../../dialogs/partner/assign-groups.cards.ts';
-import { buildAssignmentsView } from '../../../dialogs/partner/assignments.view.ts';
+import { buildAssignmentsView } from '../../../presenters/partner/assignments.presenter.ts';
 import { confirmQuestion, rolesQuestion } from '../../../dialogs/partner/gdap-cards.ts';
-import { buildMyCustomersView, PAGE_SIZE } from '../../../dialogs/partner/my-customers.view.ts';
-import { buildRequestResultView } from '../../../dialogs/partner/request-result.view.ts';
+import { buildMyCustomersView, PAGE_SIZE } from '../../../presenters/partner/my-customers.presenter.ts';
+import { buildRequestResultView } from '../../../presenters/partner/request-result.presenter.ts';
 import type { UserActor } from '../../../domain/actors/actor.ts';
 import { createPartnerAccess, type PartnerAccess } from '../../../domain/partner-access.ts';
 import type { Directory, DirectoryUser, SecurityGroup, Tenant } from '../../../domain/ports/directory.ts';

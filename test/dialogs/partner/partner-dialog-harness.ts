@@ -4,7 +4,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { loadDirectoryFile } from '../../../bot/directory/json-directory.ts';
 import { MemoryDocumentStore } from '../../../bot/storage/memory.store.ts';
-import type { PartnerServices } from '../../../dialogs/partner/customer-admins.ts';
+import type { PartnerServices } from '../../../presenters/partner/customer-admins.ts';
 import { setTurnActor } from '../../../dialogs/turn-actor.ts';
 import { createPartnerAccess } from '../../../domain/partner-access.ts';
 import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';

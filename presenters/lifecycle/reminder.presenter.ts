@@ -1,8 +1,8 @@
 import type { DueReminder } from '../../domain/use-cases/terminate-and-sweep.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { plural as countOf, formatDate as formatDay } from '../format.ts';
-import { INVITATIONS_COMMAND, manageCommand, renewCommand } from './lifecycle-commands.ts';
-import type { ReminderCardView } from './reminder.card.ts';
+import { plural as countOf, formatDate as formatDay } from '../../cards/format.ts';
+import { INVITATIONS_COMMAND, manageCommand, renewCommand } from '../../cards/lifecycle/lifecycle-commands.ts';
+import type { ReminderCardView } from '../../cards/lifecycle/reminder.card.ts';
 
 const GLOBAL_ADMINISTRATOR = 'Global Administrator';
 

@@ -5,7 +5,11 @@ import { PARTNER_CENTER_GROUPS } from '../../domain/actors/actor.ts';
 import { decide } from '../../domain/policy/access-policy.ts';
 import type { SecurityGroup } from '../../domain/ports/directory.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { isAssignable } from './relationship-search.ts';
+
+/** True when groups can be assigned on it now. */
+export function isAssignable(view: GdapRelationshipView): boolean {
+  return view.status === 'active' || view.status === 'expiring';
+}
 
 const ROLE_GROUP_LABELS: Readonly<Record<string, string>> = {
   [PARTNER_CENTER_GROUPS.AdminAgent]: 'Partner Center role group (Admin agents)',

@@ -1,25 +1,7 @@
+import type { PartnerSummary } from '../../cards/customer/my-partners.card.ts';
+import { formatDate } from '../../cards/format.ts';
 import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { formatDate } from '../format.ts';
-
-/** One GDAP relationship as the customer sees it among a partner's details. */
-export interface GdapSummary {
-  readonly title: string;
-  readonly facts: readonly { readonly label: string; readonly value: string }[];
-  readonly roles: string;
-}
-
-/** A partner of the customer, formatted for the list and the details cards. */
-export interface PartnerSummary {
-  readonly partnerTenantId: string;
-  readonly name: string;
-  readonly types: string;
-  /** "Global Administrator, Helpdesk Administrator (DAP); Helpdesk Administrator (GDAP …)" or "None". */
-  readonly rolesNow: string;
-  readonly hasAdminRoles: boolean;
-  readonly resellerFacts: readonly { readonly label: string; readonly value: string }[];
-  readonly gdap: readonly GdapSummary[];
-}
 
 function holdsRoles(g: GdapRelationshipView): boolean {
   return g.status === 'active' || g.status === 'expiring';

@@ -1,22 +1,24 @@
-import { buildInvitationCardView, renderInvitationCard } from '../../cards/customer/invitation.card.ts';
-import { buildCustomerAgreementView, renderCustomerAgreementCard } from '../../cards/customer/customer-agreement.card.ts';
+import { renderCustomerAgreementCard } from '../../cards/customer/customer-agreement.card.ts';
 import { renderMyPartnersCard, renderPartnerDetailsCard } from '../../cards/customer/my-partners.card.ts';
-import { summarizePartner } from '../../cards/customer/partner-summary.ts';
-import { buildRemoveRolesReview, renderRemoveRolesReviewCard } from '../../cards/customer/remove-roles.card.ts';
+import { renderRemoveRolesReviewCard } from '../../cards/customer/remove-roles.card.ts';
 import type { AdaptiveCard } from '../../cards/render-card.ts';
 import type { UserActor } from '../../domain/actors/actor.ts';
 import { decide } from '../../domain/policy/access-policy.ts';
 import type { RefusalCode } from '../../domain/shared/result.ts';
-import type { DialogServices } from '../dialog-services.ts';
-import { invitationApproverMris, type ReferenceFinder } from './approvers.ts';
+import type { PresenterServices } from '../presenter-services.ts';
+import { invitationApproverMris } from './approvers.ts';
+import { buildCustomerAgreementView } from './customer-agreement.presenter.ts';
+import { invitationCard } from './invitation.presenter.ts';
+import { summarizePartner } from './partner-summary.presenter.ts';
+import { buildRemoveRolesReview } from './remove-roles.presenter.ts';
 
 /** A card for the viewer, or the domain's refusal (its code and a message a person understands). */
 export type CardOutcome =
   | { readonly ok: true; readonly card: AdaptiveCard }
   | { readonly ok: false; readonly code: RefusalCode; readonly message: string };
 
-/** The dialog services; `conversations` (the bot's stored references) when the bot provides them. */
-export type CustomerServices = Pick<DialogServices, 'domain' | 'directory' | 'clock'> & { readonly conversations?: ReferenceFinder };
+/** The services the customer cards need; `conversations` (the bot's stored references) when the bot provides them. */
+export type CustomerServices = Pick<PresenterServices, 'domain' | 'directory' | 'clock'> & { readonly conversations?: PresenterServices['conversations'] };
 
 type Services = CustomerServices;
 
@@ -32,7 +34,7 @@ export async function pendingInvitationCards(services: Services, actor: UserActo
   const canDecide = decide(actor, 'approveRelationship', { customerTenantId }).allowed;
   const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
   const all = [...pending.value.reseller, ...pending.value.gdap];
-  return { ok: true, cards: all.map((r) => renderInvitationCard(buildInvitationCardView(r, { canDecide, approverUserIds, now: services.clock.now() }))) };
+  return { ok: true, cards: all.map((r) => invitationCard(r, { canDecide, approverUserIds, now: services.clock.now() })) };
 }
 
 /** The Microsoft Customer Agreement card for the viewer's organization. */

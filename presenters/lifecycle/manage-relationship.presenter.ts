@@ -1,9 +1,9 @@
 import type { UserActor } from '../../domain/actors/actor.ts';
 import { decide } from '../../domain/policy/access-policy.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { renewCommand } from './lifecycle-commands.ts';
-import { plural as countOf, formatDate as formatDay } from '../format.ts';
-import type { ManageRelationshipCardView } from './manage-relationship.card.ts';
+import { renewCommand } from '../../cards/lifecycle/lifecycle-commands.ts';
+import { plural as countOf, formatDate as formatDay } from '../../cards/format.ts';
+import type { ManageRelationshipCardView } from '../../cards/lifecycle/manage-relationship.card.ts';
 
 const GLOBAL_ADMINISTRATOR = 'Global Administrator';
 

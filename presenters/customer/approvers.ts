@@ -1,8 +1,8 @@
 import { invitationApprovers } from '../../domain/policy/people-allowed.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
-import type { ConversationFinder } from '../dialog-services.ts';
+import type { ConversationFinder } from '../presenter-services.ts';
 
-/** Where the bot already talks to someone (see DialogServices). */
+/** Where the bot already talks to someone (see PresenterServices). */
 export type ReferenceFinder = ConversationFinder;
 
 /** The Teams user id in a stored conversation reference, if it has one. */

@@ -1,9 +1,9 @@
 import type { Directory, DirectoryUser } from '../../domain/ports/directory.ts';
-import type { DialogServices } from '../dialog-services.ts';
+import type { PresenterServices } from '../presenter-services.ts';
 import { invitationApprovers } from '../../domain/policy/people-allowed.ts';
 
-/** The partner flows need nothing beyond the dialog services. */
-export type PartnerServices = DialogServices;
+/** The partner flows need nothing beyond the presenters' services. */
+export type PartnerServices = PresenterServices;
 
 /** The customer's Global Administrators: the people the policy lets accept. */
 export function customerGlobalAdmins(directory: Directory, customerTenantId: string): Promise<DirectoryUser[]> {
