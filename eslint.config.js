@@ -28,7 +28,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['botbuilder*', 'restify*', 'keyv', '@keyv/*', 'adaptivecards*', 'pino*', 'node:fs*', 'fs', 'pg', 'sqlite3', '@redis/*'], message: 'domain/ is framework-free and does no I/O but through its ports.' },
-          { group: ['**/bot/**', '**/dialogs/**', '**/cards/**', '../bot/*', '../dialogs/*', '../cards/*'], message: 'domain/ imports nothing from the outer layers.' },
+          { group: ['**/bot/**', '**/dialogs/**', '**/presenters/**', '**/cards/**', '../bot/*', '../dialogs/*', '../presenters/*', '../cards/*'], message: 'domain/ imports nothing from the outer layers.' },
         ],
       }],
     },
@@ -36,7 +36,7 @@ export default tseslint.config(
   {
     files: ['cards/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**', '**/dialogs/**', 'botbuilder-dialogs'], message: 'cards/ depends on domain/ only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**', '**/dialogs/**', '**/presenters/**', 'botbuilder-dialogs'], message: 'cards/ depends on domain/ only.' }] }],
     },
   },
   {
