@@ -44,3 +44,6 @@ export { REMINDER_KINDS, REMINDER_AUDIENCE, reminderKey } from './lifecycle/remi
 export type { Clock, IdSource } from './ports/clock.ts';
 export type { Directory, Tenant, DirectoryUser, SecurityGroup } from './ports/directory.ts';
 export type { DocumentStore, Versioned, ExpectedVersion, IndexEntry, WriteOptions, WriteOutcome } from './ports/document-store.ts';
+export type { GdapRecords, GdapRecordsMode, RecordFailure, RecordOutcome, RecordedChange, AssignmentChange, SourceRelationship, GdapCustomer } from './ports/gdap-records.ts';
+export { createEmbeddedGdapRecords } from './relationships/embedded-gdap-records.ts';
+export type { UpdateDraftInput } from './use-cases/partner-requests.ts';

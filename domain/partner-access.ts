@@ -2,12 +2,13 @@ import type { Actor, UserActor } from './actors/actor.ts';
 import { resolveActor } from './actors/actor.ts';
 import { createCustomerAgreementRepository } from './agreements/customer-agreement.repository.ts';
 import { createGdapRelationshipRepository } from './relationships/relationship.repository.ts';
+import { createEmbeddedGdapRecords } from './relationships/embedded-gdap-records.ts';
 import { createResellerRelationshipRepository } from './relationships/reseller-relationship.repository.ts';
 import type { PartnerAccessDeps, UseCaseContext } from './use-cases/context.ts';
 import { acceptCustomerAgreement, approveRelationship, declineRelationship } from './use-cases/customer-decisions.ts';
 import { effectiveAccess } from './use-cases/effective-access.ts';
 import { assignSecurityGroup, listAssignments, removeSecurityGroup } from './use-cases/manage-assignments.ts';
-import { changeAutoExtend, lockForApproval, requestAdditionalRoles, requestGdapRelationship, requestResellerRelationship, suggestDisplayName } from './use-cases/partner-requests.ts';
+import { changeAutoExtend, deleteGdapDraft, lockForApproval, updateGdapDraft, requestAdditionalRoles, requestGdapRelationship, requestResellerRelationship, suggestDisplayName } from './use-cases/partner-requests.ts';
 import { checkCanTransact, getCustomerAgreement, getRelationship, listCustomersOfPartner, listPartnersOfCustomer, listPendingInvitations, readAuditTrail } from './use-cases/queries.ts';
 import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
 import { listDueReminders, listExpiringSoon, runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
@@ -21,9 +22,11 @@ function bind<I, O>(context: UseCaseContext, useCase: (context: UseCaseContext, 
 
 /** Wires every use case to the store, the directory, the clock and the id source. */
 export function createPartnerAccess(deps: PartnerAccessDeps) {
+  const gdap = createGdapRelationshipRepository(deps.store);
   const context: UseCaseContext = {
     ...deps,
-    gdap: createGdapRelationshipRepository(deps.store),
+    gdap,
+    records: deps.gdapRecords ?? createEmbeddedGdapRecords(gdap),
     reseller: createResellerRelationshipRepository(deps.store),
     agreements: createCustomerAgreementRepository(deps.store),
   };
@@ -34,6 +37,8 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     requestGdapRelationship: bind(context, requestGdapRelationship),
     suggestDisplayName: bind(context, suggestDisplayName),
     requestAdditionalRoles: bind(context, requestAdditionalRoles),
+    updateGdapDraft: bind(context, updateGdapDraft),
+    deleteGdapDraft: bind(context, deleteGdapDraft),
     lockForApproval: bind(context, lockForApproval),
     changeAutoExtend: bind(context, changeAutoExtend),
     removeGlobalAdministratorRole: bind(context, removeGlobalAdministratorRole),

@@ -16,6 +16,8 @@ export interface AccessAssignment {
   readonly createdDateTime: string;
   readonly lastModifiedDateTime: string;
   readonly assignedBy: PersonRef;
+  /** Graph mode only: Graph's `@odata.etag` of the assignment as last read, sent in `If-Match`. */
+  readonly sourceEtag?: string;
 }
 
 export interface AssignGroupInput {

@@ -8,6 +8,6 @@ import { withoutGlobalAdministrator } from './global-administrator-removal.ts';
 
 /** The partner's Admin agent removes Global Administrator from an active relationship; auto-extension becomes possible. */
 export function removeGlobalAdministratorRole(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
-  return changeGdap(context, actor, 'removeGlobalAdministratorRole', change, 'gdap.globalAdministratorRemoved', withoutGlobalAdministrator,
+  return changeGdap(context, actor, 'removeGlobalAdministratorRole', { kind: 'removeGlobalAdministrator' }, change, 'gdap.globalAdministratorRemoved', withoutGlobalAdministrator,
     () => 'Global Administrator role removed');
 }

@@ -13,7 +13,11 @@ export type GdapStatusReason =
   | 'rolesRemovedByCustomer'
   | 'terminatedByPartner'
   | 'requestNotApproved'
-  | 'reachedEndDate';
+  | 'reachedEndDate'
+  /** Graph mode: Microsoft no longer knows it (deleted there, or gone): our projection keeps the record. */
+  | 'deletedAtSource'
+  /** Graph mode: ended at Microsoft without a request from here (admin center, Partner Center). */
+  | 'terminatedAtSource';
 
 export type AutoExtendDuration = 'PT0S' | 'P180D';
 
@@ -45,6 +49,8 @@ export interface GdapRelationship {
   readonly endedBy: PersonRef | null;
   readonly statusReason: GdapStatusReason | null;
   readonly accessAssignments: readonly AccessAssignment[];
+  /** Graph mode only: Graph's `@odata.etag` of the relationship as last read, sent in `If-Match`. */
+  readonly sourceEtag?: string;
 }
 
 /** A validated request for a new relationship. */

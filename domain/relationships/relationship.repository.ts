@@ -21,8 +21,12 @@ export interface GdapRelationshipRepository {
   isDisplayNameTaken(partnerTenantId: string, displayName: string): Promise<boolean>;
   /** Reserves the name for the relationship; false when another relationship has it. */
   claimDisplayName(partnerTenantId: string, displayName: string, relationshipId: string): Promise<boolean>;
+  /** Frees a claimed name (its relationship was never written, or is gone). */
+  releaseDisplayName(partnerTenantId: string, displayName: string): Promise<void>;
   /** Writes the relationship with its index entries and its audit event, atomically. */
   save(relationship: GdapRelationship, expected: ExpectedVersion, event: AuditEvent): Promise<WriteOutcome<GdapRelationship>>;
+  /** Deletes the relationship (a draft) with its index entries, appends its audit event, and frees its name. */
+  remove(relationship: Versioned<GdapRelationship>, event: AuditEvent): Promise<WriteOutcome<GdapRelationship>>;
 }
 
 function nameKey(partnerTenantId: string, displayName: string): string {
@@ -50,6 +54,9 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
     async isDisplayNameTaken(partnerTenantId, displayName) {
       return (await store.get(GDAP_NAME_COLLECTION, nameKey(partnerTenantId, displayName))) !== undefined;
     },
+    async releaseDisplayName(partnerTenantId, displayName) {
+      await store.remove(GDAP_NAME_COLLECTION, nameKey(partnerTenantId, displayName), '*');
+    },
     async claimDisplayName(partnerTenantId, displayName, relationshipId) {
       const outcome = await store.put(GDAP_NAME_COLLECTION, nameKey(partnerTenantId, displayName), { relationshipId }, null);
       return outcome.ok;
@@ -59,5 +66,13 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
         indexes: gdapIndexEntries(relationship),
         append: auditStreamsFor(event).map((stream) => ({ stream, event })),
       }),
+    async remove(relationship, event) {
+      const outcome = await store.remove(GDAP_COLLECTION, relationship.value.id, relationship.version, {
+        append: auditStreamsFor(event).map((stream) => ({ stream, event })),
+      });
+      if (!outcome.ok) return { ok: false, reason: 'conflict', current: outcome.current as Versioned<GdapRelationship> | undefined };
+      await store.remove(GDAP_NAME_COLLECTION, nameKey(relationship.value.partnerTenantId, relationship.value.displayName), '*');
+      return outcome;
+    },
   };
 }

@@ -12,6 +12,13 @@ export const REFUSAL_CODES = [
   'relationship-not-active',
   'agreement-required',
   'nothing-to-change',
+  /** Graph mode: the tenant has not consented to the app (or withdrew it); `link` is where an admin consents. */
+  'consent-missing',
+  /** Graph mode: Microsoft could not be reached, or kept throttling: nothing was changed, try again later. */
+  'unavailable',
+  'throttled',
+  /** Graph mode: this is done in the Microsoft 365 admin center, not here; `link` opens the page. */
+  'done-elsewhere',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
@@ -27,6 +34,8 @@ export interface Refusal<C = unknown> {
   readonly message: string;
   /** The state as it is now, when that helps the caller explain ("this changed meanwhile"). */
   readonly current?: C;
+  /** Where the person can act on the refusal (an admin-consent page, the admin center), when there is such a place. */
+  readonly link?: string;
 }
 
 export type Result<T, C = T> = Ok<T> | Refusal<C>;
@@ -39,4 +48,9 @@ export function ok<T>(value: T): Ok<T> {
 /** Builds a refusal with a message a person understands. */
 export function refuse<C = never>(code: RefusalCode, message: string, current?: C): Refusal<C> {
   return current === undefined ? { ok: false, code, message } : { ok: false, code, message, current };
+}
+
+/** A refusal that points to the page where the person can do it instead. */
+export function refuseWithLink<C = never>(code: RefusalCode, message: string, link: string, current?: C): Refusal<C> {
+  return { ...refuse(code, message, current), link };
 }

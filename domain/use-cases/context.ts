@@ -4,6 +4,7 @@ import { decide } from '../policy/access-policy.ts';
 import type { Clock, IdSource } from '../ports/clock.ts';
 import type { Directory } from '../ports/directory.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
+import type { GdapRecords } from '../ports/gdap-records.ts';
 import type { CustomerAgreementRepository } from '../agreements/customer-agreement.repository.ts';
 import type { GdapRelationshipRepository } from '../relationships/relationship.repository.ts';
 import type { ResellerRelationshipRepository } from '../relationships/reseller-relationship.repository.ts';
@@ -17,11 +18,16 @@ export interface PartnerAccessDeps {
   readonly directory: Directory;
   readonly clock: Clock;
   readonly ids: IdSource;
+  /** The relationships' system of record; absent: the embedded one, over `store`. */
+  readonly gdapRecords?: GdapRecords;
 }
 
 /** The dependencies plus the repositories built on them. */
 export interface UseCaseContext extends PartnerAccessDeps {
+  /** Our store's record of GDAP relationships (in graph mode, the projection of Microsoft's). */
   readonly gdap: GdapRelationshipRepository;
+  /** Where GDAP writes go first: the store itself (embedded) or Microsoft Graph. */
+  readonly records: GdapRecords;
   readonly reseller: ResellerRelationshipRepository;
   readonly agreements: CustomerAgreementRepository;
 }

@@ -3,13 +3,23 @@ import { acceptAgreement, CURRENT_AGREEMENT_VERSION } from '../agreements/custom
 import type { CustomerAgreementAcceptance } from '../agreements/customer-agreement.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import { acceptInvitation, declineInvitation } from '../relationships/reseller-relationship.ts';
-import type { Result } from '../shared/result.ts';
-import { ok, refuse } from '../shared/result.ts';
+import { approvalLink } from '../relationships/gdap-relationship.ts';
+import type { Refusal, Result } from '../shared/result.ts';
+import { ok, refuse, refuseWithLink } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
 import { CHANGED_MEANWHILE, checkPolicy, personRef } from './context.ts';
 import { changeGdap, transitionTo } from './gdap-writes.ts';
 import { changeReseller } from './reseller-writes.ts';
 import type { RelationshipView } from './views.ts';
+
+const LOCAL = { kind: 'recordLocally' } as const;
+
+/** With Microsoft as the system of record, the customer answers a GDAP request in the Microsoft 365 admin center. */
+function approveInAdminCenter(relationshipId: string): Refusal<never> {
+  return refuseWithLink('done-elsewhere',
+    'This request is approved in the Microsoft 365 admin center, by a Global Administrator of your organization: open the link to review it. '
+    + 'To decline, simply do not approve it. This card updates once Microsoft has recorded the answer.', approvalLink(relationshipId));
+}
 
 /** Which invitation a customer answers: a GDAP approval or a reseller invitation (with or without DAP). */
 export interface InvitationRef {
@@ -21,7 +31,8 @@ export interface InvitationRef {
 /** The customer's Global Administrator approves an invitation. A reseller invitation also records the MCA acceptance. */
 export async function approveRelationship(context: UseCaseContext, actor: Actor, invitation: InvitationRef): Promise<Result<RelationshipView>> {
   if (invitation.kind === 'gdap') {
-    return changeGdap(context, actor, 'approveRelationship', invitation, 'gdap.approved', transitionTo('approve', actor));
+    if (context.records.mode === 'graph') return approveInAdminCenter(invitation.id);
+    return changeGdap(context, actor, 'approveRelationship', LOCAL, invitation, 'gdap.approved', transitionTo('approve', actor));
   }
   const accepted = await changeReseller(context, actor, 'approveRelationship', invitation, 'reseller.accepted', (r, now) => acceptInvitation(r, personRef(actor), now));
   if (accepted.ok) {
@@ -37,7 +48,8 @@ export async function approveRelationship(context: UseCaseContext, actor: Actor,
 /** The customer's Global Administrator declines: a GDAP request ends (declined), a reseller invitation is cancelled. */
 export function declineRelationship(context: UseCaseContext, actor: Actor, invitation: InvitationRef): Promise<Result<RelationshipView>> {
   if (invitation.kind === 'gdap') {
-    return changeGdap(context, actor, 'declineRelationship', invitation, 'gdap.declined', transitionTo('decline', actor, 'declinedByCustomer'));
+    if (context.records.mode === 'graph') return Promise.resolve(approveInAdminCenter(invitation.id));
+    return changeGdap(context, actor, 'declineRelationship', LOCAL, invitation, 'gdap.declined', transitionTo('decline', actor, 'declinedByCustomer'));
   }
   return changeReseller(context, actor, 'declineRelationship', invitation, 'reseller.declined', (r, now) => declineInvitation(r, personRef(actor), now));
 }

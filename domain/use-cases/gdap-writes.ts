@@ -8,8 +8,9 @@ import type { GdapRelationship } from '../relationships/gdap-relationship.ts';
 import { dueTransition } from '../relationships/gdap-lifecycle.ts';
 import type { GdapTransition } from '../relationships/gdap-transitions.ts';
 import { applyTransition } from '../relationships/gdap-transitions.ts';
-import type { Result } from '../shared/result.ts';
-import { ok, refuse } from '../shared/result.ts';
+import type { AssignmentChange, RecordedChange, RecordFailure, RecordOutcome } from '../ports/gdap-records.ts';
+import type { Refusal, Result } from '../shared/result.ts';
+import { ok, refuse, refuseWithLink } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
 import { CHANGED_MEANWHILE, checkPolicy, personRef } from './context.ts';
 import type { GdapRelationshipView } from './views.ts';
@@ -43,8 +44,51 @@ export function gdapEvent(context: UseCaseContext, actor: Actor, action: string,
   });
 }
 
+/** Which write of the system of record a change is. */
+export type GdapWrite =
+  | { readonly kind: 'updateRelationship' | 'lockForApproval' | 'terminateRelationship' | 'changeAutoExtend' | 'removeGlobalAdministrator' | 'recordLocally' }
+  | { readonly kind: 'createAccessAssignment' | 'updateAccessAssignment' | 'deleteAccessAssignment'; readonly assignmentId: string };
+
+/** Sends one decided change to the system of record (which also writes our store). */
+export function recordChange(context: UseCaseContext, write: GdapWrite, change: RecordedChange): Promise<RecordOutcome> {
+  if ('assignmentId' in write) {
+    const assignment: AssignmentChange = { ...change, assignmentId: write.assignmentId };
+    return context.records[write.kind](assignment);
+  }
+  return context.records[write.kind](change);
+}
+
+export const NOT_FOUND = 'That relationship was not found.';
+
+/** A failure of the system of record, as a refusal a person understands (with the current state when known). */
+export async function refusalOf(context: UseCaseContext, failure: RecordFailure): Promise<Refusal<GdapRelationshipView>> {
+  switch (failure.reason) {
+    case 'changed-meanwhile':
+      return failure.current === undefined ? refuse('not-found', NOT_FOUND) : refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, failure.current));
+    case 'not-found':
+      return failure.current === undefined
+        ? refuse('not-found', NOT_FOUND)
+        : refuse('not-found', 'Microsoft no longer has this relationship (it was deleted there). Nothing was changed.', await gdapView(context, failure.current));
+    case 'consent-missing': {
+      const tenant = await context.directory.findTenant(failure.tenantId);
+      return refuseWithLink('consent-missing',
+        `${tenant?.name ?? 'Your organization'} has not given this app its consent in Microsoft Entra, or withdrew it, so nothing was changed. `
+        + `An administrator can grant it here: ${failure.consentLink}`, failure.consentLink);
+    }
+    case 'throttled':
+      return refuse('throttled', `Microsoft is busy and asked us to slow down, so the change was not made. Try again${
+        failure.retryAfterSeconds === undefined ? ' in a minute' : ` in ${Math.max(1, Math.ceil(failure.retryAfterSeconds))} seconds`}.`);
+    case 'unavailable':
+      return refuse('unavailable', 'Microsoft could not be reached just now, so the change was not made. Nothing was changed; try again in a few minutes.');
+    case 'rejected':
+      return refuse('invalid-transition', `Microsoft refused the change, so nothing was changed: ${failure.detail}`);
+  }
+}
+
 /** Writes, as the system, the lifecycle steps that are due (expiry, auto-extension, finishing a termination). */
 export async function settleGdap(context: UseCaseContext, stored: Versioned<GdapRelationship>): Promise<Versioned<GdapRelationship> | undefined> {
+  // With Microsoft as the system of record, time-driven steps happen there; reconciliation records them.
+  if (context.records.mode !== 'embedded') return stored;
   let current: Versioned<GdapRelationship> | undefined = stored;
   // Bounded: each step moves the relationship on, and a long-overdue auto-extension needs a few.
   for (let step = 0; step < 20 && current !== undefined; step += 1) {
@@ -52,8 +96,12 @@ export async function settleGdap(context: UseCaseContext, stored: Versioned<Gdap
     if (due === null) return current;
     const moved = applyTransition(current.value, due, { now: context.clock.now(), by: personRef(SYSTEM_ACTOR) });
     if (!moved.ok) return current;
-    const outcome = await context.gdap.save(moved.value, current.version, gdapEvent(context, SYSTEM_ACTOR, TRANSITION_ACTIONS[due], current.value, moved.value));
-    current = outcome.ok ? { value: moved.value, version: outcome.version } : outcome.current;
+    const event = gdapEvent(context, SYSTEM_ACTOR, TRANSITION_ACTIONS[due], current.value, moved.value);
+    const outcome = await context.records.recordLocally({ before: current, after: moved.value, event });
+    if (outcome.ok) current = outcome.relationship;
+    else if (outcome.reason === 'changed-meanwhile') current = outcome.current;
+    else if (outcome.reason === 'not-found') current = undefined;
+    else return current;
   }
   return current;
 }
@@ -73,30 +121,28 @@ export async function changeGdap(
   context: UseCaseContext,
   actor: Actor,
   action: Action,
+  write: GdapWrite | ((before: GdapRelationship, after: GdapRelationship) => GdapWrite),
   change: GdapChange,
   auditAction: string | ((before: GdapRelationship, after: GdapRelationship) => string),
   mutate: Mutation,
   detail?: (after: GdapRelationship) => string,
 ): Promise<Result<GdapRelationshipView>> {
   const stored = await context.gdap.get(change.id);
-  if (stored === undefined) return refuse('not-found', 'That relationship was not found.');
+  if (stored === undefined) return refuse('not-found', NOT_FOUND);
   const denied = checkPolicy(actor, action, { partnerTenantId: stored.value.partnerTenantId, customerTenantId: stored.value.customer.tenantId });
   if (denied !== undefined) return denied;
   if (stored.version !== change.version) return refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, stored));
   const settled = await settleGdap(context, stored);
-  if (settled === undefined) return refuse('not-found', 'That relationship was not found.');
+  if (settled === undefined) return refuse('not-found', NOT_FOUND);
   const changed = await mutate(settled.value, context.clock.now());
   if (!changed.ok) return refuse(changed.code, changed.message, await gdapView(context, settled));
   const name = typeof auditAction === 'string' ? auditAction : auditAction(settled.value, changed.value);
   const event = gdapEvent(context, actor, name, settled.value, changed.value, detail?.(changed.value));
-  const outcome = await context.gdap.save(changed.value, settled.version, event);
-  if (!outcome.ok) {
-    return outcome.current === undefined
-      ? refuse('not-found', 'That relationship was not found.')
-      : refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, outcome.current));
-  }
-  const after = await settleGdap(context, { value: changed.value, version: outcome.version });
-  return ok(await gdapView(context, after ?? { value: changed.value, version: outcome.version }));
+  const how = typeof write === 'function' ? write(settled.value, changed.value) : write;
+  const outcome = await recordChange(context, how, { before: settled, after: changed.value, event });
+  if (!outcome.ok) return refusalOf(context, outcome);
+  const after = await settleGdap(context, outcome.relationship);
+  return ok(await gdapView(context, after ?? outcome.relationship));
 }
 
 /** Applies a transition from the table as a mutation. */

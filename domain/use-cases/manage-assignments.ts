@@ -5,7 +5,8 @@ import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
 import { checkPolicy, personRef } from './context.ts';
-import type { GdapChange } from './gdap-writes.ts';
+import type { GdapRelationship } from '../relationships/gdap-relationship.ts';
+import type { GdapChange, GdapWrite } from './gdap-writes.ts';
 import { changeGdap } from './gdap-writes.ts';
 import type { AssignmentView, GdapRelationshipView } from './views.ts';
 import { gdapView, roleView } from './views.ts';
@@ -16,11 +17,21 @@ export interface AssignGroupRequest extends GdapChange {
   readonly roles: readonly string[];
 }
 
+/** Which assignment write a change of the group's access is: created, replaced (updated) or ended (deleted). */
+function assignmentWrite(groupId: string) {
+  return (before: GdapRelationship, after: GdapRelationship): GdapWrite => {
+    const was = findAssignmentOfGroup(before, groupId);
+    const is = findAssignmentOfGroup(after, groupId);
+    if (was === undefined) return { kind: 'createAccessAssignment', assignmentId: is?.id ?? '' };
+    return is === undefined ? { kind: 'deleteAccessAssignment', assignmentId: was.id } : { kind: 'updateAccessAssignment', assignmentId: was.id };
+  };
+}
+
 /** Gives one of the partner's security groups roles of an active relationship (replacing what it had there). */
 export async function assignSecurityGroup(context: UseCaseContext, actor: Actor, request: AssignGroupRequest): Promise<Result<GdapRelationshipView>> {
   const stored = await context.gdap.get(request.id);
   const group = stored === undefined ? undefined : await context.directory.findGroup(stored.value.partnerTenantId, request.groupId);
-  return changeGdap(context, actor, 'assignSecurityGroup', request,
+  return changeGdap(context, actor, 'assignSecurityGroup', assignmentWrite(request.groupId), request,
     (before) => findAssignmentOfGroup(before, request.groupId) === undefined ? 'assignment.created' : 'assignment.replaced',
     (relationship, now) => {
       if (group === undefined) return refuse('not-found', 'That security group was not found in your organization.');
@@ -37,7 +48,7 @@ export async function assignSecurityGroup(context: UseCaseContext, actor: Actor,
 
 /** Removes a security group's access through the relationship. */
 export function removeSecurityGroup(context: UseCaseContext, actor: Actor, request: GdapChange & { readonly groupId: string }): Promise<Result<GdapRelationshipView>> {
-  return changeGdap(context, actor, 'removeSecurityGroup', request, 'assignment.removed',
+  return changeGdap(context, actor, 'removeSecurityGroup', assignmentWrite(request.groupId), request, 'assignment.removed',
     (relationship, now) => removeGroup(relationship, request.groupId, now),
     () => request.groupId);
 }

@@ -9,7 +9,7 @@ import { ok, refuse } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
 import { CHANGED_MEANWHILE, checkPolicy, ownPartnerTenant, personRef } from './context.ts';
 import type { GdapChange } from './gdap-writes.ts';
-import { changeGdap, gdapEvent, transitionTo } from './gdap-writes.ts';
+import { changeGdap, gdapEvent, NOT_FOUND, refusalOf, transitionTo } from './gdap-writes.ts';
 import type { GdapRelationshipView, ResellerRelationshipView } from './views.ts';
 import { gdapView, resellerView } from './views.ts';
 
@@ -95,19 +95,22 @@ export async function requestGdapRelationship(context: UseCaseContext, actor: Ac
     id, displayName: name.value, duration: `P${days.value}D`, customer: customer.value, roleIds: roles.value,
     autoExtendDuration: autoExtend.value, partnerTenantId, requestedBy: personRef(actor),
   }, context.clock.now());
-  const outcome = await context.gdap.save(relationship, null, gdapEvent(context, actor, 'gdap.requested', undefined, relationship));
-  if (!outcome.ok) return refuse('conflict', CHANGED_MEANWHILE);
-  return ok(await gdapView(context, { value: relationship, version: outcome.version }));
+  const outcome = await context.records.createRelationship(relationship, gdapEvent(context, actor, 'gdap.requested', undefined, relationship));
+  if (!outcome.ok) {
+    await context.gdap.releaseDisplayName(partnerTenantId, name.value);
+    return outcome.reason === 'changed-meanwhile' ? refuse('conflict', CHANGED_MEANWHILE) : refusalOf(context, outcome);
+  }
+  return ok(await gdapView(context, outcome.relationship));
 }
 
 /** Sends the relationship for the customer's approval: it becomes `approvalPending` and gets its approval link. */
 export function lockForApproval(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
-  return changeGdap(context, actor, 'lockForApproval', change, 'gdap.lockedForApproval', transitionTo('lockForApproval', actor));
+  return changeGdap(context, actor, 'lockForApproval', { kind: 'lockForApproval' }, change, 'gdap.lockedForApproval', transitionTo('lockForApproval', actor));
 }
 
 /** Turns auto-extension on or off (no e-mail is sent either way). */
 export function changeAutoExtend(context: UseCaseContext, actor: Actor, change: GdapChange & { readonly autoExtendDuration: string }): Promise<Result<GdapRelationshipView>> {
-  return changeGdap(context, actor, 'changeAutoExtend', change, 'gdap.autoExtendChanged', (r, now) => setAutoExtend(r, change.autoExtendDuration, now),
+  return changeGdap(context, actor, 'changeAutoExtend', { kind: 'changeAutoExtend' }, change, 'gdap.autoExtendChanged', (r, now) => setAutoExtend(r, change.autoExtendDuration, now),
     (after) => after.autoExtendDuration === 'P180D' ? 'auto-extension on (180 days)' : 'auto-extension off');
 }
 
@@ -156,4 +159,62 @@ export async function requestAdditionalRoles(context: UseCaseContext, actor: Act
   };
   return refuse('roles-cannot-be-added',
     `Roles cannot be added to an existing GDAP relationship ("${r.displayName}"). Request a new relationship with the roles you need; the customer approves it like the first one.`, suggestion);
+}
+
+export interface UpdateDraftInput extends GdapChange {
+  readonly displayName?: string;
+  readonly duration?: string;
+  readonly roles?: readonly string[];
+  readonly autoExtendDuration?: string;
+}
+
+/** Changes a draft (`created`, not yet sent for approval): name, duration, roles, auto-extend. Later, only auto-extend can change. */
+export async function updateGdapDraft(context: UseCaseContext, actor: Actor, input: UpdateDraftInput): Promise<Result<GdapRelationshipView>> {
+  let renamed: { from: string; to: string } | undefined;
+  const result = await changeGdap(context, actor, 'requestGdapRelationship', { kind: 'updateRelationship' }, input, 'gdap.draftUpdated', async (r, now) => {
+    if (r.status !== 'created') {
+      return refuse('invalid-transition', `"${r.displayName}" was already sent for approval, so it can no longer be changed; only auto-extension can be turned on or off.`);
+    }
+    const name = validateDisplayName(input.displayName ?? r.displayName);
+    if (!name.ok) return refuse(name.code, name.message);
+    const days = parseDurationDays(input.duration ?? r.duration);
+    if (!days.ok) return refuse(days.code, days.message);
+    const roles = validateRoles(input.roles ?? r.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId));
+    if (!roles.ok) return refuse(roles.code, roles.message);
+    const autoExtend = validateAutoExtend(input.autoExtendDuration ?? r.autoExtendDuration, roles.value);
+    if (!autoExtend.ok) return refuse(autoExtend.code, autoExtend.message);
+    if (name.value.toLowerCase() !== r.displayName.toLowerCase()) {
+      if (!await context.gdap.claimDisplayName(r.partnerTenantId, name.value, r.id)) {
+        return refuse('duplicate', `You already have a relationship named "${name.value}"; names must be unique among your relationships.`);
+      }
+      renamed = { from: r.displayName, to: name.value };
+    }
+    return ok({
+      ...r, displayName: name.value, duration: `P${days.value}D`, autoExtendDuration: autoExtend.value,
+      accessDetails: { unifiedRoles: roles.value.map((roleDefinitionId) => ({ roleDefinitionId })) }, lastModifiedDateTime: now.toISOString(),
+    });
+  });
+  if (renamed !== undefined) {
+    // The write decides which name stays claimed: the new one if it went through, else the old one.
+    const partnerTenantId = actor.kind === 'user' ? actor.tenantId : '';
+    await context.gdap.releaseDisplayName(partnerTenantId, result.ok ? renamed.from : renamed.to);
+  }
+  return result;
+}
+
+/** Deletes a draft (`created`); a relationship already sent for approval is terminated or left to expire instead. */
+export async function deleteGdapDraft(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<{ readonly id: string; readonly displayName: string }, GdapRelationshipView>> {
+  const stored = await context.gdap.get(change.id);
+  if (stored === undefined) return refuse('not-found', NOT_FOUND);
+  const r = stored.value;
+  const denied = checkPolicy(actor, 'requestGdapRelationship', { partnerTenantId: r.partnerTenantId, customerTenantId: r.customer.tenantId });
+  if (denied !== undefined) return denied;
+  if (stored.version !== change.version) return refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, stored));
+  if (r.status !== 'created') {
+    return refuse('invalid-transition', `"${r.displayName}" was already sent for approval, so it cannot be deleted; an active relationship can be terminated.`,
+      await gdapView(context, stored));
+  }
+  const deleted = await context.records.deleteRelationship(stored, gdapEvent(context, actor, 'gdap.draftDeleted', r, r));
+  if (!deleted.ok) return refusalOf(context, deleted);
+  return ok({ id: r.id, displayName: r.displayName });
 }

@@ -5,8 +5,8 @@ import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
 import { applyTransition } from '../relationships/gdap-transitions.ts';
 import type { ResellerRelationship } from '../relationships/reseller-relationship.ts';
 import { hasActiveDap, removeDap } from '../relationships/reseller-relationship.ts';
-import type { Result } from '../shared/result.ts';
-import { ok, refuse } from '../shared/result.ts';
+import type { Refusal, Result } from '../shared/result.ts';
+import { ok, refuse, refuseWithLink } from '../shared/result.ts';
 import type { TenantRef, UseCaseContext } from './context.ts';
 import { checkPolicy, personRef, tenantRef } from './context.ts';
 import { gdapEvent, settleGdap } from './gdap-writes.ts';
@@ -27,6 +27,18 @@ export interface RemovePartnerRolesOutcome {
 
 const ATTEMPTS = 3;
 
+/** The admin center page where a customer's Global admin sees its partners and removes their roles. */
+export const PARTNER_RELATIONSHIPS_PAGE = 'https://admin.microsoft.com/AdminPortal/Home#/partners';
+
+/** With Microsoft as the system of record, a customer removes a partner's roles in the Microsoft 365 admin center. */
+function removeInAdminCenter(partner: TenantRef): Refusal<never> {
+  return refuseWithLink('done-elsewhere',
+    `Removing ${partner.name}'s admin roles is done in the Microsoft 365 admin center: Settings → Partner relationships → ${partner.name} → Remove roles → Yes. `
+    + `It ends ${partner.name}'s GDAP relationships with you and the access they give; ${partner.name} stays your reseller if it is one, `
+    + 'and Azure role assignments it holds must be removed in the Azure portal separately. This bot picks up the change within minutes.',
+    PARTNER_RELATIONSHIPS_PAGE);
+}
+
 /**
  * The customer's Global Administrator removes a partner's admin roles: DAP is removed and GDAP relationships with
  * that partner end; the reseller relationship stays. No version is taken: the intent ("remove whatever this
@@ -35,6 +47,7 @@ const ATTEMPTS = 3;
 export async function removePartnerRoles(context: UseCaseContext, actor: Actor, input: { customerTenantId: string; partnerTenantId: string }): Promise<Result<RemovePartnerRolesOutcome>> {
   const denied = checkPolicy(actor, 'removePartnerRoles', input);
   if (denied !== undefined) return denied;
+  if (context.records.mode === 'graph') return removeInAdminCenter(await tenantRef(context, input.partnerTenantId));
   const partner = await tenantRef(context, input.partnerTenantId);
   const reseller = await context.reseller.find(input.partnerTenantId, input.customerTenantId);
   const now = context.clock.now();
@@ -91,11 +104,13 @@ async function endGdapWithRetry(context: UseCaseContext, actor: Actor, first: Ve
     const moved = applyTransition(r, transition, { now: context.clock.now(), by: personRef(actor), reason: 'rolesRemovedByCustomer' });
     if (!moved.ok) return false;
     const action = transition === 'decline' ? 'gdap.declined' : 'gdap.terminationRequested';
-    const outcome = await context.gdap.save(moved.value, stored.version, gdapEvent(context, actor, action, r, moved.value, 'the customer removed the partner’s roles'));
+    const event = gdapEvent(context, actor, action, r, moved.value, 'the customer removed the partner’s roles');
+    const outcome = await context.records.recordLocally({ before: stored, after: moved.value, event });
     if (outcome.ok) {
-      await settleGdap(context, { value: moved.value, version: outcome.version });
+      await settleGdap(context, outcome.relationship);
       return true;
     }
+    if (outcome.reason !== 'changed-meanwhile') return false;
     stored = outcome.current;
   }
   return false;

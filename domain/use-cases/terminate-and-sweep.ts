@@ -14,7 +14,7 @@ import { reminderDueFromChange, reminderDueFromState } from '../lifecycle/remind
 
 /** The partner's Admin agent terminates an active relationship; its access assignments end with it. */
 export function terminateRelationship(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
-  return changeGdap(context, actor, 'terminateRelationship', change, 'gdap.terminationRequested', transitionTo('requestTermination', actor, 'terminatedByPartner'));
+  return changeGdap(context, actor, 'terminateRelationship', { kind: 'terminateRelationship' }, change, 'gdap.terminationRequested', transitionTo('requestTermination', actor, 'terminatedByPartner'));
 }
 
 export interface SweepOutcome {

@@ -77,6 +77,8 @@ export function roleView(id: string): RoleView {
 function statusText(relationship: GdapRelationship, status: GdapStatus, left: number | null): string {
   if (relationship.statusReason === 'declinedByCustomer') return 'Declined by the customer';
   if (relationship.statusReason === 'rolesRemovedByCustomer' && status === 'terminated') return 'Ended: the customer removed the partner’s roles';
+  if (relationship.statusReason === 'deletedAtSource') return 'Deleted at Microsoft: it no longer exists there';
+  if (relationship.statusReason === 'terminatedAtSource' && status === 'terminated') return 'Terminated at Microsoft (in the admin center or Partner Center)';
   if (relationship.statusReason === 'requestNotApproved' && status === 'expired') return 'Expired: the customer did not approve it within 90 days';
   if (status === 'expiring') return `Active, ends in ${left ?? 0} day${left === 1 ? '' : 's'}`;
   const words = STATUS_WORDS[status];

@@ -1,0 +1,88 @@
+/**
+ * The relationships' system of record: where a GDAP relationship and its access assignments are created, changed
+ * and ended. Two adapters: embedded (our store is the system of record, customers accept in Teams) and graph
+ * (Microsoft Graph is; our store keeps a projection for cards and the tab, and the audit trail).
+ *
+ * Every write gets the change the domain has decided (the relationship as read, as it should become, and the
+ * audit event of who asked for it) and answers with the relationship as the system of record now has it, or
+ * with a failure as a value. A failed write leaves nothing written.
+ */
+import type { AuditEvent } from '../audit/audit-event.ts';
+import type { GdapRelationship } from '../relationships/gdap-relationship.ts';
+import type { Versioned } from './document-store.ts';
+
+export type GdapRecordsMode = 'embedded' | 'graph';
+
+/** Why a write or a read at the system of record did not happen. Nothing was changed in any of these cases. */
+export type RecordFailure =
+  /** Someone changed it first (Graph 412, or our compare-and-set): `current` is how it stands now. */
+  | { readonly ok: false; readonly reason: 'changed-meanwhile'; readonly current: Versioned<GdapRelationship> | undefined }
+  /** It does not exist (any more) at the system of record; `current` is our projection saying so, when there is one. */
+  | { readonly ok: false; readonly reason: 'not-found'; readonly current?: Versioned<GdapRelationship> }
+  /** The tenant never consented to the app, or consent was revoked: an admin must (re)consent at `consentLink`. */
+  | { readonly ok: false; readonly reason: 'consent-missing'; readonly tenantId: string; readonly consentLink: string }
+  /** Down, timing out, or answering with errors: try again later. */
+  | { readonly ok: false; readonly reason: 'unavailable'; readonly detail: string }
+  /** Still throttling after the retries a person can wait for. */
+  | { readonly ok: false; readonly reason: 'throttled'; readonly retryAfterSeconds: number | undefined }
+  /** The system of record refused the change as such (e.g. deleting a relationship that is no longer a draft). */
+  | { readonly ok: false; readonly reason: 'rejected'; readonly detail: string };
+
+export type RecordOutcome = { readonly ok: true; readonly relationship: Versioned<GdapRelationship> } | RecordFailure;
+export type RemoveOutcome = { readonly ok: true } | RecordFailure;
+export type SourceRead<T> = { readonly ok: true; readonly value: T } | RecordFailure;
+
+/** One change the domain has decided: the relationship as read, what it should become, and who asked for it. */
+export interface RecordedChange {
+  readonly before: Versioned<GdapRelationship>;
+  readonly after: GdapRelationship;
+  readonly event: AuditEvent;
+}
+
+/** A change to one access assignment of the relationship (its id in `after`, or in `before` for a removal). */
+export interface AssignmentChange extends RecordedChange {
+  readonly assignmentId: string;
+}
+
+/** A customer of the partner, as `delegatedAdminCustomers` lists them. */
+export interface GdapCustomer {
+  readonly tenantId: string;
+  readonly displayName: string;
+}
+
+export interface GdapRecords {
+  readonly mode: GdapRecordsMode;
+  /** Creates the relationship (`created`); the name was claimed before. */
+  createRelationship(relationship: GdapRelationship, event: AuditEvent): Promise<RecordOutcome>;
+  /** Changes name, duration, roles or auto-extend of a relationship that is still `created`. */
+  updateRelationship(change: RecordedChange): Promise<RecordOutcome>;
+  /** Deletes a relationship that is still `created` (later ones are terminated). */
+  deleteRelationship(before: Versioned<GdapRelationship>, event: AuditEvent): Promise<RemoveOutcome>;
+  /** Locks a `created` relationship for the customer's approval (`approvalPending`). */
+  lockForApproval(change: RecordedChange): Promise<RecordOutcome>;
+  /** Terminates an `active` relationship; its access assignments end with it. */
+  terminateRelationship(change: RecordedChange): Promise<RecordOutcome>;
+  /** Turns auto-extend on (`P180D`) or off (`PT0S`) while `created` or `active`. */
+  changeAutoExtend(change: RecordedChange): Promise<RecordOutcome>;
+  /** Removes Global Administrator from an `active` relationship (the one role change allowed after activation). */
+  removeGlobalAdministrator(change: RecordedChange): Promise<RecordOutcome>;
+  createAccessAssignment(change: AssignmentChange): Promise<RecordOutcome>;
+  updateAccessAssignment(change: AssignmentChange): Promise<RecordOutcome>;
+  deleteAccessAssignment(change: AssignmentChange): Promise<RecordOutcome>;
+  /**
+   * Records a change that only our store knows of: in embedded mode the customer's answer in Teams and the steps
+   * time made due; in graph mode what reconciliation learned from Microsoft.
+   */
+  recordLocally(change: RecordedChange): Promise<RecordOutcome>;
+  /** The relationship as the system of record has it now (Graph-shaped fields; graph mode reads Microsoft). */
+  fetchRelationship(relationship: GdapRelationship): Promise<SourceRead<SourceRelationship>>;
+  /** The partner's relationships at the system of record. */
+  listRelationships(partnerTenantId: string): Promise<SourceRead<readonly SourceRelationship[]>>;
+  /** The partner's customers at the system of record. */
+  listCustomers(partnerTenantId: string): Promise<SourceRead<readonly GdapCustomer[]>>;
+}
+
+/** What the system of record says of a relationship: Graph's own fields, with its assignments. */
+export type SourceRelationship = Pick<GdapRelationship,
+  'id' | 'displayName' | 'duration' | 'customer' | 'accessDetails' | 'autoExtendDuration' | 'status' | 'createdDateTime' | 'activatedDateTime'
+  | 'lastModifiedDateTime' | 'endDateTime' | 'accessAssignments' | 'sourceEtag'>;
