@@ -103,3 +103,8 @@ export function answerQuestion(question: string): HelpdeskAnswer {
     .map(summarizeFact);
   return { kind: 'fact', fact, related };
 }
+
+/** The text a person reads for an answer: the short answer, then the explanation. */
+export function answerText(answer: Extract<HelpdeskAnswer, { kind: 'fact' }>): string {
+  return `${answer.fact.answer} ${answer.fact.explanation}`;
+}

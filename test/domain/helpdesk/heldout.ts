@@ -1,0 +1,80 @@
+/**
+ * The frozen held-out helpdesk set (eval/heldout/helpdesk.heldout.json), read and judged.
+ * In scope, the answer text must mention one alternative of every `mustMention` group; out of scope,
+ * the question must be declined. Only the scores leave this module unless misses are asked for.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { answerQuestion, answerText } from '../../../domain/helpdesk/answer-question.ts';
+
+const HELD_OUT_FILE = new URL('../../../eval/heldout/helpdesk.heldout.json', import.meta.url);
+
+const InScopeCase = z.object({
+  id: z.string(),
+  question: z.string(),
+  inScope: z.literal(true),
+  mustMention: z.array(z.array(z.string().min(1)).min(1)).min(1),
+});
+const OutOfScopeCase = z.object({
+  id: z.string(),
+  question: z.string(),
+  inScope: z.literal(false),
+  topic: z.string(),
+});
+const HeldOutFile = z.object({ cases: z.array(z.discriminatedUnion('inScope', [InScopeCase, OutOfScopeCase])) });
+
+export type HeldOutCase = z.infer<typeof InScopeCase> | z.infer<typeof OutOfScopeCase>;
+
+export function loadHeldOut(): readonly HeldOutCase[] {
+  return HeldOutFile.parse(JSON.parse(readFileSync(HELD_OUT_FILE, 'utf8'))).cases;
+}
+
+/** Lower case, straight quotes and dashes, single spaces: how a mention is looked for in an answer. */
+export function normalizeForMention(text: string): string {
+  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[‐‑‒–—]/g, '-').replace(/\s+/g, ' ');
+}
+
+/** True when the text mentions one alternative of every group. */
+export function mentionsAll(text: string, groups: readonly (readonly string[])[]): boolean {
+  const haystack = normalizeForMention(text);
+  return groups.every((group) => group.some((alternative) => haystack.includes(normalizeForMention(alternative))));
+}
+
+export interface HeldOutMiss {
+  readonly id: string;
+  readonly question: string;
+  readonly inScope: boolean;
+  /** The answer text given, or null when the question was declined. */
+  readonly got: string | null;
+}
+
+export interface HeldOutReport {
+  readonly inScope: number;
+  readonly inScopeRight: number;
+  readonly outOfScope: number;
+  readonly outOfScopeDeclined: number;
+  readonly misses: readonly HeldOutMiss[];
+}
+
+/** Answers every held-out case and judges it: mentions in scope, a decline out of scope. */
+export function evaluateHeldOut(cases: readonly HeldOutCase[] = loadHeldOut()): HeldOutReport {
+  const misses: HeldOutMiss[] = [];
+  let inScope = 0;
+  let inScopeRight = 0;
+  let outOfScope = 0;
+  let outOfScopeDeclined = 0;
+  for (const heldOut of cases) {
+    const answer = answerQuestion(heldOut.question);
+    const got = answer.kind === 'fact' ? answerText(answer) : null;
+    const right = heldOut.inScope ? got !== null && mentionsAll(got, heldOut.mustMention) : got === null;
+    if (heldOut.inScope) {
+      inScope += 1;
+      if (right) inScopeRight += 1;
+    } else {
+      outOfScope += 1;
+      if (right) outOfScopeDeclined += 1;
+    }
+    if (!right) misses.push({ id: heldOut.id, question: heldOut.question, inScope: heldOut.inScope, got });
+  }
+  return { inScope, inScopeRight, outOfScope, outOfScopeDeclined, misses };
+}
