@@ -1,5 +1,7 @@
 import type { UserActor } from '../../domain/actors/actor.ts';
-import { answerInContext, answerQuestion, type FactSummary } from '../../domain/helpdesk/index.ts';
+import {
+  answerExplanation, answerInContext, answerQuestion, answerSources, answerSummary, type FactSummary,
+} from '../../domain/helpdesk/index.ts';
 import type { HelpdeskAnswerCardView } from '../../cards/helpdesk/helpdesk-answer.card.ts';
 import type { BotServices } from '../services.ts';
 import { knownNamesFor } from './known-names.ts';
@@ -48,12 +50,13 @@ export async function answerHelpdeskQuestion(services: BotServices, actor: UserA
       factId = answer.fact.id;
       view = {
         heading: 'Answer',
-        answer: answer.fact.answer,
-        explanation: answer.fact.explanation,
-        source: `${answer.fact.source.document}: ${answer.fact.source.section}`,
+        answer: answerSummary(answer),
+        explanation: answerExplanation(answer),
+        source: answerSources(answer),
         related: questionsOf(answer.related),
       };
     } else {
+      // Declined as a near-miss topic or not known: either way, say so and where to ask.
       kind = 'unknown';
       view = { heading: UNKNOWN_HEADING, answer: answer.message, explanation: `Where to ask instead: ${answer.whereToAsk.join('; ')}`, source: '', related: [] };
     }

@@ -1,22 +1,27 @@
 /**
- * The full-text index over the knowledge base (MiniSearch): field boosts, fuzzy matching for
- * typos and prefix search. Built once, at module load, and shared by every question.
+ * The full-text index over the knowledge base and the decoy topics (MiniSearch): field boosts,
+ * fuzzy matching for typos and prefix search. Built once, at module load, and shared by every question.
  */
 import MiniSearch from 'minisearch';
 import { fuzzyForShortTerms } from '../shared/fuzzy.ts';
-import type { HelpdeskFact } from './helpdesk-fact.ts';
+import type { DecoyTopic, HelpdeskFact } from './helpdesk-fact.ts';
+import { DECOY_TOPICS } from './decoy-topics.ts';
 import { KNOWLEDGE_BASE } from './knowledge-base.ts';
 
-/** One search hit: the fact id, its score, and the distinct query terms it matched. */
+/** One search hit: a fact or a decoy topic, its score, and the distinct query terms it matched. */
 export interface FactHit {
   readonly id: string;
+  readonly kind: 'fact' | 'decoy';
   readonly score: number;
   readonly matchedTerms: readonly string[];
 }
 
 interface IndexedFact {
+  readonly key: string;
   readonly id: string;
+  readonly kind: 'fact' | 'decoy';
   readonly question: string;
+  readonly phrasings: string;
   readonly answer: string;
   readonly explanation: string;
   readonly keywords: string;
@@ -47,16 +52,34 @@ export function normalizeTerm(term: string): string | null {
 
 // Boosts: how people phrase the question and the keywords we chose for it say most about intent;
 // the long explanation mentions many side topics and counts least.
-const BOOSTS = { question: 4, keywords: 3, tags: 1, answer: 1.5, explanation: 0.5 };
+const BOOSTS = { question: 4, phrasings: 3, keywords: 3, tags: 1, answer: 1.5, explanation: 0.5 };
 
 function toDocument(fact: HelpdeskFact): IndexedFact {
   return {
+    key: `fact:${fact.id}`,
     id: fact.id,
+    kind: 'fact',
     question: fact.question,
+    phrasings: fact.phrasings.join(' \n '),
     answer: fact.answer,
     explanation: fact.explanation,
     keywords: (fact.keywords ?? []).join(' '),
     tags: fact.tags.join(' '),
+  };
+}
+
+function decoyDocument(decoy: DecoyTopic): IndexedFact {
+  const [first = decoy.about, ...rest] = decoy.phrasings;
+  return {
+    key: `decoy:${decoy.id}`,
+    id: decoy.id,
+    kind: 'decoy',
+    question: first,
+    phrasings: rest.join(' \n '),
+    answer: decoy.about,
+    explanation: '',
+    keywords: decoy.keywords.join(' '),
+    tags: '',
   };
 }
 
@@ -71,7 +94,9 @@ const GENERIC_TERM_WEIGHT = 0.35;
 
 function buildIndex(): MiniSearch<IndexedFact> {
   const index = new MiniSearch<IndexedFact>({
-    fields: ['question', 'keywords', 'tags', 'answer', 'explanation'],
+    idField: 'key',
+    fields: ['question', 'phrasings', 'keywords', 'tags', 'answer', 'explanation'],
+    storeFields: ['id', 'kind'],
     processTerm: normalizeTerm,
     searchOptions: {
       boost: BOOSTS,
@@ -84,6 +109,7 @@ function buildIndex(): MiniSearch<IndexedFact> {
     },
   });
   index.addAll(KNOWLEDGE_BASE.map(toDocument));
+  index.addAll(DECOY_TOPICS.map(decoyDocument));
   return index;
 }
 
@@ -98,6 +124,27 @@ export function queryTerms(text: string): string[] {
 // Built once at module load from frozen data, so sharing it between conversations leaks nothing.
 const INDEX = buildIndex();
 
+function termsOf(texts: readonly string[]): Set<string> {
+  return new Set(texts.flatMap((text) => queryTerms(text)));
+}
+
+/** Every term the knowledge base's facts use (questions, phrasings, answers, explanations, keywords). */
+const FACT_TERMS = termsOf(KNOWLEDGE_BASE.flatMap((fact) => [fact.question, ...fact.phrasings, fact.answer, fact.explanation,
+  ...(fact.keywords ?? []), ...fact.tags]));
+const DECOY_TERMS = termsOf(DECOY_TOPICS.flatMap((decoy) => [decoy.about, ...decoy.phrasings, ...decoy.keywords]));
+/** Terms that name a near-miss topic and nothing the facts cover ("lighthouse", "payout", "price"). */
+const DECOY_ONLY_TERMS = new Set([...termsOf(DECOY_TOPICS.flatMap((decoy) => decoy.keywords))].filter((term) => !FACT_TERMS.has(term)));
+
+/** True when a term appears anywhere in the facts or decoy topics: words never seen say nothing about a match. */
+export function isKnownTerm(term: string): boolean {
+  return FACT_TERMS.has(term) || DECOY_TERMS.has(term);
+}
+
+/** True when a term belongs to a decoy topic's own words and to no fact. */
+export function isDecoyOnlyTerm(term: string): boolean {
+  return DECOY_ONLY_TERMS.has(term);
+}
+
 function genericWeight(term: string): number {
   return GENERIC_TERMS.has(term) ? GENERIC_TERM_WEIGHT : 1;
 }
@@ -109,7 +156,8 @@ function genericWeight(term: string): number {
 export function searchFacts(text: string, termWeights?: ReadonlyMap<string, number>): FactHit[] {
   const boostTerm = (term: string): number => genericWeight(term) * (termWeights?.get(term) ?? 1);
   return INDEX.search(text, { boostTerm }).map((result) => ({
-    id: String(result.id),
+    id: String(result['id']),
+    kind: result['kind'] === 'decoy' ? 'decoy' : 'fact',
     score: result.score,
     matchedTerms: [...new Set(result.queryTerms)],
   }));

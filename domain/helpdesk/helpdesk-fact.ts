@@ -21,6 +21,14 @@ export const FACT_TAGS = [
 ] as const;
 export type FactTag = (typeof FACT_TAGS)[number];
 
+/**
+ * What kind of question a fact answers: who may do something, how to do it (steps), what an action
+ * leaves or changes, what a thing is, where to find it. A question of the same form ranks the fact a
+ * little higher, so "who may remove roles" meets the who-fact, not the steps.
+ */
+export const ANSWER_FORMS = ['who', 'steps', 'effect', 'definition', 'comparison', 'where', 'why', 'duration'] as const;
+export type AnswerForm = (typeof ANSWER_FORMS)[number];
+
 /** The document and section a fact was written from. */
 export interface FactSource {
   readonly document: string;
@@ -40,6 +48,25 @@ export interface HelpdeskFact {
   readonly tags: readonly FactTag[];
   /** Other words people use for this topic; searched with a high boost. */
   readonly keywords?: readonly string[];
+  /** Other ways people ask it (at least two): slang, the other side's view, half-sentences. */
+  readonly phrasings: readonly string[];
+  /** The form of question it answers, when it has one. */
+  readonly form?: AnswerForm;
+}
+
+/**
+ * A near-miss topic the sources do not cover (Lighthouse, Intune, pricing…). It is indexed with the
+ * facts: a question closest to a decoy is declined, saying what it is about and where to ask.
+ */
+export interface DecoyTopic {
+  readonly id: string;
+  /** What the question is about, as the decline says it: "Azure Lighthouse". */
+  readonly about: string;
+  /** Where to ask instead. */
+  readonly whereToAsk: string;
+  /** How people ask about it. */
+  readonly phrasings: readonly string[];
+  readonly keywords: readonly string[];
 }
 
 /** What a related-question button needs. */

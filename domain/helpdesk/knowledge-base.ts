@@ -3,6 +3,7 @@
  * Facts are written in our own words from the source documents (see each fact's `source`).
  */
 import type { FactSummary, HelpdeskFact } from './helpdesk-fact.ts';
+import { BASICS_FACTS } from './basics.facts.ts';
 import { BUSINESS_CENTRAL_FACTS } from './business-central.facts.ts';
 import { CUSTOMER_CONTROL_FACTS } from './customer-controls.facts.ts';
 import { GDAP_FACTS } from './gdap.facts.ts';
@@ -11,6 +12,7 @@ import { RELATIONSHIP_FACTS } from './relationships.facts.ts';
 
 // Frozen because every conversation shares these objects.
 export const KNOWLEDGE_BASE: readonly HelpdeskFact[] = Object.freeze([
+  ...BASICS_FACTS,
   ...BUSINESS_CENTRAL_FACTS,
   ...CUSTOMER_CONTROL_FACTS,
   ...RELATIONSHIP_FACTS,

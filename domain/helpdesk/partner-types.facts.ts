@@ -14,6 +14,12 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     source: TYPES_CURRENT,
     tags: ['partner types'],
     keywords: ['kinds of partner', 'partner type', 'relationship types', 'categories', 'partner types in admin center'],
+    phrasings: [
+      'what partner types are there',
+      'list of partner relationship types in the admin center',
+      'which kinds of partners can a customer have',
+    ],
+    form: 'definition',
   },
   {
     id: 'partner-types-older-names',
@@ -23,6 +29,12 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     source: TYPES_2021,
     tags: ['partner types', 'DAP'],
     keywords: ['delegated administrator', 'reseller and delegated administrator', 'old names', 'legacy type'],
+    phrasings: [
+      'what does delegated administrator mean in the partner type column',
+      'old partner type reseller and delegated administrator',
+      'partner is listed as delegated administrator',
+    ],
+    form: 'definition',
   },
   {
     id: 'partner-type-reseller',
@@ -32,6 +44,12 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     source: TYPES_CURRENT,
     tags: ['partner types', 'reseller'],
     keywords: ['reseller', 'indirect reseller', 'sells', 'no roles', 'distributor'],
+    phrasings: [
+      'what does a reseller partner do',
+      'does a reseller get admin roles',
+      'what is an indirect reseller',
+    ],
+    form: 'definition',
   },
   {
     id: 'partner-type-advisor',
@@ -41,6 +59,12 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     source: TYPES_CURRENT,
     tags: ['partner types', 'roles'],
     keywords: ['advisor', 'reset passwords', 'support incidents'],
+    phrasings: [
+      'advisor partner type meaning',
+      'which roles does an advisor partner have',
+      'partner listed as advisor',
+    ],
+    form: 'definition',
   },
   {
     id: 'partner-type-partner-account',
@@ -50,6 +74,12 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     source: TYPES_CURRENT,
     tags: ['partner types', 'roles'],
     keywords: ['user account', 'account in our tenant', 'guest', 'partner type partner', 'type partner', 'just partner', 'says partner'],
+    phrasings: [
+      'partner type partner with a user account in our tenant',
+      'what roles can the partner type partner have',
+      'we gave the partner a user account in our tenant, what type is that',
+    ],
+    form: 'definition',
   },
   {
     id: 'partner-type-gdap',
@@ -59,15 +89,26 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     source: TYPES_CURRENT,
     tags: ['partner types', 'GDAP'],
     keywords: ['gdap access', 'granular', 'limited access', 'least permissive', 'partner with gdap access', 'listed as', 'meaning'],
+    phrasings: [
+      'what does partner with gdap access mean',
+      'partner type with limited access in the admin center',
+      'partner with granular delegated admin privileges listed',
+    ],
+    form: 'definition',
   },
   {
     id: 'partner-type-oem',
     question: 'Does an OEM get access to our tenant when it registers devices?',
-    answer: 'No. An OEM registers devices for Windows Autopilot in Microsoft\'s database, not in your tenant, and needs no permissions there.',
+    answer: 'An OEM gets no access to your tenant: it registers devices for Windows Autopilot in Microsoft\'s database, not in your tenant, and needs no permissions there.',
     explanation: 'Autopilot\'s backend database, run by Microsoft, links hardware hashes to customer tenants. An OEM writes device data there on your behalf; no roles in your tenant are granted or required.',
     source: TYPES_CURRENT,
     tags: ['partner types', 'Autopilot'],
     keywords: ['oem', 'original equipment manufacturer', 'hardware hash', 'device registration', 'autopilot'],
+    phrasings: [
+      'what is an OEM partner',
+      'does the hardware vendor need permissions to register devices',
+      'oem partner autopilot registration access',
+    ],
   },
   {
     id: 'partner-type-lob',
@@ -77,6 +118,12 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     source: TYPES_CURRENT,
     tags: ['partner types'],
     keywords: ['lob', 'line of business', 'custom apps', 'app developer'],
+    phrasings: [
+      'line of business partner meaning',
+      'can we assign roles to a LOB partner',
+      'partner that builds our custom apps',
+    ],
+    form: 'definition',
   },
   {
     id: 'partner-type-mpsa',
@@ -86,6 +133,12 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     source: TYPES_CURRENT,
     tags: ['partner types', 'billing'],
     keywords: ['mpsa', 'products and services agreement', 'purchases', 'see purchases'],
+    phrasings: [
+      'microsoft products and services agreement partner',
+      'let mpsa partners see each others purchases',
+      'mpsa partner type meaning',
+    ],
+    form: 'definition',
   },
   {
     id: 'partner-type-isv',
@@ -95,6 +148,12 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     source: TYPES_CURRENT,
     tags: ['partner types'],
     keywords: ['isv', 'independent software vendor', 'software', 'vendor'],
+    phrasings: [
+      'what is an independent software vendor partner',
+      'does an ISV have roles in our tenant',
+      'software vendor listed as partner',
+    ],
+    form: 'definition',
   },
   {
     id: 'csp-partner',
@@ -104,5 +163,11 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     source: { document: SOURCES.domainNotes, section: 'Tenants and people' },
     tags: ['partner types', 'reseller', 'Partner Center'],
     keywords: ['csp', 'cloud solution provider', 'partner program', 'partner id'],
+    phrasings: [
+      'what is the cloud solution provider program',
+      'what is a CSP',
+      'csp meaning',
+    ],
+    form: 'definition',
   },
 ];

@@ -15,6 +15,13 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: INVITE,
     tags: ['reseller', 'roles', 'Partner Center'],
     keywords: ['sales agent', 'admin agent', 'invite customer', 'send invitation', 'permission to request', 'which role', 'role needed', 'who can send', 'role to send invitation', 'allowed to invite', 'role needed to send reseller invite'],
+    phrasings: [
+      'who can send a reseller invitation in partner center',
+      'can a helpdesk agent request a reseller relationship',
+      'what role do I need to invite a customer',
+      'which partner center roles may request a relationship',
+    ],
+    form: 'who',
   },
   {
     id: 'reseller-request-steps',
@@ -24,15 +31,26 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: INVITE,
     tags: ['reseller', 'Partner Center'],
     keywords: ['request a reseller relationship', 'invitation', 'steps', 'how to invite', 'new customer'],
+    phrasings: [
+      'steps to request a reseller relationship in partner center',
+      'how do we invite a new customer',
+      'send a relationship request to a customer',
+    ],
+    form: 'steps',
   },
   {
     id: 'reseller-invitation-link',
     question: 'Can the partner edit the invitation e-mail?',
-    answer: 'Yes, but keep the link in it: it is personalized and ties the customer to your partner account.',
+    answer: 'You may edit the invitation e-mail, but keep the link in it: it is personalized and ties the customer to your partner account.',
     explanation: 'The link has the form https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId={partner tenant id}&msppId={0 or the indirect reseller id}&DAP={true|false}#/BillingAccounts/partner-invitation. Without it the customer cannot accept the relationship with your account.',
     source: INVITE,
     tags: ['reseller', 'Partner Center'],
     keywords: ['email text', 'personalized link', 'invitation link', 'msppId', 'partnerId', 'edit draft'],
+    phrasings: [
+      'edit the invitation email text',
+      'what is the link in the reseller invitation email',
+      'can I remove the link from the invite email',
+    ],
   },
   {
     id: 'dap-checkbox',
@@ -42,6 +60,12 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: INVITE,
     tags: ['DAP', 'reseller', 'GDAP'],
     keywords: ['checkbox', 'include delegated administration', 'without dap', 'DAP=false', 'untick', 'tick', 'box'],
+    phrasings: [
+      'include delegated administration privileges for azure active directory and office 365 checkbox',
+      'invite a customer without delegated admin privileges',
+      'should the dap box be ticked in the reseller request',
+    ],
+    form: 'effect',
   },
   {
     id: 'relationship-accept-who',
@@ -51,6 +75,13 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: INVITE,
     tags: ['reseller', 'roles', 'MCA', 'GDAP'],
     keywords: ['accept', 'approve', 'global admin', 'who can accept', 'billing admin', 'customer side', 'who accepts', 'must accept'],
+    phrasings: [
+      'who can accept a reseller relationship at the customer',
+      'does the customer need a global admin to accept the partner request',
+      'which customer admin accepts the invitation',
+      'can a billing admin accept the partner relationship',
+    ],
+    form: 'who',
   },
   {
     id: 'reseller-accept-steps',
@@ -60,6 +91,13 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: { document: SOURCES.adminCenterCurrent, section: 'Review and accept a partner relationship and Microsoft Customer Agreement' },
     tags: ['reseller', 'MCA'],
     keywords: ['accept and authorize', 'accept invitation', 'email link', 'authorize partner', 'click', 'received invitation', 'got invitation', 'what to do with email'],
+    phrasings: [
+      'customer got a partner invitation email, how to accept it',
+      'accept agreement and authorize partner page',
+      'steps for the customer to accept a partner request',
+      'how does the customer accept the partner relationship request',
+    ],
+    form: 'steps',
   },
   {
     id: 'reseller-after-acceptance',
@@ -69,6 +107,12 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: { document: PC, section: 'Provision and manage the service for the customer' },
     tags: ['reseller', 'Partner Center'],
     keywords: ['customers page', 'administer', 'admin portal', 'manage service', 'after accepted', 'show up', 'appear', 'customer list', 'accepted'],
+    phrasings: [
+      'what happens after the customer accepts our reseller request',
+      'where does a new customer show up in partner center',
+      'customer accepted our invite, what now',
+    ],
+    form: 'effect',
   },
   {
     id: 'dap-group-role-mapping',
@@ -78,6 +122,11 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: { document: PC, section: 'Delegated admin privileges in Azure AD' },
     tags: ['DAP', 'roles'],
     keywords: ['admin agents', 'helpdesk agents', 'global administrator', 'helpdesk administrator', 'group mapping', 'security groups'],
+    phrasings: [
+      'admin agents group global administrator at the customer',
+      'which entra roles do our agent groups get with delegated admin privileges',
+      'what directory roles does dap give the partner groups',
+    ],
   },
   {
     id: 'admin-agent-vs-helpdesk-agent',
@@ -87,6 +136,12 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['roles', 'DAP', 'Partner Center'],
     keywords: ['admin agent', 'helpdesk agent', 'difference', 'compare roles'],
+    phrasings: [
+      'admin agent or helpdesk agent, which one for our support staff',
+      'difference between the admin agent and helpdesk agent roles',
+      'helpdesk agent versus admin agent in partner center',
+    ],
+    form: 'comparison',
   },
   {
     id: 'partner-center-roles',
@@ -96,15 +151,26 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['roles', 'Partner Center'],
     keywords: ['sales agent', 'admin agent', 'helpdesk agent', 'partner roles', 'account roles'],
+    phrasings: [
+      'which roles can we give our staff in partner center',
+      'partner center roles for assisting customers',
+      'admin agent sales agent helpdesk agent roles explained',
+    ],
+    form: 'definition',
   },
   {
     id: 'partner-users-no-license',
     question: 'Do partner users need a license in the customer tenant?',
-    answer: 'No. Once the relationship is established, delegated admins sign in to the customer\'s services, including Business Central, without a license of the customer.',
+    answer: 'Partner users need no license in the customer tenant: once the relationship is established, delegated admins sign in to the customer\'s services, including Business Central, without a license of the customer.',
     explanation: 'Delegated admins use their partner credentials. The Business Central reseller documentation states that they log in to the customer\'s environments without a license.',
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'DAP', 'GDAP'],
     keywords: ['license', 'licence', 'seat', 'need a license', 'free', 'techs', 'staff', 'consultants'],
+    phrasings: [
+      'do delegated admins need a business central license',
+      'license for partner staff at the customer',
+      'do our consultants need a seat in the customer tenant',
+    ],
   },
   {
     id: 'partner-users-unlimited',
@@ -114,6 +180,11 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'DAP', 'roles'],
     keywords: ['how many', 'limit', 'maximum', 'number of users', 'unlimited'],
+    phrasings: [
+      'how many of our users can access a customer',
+      'limit on the number of delegated admins',
+      'maximum number of partner users per customer',
+    ],
   },
   {
     id: 'dap-retirement',
@@ -123,15 +194,26 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: { document: SOURCES.domainNotes, section: 'Reseller relationship and DAP (Partner Center)' },
     tags: ['DAP', 'GDAP'],
     keywords: ['deprecated', 'retire', 'legacy', 'end of dap', 'migrate', 'move to gdap', 'going away', 'future of dap', 'still supported', 'phase out'],
+    phrasings: [
+      'is DAP deprecated',
+      'should we still use dap or move to gdap',
+      'microsoft retiring delegated admin privileges',
+    ],
   },
   {
     id: 'azure-existing-subscriptions',
     question: 'Does accepting DAP give the partner access to our existing Azure subscriptions?',
-    answer: 'No. Each Azure subscription has its own roles; the partner needs a role assignment on a subscription before it can manage it.',
+    answer: 'Accepting DAP does not give the partner access to existing Azure subscriptions: each Azure subscription has its own roles, and the partner needs a role assignment on it before it can manage it.',
     explanation: 'A customer accepting a reseller invitation with delegated administration does not by itself give the partner access to Azure subscriptions that already exist in the tenant.',
     source: { document: PC, section: 'Azure subscriptions and resource management' },
     tags: ['Azure', 'DAP'],
     keywords: ['azure', 'existing subscription', 'rbac', 'resource management', 'no access'],
+    phrasings: [
+      'partner cannot access the customers existing azure subscriptions after dap',
+      'does delegated admin include azure subscriptions',
+      'access to azure resources with delegated admin privileges',
+    ],
+    form: 'effect',
   },
   {
     id: 'azure-new-subscription-owner',
@@ -141,6 +223,12 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: { document: PC, section: 'Azure subscriptions and resource management' },
     tags: ['Azure', 'roles'],
     keywords: ['azure', 'owner', 'provision', 'new subscription', 'admin agents'],
+    phrasings: [
+      'who gets owner on an azure subscription provisioned by the csp',
+      'admin agents group owner role on new azure subscriptions',
+      'azure subscription we created for the customer, who can manage it',
+    ],
+    form: 'who',
   },
   {
     id: 'mca-required',
@@ -150,6 +238,12 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: MCA_CURRENT,
     tags: ['MCA', 'billing', 'reseller'],
     keywords: ['agreement', 'customer agreement', 'purchases', 'buy', 'subscriptions', 'sign'],
+    phrasings: [
+      'do customers need to accept the microsoft customer agreement',
+      'why is the MCA needed before purchases',
+      'what happens if the customer has not signed the MCA',
+    ],
+    form: 'why',
   },
   {
     id: 'mca-who-accepts',
@@ -159,6 +253,13 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: { document: SOURCES.adminCenterCurrent, section: 'Before you begin' },
     tags: ['MCA', 'roles', 'billing'],
     keywords: ['billing administrator', 'billing admin', 'sign agreement', 'accept agreement', 'who can sign'],
+    phrasings: [
+      'who signs the microsoft customer agreement',
+      'which admin role can accept the MCA',
+      'who on the customer side signs the MCA',
+      'does the MCA need a global admin',
+    ],
+    form: 'who',
   },
   {
     id: 'mca-accept-steps',
@@ -168,6 +269,12 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: MCA_CURRENT,
     tags: ['MCA'],
     keywords: ['accept agreement page', 'steps', 'acknowledge', 'read agreement', 'sign', 'how to sign', 'step by step'],
+    phrasings: [
+      'steps to accept the microsoft customer agreement',
+      'where does the customer accept the agreement',
+      'how to sign the MCA in the admin center',
+    ],
+    form: 'steps',
   },
   {
     id: 'aobo-billing-pages',
@@ -177,6 +284,12 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: { document: SOURCES.adminCenterCurrent, section: 'Admin On Behalf Of (AOBO) access to pages in Microsoft 365 admin center' },
     tags: ['billing', 'Partner Center'],
     keywords: ['aobo', 'admin on behalf of', 'billing menu', 'purchase services', 'your products', 'bills and payments', 'missing pages'],
+    phrasings: [
+      'purchase services page missing when working on behalf of a customer',
+      'where do partners buy subscriptions for customers, admin center or partner center',
+      'your products page not available for partner admins',
+    ],
+    form: 'why',
   },
   {
     id: 'aobo-domain-subscriptions',
@@ -186,5 +299,11 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     source: { document: SOURCES.adminCenterCurrent, section: 'Admin On Behalf Of (AOBO) access to pages in Microsoft 365 admin center' },
     tags: ['billing', 'roles'],
     keywords: ['domain', 'domain subscription', 'domain name administrator', 'aobo'],
+    phrasings: [
+      'manage a customers domain subscription as a partner',
+      'domain name administrator and billing administrator role for domains',
+      'domain subscriptions when we administer on behalf of',
+    ],
+    form: 'steps',
   },
 ];

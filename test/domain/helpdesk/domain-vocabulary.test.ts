@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandQuery, expandQuestion, isOutOfScopeTopic } from '../../../domain/helpdesk/domain-vocabulary.ts';
+import { expandQuery, expandQuestion } from '../../../domain/helpdesk/domain-vocabulary.ts';
 
 describe('expandQuery', () => {
   it.each([
@@ -55,17 +55,21 @@ describe('expandQuestion', () => {
   });
 });
 
-describe('isOutOfScopeTopic', () => {
+describe('workload roles', () => {
   it.each([
-    ['how much is a BC license', true],
-    ['Business Central pricing for 10 users', true],
-    ['design an Intune compliance policy', true],
-    ['set up a shared mailbox', true],
-    ['configure Exchange transport rules', true],
-    ['can a delegated admin assign licenses', false],
-    ['who can remove a partner', false],
-    ['autopilot devices after removal', false],
-  ])('"%s" → %s', (question, expected) => {
-    expect(isOutOfScopeTopic(question)).toBe(expected);
+    'can we add Exchange Administrator to the relationship',
+    'is SharePoint Administrator enough',
+    'our partner has the Intune Administrator role',
+  ])('"%s" searches the role, not the workload', (question) => {
+    const { text } = expandQuestion(question);
+    expect(text).toMatch(/\bentra\b/);
+    expect(text).toMatch(/\brole\b/);
+    expect(text).not.toMatch(/\b(exchange|sharepoint|intune)\b/);
+  });
+
+  it('replaces every workload role named, each as its own concept', () => {
+    const expanded = expandQuestion('Exchange Administrator now, SharePoint Administrator later');
+    expect(expanded.text).not.toMatch(/exchange|sharepoint/);
+    expect(expanded.concepts.filter((concept) => concept.added.includes('role'))).toHaveLength(2);
   });
 });

@@ -5,9 +5,86 @@
  */
 export interface EvalCase {
   readonly question: string;
-  /** The expected fact id, or null for out of scope. */
-  readonly expected: string | null;
+  /** The expected fact id, both fact ids (in order) for a composed answer, or null for out of scope. */
+  readonly expected: string | readonly [string, string] | null;
+  /** The defect kind of issue 15 the question was written for (1–7), when it was. */
+  readonly kind?: DefectKind;
 }
+
+/**
+ * The kinds of defect of issue 15: 1 answerable questions refused (filler, slang, team names), 2 the
+ * neighbouring fact wins, 3 questions that start with a task word, 4 questions naming a workload
+ * role or a mailbox, 5 canned yes/no openers, 6 two-part and comparison questions, 7 missing facts.
+ */
+export type DefectKind = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** Questions written for issue 15, each for one defect kind (our own words, never the held-out set's). */
+export const DEFECT_CASES: readonly EvalCase[] = [
+  { kind: 1, question: 'hey team, quick one from the Tier 1 crew: can our GDAP folks kick off scheduled job queue stuff in BC or nah', expected: 'bc-job-queue-scheduled' },
+  { kind: 1, question: 'Fabrikam IT here, our MSP guys want to know how long a GDAP relationship can go for max', expected: 'gdap-duration' },
+  { kind: 1, question: 'yo so the Northwind helpdesk gang wonders if partner techs need their own BC licence at the customer', expected: 'partner-users-no-license' },
+  { kind: 1, question: 'asking for the Blue Yonder squad: where in the M365 portal do we see which partners have admin rights', expected: 'view-partner-relationships' },
+  { kind: 1, question: 'sorry if dumb q lol, who has to accept the MCA thingy on the customer side', expected: 'mca-who-accepts' },
+  { kind: 1, question: 'the O365 portal people at Litware say the remove roles button isnt showing, now what', expected: 'remove-roles-option-missing' },
+  { kind: 1, question: 'our Dynamics guys from Contoso Consulting show up as USER_ weirdos in the users list, whats that about', expected: 'bc-delegated-user-names' },
+  { kind: 1, question: 'quick sanity check for the Woodgrove onboarding crew: can auto-extend be on if GA is in the relationship', expected: 'gdap-auto-extend' },
+  { kind: 2, question: 'who may send a reseller invitation to a customer?', expected: 'reseller-request-who' },
+  { kind: 2, question: 'as the customer, how do we accept a partner relationship request?', expected: 'reseller-accept-steps' },
+  { kind: 2, question: 'what is left for the partner after we take away their admin roles', expected: 'remove-roles-effects' },
+  { kind: 2, question: 'does removing the roles leave the reseller relationship in place?', expected: 'remove-roles-keeps-reseller' },
+  { kind: 2, question: 'what is a reseller?', expected: 'partner-type-reseller' },
+  { kind: 2, question: 'who can accept the microsoft customer agreement for our company?', expected: 'mca-who-accepts' },
+  { kind: 2, question: 'how does the customer approve a gdap request?', expected: 'gdap-approval-link' },
+  { kind: 2, question: 'who can see the list of partners in our tenant?', expected: 'view-partner-relationships-who' },
+  { kind: 3, question: 'invite a customer without DAP, is that possible?', expected: 'dap-checkbox' },
+  { kind: 3, question: 'assign a security group to a gdap relationship - how does that work?', expected: 'gdap-security-groups' },
+  { kind: 3, question: 'remove roles: does that end our relationship with the partner?', expected: 'remove-roles-keeps-reseller' },
+  { kind: 3, question: 'request a reseller relationship: which role do I need for that?', expected: 'reseller-request-who' },
+  { kind: 3, question: 'renew a gdap relationship automatically, is that a thing?', expected: 'gdap-auto-extend' },
+  { kind: 3, question: 'add a role to our existing gdap with contoso?', expected: 'gdap-add-roles' },
+  { kind: 3, question: 'approve a GDAP request as the customer - where do I do it?', expected: 'gdap-approval-link' },
+  { kind: 3, question: 'terminate gdap: can the customer do that too?', expected: 'gdap-terminate' },
+  { kind: 4, question: 'can we ask for Exchange Administrator in a gdap relationship instead of global admin?', expected: 'gdap-what-it-grants' },
+  { kind: 4, question: 'we emailed the USER_ mailbox of the delegated admin and it bounced', expected: 'bc-delegated-user-email' },
+  { kind: 4, question: 'is the delegated admin address a real mailbox?', expected: 'bc-delegated-user-email' },
+  { kind: 4, question: 'we gave the partner Exchange Administrator via GDAP, can we add SharePoint Administrator later?', expected: 'gdap-add-roles' },
+  { kind: 4, question: 'does a partner with Intune Administrator through GDAP keep it forever?', expected: 'gdap-duration' },
+  { kind: 4, question: 'our partner only has Teams Administrator in gdap, which role do they need to manage BC?', expected: 'bc-least-privileged-role' },
+  { kind: 4, question: 'can we drop the SharePoint admin role from an active gdap relationship?', expected: 'gdap-remove-global-admin' },
+  { kind: 5, question: 'can a delegated admin start scheduled job queue entries?', expected: 'bc-job-queue-scheduled' },
+  { kind: 5, question: 'does removing admin roles end the partner relationship?', expected: 'remove-roles-keeps-reseller' },
+  { kind: 5, question: 'can roles be added to an active gdap relationship?', expected: 'gdap-add-roles' },
+  { kind: 5, question: 'do partner users need a license in our tenant?', expected: 'partner-users-no-license' },
+  { kind: 5, question: 'can we see what the partner changed in business central?', expected: 'bc-change-log' },
+  { kind: 6, question: 'what is the difference between a reseller and an advisor?', expected: ['partner-type-reseller', 'partner-type-advisor'] },
+  { kind: 6, question: 'difference between DAP and GDAP?', expected: ['delegated-administration-meaning', 'gdap-meaning'] },
+  { kind: 6, question: 'who can accept the MCA and how do they do it?', expected: ['mca-who-accepts', 'mca-accept-steps'] },
+  { kind: 6, question: 'how long does gdap last and can it renew automatically?', expected: ['gdap-duration', 'gdap-auto-extend'] },
+  { kind: 6, question: 'can delegated admins run job queues? also can they trigger web hooks?', expected: ['bc-job-queue-scheduled', 'bc-web-hooks'] },
+  { kind: 6, question: 'where do I see our partners and how do I remove their roles', expected: ['view-partner-relationships', 'remove-roles-steps'] },
+  { kind: 6, question: 'reseller vs gdap relationship', expected: 'reseller-vs-gdap' },
+  { kind: 6, question: 'admin agent vs helpdesk agent', expected: 'admin-agent-vs-helpdesk-agent' },
+  { kind: 7, question: 'what\'s the difference between being our reseller and having gdap?', expected: 'reseller-vs-gdap' },
+  { kind: 7, question: 'what does delegated administration actually mean?', expected: 'delegated-administration-meaning' },
+  { kind: 7, question: 'what is partner center for in all this', expected: 'partner-center-purpose' },
+  { kind: 7, question: 'how do we find a microsoft partner to work with?', expected: 'find-a-partner' },
+  { kind: 7, question: 'is a reseller relationship enough for the partner to administer our BC?', expected: 'reseller-vs-gdap' },
+  { kind: 7, question: 'whats a delegated admin in plain words', expected: 'delegated-administration-meaning' },
+  { kind: 7, question: 'where do customers search for a partner', expected: 'find-a-partner' },
+  { kind: 7, question: 'what do partners do in partner center', expected: 'partner-center-purpose' },
+  // Near misses (kind 4's other side): they name our words but ask about a neighbouring topic.
+  { kind: 4, question: 'how do I make a shared mailbox for the customer as delegated admin', expected: null },
+  { question: 'how do we set up Azure Lighthouse for our customers', expected: null },
+  { question: 'when is the CSP incentive payout for this quarter', expected: null },
+  { question: 'how much does a GDAP relationship cost per month', expected: null },
+  { question: 'copy our BC production environment into a new sandbox', expected: null },
+  { question: 'what support plan do partners get with the partner program', expected: null },
+  { question: 'reset the authenticator app for a customer user', expected: null },
+  { question: 'create an Intune configuration profile for the customer devices', expected: null },
+  { question: 'what is the price of the External Accountant license', expected: null },
+  { question: 'restore a deleted BC environment', expected: null },
+];
+
 
 export const EVAL_SET: readonly EvalCase[] = [
   // Business Central limitations
@@ -154,4 +231,5 @@ export const EVAL_SET: readonly EvalCase[] = [
   { question: 'what is the api rate limit for graph', expected: null },
   { question: 'teams calling plan setup for a new site', expected: null },
   { question: 'how to migrate on-prem file shares to sharepoint', expected: null },
+  ...DEFECT_CASES,
 ];

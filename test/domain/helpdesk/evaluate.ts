@@ -4,8 +4,8 @@ import type { EvalCase } from './eval-set.ts';
 
 export interface EvalMiss {
   readonly question: string;
-  readonly expected: string | null;
-  /** The fact id given, or null when the bot refused. */
+  readonly expected: EvalCase['expected'];
+  /** The fact ids given (joined with " + "), or null when the bot refused. */
   readonly got: string | null;
 }
 
@@ -26,15 +26,13 @@ export function evaluate(cases: readonly EvalCase[]): EvalReport {
   let outOfScopeRefused = 0;
   for (const { question, expected } of cases) {
     const answer = answerQuestion(question);
-    const got = answer.kind === 'fact' ? answer.fact.id : null;
-    if (expected === null) {
-      outOfScope += 1;
-      if (got === null) outOfScopeRefused += 1;
-    } else {
-      inScope += 1;
-      if (got === expected) inScopeCorrect += 1;
-    }
-    if (got !== expected) misses.push({ question, expected, got });
+    const got = answer.kind === 'fact' ? answer.facts.map((fact) => fact.id).join(' + ') : null;
+    const right = expected === null ? got === null : got === [expected].flat().join(' + ');
+    if (expected === null) outOfScope += 1;
+    else inScope += 1;
+    if (right && expected === null) outOfScopeRefused += 1;
+    if (right && expected !== null) inScopeCorrect += 1;
+    if (!right) misses.push({ question, expected, got });
   }
   return { inScope, inScopeCorrect, outOfScope, outOfScopeRefused, misses };
 }

@@ -1,0 +1,64 @@
+/**
+ * The shape of a question, read from its words before any search: the form of answer it asks for
+ * (who may, how to, what it leaves, what it is…), the two sides of a comparison, and the parts of
+ * a question that asks two things at once.
+ */
+import type { AnswerForm } from './helpdesk-fact.ts';
+
+function normalize(question: string): string {
+  return question.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+const COMPARISON = /\b(difference|differences|diff|differ|compare|compared|comparison|versus|vs\.?)\b/;
+
+// First match wins: "what happens after we remove" is an effect question, not a definition.
+const FORMS: readonly (readonly [AnswerForm, RegExp])[] = [
+  ['comparison', COMPARISON],
+  ['duration', /\bhow long\b|\b(max(imum)?|min(imum)?) (length|duration)\b|\bexpir/],
+  ['effect', /\bwhat happens\b|\bwhat (still )?(remains|stays|is left)\b|\bstill\b|\b(after|once) (we|they|the customer|you|i|our|a customer)\b.*\b(remov|revok|accept|terminat|approv|end)/],
+  ['who', /^(and )?(who|whom)\b|\bwho (can|may|must|should|has to|needs? to|is allowed|accepts?|approves?|signs?)\b|\bwhich (role|admin|person|user)s? (can|may|must|should|has to|do (i|we) need|is needed|is required)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b/],
+  ['where', /^where\b|\bwhere (do|can|does|is|are|to)\b/],
+  ['why', /^why\b|\bhow come\b/],
+  ['steps', /\bhow (do|does|can|should|to|would) (i|we|you|a|the|they|one|our|customers?|partners?)?\b|\bsteps?\b|\bwalk me through\b|\bprocess (to|for)\b/],
+  ['definition', /^(what|wat|whats|what's) (is|are|does|do) (a|an|the)?\b|\bwhat does .* mean\b|\bmeaning\b|\bstand for\b|\bdefin(e|ition)\b|\bexplain\b/],
+];
+
+/** The form of answer a question asks for, or null when its words do not say. */
+export function questionForm(question: string): AnswerForm | null {
+  const text = normalize(question);
+  for (const [form, pattern] of FORMS) if (pattern.test(text)) return form;
+  return null;
+}
+
+const SIDES: readonly RegExp[] = [
+  /\bdifferen(?:ce|ces|t)s? (?:between|betwen|btw|of) (.+?) (?:and|&|vs\.?|versus|or) (.+)$/,
+  /\b(?:compare|comparing) (.+?) (?:and|&|with|to|vs\.?|versus) (.+)$/,
+  /^(?:what(?:'s| is)? )?(?:the )?(.+?) (?:vs\.?|versus) (.+)$/,
+  /\bhow (?:is|are|does|do) (.+?) differ(?:ent)? from (.+)$/,
+  /\bis (.+?) (?:the same as|different from) (.+)$/,
+];
+
+/** The two things a comparison question compares, each as a short question, or null. */
+export function comparedSides(question: string): [string, string] | null {
+  const text = normalize(question).replace(/[?!.]+$/, '');
+  if (!COMPARISON.test(text) && !/\bthe same as\b|\bdifferent from\b/.test(text)) return null;
+  for (const pattern of SIDES) {
+    const match = pattern.exec(text);
+    const [left, right] = [match?.[1]?.trim(), match?.[2]?.trim()];
+    if (left && right) return [`what is ${left}`, `what is ${right}`];
+  }
+  return null;
+}
+
+const QUESTION_START = '(?:who|whom|how|what|whats|what\'s|where|when|why|which|can|could|does|do|is|are|will|should|must|may|did)';
+const JOINED = new RegExp(`\\s*(?:[,;]\\s*)?\\b(?:and|also|plus|&)\\s+(?:also\\s+)?(?=${QUESTION_START}\\b)`);
+
+/**
+ * The parts of a question that asks two things: two sentences ending in question marks, or two
+ * questions joined by "and", "also", "plus". One part when it asks one thing.
+ */
+export function questionParts(question: string): string[] {
+  const sentences = normalize(question).split(/\?+\s*|\s+(?:also|plus)[,:]?\s+/).map((part) => part.trim()).filter((part) => part.length > 0);
+  const parts = sentences.flatMap((sentence) => sentence.split(JOINED)).map((part) => part.trim()).filter((part) => part.split(' ').length >= 2);
+  return parts.length >= 2 ? parts : [question];
+}

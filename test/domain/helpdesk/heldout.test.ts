@@ -1,0 +1,40 @@
+/**
+ * The floor on the frozen held-out set (eval/heldout/helpdesk.heldout.json), written before any tuning
+ * by people who never saw the knowledge base. Tuning never looks at which of these fail.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateHeldOut, mentionsAll } from './heldout.ts';
+
+/** Set at what the held-out set honestly reaches (see README); never raised by tuning on its misses. */
+// Issue 15 asks for 0.9 in scope and every near miss declined; measured at the last checkpoint: 108/148 (73.0%)
+// in scope and 36/41 declined. The floor sits just under that, honestly short of the target.
+const HELD_OUT_FLOOR = { inScope: 0.72, outOfScope: 0.87 } as const;
+
+describe('the held-out floor', () => {
+  const report = evaluateHeldOut();
+
+  it('holds at least 150 questions, 30 of them out-of-scope near misses', () => {
+    expect(report.inScope + report.outOfScope).toBeGreaterThanOrEqual(150);
+    expect(report.outOfScope).toBeGreaterThanOrEqual(30);
+  });
+
+  it('answers in-scope questions with the facts they must mention at the floor', () => {
+    expect(report.inScopeRight / report.inScope).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.inScope);
+  });
+
+  it('declines out-of-scope near misses at the floor', () => {
+    expect(report.outOfScopeDeclined / report.outOfScope).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.outOfScope);
+  });
+});
+
+describe('mentionsAll (the judge)', () => {
+  it.each([
+    { text: 'A Global admin accepts.', groups: [['global admin', 'global administrator']], expected: true },
+    { text: 'A Global admin accepts.', groups: [['global admin'], ['90 days']], expected: false },
+    { text: 'It expires after 90\u00a0days.', groups: [['90 days']], expected: true },
+    { text: 'Partner’s link', groups: [["partner's link"]], expected: true },
+    { text: '', groups: [['anything']], expected: false },
+  ])('$text with $groups → $expected', ({ text, groups, expected }) => {
+    expect(mentionsAll(text, groups)).toBe(expected);
+  });
+});
