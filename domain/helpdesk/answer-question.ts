@@ -9,7 +9,7 @@ import { GENERIC_TERMS, isDecoyOnlyTerm, isKnownTerm, queryTerms, searchFacts } 
 import { expandQuestion } from './domain-vocabulary.ts';
 import { DECOY_TOPICS } from './decoy-topics.ts';
 import { findFact, summarizeFact } from './knowledge-base.ts';
-import { comparedSides, questionForm, questionParts } from './question-shape.ts';
+import { COMPATIBLE_FORMS, comparedSides, questionForm, questionParts } from './question-shape.ts';
 
 export type HelpdeskAnswer =
   | {
@@ -30,13 +30,14 @@ export type HelpdeskAnswer =
  * - it matched at least `minCoverage` of the question's KNOWN specific concepts. A concept is known
  *   when some fact or decoy matched it: words the knowledge base has never seen (team names, slang,
  *   filler) say nothing about which fact is meant, so they neither count for nor against a match;
- * - it is clearly ahead of the next fact: a score of `answerScore` or more, or `marginRatio` times it.
+ * - it is clearly ahead of the next fact: a score of `answerScore` or more, or `marginRatio` times it;
+ * or, with less coverage, it leads clearly: a score of `leaderScore` and `leaderMargin` times the next fact.
  * A question whose best match is a decoy topic is declined; so is one the best fact does not answer
  * when a decoy matched something it did not, with at least `decoyRatio` of its score; and one with a
  * word only a decoy uses ("lighthouse", "payout", "price") when that decoy scores `decoyWordRatio` of the best fact.
  */
-export const CONFIDENCE = { minScore: 40, minCoverage: 0.25, answerScore: 100, marginRatio: 1.2, decoyRatio: 0.6,
-  decoyWordRatio: 0.2 } as const;
+export const CONFIDENCE = { minScore: 40, minCoverage: 0.25, answerScore: 100, marginRatio: 1.2, leaderScore: 150, leaderMargin: 1.3,
+  decoyRatio: 0.6, decoyWordRatio: 0.05 } as const;
 /** A fact that answers the form of question asked (who, steps, effect…) ranks this much higher. */
 export const FORM_BOOST = 1.3;
 
@@ -86,9 +87,12 @@ export function isConfident(search: QuestionSearch): boolean {
   const facts = search.hits.filter((hit) => hit.kind === 'fact');
   const [best, second] = facts;
   if (best === undefined || best.score < CONFIDENCE.minScore) return false;
-  if (specificCoverage(best, search.concepts, knownConcepts(search)) < CONFIDENCE.minCoverage) return false;
-  if (best.score >= CONFIDENCE.answerScore) return true;
-  return second === undefined || best.score >= second.score * CONFIDENCE.marginRatio;
+  const clearlyAhead = (ratio: number): boolean => second === undefined || best.score >= second.score * ratio;
+  if (specificCoverage(best, search.concepts, knownConcepts(search)) < CONFIDENCE.minCoverage) {
+    // The words it missed may be everyday words the knowledge base happens to use: a clear leader still answers.
+    return best.score >= CONFIDENCE.leaderScore && clearlyAhead(CONFIDENCE.leaderMargin);
+  }
+  return best.score >= CONFIDENCE.answerScore || clearlyAhead(CONFIDENCE.marginRatio);
 }
 
 /** Searches facts and decoys for a question after vocabulary expansion, with the form bonus applied. */
@@ -105,9 +109,10 @@ export function searchQuestion(question: string): QuestionSearch {
     for (const term of added) weights.set(term, Math.min(weights.get(term) ?? 1, 1 / added.length));
   }
   const form = questionForm(text);
+  const forms: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
   const hits = searchFacts(expanded.text, weights)
     .filter((hit) => concepts.length > 0 && hit.matchedTerms.length > 0)
-    .map((hit) => (form !== null && hit.kind === 'fact' && findFact(hit.id)?.form === form ? { ...hit, score: hit.score * FORM_BOOST } : hit))
+    .map((hit) => (hit.kind === 'fact' && forms.includes(findFact(hit.id)?.form) ? { ...hit, score: hit.score * FORM_BOOST } : hit))
     .sort((a, b) => b.score - a.score);
   return { concepts: concepts.filter((terms) => terms.length > 0), hits };
 }
@@ -198,18 +203,24 @@ function composedFacts(question: string, whole: Verdict): HelpdeskFact[] | null 
   const facts: HelpdeskFact[] = [];
   let previous = '';
   for (const piece of pieces) {
-    // A later part often leans on the first ("who accepts the MCA and how do they do it"): read it with the first part's words.
-    const readings = previous === '' ? [piece] : [piece, `${piece} ${previous}`];
-    for (const reading of readings) {
-      const verdict = judgeQuestion(reading, new Set(facts.map((fact) => fact.id)));
-      if (verdict.kind === 'fact' && !facts.some((fact) => fact.id === verdict.fact.id)) {
-        facts.push(verdict.fact);
-        break;
-      }
+    const exclude = new Set(facts.map((fact) => fact.id));
+    const alone = judgeQuestion(piece, exclude);
+    if (alone.kind === 'fact') {
+      facts.push(alone.fact);
+    } else if (previous !== '') {
+      // A later part may lean on the first ("who accepts the MCA and how do they do it"): read it with the first
+      // part's words, but only for a different form of answer, and take only a fact of that form.
+      const form = questionForm(piece);
+      const forms: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
+      const leaning = form === null || form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude);
+      if (leaning?.kind === 'fact' && forms.includes(leaning.fact.form)) facts.push(leaning.fact);
     }
     if (previous === '') previous = piece;
   }
-  return facts.length >= 2 ? facts.slice(0, 2) : null;
+  if (facts.length < 2) return null;
+  // The parts must agree with the whole: two facts that leave out the whole question's clear answer are a bad split.
+  if (whole.kind === 'fact' && sides === null && !facts.some((fact) => fact.id === whole.fact.id)) return null;
+  return facts.slice(0, 2);
 }
 
 /** Answers a question with the best-matching fact (or two, composed) and up to two related ones, or declines. */

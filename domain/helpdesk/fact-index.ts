@@ -36,7 +36,9 @@ const STOP_WORDS = new Set((
   'why will with would you your yours t s don doesn didn isn aren wasn won there here just any some all also ' +
   'please hi hello hey thanks thank need want know tell about should anyone someone guys ok okay really way now ' +
   'whats hows cant dont doesnt arent isnt wont im ive one ones thing things stuff each actually he she ' +
-  'like anything something guy guys possible x tried com only not ask normal usual than'
+  'like anything something guy guys possible x tried com only not ask normal usual than ' +
+  'exactly even pretty quite quick quickly basically literally currently right sure maybe perhaps yet lol pls plz btw fyi ' +
+  'might may must shall'
 ).split(' '));
 
 /** Lower-cases, drops stop words and strips common English endings so "removing" meets "removed". */
@@ -78,7 +80,7 @@ function decoyDocument(decoy: DecoyTopic): IndexedFact {
     phrasings: rest.join(' \n '),
     answer: decoy.about,
     explanation: '',
-    keywords: decoy.keywords.join(' '),
+    keywords: [...decoy.names, ...decoy.keywords].join(' '),
     tags: '',
   };
 }
@@ -86,7 +88,8 @@ function decoyDocument(decoy: DecoyTopic): IndexedFact {
 // Words that nearly every fact shares: they say a question is about our domain, not which fact it
 // wants, so they count for less and the specific words ("job queue", "auto extend") decide.
 const GENERIC_WORDS = 'partner partners customer customers admin admins administrator delegated gdap dap business central bc csp ' +
-  'user users microsoft relationship role roles tenant access granular administration privileges';
+  'user users microsoft relationship role roles tenant access granular administration privileges ' +
+  'staff tech techs technician technicians consultant consultants person people employee employees folks member members team';
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(
   GENERIC_WORDS.split(' ').map(normalizeTerm).filter((term): term is string => term !== null),
 );
@@ -131,13 +134,19 @@ function termsOf(texts: readonly string[]): Set<string> {
 /** Every term the knowledge base's facts use (questions, phrasings, answers, explanations, keywords). */
 const FACT_TERMS = termsOf(KNOWLEDGE_BASE.flatMap((fact) => [fact.question, ...fact.phrasings, fact.answer, fact.explanation,
   ...(fact.keywords ?? []), ...fact.tags]));
-const DECOY_TERMS = termsOf(DECOY_TOPICS.flatMap((decoy) => [decoy.about, ...decoy.phrasings, ...decoy.keywords]));
+/**
+ * The words people ask the knowledge base with: the facts' questions, phrasings, keywords and tags.
+ * Answers and explanations are left out: their everyday prose ("make", "left", "exactly") would make
+ * filler look known, and filler that counts against a match is what refused answerable questions.
+ * Decoy topics' words are not the knowledge base's: a question about them is judged by the decoys.
+ */
+const ASKING_TERMS = termsOf(KNOWLEDGE_BASE.flatMap((fact) => [fact.question, ...fact.phrasings, ...(fact.keywords ?? []), ...fact.tags]));
 /** Terms that name a near-miss topic and nothing the facts cover ("lighthouse", "payout", "price"). */
-const DECOY_ONLY_TERMS = new Set([...termsOf(DECOY_TOPICS.flatMap((decoy) => decoy.keywords))].filter((term) => !FACT_TERMS.has(term)));
+const DECOY_ONLY_TERMS = new Set([...termsOf(DECOY_TOPICS.flatMap((decoy) => decoy.names))].filter((term) => !FACT_TERMS.has(term)));
 
-/** True when a term appears anywhere in the facts or decoy topics: words never seen say nothing about a match. */
+/** True when people ask the knowledge base with this term: other words say nothing about which fact is meant. */
 export function isKnownTerm(term: string): boolean {
-  return FACT_TERMS.has(term) || DECOY_TERMS.has(term);
+  return ASKING_TERMS.has(term);
 }
 
 /** True when a term belongs to a decoy topic's own words and to no fact. */

@@ -67,6 +67,8 @@ export interface DecoyTopic {
   /** How people ask about it. */
   readonly phrasings: readonly string[];
   readonly keywords: readonly string[];
+  /** Words that on their own name the topic ("lighthouse", "payout"): a question using one, matched by this decoy, is declined. */
+  readonly names: readonly string[];
 }
 
 /** What a related-question button needs. */

@@ -28,13 +28,17 @@ describe('isConfident (the threshold)', () => {
   });
   const strong = CONFIDENCE.answerScore + 1;
   const weak = CONFIDENCE.minScore + 1;
+  // Five concepts the knowledge base knows, of which a hit matching only 'sale' covers a fifth.
+  const little = ['sale', 'creat', 'job', 'queu', 'advisor'];
 
   it.each([
     { name: 'no hit at all', input: search([], [], ['job', 'queue']), expected: false },
     { name: 'a strong hit covering the question', input: search([strong, strong], ['job', 'queu'], ['job', 'queu']), expected: true },
     { name: 'a score below the minimum', input: search([CONFIDENCE.minScore - 1], ['job', 'queu'], ['job', 'queu']), expected: false },
     { name: 'a strong hit on generic words only', input: search([strong], ['partner', 'customer'], ['partner', 'customer', 'sale', 'order']), expected: false },
-    { name: 'a strong hit covering too little', input: search([strong], ['sale'], ['sale', 'order', 'creat', 'invoic', 'post']), expected: false },
+    { name: 'a hit covering too little in a near tie', input: search([strong, strong - 1], ['sale'], little), expected: false },
+    { name: 'a weak leader covering too little', input: search([CONFIDENCE.leaderScore - 1], ['sale'], little), expected: false },
+    { name: 'a clear leader covering little (filler it missed)', input: search([CONFIDENCE.leaderScore, 1], ['sale'], little), expected: true },
     { name: 'a weak hit well ahead of the next', input: search([weak * CONFIDENCE.marginRatio + 1, weak], ['advisor'], ['advisor']), expected: true },
     { name: 'a weak hit in a near tie', input: search([weak + 1, weak], ['advisor'], ['advisor']), expected: false },
     { name: 'a weak hit with no runner-up', input: search([weak], ['advisor'], ['advisor']), expected: true },

@@ -112,6 +112,8 @@ describe('6. two-part and comparison questions get two facts', () => {
     ['who accepts the MCA and how do they do it?', ['who accepts the mca', 'how do they do it']],
     ['can they run job queues? can they trigger web hooks?', ['can they run job queues', 'can they trigger web hooks']],
     ['who can accept the partner relationship', ['who can accept the partner relationship']],
+    ['who accepts the invite, how long do they have', ['who accepts the invite', 'how long do they have']],
+    ['can we remove roles or do we have to call the partner', ['can we remove roles', 'do we have to call the partner']],
   ] as const)('the parts of "%s"', (question, parts) => {
     expect(questionParts(question)).toEqual(parts);
   });

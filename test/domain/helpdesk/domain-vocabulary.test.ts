@@ -16,6 +16,15 @@ describe('expandQuery', () => {
     { question: 'what is CSP', adds: ['cloud', 'solution', 'provider'] },
     { question: 'partner admins aren\'t allowed', adds: ['cannot'] },
     { question: 'licence for partner users', adds: ['license'] },
+    { question: 'our old MSP still has access', adds: ['partner'] },
+    { question: 'the gdap ran out last week', adds: ['expire'] },
+    { question: 'whats the longest a gdap can be', adds: ['maximum', 'duration'] },
+    { question: 'customer ignored the request', adds: ['never', 'approved'] },
+    { question: 'we got two partners', adds: ['multiple', 'partners'] },
+    { question: 'partner asked for GA and we dont want that', adds: ['decline'] },
+    { question: 'partners page in the admin center', adds: ['relationships'] },
+    { question: 'there is no remove roles button', adds: ['missing'] },
+    { question: 'we are done with this partner', adds: ['end', 'relationship'] },
   ])('expands "$question" with $adds', ({ question, adds }) => {
     const words = expandQuery(question).split(' ');
     for (const word of adds) expect(words).toContain(word);
