@@ -60,6 +60,8 @@ describe('helpdesk questions in chat', () => {
   it('refuses a question the sources do not cover', async () => {
     const { texts } = await ask(running, olive, 'how much does a Microsoft 365 E5 licence cost per month?');
     expect(texts).toContain("I don't know that one");
+    // Declined as the near-miss topic it is closest to, saying what it is about and where to ask.
+    expect(texts.join('\n')).toMatch(/prices and costs of licences or subscriptions[\s\S]*Where to ask instead: your partner or distributor/);
   });
 
   it('gives two people of different groups their own access at the same customer', async () => {
