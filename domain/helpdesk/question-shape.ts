@@ -17,7 +17,7 @@ const FORMS: readonly (readonly [AnswerForm, RegExp])[] = [
   ['duration', /\bhow long\b|\b(max(imum)?|min(imum)?) (length|duration)\b|\bexpir/],
   ['steps', /^(so |and |ok |okay )?how (do|does|can|to|should|would) (i|we|you|a|the|they|one|our|customers?|partners?)\b/],
   ['effect', /\bwhat happens\b|\bwhat (still )?(remains|stays|is left)\b|\b(can|could|do|does|will|would|are|is|am)( \w+){0,3} still\b|\b(after|once) (we|they|the customer|you|i|our|a customer)\b.*\b(remov|revok|accept|terminat|approv|end)/],
-  ['who', /^(and )?(who|whom)\b|\bwho (can|may|must|should|has to|needs? to|is allowed|accepts?|approves?|signs?)\b|\bwhich (role|admin|person|user)s? (can|may|must|should|has to|do (i|we) need|is needed|is required)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b/],
+  ['who', /^(and )?(who|whom)\b|\bwho (can|may|must|should|has to|needs? to|is (allowed|entitled|permitted|authori[sz]ed)|accepts?|approves?|signs?)\b|\bwhich (role|admin|person|user)s? (can|may|must|should|has to|do (i|we) need|is needed|is required)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b/],
   ['where', /\bwhere\b/],
   ['why', /^why\b|\bhow come\b/],
   ['steps', /\bhow (do|does|can|should|to|would) (i|we|you|a|the|they|one|our|customers?|partners?)?\b|\bsteps?\b|\bwalk me through\b|\bprocess (to|for)\b/],

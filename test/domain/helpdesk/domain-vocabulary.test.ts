@@ -25,6 +25,14 @@ describe('expandQuery', () => {
     { question: 'partners page in the admin center', adds: ['relationships'] },
     { question: 'there is no remove roles button', adds: ['missing'] },
     { question: 'we are done with this partner', adds: ['end', 'relationship'] },
+    { question: 'can our client see it', adds: ['customer'] },
+    { question: 'partner kicks off the job', adds: ['start'] },
+    { question: 'can we kill the relationship', adds: ['terminate'] },
+    { question: 'we signed off the request', adds: ['approve'] },
+    { question: 'is there a cap on users', adds: ['limit'] },
+    { question: 'history of what they did', adds: ['change', 'log'] },
+    { question: 'lock the partner out', adds: ['block'] },
+    { question: 'does it renew', adds: ['auto', 'extend'] },
   ])('expands "$question" with $adds', ({ question, adds }) => {
     const words = expandQuery(question).split(' ');
     for (const word of adds) expect(words).toContain(word);

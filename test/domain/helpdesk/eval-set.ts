@@ -218,6 +218,30 @@ export const FIFTH_BATCH: readonly EvalCase[] = [
   { question: 'does our azure owner assignment go away when the customer removes dap', expected: 'remove-roles-azure-owner' },
 ];
 
+/** Sixth batch: a check of generic verb synonyms, written before they were, in our own words. */
+export const SIXTH_BATCH: readonly EvalCase[] = [
+  { question: 'can the partner launch the recurring jobs in BC themselves', expected: 'bc-job-queue-scheduled' },
+  { question: 'how do we check which partners hold admin privileges on our tenant', expected: 'view-partner-relationships' },
+  { question: 'can we kill the gdap relationship from our side', expected: 'gdap-terminate' },
+  { question: 'what happens if we sign off the gdap request, what do they get', expected: 'gdap-what-it-grants' },
+  { question: 'is there a cap on how many partner techs can log into a client', expected: 'partner-users-unlimited' },
+  { question: 'grant our helpdesk team access to the customer after gdap is live', expected: 'gdap-security-groups' },
+  { question: 'customer wants to withdraw our admin permissions, what stays for us', expected: 'remove-roles-effects' },
+  { question: 'who is entitled to sign the customer agreement', expected: 'mca-who-accepts' },
+  { question: 'can a delegated admin kick off a webhook', expected: 'bc-web-hooks' },
+  { question: 'which partner center permission lets me send invitations to customers', expected: 'reseller-request-who' },
+  { question: 'we would like to see a history of changes the partner made', expected: 'bc-change-log' },
+  { question: 'can we shut out every partner from one of our bc environments', expected: 'bc-environment-partner-access' },
+  { question: 'does gdap extend itself when it reaches the end date', expected: 'gdap-auto-extend' },
+  { question: 'our partner wants a role added to the relationship after we approved', expected: 'gdap-add-roles' },
+  { question: 'how long until an unapproved gdap invitation lapses', expected: 'gdap-request-expiry' },
+  { question: 'can the customer deny the admin roles but still accept the partner', expected: 'decline-admin-roles' },
+  { question: 'is the partner able to manage our azure after we withdraw dap', expected: 'remove-roles-azure-owner' },
+  { question: 'which url should consultants use to get into the right bc tenant', expected: 'bc-sign-in-url' },
+  { question: 'default rights of a delegated global admin in business central', expected: 'bc-license-configurations' },
+  { question: 'how do partners obtain admin privileges from a customer', expected: 'reseller-request-steps' },
+];
+
 /** Fourth batch: near misses next to the facts (Azure, Autopilot, subscriptions, identity), our own words. */
 export const NEAR_MISS_BATCH: readonly EvalCase[] = [
   { question: 'how do I give a user contributor on a resource group in azure', expected: null },
@@ -387,4 +411,5 @@ export const EVAL_SET: readonly EvalCase[] = [
   ...THIRD_BATCH,
   ...NEAR_MISS_BATCH,
   ...FIFTH_BATCH,
+  ...SIXTH_BATCH,
 ];
