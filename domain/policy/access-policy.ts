@@ -47,7 +47,7 @@ const READER = 'Global Reader';
 const ALL_AGENTS: readonly PartnerCenterRole[] = ['AdminAgent', 'SalesAgent', 'HelpdeskAgent'];
 
 /** One row per action: which side acts, with which roles, and how to say it. */
-interface Rule {
+export interface Rule {
   readonly what: string;
   readonly partner?: { readonly roles: readonly PartnerCenterRole[]; readonly who: string };
   readonly customer?: { readonly roles: readonly string[]; readonly who: string };
@@ -84,6 +84,11 @@ const ALLOW: Decision = { allowed: true };
 
 function deny(code: DenialCode, reason: string): Decision {
   return { allowed: false, code, reason };
+}
+
+/** Which side may take an action, with which roles, in words: for refusals that say who can (domain/policy/refusal.ts). */
+export function ruleOf(action: Action): Rule | undefined {
+  return action === 'askQuestion' || action === 'runLifecycle' || action === 'viewEffectiveAccess' ? undefined : RULES[action];
 }
 
 /** Decides whether the actor may take the action on the resource. The one place that answers "who may do what". */
