@@ -8,6 +8,16 @@ import { RelationshipDialog } from './relationship-dialog.ts';
 
 export const MANAGE_RELATIONSHIP_DIALOG = 'lifecycle.manage';
 
+/** The change the words asked for ("turn off auto-extend", "remove global admin"), confirmed only by the card's button. */
+function askedChange(options: unknown): string | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const { autoExtend, removeGlobalAdmin } = options as { autoExtend?: unknown; removeGlobalAdmin?: unknown };
+  if (removeGlobalAdmin === true) return 'remove Global Administrator';
+  if (autoExtend === true) return 'turn auto-extend on';
+  if (autoExtend === false) return 'turn auto-extend off';
+  return undefined;
+}
+
 /** "manage Contoso support": the relationship's manage card (end date, days left, auto-extend, remove Global Administrator). */
 export class ManageRelationshipDialog extends RelationshipDialog {
   protected readonly helpText = 'This shows a GDAP relationship\'s end date and auto-extend, with the changes you may make.';
@@ -24,6 +34,8 @@ export class ManageRelationshipDialog extends RelationshipDialog {
   private async showCardStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const relationship = await this.rememberRelationship(step);
     if (relationship === undefined) return step.endDialog();
+    const asked = askedChange(step.options);
+    if (asked !== undefined) await step.context.sendActivity(`You asked to ${asked} for "${relationship.displayName}". Nothing changes until you press the button on the card.`);
     const card = renderManageRelationshipCard(buildManageRelationshipView(turnActor(step.context), relationship));
     await step.context.sendActivity(cardMessage(card));
     return step.endDialog({ relationshipId: relationship.id });

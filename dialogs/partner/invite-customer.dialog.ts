@@ -17,6 +17,8 @@ export const INVITE_CUSTOMER_DIALOG = 'partner.inviteCustomer';
 export interface InviteCustomerOptions {
   /** What the person named in their words ("invite fabrikam"), if anything. */
   readonly customer?: string;
+  /** Whether the words asked for DAP ("including admin privileges") or excluded it; the card starts with it. */
+  readonly dap?: boolean;
 }
 
 /** How the flow ends: the invitation's id, or nothing when it was refused. */
@@ -91,12 +93,16 @@ export class InviteCustomerDialog extends PartnerDialog {
   private async askDapStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const customer = step.result as CustomerChoice;
     valuesOf<Values>(step).customer = customer;
+    const said = (step.options as InviteCustomerOptions | undefined)?.dap;
     const card = renderPartnerFormCard({
       ...emptyForm(`Invite ${customer.name}`, `A reseller relationship lets you sell and manage ${customer.name}'s Microsoft subscriptions. It gives you no admin roles unless you include DAP.`),
       step: 'Step 2 of 2',
-      facts: [{ label: 'Customer', value: `${customer.name} (${customer.domain})` }],
+      facts: [
+        { label: 'Customer', value: `${customer.name} (${customer.domain})` },
+        ...(said === undefined ? [] : [{ label: 'Delegated admin privileges', value: said ? 'Included, as you asked' : 'Left out, as you asked' }]),
+      ],
       warning: DAP_EXPLANATION,
-      inputs: [toggleInput('includeDap', 'Include delegated admin privileges (DAP, legacy; not recommended)', false)],
+      inputs: [toggleInput('includeDap', 'Include delegated admin privileges (DAP, legacy; not recommended)', said === true)],
       submitTitle: 'Create the invitation',
       submitData: { step: 'dap' },
     });

@@ -7,7 +7,8 @@ import { adminReach, type PartnerServices } from '../../presenters/partner/custo
 import { listCustomers } from './customer-lookup.ts';
 import { customerPrompt, customerQuestion, resolveCustomer, type CustomerChoice } from './customer-step.ts';
 import { FormPrompt, optionList, optionText, valuesOf } from './form-prompt.ts';
-import { validateRoles } from '../../domain/relationships/gdap-validation.ts';
+import { MAX_DURATION_DAYS, MIN_DURATION_DAYS, validateRoles } from '../../domain/relationships/gdap-validation.ts';
+import { SUGGESTED_ROLE_SETS } from '../../domain/roles/roles-catalog.ts';
 import { GLOBAL_ADMIN_NO_AUTO_EXTEND, includesGlobalAdmin, parseDisplayName, parseDurationDays, parseRoles, parseYesNo } from './gdap-answers.ts';
 import { autoExtendQuestion, confirmQuestion, durationQuestion, nameQuestion, rolesQuestion, type GdapDraft } from './gdap-cards.ts';
 import { cardMessage } from '../../presenters/card-message.ts';
@@ -19,6 +20,30 @@ export const REQUEST_GDAP_DIALOG = 'partner.requestGdap';
 /** How the flow ends: the new relationship's id, or nothing when cancelled or refused. */
 export interface RequestGdapResult {
   readonly relationshipId: string | null;
+}
+
+/** What the person's words already said (dialogs/understood-tasks.ts): those questions are skipped, the confirmation shows them. */
+export interface GdapSaid {
+  readonly name?: string;
+  readonly roles?: readonly string[];
+  readonly roleSet?: string;
+  readonly durationDays?: number;
+  readonly autoExtend?: boolean;
+}
+
+function saidOf(options: unknown): GdapSaid {
+  const said: unknown = typeof options === 'object' && options !== null ? (options as { said?: unknown }).said : undefined;
+  return typeof said === 'object' && said !== null ? (said as GdapSaid) : {};
+}
+
+/** The role ids the words named (roles, or a suggested set), or why they cannot be used. */
+function saidRoles(said: GdapSaid): { ok: true; value: readonly string[] } | { ok: false; message: string } | undefined {
+  if (said.roles !== undefined && said.roles.length > 0) {
+    const checked = validateRoles(said.roles);
+    return checked.ok ? { ok: true, value: checked.value } : { ok: false, message: checked.message };
+  }
+  const set = said.roleSet === undefined ? undefined : SUGGESTED_ROLE_SETS.find((s) => s.id === said.roleSet);
+  return set === undefined ? undefined : { ok: true, value: set.roleIds };
 }
 
 const TITLE = 'Request GDAP';
@@ -88,23 +113,34 @@ export class RequestGdapDialog extends PartnerDialog {
     const customer = step.result as CustomerChoice;
     valuesOf<GdapDraft>(step).customer = customer;
     // Another flow (renew, add a role) may start this one with a name and roles to prefill.
-    const wish = optionText(step.options, 'displayName');
+    const said = saidOf(step.options).name;
+    const wish = said ?? optionText(step.options, 'displayName');
     const suggestion = await this.#services.domain.suggestDisplayName(turnActor(step.context), { customerTenantId: customer.tenantId, ...(wish === undefined ? {} : { wish }) });
     if (!suggestion.ok) {
       await step.context.sendActivity(suggestion.message);
       return step.endDialog(NOTHING);
     }
+    // A name already chosen earlier in this request (a follow-up restarts it) is kept while it is still free.
+    if (said !== undefined && suggestion.value === said) return step.next(said);
     return this.#name.ask(step, nameQuestion(valuesOf<GdapDraft>(step), suggestion.value), { customerTenantId: customer.tenantId });
   }
 
   private async askRolesStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf<GdapDraft>(step).displayName = step.result as string;
+    const said = saidRoles(saidOf(step.options));
+    if (said?.ok === true) return step.next(said.value);
+    if (said?.ok === false) await step.context.sendActivity(`${said.message} Choose the roles on the card.`);
     const prefill = validateRoles(optionList(step.options, 'roles'));
     return this.#roles.ask(step, rolesQuestion(valuesOf<GdapDraft>(step), prefill.ok ? prefill.value : []), {});
   }
 
   private async askDurationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf<GdapDraft>(step).roleIds = step.result as readonly string[];
+    const said = saidOf(step.options).durationDays;
+    if (said !== undefined && Number.isInteger(said) && said >= MIN_DURATION_DAYS && said <= MAX_DURATION_DAYS) return step.next(said);
+    if (said !== undefined) {
+      await step.context.sendActivity(`A GDAP relationship lasts from ${MIN_DURATION_DAYS} to ${MAX_DURATION_DAYS} days (two years); ${said} days is not possible. Choose a duration on the card.`);
+    }
     return this.#duration.ask(step, durationQuestion(valuesOf<GdapDraft>(step)), {});
   }
 
@@ -114,6 +150,8 @@ export class RequestGdapDialog extends PartnerDialog {
       await step.context.sendActivity(GLOBAL_ADMIN_NO_AUTO_EXTEND);
       return step.next(false);
     }
+    const said = saidOf(step.options).autoExtend;
+    if (said !== undefined) return step.next(said);
     return this.#autoExtend.ask(step, autoExtendQuestion(valuesOf<GdapDraft>(step)), {});
   }
 

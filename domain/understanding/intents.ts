@@ -83,3 +83,16 @@ export interface Understanding {
   /** True when the words change a detail of the task in hand ("make it 6 months", "and for Fabrikam?"). */
   readonly followUp: boolean;
 }
+
+/**
+ * The details of a task in hand after a follow-up changed some: the change wins, and naming roles replaces a role
+ * set (and the other way round), as both say which roles.
+ */
+export function mergeDetails(current: Details, change: Details): Details {
+  const merged: Details = { ...current };
+  if (change.roles !== undefined || change.roleSet !== undefined) {
+    delete merged.roles;
+    delete merged.roleSet;
+  }
+  return { ...merged, ...change };
+}

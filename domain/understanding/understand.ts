@@ -19,6 +19,8 @@ const REQUEST = /\b(?:can|could|would|will) (?:you|u)\b|\bplease\b|\bpls\b|\bplz
 // A short change of one detail of the task in hand.
 const FOLLOW_UP = /^(?:and|also|what about|how about|same (?:for|with|but)|now|then|ok|okay)\b|^(?:no|nope|actually|instead|wait|sorry|change|make (?:it|that)|set (?:it|that|the)|switch|use|with|without|w\/o|for|at|but)\b/;
 const MAX_FOLLOW_UP_WORDS = 9;
+// The intents whose details together cover every kind of detail a follow-up may change.
+const FOLLOW_UP_INTENTS = ['requestGdap', 'inviteCustomer', 'myCustomers', 'manageRelationship'] as const;
 // The other side's tasks stay possible (a refusal explains who can do them), weighed down.
 const OTHER_SIDE = 0.6;
 
@@ -53,7 +55,8 @@ export function createUnderstanding(classifier: IntentClassifier, dictionary: Di
         best = { intent: 'question', score: Math.max(best.score, SURE) };
       }
       const words = corrected.split(' ').filter((w) => w !== '').length;
-      const followUp = words <= MAX_FOLLOW_UP_WORDS && FOLLOW_UP.test(lower) && detailCount(named) > 0;
+      const anyDetail = FOLLOW_UP_INTENTS.some((i) => detailCount(extractDetails(text, corrected, i, side, names)) > 0);
+      const followUp = words <= MAX_FOLLOW_UP_WORDS && FOLLOW_UP.test(lower) && anyDetail;
       let intent = best.intent;
       let confidence = best.score;
       let certainty: Understanding['certainty'] = confidence >= SURE ? 'sure' : 'unsure';

@@ -141,6 +141,6 @@ describe('managing a relationship over time', () => {
 
   it('tells a customer that managing is for the partner', async () => {
     const { texts } = await say(running, megan, 'manage Woodgrove');
-    expect(texts.join('\n')).toMatch(/for the partner's agents/);
+    expect(texts.join('\n')).toMatch(/^Only partner staff can see the partner's customers and relationships: .*not a customer\. What you can do here: "invitations"/);
   });
 });
