@@ -15,6 +15,7 @@ import { createNotifier, type RetryPolicy } from './proactive/notifier.ts';
 import type { BotServices } from './services.ts';
 import { ACTION_HANDLERS } from './actions/action-handlers.ts';
 import { tabRoutes } from './tab/mount-tab.ts';
+import { sharedUnderstandingEngine } from './understanding/understanding.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -61,7 +62,7 @@ export function createApp(deps: AppDeps): App {
 
   const dialogState = new PersonalDialogState(deps.botStorage);
   const flows = createFlows(services, dialogState.createProperty('dialogState'));
-  const bot = new PartnerAccessBot({ services, flows, dialogState, actions: ACTION_HANDLERS });
+  const bot = new PartnerAccessBot({ services, flows, dialogState, actions: ACTION_HANDLERS, understanding: sharedUnderstandingEngine() });
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), requireToken: config.auth !== undefined, logger: logger.child({ module: 'http' }),
     mount: tabRoutes({ config, services, logger: logger.child({ module: 'tab' }) }) });
   return { ...server, adapter, bot, services };

@@ -15,14 +15,17 @@ import type { BotServices } from './services.ts';
 import { setTurnOutcome } from './turn-log.middleware.ts';
 import { cardMessage } from '../presenters/card-message.ts';
 import { buildWelcomeView } from '../presenters/welcome.presenter.ts';
-import { renderHelpdeskAnswerCard } from '../cards/helpdesk/helpdesk-answer.card.ts';
-import { answerHelpdeskQuestion, UNKNOWN_HEADING } from './helpdesk/helpdesk-answers.ts';
+import { taskOfDialog } from '../dialogs/understood-tasks.ts';
+import type { UnderstandingEngine } from '../domain/understanding/understand.ts';
+import { chosenTask, UnderstoodMessages, type TaskInHand } from './understanding/understood-message.ts';
 
 export interface TeamsBotDeps {
   readonly services: BotServices;
   readonly flows: Flows;
   readonly dialogState: BotState;
   readonly actions: ActionHandlers;
+  /** The understanding step, trained at start-up (bot/understanding/). */
+  readonly understanding: Promise<UnderstandingEngine>;
 }
 
 const GREETINGS = /^(help|hi|hello|hey|menu|start|\?)$/i;
@@ -32,10 +35,12 @@ const ASK_PROMPT = 'Ask me in your own words, for example: "Can a delegated admi
 /** The Teams entry point: resolves who is speaking, then hands the turn to a flow, a card action or an answer. */
 export class PartnerAccessBot extends TeamsActivityHandler {
   readonly #deps: TeamsBotDeps;
+  readonly #messages: UnderstoodMessages;
 
   constructor(deps: TeamsBotDeps) {
     super();
     this.#deps = deps;
+    this.#messages = new UnderstoodMessages({ services: deps.services, engine: deps.understanding, taskInHand: deps.dialogState.createProperty<TaskInHand | undefined>('taskInHand') });
 
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.#sendWelcome(context, await this.#actor(context));
@@ -86,12 +91,31 @@ export class PartnerAccessBot extends TeamsActivityHandler {
   async #onMessage(context: TurnContext, actor: UserActor): Promise<void> {
     const text = messageText(context);
     const dialogContext = await this.#deps.flows.dialogs.createContext(context);
+    const welcome = () => this.#sendWelcome(context, actor);
+    // A "did you mean" button: its task, with the details understood before (validated, never trusted).
+    const chosen = chosenTask(context.activity.value);
+    if (chosen !== undefined) {
+      await this.#messages.start(context, actor, dialogContext, chosen.intent, chosen.details);
+      return;
+    }
+    const typed = typedText(context);
+    // Typed words may change one detail of the task in hand ("make it 6 months"), in a flow or right after it.
+    const understood = typed === '' || CANCEL_WORDS.test(typed) ? undefined : await this.#messages.understand(actor, typed);
+    const inHand = understood?.followUp === true ? await this.#messages.taskInHand(context, dialogContext) : undefined;
+    if (understood !== undefined && inHand !== undefined) {
+      const change = understood.detailsFor(inHand.intent);
+      if (Object.keys(change).length > 0) {
+        await this.#messages.followUp(context, actor, dialogContext, inHand, change);
+        return;
+      }
+    }
     if (dialogContext.activeDialog) {
       const result = await dialogContext.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
     }
+    await this.#messages.tick(context);
     if (text === '' || GREETINGS.test(text)) {
-      await this.#sendWelcome(context, actor);
+      await welcome();
       return;
     }
     if (CANCEL_WORDS.test(text)) {
@@ -99,21 +123,25 @@ export class PartnerAccessBot extends TeamsActivityHandler {
       await context.sendActivity('There is nothing to cancel. Type "help" to see what I can do.');
       return;
     }
-    const intent = matchIntent(this.#deps.flows.intents, text);
-    if (intent) {
-      setTurnOutcome(context, `flow:${intent.dialogId}`);
-      await dialogContext.beginDialog(intent.dialogId, intent.options);
-      return;
-    }
     if (/^(ask|ask a question|question)$/i.test(text)) {
       setTurnOutcome(context, 'helpdesk:prompt');
       await context.sendActivity(ASK_PROMPT);
       return;
     }
-    // Anything else is a question: answered from real access or the knowledge base, or plainly not known.
-    const view = await answerHelpdeskQuestion(this.#deps.services, actor, text);
-    setTurnOutcome(context, view.heading === UNKNOWN_HEADING ? 'helpdesk:unknown' : 'helpdesk:answer');
-    await context.sendActivity(cardMessage(renderHelpdeskAnswerCard(view)));
+    // The command words of cards and the menu keep their exact meaning; everything else is understood first.
+    const intent = matchIntent(this.#deps.flows.intents, text);
+    const taskOfCommand = intent === undefined ? undefined : taskOfDialog(intent.dialogId);
+    if (intent !== undefined && taskOfCommand === undefined) {
+      setTurnOutcome(context, `flow:${intent.dialogId}`);
+      await dialogContext.beginDialog(intent.dialogId, intent.options);
+      return;
+    }
+    const words = understood ?? (await this.#messages.understand(actor, text));
+    if (taskOfCommand !== undefined) {
+      await this.#messages.start(context, actor, dialogContext, taskOfCommand, words.detailsFor(taskOfCommand), intent?.options);
+      return;
+    }
+    await this.#messages.route(context, actor, dialogContext, text, words, welcome);
   }
 
   async #sendWelcome(context: TurnContext, actor: UserActor): Promise<void> {
@@ -122,6 +150,12 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     setTurnOutcome(context, 'welcome');
     await context.sendActivity(cardMessage(renderWelcomeCard(view)));
   }
+}
+
+/** What the person typed (without the @mention), or empty for a card's submit. */
+function typedText(context: TurnContext): string {
+  const stripped = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+  return stripped.replace(/\s+/g, ' ').trim();
 }
 
 /** The person's words, without the @mention of the bot; a card's Action.Submit `command` counts as words. */

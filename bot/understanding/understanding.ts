@@ -23,3 +23,11 @@ export async function createUnderstandingEngine(): Promise<UnderstandingEngine> 
   const dictionary = buildDictionary([...Object.values(masked).flat(), ...EXTRA_WORDS]);
   return createUnderstanding(classifier, dictionary);
 }
+
+let shared: Promise<UnderstandingEngine> | undefined;
+
+/** The engine trained once per process (it never changes after training): the bot's start-up begins it. */
+export function sharedUnderstandingEngine(): Promise<UnderstandingEngine> {
+  shared ??= createUnderstandingEngine();
+  return shared;
+}

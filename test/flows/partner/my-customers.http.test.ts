@@ -71,6 +71,7 @@ describe('partner flows over HTTP: my customers, and the commands that start eac
   });
 
   it('a customer asking for "my customers" is pointed to the customer words', async () => {
-    expect(textOf(await c.say(PEOPLE.megan, 'my customers'))).toBe('"My customers" is for partner staff. As a customer, type "my partners" or "invitations".');
+    expect(textOf(await c.say(PEOPLE.megan, 'my customers'))).toBe('Only partner staff can see the partner\'s customers and relationships: ' +
+      'an Admin, Sales or Helpdesk agent of the partner, not a customer. What you can do here: "invitations", "customer agreement", "my partners", "remove roles", "ask".');
   });
 });
