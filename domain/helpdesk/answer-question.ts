@@ -10,6 +10,7 @@ import { expandQuestion } from './domain-vocabulary.ts';
 import { DECOY_TOPICS } from './decoy-topics.ts';
 import { findFact, summarizeFact } from './knowledge-base.ts';
 import { COMPATIBLE_FORMS, comparedSides, questionForm, questionParts } from './question-shape.ts';
+import { phrasingSimilarity } from './phrasing-similarity.ts';
 
 export type HelpdeskAnswer =
   | {
@@ -40,6 +41,9 @@ export const CONFIDENCE = { minScore: 40, minCoverage: 0.25, answerScore: 100, m
   decoyRatio: 0.6, decoyWordRatio: 0.05 } as const;
 /** A fact that answers the form of question asked (who, steps, effect…) ranks this much higher. */
 export const FORM_BOOST = 1.3;
+/** A fact whose one way of asking matches the question as a whole (cosine 1) ranks this much higher, in proportion. */
+export const PHRASING_BOOST = 0.5;
+const RERANKED = 12;
 
 export const UNKNOWN_MESSAGE = 'I don\'t know that one, and I would rather not guess.';
 export const WHERE_TO_ASK: readonly string[] = [
@@ -109,10 +113,15 @@ export function searchQuestion(question: string): QuestionSearch {
     for (const term of added) weights.set(term, Math.min(weights.get(term) ?? 1, 1 / added.length));
   }
   const form = questionForm(text);
+  const questionTerms = queryTerms(expanded.text);
   const forms: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
   const hits = searchFacts(expanded.text, weights)
     .filter((hit) => concepts.length > 0 && hit.matchedTerms.length > 0)
     .map((hit) => (hit.kind === 'fact' && forms.includes(findFact(hit.id)?.form) ? { ...hit, score: hit.score * FORM_BOOST } : hit))
+    .sort((a, b) => b.score - a.score)
+    // Only the leaders are reranked: the rest cannot climb past them, and the cost stays flat.
+    .map((hit, rank) => (rank >= RERANKED ? hit
+      : { ...hit, score: hit.score * (1 + PHRASING_BOOST * phrasingSimilarity(questionTerms, hit.kind, hit.id)) }))
     .sort((a, b) => b.score - a.score);
   return { concepts: concepts.filter((terms) => terms.length > 0), hits };
 }

@@ -242,6 +242,30 @@ export const SIXTH_BATCH: readonly EvalCase[] = [
   { question: 'how do partners obtain admin privileges from a customer', expected: 'reseller-request-steps' },
 ];
 
+/** Seventh batch: a check of the phrasing rerank, written before it, in our own words. */
+export const SEVENTH_BATCH: readonly EvalCase[] = [
+  { question: 'partner says only our licensed staff can start their scheduled job, right?', expected: 'bc-job-queue-scheduled' },
+  { question: 'is it normal that a USER_ account has the partners company in its email', expected: 'bc-delegated-user-names' },
+  { question: 'the delegated admin needs to invite an external accountant, the wizard refuses', expected: 'bc-external-accountant-guide' },
+  { question: 'do admin agents get more in BC than helpdesk agents', expected: 'bc-admin-vs-helpdesk-agent' },
+  { question: 'customer wants to see all the partners with access to their m365', expected: 'view-partner-relationships' },
+  { question: 'can a billing administrator look at our partner list', expected: 'view-partner-relationships-who' },
+  { question: 'steps for a customer to pull a partners admin roles', expected: 'remove-roles-steps' },
+  { question: 'once roles are gone can the partner still help with microsoft support tickets', expected: 'remove-roles-service-requests' },
+  { question: 'the customer does not want admin roles for us, only licences. what should they do with our invite', expected: 'decline-admin-roles' },
+  { question: 'what happens at the end date of a gdap relationship if auto extend is off', expected: 'gdap-duration' },
+  { question: 'gdap request got approved, now how do my engineers actually get in', expected: 'gdap-security-groups' },
+  { question: 'can we delete a gdap relationship or only terminate it', expected: 'gdap-terminate' },
+  { question: 'partner shows as advisor in the admin center, what are they allowed', expected: 'partner-type-advisor' },
+  { question: 'does an isv get any roles in our tenant', expected: 'partner-type-isv' },
+  { question: 'who can send the customer a reseller request from partner center', expected: 'reseller-request-who' },
+  { question: 'our customer accepted, how do we manage their services now', expected: 'reseller-after-acceptance' },
+  { question: 'do helpdesk agents become helpdesk administrators at the customer with dap', expected: 'dap-group-role-mapping' },
+  { question: 'we set up azure for the customer through csp, who is owner on it', expected: 'azure-new-subscription-owner' },
+  { question: 'can a partner buy stuff for us before we accept the customer agreement', expected: 'mca-required' },
+  { question: 'what is the customer side of partner center, where do customers manage partners', expected: 'view-partner-relationships' },
+];
+
 /** Fourth batch: near misses next to the facts (Azure, Autopilot, subscriptions, identity), our own words. */
 export const NEAR_MISS_BATCH: readonly EvalCase[] = [
   { question: 'how do I give a user contributor on a resource group in azure', expected: null },
@@ -412,4 +436,5 @@ export const EVAL_SET: readonly EvalCase[] = [
   ...NEAR_MISS_BATCH,
   ...FIFTH_BATCH,
   ...SIXTH_BATCH,
+  ...SEVENTH_BATCH,
 ];
