@@ -35,7 +35,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'our incentive payment is missing this quarter',
       'where do I see partner earnings statements',
     ],
-    names: ['payout', 'payouts', 'incentive', 'incentives', 'rebate', 'rebates', 'earnings', 'commission'],
+    names: ['payout', 'payouts', 'incentive', 'incentives', 'rebate', 'rebates', 'earn', 'earnings', 'commission'],
     keywords: ['payout', 'payouts', 'incentive', 'incentives', 'rebate', 'earnings', 'commission', 'payment statement'],
   },
   {
@@ -345,6 +345,18 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
     ],
     names: ['role center', 'security filter', 'custom permission set', 'profiles'],
     keywords: ['create permission set', 'copy permission set', 'role centers', 'user groups'],
+  },
+  {
+    id: 'gdap-bulk-migration',
+    about: 'tools for moving many DAP customers to GDAP in bulk',
+    whereToAsk: 'Partner Center documentation on GDAP (learn.microsoft.com/partner-center) or Partner Center support',
+    phrasings: [
+      'how do we migrate all our dap customers to gdap in bulk',
+      'gdap bulk migration tool in partner center',
+      'script to create gdap relationships for hundreds of customers',
+    ],
+    names: ['bulk', 'migration tool', 'hundreds'],
+    keywords: ['bulk migration', 'migrate all customers', 'mass migration', 'powershell module'],
   },
   {
     id: 'small-talk',

@@ -266,6 +266,22 @@ export const SEVENTH_BATCH: readonly EvalCase[] = [
   { question: 'what is the customer side of partner center, where do customers manage partners', expected: 'view-partner-relationships' },
 ];
 
+/** Eighth batch: near misses dressed in the knowledge base's own words (delegated admin, GDAP, BC), our own. */
+export const EIGHTH_BATCH: readonly EvalCase[] = [
+  { question: 'as delegated admin how do I copy the customers production environment to a sandbox', expected: null },
+  { question: 'can our gdap admins reset a users authenticator app', expected: null },
+  { question: 'what do we earn as csp partner when the customer buys business central', expected: null },
+  { question: 'do we need azure lighthouse in addition to gdap for azure resources', expected: null },
+  { question: 'which intune policies can a partner with gdap deploy to the customer laptops', expected: null },
+  { question: 'what support plan does the customer need for the partner to escalate cases', expected: null },
+  { question: 'how much does a delegated admin cost per month', expected: null },
+  { question: 'as partner how do I set up mfa for our own partner center account', expected: null },
+  { question: 'how do I export the business central database for the customer as delegated admin', expected: null },
+  { question: 'can our gdap helpdesk agents create shared mailboxes for the customer', expected: null },
+  { question: 'how do we migrate all our dap customers to gdap in bulk with the tool', expected: null },
+  { question: 'when will business central get the next major update in the customer environment', expected: null },
+];
+
 /** Fourth batch: near misses next to the facts (Azure, Autopilot, subscriptions, identity), our own words. */
 export const NEAR_MISS_BATCH: readonly EvalCase[] = [
   { question: 'how do I give a user contributor on a resource group in azure', expected: null },
@@ -437,4 +453,5 @@ export const EVAL_SET: readonly EvalCase[] = [
   ...FIFTH_BATCH,
   ...SIXTH_BATCH,
   ...SEVENTH_BATCH,
+  ...EIGHTH_BATCH,
 ];
