@@ -7,8 +7,8 @@ import { evaluateHeldOut, mentionsAll } from './heldout.ts';
 
 /** Set at what the held-out set honestly reaches (see README); never raised by tuning on its misses. */
 // Issue 15 asks for 0.9 in scope and every near miss declined; measured at the last checkpoint: 111/148 (75.0%)
-// in scope and 36/41 (87.8%) declined. The floor sits just under that, honestly short of the target.
-const HELD_OUT_FLOOR = { inScope: 0.74, outOfScope: 0.87 } as const;
+// in scope and 37/41 (90.2%) declined. The floor sits just under that, honestly short of the target.
+const HELD_OUT_FLOOR = { inScope: 0.74, outOfScope: 0.9 } as const;
 
 describe('the held-out floor', () => {
   const report = evaluateHeldOut();
