@@ -63,7 +63,7 @@ export function createApp(deps: AppDeps): App {
   const dialogState = new PersonalDialogState(deps.botStorage);
   const flows = createFlows(services, dialogState.createProperty('dialogState'));
   const bot = new PartnerAccessBot({ services, flows, dialogState, actions: ACTION_HANDLERS, understanding: sharedUnderstandingEngine() });
-  const server = createServer({ adapter, runTurn: (context) => bot.run(context), requireToken: config.auth !== undefined, logger: logger.child({ module: 'http' }),
+  const server = createServer({ adapter, runTurn: (context) => bot.run(context), requireToken: config.auth !== undefined, botName: config.botName, logger: logger.child({ module: 'http' }),
     mount: tabRoutes({ config, services, logger: logger.child({ module: 'tab' }) }) });
   return { ...server, adapter, bot, services };
 }

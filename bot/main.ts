@@ -9,6 +9,7 @@ import { DocumentStoreBotStorage } from './storage/bot-state.storage.ts';
 import { createLifecycleScheduler } from './lifecycle/lifecycle-scheduler.ts';
 import { offsetClock } from './lifecycle/offset-clock.ts';
 import { hostname } from 'node:os';
+import { startBanner } from './http/home-page.ts';
 
 /** The composition root: config → logger → directory → app → listen, and a graceful stop. */
 async function main(): Promise<void> {
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
       logger.warn({ host: config.host }, warning);
       console.error(`\n${'!'.repeat(100)}\n${warning}\n${'!'.repeat(100)}\n`);
     }
+    // For the person who typed ./dev start: where to go next (stdout, beside the structured log).
+    console.log(startBanner(port, config.auth !== undefined));
     lifecycle.start();
   });
 

@@ -5,6 +5,7 @@ import { readActivityBody } from './http/activity-body.ts';
 import { adapterResponse } from './http/adapter-response.ts';
 import { hasPlausibleBearerToken } from './http/bearer-precheck.ts';
 import { serviceUrlProblem } from './http/service-url.ts';
+import { homePage } from './http/home-page.ts';
 
 export interface ServerDeps {
   readonly adapter: CloudAdapter;
@@ -12,6 +13,8 @@ export interface ServerDeps {
   readonly logger: Logger;
   /** True when an app id is configured: every activity must then carry a Bot Framework token. */
   readonly requireToken: boolean;
+  /** The name shown on the home page (`GET /`). */
+  readonly botName?: string;
   /** Extra routes (the tab and its API) mounted by the composition root. */
   readonly mount?: (server: restify.Server) => void;
 }
@@ -29,6 +32,13 @@ export function createServer(deps: ServerDeps): BotServer {
 
   server.get('/healthz', (_req, res, next) => {
     res.json(200, { status: 'ok' });
+    next();
+  });
+
+  const home = homePage(deps.botName ?? 'Partner Access', !deps.requireToken);
+  server.get('/', (_req, res, next) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(home);
     next();
   });
 

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export interface RunningProcess {
-  readonly child: ChildProcess;
+  /** Absent when the process was already running and is not ours to stop. */
+  readonly child: ChildProcess | undefined;
   readonly url: string;
   stop(): Promise<void>;
 }
@@ -25,6 +26,21 @@ export async function startBot(port: number, env: NodeJS.ProcessEnv = {}): Promi
   }
   await stopProcess(child);
   throw new Error('The bot did not answer /healthz within 20 s.');
+}
+
+/**
+ * The bot already answering on `port` (say, from ./dev start in another terminal), else a new one.
+ * Stopping a bot we did not start does nothing.
+ */
+export async function useOrStartBot(port: number): Promise<RunningProcess & { readonly started: boolean }> {
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    const health = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    if (health.ok) return { child: undefined, url, started: false, stop: () => Promise.resolve() };
+  } catch {
+    // Nobody listening: start our own.
+  }
+  return { ...(await startBot(port)), started: true };
 }
 
 /** Starts the Agents Playground in `cwd` (where its config is) against the bot; resolves with its page URL. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardTexts, makeInstall, makeMessage, post, repliesOf } from '../support/activities.ts';
 import { DEMO } from '../support/demo-ids.ts';
+import { startBanner } from '../../bot/http/home-page.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
 
 describe('POST /api/messages in local mode', () => {
@@ -83,6 +84,29 @@ describe('POST /api/messages in local mode', () => {
     const health = await fetch(`${running.baseUrl}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers GET / with a short page linking to the tab and health, not a 404', async () => {
+    const home = await fetch(`${running.baseUrl}/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await home.text();
+    expect(html).toContain('href="/tab"');
+    expect(html).toContain('href="/healthz"');
+    expect(html).toContain('./dev playground adele megan');
+    for (const path of ['/tab', '/healthz']) expect((await fetch(`${running.baseUrl}${path}`)).status).toBe(200);
+  });
+});
+
+describe('./dev start output', () => {
+  it('says where to go next: the tab, health, and in local mode the Playground command', () => {
+    const local = startBanner(3978, false);
+    expect(local).toContain('http://localhost:3978/tab');
+    expect(local).toContain('http://localhost:3978/healthz');
+    expect(local).toContain('./dev playground adele megan');
+    const authenticated = startBanner(3978, true);
+    expect(authenticated).toContain('http://localhost:3978/tab');
+    expect(authenticated).not.toContain('./dev playground');
   });
 });
 
