@@ -11,6 +11,7 @@ import { assignSecurityGroup, listAssignments, removeSecurityGroup } from './use
 import { changeAutoExtend, deleteGdapDraft, lockForApproval, updateGdapDraft, requestAdditionalRoles, requestGdapRelationship, requestResellerRelationship, suggestDisplayName } from './use-cases/partner-requests.ts';
 import { checkCanTransact, getCustomerAgreement, getRelationship, listCustomersOfPartner, listPartnersOfCustomer, listPendingInvitations, readAuditTrail } from './use-cases/queries.ts';
 import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
+import { editInvitationEmail } from './use-cases/invitation-email.ts';
 import { listDueReminders, listExpiringSoon, runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
 import { removeGlobalAdministratorRole } from './lifecycle/remove-global-administrator-role.ts';
 
@@ -35,6 +36,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     resolveActor: (tenantId: string, userId: string): Promise<UserActor> => resolveActor(deps.directory, tenantId, userId),
     requestResellerRelationship: bind(context, requestResellerRelationship),
     requestGdapRelationship: bind(context, requestGdapRelationship),
+    editInvitationEmail: bind(context, editInvitationEmail),
     suggestDisplayName: bind(context, suggestDisplayName),
     requestAdditionalRoles: bind(context, requestAdditionalRoles),
     updateGdapDraft: bind(context, updateGdapDraft),
