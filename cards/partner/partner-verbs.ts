@@ -1,6 +1,7 @@
 /** Action.Execute verbs of the partner cards (invitation, GDAP request, assignments, my customers). */
 export const PARTNER_VERBS = [
   'partner.sendToCustomer',
+  'partner.saveEmail',
   'assignment.view',
   'assignment.edit',
   'assignment.save',

@@ -16,6 +16,10 @@ export interface RequestResultCardView {
   readonly link: string;
   readonly emailSubject: string;
   readonly emailBody: string;
+  /** The body line by line, for the read-only draft (a card's text joins single line breaks). */
+  readonly emailParagraphs: readonly { readonly text: string; readonly spacing: 'None' | 'Medium' }[];
+  /** True when the partner may edit the draft in the card and keep it ("Keep this e-mail"). */
+  readonly emailEditable: boolean;
   readonly emailWarning: string;
   /** `mailto:` with the customer's Global admins, subject and body; empty: no "Open in e-mail". */
   readonly mailto: string;
@@ -27,7 +31,11 @@ export interface RequestResultCardView {
   readonly deliveries: readonly { readonly text: string }[];
   /** A short note on top (changed meanwhile, already sent today); empty: none. */
   readonly note: string;
+  /** The note's colour: Good for what went well, Warning for what did not happen, Attention for a refusal. */
+  readonly noteColor: NoteColor;
 }
+
+export type NoteColor = 'Good' | 'Warning' | 'Attention' | 'Accent';
 
 const template = loadTemplate<RequestResultCardView>('partner-request-result');
 

@@ -1,4 +1,4 @@
-import type { RequestResultCardView } from '../../cards/partner/request-result.card.ts';
+import type { NoteColor, RequestResultCardView } from '../../cards/partner/request-result.card.ts';
 import { formatDate, formatDuration, mailtoLink } from '../../cards/format.ts';
 import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
 import type { AdminReach } from './customer-admins.ts';
@@ -7,6 +7,10 @@ export const KEEP_LINK_WARNING = 'You may edit the e-mail, but keep the link exa
 
 export interface ResultExtras {
   readonly note?: string;
+  /** Good: it happened; Warning: it did not (nothing changed); Attention: refused. Accent when not said. */
+  readonly noteColor?: NoteColor;
+  /** The partner's own edit of the e-mail, shown back when it could not be kept (so it is not lost). */
+  readonly emailEdit?: { readonly subject: string; readonly body: string };
   readonly deliveries?: readonly string[];
 }
 
@@ -45,13 +49,36 @@ function gdapEmail(view: GdapRelationshipView): { subject: string; body: string 
   return { subject: `${view.partner.name} asks for admin roles in ${view.customer.name} (GDAP)`, body };
 }
 
+/**
+ * The draft as a card shows it: a text block joins single line breaks, so each line is its own block, close
+ * to the line before within a paragraph and spaced after an empty line; "- " items read as bullets.
+ */
+export function emailParagraphs(body: string): { text: string; spacing: 'None' | 'Medium' }[] {
+  const lines: { text: string; spacing: 'None' | 'Medium' }[] = [];
+  let gap = false;
+  for (const raw of body.split('\n')) {
+    const line = raw.trim();
+    if (line === '') {
+      gap = lines.length > 0;
+      continue;
+    }
+    lines.push({ text: line.replace(/^- /, '• '), spacing: gap ? 'Medium' : 'None' });
+    gap = false;
+  }
+  return lines;
+}
+
 function common(view: RelationshipView, reach: AdminReach, extras: ResultExtras, email: { subject: string; body: string }, link: string) {
   const awaiting = isAwaitingCustomer(view) && link !== '';
+  const shown = extras.emailEdit ?? email;
   return {
     statusText: view.statusText,
     link: awaiting ? link : '',
-    emailSubject: email.subject,
-    emailBody: email.body,
+    emailSubject: shown.subject,
+    emailBody: shown.body,
+    emailParagraphs: emailParagraphs(shown.body),
+    // Only the reseller invitation's e-mail is stored with it; a GDAP request's draft is written afresh each time.
+    emailEditable: awaiting && view.kind === 'reseller',
     emailWarning: KEEP_LINK_WARNING,
     mailto: awaiting ? mailtoLink(reach.admins.map((a) => a.email), email.subject, email.body) : '',
     canSendInTeams: awaiting && reach.reachable.length > 0,
@@ -59,6 +86,7 @@ function common(view: RelationshipView, reach: AdminReach, extras: ResultExtras,
     reachNote: reachNote(view, reach),
     deliveries: (extras.deliveries ?? []).map((text) => ({ text })),
     note: extras.note ?? '',
+    noteColor: extras.noteColor ?? 'Accent',
   };
 }
 
@@ -75,7 +103,8 @@ function resellerResult(view: ResellerRelationshipView, reach: AdminReach, extra
       { label: 'Customer', value: customer },
       { label: 'Relationship', value: r.includeDap ? 'Reseller & delegated administrator (DAP)' : 'Reseller, without admin roles' },
       { label: 'Requested by', value: r.invitation.requestedBy.name },
-      { label: 'Sent', value: formatDate(r.invitation.requestedDateTime) },
+      // Created, not "sent": the invitation goes out only when the partner sends the e-mail or sends it in Teams.
+      { label: 'Created', value: formatDate(r.invitation.requestedDateTime) },
     ],
     roles: view.dapRoles.map((g) => ({ name: `${g.groupName} → ${g.role.name}`, line: g.role.description })),
     linkLabel: 'Personalized invitation link',
