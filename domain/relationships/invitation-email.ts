@@ -1,9 +1,9 @@
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
 
-/** Bounds of an edited invitation e-mail: long enough for any real letter, short enough for a card. */
+/** Bounds of an edited invitation e-mail: long enough for any real letter, within what a card field may carry. */
 export const EMAIL_SUBJECT_MAX_LENGTH = 200;
-export const EMAIL_BODY_MAX_LENGTH = 5000;
+export const EMAIL_BODY_MAX_LENGTH = 4000;
 
 export interface InvitationEmail {
   readonly subject: string;

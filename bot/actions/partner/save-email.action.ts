@@ -13,7 +13,7 @@ const dataSchema = z.object({
   id: z.string().min(1).max(200),
   version: z.string().min(1).max(200),
   emailSubject: z.string().max(EMAIL_SUBJECT_MAX_LENGTH * 2).default(''),
-  emailBody: z.string().max(EMAIL_BODY_MAX_LENGTH * 2).default(''),
+  emailBody: z.string().max(EMAIL_BODY_MAX_LENGTH).default(''),
 });
 
 /**
