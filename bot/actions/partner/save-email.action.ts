@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { renderRequestResultCard } from '../../../cards/partner/request-result.card.ts';
-import { adminReach } from '../../../dialogs/partner/customer-admins.ts';
-import { buildRequestResultView, type ResultExtras } from '../../../dialogs/partner/request-result.view.ts';
+import { adminReach } from '../../../presenters/partner/customer-admins.ts';
+import { buildRequestResultView, type ResultExtras } from '../../../presenters/partner/request-result.presenter.ts';
 import { EMAIL_BODY_MAX_LENGTH, EMAIL_SUBJECT_MAX_LENGTH } from '../../../domain/relationships/invitation-email.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply } from '../invoke-reply.ts';
