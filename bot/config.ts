@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /** Thrown at start when the environment is wrong; its message lists every bad variable. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const optionalText = z
   .string()
@@ -33,6 +36,20 @@ const envSchema = z.object({
   SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(60),
   CLOCK_OFFSET_DAYS: z.coerce.number().min(-3650).max(3650).default(0),
   TAB_SIGNING_KEYS_URL: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  GRAPH_MODE: optionalText.pipe(z.enum(['embedded', 'graph']).optional()).transform((mode) => mode ?? 'embedded'),
+  PARTNER_TENANT_ID: optionalText.pipe(z.string().regex(GUID, 'must be the partner tenant id (a GUID)').optional()),
+  PARTNER_ID: optionalText.pipe(z.string().regex(/^\d{1,12}$/, 'must be the numeric Partner ID').optional()),
+  GRAPH_CLIENT_ID: optionalText.pipe(z.string().regex(GUID, 'must be the app registration\'s application (client) id, a GUID').optional()),
+  GRAPH_CLIENT_SECRET: optionalText,
+  GRAPH_CLIENT_CERTIFICATE_PATH: optionalText,
+  GRAPH_BASE_URL: optionalText
+    .pipe(z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\/(v1\.0|beta)\/?$/i, 'must be https://<host>[:port]/v1.0, e.g. https://graph.microsoft.com/v1.0').optional())
+    .transform((url) => (url ?? 'https://graph.microsoft.com/v1.0').replace(/\/$/, '')),
+  AZURE_AUTHORITY_HOST: optionalText
+    .pipe(z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\/?$/i, 'must be https://<host>[:port] without a path, e.g. https://login.microsoftonline.com').optional())
+    .transform((url) => (url ?? 'https://login.microsoftonline.com').replace(/\/$/, '')),
+  GRAPH_SYNC_MINUTES: z.coerce.number().min(0).max(24 * 60).default(5),
+  GRAPH_DIRECTORY_CACHE_MINUTES: z.coerce.number().min(0).max(24 * 60).default(5),
 });
 
 export interface Config {
@@ -56,6 +73,27 @@ export interface Config {
   readonly sweepIntervalMs: number;
   /** Days added to the wall clock, to try the lifecycle ahead of time on a copy of the data; 0 in production. */
   readonly clockOffsetDays: number;
+  /** `embedded`: our store is the system of record and the directory is a file; `graph`: Microsoft Graph is. */
+  readonly graphMode: 'embedded' | 'graph';
+  /** How to reach Microsoft Graph and Microsoft Entra: present in graph mode only. */
+  readonly graph: GraphSettings | undefined;
+}
+
+/** The app registration and endpoints the bot uses in graph mode (app-only tokens, one per tenant). */
+export interface GraphSettings {
+  readonly partnerTenantId: string;
+  /** The numeric Partner ID shown to partner staff, when configured. */
+  readonly partnerId: string | undefined;
+  readonly clientId: string;
+  readonly credential: { readonly kind: 'secret'; readonly secret: string } | { readonly kind: 'certificate'; readonly certificatePath: string };
+  /** Graph's root with its version, no trailing slash: `https://graph.microsoft.com/v1.0`. */
+  readonly baseUrl: string;
+  /** Microsoft Entra's authority host, no trailing slash: `https://login.microsoftonline.com`. */
+  readonly authorityHost: string;
+  /** How often relationships are reconciled with Graph; 0: only on demand. */
+  readonly syncIntervalMs: number;
+  /** How long directory reads (roles, groups, customers) are kept per tenant; 0: not at all. */
+  readonly directoryCacheMs: number;
 }
 
 export const DEMO_DIRECTORY_FILE = new URL('./directory/demo-directory.json', import.meta.url).pathname;
@@ -82,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const host = e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1');
+  const graph = e.GRAPH_MODE === 'graph' ? graphSettings(e) : undefined;
   const auth = e.MicrosoftAppId
     ? { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appTenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType }
     : undefined;
@@ -99,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingKeysUrl: e.TAB_SIGNING_KEYS_URL,
     sweepIntervalMs: Math.round(e.SWEEP_INTERVAL_MINUTES * 60_000),
     clockOffsetDays: e.CLOCK_OFFSET_DAYS,
+    graphMode: e.GRAPH_MODE,
+    graph: graph && Object.freeze(graph),
   });
 }
 
@@ -106,4 +147,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
   return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/** Graph mode needs the partner tenant, the app and one credential; every missing or bad one is named. */
+function graphSettings(e: z.infer<typeof envSchema>): GraphSettings {
+  const problems: string[] = [];
+  const required = 'required when GRAPH_MODE is graph';
+  if (!e.PARTNER_TENANT_ID) problems.push(`PARTNER_TENANT_ID: ${required}`);
+  if (!e.GRAPH_CLIENT_ID) problems.push(`GRAPH_CLIENT_ID: ${required}`);
+  if (e.GRAPH_CLIENT_SECRET && e.GRAPH_CLIENT_CERTIFICATE_PATH) {
+    problems.push('GRAPH_CLIENT_SECRET: set either GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE_PATH, not both');
+  } else if (!e.GRAPH_CLIENT_SECRET && !e.GRAPH_CLIENT_CERTIFICATE_PATH) {
+    problems.push(`GRAPH_CLIENT_SECRET: ${required} (or GRAPH_CLIENT_CERTIFICATE_PATH for a certificate)`);
+  } else if (e.GRAPH_CLIENT_CERTIFICATE_PATH && !existsSync(e.GRAPH_CLIENT_CERTIFICATE_PATH)) {
+    problems.push(`GRAPH_CLIENT_CERTIFICATE_PATH: no file at ${e.GRAPH_CLIENT_CERTIFICATE_PATH}`);
+  }
+  if (problems.length > 0 || !e.PARTNER_TENANT_ID || !e.GRAPH_CLIENT_ID) {
+    throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+  return {
+    partnerTenantId: e.PARTNER_TENANT_ID.toLowerCase(),
+    partnerId: e.PARTNER_ID,
+    clientId: e.GRAPH_CLIENT_ID.toLowerCase(),
+    credential: e.GRAPH_CLIENT_SECRET
+      ? { kind: 'secret', secret: e.GRAPH_CLIENT_SECRET }
+      : { kind: 'certificate', certificatePath: e.GRAPH_CLIENT_CERTIFICATE_PATH ?? '' },
+    baseUrl: e.GRAPH_BASE_URL,
+    authorityHost: e.AZURE_AUTHORITY_HOST,
+    syncIntervalMs: Math.round(e.GRAPH_SYNC_MINUTES * 60_000),
+    directoryCacheMs: Math.round(e.GRAPH_DIRECTORY_CACHE_MINUTES * 60_000),
+  };
 }
