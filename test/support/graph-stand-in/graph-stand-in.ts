@@ -365,7 +365,8 @@ export class GraphStandIn {
       record(answer.status, tenantId, body);
       if (answer.location) res.setHeader('Location', answer.location);
       if (answer.status === 204 || answer.body === undefined) {
-        res.writeHead(answer.status).end();
+        res.writeHead(answer.status);
+        res.end();
       } else {
         sendJson(res, answer.status, answer.body);
       }
@@ -469,6 +470,7 @@ export class GraphStandIn {
         const key = await importX509(clientCertificate, header.alg ?? 'RS256');
         await jwtVerify(assertion, key, {
           issuer: this.#options.clientId, subject: this.#options.clientId, audience: `${this.#origin}/${tenantId}/oauth2/v2.0/token`,
+          clockTolerance: 300, // as Entra: clocks differ a little (MSAL sets nbf a second after iat)
         });
       } catch (error) {
         throw new HttpError(401, 'invalid_client', `AADSTS700027: Client assertion failed signature validation. (${String(error)})`);
@@ -915,5 +917,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
+  // Not chained: restify, loaded in the same test process, patches writeHead to return nothing.
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
 }
