@@ -17,6 +17,15 @@ export const BACKGROUND_DEADLINE_MS = 30_000;
 export interface GraphCallOptions {
   /** The whole call, token and retries included, ends by then: default CLICK_DEADLINE_MS. */
   readonly deadlineMs?: number;
+  /** An absolute end (epoch ms) shared by several calls made for one answer; the earlier of the two applies. */
+  readonly deadlineAt?: number;
+}
+
+/** Milliseconds left for a call under its options (never negative). */
+function budgetOf(options: GraphCallOptions): number {
+  const relative = options.deadlineMs ?? CLICK_DEADLINE_MS;
+  const absolute = options.deadlineAt === undefined ? relative : options.deadlineAt - Date.now();
+  return Math.max(0, Math.min(relative, absolute));
 }
 
 export type GraphMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -74,7 +83,8 @@ export class GraphClient {
 
   /** One request in one tenant, with an app-only token for that tenant. Never throws for what Graph or Entra answer. */
   async send<T>(tenantId: string, request: GraphRequest<T>, options: GraphCallOptions = {}): Promise<GraphResult<GraphResponse<T>>> {
-    const budget = options.deadlineMs ?? CLICK_DEADLINE_MS;
+    const budget = budgetOf(options);
+    if (budget === 0) return graphFailed({ kind: 'unavailable', reason: 'timeout' });
     const deadline = Date.now() + budget;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), budget);
@@ -88,7 +98,8 @@ export class GraphClient {
   /** Every item of a collection, following `@odata.nextLink` page after page, all within one deadline. */
   async listAll<T>(tenantId: string, path: string, itemSchema: z.ZodType<T>, query: Readonly<Record<string, string>> = {},
     options: GraphCallOptions = {}): Promise<GraphResult<T[]>> {
-    const budget = options.deadlineMs ?? CLICK_DEADLINE_MS;
+    const budget = budgetOf(options);
+    if (budget === 0) return graphFailed({ kind: 'unavailable', reason: 'timeout' });
     const deadline = Date.now() + budget;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), budget);

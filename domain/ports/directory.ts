@@ -35,3 +35,22 @@ export interface Directory {
   listGroups(tenantId: string): Promise<readonly SecurityGroup[]>;
   findGroup(tenantId: string, groupId: string): Promise<SecurityGroup | undefined>;
 }
+
+/**
+ * The directory of a tenant cannot be read now. `consentMissing`: that tenant's admin has not consented to the app
+ * (or revoked it), and must open `consentUrl`; `throttled` / `unavailable`: try again shortly. Adapters throw it;
+ * the bot tells the person what it means.
+ */
+export class DirectoryUnavailableError extends Error {
+  override name = 'DirectoryUnavailableError';
+  readonly tenantId: string;
+  readonly reason: 'consentMissing' | 'throttled' | 'unavailable';
+  readonly consentUrl: string | undefined;
+
+  constructor(tenantId: string, reason: 'consentMissing' | 'throttled' | 'unavailable', message: string, consentUrl?: string) {
+    super(message);
+    this.tenantId = tenantId;
+    this.reason = reason;
+    this.consentUrl = consentUrl;
+  }
+}
