@@ -16,6 +16,7 @@ import type { BotServices } from './services.ts';
 import { ACTION_HANDLERS } from './actions/action-handlers.ts';
 import { tabRoutes } from './tab/mount-tab.ts';
 import { sharedUnderstandingEngine } from './understanding/understanding.ts';
+import { directoryUnavailableText } from './directory/directory-unavailable.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -48,8 +49,10 @@ export function createApp(deps: AppDeps): App {
     logger.error({ err: error, activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'turn failed');
     if (context.activity.type === 'message') {
       // Say that it failed, never how: internals stay in the log, under the activity id.
+      const text = directoryUnavailableText(error)
+        ?? `Sorry, something went wrong on my side and your request may not have completed. Please look again in a moment. (Reference: ${context.activity.id ?? 'n/a'})`;
       await context
-        .sendActivity(`Sorry, something went wrong on my side and your request may not have completed. Please look again in a moment. (Reference: ${context.activity.id ?? 'n/a'})`)
+        .sendActivity(text)
         .catch((sendError: unknown) => logger.warn({ err: sendError }, 'could not tell the user about the failure'));
     }
   };

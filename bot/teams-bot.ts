@@ -7,7 +7,8 @@ import type { Flows } from '../dialogs/flows.ts';
 import { matchIntent } from '../dialogs/intent.ts';
 import { setTurnActor } from '../dialogs/turn-actor.ts';
 import { routeAction, type ActionHandlers } from './actions/action-router.ts';
-import { toInvokeResponse } from './actions/invoke-reply.ts';
+import { messageReply, toInvokeResponse } from './actions/invoke-reply.ts';
+import { directoryUnavailableText } from './directory/directory-unavailable.ts';
 import { identityOf } from './identity.ts';
 import { oversizedInput } from './input-bounds.ts';
 import { tasksFor } from './menu.ts';
@@ -74,7 +75,17 @@ export class PartnerAccessBot extends TeamsActivityHandler {
 
   /** Card buttons (Action.Execute): one router for every verb. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const actor = await this.#actor(context);
+    let actor: UserActor;
+    try {
+      actor = await this.#actor(context);
+    } catch (error) {
+      // Graph mode: the directory could not say who clicked (consent missing, throttled, down). Say so; change nothing.
+      const text = directoryUnavailableText(error);
+      if (text === undefined) throw error;
+      this.#deps.services.logger.warn({ err: error, activityId: context.activity.id }, 'directory unavailable for a card action');
+      setTurnOutcome(context, 'refused:directory-unavailable');
+      return toInvokeResponse(messageReply(text));
+    }
     return toInvokeResponse(await routeAction(this.#deps.actions, context, actor, this.#deps.services));
   }
 
