@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     pool: 'forks',
+    // Certificates for the Microsoft Graph stand-in, trusted by every test process through NODE_EXTRA_CA_CERTS.
+    globalSetup: ['test/support/graph-stand-in/global-setup.ts'],
   },
 });

@@ -8,7 +8,7 @@ import { startTestApp, type RunningApp } from '../../support/test-app.ts';
 
 const WOODGROVE = '4f1c2a9e-6b7d-4e21-9a3f-5c8d7e6f1a01';
 const FABRIKAM = '7e4b9d2a-3c6f-4b1e-a8d5-9c2e6f3b7a04';
-const FRANK = 'f6d0b2c4-8a7e-4d1f-b16c-5e4d3c2b1a21';
+const FRANK = '3ab4f6a8-2e1c-4b5d-b5a0-9c8b7a6f5e20';
 const ADELE = 'a1e5c7d9-3b2f-4e6a-8c1d-0f9e8d7c6b11';
 
 let stand: GraphStandIn;

@@ -13,6 +13,7 @@ const WOODGROVE = '4f1c2a9e-6b7d-4e21-9a3f-5c8d7e6f1a01';
 const CONTOSO = '2a7c5e1f-8d3b-4a9c-b6e2-7f1d4c8a9e03';
 const FABRIKAM = '7e4b9d2a-3c6f-4b1e-a8d5-9c2e6f3b7a04';
 const ADELE = 'a1e5c7d9-3b2f-4e6a-8c1d-0f9e8d7c6b11';
+const MEGAN = 'f6d0b2c4-8a7e-4d1f-b16c-5e4d3c2b1a16';
 const HELPDESK_ADMIN = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
 
 let stand: GraphStandIn;
@@ -116,7 +117,7 @@ describe('GraphDirectory against the Graph stand-in', () => {
 describe('GraphDirectory failures', () => {
   it('a customer tenant that never consented is reported with its admin-consent link, not as an error', async () => {
     const { directory: graph } = directory();
-    const error = await expectUnavailable(graph.findUser(FABRIKAM, 'f6d0b2c4-8a7e-4d1f-b16c-5e4d3c2b1a21'));
+    const error = await expectUnavailable(graph.findUser(FABRIKAM, '3ab4f6a8-2e1c-4b5d-b5a0-9c8b7a6f5e20'));
     expect(error).toMatchObject({ reason: 'consentMissing', tenantId: FABRIKAM });
     expect(error.consentUrl).toBe(`${stand.authorityHost}/${FABRIKAM}/adminconsent?client_id=${stand.environment.GRAPH_CLIENT_ID}`);
     expect(stand.tokenRequests(FABRIKAM).at(-1)?.status).toBe(400);
@@ -124,11 +125,18 @@ describe('GraphDirectory failures', () => {
     expect(unknownTenant.reason).toBe('consentMissing');
   });
 
-  it('consent revoked after a token was issued (403) is consentMissing too', async () => {
-    const { directory: graph } = directory();
-    stand.fail({ method: 'GET', path: /^\/users\//, times: 1 }, { status: 403 });
-    const error = await expectUnavailable(graph.findUser(CONTOSO, 'c0ffee00-0000-4000-8000-000000000000'));
-    expect(error).toMatchObject({ reason: 'consentMissing', tenantId: CONTOSO });
+  it('consent revoked after a token was issued (Graph answers 403) is consentMissing too', async () => {
+    const { directory: graph } = directory('0');
+    expect(await graph.findUser(CONTOSO, MEGAN)).toMatchObject({ name: 'Megan Bowen', roles: ['Global Administrator'] });
+    stand.setConsent(CONTOSO, false);
+    try {
+      const error = await expectUnavailable(graph.findUser(CONTOSO, MEGAN));
+      expect(error).toMatchObject({ reason: 'consentMissing', tenantId: CONTOSO });
+      expect(error.consentUrl).toContain(`/${CONTOSO}/adminconsent?client_id=`);
+      expect(stand.graphRequests('GET', new RegExp(`^/users/${MEGAN}$`)).at(-1)?.status).toBe(403);
+    } finally {
+      stand.setConsent(CONTOSO, true);
+    }
   });
 
   it('a failed read is not cached: the next one goes to Graph again', async () => {

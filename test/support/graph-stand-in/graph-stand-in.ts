@@ -304,12 +304,14 @@ export class GraphStandIn {
     return [...this.#relationships.values()].map((r) => this.#relationshipJson(r));
   }
 
-  /** Withdraws (false) or grants (true) a tenant's consent, as its admin would. */
+  /**
+   * Withdraws (false) or grants (true) a tenant's consent, as its admin would. New tokens are then refused (AADSTS65001);
+   * tokens issued before stay valid until they expire, and Graph answers them 403, as it does once permissions are gone.
+   */
   setConsent(tenantId: string, consented: boolean): void {
     const tenant = this.#tenants.get(tenantId.toLowerCase());
     if (!tenant) throw new Error(`unknown tenant ${tenantId}`);
     this.#tenants.set(tenantId.toLowerCase(), { ...tenant, consented });
-    if (!consented) for (const [token, t] of this.#tokens) if (t === tenantId.toLowerCase()) this.#tokens.delete(token);
   }
 
   // ---- HTTP ----
@@ -361,6 +363,9 @@ export class GraphStandIn {
     const body = safeJson(text);
     try {
       if (tenantId === undefined) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+      if (this.#tenants.get(tenantId)?.consented === false) {
+        throw new HttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      }
       const answer = this.#graph(method, path, query, body, ifMatch, tenantId);
       record(answer.status, tenantId, body);
       if (answer.location) res.setHeader('Location', answer.location);
