@@ -82,6 +82,21 @@ describe('GraphDirectory against the Graph stand-in', () => {
     expect(stand.graphRequests('GET', /memberOf/)).toEqual([]);
   });
 
+  it('lists the customers the partner already had as well as those of relationships approved since', async () => {
+    const other = await GraphStandIn.start(demoStandInOptions({ customers: [FABRIKAM] }));
+    try {
+      const config = loadConfig({ ...other.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET });
+      if (!config.graph) throw new Error('graph settings expected');
+      const graphClient = new GraphClient(config.graph);
+      const fresh = new GraphDirectory(graphClient, new GdapApi(graphClient), { cacheMs: 0 });
+      expect((await fresh.listTenants()).map((t) => t.name)).toEqual(['Woodgrove Partners', 'Fabrikam']);
+      other.seedRelationship({ displayName: 'Contoso', customerTenantId: CONTOSO, roleIds: [HELPDESK_ADMIN] });
+      expect((await fresh.listTenants()).map((t) => t.name)).toEqual(['Woodgrove Partners', 'Fabrikam', 'Contoso']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a user of another tenant is unknown, even with a cached read of the same id elsewhere', async () => {
     const { directory: graph } = directory();
     expect(await graph.findUser(WOODGROVE, ADELE)).toBeDefined();

@@ -77,6 +77,8 @@ export interface StandInOptions {
   readonly tenants: readonly StandInTenant[];
   /** Items per page when the request has no $top (default 100). */
   readonly pageSize?: number;
+  /** Customers delegatedAdminCustomers lists from the start (from relationships approved before the test), by tenant id. */
+  readonly customers?: readonly string[];
 }
 
 export interface RecordedRequest {
@@ -505,6 +507,12 @@ export class GraphStandIn {
     const [collection, id, sub, subId] = parts;
     if (collection === 'delegatedAdminCustomers' && id === undefined && method === 'GET') {
       const customers = new Map<string, Record<string, unknown>>();
+      for (const tenantId of this.#options.customers ?? []) {
+        const id = tenantId.toLowerCase();
+        customers.set(id, {
+          '@odata.type': '#microsoft.graph.delegatedAdminCustomer', '@odata.etag': etag(1, id), id, tenantId: id, displayName: this.#tenants.get(id)?.displayName ?? '',
+        });
+      }
       for (const r of this.#relationships.values()) {
         if (!r.everApproved) continue;
         const name = r.customer.displayName ?? this.#tenants.get(r.customer.tenantId)?.displayName ?? '';
