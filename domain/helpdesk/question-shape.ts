@@ -20,8 +20,8 @@ const FORMS: readonly (readonly [AnswerForm, RegExp])[] = [
   ['who', /^(and )?(who|whom)\b|\bwho (can|may|must|should|has to|needs? to|is (allowed|entitled|permitted|authori[sz]ed)|accepts?|approves?|signs?)\b|\bwhich (role|admin|person|user)s? (can|may|must|should|has to|do (i|we) need|is needed|is required)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b/],
   ['where', /\bwhere\b/],
   ['why', /^why\b|\bhow come\b/],
-  ['steps', /\bhow (do|does|can|should|to|would) (i|we|you|a|the|they|one|our|customers?|partners?)?\b|\bsteps?\b|\bwalk me through\b|\bprocess (to|for)\b/],
-  ['definition', /^(what|wat|whats|what's) (is|are|does|do) (a|an|the)?\b|\bwhat does .* mean\b|\bmeaning\b|\bstand for\b|\bdefin(e|ition)\b|\bexplain\b/],
+  ['steps', /\bhow (do|does|can|should|to|would) (i|we|you|a|the|they|one|our|customers?|partners?)?\b|\bsteps?\b|\bwalk me through\b|\bprocess (to|for)\b|\bwhat (do|does|should|must) (i|we|they|you|he|she|the customer|the partner) (do|click|press|select|open)\b/],
+  ['definition', /^(what|wat|whats|what's) (is|are) (a|an|the)?\b|^(what|wat) (does|do) (a|an) \w+ do\b|\bwhat does .* mean\b|\bmeaning\b|\bstand for\b|\bdefin(e|ition)\b|\bexplain\b/],
 ];
 
 /** Forms close enough that a fact of one answers a question of the other: "where do I start" wants the steps. */

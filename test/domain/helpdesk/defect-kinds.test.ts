@@ -42,6 +42,9 @@ describe('2. the fact of the asked form wins over its neighbour', () => {
     ['where do I see the partners', 'where'],
     ['how long does it last', 'duration'],
     ['admin agent vs helpdesk agent', 'comparison'],
+    ['what do they click', 'steps'],
+    ['what does a reseller do', 'definition'],
+    ['what do we need to know', null],
     ['roles', null],
   ] as const)('"%s" asks for a %s answer', (question, form) => {
     expect(questionForm(question)).toBe(form);

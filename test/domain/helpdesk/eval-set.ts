@@ -282,6 +282,20 @@ export const EIGHTH_BATCH: readonly EvalCase[] = [
   { question: 'when will business central get the next major update in the customer environment', expected: null },
 ];
 
+/** Ninth batch: two questions in one, as people type them, our own; first run unchanged. */
+export const NINTH_BATCH: readonly EvalCase[] = [
+  { question: 'who has to accept our reseller invite and what do they click', expected: ['relationship-accept-who', 'reseller-accept-steps'] },
+  { question: 'can the partner still see our BC after we remove roles, and do they stay our reseller?', expected: ['remove-roles-effects', 'remove-roles-keeps-reseller'] },
+  { question: 'whats the max gdap duration and can it auto extend with global admin in it', expected: ['gdap-duration', 'gdap-auto-extend'] },
+  { question: 'where do we see our partners? how do we remove one?', expected: ['view-partner-relationships', 'remove-roles-steps'] },
+  { question: 'what is a USER_ account in bc and how do i find out who it is', expected: ['bc-delegated-user-names', 'bc-find-person-behind-user'] },
+  { question: 'can delegated admins run scheduled jobs, and how can they test them', expected: ['bc-job-queue-scheduled', 'bc-job-queue-run-once'] },
+  { question: 'which role do we need for business central in gdap, and how do our consultants get it', expected: ['bc-least-privileged-role', 'gdap-security-groups'] },
+  { question: 'is dap going away and what replaces it', expected: ['dap-retirement', 'gdap-meaning'] },
+  { question: 'who can sign the MCA, also why is it needed', expected: ['mca-who-accepts', 'mca-required'] },
+  { question: 'what is an advisor vs a reseller', expected: ['partner-type-advisor', 'partner-type-reseller'] },
+];
+
 /** Fourth batch: near misses next to the facts (Azure, Autopilot, subscriptions, identity), our own words. */
 export const NEAR_MISS_BATCH: readonly EvalCase[] = [
   { question: 'how do I give a user contributor on a resource group in azure', expected: null },
@@ -454,4 +468,5 @@ export const EVAL_SET: readonly EvalCase[] = [
   ...SIXTH_BATCH,
   ...SEVENTH_BATCH,
   ...EIGHTH_BATCH,
+  ...NINTH_BATCH,
 ];
