@@ -9,7 +9,7 @@ import type { BotServices } from '../services.ts';
 export async function namesFor(services: BotServices, actor: UserActor): Promise<NameVocabulary> {
   const tenants = await services.directory.listTenants();
   const customers = tenants.filter((t) => t.partnerId === undefined).map((t) => ({ name: t.name, domain: t.domain }));
-  const partners = tenants.filter((t) => t.partnerId !== undefined && t.id !== actor.tenantId).map((t) => ({ name: t.name, domain: t.domain }));
+  const partners = tenants.filter((t) => t.partnerId !== undefined).map((t) => ({ name: t.name, domain: t.domain }));
   if (actor.tenantKind !== 'partner') return { customers, partners, groups: [], relationships: [] };
   const groups = (await services.directory.listGroups(actor.tenantId)).map((g) => g.name);
   const listed = await services.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });

@@ -42,7 +42,7 @@ function bounded(body: string): RegExp {
   return new RegExp(`(?<![a-z0-9])(?:${body})(?![a-z0-9])`, 'i');
 }
 
-const NEGATION = String.raw`(?:no|not|non|without|w/o|don'?t|do not|doesn'?t|never|excluding|exclude|except|skip|minus|off|disable|disabled|stop|turn off|switch off|remove|drop|kill|cancel|no more|but no|nothing)`;
+const NEGATION = String.raw`(?:no|not|non|without|leave out|leaving out|left out|minus the|w/o|don'?t|do not|doesn'?t|never|excluding|exclude|except|skip|minus|off|disable|disabled|stop|turn off|switch off|remove|drop|kill|cancel|no more|but no|nothing)`;
 
 // ---- names: customers, partners, groups, relationships ----
 
@@ -59,12 +59,13 @@ function tenantForms(tenant: { name: string; domain: string }): Named {
   return { canonical: tenant.name, forms: [...forms] };
 }
 
-/** Finds a name: exact forms first (longest first), then one word close to a one-word form. */
-function takeName(text: Text, names: readonly Named[]): string | undefined {
+/** Finds a name: exact forms first (longest first), then (when `fuzzy`) one word close to a one-word form. */
+function takeName(text: Text, names: readonly Named[], fuzzy = true): string | undefined {
   const exact = names.flatMap((n) => n.forms.map((form) => ({ n, form }))).sort((a, b) => b.form.length - a.form.length);
   for (const { n, form } of exact) {
     if (text.take(bounded(`${phrase(form)}(?:'s)?`))) return n.canonical;
   }
+  if (!fuzzy) return undefined;
   const words = [...text.value.matchAll(/[a-z][a-z0-9-]{3,}/g)];
   for (const word of words) {
     const token = word[0].replace(/'s$/, '');
@@ -258,7 +259,9 @@ function takeRemoveGlobalAdmin(text: Text): boolean {
  */
 export function maskNames(original: string, side: AskerSide, names: NameVocabulary): string {
   const text = new Text(original);
-  const tenants = (side === 'partner' ? names.customers : names.partners).map(tenantForms);
+  // The side's own kind of tenant first (a close misspelling goes to it), then the other kind, by exact name only.
+  const own = (side === 'partner' ? names.customers : names.partners).map(tenantForms);
+  const other = (side === 'partner' ? names.partners : names.customers).map(tenantForms);
   const groups = groupNames(names.groups);
   for (let i = 0; i < 3; i += 1) {
     text.mask = 'xrelationship';
@@ -266,7 +269,9 @@ export function maskNames(original: string, side: AskerSide, names: NameVocabula
     text.mask = 'xgroup';
     takeName(text, groups);
     text.mask = side === 'partner' ? 'xcustomer' : 'xpartner';
-    takeName(text, tenants);
+    takeName(text, own);
+    text.mask = side === 'partner' ? 'xpartner' : 'xcustomer';
+    takeName(text, other, false);
   }
   return text.value.replace(/\s+/g, ' ').trim();
 }
@@ -275,6 +280,7 @@ export function maskNames(original: string, side: AskerSide, names: NameVocabula
 
 // Questions keep only the names they mention (customer, partner, group): the helpdesk reads the rest itself.
 const ROLE_INTENTS: readonly IntentName[] = ['requestGdap', 'addRole', 'renewRelationship', 'assignGroups', 'manageRelationship'];
+const GROUP_INTENTS: readonly IntentName[] = ['assignGroups', 'question'];
 const TERM_INTENTS: readonly IntentName[] = ['requestGdap', 'renewRelationship', 'manageRelationship'];
 const ROLE_SET_INTENTS: readonly IntentName[] = ['requestGdap', 'addRole', 'renewRelationship'];
 
@@ -288,8 +294,9 @@ export function extractDetails(original: string, corrected: string, intent: Inte
   const relationship = takeRelationship(text, original, names.relationships);
   if (relationship !== undefined) details.relationship = relationship;
   if (side === 'partner') {
+    // A group is a detail of assigning (or asking about) it; elsewhere "tier 1" is only who will use the access.
     const group = takeName(text, groupNames(names.groups));
-    if (group !== undefined) details.group = group;
+    if (group !== undefined && GROUP_INTENTS.includes(intent)) details.group = group;
     const customer = takeName(text, names.customers.map(tenantForms));
     if (customer !== undefined && !(relationship !== undefined && relationship.toLowerCase().includes(customer.toLowerCase()))) details.customer = customer;
   } else {

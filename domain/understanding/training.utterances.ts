@@ -21,6 +21,8 @@ export const CUSTOMER_SIDE_INTENTS: readonly IntentName[] = ['invitations', 'cus
 
 export const TRAINING_UTTERANCES: Readonly<Record<IntentName, readonly string[]>> = {
   inviteCustomer: [
+    'invite contoso without any admin rights', 'send an invite to fabrikam without any delegated admin', 'invite them, no admin privileges at all',
+    "send invite", "send an invite", "send the invite to a new customer", "invite please",
     'pls invite our new client adatum', 'send a customer invite', 'get an invitation out to fabrikam', 'invite link for a customer with dap', 'invite without delegated admin', 'could we invite contoso as a reseller customer', 'i need an invitation for a customer', 'new reseller relationship request',
     'invite a customer', 'invite a new customer', 'invite contoso', 'invite fabrikam.com', 'send an invitation to a customer',
     'send a reseller invitation', 'send a reseller invite to tailspin', 'reseller relationship for adatum', 'request a reseller relationship',
@@ -34,6 +36,7 @@ export const TRAINING_UTTERANCES: Readonly<Record<IntentName, readonly string[]>
     'I need to add a customer to our partner center', 'could you send an invitation to northwind', 'draft the reseller invitation email',
   ],
   requestGdap: [
+    "request access at contoso so our team can reset passwords", "get access so tier 1 can help their users", "request admin access so we can support their users",
     'ask for gdap', 'request admin permissions at contoso', 'need admin access at fabrikam for 1 year', 'request a gdap for teams at northwind', 'get helpdesk access at contoso', 'gdap relationship request with auto extend off', 'we need permissions in the customer tenant to fix mailboxes', 'request global reader at tailspin',
     'new gdap', 'new gdap for contoso', 'request gdap', 'request a gdap relationship', 'gdap for northwind', 'gdap with fabrikam',
     'I need gdap for northwind', 'ask contoso for admin access', 'request admin roles at fabrikam', 'we need access to the customer tenant',
@@ -70,6 +73,7 @@ export const TRAINING_UTTERANCES: Readonly<Record<IntentName, readonly string[]>
     'show me what runs out soon', 'dashboard of customers', 'customers please', 'overview of every customer relationship', 'which customers have not approved yet', 'list expiring', 'my customer relationships', 'all customers', 'show every customer',
   ],
   manageRelationship: [
+    "how many days does northwind security have left", "how long until contoso bc support ends", "is auto extend on for fabrikam helpdesk 2026",
     'turn auto extend on', 'auto extend off for the contoso relationship', 'when does our relationship with fabrikam end', 'days left on northwind security', 'remove global administrator from the relationship', 'disable automatic renewal',
     'manage contoso bc support', 'manage the relationship', 'manage a relationship', 'turn off auto-extend for contoso bc support',
     'turn on auto extend for fabrikam helpdesk 2026', 'disable auto-extend on northwind security', 'enable auto-extend',
@@ -99,6 +103,7 @@ export const TRAINING_UTTERANCES: Readonly<Record<IntentName, readonly string[]>
     'can you add exchange to the contoso relationship', 'add sharepoint admin to the current relationship', 'the relationship needs user administrator as well', 'put security reader on the northwind security relationship too', 'also give contoso bc support the teams admin role',
   ],
   invitations: [
+    'accept litware', 'decline woodgrove', 'accept woodgrove partners', 'approve litware csp',
     'review invitations', 'any pending requests from partners', 'accept the request', 'decline', 'show the request from woodgrove partners', 'approve it', 'is woodgrove waiting for our approval',
     'invitations', 'show invitations', 'my invitations', 'pending invitations', 'show me the invitations from partners',
     'accept the invitation', 'accept woodgrove invitation', 'decline the invitation from litware', 'review the partner request',
@@ -109,6 +114,7 @@ export const TRAINING_UTTERANCES: Readonly<Record<IntentName, readonly string[]>
     'which invitations are pending', 'approve the pending relationship', 'see the invitation woodgrove sent',
   ],
   customerAgreement: [
+    "is the mca signed", "has the agreement been signed", "is the customer agreement accepted",
     'sign the mca', 'accept microsoft customer agreement', 'the customer agreement', 'view the agreement', 'has the mca been signed',
     'customer agreement', 'microsoft customer agreement', 'mca', 'accept the customer agreement', 'accept the mca', 'show the mca',
     'review the microsoft customer agreement', 'sign the customer agreement', 'has the customer agreement been accepted', 'agreement status',
@@ -158,6 +164,7 @@ export const TRAINING_UTTERANCES: Readonly<Record<IntentName, readonly string[]>
     'how do I use this bot', 'what does this bot do', 'options', 'show tasks', 'help me', 'i am lost', 'what now', 'show commands', 'main menu',
   ],
   chitchat: [
+    "thanks, that's all", "that's all", "that is all for now", "nothing else, thanks", "all good",
     'thanks for the help', 'ok', 'cool', 'great', 'perfect thanks', 'morning', 'hi there', 'good evening',
     'hi', 'hello', 'hey', 'ty', 'thanks a lot', 'many thanks', 'hiya', 'yo', 'good morning', 'thanks', 'thank you', 'thx', 'cheers', 'bye', 'goodbye', 'see you', 'how are you',
     'you are great', 'nice', 'ok thanks', 'great, thanks', 'lol', 'good job', 'awesome', 'who are you', 'are you a robot', 'have a nice day',

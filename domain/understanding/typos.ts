@@ -54,7 +54,7 @@ export function buildDictionary(texts: Iterable<string>): Dictionary {
   return {
     has: (word) => counts.has(word),
     correct(word) {
-      if (counts.has(word) || /\d/.test(word)) return word;
+      if (counts.has(word) || /[\d']/.test(word)) return word;
       const cached = cache.get(word);
       if (cached !== undefined) return cached;
       const limit = allowedDistance(word.length);

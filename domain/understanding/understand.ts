@@ -9,11 +9,13 @@ import { correctText, type Dictionary } from './typos.ts';
 
 /** At or above: act on the intent (a task still asks for confirmation). */
 export const SURE = 0.7;
+/** Above this share of unknown words, nothing is sure. */
+export const MOSTLY_UNKNOWN = 0.5;
 /** A task scoring at least this is offered as a button when nothing is sure. */
 export const OFFER = 0.15;
 
 // "How do I invite a customer?", "can a partner add roles later?": asking how things work, not asking the bot to act.
-const HOW_IT_WORKS = /^(?:how (?:do|does|can|could|should|would|to|long|many|much|is|are)|why|what (?:is|are|does|do|happens|if|'s|can (?:a|an|the|i|we|they|[a-z]+ do))|whats|when (?:does|do|is|can|will) (?:a|an|the|my|our|gdap|dap)\b|is it (?:possible|true)|does|do (?:partners|customers|i need|we need|delegated)|can (?:a|an|the|partners?|customers?|delegated|gdap|dap|someone|anyone|my|our|they|he|she)|should|will (?:a|the|my|our)|if |where (?:do|can|is)|who (?:can|approves|needs|is)|difference between|explain)\b/;
+const HOW_IT_WORKS = /^(?:how (?:do|does|can|could|should|would|to|long|many|much|is|are)|why|what's (?:a|an)\b|whats (?:a|an)\b|what (?:is|are|does|do|happens|if|'s|can (?:a|an|the|i|we|they|[a-z]+ do))|when (?:does|do|is|can|will) (?:a|an|the|my|our|gdap|dap)\b|is it (?:possible|true)|does|do (?:partners|customers|i need|we need|delegated)|can (?:a|an|the|partners?|customers?|delegated|gdap|dap|someone|anyone|my|our|they|he|she)|should|will (?:a|the|my|our)|if |where (?:do|can|is)|who (?:can|approves|needs|is)|difference between|explain)\b/;
 // Asking the bot to act: "can you invite…", "please…", "I need…".
 const REQUEST = /\b(?:can|could|would|will) (?:you|u)\b|\bplease\b|\bpls\b|\bplz\b|\bi (?:need|want|would like|'d like)\b|\bi'd like\b|\blet'?s\b|\bhelp me\b|\bgo ahead\b|^(?:start|begin|open|show|list|give|get|send|invite|request|create|set up|setup|assign|renew|extend|manage|remove|accept|decline|review|add|new)\b/;
 // A short change of one detail of the task in hand.
@@ -22,7 +24,8 @@ const MAX_FOLLOW_UP_WORDS = 9;
 // The intents whose details together cover every kind of detail a follow-up may change.
 const FOLLOW_UP_INTENTS = ['requestGdap', 'inviteCustomer', 'myCustomers', 'manageRelationship'] as const;
 // The other side's tasks stay possible (a refusal explains who can do them), weighed down.
-const OTHER_SIDE = 0.6;
+const OTHER_SIDE = 0.3;
+const CLEARLY_OTHER_SIDE = 0.85;
 
 export interface UnderstandInput {
   readonly text: string;
@@ -43,11 +46,15 @@ export function createUnderstanding(classifier: IntentClassifier, dictionary: Di
   return {
     async understand({ text, side, names }) {
       const corrected = correctText(maskNames(text, side, names), dictionary);
-      const scored = [...(await classifier.classify(corrected))].sort((a, b) => b.score - a.score);
+      const classified = await classifier.classify(corrected.replace(/-/g, ' '));
+      const scored = [...classified.scores].sort((a, b) => b.score - a.score);
       const ownTasks: readonly TaskIntent[] = side === 'partner' ? PARTNER_TASKS : CUSTOMER_TASKS;
       const weighed = scored.map((s) => (isTaskIntent(s.intent) && !ownTasks.includes(s.intent) ? { ...s, score: s.score * OTHER_SIDE } : s))
         .sort((a, b) => b.score - a.score);
       let best: ScoredIntent = weighed[0] ?? { intent: 'question', score: 0 };
+      // The other side's task, clearly meant ("remove woodgrove's roles" from a partner), is taken: its refusal says who can.
+      const raw = scored[0];
+      if (raw !== undefined && best.score < SURE && isTaskIntent(raw.intent) && !ownTasks.includes(raw.intent) && raw.score >= CLEARLY_OTHER_SIDE) best = raw;
       const lower = text.trim().toLowerCase();
       const named = extractDetails(text, corrected, 'requestGdap', side, names);
       const aboutNamedRelationship = named.relationship !== undefined && (best.intent === 'manageRelationship' || best.intent === 'renewRelationship');
@@ -59,7 +66,8 @@ export function createUnderstanding(classifier: IntentClassifier, dictionary: Di
       const followUp = words <= MAX_FOLLOW_UP_WORDS && FOLLOW_UP.test(lower) && anyDetail;
       let intent = best.intent;
       let confidence = best.score;
-      let certainty: Understanding['certainty'] = confidence >= SURE ? 'sure' : 'unsure';
+      // Mostly words the classifier never saw: its best guess is offered, never acted on.
+      let certainty: Understanding['certainty'] = confidence >= SURE && classified.unknown < MOSTLY_UNKNOWN ? 'sure' : 'unsure';
       if (!isTaskIntent(intent) && intent !== 'question' && confidence < SURE) {
         // Help and chit-chat are only taken when sure; otherwise it is a question.
         intent = 'question';

@@ -4,11 +4,12 @@ import type { UnderstandingEngine } from '../../domain/understanding/understand.
 import { loadNluSet, scoreNluSet, type NluScore } from './nlu-eval.ts';
 
 /**
- * The floor the held-out NLU set (frozen before tuning) must keep. The issue asks intent ≥ 95%; the understanding
- * step reached 92.3% on the held-out set when tuning ended, so the floor holds what was honestly reached (see the
- * report of issue 17) and only rises with better understanding, never with tuning on held-out misses.
+ * The floor the held-out NLU set (frozen before tuning) must keep. The issue asks intent ≥ 95%; the held-out set was
+ * scored twice, each time only after a tuning round had ended (92.3%, then 94.5% intent; 94.5%, then 94.0% details),
+ * so the floor holds what was honestly reached (see the report of issue 17). It rises only with better understanding,
+ * never with tuning on held-out misses, which are never printed.
  */
-const FLOOR = { intent: 0.92, details: 0.9, bareRefusals: 0 };
+const FLOOR = { intent: 0.94, details: 0.9, bareRefusals: 0 };
 
 describe('understanding: the held-out floor', () => {
   let engine: UnderstandingEngine;
