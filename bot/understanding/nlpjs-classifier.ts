@@ -3,6 +3,7 @@ import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
 import type { Classification, IntentClassifier } from '../../domain/ports/intent-classifier.ts';
+import { fuzzyForShortTerms } from '../../domain/shared/fuzzy.ts';
 import { isIntentName, type IntentName, type ScoredIntent } from '../../domain/understanding/intents.ts';
 
 /**
@@ -40,7 +41,7 @@ export async function trainNlpjsClassifier(utterances: Readonly<Record<IntentNam
 /** Intents of the training utterances nearest to a text (BM25 with fuzzy words), scores adding up to 1. */
 function nearestUtterances(utterances: Readonly<Record<IntentName, readonly string[]>>): (text: string) => ScoredIntent[] {
   const documents = Object.entries(utterances).flatMap(([intent, texts]) => texts.map((text, i) => ({ id: `${intent}:${i}`, intent, text })));
-  const index = new MiniSearch<{ id: string; intent: string; text: string }>({ fields: ['text'], storeFields: ['intent'], searchOptions: { fuzzy: 0.2, prefix: true } });
+  const index = new MiniSearch<{ id: string; intent: string; text: string }>({ fields: ['text'], storeFields: ['intent'], searchOptions: { fuzzy: fuzzyForShortTerms(0.2), prefix: true } });
   index.addAll(documents);
   return (text) => {
     const totals = new Map<IntentName, number>();
