@@ -30,6 +30,7 @@ export interface TeamsBotDeps {
 }
 
 const GREETINGS = /^(help|hi|hello|hey|menu|start|\?)$/i;
+const ASK_WORDS = /^(ask|ask a question|question)$/i;
 
 const ASK_PROMPT = 'Ask me in your own words, for example: "Can a delegated admin run job queues in Business Central?", "What does removing roles not remove?", or "What can I do at Contoso?".';
 
@@ -134,13 +135,13 @@ export class PartnerAccessBot extends TeamsActivityHandler {
       await context.sendActivity('There is nothing to cancel. Type "help" to see what I can do.');
       return;
     }
-    if (/^(ask|ask a question|question)$/i.test(text)) {
+    if (ASK_WORDS.test(text) || (understood !== undefined && ASK_WORDS.test(understood.corrected))) {
       setTurnOutcome(context, 'helpdesk:prompt');
       await context.sendActivity(ASK_PROMPT);
       return;
     }
     // The command words of cards and the menu keep their exact meaning; everything else is understood first.
-    const intent = matchIntent(this.#deps.flows.intents, text);
+    const intent = matchIntent(this.#deps.flows.intents, text) ?? (understood === undefined ? undefined : matchIntent(this.#deps.flows.intents, understood.spelled));
     const taskOfCommand = intent === undefined ? undefined : taskOfDialog(intent.dialogId);
     if (intent !== undefined && taskOfCommand === undefined) {
       setTurnOutcome(context, `flow:${intent.dialogId}`);

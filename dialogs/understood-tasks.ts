@@ -66,7 +66,7 @@ function understoodOptions(intent: TaskIntent, d: Details, typed: Record<string,
     case 'assignGroups': return defined({ search: d.relationship ?? d.customer, group: d.group });
     case 'myCustomers': return defined({ filter: d.filter });
     case 'manageRelationship': return defined({ relationship: d.relationship ?? d.customer, autoExtend: d.autoExtend, removeGlobalAdmin: d.removeGlobalAdmin });
-    case 'renewRelationship': return defined({ relationship: d.relationship ?? d.customer });
+    case 'renewRelationship': return defined({ relationship: d.relationship ?? d.customer, durationDays: d.durationDays });
     case 'addRole': return defined({ roles: d.roles?.join(', '), relationship: d.relationship ?? d.customer });
     case 'invitations':
     case 'myPartners':

@@ -11,6 +11,7 @@ const EXTRA_WORDS = [
   ...ROLES_CATALOG.flatMap((r) => [r.name, ...r.aliases]),
   'auto-extend autoextend extend months month years year weeks week days day without with admin privileges delegated dap reseller',
   'expiring pending relationship relationships invitation invitations agreement customer customers partner partners roles role group groups',
+  'ask question',
 ];
 
 /** Trains the understanding step once (a fraction of a second); every caller shares the result. */

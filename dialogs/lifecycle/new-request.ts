@@ -14,12 +14,17 @@ export interface NewRequestOptions {
   readonly customer: string;
   readonly displayName: string;
   readonly roles: readonly string[];
+  readonly said?: { readonly durationDays: number };
 }
 
 /** Starts the partner's GDAP request for the same customer, with the suggested unique name and the roles. */
 export async function beginNewRequest(step: WaterfallStepContext, old: GdapRelationshipView, suggestion: NewRequestSuggestion): Promise<DialogTurnResult> {
   const names = roleNames(suggestion.roles);
-  const options: NewRequestOptions = { customer: old.customer.name, displayName: suggestion.displayName, roles: suggestion.roles };
+  // A duration said with the words ("renew it for 6 months") is taken by the request, which skips that question.
+  const days: unknown = typeof step.options === 'object' && step.options !== null ? (step.options as { durationDays?: unknown }).durationDays : undefined;
+  const options: NewRequestOptions = {
+    customer: old.customer.name, displayName: suggestion.displayName, roles: suggestion.roles, ...(typeof days === 'number' ? { said: { durationDays: days } } : {}),
+  };
   const summary = `a new relationship with ${old.customer.name}, named "${suggestion.displayName}", with ${names.join(', ')}`;
   if (step.findDialog(PARTNER_REQUEST_GDAP_DIALOG) === undefined) {
     await step.context.sendActivity(`To request ${summary}, type "new gdap for ${old.customer.name}".`);

@@ -78,8 +78,10 @@ export interface Understanding {
   readonly alternatives: readonly ScoredIntent[];
   /** The asker's own tasks closest to the words, best first, whatever their score: offered rather than a dead end. */
   readonly closestTasks: readonly TaskIntent[];
-  /** The text after typo correction, as classified. */
+  /** The text after typo correction, as classified (names masked). */
   readonly corrected: string;
+  /** The words with typos corrected and names kept ("add roel x to y" → "add role x to y"), for the menu's command words. */
+  readonly spelled: string;
   /** True when the words change a detail of the task in hand ("make it 6 months", "and for Fabrikam?"). */
   readonly followUp: boolean;
 }

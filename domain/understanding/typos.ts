@@ -57,6 +57,12 @@ export function buildDictionary(texts: Iterable<string>): Dictionary {
       if (counts.has(word) || /[\d']/.test(word)) return word;
       const cached = cache.get(word);
       if (cached !== undefined) return cached;
+      if (word.length === 3) {
+        // Three letters: only two neighbours swapped ("aks" → "ask"), anything more is another word.
+        const swapped = known.find((candidate) => candidate.length === 3 && editDistance(word, candidate, 1) === 1 && [...candidate].sort().join('') === [...word].sort().join(''));
+        cache.set(word, swapped ?? word);
+        return swapped ?? word;
+      }
       const limit = allowedDistance(word.length);
       let best = word;
       let bestDistance = limit + 1;

@@ -82,7 +82,8 @@ export function createUnderstanding(classifier: IntentClassifier, dictionary: Di
       const ranked = weighed.filter((s) => s.score > 0).map((s) => s.intent).filter((i): i is TaskIntent => isTaskIntent(i) && ownTasks.includes(i));
       // Words the classifier has nothing for still get the asker's own menu, never a dead end.
       const closestTasks = [...ranked, ...ownTasks.filter((t) => !ranked.includes(t))].slice(0, 3);
-      return { intent, confidence, certainty, details, alternatives, closestTasks, corrected, followUp };
+      const spelled = correctText(text, dictionary);
+      return { intent, confidence, certainty, details, alternatives, closestTasks, corrected, spelled, followUp };
     },
   };
 }

@@ -3,7 +3,7 @@ import { UNKNOWN_HEADING } from '../../../bot/helpdesk/helpdesk-answers.ts';
 import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
 import { DEMO } from '../../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsOf, chat, PEOPLE, textOf } from '../partner/partner-flow-support.ts';
+import { actionsOf, chat, PEOPLE, ROLE_IDS, textOf } from '../partner/partner-flow-support.ts';
 
 const BEN = { tenantId: DEMO.contoso, userId: DEMO.benContosoBilling, name: 'Ben Billing' };
 const WHO = { ...PEOPLE, ben: BEN };
@@ -91,6 +91,8 @@ describe('tasks in people\'s own words', () => {
       { who: 'megan', text: 'custmer agreemnt', shows: 'Microsoft Customer Agreement for Contoso' },
       { who: 'megan', text: 'my parnters', shows: 'Partners of Contoso' },
       { who: 'megan', text: 'remvoe roles', shows: 'No partner holds admin roles in your organization' },
+      { who: 'adele', text: 'aks', shows: 'Ask me in your own words' },
+      { who: 'adele', text: 'add roel exchange admin to contoso bc support', shows: 'I found no GDAP relationship of yours named like' },
     ])('$who: "$text"', async ({ who, text, shows }) => {
       const reply = await say(who, text);
       expect(reply).toContain(shows);
@@ -146,6 +148,23 @@ describe('tasks in people\'s own words', () => {
       const again = await say('sam', 'and for fabrikam?');
       expect(again).toContain('Invite Fabrikam');
       expect(again).toContain('Delegated admin privileges: Left out, as you asked');
+    });
+
+    it('renew with a duration: the new request keeps the roles to check and skips the duration question', async () => {
+      const { domain } = running!.app.services;
+      const adele = await c.actor(PEOPLE.adele);
+      const created = await domain.requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName: 'Contoso short', duration: 'P20D', roles: [ROLE_IDS.helpdeskAdministrator] });
+      if (!created.ok) throw new Error(created.message);
+      const locked = await domain.lockForApproval(adele, { id: created.value.id, version: created.value.version });
+      if (!locked.ok) throw new Error(locked.message);
+      const approved = await domain.approveRelationship(await c.actor(PEOPLE.megan), { kind: 'gdap', id: locked.value.id, version: locked.value.version });
+      if (!approved.ok) throw new Error(approved.message);
+      expect(await say('adele', 'please renew contoso short for 6 months')).toContain('Name the relationship');
+      const roles = textOf(await c.submit(PEOPLE.adele, { displayName: 'Contoso short again' }));
+      expect(roles).toContain('Which roles?');
+      const next = textOf(await c.submit(PEOPLE.adele, { roles: ROLE_IDS.helpdeskAdministrator }));
+      expect(next).toContain('Extend automatically?');
+      expect(next).toContain('Duration: 180 days');
     });
 
     it('without a task in hand, a short sentence with a detail is not a follow-up', async () => {
