@@ -51,6 +51,8 @@ export interface GdapRelationship {
   readonly accessAssignments: readonly AccessAssignment[];
   /** Graph mode only: Graph's `@odata.etag` of the relationship as last read, sent in `If-Match`. */
   readonly sourceEtag?: string;
+  /** Who made the last change (the system for time-driven steps); absent on records written before it was kept. */
+  readonly lastModifiedBy?: PersonRef;
 }
 
 /** A validated request for a new relationship. */
@@ -87,6 +89,7 @@ export function createGdapRelationship(input: NewGdapRelationship, now: Date): G
     endedBy: null,
     statusReason: null,
     accessAssignments: [],
+    lastModifiedBy: input.requestedBy,
   };
 }
 

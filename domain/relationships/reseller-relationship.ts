@@ -40,6 +40,8 @@ export interface ResellerRelationship {
   readonly dapRemovedDateTime: string | null;
   readonly createdDateTime: string;
   readonly lastModifiedDateTime: string;
+  /** Who made the last change; absent on records written before it was kept. */
+  readonly lastModifiedBy?: PersonRef;
 }
 
 export interface NewResellerInvitation {
@@ -109,6 +111,7 @@ export function createResellerInvitation(input: NewResellerInvitation, now: Date
     dapRemovedDateTime: null,
     createdDateTime: at,
     lastModifiedDateTime: at,
+    lastModifiedBy: input.requestedBy,
   };
 }
 

@@ -63,4 +63,14 @@ export async function tenantRef(context: UseCaseContext, tenantId: string): Prom
 /** The message for a version the caller read that is no longer the stored one. */
 export const CHANGED_MEANWHILE = 'This changed meanwhile: someone else acted on it after you looked. Here is how it stands now.';
 
+/** The message for a stale click whose newer version is the same person's own change (a double click, an old card). */
+export const ALREADY_DONE_BY_YOU = 'You already did this: here is how it stands now. Nothing was changed again.';
+
+/** Says who changed it since the caller looked: "you already did this" when it was them, else someone else. */
+export function staleMessage(actor: Actor, lastModifiedBy: PersonRef | null | undefined): string {
+  const same = lastModifiedBy !== null && lastModifiedBy !== undefined && actor.kind === 'user'
+    && lastModifiedBy.userId === actor.userId && lastModifiedBy.tenantId === actor.tenantId;
+  return same ? ALREADY_DONE_BY_YOU : CHANGED_MEANWHILE;
+}
+
 export type { UserActor };

@@ -7,7 +7,7 @@ import { approvalLink } from '../relationships/gdap-relationship.ts';
 import type { Refusal, Result } from '../shared/result.ts';
 import { ok, refuse, refuseWithLink } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
-import { CHANGED_MEANWHILE, checkPolicy, personRef } from './context.ts';
+import { CHANGED_MEANWHILE, checkPolicy, personRef, staleMessage } from './context.ts';
 import { changeGdap, transitionTo } from './gdap-writes.ts';
 import { changeReseller } from './reseller-writes.ts';
 import type { RelationshipView } from './views.ts';
@@ -82,10 +82,13 @@ export async function acceptCustomerAgreement(context: UseCaseContext, actor: Ac
   const agreementVersion = input.agreementVersion ?? CURRENT_AGREEMENT_VERSION;
   const current = await context.agreements.get(input.customerTenantId);
   if (current !== undefined && current.value.agreementVersion === agreementVersion) {
-    return refuse('nothing-to-change', `Your organization already accepted this agreement on ${current.value.acceptedDateTime.slice(0, 10)}.`, { acceptance: current.value, version: current.version });
+    const byYou = actor.kind === 'user' && current.value.acceptedBy.userId === actor.userId && current.value.acceptedBy.tenantId === actor.tenantId;
+    return refuse('nothing-to-change', byYou
+      ? `You already accepted this agreement for your organization on ${current.value.acceptedDateTime.slice(0, 10)}. Nothing was changed again.`
+      : `Your organization already accepted this agreement on ${current.value.acceptedDateTime.slice(0, 10)}.`, { acceptance: current.value, version: current.version });
   }
   if ((current?.version ?? null) !== input.version) {
-    return refuse('conflict', CHANGED_MEANWHILE, current === undefined ? undefined : { acceptance: current.value, version: current.version });
+    return refuse('conflict', staleMessage(actor, current?.value.acceptedBy), current === undefined ? undefined : { acceptance: current.value, version: current.version });
   }
   return recordAgreement(context, actor, input.customerTenantId, agreementVersion, input.version);
 }

@@ -12,7 +12,7 @@ import type { AssignmentChange, RecordedChange, RecordFailure, RecordOutcome } f
 import type { Refusal, Result } from '../shared/result.ts';
 import { ok, refuse, refuseWithLink } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
-import { CHANGED_MEANWHILE, checkPolicy, personRef } from './context.ts';
+import { CHANGED_MEANWHILE, checkPolicy, personRef, staleMessage } from './context.ts';
 import type { GdapRelationshipView } from './views.ts';
 import { gdapView } from './views.ts';
 
@@ -94,8 +94,9 @@ export async function settleGdap(context: UseCaseContext, stored: Versioned<Gdap
   for (let step = 0; step < 20 && current !== undefined; step += 1) {
     const due = dueTransition(current.value, context.clock.now());
     if (due === null) return current;
-    const moved = applyTransition(current.value, due, { now: context.clock.now(), by: personRef(SYSTEM_ACTOR) });
-    if (!moved.ok) return current;
+    const stepped = applyTransition(current.value, due, { now: context.clock.now(), by: personRef(SYSTEM_ACTOR) });
+    if (!stepped.ok) return current;
+    const moved = { ...stepped, value: { ...stepped.value, lastModifiedBy: personRef(SYSTEM_ACTOR) } };
     const event = gdapEvent(context, SYSTEM_ACTOR, TRANSITION_ACTIONS[due], current.value, moved.value);
     const outcome = await context.records.recordLocally({ before: current, after: moved.value, event });
     if (outcome.ok) current = outcome.relationship;
@@ -131,16 +132,23 @@ export async function changeGdap(
   if (stored === undefined) return refuse('not-found', NOT_FOUND);
   const denied = checkPolicy(actor, action, { partnerTenantId: stored.value.partnerTenantId, customerTenantId: stored.value.customer.tenantId });
   if (denied !== undefined) return denied;
-  if (stored.version !== change.version) return refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, stored));
+  if (stored.version !== change.version) return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), await gdapView(context, stored));
   const settled = await settleGdap(context, stored);
   if (settled === undefined) return refuse('not-found', NOT_FOUND);
-  const changed = await mutate(settled.value, context.clock.now());
-  if (!changed.ok) return refuse(changed.code, changed.message, await gdapView(context, settled));
+  const mutated = await mutate(settled.value, context.clock.now());
+  if (!mutated.ok) return refuse(mutated.code, mutated.message, await gdapView(context, settled));
+  const changed = { ...mutated, value: { ...mutated.value, lastModifiedBy: personRef(actor) } };
   const name = typeof auditAction === 'string' ? auditAction : auditAction(settled.value, changed.value);
   const event = gdapEvent(context, actor, name, settled.value, changed.value, detail?.(changed.value));
   const how = typeof write === 'function' ? write(settled.value, changed.value) : write;
   const outcome = await recordChange(context, how, { before: settled, after: changed.value, event });
-  if (!outcome.ok) return refusalOf(context, outcome);
+  if (!outcome.ok) {
+    // Lost the compare-and-set to a write in between: say whose it was, as for a stale version.
+    if (outcome.reason === 'changed-meanwhile' && outcome.current !== undefined) {
+      return refuse('conflict', staleMessage(actor, outcome.current.value.lastModifiedBy), await gdapView(context, outcome.current));
+    }
+    return refusalOf(context, outcome);
+  }
   const after = await settleGdap(context, outcome.relationship);
   return ok(await gdapView(context, after ?? outcome.relationship));
 }

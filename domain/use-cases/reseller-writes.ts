@@ -7,7 +7,7 @@ import type { ResellerRelationship } from '../relationships/reseller-relationshi
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
-import { CHANGED_MEANWHILE, checkPolicy } from './context.ts';
+import { checkPolicy, personRef, staleMessage } from './context.ts';
 import type { ResellerRelationshipView } from './views.ts';
 import { resellerView } from './views.ts';
 
@@ -40,7 +40,7 @@ export async function changeReseller(
   if (stored === undefined) return refuse('not-found', 'That invitation was not found.');
   const denied = checkPolicy(actor, action, { partnerTenantId: stored.value.partnerTenantId, customerTenantId: stored.value.customer.tenantId });
   if (denied !== undefined) return denied;
-  if (stored.version !== change.version) return refuse('conflict', CHANGED_MEANWHILE, await resellerView(context, stored));
+  if (stored.version !== change.version) return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), await resellerView(context, stored));
   return writeReseller(context, actor, stored, auditAction, mutate);
 }
 
@@ -52,13 +52,14 @@ export async function writeReseller(
   auditAction: string,
   mutate: (relationship: ResellerRelationship, now: Date) => Result<ResellerRelationship>,
 ): Promise<Result<ResellerRelationshipView>> {
-  const changed = mutate(stored.value, context.clock.now());
-  if (!changed.ok) return refuse(changed.code, changed.message, await resellerView(context, stored));
+  const mutated = mutate(stored.value, context.clock.now());
+  if (!mutated.ok) return refuse(mutated.code, mutated.message, await resellerView(context, stored));
+  const changed = { ...mutated, value: { ...mutated.value, lastModifiedBy: personRef(actor) } };
   const outcome = await context.reseller.save(changed.value, stored.version, resellerEvent(context, actor, auditAction, stored.value, changed.value));
   if (!outcome.ok) {
     return outcome.current === undefined
       ? refuse('not-found', 'That invitation was not found.')
-      : refuse('conflict', CHANGED_MEANWHILE, await resellerView(context, outcome.current));
+      : refuse('conflict', staleMessage(actor, outcome.current.value.lastModifiedBy), await resellerView(context, outcome.current));
   }
   return ok(await resellerView(context, { value: changed.value, version: outcome.version }));
 }

@@ -76,7 +76,7 @@ describe('managing a relationship over time', () => {
     expect(on.statusCode).toBe(200);
     expect(on.texts).toEqual(expect.arrayContaining([expect.stringMatching(/^Auto-extend is on/), 'Auto-extend: On (180 days at each end date)', '[Turn auto-extend off]']));
     const stale = await click(running, adele, 'lifecycle.autoExtend', dataOf(card, 'lifecycle.autoExtend'));
-    expect(stale.texts[0]).toMatch(/changed meanwhile/);
+    expect(stale.texts[0]).toMatch(/You already did this/);
     const off = await click(running, adele, 'lifecycle.autoExtend', dataOf(on.value, 'lifecycle.autoExtend'));
     expect(off.texts).toEqual(expect.arrayContaining([expect.stringMatching(/^Auto-extend is off/), 'Auto-extend: Off']));
   });
@@ -114,6 +114,16 @@ describe('managing a relationship over time', () => {
     const yes = await say(running, adele, 'yes');
     expect(yes.all).toMatch(/LC-A-00 \(2\)/);
     await say(running, adele, 'cancel');
+  });
+
+  it('"renew <name>" on a request still waiting explains that and offers the reminder, creating nothing', async () => {
+    const before = await say(running, adele, 'my customers');
+    const waiting = await say(running, adele, 'renew LC-F-00');
+    expect(waiting.all).toMatch(/"LC-F-00" is still waiting for Contoso's approval \(until .+\), so there is nothing to renew/);
+    expect(waiting.all).toMatch(/GDAP request for Contoso: LC-F-00/);
+    expect(waiting.all).not.toMatch(/LC-F-00 \(2\)/);
+    const after = await say(running, adele, 'my customers');
+    expect(after.texts.find((t) => / relationships? with /.test(t))).toBe(before.texts.find((t) => / relationships? with /.test(t)));
   });
 
   it('"renew <name>" starts a new request for the same customer and roles', async () => {

@@ -113,7 +113,21 @@ describe('optimistic concurrency', () => {
     const created = await requested(h);
     expectOk(await h.access.lockForApproval(admin, { id: created.id, version: created.version }));
     const stale = await h.access.lockForApproval(admin, { id: created.id, version: created.version });
-    expect(stale).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('changed meanwhile'), current: { status: 'approvalPending' } });
+    // The newer version is the same person's own change: said as such, not as someone else's.
+    expect(stale).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('You already did this'), current: { status: 'approvalPending' } });
+  });
+
+  it('says "someone else" only when the change in between was someone else\'s', async () => {
+    const h = createHarness();
+    const admin = await h.actor('adminAgent');
+    const created = await requested(h);
+    const locked = expectOk(await h.access.lockForApproval(admin, { id: created.id, version: created.version }));
+    const ga = await h.actor('customerGlobalAdmin');
+    const approved = expectOk(await h.access.approveRelationship(ga, { kind: 'gdap', id: locked.id, version: locked.version }));
+    const partnerStale = await h.access.changeAutoExtend(admin, { id: locked.id, version: locked.version, autoExtendDuration: 'P180D' });
+    expect(partnerStale).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('someone else acted on it') });
+    const ownDoubleClick = await h.access.approveRelationship(ga, { kind: 'gdap', id: locked.id, version: locked.version });
+    expect(ownDoubleClick).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('You already did this'), current: { version: approved.version } });
   });
 
   it('lets only one of two simultaneous approvals through', async () => {

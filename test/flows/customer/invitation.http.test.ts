@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardTexts, repliesOf } from '../../support/activities.ts';
 import { expectOk } from './customer-world.ts';
 import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from './customer-app.ts';
 
@@ -25,7 +26,9 @@ describe('invitation cards over HTTP', () => {
     const result = await app.invoke('invitation.accept', { kind: 'gdap', id: gdap.id, version: gdap.version, agreementRead: 'true' }, SPEAKERS.megan);
     expect(result.status).toBe(200);
     const card = invokeCard(result);
-    expect(textsOf(card).join('\n')).toContain('You accepted this invitation');
+    expect(textsOf(card).join('\n')).toContain('You approved this request.');
+    expect(textsOf(card).join('\n')).toContain('A message to Woodgrove Partners is on its way in Teams (1 person).');
+    expect(textsOf(card).join('\n')).not.toContain('has been told');
     expect(buttonVerbs(card)).toEqual([]);
     expect(await statusOf(gdap.id)).toBe('active');
     const posted = await app.stub.waitForPosts(1);
@@ -38,8 +41,16 @@ describe('invitation cards over HTTP', () => {
     const domain = app.running.app.services.domain;
     const invitation = expectOk(await domain.requestResellerRelationship(adele, { customerTenantId: SPEAKERS.megan.tenantId, includeDap: false }));
     const result = await app.invoke('invitation.accept', { kind: 'reseller', id: invitation.id, version: invitation.version, agreementRead: 'true' }, SPEAKERS.megan);
-    expect(textsOf(invokeCard(result)).join('\n')).toContain('You accepted this invitation');
+    expect(textsOf(invokeCard(result)).join('\n')).toContain('You accepted this invitation and the Microsoft Customer Agreement.');
     expect(expectOk(await domain.checkCanTransact(adele, { partnerTenantId: SPEAKERS.adele.tenantId, customerTenantId: SPEAKERS.megan.tenantId }))).toEqual({ allowed: true });
+    // One agreement: the "customer agreement" card now says it was accepted, by whom.
+    expect(cardTexts(repliesOf(await app.say('customer agreement', SPEAKERS.megan))).join('\n')).toContain('Accepted by Megan Bowen');
+    // Megan's own second click (a double click, or the old card): "You already did this", with the current card.
+    const again = textsOf(invokeCard(await app.invoke('invitation.accept',
+      { kind: 'reseller', id: invitation.id, version: invitation.version, agreementRead: 'true' }, SPEAKERS.megan))).join('\n');
+    expect(again).toContain('You already did this');
+    expect(again).not.toContain('someone else');
+    expect(again).toContain('Accepted by Megan Bowen');
   });
 
   it('Accept without the agreement ticked answers with the card and a note, and changes nothing', async () => {
@@ -47,8 +58,8 @@ describe('invitation cards over HTTP', () => {
     for (const agreementRead of ['false', undefined]) {
       const result = await app.invoke('invitation.accept', { kind: 'gdap', id: gdap.id, version: gdap.version, ...(agreementRead === undefined ? {} : { agreementRead }) }, SPEAKERS.megan);
       const card = invokeCard(result);
-      expect(textsOf(card).join('\n')).toContain('Tick "I have read the Microsoft Customer Agreement" before you accept');
-      expect(buttonVerbs(card)).toEqual(['invitation.accept', 'invitation.decline']);
+      expect(textsOf(card).join('\n')).toContain('Tick "I have reviewed the roles above" before you approve');
+      expect(buttonVerbs(card)).toEqual(['invitation.accept', 'invitation.reviewDecline']);
     }
     expect(await statusOf(gdap.id)).toBe('approvalPending');
   });
@@ -59,7 +70,7 @@ describe('invitation cards over HTTP', () => {
     { who: 'a Global admin of another customer (forged payload)', speaker: SPEAKERS.frank, status: 403, reason: /your own organization/ },
   ])('$who can neither accept nor decline', async ({ speaker, status, reason }) => {
     const gdap = await pendingGdap();
-    for (const verb of ['invitation.accept', 'invitation.decline']) {
+    for (const verb of ['invitation.accept', 'invitation.reviewDecline', 'invitation.decline']) {
       const result = await app.invoke(verb, { kind: 'gdap', id: gdap.id, version: gdap.version, agreementRead: 'true' }, speaker);
       expect(result.body).toMatchObject({ statusCode: status, type: 'application/vnd.microsoft.error' });
       expect((result.body as { value: { message: string } }).value.message).toMatch(reason);
@@ -86,7 +97,7 @@ describe('invitation cards over HTTP', () => {
   it('a Global admin gets the buttons on refresh', async () => {
     const gdap = await pendingGdap();
     const card = invokeCard(await app.invoke('invitation.refresh', { kind: 'gdap', id: gdap.id, version: gdap.version }, SPEAKERS.megan));
-    expect(buttonVerbs(card)).toEqual(['invitation.accept', 'invitation.decline']);
+    expect(buttonVerbs(card)).toEqual(['invitation.accept', 'invitation.reviewDecline']);
     expect((card as { refresh?: { userIds?: string[] } }).refresh?.userIds).toEqual([`29:${SPEAKERS.megan.userId}`]);
   });
 

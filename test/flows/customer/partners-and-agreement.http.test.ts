@@ -70,7 +70,7 @@ describe('my partners and remove roles over HTTP', () => {
     expect(reviewText).toContain('Azure subscription role assignments are separate');
     expect(reviewText).toContain('Windows Autopilot devices are separate');
     expect(reviewText).toContain('can no longer open service requests with Microsoft for you');
-    expect(reviewText).toContain('[Yes]');
+    expect(reviewText).toContain('[Yes, remove]');
 
     const result = await app.invoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan);
     const resultText = textsOf(invokeCard(result)).join('\n');
@@ -95,9 +95,21 @@ describe('my partners and remove roles over HTTP', () => {
 
     // "Yes" again: nothing left to remove, the partner as it is now, no second change or notice.
     const again = textsOf(invokeCard(await app.invoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan))).join('\n');
-    expect(again).toContain('Woodgrove Partners holds no admin roles in your organization.');
+    expect(again).toContain("You already removed Woodgrove Partners' admin roles: nothing was removed again");
     await app.running.app.services.notifier.idle();
     expect(app.stub.posted).toHaveLength(1);
+  });
+
+  it('remove roles: a double "Yes" (two clicks at once) gives one result and one notice to the partner', async () => {
+    await app.partnerSaysHello();
+    await woodgroveWithRoles();
+    const before = app.stub.posted.length;
+    const clicks = await Promise.all([1, 2].map(() => app.invoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan)));
+    const texts = clicks.map((c) => textsOf(invokeCard(c)).join('\n'));
+    expect(texts.filter((t) => t.includes("Woodgrove Partners' admin roles are removed"))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes("You already removed Woodgrove Partners' admin roles"))).toHaveLength(1);
+    await app.running.app.services.notifier.idle();
+    expect(app.stub.posted.length - before).toBe(1);
   });
 
   it('remove roles: a Billing admin is refused before choosing; a Global admin of another customer cannot remove by forged click', async () => {
@@ -133,7 +145,10 @@ describe('the Microsoft Customer Agreement over HTTP', () => {
     expect(textsOf(accepted).join('\n')).toContain('Status: Accepted by Ben Billing on 2 Mar 2026');
     expect(buttonVerbs(accepted)).toEqual([]);
     const replay = textsOf(invokeCard(await app.invoke('agreement.accept', { version: '', agreementRead: 'true' }, SPEAKERS.ben))).join('\n');
-    expect(replay).toContain('already accepted');
+    expect(replay).toContain('You already accepted this agreement for your organization');
+    // Someone else, later, is told it was the organization's acceptance, not theirs.
+    const megan = textsOf(invokeCard(await app.invoke('agreement.accept', { version: '', agreementRead: 'true' }, SPEAKERS.megan))).join('\n');
+    expect(megan).toContain('Your organization already accepted this agreement');
   });
 
   it('a Billing admin may accept the agreement but not an invitation', async () => {
