@@ -54,12 +54,16 @@ export async function removePartnerRoles(context: UseCaseContext, actor: Actor, 
   const gdaps = (await context.gdap.listByCustomer(input.customerTenantId))
     .filter((g) => g.value.partnerTenantId === input.partnerTenantId && endable(g.value, now));
   if (!hasActiveDap(reseller?.value) && gdaps.length === 0) {
-    return refuse('nothing-to-change', `${partner.name} holds no admin roles in your organization.`);
+    return refuse('nothing-to-change', await removedMeanwhile(context, actor, partner, input) ?? `${partner.name} holds no admin roles in your organization.`);
   }
   const dapRemoved = reseller !== undefined && hasActiveDap(reseller.value) && await removeDapWithRetry(context, actor, reseller);
   const ended: { id: string; displayName: string }[] = [];
   for (const g of gdaps) {
     if (await endGdapWithRetry(context, actor, g)) ended.push({ id: g.value.id, displayName: g.value.displayName });
+  }
+  if (!dapRemoved && ended.length === 0) {
+    // Everything was removed meanwhile by another click (a double "Yes", or a colleague): one result, not two.
+    return refuse('nothing-to-change', await removedMeanwhile(context, actor, partner, input) ?? `${partner.name} holds no admin roles in your organization.`);
   }
   const keepsReseller = reseller?.value.status === 'active';
   return ok({
@@ -99,7 +103,8 @@ async function endGdapWithRetry(context: UseCaseContext, actor: Actor, first: Ve
     stored = await settleGdap(context, stored);
     if (stored === undefined) return false;
     const r = stored.value;
-    if (r.status === 'terminated' || r.status === 'expired') return r.statusReason === 'rolesRemovedByCustomer';
+    // Ended by another write (a second click, a colleague): not this call's doing, so not counted as its result.
+    if (r.status === 'terminated' || r.status === 'expired') return false;
     const transition = r.status === 'approvalPending' ? 'decline' : 'requestTermination';
     const moved = applyTransition(r, transition, { now: context.clock.now(), by: personRef(actor), reason: 'rolesRemovedByCustomer' });
     if (!moved.ok) return false;
@@ -114,4 +119,21 @@ async function endGdapWithRetry(context: UseCaseContext, actor: Actor, first: Ve
     stored = outcome.current;
   }
   return false;
+}
+
+/** Who removed the roles meanwhile, as far as the records say: "you" when it was the same person. */
+async function removedMeanwhile(context: UseCaseContext, actor: Actor, partner: TenantRef, input: { customerTenantId: string; partnerTenantId: string }): Promise<string | undefined> {
+  const reseller = await context.reseller.find(input.partnerTenantId, input.customerTenantId);
+  const gdaps = (await context.gdap.listByCustomer(input.customerTenantId)).filter((g) => g.value.partnerTenantId === input.partnerTenantId);
+  const by = [reseller?.value.dapRemovedBy, ...gdaps.map((g) => (g.value.statusReason === 'rolesRemovedByCustomer' ? g.value.endedBy : null))]
+    .filter((p): p is NonNullable<typeof p> => p !== null && p !== undefined);
+  if (by.length === 0) return undefined;
+  const byYou = by.every((p) => p.userId === actor.userId);
+  return byYou
+    ? `You already removed ${possessive(partner.name)} admin roles: nothing was removed again, and ${partner.name} is told once.`
+    : `${possessive(partner.name)} admin roles were already removed by ${by[0]?.name ?? 'someone else'}: nothing was removed again.`;
+}
+
+function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
