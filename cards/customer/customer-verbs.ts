@@ -2,6 +2,7 @@
 export const CUSTOMER_VERBS = [
   'invitation.accept',
   'invitation.decline',
+  'invitation.reviewDecline',
   'invitation.refresh',
   'agreement.accept',
   'partners.list',

@@ -9,10 +9,23 @@ export interface InvitationCardView {
   readonly rolesHeading: string;
   readonly roles: readonly { readonly name: string; readonly line: string }[];
   readonly agreementUrl: string;
-  /** True when this viewer may press Accept & Authorize / Decline on a pending invitation. */
+  /** The Microsoft Customer Agreement link: a reseller invitation's acceptance includes it, a GDAP approval does not. */
+  readonly showAgreement: boolean;
+  /** True when this viewer may press Accept / Decline on a pending invitation. */
   readonly canDecide: boolean;
+  /** True while "Decline …?" asks for confirmation (its safe choice first). */
+  readonly confirming: boolean;
+  readonly showDecisionButtons: boolean;
+  /** What the tick says: reading the agreement (reseller) or reviewing the roles (GDAP). */
+  readonly acknowledgement: string;
+  readonly acceptTitle: string;
+  readonly confirmQuestion: string;
+  readonly confirmDetail: string;
   /** Empty when there is nothing to say (otherwise: "accepted meanwhile", "tick the box first", a refusal). */
   readonly note: string;
+  readonly noteColor: 'Good' | 'Warning' | 'Attention';
+  /** A line under the card for viewers who cannot decide a pending invitation; empty: none. */
+  readonly footer: string;
   readonly data: RelationshipActionData;
   /** Global admins who get the buttons through refresh in shared conversations; empty: no refresh. */
   readonly approverUserIds: readonly string[];

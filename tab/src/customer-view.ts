@@ -23,9 +23,14 @@ export async function showCustomerView(root: HTMLElement, ctx: ViewContext): Pro
       h('h2', {}, text.question),
       h('h3', {}, 'What changes'), h('ul', {}, ...text.changes.map((c) => h('li', {}, c))),
       h('h3', {}, 'What does not change'), h('ul', {}, ...text.stays.map((s) => h('li', {}, s))),
+      // The safe choice first, and focused: a dialog focuses its first control (autofocus makes it explicit).
       h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'danger', onclick: () => void removeRoles(p) }, 'Yes, remove roles'),
-        h('button', { type: 'button', class: 'secondary', onclick: () => confirm.close() }, 'Cancel')));
+        h('button', { type: 'button', class: 'secondary', autofocus: true, onclick: () => confirm.close() }, 'Cancel'),
+        h('button', { type: 'button', class: 'danger', onclick: (event: Event) => {
+          // One click, one removal: a double click sends once.
+          (event.currentTarget as HTMLButtonElement).disabled = true;
+          void removeRoles(p);
+        } }, 'Yes, remove roles')));
     confirm.showModal();
   };
 

@@ -4,6 +4,7 @@ import { agreementAcceptAction } from './agreement-accept.action.ts';
 import { invitationAcceptAction } from './invitation-accept.action.ts';
 import { invitationDeclineAction } from './invitation-decline.action.ts';
 import { invitationRefreshAction } from './invitation-refresh.action.ts';
+import { invitationReviewDeclineAction } from './invitation-review-decline.action.ts';
 import { partnersDetailsAction } from './partners-details.action.ts';
 import { partnersListAction } from './partners-list.action.ts';
 import { rolesKeepAction } from './roles-keep.action.ts';
@@ -14,6 +15,7 @@ import { rolesRemoveAction } from './roles-remove.action.ts';
 export const customerActions: Record<(typeof CUSTOMER_VERBS)[number], ActionHandler> = {
   'invitation.accept': invitationAcceptAction,
   'invitation.decline': invitationDeclineAction,
+  'invitation.reviewDecline': invitationReviewDeclineAction,
   'invitation.refresh': invitationRefreshAction,
   'agreement.accept': agreementAcceptAction,
   'partners.list': partnersListAction,

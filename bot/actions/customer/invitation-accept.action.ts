@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decide } from '../../../domain/policy/access-policy.ts';
 import { notifyPartnerOfDecision } from '../../notifications/notify-partner.ts';
+import { toldLine } from '../../../presenters/notice-delivery.presenter.ts';
 import { defineAction } from '../action-handler.ts';
 import { errorReply } from '../invoke-reply.ts';
 import { currentInvitationReply, invitationCardReply, invitationDataSchema } from './invitation-reply.ts';
@@ -10,7 +11,11 @@ const acceptDataSchema = invitationDataSchema.extend({
   agreementRead: z.union([z.literal('true'), z.literal('false'), z.boolean()]).optional(),
 });
 
-const TICK_FIRST = 'Tick "I have read the Microsoft Customer Agreement" before you accept. Nothing has changed yet.';
+function tickFirst(kind: 'gdap' | 'reseller'): string {
+  return kind === 'gdap'
+    ? 'Tick "I have reviewed the roles above" before you approve. Nothing has changed yet.'
+    : 'Tick "I have read the Microsoft Customer Agreement" before you accept. Nothing has changed yet.';
+}
 
 /** Accept & Authorize: needs the agreement tick; the domain checks the Global admin and the version, and records the MCA for a reseller invitation. */
 export const invitationAcceptAction = defineAction(acceptDataSchema, async (context, data) => {
@@ -20,13 +25,14 @@ export const invitationAcceptAction = defineAction(acceptDataSchema, async (cont
   if (!seen.ok) return currentInvitationReply(context, ref);
   const decision = decide(context.actor, 'approveRelationship', { customerTenantId: seen.value.customer.tenantId });
   if (!decision.allowed) return errorReply(403, 'forbidden', decision.reason);
-  if (data.agreementRead !== true && data.agreementRead !== 'true') return invitationCardReply(context, seen.value, TICK_FIRST);
+  if (data.agreementRead !== true && data.agreementRead !== 'true') return invitationCardReply(context, seen.value, tickFirst(seen.value.kind));
   const accepted = await context.services.domain.approveRelationship(context.actor, { kind: data.kind, id: data.id, version: data.version });
   if (!accepted.ok) {
     if (accepted.code === 'forbidden') return errorReply(403, 'forbidden', accepted.message);
     return currentInvitationReply(context, ref, accepted.message);
   }
-  await notifyPartnerOfDecision(context.services, accepted.value, 'accepted', context.actor.name);
+  const told = await notifyPartnerOfDecision(context.services, accepted.value, 'accepted', context.actor.name);
   const partner = accepted.value.partner.name;
-  return invitationCardReply(context, accepted.value, `You accepted this invitation. ${partner} has been told.`);
+  const what = accepted.value.kind === 'gdap' ? 'You approved this request.' : 'You accepted this invitation and the Microsoft Customer Agreement.';
+  return invitationCardReply(context, accepted.value, `${what} ${toldLine(partner, told, { chatCommand: 'my customers' })}`, { noteColor: 'Good' });
 });

@@ -1,4 +1,5 @@
 import { notifyPartnerOfDecision } from '../../notifications/notify-partner.ts';
+import { toldLine } from '../../../presenters/notice-delivery.presenter.ts';
 import { defineAction } from '../action-handler.ts';
 import { errorReply } from '../invoke-reply.ts';
 import { currentInvitationReply, invitationCardReply, invitationDataSchema } from './invitation-reply.ts';
@@ -12,6 +13,7 @@ export const invitationDeclineAction = defineAction(invitationDataSchema, async 
     if (declined.code === 'forbidden') return errorReply(403, 'forbidden', declined.message);
     return currentInvitationReply(context, ref, declined.message);
   }
-  await notifyPartnerOfDecision(context.services, declined.value, 'declined', context.actor.name);
-  return invitationCardReply(context, declined.value, `You declined this invitation. ${declined.value.partner.name} has been told.`);
+  const told = await notifyPartnerOfDecision(context.services, declined.value, 'declined', context.actor.name);
+  const partner = declined.value.partner.name;
+  return invitationCardReply(context, declined.value, `You declined this invitation. ${toldLine(partner, told, { chatCommand: 'my customers' })}`, { noteColor: 'Good' });
 });

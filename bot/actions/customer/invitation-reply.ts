@@ -1,7 +1,7 @@
 import { relationshipActionDataSchema } from '../../../cards/action-data.ts';
 import type { Refusal } from '../../../domain/shared/result.ts';
 import type { RelationshipView } from '../../../domain/use-cases/views.ts';
-import { invitationCardFor } from '../../../presenters/customer/invitation.presenter.ts';
+import { invitationCardFor, type InvitationCardOptions } from '../../../presenters/customer/invitation.presenter.ts';
 import type { ActionContext } from '../action-handler.ts';
 import { cardReply, errorReply, type InvokeReply } from '../invoke-reply.ts';
 
@@ -9,8 +9,13 @@ import { cardReply, errorReply, type InvokeReply } from '../invoke-reply.ts';
 export const invitationDataSchema = relationshipActionDataSchema;
 
 /** The invitation card as this viewer should see it now (buttons only if the policy lets them decide). */
-export async function invitationCardReply(context: ActionContext, relationship: RelationshipView, note?: string): Promise<InvokeReply> {
-  return cardReply(await invitationCardFor(context.services, context.actor, relationship, note));
+export async function invitationCardReply(
+  context: ActionContext,
+  relationship: RelationshipView,
+  note?: string,
+  extra: Pick<InvitationCardOptions, 'noteColor' | 'confirmDecline'> = {},
+): Promise<InvokeReply> {
+  return cardReply(await invitationCardFor(context.services, context.actor, relationship, note, extra));
 }
 
 /** A refusal the viewer cannot fix by looking again: not theirs to see, or gone. */

@@ -20,6 +20,6 @@ export const rolesRemoveAction = defineAction(partnerDataSchema, async (context,
     return outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId, removed.message));
   }
   const customer = (await services.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
-  await notifyPartnerOfRolesRemoved(services, removed.value, customer, actor.name);
-  return cardReply(renderRemoveRolesResultCard(buildRemoveRolesResult(removed.value)));
+  const told = await notifyPartnerOfRolesRemoved(services, removed.value, customer, actor.name);
+  return cardReply(renderRemoveRolesResultCard(buildRemoveRolesResult(removed.value, told)));
 });

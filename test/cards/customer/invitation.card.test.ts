@@ -35,7 +35,7 @@ describe('invitation card', () => {
   let world: CustomerWorld;
   beforeEach(async () => { world = await createCustomerWorld(); });
 
-  it('shows a GDAP request with its roles, duration, auto-extend, the MCA link and toggle, and buttons for a Global admin', async () => {
+  it('shows a GDAP request with its roles, duration, auto-extend, the roles acknowledgement (no MCA: a GDAP approval is not one), and buttons for a Global admin', async () => {
     const gdap = await world.pendingGdap();
     const card = renderInvitationCard(buildInvitationCardView(gdap, { canDecide: true, approverUserIds: ['ga-1', 'ga-2'], now: world.clock.now() }));
     const all = texts(card).join('\n');
@@ -46,11 +46,11 @@ describe('invitation card', () => {
     expect(all).toContain('User Administrator');
     expect(all).toContain('180 days');
     expect(all).toMatch(/Auto-extend/);
-    expect(all).toContain('I have read the Microsoft Customer Agreement');
-    expect(all).toContain('https://www.microsoft.com/licensing/docs/customeragreement');
+    expect(all).toContain('I have reviewed the roles above and agree to grant them to Woodgrove Partners');
+    expect(all).not.toContain('Microsoft Customer Agreement');
     const actions = executes(card);
-    expect(actions.map((a) => a.verb).sort()).toEqual(['invitation.accept', 'invitation.decline', 'invitation.refresh']);
-    expect(actions.find((a) => a.verb === 'invitation.accept')?.title).toBe('Accept & Authorize');
+    expect(actions.map((a) => a.verb).sort()).toEqual(['invitation.accept', 'invitation.refresh', 'invitation.reviewDecline']);
+    expect(actions.find((a) => a.verb === 'invitation.accept')?.title).toBe('Approve');
     for (const a of actions) {
       expect(VERBS as readonly string[]).toContain(a.verb);
       expect(a.data).toEqual({ kind: 'gdap', id: gdap.id, version: gdap.version });
@@ -75,7 +75,7 @@ describe('invitation card', () => {
     const card = renderInvitationCard(buildInvitationCardView(gdap, { canDecide: false, approverUserIds: ['ga-1'], note: 'Only a Global Administrator…' }));
     expect(executes(card).map((a) => a.verb)).toEqual(['invitation.refresh']);
     expect(JSON.stringify(card)).not.toContain('Input.Toggle');
-    expect(texts(card).join('\n')).toContain('Only a Global Administrator of your organization can accept or decline');
+    expect(texts(card).join('\n')).toContain('Only a Global Administrator of Contoso can accept or decline this');
   });
 
   it('has no buttons once decided, even for a Global admin', async () => {

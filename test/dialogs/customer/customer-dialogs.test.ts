@@ -69,8 +69,9 @@ describe('customer dialogs', () => {
     expect(await turn(client, 'nobody')).toEqual(expect.arrayContaining([expect.stringContaining('Choose one of the partners listed')]));
     const review = await turn(client, '1');
     expect(review).toContain("Remove Woodgrove Partners' admin roles?");
-    expect(review).toContain('[Yes]');
-    expect(review).toContain('[No]');
+    expect(review).toContain('[Yes, remove]');
+    expect(review).toContain('[No, keep them]');
+    expect(review.indexOf('[No, keep them]'), 'the safe choice first').toBeLessThan(review.indexOf('[Yes, remove]'));
     expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
     const megan = await services.domain.resolveActor(P.megan.tenantId, P.megan.userId);
     const partners = await services.domain.listPartnersOfCustomer(megan, { customerTenantId: DEMO.contoso });

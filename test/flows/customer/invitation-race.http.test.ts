@@ -26,9 +26,9 @@ describe('two Global admins answer the same invitation at once', () => {
       app.invoke('invitation.decline', data, SPEAKERS.miriam),
     ]);
     const texts = [accept, decline].map((r) => textsOf(invokeCard(r)).join('\n'));
-    const winners = texts.filter((t) => /You (accepted|declined) this invitation/.test(t));
+    const winners = texts.filter((t) => /You (approved|declined) this (request|invitation)/.test(t));
     expect(winners).toHaveLength(1);
-    const loser = texts.find((t) => !/You (accepted|declined) this invitation/.test(t)) ?? '';
+    const loser = texts.find((t) => !/You (approved|declined) this (request|invitation)/.test(t)) ?? '';
     expect(loser).toMatch(/changed meanwhile|already/i);
     expect(buttonVerbs(invokeCard(accept))).toEqual([]);
     expect(buttonVerbs(invokeCard(decline))).toEqual([]);
@@ -43,7 +43,7 @@ describe('two Global admins answer the same invitation at once', () => {
     const winningVerb = events[0] === 'gdap.approved' ? 'invitation.accept' : 'invitation.decline';
     const winner = events[0] === 'gdap.approved' ? SPEAKERS.megan : SPEAKERS.miriam;
     const replay = await app.invoke(winningVerb, { ...data, agreementRead: 'true' }, winner);
-    expect(textsOf(invokeCard(replay)).join('\n')).not.toMatch(/You (accepted|declined) this invitation/);
+    expect(textsOf(invokeCard(replay)).join('\n')).not.toMatch(/You (approved|declined) this (request|invitation)/);
     expect(await decisionEvents()).toHaveLength(1);
     await app.running.app.services.notifier.idle();
     expect(app.stub.posted).toHaveLength(1);
@@ -67,7 +67,7 @@ describe('a notification endpoint that fails', () => {
   it('answering 429 three times: the action succeeds, the retries are logged, the notice arrives', async () => {
     app.stub.failNext(3, 429);
     const result = await acceptFresh();
-    expect(textsOf(invokeCard(result)).join('\n')).toContain('You accepted this invitation');
+    expect(textsOf(invokeCard(result)).join('\n')).toContain('You approved this request');
     await app.running.app.services.notifier.idle();
     expect(app.stub.attempts.map((a) => a.status)).toEqual([429, 429, 429, 200]);
     expect(app.stub.posted).toHaveLength(1);
@@ -78,7 +78,7 @@ describe('a notification endpoint that fails', () => {
   it('answering 429 every time: the action still succeeds, and giving up is logged', async () => {
     app.stub.failNext(20, 429);
     const result = await acceptFresh();
-    expect(textsOf(invokeCard(result)).join('\n')).toContain('You accepted this invitation');
+    expect(textsOf(invokeCard(result)).join('\n')).toContain('You approved this request');
     await app.running.app.services.notifier.idle();
     expect(app.stub.posted).toHaveLength(0);
     expect(app.logs.filter((l) => l.msg === 'notification failed, retrying').length).toBe(3);

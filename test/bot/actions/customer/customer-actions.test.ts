@@ -21,10 +21,10 @@ describe('customer card actions', () => {
     return expectOk(await domain.lockForApproval(adele, { id: draft.id, version: draft.version }));
   }
 
-  it.each(['invitation.accept', 'invitation.decline', 'invitation.refresh'])('%s on an automatic refresh only answers with the card', async (verb) => {
+  it.each(['invitation.accept', 'invitation.decline', 'invitation.reviewDecline', 'invitation.refresh'])('%s on an automatic refresh only answers with the card', async (verb) => {
     const gdap = await pending();
     const result = await post(app.running.baseUrl, automatic(verb, { kind: 'gdap', id: gdap.id, version: gdap.version, agreementRead: 'true' }, SPEAKERS.megan));
-    expect(buttonVerbs(invokeCard(result))).toEqual(['invitation.accept', 'invitation.decline']);
+    expect(buttonVerbs(invokeCard(result))).toEqual(['invitation.accept', 'invitation.reviewDecline']);
     const now = expectOk(await app.running.app.services.domain.getRelationship(await app.actor(SPEAKERS.megan), { kind: 'gdap', id: gdap.id }));
     expect(now.kind === 'gdap' && now.status).toBe('approvalPending');
     await app.running.app.services.notifier.idle();
@@ -36,7 +36,7 @@ describe('customer card actions', () => {
     const result = await app.invoke('invitation.decline', { kind: 'gdap', id: gdap.id, version: 'stale-version' }, SPEAKERS.megan);
     const card = invokeCard(result);
     expect(textsOf(card).join('\n')).toMatch(/changed meanwhile/);
-    expect(buttonVerbs(card)).toEqual(['invitation.accept', 'invitation.decline']);
+    expect(buttonVerbs(card)).toEqual(['invitation.accept', 'invitation.reviewDecline']);
   });
 
   it.each([
