@@ -5,6 +5,7 @@ import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-pa
 import type { RelationshipView } from '../../domain/use-cases/views.ts';
 import type { Recipient } from '../proactive/notifier.ts';
 import type { BotServices } from '../services.ts';
+import type { NoticeDelivery } from '../../presenters/notice-delivery.presenter.ts';
 import { decisionNotice, rolesRemovedNotice, terminatedNotice } from '../../presenters/customer/partner-notice.presenter.ts';
 
 type NotifyServices = Pick<BotServices, 'directory' | 'conversations' | 'notifier' | 'clock' | 'logger'>;
@@ -25,13 +26,17 @@ export async function partnerRecipients(services: NotifyServices, partnerTenantI
  * Finds the recipients (quick local reads), then hands the card to the notifier, which sends in the background
  * with retries. Never rejects: a notification must not fail or undo the customer's action.
  */
-async function dispatchNotice(services: NotifyServices, partnerTenantId: string, requesterUserId: string | undefined, view: PartnerNoticeCardView, what: string): Promise<void> {
+async function dispatchNotice(services: NotifyServices, partnerTenantId: string, requesterUserId: string | undefined, view: PartnerNoticeCardView, what: string): Promise<NoticeDelivery> {
   try {
     const message = { type: 'message' as const, summary: view.title, attachments: [CardFactory.adaptiveCard(renderPartnerNoticeCard(view))] };
     const recipients = await partnerRecipients(services, partnerTenantId, requesterUserId);
+    if (recipients.length === 0) return { state: 'nobody' };
     services.notifier.dispatch(recipients, message, what);
+    // Handed to the notifier, which sends in the background: on its way, not yet told.
+    return { state: 'queued', recipients: recipients.length };
   } catch (error) {
     services.logger.warn({ err: error, what, partnerTenantId }, 'partner notification not sent');
+    return { state: 'undeliverable' };
   }
 }
 
@@ -40,19 +45,19 @@ function requesterOf(relationship: RelationshipView): string {
 }
 
 /** Tells the partner that the customer accepted or declined its invitation. */
-export function notifyPartnerOfDecision(services: NotifyServices, relationship: RelationshipView, decision: 'accepted' | 'declined', by: string): Promise<void> {
+export function notifyPartnerOfDecision(services: NotifyServices, relationship: RelationshipView, decision: 'accepted' | 'declined', by: string): Promise<NoticeDelivery> {
   const view = decisionNotice(relationship, decision, by, services.clock.now().toISOString());
   return dispatchNotice(services, relationship.partner.tenantId, requesterOf(relationship), view, `invitation.${decision}`);
 }
 
 /** Tells the partner that the customer removed its admin roles (and which relationships ended). */
-export function notifyPartnerOfRolesRemoved(services: NotifyServices, outcome: RemovePartnerRolesOutcome, customer: string, by: string): Promise<void> {
+export function notifyPartnerOfRolesRemoved(services: NotifyServices, outcome: RemovePartnerRolesOutcome, customer: string, by: string): Promise<NoticeDelivery> {
   const view = rolesRemovedNotice(outcome, customer, by, services.clock.now().toISOString());
   return dispatchNotice(services, outcome.partner.tenantId, undefined, view, 'partner.rolesRemoved');
 }
 
 /** Tells the partner (requester and Admin agents) that a GDAP relationship was terminated. */
-export function notifyPartnerOfTermination(services: NotifyServices, relationship: RelationshipView & { kind: 'gdap' }, by: string): Promise<void> {
+export function notifyPartnerOfTermination(services: NotifyServices, relationship: RelationshipView & { kind: 'gdap' }, by: string): Promise<NoticeDelivery> {
   const view = terminatedNotice({ displayName: relationship.displayName, customer: relationship.customer.name }, by, services.clock.now().toISOString());
   return dispatchNotice(services, relationship.partner.tenantId, requesterOf(relationship), view, 'gdap.terminated');
 }

@@ -1,3 +1,4 @@
+import type { NoticeDelivery } from '../../presenters/notice-delivery.presenter.ts';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -22,7 +23,7 @@ export interface TabApiDeps {
   readonly pageConfig: () => Promise<TabConfig>;
   readonly logger: Logger;
   /** Tells the partner, as the chat does after the same use case. */
-  readonly notifyRolesRemoved: (outcome: RemovePartnerRolesOutcome, customerName: string, byName: string) => Promise<void>;
+  readonly notifyRolesRemoved: (outcome: RemovePartnerRolesOutcome, customerName: string, byName: string) => Promise<NoticeDelivery>;
 }
 
 type ActorHandler = (actor: UserActor, req: Request, res: Response) => Promise<void>;
@@ -114,10 +115,10 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     if (!confirmBody.safeParse(body.json).success) return sendError(res, 400, 'Confirm the removal first.');
     const removed = await deps.domain.removePartnerRoles(actor, { customerTenantId: actor.tenantId, partnerTenantId: param(req, 'partnerTenantId') ?? '' });
     if (!removed.ok) return sendError(res, statusForRefusal(removed.code), removed.message);
-    const done = buildRemoveRolesResult(removed.value);
     const customer = (await deps.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
-    await deps.notifyRolesRemoved(removed.value, customer, actor.name);
-    const result: RemoveRolesResult = { summary: [`${done.title}.`, ...done.removed].join(' '), lost: done.lost, remains: done.remains };
+    const told = await deps.notifyRolesRemoved(removed.value, customer, actor.name);
+    const done = buildRemoveRolesResult(removed.value, told);
+    const result: RemoveRolesResult = { summary: [`${done.title}.`, ...done.removed, done.footer].join(' '), lost: done.lost, remains: done.remains };
     sendJson(res, 200, result);
   }));
 }

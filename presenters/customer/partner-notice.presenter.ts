@@ -25,9 +25,27 @@ export function decisionNotice(relationship: RelationshipView, decision: 'accept
       { label: 'When', value: formatDate(at) },
       ...(relationship.kind === 'gdap' && accepted && relationship.endDateTime !== null ? [{ label: 'Ends', value: formatDate(relationship.endDateTime) }] : []),
     ],
-    lines: [],
+    lines: accepted ? whatYouCanNowDo(relationship) : [],
     nextStep: accepted ? next : 'If you still need access, talk to the customer and send a new request with only the roles you need.',
   };
+}
+
+/** What accepting made possible for the partner, in plain words: the point of the notice. */
+function whatYouCanNowDo(relationship: RelationshipView): string[] {
+  const customer = relationship.customer.name;
+  if (relationship.kind === 'gdap') {
+    const roles = relationship.roles.map((r) => r.name).join(', ');
+    const until = relationship.endDateTime === null ? '' : `, until ${formatDate(relationship.endDateTime)}${relationship.canAutoExtend ? ' (auto-extends by 180 days)' : ''}`;
+    return [
+      `You can now give your security groups these roles in ${customer}: ${roles}${until}.`,
+      'Nobody in your organization acts with them until a group is assigned: members of an assigned group then work in the customer\'s tenant with those roles only.',
+    ];
+  }
+  const lines = [`You are now ${possessive(customer)} Cloud Solution Provider: you can sell them Microsoft subscriptions and manage them in Partner Center.`];
+  if (relationship.relationship.dapStatus === 'active') {
+    lines.push(`With delegated admin privileges, your AdminAgents group administers ${customer} as Global Administrator and your HelpdeskAgents group as Helpdesk Administrator, with no end date. Consider moving to GDAP: only the roles needed, for a limited time.`);
+  }
+  return lines;
 }
 
 /** The customer removed the partner's admin roles (DAP and every GDAP relationship). */

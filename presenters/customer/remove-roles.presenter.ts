@@ -1,6 +1,7 @@
 import type { RemoveRolesResultCardView, RemoveRolesReviewCardView } from '../../cards/customer/remove-roles.card.ts';
 import type { PartnerSummary } from '../../cards/customer/my-partners.card.ts';
 import { possessive } from '../../cards/format.ts';
+import { toldLine, type NoticeDelivery } from '../notice-delivery.presenter.ts';
 import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
 
 /** The review of a removal, from the partner's current summary (what the admin center shows before "Yes"). */
@@ -25,7 +26,7 @@ export function buildRemoveRolesReview(partner: PartnerSummary, hasReseller: boo
 }
 
 /** The result card, from the domain's outcome. */
-export function buildRemoveRolesResult(outcome: RemovePartnerRolesOutcome): RemoveRolesResultCardView {
+export function buildRemoveRolesResult(outcome: RemovePartnerRolesOutcome, told: NoticeDelivery): RemoveRolesResultCardView {
   const name = outcome.partner.name;
   return {
     title: `${possessive(name)} admin roles are removed`,
@@ -35,6 +36,6 @@ export function buildRemoveRolesResult(outcome: RemovePartnerRolesOutcome): Remo
     ],
     lost: outcome.lost.map((l) => l.text),
     remains: outcome.remains.map((r) => r.text),
-    footer: `${name} has been told. The change is in your audit trail.`,
+    footer: `${toldLine(name, told, { chatCommand: 'my customers' })} The change is in your audit trail.`,
   };
 }

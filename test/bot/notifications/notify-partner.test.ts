@@ -79,7 +79,7 @@ describe('partner notifications', () => {
   it('never rejects, even when finding recipients fails', async () => {
     const { world, services, sent } = await servicesWith([], true);
     const gdap = await world.pendingGdap();
-    await expect(notifyPartnerOfDecision(services, gdap, 'accepted', 'Megan Bowen')).resolves.toBeUndefined();
+    await expect(notifyPartnerOfDecision(services, gdap, 'accepted', 'Megan Bowen')).resolves.toEqual({ state: 'undeliverable' });
     expect(sent).toEqual([]);
   });
 });

@@ -39,11 +39,11 @@ describe('customer cards', () => {
     { name: 'my partners', card: renderMyPartnersCard({ customerName: 'Contoso', intro: 'i', partners: [woodgrove] }), verbs: ['partners.details'], text: 'Admin roles now: Helpdesk Administrator' },
     { name: 'details for a Global admin', card: renderPartnerDetailsCard({ partner: woodgrove, canRemoveRoles: true, note: '' }), verbs: ['roles.review', 'partners.list'], text: 'Megan Bowen, 2 Mar 2026' },
     { name: 'details for a reader', card: renderPartnerDetailsCard({ partner: woodgrove, canRemoveRoles: false, note: '' }), verbs: ['partners.list'], text: 'Roles: Helpdesk Administrator' },
-    { name: 'remove roles review', card: renderRemoveRolesReviewCard(buildRemoveRolesReview(woodgrove, true, ['AdminAgents → Global Administrator'], [{ displayName: 'x', roles: 'Helpdesk Administrator', groups: 2 }])), verbs: ['roles.remove', 'roles.keep'], text: 'GDAP relationship "x" ends (Helpdesk Administrator), with its 2 group assignments.' },
+    { name: 'remove roles review', card: renderRemoveRolesReviewCard(buildRemoveRolesReview(woodgrove, true, ['AdminAgents → Global Administrator'], [{ displayName: 'x', roles: 'Helpdesk Administrator', groups: 2 }])), verbs: ['roles.keep', 'roles.remove'], text: 'GDAP relationship "x" ends (Helpdesk Administrator), with its 2 group assignments.' },
     {
       name: 'remove roles result',
-      card: renderRemoveRolesResultCard(buildRemoveRolesResult({ partner: { tenantId: 't', name: 'Woodgrove Partners' }, dapRemoved: true, endedRelationships: [{ id: 'r', displayName: 'x' }], remains: [{ kind: 'resellerRelationship', text: 'still your reseller' }], lost: [{ kind: 'serviceRequests', text: 'no service requests' }] })),
-      verbs: [], text: '• still your reseller',
+      card: renderRemoveRolesResultCard(buildRemoveRolesResult({ partner: { tenantId: 't', name: 'Woodgrove Partners' }, dapRemoved: true, endedRelationships: [{ id: 'r', displayName: 'x' }], remains: [{ kind: 'resellerRelationship', text: 'still your reseller' }], lost: [{ kind: 'serviceRequests', text: 'no service requests' }] }, { state: 'queued', recipients: 2 })),
+      verbs: [], text: 'A message to Woodgrove Partners is on its way in Teams (2 people).',
     },
     { name: 'partner notice', card: renderPartnerNoticeCard({ title: 't', color: 'Good', summary: 's', facts: [{ label: 'a', value: 'b' }], lines: ['one line'], nextStep: 'n' }), verbs: [], text: '• one line' },
   ])('$name: bound, known verbs, says what matters', ({ card, verbs, text }) => {
