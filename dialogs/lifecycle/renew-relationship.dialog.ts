@@ -1,5 +1,10 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { DialogServices } from '../dialog-services.ts';
+import { formatDate, possessive } from '../../cards/format.ts';
+import { renderRequestResultCard } from '../../cards/partner/request-result.card.ts';
+import { cardMessage } from '../../presenters/card-message.ts';
+import { adminReach } from '../../presenters/partner/customer-admins.ts';
+import { buildRequestResultView } from '../../presenters/partner/request-result.presenter.ts';
 import { turnActor } from '../turn-actor.ts';
 import { beginNewRequest } from './new-request.ts';
 import { RelationshipDialog } from './relationship-dialog.ts';
@@ -22,6 +27,19 @@ export class RenewRelationshipDialog extends RelationshipDialog {
   private async submitNewRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const old = await this.rememberRelationship(step);
     if (old === undefined) return step.endDialog();
+    if (old.status === 'approvalPending' || old.status === 'created') {
+      // Nothing to renew: a new request would only sit beside this one as "(2)". Say so, and offer what helps.
+      const waiting = old.status === 'approvalPending'
+        ? `"${old.displayName}" is still waiting for ${possessive(old.customer.name)} approval (until ${formatDate(old.requestExpiresDateTime)}), so there is nothing to renew. `
+          + 'Remind their Global admins instead:'
+        : `"${old.displayName}" is a draft not yet sent for approval, so there is nothing to renew: send it for approval instead.`;
+      await step.context.sendActivity(waiting);
+      if (old.status === 'approvalPending') {
+        const reach = await adminReach(this.services, old.customer.tenantId);
+        await step.context.sendActivity(cardMessage(renderRequestResultCard(buildRequestResultView(old, reach))));
+      }
+      return step.endDialog();
+    }
     const name = await this.services.domain.suggestDisplayName(turnActor(step.context), { customerTenantId: old.customer.tenantId, wish: old.displayName });
     if (!name.ok) {
       await step.context.sendActivity(name.message);

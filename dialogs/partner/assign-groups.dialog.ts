@@ -116,6 +116,12 @@ export class AssignGroupsDialog extends PartnerDialog {
     }
     const active = await searchRelationships(this.#services.domain, actor, '');
     const matches = active.ok ? active.matches : [];
+    if (matches.length === 0) {
+      // Nothing to pick from: say so, and what can happen next, instead of "pick one below" over an empty list.
+      await step.context.sendActivity('You have no active GDAP relationship, so there is nothing to assign groups on yet. '
+        + 'Type "new gdap" to request one, or "pending" to see requests still waiting for a customer\'s approval.');
+      return step.endDialog(NOTHING);
+    }
     const intro = active.ok && active.total > matches.length
       ? `You have ${active.total} active relationships: type part of a customer's or relationship's name to find one. Some of them:`
       : 'Type part of a customer\'s or relationship\'s name, or pick one below.';
@@ -125,7 +131,7 @@ export class AssignGroupsDialog extends PartnerDialog {
   private async askGroupStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const view = step.result as GdapRelationshipView;
     if (!isAssignable(view)) {
-      await step.context.sendActivity(`Security groups can only be assigned on an active relationship; "${view.displayName}" (${view.customer.name}) is ${view.statusText.toLowerCase()}. Once a Global admin of ${view.customer.name} approves it, try again.`);
+      await step.context.sendActivity(notAssignableText(view));
       return step.endDialog(NOTHING);
     }
     const picked = pickedOf(view);
@@ -159,5 +165,18 @@ export class AssignGroupsDialog extends PartnerDialog {
     const note = `${group.name} now has ${roles} in ${relationship.customerName}.`;
     await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.value, actor, { note }))));
     return step.endDialog({ assigned: true } satisfies AssignGroupsResult);
+  }
+}
+
+/** Why groups cannot be assigned on this relationship now, and what can happen next: worded for its state. */
+export function notAssignableText(view: GdapRelationshipView): string {
+  const what = `Security groups can only be assigned on an active relationship; "${view.displayName}" (${view.customer.name}) is ${view.statusText.toLowerCase()}.`;
+  switch (view.status) {
+    case 'approvalPending':
+      return `${what} Once a Global admin of ${view.customer.name} approves it, try again.`;
+    case 'created':
+      return `${what} Send it for approval first; once a Global admin of ${view.customer.name} approves it, assign groups.`;
+    default:
+      return `${what} It cannot become active again: request a new relationship with the roles you need ("renew ${view.displayName}").`;
   }
 }

@@ -16,7 +16,7 @@ export interface AdminReach {
 }
 
 /** Which of the customer's Global admins the bot can message (they have talked to it before). */
-export async function adminReach(services: PartnerServices, customerTenantId: string): Promise<AdminReach> {
+export async function adminReach(services: Pick<PartnerServices, 'directory' | 'conversations'>, customerTenantId: string): Promise<AdminReach> {
   const admins = await customerGlobalAdmins(services.directory, customerTenantId);
   const finder = services.conversations;
   const found = await Promise.all(admins.map(async (a) => (await finder.find(customerTenantId, a.id)) ? a : undefined));

@@ -1,11 +1,12 @@
 import type { CustomerRowView, MyCustomersCardView } from '../../cards/partner/my-customers.card.ts';
-import { formatDate } from '../../cards/format.ts';
+import { formatDate, formatDuration, possessive } from '../../cards/format.ts';
 import type { CustomerFilter } from '../../cards/partner/partner-verbs.ts';
 import type { UserActor } from '../../domain/actors/actor.ts';
-import type { PartnerAccess } from '../../domain/partner-access.ts';
 import { decide, type Action } from '../../domain/policy/access-policy.ts';
 import type { CustomerOfPartner } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import type { PresenterServices } from '../presenter-services.ts';
+import { adminReach } from './customer-admins.ts';
 
 /** Rows per page: ten relationships keep the card far below Teams' 28 KB. */
 export const PAGE_SIZE = 10;
@@ -27,7 +28,17 @@ function command(title: string, words: string) {
   return { hasCommand: true, commandTitle: title, commandData: { command: words } };
 }
 
-function resellerRow(actor: UserActor, r: ResellerRelationshipView): Row {
+/** Which customers have a Global admin the bot can message: a reminder is offered only where it can arrive. */
+export type Reachable = (customerTenantId: string) => boolean;
+
+const EVERYONE: Reachable = () => true;
+
+function reminder(canRemind: boolean, reachable: boolean, customer: string, waiting: string) {
+  if (!canRemind) return `${waiting}.`;
+  return reachable ? `${waiting}: send a reminder.` : `${waiting}. None of ${possessive(customer)} Global admins has used this bot, so send them the e-mail.`;
+}
+
+function resellerRow(actor: UserActor, r: ResellerRelationshipView, reachable: Reachable): Row {
   const rel = r.relationship;
   const customer = r.customer.name;
   const base = {
@@ -40,7 +51,10 @@ function resellerRow(actor: UserActor, r: ResellerRelationshipView): Row {
   };
   if (rel.status === 'invited') {
     const canRemind = may(actor, 'requestResellerRelationship', r.customer.tenantId);
-    return { pending: true, expiring: false, view: { ...base, nextAction: `waiting for a Global admin of ${customer} to accept${canRemind ? ': send a reminder' : ''}.`, hasReminder: canRemind, reminderData: { kind: 'reseller', id: r.id, version: r.version } } };
+    const reach = reachable(r.customer.tenantId);
+    return { pending: true, expiring: false, view: { ...base, status: 'Invited: not a customer until they accept',
+      nextAction: reminder(canRemind, reach, customer, `waiting for a Global admin of ${customer} to accept`),
+      hasReminder: canRemind && reach, reminderData: { kind: 'reseller', id: r.id, version: r.version } } };
   }
   if (rel.status === 'declined') {
     const can = may(actor, 'requestResellerRelationship', r.customer.tenantId);
@@ -50,7 +64,7 @@ function resellerRow(actor: UserActor, r: ResellerRelationshipView): Row {
   return { pending: false, expiring: false, view: { ...base, nextAction: 'none needed. For admin work, request GDAP rather than relying on DAP.', ...(can ? command('Request GDAP', `new gdap for ${customer}`) : {}) } };
 }
 
-function gdapNext(actor: UserActor, g: GdapRelationshipView): Pick<CustomerRowView, 'nextAction' | 'hasCommand' | 'commandTitle' | 'commandData' | 'hasReminder' | 'reminderData'> {
+function gdapNext(actor: UserActor, g: GdapRelationshipView, reachable: Reachable): Pick<CustomerRowView, 'nextAction' | 'hasCommand' | 'commandTitle' | 'commandData' | 'hasReminder' | 'reminderData'> {
   const customer = g.customer.name;
   const renew = may(actor, 'requestGdapRelationship', g.customer.tenantId) ? command('Request a new relationship', `new gdap for ${customer}`) : NO_COMMAND;
   switch (g.status) {
@@ -58,7 +72,9 @@ function gdapNext(actor: UserActor, g: GdapRelationshipView): Pick<CustomerRowVi
       return { nextAction: 'draft: not yet sent for approval.', ...NO_COMMAND, ...NO_REMINDER };
     case 'approvalPending': {
       const canRemind = may(actor, 'lockForApproval', g.customer.tenantId);
-      return { nextAction: `waiting for approval until ${formatDate(g.requestExpiresDateTime)}${canRemind ? ': send a reminder' : ''}.`, ...NO_COMMAND, hasReminder: canRemind, reminderData: { kind: 'gdap', id: g.id, version: g.version } };
+      const reach = reachable(g.customer.tenantId);
+      return { nextAction: reminder(canRemind, reach, customer, `waiting for approval until ${formatDate(g.requestExpiresDateTime)}`), ...NO_COMMAND,
+        hasReminder: canRemind && reach, reminderData: { kind: 'gdap', id: g.id, version: g.version } };
     }
     case 'active':
     case 'expiring': {
@@ -72,8 +88,26 @@ function gdapNext(actor: UserActor, g: GdapRelationshipView): Pick<CustomerRowVi
   }
 }
 
-function gdapRow(actor: UserActor, g: GdapRelationshipView): Row {
+/** The facts of a GDAP row, worded for where it stands: a request, a relationship in force, or one that is over. */
+function gdapFacts(g: GdapRelationshipView): { label: string; value: string }[] {
+  const roles = { label: 'Roles', value: g.roles.map((r) => r.name).join(', ') };
   const autoExtend = g.canAutoExtend ? 'Yes' : g.roles.some((r) => r.name === 'Global Administrator') ? 'No (not possible with Global Administrator)' : 'No';
+  switch (g.status) {
+    case 'created':
+    case 'approvalPending':
+      return [roles, { label: 'Duration', value: `${formatDuration(g.relationship.duration)} from approval` }, { label: 'Auto-extend', value: autoExtend }];
+    case 'active':
+    case 'expiring':
+      return [roles, { label: 'Ends', value: formatDate(g.endDateTime) }, ...(g.daysLeft === null ? [] : [{ label: 'Days left', value: String(g.daysLeft) }]),
+        { label: 'Auto-extend', value: autoExtend }];
+    default: {
+      const ended = g.status === 'expired' && g.relationship.activatedDateTime !== null ? g.relationship.endDateTime : g.relationship.lastModifiedDateTime;
+      return [roles, { label: g.relationship.activatedDateTime === null ? 'Closed' : 'Ended', value: formatDate(ended) }];
+    }
+  }
+}
+
+function gdapRow(actor: UserActor, g: GdapRelationshipView, reachable: Reachable): Row {
   return {
     pending: g.status === 'approvalPending',
     expiring: g.isExpiring,
@@ -81,34 +115,38 @@ function gdapRow(actor: UserActor, g: GdapRelationshipView): Row {
       customerName: g.customer.name,
       relationship: `GDAP "${g.displayName}"`,
       status: g.statusText,
-      facts: [
-        { label: 'Roles', value: g.roles.map((r) => r.name).join(', ') },
-        { label: 'Ends', value: g.endDateTime === null ? 'Not yet active' : formatDate(g.endDateTime) },
-        ...(g.daysLeft === null ? [] : [{ label: 'Days left', value: String(g.daysLeft) }]),
-        { label: 'Auto-extend', value: autoExtend },
-      ],
-      ...gdapNext(actor, g),
+      facts: gdapFacts(g),
+      ...gdapNext(actor, g, reachable),
     },
   };
+}
+
+/** A customer is one once a relationship with it was accepted; before that it is only invited. */
+function isCustomer(c: CustomerOfPartner): boolean {
+  return c.reseller?.relationship.status === 'active' || c.gdapRelationships.some((g) => g.relationship.activatedDateTime !== null);
 }
 
 const FILTER_WORDS: Readonly<Record<CustomerFilter, string>> = { all: '', expiring: 'expiring soon', pending: 'waiting for the customer' };
 
 /** Builds one page of "my customers" from the domain's list; the filter narrows to expiring or pending ones. */
-export function buildMyCustomersView(actor: UserActor, customers: readonly CustomerOfPartner[], filter: CustomerFilter, page: number): MyCustomersCardView {
+export function buildMyCustomersView(
+  actor: UserActor, customers: readonly CustomerOfPartner[], filter: CustomerFilter, page: number, reachable: Reachable = EVERYONE,
+): MyCustomersCardView {
   const sorted = [...customers].sort((a, b) => a.customer.name.localeCompare(b.customer.name));
   const rows = sorted.flatMap((c) => [
-    ...(c.reseller === null ? [] : [resellerRow(actor, c.reseller)]),
-    ...c.gdapRelationships.map((g) => gdapRow(actor, g)),
+    ...(c.reseller === null ? [] : [resellerRow(actor, c.reseller, reachable)]),
+    ...c.gdapRelationships.map((g) => gdapRow(actor, g, reachable)),
   ]).filter((row) => filter === 'all' || (filter === 'expiring' ? row.expiring : row.pending));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const shown = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
   const label = FILTER_WORDS[filter];
-  const customerCount = new Set(customers.map((c) => c.customer.tenantId)).size;
+  const customerCount = new Set(customers.filter(isCustomer).map((c) => c.customer.tenantId)).size;
+  const invitedCount = new Set(customers.filter((c) => !isCustomer(c)).map((c) => c.customer.tenantId)).size;
+  const invited = invitedCount === 0 ? '' : ` and ${invitedCount} invited`;
   return {
     title: filter === 'all' ? 'My customers' : `My customers: ${label}`,
-    summary: `${rows.length} relationship${rows.length === 1 ? '' : 's'}${label ? ` ${label}` : ''} with ${customerCount} customer${customerCount === 1 ? '' : 's'} · page ${current + 1} of ${pages}`,
+    summary: `${rows.length} relationship${rows.length === 1 ? '' : 's'}${label ? ` ${label}` : ''} with ${customerCount} customer${customerCount === 1 ? '' : 's'}${invited} · page ${current + 1} of ${pages}`,
     rows: shown.map((r) => r.view),
     emptyText: filter === 'all' ? 'You have no customer relationships yet. Type "invite a customer" or "new gdap" to start one.' : `No relationship is ${label}.`,
     hasPrevious: current > 0,
@@ -120,7 +158,16 @@ export function buildMyCustomersView(actor: UserActor, customers: readonly Custo
 }
 
 /** Loads and builds a page, or says why the person may not see it. */
-export async function loadMyCustomers(domain: PartnerAccess, actor: UserActor, filter: CustomerFilter, page: number): Promise<{ ok: true; view: MyCustomersCardView } | { ok: false; message: string }> {
-  const listed = await domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
-  return listed.ok ? { ok: true, view: buildMyCustomersView(actor, listed.value, filter, page) } : { ok: false, message: listed.message };
+export async function loadMyCustomers(
+  services: Pick<PresenterServices, 'domain' | 'directory' | 'conversations'>, actor: UserActor, filter: CustomerFilter, page: number,
+): Promise<{ ok: true; view: MyCustomersCardView } | { ok: false; message: string }> {
+  const listed = await services.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
+  if (!listed.ok) return { ok: false, message: listed.message };
+  // Who can be reminded in Teams: only for customers with something waiting (a few look-ups, not one per row).
+  const waiting = listed.value.filter((c) => c.reseller?.relationship.status === 'invited' || c.gdapRelationships.some((g) => g.status === 'approvalPending'));
+  const reachableIds = new Set<string>();
+  for (const c of waiting) {
+    if ((await adminReach(services, c.customer.tenantId)).reachable.length > 0) reachableIds.add(c.customer.tenantId);
+  }
+  return { ok: true, view: buildMyCustomersView(actor, listed.value, filter, page, (id) => reachableIds.has(id)) };
 }

@@ -75,14 +75,19 @@ describe.skipIf(!chromium.available)('delegated access from request to removal, 
     await expectVisible(invitation.getByText('Woodgrove Partners asks for admin roles (GDAP)'));
     await snap(invitation, 'customer-invitation');
 
-    // Accepting needs the acknowledgement: without it nothing changes.
-    await invitation.getByRole('button', { name: 'Accept & Authorize' }).click();
-    await expectVisible(invitation.getByText(/tick|read the Microsoft Customer Agreement/i));
+    // Approving needs the acknowledgement: without it nothing changes.
+    await invitation.getByRole('button', { name: 'Approve' }).click();
+    await expectVisible(invitation.getByText(/Tick "I have reviewed the roles above"/));
     await expectVisible(invitation.getByText("Status: Waiting for the customer's approval"));
 
+    // Decline asks first, with the safe choice first; "No, keep it" changes nothing.
+    await megan.clickInPlace(invitation, 'Decline', "Decline Woodgrove Partners' request?");
+    await snap(invitation, 'customer-invitation-decline-confirm');
+    await megan.clickInPlace(invitation, 'No, keep it', /I have reviewed the roles above/);
+
     await invitation.getByRole('checkbox').first().check();
-    await megan.clickInPlace(invitation, 'Accept & Authorize', 'Status: Active');
-    await expectVisible(invitation.getByText('You accepted this invitation.', { exact: false }));
+    await megan.clickInPlace(invitation, 'Approve', 'Status: Active');
+    await expectVisible(invitation.getByText('You approved this request.', { exact: false }));
     await snap(invitation, 'customer-invitation-accepted');
 
     await expectVisible(adele.page.getByText('Contoso accepted your GDAP relationship', { exact: false }), 30_000);
@@ -118,7 +123,7 @@ describe.skipIf(!chromium.available)('delegated access from request to removal, 
     await expectVisible(review.getByText(/Azure subscription role assignments are separate/));
     await snap(review, 'customer-remove-roles-2-review');
 
-    await megan.clickInPlace(review, 'Yes', 'What remains');
+    await megan.clickInPlace(review, 'Yes, remove', 'What remains');
     await expectVisible(review.getByText('What the partner can no longer do'));
     await expectVisible(review.getByText(/Azure/));
     await snap(review, 'customer-remove-roles-3-result');

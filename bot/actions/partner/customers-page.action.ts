@@ -9,6 +9,6 @@ const dataSchema = z.object({ page: z.coerce.number().int().min(0).max(10_000), 
 
 /** "More" / "Back" on my customers: another page of the viewer's own partner's relationships. */
 export const customersPageAction = defineAction(dataSchema, async ({ actor, services }, data) => {
-  const loaded = await loadMyCustomers(services.domain, actor, data.filter, data.page);
+  const loaded = await loadMyCustomers(services, actor, data.filter, data.page);
   return loaded.ok ? cardReply(renderMyCustomersCard(loaded.view)) : errorReply(403, 'forbidden', loaded.message);
 });
