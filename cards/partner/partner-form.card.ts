@@ -19,6 +19,8 @@ export interface FormInputView {
   readonly placeholder: string;
   readonly choices: readonly { readonly title: string; readonly value: string }[];
   readonly isMultiSelect: boolean;
+  /** `compact`: a drop-down (a multi-select one in Teams) for long lists; `expanded`: every choice shown. */
+  readonly choiceStyle: 'compact' | 'expanded';
 }
 
 /** A ready-made answer the person can pick with one click (a customer, a relationship, a role set). */
@@ -60,7 +62,7 @@ export function renderPartnerFormCard(view: PartnerFormCardView): AdaptiveCard {
 
 const BLANK_INPUT: Omit<FormInputView, 'id' | 'label'> = {
   isText: false, isNumber: false, isToggle: false, isChoices: false,
-  text: '', number: 0, min: 0, max: 0, toggle: 'false', placeholder: '', choices: [], isMultiSelect: false,
+  text: '', number: 0, min: 0, max: 0, toggle: 'false', placeholder: '', choices: [], isMultiSelect: false, choiceStyle: 'expanded',
 };
 
 /** A text input. */
@@ -79,8 +81,10 @@ export function toggleInput(id: string, label: string, on: boolean): FormInputVi
 }
 
 /** A list of choices; several may be chosen when `multi` (submitted comma-separated). */
-export function choicesInput(id: string, label: string, choices: FormInputView['choices'], selected: readonly string[], multi: boolean): FormInputView {
-  return { ...BLANK_INPUT, id, label, isChoices: true, choices, text: selected.join(','), isMultiSelect: multi };
+export function choicesInput(
+  id: string, label: string, choices: FormInputView['choices'], selected: readonly string[], multi: boolean, style: FormInputView['choiceStyle'] = 'expanded',
+): FormInputView {
+  return { ...BLANK_INPUT, id, label, isChoices: true, choices, text: selected.join(','), isMultiSelect: multi, choiceStyle: style };
 }
 
 /** A form view with every list empty, to spread and fill in. */

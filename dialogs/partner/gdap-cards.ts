@@ -55,9 +55,9 @@ export function rolesQuestion(draft: GdapDraft, preselected: readonly string[] =
       buttonTitle: `Use the ${set.title} set`,
       data: { roleSet: set.id },
     })),
-    inputs: [choicesInput('roles', 'Or choose roles yourself', ROLES_CATALOG.map((r) => ({ title: r.name, value: r.id })), preselected, true)],
-    linesHeading: 'What each role permits',
-    lines: ROLES_CATALOG.map((r) => ({ title: r.name, text: r.description })),
+    // One compact multi-select, each role with what it permits beside it, rather than a long list of boxes and a second list.
+    inputs: [choicesInput('roles', 'Or choose roles yourself (each with what it permits)',
+      ROLES_CATALOG.map((r) => ({ title: `${r.name}: ${r.description}`, value: r.id })), preselected, true, 'compact')],
     submitTitle: 'Use the roles I ticked',
     submitData: { step: 'roles' },
   }));
@@ -87,6 +87,11 @@ export function autoExtendQuestion(draft: GdapDraft): Partial<Activity> {
   }));
 }
 
+/** Said before a request with Global Administrator is sent: it is not least privilege, and the customer may say no. */
+export const GLOBAL_ADMIN_WARNING = 'Global Administrator gives full control of the customer\'s tenant: this goes beyond least privilege, and the customer '
+  + 'may object or decline. Ask for it only if the job truly needs it; for most work a narrower role does (for Business Central, Dynamics 365 '
+  + `Business Central Administrator). ${GLOBAL_ADMIN_NO_AUTO_EXTEND}`;
+
 /** Step 6: everything at once, before anything is created. */
 export function confirmQuestion(draft: GdapDraft, includesGlobalAdmin: boolean): Partial<Activity> {
   const roles = (draft.roleIds ?? []).map((id) => findRoleById(id)).filter((r) => r !== undefined);
@@ -94,7 +99,7 @@ export function confirmQuestion(draft: GdapDraft, includesGlobalAdmin: boolean):
     ...emptyForm('Send this request for approval?', 'On "Send for approval" the relationship is created and locked for the customer\'s approval; you get the approval link to send.'),
     step: stepLabel(6),
     facts: [...draftFacts(draft), { label: 'Auto-extend', value: draft.autoExtend ? 'Yes, 180 days at each end date' : 'No' }],
-    warning: includesGlobalAdmin ? `Global Administrator gives full control of the tenant. ${GLOBAL_ADMIN_NO_AUTO_EXTEND}` : '',
+    warning: includesGlobalAdmin ? GLOBAL_ADMIN_WARNING : '',
     linesHeading: 'Roles requested',
     lines: roles.map((r) => ({ title: r.name, text: r.description })),
     submitTitle: 'Send for approval',

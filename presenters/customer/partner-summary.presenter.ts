@@ -1,5 +1,5 @@
 import type { PartnerSummary } from '../../cards/customer/my-partners.card.ts';
-import { formatDate } from '../../cards/format.ts';
+import { formatDate, formatDuration } from '../../cards/format.ts';
 import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
 
@@ -33,11 +33,20 @@ export function summarizePartner(p: PartnerOfCustomer): PartnerSummary {
       title: `GDAP "${g.displayName}"`,
       facts: [
         { label: 'Status', value: g.statusText },
-        { label: 'Ends', value: formatDate(g.endDateTime) },
+        { label: 'Duration', value: formatDuration(g.relationship.duration) },
+        ...termFacts(g),
         { label: 'Accepted by', value: g.relationship.approvedBy === null ? '—' : `${g.relationship.approvedBy.name}, ${formatDate(g.relationship.activatedDateTime)}` },
         { label: 'Groups assigned', value: g.assignments.length === 0 ? 'None' : g.assignments.map((a) => a.groupName).join(', ') },
       ],
       roles: g.roles.map((role) => role.name).join(', '),
     })),
   };
+}
+
+/** End date and auto-extend, worded for where the relationship stands: a request has neither yet, an ended one only its end. */
+function termFacts(g: GdapRelationshipView): { label: string; value: string }[] {
+  const autoExtend = g.canAutoExtend ? 'On: 180 more days at each end date' : g.relationship.autoExtendDuration === 'P180D' ? 'Off (not possible with Global Administrator)' : 'Off';
+  if (holdsRoles(g)) return [{ label: 'Ends', value: formatDate(g.endDateTime) }, { label: 'Auto-extend', value: autoExtend }];
+  if (g.status === 'approvalPending' || g.status === 'created') return [{ label: 'Ends', value: 'Not yet approved' }, { label: 'Auto-extend', value: autoExtend }];
+  return [{ label: 'Ended', value: formatDate(g.relationship.activatedDateTime === null ? g.relationship.lastModifiedDateTime : g.relationship.endDateTime ?? g.relationship.lastModifiedDateTime) }];
 }

@@ -48,6 +48,8 @@ describe('my partners and remove roles over HTTP', () => {
     await woodgroveWithRoles();
     const forMegan = invokeCard(await app.invoke('partners.details', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan));
     expect(textsOf(forMegan).join('\n')).toContain('Megan Bowen, 2 Mar 2026');
+    // The relationship's details say how long it runs and whether it extends itself.
+    expect(textsOf(forMegan).join('\n')).toMatch(/Duration\n365 days\nEnds\n2 Mar 2027\nAuto-extend\nOff/);
     expect(buttonVerbs(forMegan)).toEqual(['roles.review', 'partners.list']);
     const forBen = invokeCard(await app.invoke('partners.details', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.ben));
     expect(buttonVerbs(forBen)).toEqual(['partners.list']);
