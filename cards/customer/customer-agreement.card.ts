@@ -9,6 +9,8 @@ export interface CustomerAgreementCardView {
   readonly agreementUrl: string;
   readonly canAccept: boolean;
   readonly note: string;
+  /** Good for what was done; Warning for what was not. */
+  readonly noteColor: 'Good' | 'Warning';
   /** The acceptance's version as read ('' when there is none), sent back with Accept. */
   readonly version: string;
 }

@@ -5,6 +5,8 @@ import type { AutoExtendActionData, RelationshipActionData } from './lifecycle-v
 export interface ManageRelationshipCardView {
   /** A short note on top (what just changed, or why not); empty: none. */
   readonly note: string;
+  /** Good for a change that was made; Warning for one that was not. */
+  readonly noteColor: 'Good' | 'Warning';
   readonly title: string;
   readonly statusText: string;
   readonly facts: readonly { readonly label: string; readonly value: string }[];

@@ -4,7 +4,7 @@ import { formatDate } from '../../cards/format.ts';
 import type { CustomerAgreementAcceptance } from '../../domain/agreements/customer-agreement.ts';
 
 /** Builds the agreement card's view from the stored acceptance (or none). */
-export function buildCustomerAgreementView(customerName: string, state: { acceptance: CustomerAgreementAcceptance | null; version: string | null }, canAccept: boolean, note = ''): CustomerAgreementCardView {
+export function buildCustomerAgreementView(customerName: string, state: { acceptance: CustomerAgreementAcceptance | null; version: string | null }, canAccept: boolean, note = '', noteColor: 'Good' | 'Warning' = 'Warning'): CustomerAgreementCardView {
   const a = state.acceptance;
   return {
     customerName,
@@ -14,6 +14,7 @@ export function buildCustomerAgreementView(customerName: string, state: { accept
     agreementUrl: CUSTOMER_AGREEMENT_URL,
     canAccept: canAccept && a === null,
     note,
+    noteColor,
     version: state.version ?? '',
   };
 }

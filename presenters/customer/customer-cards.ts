@@ -38,11 +38,11 @@ export async function pendingInvitationCards(services: Services, actor: UserActo
 }
 
 /** The Microsoft Customer Agreement card for the viewer's organization. */
-export async function customerAgreementCard(services: Services, actor: UserActor, note = ''): Promise<CardOutcome> {
+export async function customerAgreementCard(services: Services, actor: UserActor, note = '', noteColor: 'Good' | 'Warning' = 'Warning'): Promise<CardOutcome> {
   const state = await services.domain.getCustomerAgreement(actor, { customerTenantId: actor.tenantId });
   if (!state.ok) return state;
   const canAccept = decide(actor, 'acceptCustomerAgreement', { customerTenantId: actor.tenantId }).allowed;
-  return { ok: true, card: renderCustomerAgreementCard(buildCustomerAgreementView(await customerName(services, actor.tenantId), state.value, canAccept, note)) };
+  return { ok: true, card: renderCustomerAgreementCard(buildCustomerAgreementView(await customerName(services, actor.tenantId), state.value, canAccept, note, noteColor)) };
 }
 
 /** Every partner of the viewer's organization, in one card. */

@@ -8,7 +8,7 @@ import type { ManageRelationshipCardView } from '../../cards/lifecycle/manage-re
 const GLOBAL_ADMINISTRATOR = 'Global Administrator';
 
 /** The manage card of a relationship as this person sees it: buttons only for what the policy lets them try. */
-export function buildManageRelationshipView(actor: UserActor, r: GdapRelationshipView, note = ''): ManageRelationshipCardView {
+export function buildManageRelationshipView(actor: UserActor, r: GdapRelationshipView, note = '', noteColor: 'Good' | 'Warning' = 'Warning'): ManageRelationshipCardView {
   const resource = { partnerTenantId: r.partner.tenantId, customerTenantId: r.customer.tenantId };
   const isActive = r.status === 'active' || r.status === 'expiring';
   const hasGlobalAdmin = r.roles.some((role) => role.name === GLOBAL_ADMINISTRATOR);
@@ -17,6 +17,7 @@ export function buildManageRelationshipView(actor: UserActor, r: GdapRelationshi
   const ended = r.status === 'expired' || r.status === 'terminated' || r.status === 'terminationRequested';
   return {
     note,
+    noteColor,
     title: r.displayName,
     statusText: r.statusText,
     facts: [

@@ -22,5 +22,5 @@ export const agreementAcceptAction = defineAction(schema, async (context, data) 
     if (accepted.code === 'forbidden') return errorReply(403, 'forbidden', accepted.message);
     return outcomeReply(await customerAgreementCard(services, actor, accepted.message));
   }
-  return outcomeReply(await customerAgreementCard(services, actor, 'You accepted the Microsoft Customer Agreement for your organization.'));
+  return outcomeReply(await customerAgreementCard(services, actor, 'You accepted the Microsoft Customer Agreement for your organization.', 'Good'));
 });

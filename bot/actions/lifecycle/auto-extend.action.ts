@@ -14,5 +14,5 @@ export const autoExtendAction = defineAction(autoExtendDataSchema, async (contex
   const note = data.autoExtend === 'on'
     ? 'Auto-extend is on: the relationship extends itself by 180 days at each end date. No e-mail is sent.'
     : 'Auto-extend is off: the relationship ends at its end date. No e-mail is sent.';
-  return manageCardReply(context, changed.value, note);
+  return manageCardReply(context, changed.value, note, 'Good');
 });

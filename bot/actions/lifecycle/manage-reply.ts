@@ -10,8 +10,8 @@ import { cardReply, errorReply, type InvokeReply } from '../invoke-reply.ts';
 export const relationshipDataSchema = z.object({ id: z.string().min(1).max(100), version: z.string().min(1).max(200) });
 
 /** The manage card for this viewer, with an optional note on top. */
-export function manageCardReply(context: ActionContext, view: GdapRelationshipView, note = ''): InvokeReply {
-  return cardReply(renderManageRelationshipCard(buildManageRelationshipView(context.actor, view, note)));
+export function manageCardReply(context: ActionContext, view: GdapRelationshipView, note = '', noteColor: 'Good' | 'Warning' = 'Warning'): InvokeReply {
+  return cardReply(renderManageRelationshipCard(buildManageRelationshipView(context.actor, view, note, noteColor)));
 }
 
 /** Reloads the relationship by id (the use case checks the viewer may see it) and answers with its current card. */
