@@ -29,6 +29,15 @@ export interface TeamsBotDeps {
   readonly understanding: Promise<UnderstandingEngine>;
 }
 
+/** What an old form card's button gets: where it stands, and how to go on. */
+export const OLD_CARD = 'That card is from a step that is already over (finished or cancelled), so nothing was done with it. '
+  + 'Nothing changed. Type what you want to do (for example "my customers" or "invitations") to see how things stand now, or "help" for the menu.';
+
+/** True for the values an Action.Submit of our form cards sends (fields of a step), not a typed message. */
+function isOldCardSubmit(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
+}
+
 const GREETINGS = /^(help|hi|hello|hey|menu|start|\?)$/i;
 const ASK_WORDS = /^(ask|ask a question|question)$/i;
 
@@ -126,6 +135,12 @@ export class PartnerAccessBot extends TeamsActivityHandler {
       if (result.status !== DialogTurnStatus.empty) return;
     }
     await this.#messages.tick(context);
+    if (text === '' && isOldCardSubmit(context.activity.value)) {
+      // A button on a card whose step is over (finished, cancelled, or from yesterday): say so, never the welcome card.
+      setTurnOutcome(context, 'old-card');
+      await context.sendActivity(OLD_CARD);
+      return;
+    }
     if (text === '' || GREETINGS.test(text)) {
       await welcome();
       return;
