@@ -68,6 +68,8 @@ export interface PartnerRelationships {
   readonly partnerName: string;
   readonly now: string;
   readonly rows: readonly PartnerRelationshipRow[];
+  /** What this person can start, for the empty table: worded for their role (a Helpdesk agent is not told to invite). */
+  readonly startHint: string;
 }
 
 export interface CustomerRelationshipLine {
@@ -97,6 +99,8 @@ export interface CustomerPartners {
   readonly customerName: string;
   readonly agreement: { readonly accepted: false } | { readonly accepted: true; readonly version: string; readonly acceptedBy: string; readonly acceptedDateTime: string };
   readonly rows: readonly CustomerPartnerRow[];
+  /** Who can accept the agreement, worded for this person (they can, or who can). */
+  readonly agreementHint: string;
 }
 
 /** GET /api/tab/customer/partners/:partnerTenantId/remove-roles: what the confirmation says. */

@@ -3,6 +3,7 @@ export const CUSTOMER_VERBS = [
   'invitation.accept',
   'invitation.decline',
   'invitation.reviewDecline',
+  'invitation.askApprovers',
   'invitation.refresh',
   'agreement.accept',
   'partners.list',

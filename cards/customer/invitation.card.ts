@@ -26,6 +26,8 @@ export interface InvitationCardView {
   readonly noteColor: 'Good' | 'Warning' | 'Attention';
   /** A line under the card for viewers who cannot decide a pending invitation; empty: none. */
   readonly footer: string;
+  /** "Ask a Global admin to review it": for a customer admin who cannot decide a pending invitation. */
+  readonly canAskApprovers: boolean;
   readonly data: RelationshipActionData;
   /** Global admins who get the buttons through refresh in shared conversations; empty: no refresh. */
   readonly approverUserIds: readonly string[];

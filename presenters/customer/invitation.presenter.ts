@@ -20,6 +20,8 @@ export interface InvitationCardOptions {
   readonly now?: Date;
   /** Shows "Decline …?" with "No, keep it" first, instead of the Accept / Decline buttons. */
   readonly confirmDecline?: boolean;
+  /** Offers "Ask a Global admin to review it" to a viewer who cannot decide (a customer admin of that tenant). */
+  readonly canAskApprovers?: boolean;
 }
 
 /** The invitation card: the one place it is built, whoever shows it (the customer's list, a click, a send in Teams). */
@@ -37,8 +39,10 @@ export async function invitationCardFor(
 ): Promise<AdaptiveCard> {
   const customerTenantId = relationship.customer.tenantId;
   const canDecide = decide(actor, 'approveRelationship', { customerTenantId }).allowed;
+  // An admin of the customer who may see the partners (Billing admin, Global Reader) may ask its Global admins to decide.
+  const canAskApprovers = !canDecide && decide(actor, 'viewCustomerPartners', { customerTenantId }).allowed;
   const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
-  return invitationCard(relationship, { canDecide, approverUserIds, now: services.clock.now(), ...(note === undefined ? {} : { note }), ...extra });
+  return invitationCard(relationship, { canDecide, canAskApprovers, approverUserIds, now: services.clock.now(), ...(note === undefined ? {} : { note }), ...extra });
 }
 
 /** True while the invitation still waits for the customer's answer. */
@@ -94,7 +98,10 @@ export function buildInvitationCardView(
     approverUserIds: [...options.approverUserIds],
     hasRefresh: pending && options.approverUserIds.length > 0,
     statusText: relationship.statusText,
-    footer: pending && !options.canDecide ? `Only a Global Administrator of ${customer} can accept or decline this. Ask one of them to open it in their chat with this bot.` : '',
+    footer: pending && !options.canDecide
+      ? `Only a Global Administrator of ${customer} can accept or decline this.${options.canAskApprovers === true ? ' You can ask them to review it: they get this card in Teams.' : ''}`
+      : '',
+    canAskApprovers: pending && !options.canDecide && options.canAskApprovers === true,
   };
   if (relationship.kind === 'gdap') {
     const r = relationship.relationship;

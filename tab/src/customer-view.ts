@@ -13,7 +13,7 @@ export async function showCustomerView(root: HTMLElement, ctx: ViewContext): Pro
   const confirm = h('dialog', { class: 'details', 'aria-label': 'Remove roles' });
   const agreement = data.agreement.accepted
     ? `Accepted (${data.agreement.version}) by ${data.agreement.acceptedBy} on ${ctx.formats.date(data.agreement.acceptedDateTime)}`
-    : 'Not accepted yet: partners cannot buy or manage subscriptions for you until a Billing or Global admin accepts it ("customer agreement" in the chat).';
+    : data.agreementHint;
 
   const askRemoveRoles = async (p: CustomerPartnerRow) => {
     const preview = await ctx.api.get<RemoveRolesPreview>(`customer/partners/${encodeURIComponent(p.partnerTenantId)}/remove-roles`);

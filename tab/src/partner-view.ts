@@ -52,7 +52,7 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
     replace(headRow, ...COLUMNS.map((c) => c.key === null ? h('th', { scope: 'col' }, c.label) : h('th', { scope: 'col', 'aria-sort': sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none' },
       h('button', { type: 'button', class: 'sort', onclick: () => { sort = { key: c.key ?? 'end', descending: sort.key === c.key ? !sort.descending : false }; render(); } }, c.label))));
     replace(tableBody, ...rows.map((r) => rowElement(r)));
-    if (rows.length === 0) tableBody.append(h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, data.rows.length === 0 ? 'Your organization has no relationships yet. Start one in the chat: "invite a customer" or "new gdap".' : 'No relationship matches these filters.')));
+    if (rows.length === 0) tableBody.append(h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, data.rows.length === 0 ? data.startHint : 'No relationship matches these filters.')));
     drawChart(rows);
   };
 

@@ -75,9 +75,9 @@ describe.skipIf(!chromium.available)('delegated access from request to removal, 
     await expectVisible(invitation.getByText('Woodgrove Partners asks for admin roles (GDAP)'));
     await snap(invitation, 'customer-invitation');
 
-    // Approving needs the acknowledgement: without it nothing changes.
+    // Approving needs the acknowledgement: without it nothing changes (the card itself asks for the tick first).
     await invitation.getByRole('button', { name: 'Approve' }).click();
-    await expectVisible(invitation.getByText(/Tick "I have reviewed the roles above"/));
+    await expectVisible(invitation.getByText(/Tick this first: nothing changes until you do/));
     await expectVisible(invitation.getByText("Status: Waiting for the customer's approval"));
 
     // Decline asks first, with the safe choice first; "No, keep it" changes nothing.

@@ -105,6 +105,15 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
     expect(await rows.locator('td:first-child').allTextContents()).toEqual(['Northwind Traders', 'Fabrikam', 'Contoso', 'Contoso', 'Contoso']);
     await tab.getByRole('button', { name: 'End date' }).click();
 
+    // At 1024 px (a Teams window beside the rail), every column fits: the table needs no sideways scrolling.
+    await page.setViewportSize({ width: 1024, height: 860 });
+    const overflow = await tab.locator('.table-card').evaluate((element) => {
+      const box = element as unknown as { scrollWidth: number; clientWidth: number };
+      return box.scrollWidth - box.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 860 });
+
     // Counted in the page; typed loosely because the test project has no DOM types.
     const chartPixels = await tab.locator('canvas[aria-label="Timeline of end dates"]').evaluate((element) => {
       const canvas = element as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null };

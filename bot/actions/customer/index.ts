@@ -2,6 +2,7 @@ import type { CUSTOMER_VERBS } from '../../../cards/customer/customer-verbs.ts';
 import type { ActionHandler } from '../action-handler.ts';
 import { agreementAcceptAction } from './agreement-accept.action.ts';
 import { invitationAcceptAction } from './invitation-accept.action.ts';
+import { invitationAskApproversAction } from './invitation-ask-approvers.action.ts';
 import { invitationDeclineAction } from './invitation-decline.action.ts';
 import { invitationRefreshAction } from './invitation-refresh.action.ts';
 import { invitationReviewDeclineAction } from './invitation-review-decline.action.ts';
@@ -16,6 +17,7 @@ export const customerActions: Record<(typeof CUSTOMER_VERBS)[number], ActionHand
   'invitation.accept': invitationAcceptAction,
   'invitation.decline': invitationDeclineAction,
   'invitation.reviewDecline': invitationReviewDeclineAction,
+  'invitation.askApprovers': invitationAskApproversAction,
   'invitation.refresh': invitationRefreshAction,
   'agreement.accept': agreementAcceptAction,
   'partners.list': partnersListAction,

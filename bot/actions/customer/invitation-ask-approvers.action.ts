@@ -1,0 +1,41 @@
+import { decide } from '../../../domain/policy/access-policy.ts';
+import { invitationApprovers } from '../../../domain/policy/people-allowed.ts';
+import { cardMessage } from '../../../presenters/card-message.ts';
+import { invitationCard, invitationState } from '../../../presenters/customer/invitation.presenter.ts';
+import { invitationApproverMris } from '../../../presenters/customer/approvers.ts';
+import type { NoticeDelivery } from '../../../presenters/notice-delivery.presenter.ts';
+import { defineAction } from '../action-handler.ts';
+import { errorReply } from '../invoke-reply.ts';
+import { currentInvitationReply, invitationCardReply, invitationDataSchema, refusalReply } from './invitation-reply.ts';
+
+/** What the asker is told: who got it, or that nobody can be reached in Teams. */
+function askedLine(delivery: NoticeDelivery, names: readonly string[]): string {
+  if (delivery.state === 'nobody') return 'None of your Global admins has used this bot yet, so nobody could be asked in Teams: ask them directly.';
+  return `Asked in Teams: ${names.join(', ')} will get this invitation to review (on its way now).`;
+}
+
+/**
+ * "Ask a Global admin to review it": a customer admin who may see the invitation but not decide it (a Billing admin,
+ * a Global Reader) sends the card, with its buttons, to the Global admins the bot can reach.
+ */
+export const invitationAskApproversAction = defineAction(invitationDataSchema, async (context, data) => {
+  const ref = { kind: data.kind, id: data.id };
+  if (context.trigger === 'automatic') return currentInvitationReply(context, ref);
+  const seen = await context.services.domain.getRelationship(context.actor, ref);
+  if (!seen.ok) return refusalReply(seen);
+  const customerTenantId = seen.value.customer.tenantId;
+  const decision = decide(context.actor, 'viewCustomerPartners', { customerTenantId });
+  if (!decision.allowed) return errorReply(403, 'forbidden', decision.reason);
+  if (invitationState(seen.value) !== 'pending') return invitationCardReply(context, seen.value, 'This invitation has already been answered: nobody needs to be asked.');
+  const { services } = context;
+  const approvers = await invitationApprovers(services.directory, customerTenantId);
+  const reachable = [];
+  for (const admin of approvers) if (await services.conversations.find(customerTenantId, admin.id) !== undefined) reachable.push(admin);
+  if (reachable.length === 0) return invitationCardReply(context, seen.value, askedLine({ state: 'nobody' }, []));
+  const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
+  const card = invitationCard(seen.value, { canDecide: true, approverUserIds, now: services.clock.now() });
+  const message = cardMessage(card, `${context.actor.name} asks you to review an invitation from ${seen.value.partner.name}.`);
+  services.notifier.dispatch(reachable.map((a) => ({ tenantId: customerTenantId, userId: a.id })), message, 'invitation.askApprovers');
+  const delivery: NoticeDelivery = { state: 'queued', recipients: reachable.length };
+  return invitationCardReply(context, seen.value, askedLine(delivery, reachable.map((a) => a.name)), { noteColor: 'Good' });
+});
