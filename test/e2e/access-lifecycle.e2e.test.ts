@@ -77,7 +77,8 @@ describe.skipIf(!chromium.available)('delegated access from request to removal, 
 
     // Approving needs the acknowledgement: without it nothing changes (the card itself asks for the tick first).
     await invitation.getByRole('button', { name: 'Approve' }).click();
-    await expectVisible(invitation.getByText(/Tick this first: nothing changes until you do/));
+    // (The card asks before sending, where the client checks required inputs; else the bot answers the same.)
+    await expectVisible(invitation.getByText(/Tick this first: nothing changes until you do|Tick "I have reviewed the roles above" before you approve/));
     await expectVisible(invitation.getByText("Status: Waiting for the customer's approval"));
 
     // Decline asks first, with the safe choice first; "No, keep it" changes nothing.
