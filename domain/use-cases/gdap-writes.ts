@@ -140,7 +140,12 @@ export async function changeGdap(
   const event = gdapEvent(context, actor, name, settled.value, changed.value, detail?.(changed.value));
   const how = typeof write === 'function' ? write(settled.value, changed.value) : write;
   const outcome = await recordChange(context, how, { before: settled, after: changed.value, event });
-  if (!outcome.ok) return refusalOf(context, outcome);
+  if (!outcome.ok) {
+    const refusal = await refusalOf(context, outcome);
+    // Not made (Microsoft unreachable, busy, refusing, no consent): the person sees the relationship as it still is.
+    const unchanged = outcome.reason !== 'changed-meanwhile' && outcome.reason !== 'not-found';
+    return unchanged && refusal.current === undefined ? { ...refusal, current: await gdapView(context, settled) } : refusal;
+  }
   const after = await settleGdap(context, outcome.relationship);
   return ok(await gdapView(context, after ?? outcome.relationship));
 }
