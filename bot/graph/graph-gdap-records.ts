@@ -324,8 +324,8 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GdapRecords 
       return written.current === undefined ? { ok: false, reason: 'not-found' } : { ok: false, reason: 'changed-meanwhile', current: written.current };
     },
 
-    async fetchRelationship(relationship): Promise<SourceRead<SourceRelationship>> {
-      const source = await read(new Budget(BACKGROUND_DEADLINE_MS, elapsed), relationship);
+    async fetchRelationship(relationship, urgency = 'background'): Promise<SourceRead<SourceRelationship>> {
+      const source = await read(urgency === 'click' ? click() : new Budget(BACKGROUND_DEADLINE_MS, elapsed), relationship);
       if (source.ok) return source;
       return failed(source.failure, undefined, 'fetch');
     },

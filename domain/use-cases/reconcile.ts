@@ -115,7 +115,7 @@ export async function checkRelationshipNow(context: UseCaseContext, actor: Actor
   const denied = checkPolicy(actor, 'viewRelationship', { partnerTenantId: stored.value.partnerTenantId, customerTenantId: stored.value.customer.tenantId });
   if (denied !== undefined) return denied;
   if (context.records.mode === 'embedded' || FINAL.includes(stored.value.status)) return ok({ relationship: await gdapView(context, stored), change: undefined });
-  const full = await context.records.fetchRelationship(stored.value);
+  const full = await context.records.fetchRelationship(stored.value, 'click');
   const now = context.clock.now();
   if (!full.ok && full.reason !== 'not-found') return withoutCurrent(await refusalOf(context, full));
   const change = full.ok ? changeFromSource(stored.value, full.value, now) : deletedAtSource(stored.value, now);

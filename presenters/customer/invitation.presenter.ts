@@ -48,9 +48,13 @@ export function buildInvitationCardView(
 ): InvitationCardView {
   const pending = isPendingInvitation(relationship);
   const partner = relationship.partner.name;
+  // Graph mode: Microsoft records the answer, so it is given in the admin center, never by a button here.
+  const inAdminCenter = relationship.kind === 'gdap' && relationship.approveInAdminCenter === true;
   const common = {
     agreementUrl: CUSTOMER_AGREEMENT_URL,
-    canDecide: options.canDecide && pending,
+    canDecide: options.canDecide && pending && !inAdminCenter,
+    approvalUrl: inAdminCenter && pending && relationship.approvalLink !== null ? relationship.approvalLink : '',
+    checkNow: inAdminCenter && pending,
     note: options.note ?? '',
     data: { kind: relationship.kind, id: relationship.id, version: relationship.version },
     approverUserIds: [...options.approverUserIds],
@@ -61,7 +65,8 @@ export function buildInvitationCardView(
     return {
       ...common,
       title: `${partner} asks for admin roles (GDAP)`,
-      intro: `${partner} asks for granular delegated admin privileges (GDAP) in ${relationship.customer.name}: only the roles below, for a limited time. Only a Global Administrator of ${relationship.customer.name} can accept.`,
+      intro: `${partner} asks for granular delegated admin privileges (GDAP) in ${relationship.customer.name}: only the roles below, for a limited time. Only a Global Administrator of ${relationship.customer.name} can accept${
+        inAdminCenter ? ', in the Microsoft 365 admin center. To decline, simply do not approve it. This card updates once Microsoft has recorded the answer.' : '.'}`,
       statusText: relationship.statusText,
       facts: [
         { label: 'Partner', value: partner },
