@@ -31,7 +31,7 @@ export interface TabMe {
 
 /** Something the person may do from a row: run a use case through the API, or continue in the chat. */
 export type RowAction =
-  | { readonly kind: 'api'; readonly label: string; readonly change: 'lock' | 'autoExtendOn' | 'autoExtendOff' }
+  | { readonly kind: 'api'; readonly label: string; readonly change: 'lock' | 'autoExtendOn' | 'autoExtendOff' | 'check' }
   | { readonly kind: 'chat'; readonly label: string; readonly command: string }
   | { readonly kind: 'link'; readonly label: string; readonly url: string };
 

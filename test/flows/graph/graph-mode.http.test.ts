@@ -179,4 +179,25 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     await running.app.services.notifier.idle();
     expect(postsTo(DEMO.adeleAdminAgent).length - before).toBe(1);
   });
+
+  it('"check with Microsoft now" from the tab does the same for the partner', async () => {
+    const domain = running.app.services.domain;
+    const actor = await c.actor(PEOPLE.adele);
+    const draft = await domain.requestGdapRelationship(actor, { customerTenantId: DEMO.contoso, displayName: 'Contoso tab check', duration: 'P60D', roles: ['Global Reader'] });
+    if (!draft.ok) throw new Error(draft.message);
+    const locked = await domain.lockForApproval(actor, { id: draft.value.id, version: draft.value.version });
+    if (!locked.ok) throw new Error(locked.message);
+    const headers = { [LOCAL_IDENTITY_HEADER]: `${DEMO.woodgrove}/${DEMO.adeleAdminAgent}`, 'Content-Type': 'application/json' };
+    const rows = ((await (await fetch(`${running.baseUrl}/api/tab/partner/relationships`, { headers })).json()) as PartnerRelationships).rows;
+    expect(rows.find((r) => r.name === 'Contoso tab check')?.actions).toContainEqual({ kind: 'api', label: 'Check with Microsoft now', change: 'check' });
+    stand.approve(locked.value.id);
+    const before = postsTo(DEMO.adeleAdminAgent).length;
+    const res = await fetch(`${running.baseUrl}/api/tab/partner/gdap/${encodeURIComponent(locked.value.id)}/check`, {
+      method: 'POST', headers, body: JSON.stringify({ version: locked.value.version }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ statusText: 'Active' });
+    await running.app.services.notifier.idle();
+    expect(postsTo(DEMO.adeleAdminAgent).length - before).toBe(1);
+  });
 });
