@@ -145,6 +145,15 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
 
   it('terminated at Microsoft: the projection, the tab and the reminders follow, and the partner is told once', async () => {
     clock.advanceDays(300);
+    // Removing roles is done in the admin center: the review says what it does and opens that page; Yes is not offered.
+    const review = invokeCard(await post(running.baseUrl, makeInvoke('roles.review', { partnerTenantId: DEMO.woodgrove }, megan())));
+    const reviewText = JSON.stringify(review);
+    expect(reviewText).toContain('GDAP relationship \\"Contoso helpdesk\\" ends');
+    expect(reviewText).toContain('Settings → Partner relationships → Woodgrove Partners → Remove roles');
+    expect(actionsIn(review).map((a) => a.url ?? a.verb)).toEqual(['https://admin.microsoft.com/AdminPortal/Home#/partners', 'roles.keep']);
+    const forged = invokeText(await post(running.baseUrl, makeInvoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, megan())));
+    expect(forged).toContain('is done in the Microsoft 365 admin center');
+    expect((await projection()).status).toBe('active');
     stand.terminateByCustomer(id);
     const before = postsTo(DEMO.adeleAdminAgent).length;
     await pass();
