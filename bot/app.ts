@@ -33,6 +33,8 @@ export interface AppDeps {
   readonly clock?: Clock;
   readonly ids?: IdSource;
   readonly notificationRetry?: RetryPolicy;
+  /** Graph mode: the GDAP client built at start (main.ts shares its Graph client with the directory); else built here from the config. */
+  readonly gdapApi?: GdapApi;
 }
 
 export interface App extends BotServer {
@@ -63,7 +65,7 @@ export function createApp(deps: AppDeps): App {
   };
 
   const ids = deps.ids ?? randomIds;
-  const gdapRecords = graphRecords(config, deps.store, clock, logger);
+  const gdapRecords = graphRecords(config, deps.store, clock, logger, deps.gdapApi);
   const domain = createPartnerAccess({ store: deps.store, directory: deps.directory, clock, ids, ...(gdapRecords === undefined ? {} : { gdapRecords }) });
   const conversations = createConversationReferences(deps.store);
   const notifier = createNotifier({ adapter, appId: config.auth?.appId ?? '', conversations, logger: logger.child({ module: 'notifier' }), ...(deps.notificationRetry ? { retry: deps.notificationRetry } : {}) });
@@ -81,9 +83,9 @@ export function createApp(deps: AppDeps): App {
 }
 
 /** Graph mode: Microsoft Graph is the system of record of GDAP relationships; embedded mode (no Graph settings): our store is. */
-function graphRecords(config: Config, store: DocumentStore, clock: Clock, logger: Logger): GdapRecords | undefined {
+function graphRecords(config: Config, store: DocumentStore, clock: Clock, logger: Logger, gdapApi: GdapApi | undefined): GdapRecords | undefined {
   if (config.graph === undefined) return undefined;
-  const api = new GdapApi(new GraphClient(config.graph));
+  const api = gdapApi ?? new GdapApi(new GraphClient(config.graph));
   return createGraphGdapRecords({ api, repository: createGdapRelationshipRepository(store), clock, logger: logger.child({ module: 'graph' }) });
 }
 
