@@ -189,6 +189,22 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     expect(postsTo(DEMO.adeleAdminAgent).length - before).toBe(1);
   });
 
+  it('expired at Microsoft: the next reconciliation records it, and the "it has expired" reminder goes to the partner once', async () => {
+    const second = String(stand.relationships().find((r) => r.displayName === 'Contoso readers')?.id);
+    clock.advanceDays(31);
+    stand.setStatus(second, 'expired');
+    const before = postsTo(DEMO.adeleAdminAgent).length;
+    const report = await pass();
+    expect(report.changed).toContainEqual({ id: second, displayName: 'Contoso readers', status: 'expired' });
+    expect(report.reminders.filter((r) => r.relationship === 'Contoso readers').map((r) => [r.kind, r.outcome])).toEqual([['expired', 'sent']]);
+    await running.app.services.notifier.idle();
+    expect(postsTo(DEMO.adeleAdminAgent).length - before).toBe(1);
+    expect(await running.app.services.domain.getRelationship(await c.actor(PEOPLE.adele), { kind: 'gdap', id: second }))
+      .toMatchObject({ ok: true, value: { status: 'expired', relationship: { statusReason: 'reachedEndDate' } } });
+    const again = await pass();
+    expect(again.reminders.filter((r) => r.relationship === 'Contoso readers' && r.outcome !== 'claimed-elsewhere')).toEqual([]);
+  });
+
   it('"check with Microsoft now" from the tab does the same for the partner', async () => {
     const domain = running.app.services.domain;
     const actor = await c.actor(PEOPLE.adele);
