@@ -68,7 +68,7 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
   it('two Admin agents change the same relationship at once: Graph takes one (412 for the other), who sees the current state', async () => {
     const r = await active();
     // Adele's PATCH is slow to reach Microsoft; Alex's, sent meanwhile with the same etag, lands first.
-    stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP, times: 1 }, { delayMs: 1_500 });
+    stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP, times: 1 }, { delayMs: 2_500 });
     const adeleClick = autoExtend(PEOPLE.adele, r, true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const alexText = invokeText(await autoExtend(ALEX, r, true));
@@ -88,13 +88,17 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
     stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP }, { status: 429, retryAfterSeconds: 3 });
     const text = invokeText(await autoExtend(PEOPLE.adele, r, true));
     expect(text).toContain('Microsoft is busy and asked us to slow down, so the change was not made. Try again in 3 seconds.');
-    // Retry-After 3 s fits once in the 4 s a click may spend on Graph, a second wait would not: two calls, then the answer.
-    expect(stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id)).map((q) => q.status)).toEqual([429, 429]);
+    // Retry-After 3 s fits at most once in the 4 s a click may spend on Graph (on a loaded machine maybe not even once);
+    // a second wait never: one or two calls, then the answer.
+    const storm = stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id));
+    expect(storm.length).toBeGreaterThanOrEqual(1);
+    expect(storm.length).toBeLessThanOrEqual(2);
+    expect(storm.every((q) => q.status === 429)).toBe(true);
     stand.clearFaults();
     stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP }, { status: 429, retryAfterSeconds: 30 });
     expect(invokeText(await autoExtend(PEOPLE.adele, r, true))).toContain('Try again in 30 seconds.');
     // A wait longer than the budget is not waited for at all.
-    expect(stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id))).toHaveLength(3);
+    expect(stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id))).toHaveLength(storm.length + 1);
     expect(await view(r.id)).toMatchObject({ version: r.version, relationship: { autoExtendDuration: 'PT0S' } });
     expect(await eventsOf(r.id)).not.toContain('gdap.autoExtendChanged');
   });
