@@ -6,6 +6,7 @@ import type { PartnerAccess } from '../../domain/partner-access.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
 import type { ReconciledChange } from '../../domain/use-cases/reconcile.ts';
+import { PARTNER_RELATIONSHIPS_PAGE } from '../../domain/use-cases/remove-partner-roles.ts';
 import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
 import { buildRemoveRolesResult } from '../../presenters/customer/remove-roles.presenter.ts';
 import { customerRows, removeRolesPreview } from './customer-rows.ts';
@@ -114,7 +115,8 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
     const partner = listed.value.find((p) => p.partner.tenantId === param(req, 'partnerTenantId'));
     if (partner === undefined) return sendError(res, 404, 'That partner was not found among yours.');
-    sendJson(res, 200, removeRolesPreview(partner));
+    // Graph mode: Microsoft keeps the record of partner roles, so the page says where the removal is done.
+    sendJson(res, 200, removeRolesPreview(partner, deps.domain.systemOfRecord === 'graph' ? PARTNER_RELATIONSHIPS_PAGE : null));
   }));
 
   server.post('/api/tab/customer/partners/:partnerTenantId/remove-roles', withActor(async (actor, req, res) => {

@@ -105,6 +105,8 @@ export interface RemoveRolesPreview {
   readonly question: string;
   readonly changes: readonly string[];
   readonly stays: readonly string[];
+  /** Graph mode: the removal is done in the Microsoft 365 admin center, on this page (no "Yes" here); null in embedded mode. */
+  readonly adminCenterUrl: string | null;
 }
 
 /** POST …/remove-roles: what happened, in the use case's own words. */

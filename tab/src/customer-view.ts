@@ -23,9 +23,16 @@ export async function showCustomerView(root: HTMLElement, ctx: ViewContext): Pro
       h('h2', {}, text.question),
       h('h3', {}, 'What changes'), h('ul', {}, ...text.changes.map((c) => h('li', {}, c))),
       h('h3', {}, 'What does not change'), h('ul', {}, ...text.stays.map((s) => h('li', {}, s))),
-      h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'danger', onclick: () => void removeRoles(p) }, 'Yes, remove roles'),
-        h('button', { type: 'button', class: 'secondary', onclick: () => confirm.close() }, 'Cancel')));
+      text.adminCenterUrl === null
+        ? h('div', { class: 'actions' },
+          h('button', { type: 'button', class: 'danger', onclick: () => void removeRoles(p) }, 'Yes, remove roles'),
+          h('button', { type: 'button', class: 'secondary', onclick: () => confirm.close() }, 'Cancel'))
+        : h('div', {},
+          h('p', {}, `Microsoft keeps the record of your partners' roles, so they are removed in the Microsoft 365 admin center: Settings → Partner relationships → ${
+            text.partnerName} → Remove roles. This page shows the change within minutes.`),
+          h('div', { class: 'actions' },
+            h('a', { class: 'button', href: text.adminCenterUrl, target: '_blank', rel: 'noopener' }, 'Open Partner relationships in the admin center'),
+            h('button', { type: 'button', class: 'secondary', onclick: () => confirm.close() }, 'Cancel'))));
     confirm.showModal();
   };
 

@@ -151,6 +151,8 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     expect(reviewText).toContain('GDAP relationship \\"Contoso helpdesk\\" ends');
     expect(reviewText).toContain('Settings → Partner relationships → Woodgrove Partners → Remove roles');
     expect(actionsIn(review).map((a) => a.url ?? a.verb)).toEqual(['https://admin.microsoft.com/AdminPortal/Home#/partners', 'roles.keep']);
+    const preview = await fetch(`${running.baseUrl}/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, { headers: { [LOCAL_IDENTITY_HEADER]: `${DEMO.contoso}/${DEMO.meganContosoGa}` } });
+    expect(await preview.json()).toMatchObject({ adminCenterUrl: 'https://admin.microsoft.com/AdminPortal/Home#/partners', changes: expect.arrayContaining([expect.stringContaining('"Contoso helpdesk" ends')]) });
     const forged = invokeText(await post(running.baseUrl, makeInvoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, megan())));
     expect(forged).toContain('is done in the Microsoft 365 admin center');
     expect((await projection()).status).toBe('active');
