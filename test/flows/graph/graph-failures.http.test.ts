@@ -135,8 +135,10 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
 
   it('consent revoked (Graph answers 403): the person is given the admin-consent link, and nothing changes', async () => {
     const r = await active();
-    stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP }, { status: 403 });
-    const text = invokeText(await autoExtend(PEOPLE.adele, r, true));
+    // The partner tenant's admin withdraws consent after the bot got its token: Graph answers 403 from then on.
+    stand.setConsent(DEMO.woodgrove, false);
+    const text = await autoExtend(PEOPLE.adele, r, true).then(invokeText).finally(() => stand.setConsent(DEMO.woodgrove, true));
+    expect(stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id)).map((q) => q.status)).toEqual([403]);
     expect(text).toContain('has not given this app its consent in Microsoft Entra, or withdrew it, so nothing was changed');
     expect(text).toContain(`${stand.authorityHost}/${DEMO.woodgrove}/adminconsent?client_id=`);
     expect((await view(r.id)).version).toBe(r.version);
@@ -159,7 +161,7 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
     expect(invokeText(refreshed)).toContain('Deleted at Microsoft');
   });
 
-  // Last: withdrawing consent at the stand-in also forgets the tokens it gave this process's other app.
+  // Last: a fresh app (no token yet) in a tenant whose consent is withdrawn.
   it('consent never given (the token request is refused): the same link, in chat, and nothing is stored', async () => {
     const fresh = await startTestApp({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, DIRECTORY_FILE: DIRECTORY }, { clock });
     stand.setConsent(DEMO.woodgrove, false);
