@@ -5,6 +5,11 @@ import type { Clock, IdSource } from '../domain/ports/clock.ts';
 import type { Directory } from '../domain/ports/directory.ts';
 import type { DocumentStore } from '../domain/ports/document-store.ts';
 import { createPartnerAccess } from '../domain/partner-access.ts';
+import type { GdapRecords } from '../domain/ports/gdap-records.ts';
+import { createGdapRelationshipRepository } from '../domain/relationships/relationship.repository.ts';
+import { GdapApi } from './graph/gdap-api.ts';
+import { GraphClient } from './graph/graph-client.ts';
+import { createGraphGdapRecords } from './graph/graph-gdap-records.ts';
 import { createFlows } from '../dialogs/flows.ts';
 import { createServer, type BotServer } from './server.ts';
 import { PartnerAccessBot } from './teams-bot.ts';
@@ -28,6 +33,8 @@ export interface AppDeps {
   readonly clock?: Clock;
   readonly ids?: IdSource;
   readonly notificationRetry?: RetryPolicy;
+  /** Graph mode: the GDAP client built at start (main.ts shares its Graph client with the directory); else built here from the config. */
+  readonly gdapApi?: GdapApi;
 }
 
 export interface App extends BotServer {
@@ -58,10 +65,14 @@ export function createApp(deps: AppDeps): App {
   };
 
   const ids = deps.ids ?? randomIds;
-  const domain = createPartnerAccess({ store: deps.store, directory: deps.directory, clock, ids });
+  const gdapRecords = graphRecords(config, deps.store, clock, logger, deps.gdapApi);
+  const domain = createPartnerAccess({ store: deps.store, directory: deps.directory, clock, ids, ...(gdapRecords === undefined ? {} : { gdapRecords }) });
   const conversations = createConversationReferences(deps.store);
   const notifier = createNotifier({ adapter, appId: config.auth?.appId ?? '', conversations, logger: logger.child({ module: 'notifier' }), ...(deps.notificationRetry ? { retry: deps.notificationRetry } : {}) });
-  const services: BotServices = { domain, directory: deps.directory, clock, conversations, notifier, logger: logger.child({ module: 'bot' }), botName: config.botName, store: deps.store, ids };
+  const services: BotServices = {
+    domain, directory: deps.directory, clock, conversations, notifier, logger: logger.child({ module: 'bot' }), botName: config.botName, store: deps.store, ids,
+    ...(config.graph === undefined ? {} : { graphSync: { partnerTenantId: config.graph.partnerTenantId } }),
+  };
 
   const dialogState = new PersonalDialogState(deps.botStorage);
   const flows = createFlows(services, dialogState.createProperty('dialogState'));
@@ -69,6 +80,13 @@ export function createApp(deps: AppDeps): App {
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), requireToken: config.auth !== undefined, botName: config.botName, logger: logger.child({ module: 'http' }),
     mount: tabRoutes({ config, services, logger: logger.child({ module: 'tab' }) }) });
   return { ...server, adapter, bot, services };
+}
+
+/** Graph mode: Microsoft Graph is the system of record of GDAP relationships; embedded mode (no Graph settings): our store is. */
+function graphRecords(config: Config, store: DocumentStore, clock: Clock, logger: Logger, gdapApi: GdapApi | undefined): GdapRecords | undefined {
+  if (config.graph === undefined) return undefined;
+  const api = gdapApi ?? new GdapApi(new GraphClient(config.graph));
+  return createGraphGdapRecords({ api, repository: createGdapRelationshipRepository(store), clock, logger: logger.child({ module: 'graph' }) });
 }
 
 function authSettings(config: Config): Record<string, string> {

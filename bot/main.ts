@@ -10,6 +10,7 @@ import { createLifecycleScheduler } from './lifecycle/lifecycle-scheduler.ts';
 import { offsetClock } from './lifecycle/offset-clock.ts';
 import { hostname } from 'node:os';
 import { startBanner } from './http/home-page.ts';
+import { createGraphServices } from './graph/graph-services.ts';
 
 /** The composition root: config → logger → directory → app → listen, and a graceful stop. */
 async function main(): Promise<void> {
@@ -17,12 +18,17 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const directory = await loadDirectoryFile(config.directoryFile);
+  // Graph mode: people, roles and groups from Microsoft Entra, GDAP relationships from Microsoft Graph, one client for both.
+  const graph = config.graph === undefined ? undefined : createGraphServices(config.graph);
+  const directory = graph?.directory ?? await loadDirectoryFile(config.directoryFile);
   await mkdir(config.dataDir, { recursive: true });
   const store = await createDocumentStore(config.storageUrl);
   const clock = config.clockOffsetDays === 0 ? {} : { clock: offsetClock(config.clockOffsetDays) };
-  const app = createApp({ config, logger, directory, store, botStorage: new DocumentStoreBotStorage(store), ...clock });
-  const lifecycle = createLifecycleScheduler(app.services, { intervalMs: config.sweepIntervalMs, instanceId: `${hostname()}-${process.pid}` });
+  const app = createApp({ config, logger, directory, store, botStorage: new DocumentStoreBotStorage(store), ...clock, ...(graph === undefined ? {} : { gdapApi: graph.gdap }) });
+  // Graph mode: the pass also reconciles with Microsoft, every GRAPH_SYNC_MINUTES (or the sweep's interval if that is shorter).
+  const syncMs = config.graph?.syncIntervalMs ?? 0;
+  const intervalMs = syncMs > 0 ? Math.min(syncMs, config.sweepIntervalMs > 0 ? config.sweepIntervalMs : syncMs) : config.sweepIntervalMs;
+  const lifecycle = createLifecycleScheduler(app.services, { intervalMs, instanceId: `${hostname()}-${process.pid}` });
 
   app.server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : error.message;

@@ -14,4 +14,6 @@ export interface BotServices extends DialogServices {
   /** The bot's own records (helpdesk answers and feedback); aggregates go through the domain's use cases. */
   readonly store: DocumentStore;
   readonly ids: IdSource;
+  /** Graph mode: the partner tenant whose relationships are reconciled with Microsoft (absent in embedded mode). */
+  readonly graphSync?: { readonly partnerTenantId: string };
 }

@@ -47,3 +47,6 @@ export type { DocumentStore, Versioned, ExpectedVersion, IndexEntry, WriteOption
 export type { GdapRecords, GdapRecordsMode, RecordFailure, RecordOutcome, RecordedChange, AssignmentChange, SourceRelationship, GdapCustomer } from './ports/gdap-records.ts';
 export { createEmbeddedGdapRecords } from './relationships/embedded-gdap-records.ts';
 export type { UpdateDraftInput } from './use-cases/partner-requests.ts';
+export type { ReconciledChange, ReconcileOutcome } from './use-cases/reconcile.ts';
+export { AT_MICROSOFT } from './relationships/gdap-reconcile.ts';
+export { PARTNER_RELATIONSHIPS_PAGE } from './use-cases/remove-partner-roles.ts';

@@ -12,6 +12,7 @@ import { changeAutoExtend, deleteGdapDraft, lockForApproval, updateGdapDraft, re
 import { checkCanTransact, getCustomerAgreement, getRelationship, listCustomersOfPartner, listPartnersOfCustomer, listPendingInvitations, readAuditTrail } from './use-cases/queries.ts';
 import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
 import { editInvitationEmail } from './use-cases/invitation-email.ts';
+import { checkRelationshipNow, reconcileRelationships } from './use-cases/reconcile.ts';
 import { listDueReminders, listExpiringSoon, runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
 import { removeGlobalAdministratorRole } from './lifecycle/remove-global-administrator-role.ts';
 
@@ -32,6 +33,8 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     agreements: createCustomerAgreementRepository(deps.store),
   };
   return {
+    /** Where GDAP relationships are recorded: our store (embedded) or Microsoft Graph; cards say where the customer approves. */
+    systemOfRecord: context.records.mode,
     /** Who is acting, from the directory. */
     resolveActor: (tenantId: string, userId: string): Promise<UserActor> => resolveActor(deps.directory, tenantId, userId),
     requestResellerRelationship: bind(context, requestResellerRelationship),
@@ -61,6 +64,8 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     effectiveAccess: bind(context, effectiveAccess),
     readAuditTrail: bind(context, readAuditTrail),
     runLifecycleSweep: bind(context, runLifecycleSweep),
+    reconcileRelationships: bind(context, reconcileRelationships),
+    checkRelationshipNow: bind(context, checkRelationshipNow),
     listExpiringSoon: bind(context, listExpiringSoon),
     listDueReminders: bind(context, listDueReminders),
   };

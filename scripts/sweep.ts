@@ -11,6 +11,7 @@ import { DirectoryFileError, loadDirectoryFile } from '../bot/directory/json-dir
 import { runLifecyclePass, type LifecyclePassReport } from '../bot/lifecycle/lifecycle-pass.ts';
 import { offsetClock } from '../bot/lifecycle/offset-clock.ts';
 import { createLogger } from '../bot/logger.ts';
+import { createGraphServices } from '../bot/graph/graph-services.ts';
 import { DocumentStoreBotStorage } from '../bot/storage/bot-state.storage.ts';
 import { createDocumentStore } from '../bot/storage/create-store.ts';
 
@@ -33,11 +34,13 @@ function describeReport(report: LifecyclePassReport, offsetDays: number): string
 async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, pino.destination(2));
-  const directory = await loadDirectoryFile(config.directoryFile);
+  // Graph mode: the pass also reconciles with Microsoft, with the directory read from Microsoft Entra.
+  const graph = config.graph === undefined ? undefined : createGraphServices(config.graph);
+  const directory = graph?.directory ?? await loadDirectoryFile(config.directoryFile);
   const store = await createDocumentStore(config.storageUrl);
   try {
     const clock = offsetClock(config.clockOffsetDays);
-    const app = createApp({ config, logger, directory, store, botStorage: new DocumentStoreBotStorage(store), clock });
+    const app = createApp({ config, logger, directory, store, botStorage: new DocumentStoreBotStorage(store), clock, ...(graph === undefined ? {} : { gdapApi: graph.gdap }) });
     const report = await runLifecyclePass(app.services, { instanceId: `sweep-${hostname()}-${process.pid}` });
     console.log(describeReport(report, config.clockOffsetDays));
     return report.failures.length === 0 ? 0 : 1;

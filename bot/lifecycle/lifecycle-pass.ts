@@ -8,8 +8,10 @@ import type { BotServices } from '../services.ts';
 import type { ClaimOutcome } from './reminder-claims.ts';
 import { claimReminder, recordOutcome } from './reminder-claims.ts';
 import { reminderRecipients } from './reminder-recipients.ts';
+import { announceChange } from '../notifications/announce-change.ts';
 
-export type LifecyclePassServices = Pick<BotServices, 'domain' | 'directory' | 'clock' | 'notifier' | 'store' | 'logger'>;
+export type LifecyclePassServices = Pick<BotServices, 'domain' | 'directory' | 'clock' | 'notifier' | 'store' | 'logger'>
+  & Partial<Pick<BotServices, 'conversations' | 'graphSync'>>;
 
 export interface PassOptions {
   /** Names this bot instance on the claims it wins. */
@@ -53,6 +55,23 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
   const failures: { what: string; reason: string }[] = [];
   const due = new Map<string, DueReminder>();
   const pageSize = options.pageSize ?? 500;
+
+  if (services.graphSync !== undefined) {
+    // Graph mode: what changed at Microsoft (approvals in the admin center, expiries, terminations) first.
+    try {
+      const synced = await services.domain.reconcileRelationships(SYSTEM_ACTOR, { partnerTenantId: services.graphSync.partnerTenantId });
+      if (!synced.ok) throw new Error(synced.message);
+      for (const change of synced.value.changes) {
+        changed.push({ id: change.relationship.id, displayName: change.relationship.displayName, status: change.relationship.relationship.status });
+        if (change.reminder !== undefined) due.set(reminderKey(change.reminder), change.reminder);
+        if (services.conversations !== undefined) await announceChange({ ...services, conversations: services.conversations }, change);
+      }
+      for (const f of synced.value.failed) failures.push({ what: `reconcile "${f.displayName}" (${f.id})`, reason: f.reason });
+    } catch (error) {
+      log.error({ err: error }, 'reconciliation with Microsoft Graph failed');
+      failures.push({ what: 'reconcile with Microsoft Graph', reason: reasonOf(error) });
+    }
+  }
 
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     try {

@@ -57,12 +57,12 @@ function gdapLine(g: GdapRelationshipView): CustomerRelationshipLine {
  * The confirmation before "Remove roles": the chat's own review (cards/customer/remove-roles.card.ts), built from
  * the same facts as in the chat (presenters/customer/customer-cards.ts), so both say the same words.
  */
-export function removeRolesPreview(p: PartnerOfCustomer): RemoveRolesPreview {
+export function removeRolesPreview(p: PartnerOfCustomer, adminCenterUrl: string | null = null): RemoveRolesPreview {
   const r = p.reseller?.relationship;
   const dapRoles = r?.status === 'active' && r.dapStatus === 'active' ? (p.reseller?.dapRoles ?? []).map((d) => `${d.groupName} → ${d.role.name}`) : [];
   const gdap = p.gdapRelationships
     .filter((g) => g.status === 'active' || g.status === 'expiring' || g.status === 'approvalPending' || g.status === 'terminationRequested')
     .map((g) => ({ displayName: g.displayName, roles: g.roles.map((role) => role.name).join(', '), groups: g.assignments.length }));
   const review = buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap);
-  return { partnerName: review.partnerName, question: `Remove ${review.partnerPossessive} admin roles in your organization?`, changes: review.changes, stays: review.stays };
+  return { partnerName: review.partnerName, question: `Remove ${review.partnerPossessive} admin roles in your organization?`, changes: review.changes, stays: review.stays, adminCenterUrl };
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
 import { notifyPartnerOfRolesRemoved } from '../notifications/notify-partner.ts';
+import { announceChange } from '../notifications/announce-change.ts';
 import type { BotServices } from '../services.ts';
 import { createEntraTokenVerifier } from './entra-token.ts';
 import { identifyByLocalHeader, identifyByToken } from './tab-identity.ts';
@@ -37,6 +38,7 @@ export function tabRoutes(deps: TabDeps): (server: Server) => void {
     mountTabApi(server, {
       domain: services.domain, directory: services.directory, clock: services.clock, identify, pageConfig, logger: deps.logger,
       notifyRolesRemoved: (outcome, customer, by) => notifyPartnerOfRolesRemoved(services, outcome, customer, by),
+      announce: (change) => announceChange(services, change),
     });
   };
 }

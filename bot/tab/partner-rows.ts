@@ -53,6 +53,8 @@ function gdapActions(actor: UserActor, c: CustomerOfPartner, g: GdapRelationship
     if (g.relationship.autoExtendDuration === 'P180D') actions.push({ kind: 'api', label: 'Turn auto-extend off', change: 'autoExtendOff' });
     else if (g.canAutoExtend) actions.push({ kind: 'api', label: 'Turn auto-extend on', change: 'autoExtendOn' });
   }
+  // Graph mode: Microsoft is the record; ask it now rather than wait for the next sync.
+  if (g.approveInAdminCenter === true && g.status !== 'expired' && g.status !== 'terminated') actions.push({ kind: 'api', label: 'Check with Microsoft now', change: 'check' });
   if (g.status !== 'created' && g.status !== 'approvalPending' && allowed(actor, 'requestGdapRelationship', customer)) {
     actions.push({ kind: 'chat', label: live ? 'Request more roles (new GDAP)' : 'Request GDAP again', command: `new gdap for ${c.customer.name}` });
   }

@@ -7,6 +7,8 @@ import { decide } from '../../domain/policy/access-policy.ts';
 import type { PartnerAccess } from '../../domain/partner-access.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
+import type { ReconciledChange } from '../../domain/use-cases/reconcile.ts';
+import { PARTNER_RELATIONSHIPS_PAGE } from '../../domain/use-cases/remove-partner-roles.ts';
 import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
 import { buildRemoveRolesResult } from '../../presenters/customer/remove-roles.presenter.ts';
 import { customerRows, removeRolesPreview } from './customer-rows.ts';
@@ -25,6 +27,8 @@ export interface TabApiDeps {
   readonly logger: Logger;
   /** Tells the partner, as the chat does after the same use case. */
   readonly notifyRolesRemoved: (outcome: RemovePartnerRolesOutcome, customerName: string, byName: string) => Promise<NoticeDelivery>;
+  /** Graph mode: tells the partner what a "check now" learned from Microsoft (an approval, an ending), once. */
+  readonly announce?: (change: ReconciledChange) => Promise<void>;
 }
 
 type ActorHandler = (actor: UserActor, req: Request, res: Response) => Promise<void>;
@@ -80,6 +84,12 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     const parsed = changeBody.safeParse(body.json);
     if (!parsed.success) return sendError(res, 400, 'Send the version you read.');
     const input = { id, version: parsed.data.version };
+    if (change === 'check') {
+      const checked = await deps.domain.checkRelationshipNow(actor, { id });
+      if (!checked.ok) return sendError(res, statusForRefusal(checked.code), checked.message);
+      if (checked.value.change !== undefined) await deps.announce?.(checked.value.change);
+      return sendJson(res, 200, { statusText: checked.value.relationship.statusText });
+    }
     const result = change === 'lock' ? await deps.domain.lockForApproval(actor, input)
       : change === 'autoExtendOn' ? await deps.domain.changeAutoExtend(actor, { ...input, autoExtendDuration: 'P180D' })
         : change === 'autoExtendOff' ? await deps.domain.changeAutoExtend(actor, { ...input, autoExtendDuration: 'PT0S' })
@@ -110,7 +120,8 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
     const partner = listed.value.find((p) => p.partner.tenantId === param(req, 'partnerTenantId'));
     if (partner === undefined) return sendError(res, 404, 'That partner was not found among yours.');
-    sendJson(res, 200, removeRolesPreview(partner));
+    // Graph mode: Microsoft keeps the record of partner roles, so the page says where the removal is done.
+    sendJson(res, 200, removeRolesPreview(partner, deps.domain.systemOfRecord === 'graph' ? PARTNER_RELATIONSHIPS_PAGE : null));
   }));
 
   server.post('/api/tab/customer/partners/:partnerTenantId/remove-roles', withActor(async (actor, req, res) => {

@@ -31,7 +31,7 @@ export interface TabMe {
 
 /** Something the person may do from a row: run a use case through the API, or continue in the chat. */
 export type RowAction =
-  | { readonly kind: 'api'; readonly label: string; readonly change: 'lock' | 'autoExtendOn' | 'autoExtendOff' }
+  | { readonly kind: 'api'; readonly label: string; readonly change: 'lock' | 'autoExtendOn' | 'autoExtendOff' | 'check' }
   | { readonly kind: 'chat'; readonly label: string; readonly command: string }
   | { readonly kind: 'link'; readonly label: string; readonly url: string };
 
@@ -109,6 +109,8 @@ export interface RemoveRolesPreview {
   readonly question: string;
   readonly changes: readonly string[];
   readonly stays: readonly string[];
+  /** Graph mode: the removal is done in the Microsoft 365 admin center, on this page (no "Yes" here); null in embedded mode. */
+  readonly adminCenterUrl: string | null;
 }
 
 /** POST …/remove-roles: what happened, in the use case's own words. */

@@ -32,6 +32,10 @@ export interface InvitationCardView {
   /** Global admins who get the buttons through refresh in shared conversations; empty: no refresh. */
   readonly approverUserIds: readonly string[];
   readonly hasRefresh: boolean;
+  /** Graph mode, while pending: the admin center page where the customer's Global admin approves (the main button); else ''. */
+  readonly approvalUrl: string;
+  /** Graph mode, while pending: "Check now" asks Microsoft for the answer at once. */
+  readonly checkNow: boolean;
 }
 
 const template = loadTemplate<InvitationCardView>('customer-invitation');

@@ -8,6 +8,8 @@ export interface RemoveRolesReviewCardView {
   readonly partnerTenantId: string;
   readonly changes: readonly string[];
   readonly stays: readonly string[];
+  /** Graph mode: the admin center page where the removal is done (no Yes here); '' when it is done in Teams. */
+  readonly adminCenterUrl: string;
 }
 
 /** After removing: what was removed and what remains. */

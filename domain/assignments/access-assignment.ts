@@ -28,9 +28,9 @@ export interface AssignGroupInput {
   readonly now: Date;
 }
 
-/** The assignments that currently give access. */
+/** The assignments that currently give access (or are about to: Graph makes a new one `pending` first). */
 export function activeAssignments(relationship: GdapRelationship): readonly AccessAssignment[] {
-  return relationship.accessAssignments.filter((a) => a.status === 'active');
+  return relationship.accessAssignments.filter((a) => a.status === 'active' || a.status === 'pending');
 }
 
 /** The group's live assignment on this relationship, if any. */

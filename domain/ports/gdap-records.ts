@@ -74,8 +74,8 @@ export interface GdapRecords {
    * time made due; in graph mode what reconciliation learned from Microsoft.
    */
   recordLocally(change: RecordedChange): Promise<RecordOutcome>;
-  /** The relationship as the system of record has it now (Graph-shaped fields; graph mode reads Microsoft). */
-  fetchRelationship(relationship: GdapRelationship): Promise<SourceRead<SourceRelationship>>;
+  /** The relationship as the system of record has it now (graph mode reads Microsoft, within a click's time for `click`). */
+  fetchRelationship(relationship: GdapRelationship, urgency?: 'click' | 'background'): Promise<SourceRead<SourceRelationship>>;
   /** The partner's relationships at the system of record. */
   listRelationships(partnerTenantId: string): Promise<SourceRead<readonly SourceRelationship[]>>;
   /** The partner's customers at the system of record. */

@@ -147,7 +147,10 @@ export async function changeGdap(
     if (outcome.reason === 'changed-meanwhile' && outcome.current !== undefined) {
       return refuse('conflict', staleMessage(actor, outcome.current.value.lastModifiedBy), await gdapView(context, outcome.current));
     }
-    return refusalOf(context, outcome);
+    const refusal = await refusalOf(context, outcome);
+    // Not made (Microsoft unreachable, busy, refusing, no consent): the person sees the relationship as it still is.
+    const unchanged = outcome.reason !== 'changed-meanwhile' && outcome.reason !== 'not-found';
+    return unchanged && refusal.current === undefined ? { ...refusal, current: await gdapView(context, settled) } : refusal;
   }
   const after = await settleGdap(context, outcome.relationship);
   return ok(await gdapView(context, after ?? outcome.relationship));

@@ -51,6 +51,8 @@ export interface GdapRelationshipView {
   readonly approvalLink: string | null;
   readonly requestExpiresDateTime: string | null;
   readonly assignments: readonly AssignmentView[];
+  /** Graph mode only: Microsoft is the record, so the customer approves (and removes roles) in the Microsoft 365 admin center. */
+  readonly approveInAdminCenter?: true;
 }
 
 /** Everything a card or the tab shows about a reseller relationship (and its invitation). */
@@ -110,6 +112,7 @@ export async function gdapView(context: UseCaseContext, stored: Versioned<GdapRe
     approvalLink: r.status === 'approvalPending' && status !== 'expired' ? approvalLink(r.id) : null,
     requestExpiresDateTime: r.status === 'approvalPending' ? requestExpiresDateTime(r) : null,
     assignments: (status === 'active' || status === 'expiring' ? activeAssignments(r) : []).map((a) => assignmentView(a, partnerGroups)),
+    ...(context.records.mode === 'graph' ? { approveInAdminCenter: true as const } : {}),
   };
 }
 

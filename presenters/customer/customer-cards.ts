@@ -5,6 +5,7 @@ import type { AdaptiveCard } from '../../cards/render-card.ts';
 import type { UserActor } from '../../domain/actors/actor.ts';
 import { decide } from '../../domain/policy/access-policy.ts';
 import type { RefusalCode } from '../../domain/shared/result.ts';
+import { PARTNER_RELATIONSHIPS_PAGE } from '../../domain/use-cases/remove-partner-roles.ts';
 import type { PresenterServices } from '../presenter-services.ts';
 import { invitationApproverMris } from './approvers.ts';
 import { buildCustomerAgreementView } from './customer-agreement.presenter.ts';
@@ -84,5 +85,7 @@ export async function removeRolesReviewCard(services: Services, actor: UserActor
   const gdap = p.gdapRelationships
     .filter((g) => g.status === 'active' || g.status === 'expiring' || g.status === 'approvalPending' || g.status === 'terminationRequested')
     .map((g) => ({ displayName: g.displayName, roles: g.roles.map((role) => role.name).join(', '), groups: g.assignments.length }));
-  return { ok: true, card: renderRemoveRolesReviewCard(buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap)) };
+  // Graph mode: Microsoft records partner roles, so the removal is done in the admin center, and reconciliation picks it up.
+  const adminCenterUrl = services.domain.systemOfRecord === 'graph' ? PARTNER_RELATIONSHIPS_PAGE : '';
+  return { ok: true, card: renderRemoveRolesReviewCard(buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap, adminCenterUrl)) };
 }

@@ -85,30 +85,37 @@ export function buildInvitationCardView(
   const pending = state === 'pending';
   const partner = relationship.partner.name;
   const customer = relationship.customer.name;
-  const canDecide = options.canDecide && pending;
+  // Graph mode: Microsoft records the answer, so it is given in the admin center, never by a button here.
+  const inAdminCenter = relationship.kind === 'gdap' && relationship.approveInAdminCenter === true;
+  const canDecide = options.canDecide && pending && !inAdminCenter;
   const confirming = canDecide && options.confirmDecline === true;
   const common = {
     agreementUrl: CUSTOMER_AGREEMENT_URL,
     canDecide,
     confirming,
     showDecisionButtons: canDecide && !confirming,
+    approvalUrl: inAdminCenter && pending && relationship.approvalLink !== null ? relationship.approvalLink : '',
+    checkNow: inAdminCenter && pending,
     note: options.note ?? '',
     noteColor: options.noteColor ?? 'Warning',
     data: { kind: relationship.kind, id: relationship.id, version: relationship.version },
     approverUserIds: [...options.approverUserIds],
     hasRefresh: pending && options.approverUserIds.length > 0,
     statusText: relationship.statusText,
-    footer: pending && !options.canDecide
+    footer: pending && !options.canDecide && !inAdminCenter
       ? `Only a Global Administrator of ${customer} can accept or decline this.${options.canAskApprovers === true ? ' You can ask them to review it: they get this card in Teams.' : ''}`
       : '',
-    canAskApprovers: pending && !options.canDecide && options.canAskApprovers === true,
+    canAskApprovers: pending && !options.canDecide && !inAdminCenter && options.canAskApprovers === true,
   };
   if (relationship.kind === 'gdap') {
     const r = relationship.relationship;
     return {
       ...common,
       title: state === 'pending' ? `${partner} asks for admin roles (GDAP)` : `${partner}: ${relationship.displayName} (GDAP)`,
-      intro: gdapIntro(relationship, state),
+      intro: gdapIntro(relationship, state) + (inAdminCenter && pending
+        ? ` Only a Global Administrator of ${customer} can accept, in the Microsoft 365 admin center. To decline, simply do not approve it. `
+          + 'This card updates once Microsoft has recorded the answer.'
+        : ''),
       facts: [
         { label: 'Partner', value: partner },
         { label: 'Relationship', value: `GDAP: ${relationship.displayName}` },

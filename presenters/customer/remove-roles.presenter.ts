@@ -5,9 +5,11 @@ import { toldLine, type NoticeDelivery } from '../notice-delivery.presenter.ts';
 import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
 
 /** The review of a removal, from the partner's current summary (what the admin center shows before "Yes"). */
-export function buildRemoveRolesReview(partner: PartnerSummary, hasReseller: boolean, dapRoles: readonly string[], gdap: readonly { displayName: string; roles: string; groups: number }[]): RemoveRolesReviewCardView {
+export function buildRemoveRolesReview(partner: PartnerSummary, hasReseller: boolean, dapRoles: readonly string[], gdap: readonly { displayName: string; roles: string; groups: number }[],
+  adminCenterUrl = ''): RemoveRolesReviewCardView {
   const name = partner.name;
   return {
+    adminCenterUrl,
     partnerName: name,
     partnerPossessive: possessive(name),
     partnerTenantId: partner.partnerTenantId,

@@ -23,14 +23,21 @@ export async function showCustomerView(root: HTMLElement, ctx: ViewContext): Pro
       h('h2', {}, text.question),
       h('h3', {}, 'What changes'), h('ul', {}, ...text.changes.map((c) => h('li', {}, c))),
       h('h3', {}, 'What does not change'), h('ul', {}, ...text.stays.map((s) => h('li', {}, s))),
-      // The safe choice first, and focused: a dialog focuses its first control (autofocus makes it explicit).
-      h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'secondary', autofocus: true, onclick: () => confirm.close() }, 'Cancel'),
-        h('button', { type: 'button', class: 'danger', onclick: (event: Event) => {
-          // One click, one removal: a double click sends once.
-          (event.currentTarget as HTMLButtonElement).disabled = true;
-          void removeRoles(p);
-        } }, 'Yes, remove roles')));
+      text.adminCenterUrl === null
+        // The safe choice first, and focused: a dialog focuses its first control (autofocus makes it explicit).
+        ? h('div', { class: 'actions' },
+          h('button', { type: 'button', class: 'secondary', autofocus: true, onclick: () => confirm.close() }, 'Cancel'),
+          h('button', { type: 'button', class: 'danger', onclick: (event: Event) => {
+            // One click, one removal: a double click sends once.
+            (event.currentTarget as HTMLButtonElement).disabled = true;
+            void removeRoles(p);
+          } }, 'Yes, remove roles'))
+        : h('div', {},
+          h('p', {}, `Microsoft keeps the record of your partners' roles, so they are removed in the Microsoft 365 admin center: Settings → Partner relationships → ${
+            text.partnerName} → Remove roles. This page shows the change within minutes.`),
+          h('div', { class: 'actions' },
+            h('button', { type: 'button', class: 'secondary', autofocus: true, onclick: () => confirm.close() }, 'Cancel'),
+            h('a', { class: 'button', href: text.adminCenterUrl, target: '_blank', rel: 'noopener' }, 'Open Partner relationships in the admin center'))));
     confirm.showModal();
   };
 

@@ -16,6 +16,10 @@ describeGdapRecordsContract('embedded (our store is the system of record)', asyn
     partnerTenantId: 'tenant-contoso-partners', customerTenantId: 'tenant-northwind', statusBefore: null, statusAfter: null,
   });
   return {
+    world: {
+      partnerTenantId: 'tenant-contoso-partners', customer: { tenantId: 'tenant-northwind', displayName: 'Northwind Traders' },
+      groupId: 'group-tier1-support', unknownId: 'a0b1c2d3-0000-4000-8000-00000000dead',
+    },
     records,
     read: (id) => repository.get(id),
     async approve(relationship) {

@@ -109,6 +109,7 @@ describe('the tab API in local mode (demo picker), over relationships seeded thr
     // The chat's review card, word for word (cards/customer/remove-roles.card.ts).
     expect(text.changes.join('\n')).toMatch(/^Delegated admin privileges \(DAP\) are removed: AdminAgents → Global Administrator, HelpdeskAgents → Helpdesk Administrator\.\nGDAP relationship "Contoso helpdesk" ends \(Helpdesk Administrator, Global Reader\), with its 1 group assignment\.\nGDAP relationship "Contoso billing" ends/);
     expect(text.stays[0]).toMatch(/^The reseller relationship stays/);
+    expect(text.adminCenterUrl).toBeNull();
     expect(await call(running.baseUrl, `/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, MEGAN, {})).toEqual({ status: 400, json: { error: 'Confirm the removal first.' } });
     const removed = await call(running.baseUrl, `/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, MEGAN, { confirm: true });
     expect(removed).toMatchObject({ status: 200, json: { summary: expect.stringContaining("Woodgrove Partners' admin roles are removed. Delegated admin privileges (DAP) removed.") } });

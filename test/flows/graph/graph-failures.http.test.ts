@@ -1,0 +1,178 @@
+/**
+ * Graph mode, what a person meets when Microsoft does not simply say yes: a colleague changed it first (412), Graph
+ * throttles (429), is down or slow, the tenant's consent is missing or revoked (403 / AADSTS65001), the relationship
+ * was deleted at Microsoft (404). Each answers the click with a clear message, and nothing is half-written.
+ * Timing is asserted by structure (how many calls reached Graph within the click's budget), never by the wall clock.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runLifecyclePass } from '../../../bot/lifecycle/lifecycle-pass.ts';
+import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
+import { FixedClock } from '../../domain/support/fixed-clock.ts';
+import { post, makeInvoke } from '../../support/activities.ts';
+import { DEMO } from '../../support/demo-ids.ts';
+import { GraphStandIn } from '../../support/graph-stand-in/graph-stand-in.ts';
+import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '../../support/graph-stand-in/stand-in-tenants.ts';
+import { startTestApp, type RunningApp } from '../../support/test-app.ts';
+import { chat, invokeText, PEOPLE, ROLE_IDS, textOf } from '../partner/partner-flow-support.ts';
+
+const DIRECTORY = new URL('./two-admin-agents.directory.json', import.meta.url).pathname;
+const ALEX = { tenantId: DEMO.woodgrove, userId: 'c0de0a1e-7a1b-4c2d-8e3f-000000000099', name: 'Alex Admin' };
+const PATCH_RELATIONSHIP = /^\/tenantRelationships\/delegatedAdminRelationships\/[^/]+$/;
+
+describe('graph mode: failures a person meets, each with a clear answer and nothing half-written', () => {
+  let stand: GraphStandIn;
+  let running: RunningApp;
+  let c: ReturnType<typeof chat>;
+  const clock = new FixedClock('2026-11-25T12:00:00.000Z');
+  let counter = 0;
+
+  const domain = () => running.app.services.domain;
+  async function view(id: string): Promise<GdapRelationshipView> {
+    const got = await domain().getRelationship(await c.actor(PEOPLE.adele), { kind: 'gdap', id });
+    if (!got.ok || got.value.kind !== 'gdap') throw new Error(`relationship ${id}: ${got.ok ? 'not gdap' : got.message}`);
+    return got.value;
+  }
+  async function eventsOf(id: string): Promise<string[]> {
+    const trail = await domain().readAuditTrail(await c.actor(PEOPLE.adele), { tenantId: DEMO.woodgrove, limit: 500 });
+    if (!trail.ok) throw new Error(trail.message);
+    return trail.value.events.filter((e) => e.target.id === id).map((e) => e.action);
+  }
+  /** Requested and locked through the use cases (so at Microsoft), approved there, and reconciled: an active relationship. */
+  async function active(roles: readonly string[] = [ROLE_IDS.helpdeskAdministrator, ROLE_IDS.globalReader]): Promise<GdapRelationshipView> {
+    counter += 1;
+    const adele = await c.actor(PEOPLE.adele);
+    const draft = await domain().requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName: `Failure case ${counter}`, duration: 'P90D', roles });
+    if (!draft.ok) throw new Error(draft.message);
+    const locked = await domain().lockForApproval(adele, { id: draft.value.id, version: draft.value.version });
+    if (!locked.ok) throw new Error(locked.message);
+    stand.approve(locked.value.id);
+    const checked = await domain().checkRelationshipNow(adele, { id: locked.value.id });
+    if (!checked.ok || checked.value.relationship.status !== 'active') throw new Error('not active after approval');
+    return checked.value.relationship;
+  }
+  const autoExtend = (speaker: typeof PEOPLE.adele | typeof ALEX, r: GdapRelationshipView, on: boolean) =>
+    c.click(speaker, 'lifecycle.autoExtend', { id: r.id, version: r.version, autoExtend: on ? 'on' : 'off' });
+
+  beforeAll(async () => {
+    stand = await GraphStandIn.start(demoStandInOptions({ tenants: standInTenantsFromDirectory(DIRECTORY) }));
+    stand.useClock(() => clock.now());
+    running = await startTestApp({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, DIRECTORY_FILE: DIRECTORY }, { clock });
+    c = chat(running);
+  }, 60_000);
+  afterEach(() => stand.clearFaults());
+  afterAll(async () => {
+    await running.close();
+    await stand.close();
+  });
+
+  it('two Admin agents change the same relationship at once: Graph takes one (412 for the other), who sees the current state', async () => {
+    const r = await active();
+    // Adele's PATCH is slow to reach Microsoft; Alex's, sent meanwhile with the same etag, lands first.
+    stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP, times: 1 }, { delayMs: 2_500 });
+    const adeleClick = autoExtend(PEOPLE.adele, r, true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const alexText = invokeText(await autoExtend(ALEX, r, true));
+    const adeleText = invokeText(await adeleClick);
+    expect(alexText).toContain('Auto-extend is on');
+    expect(adeleText).toContain('This changed meanwhile');
+    expect(adeleText).toContain('Auto-extend');
+    const patches = stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id));
+    expect(patches.map((q) => q.status).sort()).toEqual([200, 412]);
+    expect(new Set(patches.map((q) => q.ifMatch)).size).toBe(1);
+    expect((await view(r.id)).relationship.autoExtendDuration).toBe('P180D');
+    expect((await eventsOf(r.id)).filter((a) => a === 'gdap.autoExtendChanged')).toHaveLength(1);
+  });
+
+  it('a 429 storm: the click gets its answer within its budget (one retry that fits, no more) and nothing changes', async () => {
+    const r = await active();
+    stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP }, { status: 429, retryAfterSeconds: 3 });
+    const text = invokeText(await autoExtend(PEOPLE.adele, r, true));
+    expect(text).toContain('Microsoft is busy and asked us to slow down, so the change was not made. Try again in 3 seconds.');
+    // Retry-After 3 s fits at most once in the 4 s a click may spend on Graph (on a loaded machine maybe not even once);
+    // a second wait never: one or two calls, then the answer.
+    const storm = stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id));
+    expect(storm.length).toBeGreaterThanOrEqual(1);
+    expect(storm.length).toBeLessThanOrEqual(2);
+    expect(storm.every((q) => q.status === 429)).toBe(true);
+    stand.clearFaults();
+    stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP }, { status: 429, retryAfterSeconds: 30 });
+    expect(invokeText(await autoExtend(PEOPLE.adele, r, true))).toContain('Try again in 30 seconds.');
+    // A wait longer than the budget is not waited for at all.
+    expect(stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id))).toHaveLength(storm.length + 1);
+    expect(await view(r.id)).toMatchObject({ version: r.version, relationship: { autoExtendDuration: 'PT0S' } });
+    expect(await eventsOf(r.id)).not.toContain('gdap.autoExtendChanged');
+  });
+
+  it('Graph down: a GDAP request in chat is not made, nothing is stored, and the name is free for the retry', async () => {
+    stand.fail({ method: 'POST', path: /^\/tenantRelationships\/delegatedAdminRelationships$/, times: 3 }, { status: 503 });
+    await c.say(PEOPLE.adele, 'new gdap for contoso');
+    await c.submit(PEOPLE.adele, { displayName: 'Contoso outage test' });
+    await c.submit(PEOPLE.adele, { roleSet: 'helpdesk' });
+    await c.submit(PEOPLE.adele, { days: '30' });
+    await c.submit(PEOPLE.adele, { autoExtend: 'false' });
+    const done = textOf(await c.submit(PEOPLE.adele, { confirm: 'yes' }));
+    expect(done).toContain('Microsoft could not be reached just now, so the change was not made.');
+    expect(stand.relationships().some((x) => x.displayName === 'Contoso outage test')).toBe(false);
+    const listed = await domain().listCustomersOfPartner(await c.actor(PEOPLE.adele), { partnerTenantId: DEMO.woodgrove });
+    expect(listed.ok && listed.value.flatMap((x) => x.gdapRelationships).some((g) => g.displayName === 'Contoso outage test')).toBe(false);
+    stand.clearFaults();
+    const again = await domain().requestGdapRelationship(await c.actor(PEOPLE.adele), { customerTenantId: DEMO.contoso, displayName: 'Contoso outage test', duration: 'P30D', roles: ['Global Reader'] });
+    expect(again.ok).toBe(true);
+  });
+
+  it('Graph too slow: the click answers when its budget is spent, saying the change was not made; reconciliation later records what Microsoft did', async () => {
+    const r = await active();
+    stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP, times: 1 }, { delayMs: 5_000 });
+    const text = invokeText(await autoExtend(PEOPLE.adele, r, true));
+    expect(text).toContain('Microsoft could not be reached just now, so the change was not made.');
+    expect(await view(r.id)).toMatchObject({ version: r.version, relationship: { autoExtendDuration: 'PT0S' } });
+    // Microsoft may still have made it after the click gave up: the next reconciliation sees it.
+    await expect.poll(() => stand.relationship(r.id)?.autoExtendDuration, { timeout: 10_000, interval: 200 }).toBe('P180D');
+    await runLifecyclePass(running.app.services, { instanceId: 'failures' });
+    expect((await view(r.id)).relationship.autoExtendDuration).toBe('P180D');
+    expect(await eventsOf(r.id)).toContain('gdap.autoExtendChanged');
+  });
+
+  it('consent revoked (Graph answers 403): the person is given the admin-consent link, and nothing changes', async () => {
+    const r = await active();
+    // The partner tenant's admin withdraws consent after the bot got its token: Graph answers 403 from then on.
+    stand.setConsent(DEMO.woodgrove, false);
+    const text = await autoExtend(PEOPLE.adele, r, true).then(invokeText).finally(() => stand.setConsent(DEMO.woodgrove, true));
+    expect(stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id)).map((q) => q.status)).toEqual([403]);
+    expect(text).toContain('has not given this app its consent in Microsoft Entra, or withdrew it, so nothing was changed');
+    expect(text).toContain(`${stand.authorityHost}/${DEMO.woodgrove}/adminconsent?client_id=`);
+    expect((await view(r.id)).version).toBe(r.version);
+  });
+
+  it('deleted at Microsoft (404): the click says so, and the projection and the card show it', async () => {
+    const r = await active();
+    stand.remove(r.id);
+    const text = invokeText(await autoExtend(PEOPLE.adele, r, true));
+    expect(text).toContain('Microsoft no longer has this relationship (it was deleted there). Nothing was changed.');
+    expect(text).toContain('Deleted at Microsoft');
+    expect(await view(r.id)).toMatchObject({ status: 'terminated', statusText: 'Deleted at Microsoft: it no longer exists there', relationship: { statusReason: 'deletedAtSource' } });
+    expect(await eventsOf(r.id)).toContain('gdap.deletedAtSource');
+
+    const other = await active();
+    stand.remove(other.id);
+    await runLifecyclePass(running.app.services, { instanceId: 'failures' });
+    expect((await view(other.id)).statusText).toBe('Deleted at Microsoft: it no longer exists there');
+    const refreshed = await post(running.baseUrl, makeInvoke('invitation.refresh', { kind: 'gdap', id: other.id, version: other.version }, PEOPLE.megan));
+    expect(invokeText(refreshed)).toContain('Deleted at Microsoft');
+  });
+
+  // Last: a fresh app (no token yet) in a tenant whose consent is withdrawn.
+  it('consent never given (the token request is refused): the same link, in chat, and nothing is stored', async () => {
+    const fresh = await startTestApp({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, DIRECTORY_FILE: DIRECTORY }, { clock });
+    stand.setConsent(DEMO.woodgrove, false);
+    try {
+      const adele = await fresh.app.services.domain.resolveActor(DEMO.woodgrove, DEMO.adeleAdminAgent);
+      const refused = await fresh.app.services.domain.requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName: 'No consent', duration: 'P30D', roles: ['Global Reader'] });
+      expect(refused).toMatchObject({ ok: false, code: 'consent-missing', link: expect.stringContaining('/adminconsent?client_id=') });
+      expect(stand.relationships().some((x) => x.displayName === 'No consent')).toBe(false);
+    } finally {
+      stand.setConsent(DEMO.woodgrove, true);
+      await fresh.close();
+    }
+  });
+});
