@@ -1,5 +1,4 @@
 import type { UserActor } from '../../domain/actors/actor.ts';
-import { decide } from '../../domain/policy/access-policy.ts';
 import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
 import { buildRemoveRolesReview } from '../../presenters/customer/remove-roles.presenter.ts';
@@ -35,7 +34,7 @@ export function customerRows(actor: UserActor, partners: readonly PartnerOfCusto
       hasAdminRoles: p.hasAdminRoles,
       roles: [...new Set([...dapRoles, ...liveGdapRoles])],
       relationships: lines,
-      canRemoveRoles: p.hasAdminRoles && decide(actor, 'removePartnerRoles', { customerTenantId: actor.tenantId, partnerTenantId: p.partner.tenantId }).allowed,
+      canRemoveRoles: p.hasAdminRoles && p.may.removePartnerRoles.allowed,
     };
   });
 }

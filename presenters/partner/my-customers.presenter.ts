@@ -3,9 +3,10 @@ import { formatDate } from '../../cards/format.ts';
 import type { CustomerFilter } from '../../cards/partner/partner-verbs.ts';
 import type { UserActor } from '../../domain/actors/actor.ts';
 import type { PartnerAccess } from '../../domain/partner-access.ts';
-import { decide, type Action } from '../../domain/policy/access-policy.ts';
+import type { Action } from '../../domain/policy/access-policy.ts';
+import type { Refusal } from '../../domain/shared/result.ts';
 import type { CustomerOfPartner } from '../../domain/use-cases/queries.ts';
-import type { GdapRelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
 
 /** Rows per page: ten relationships keep the card far below Teams' 28 KB. */
 export const PAGE_SIZE = 10;
@@ -19,15 +20,16 @@ interface Row {
   readonly expiring: boolean;
 }
 
-function may(actor: UserActor, action: Action, customerTenantId: string): boolean {
-  return decide(actor, action, { partnerTenantId: actor.tenantId, customerTenantId }).allowed;
+/** What the policy decided for this viewer, carried by the view. */
+function may(view: RelationshipView, action: Action): boolean {
+  return view.may[action].allowed;
 }
 
 function command(title: string, words: string) {
   return { hasCommand: true, commandTitle: title, commandData: { command: words } };
 }
 
-function resellerRow(actor: UserActor, r: ResellerRelationshipView): Row {
+function resellerRow(r: ResellerRelationshipView): Row {
   const rel = r.relationship;
   const customer = r.customer.name;
   const base = {
@@ -39,31 +41,31 @@ function resellerRow(actor: UserActor, r: ResellerRelationshipView): Row {
     ...NO_REMINDER,
   };
   if (rel.status === 'invited') {
-    const canRemind = may(actor, 'requestResellerRelationship', r.customer.tenantId);
+    const canRemind = may(r, 'requestResellerRelationship');
     return { pending: true, expiring: false, view: { ...base, nextAction: `waiting for a Global admin of ${customer} to accept${canRemind ? ': send a reminder' : ''}.`, hasReminder: canRemind, reminderData: { kind: 'reseller', id: r.id, version: r.version } } };
   }
   if (rel.status === 'declined') {
-    const can = may(actor, 'requestResellerRelationship', r.customer.tenantId);
+    const can = may(r, 'requestResellerRelationship');
     return { pending: false, expiring: false, view: { ...base, nextAction: 'declined; invite again if they change their mind.', ...(can ? command('Invite again', `invite ${customer}`) : {}) } };
   }
-  const can = may(actor, 'requestGdapRelationship', r.customer.tenantId);
+  const can = may(r, 'requestGdapRelationship');
   return { pending: false, expiring: false, view: { ...base, nextAction: 'none needed. For admin work, request GDAP rather than relying on DAP.', ...(can ? command('Request GDAP', `new gdap for ${customer}`) : {}) } };
 }
 
-function gdapNext(actor: UserActor, g: GdapRelationshipView): Pick<CustomerRowView, 'nextAction' | 'hasCommand' | 'commandTitle' | 'commandData' | 'hasReminder' | 'reminderData'> {
+function gdapNext(g: GdapRelationshipView): Pick<CustomerRowView, 'nextAction' | 'hasCommand' | 'commandTitle' | 'commandData' | 'hasReminder' | 'reminderData'> {
   const customer = g.customer.name;
-  const renew = may(actor, 'requestGdapRelationship', g.customer.tenantId) ? command('Request a new relationship', `new gdap for ${customer}`) : NO_COMMAND;
+  const renew = may(g, 'requestGdapRelationship') ? command('Request a new relationship', `new gdap for ${customer}`) : NO_COMMAND;
   switch (g.status) {
     case 'created':
       return { nextAction: 'draft: not yet sent for approval.', ...NO_COMMAND, ...NO_REMINDER };
     case 'approvalPending': {
-      const canRemind = may(actor, 'lockForApproval', g.customer.tenantId);
+      const canRemind = may(g, 'lockForApproval');
       return { nextAction: `waiting for approval until ${formatDate(g.requestExpiresDateTime)}${canRemind ? ': send a reminder' : ''}.`, ...NO_COMMAND, hasReminder: canRemind, reminderData: { kind: 'gdap', id: g.id, version: g.version } };
     }
     case 'active':
     case 'expiring': {
       if (g.isExpiring && !g.canAutoExtend) return { nextAction: `renew: it ends on ${formatDate(g.endDateTime)} and does not extend itself; request a new relationship.`, ...renew, ...NO_REMINDER };
-      const assign = may(actor, 'assignSecurityGroup', g.customer.tenantId);
+      const assign = may(g, 'assignSecurityGroup');
       if (g.assignments.length === 0) return { nextAction: 'assign security groups: nobody can use these roles yet.', ...(assign ? command('Assign groups', `assign groups for ${g.displayName}`) : NO_COMMAND), ...NO_REMINDER };
       return { nextAction: `none needed. Groups: ${g.assignments.map((a) => a.groupName).join(', ')}.`, ...(assign ? command('Change groups', `assign groups for ${g.displayName}`) : NO_COMMAND), ...NO_REMINDER };
     }
@@ -72,8 +74,8 @@ function gdapNext(actor: UserActor, g: GdapRelationshipView): Pick<CustomerRowVi
   }
 }
 
-function gdapRow(actor: UserActor, g: GdapRelationshipView): Row {
-  const autoExtend = g.canAutoExtend ? 'Yes' : g.roles.some((r) => r.name === 'Global Administrator') ? 'No (not possible with Global Administrator)' : 'No';
+function gdapRow(g: GdapRelationshipView): Row {
+  const autoExtend = g.canAutoExtend ? 'Yes' : g.hasGlobalAdministrator ? 'No (not possible with Global Administrator)' : 'No';
   return {
     pending: g.status === 'approvalPending',
     expiring: g.isExpiring,
@@ -87,19 +89,19 @@ function gdapRow(actor: UserActor, g: GdapRelationshipView): Row {
         ...(g.daysLeft === null ? [] : [{ label: 'Days left', value: String(g.daysLeft) }]),
         { label: 'Auto-extend', value: autoExtend },
       ],
-      ...gdapNext(actor, g),
+      ...gdapNext(g),
     },
   };
 }
 
 const FILTER_WORDS: Readonly<Record<CustomerFilter, string>> = { all: '', expiring: 'expiring soon', pending: 'waiting for the customer' };
 
-/** Builds one page of "my customers" from the domain's list; the filter narrows to expiring or pending ones. */
-export function buildMyCustomersView(actor: UserActor, customers: readonly CustomerOfPartner[], filter: CustomerFilter, page: number): MyCustomersCardView {
+/** One page of "my customers" from the domain's list (each view carries what its viewer may do); the filter narrows it. */
+export function buildMyCustomersView(_viewer: UserActor, customers: readonly CustomerOfPartner[], filter: CustomerFilter, page: number): MyCustomersCardView {
   const sorted = [...customers].sort((a, b) => a.customer.name.localeCompare(b.customer.name));
   const rows = sorted.flatMap((c) => [
-    ...(c.reseller === null ? [] : [resellerRow(actor, c.reseller)]),
-    ...c.gdapRelationships.map((g) => gdapRow(actor, g)),
+    ...(c.reseller === null ? [] : [resellerRow(c.reseller)]),
+    ...c.gdapRelationships.map((g) => gdapRow(g)),
   ]).filter((row) => filter === 'all' || (filter === 'expiring' ? row.expiring : row.pending));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
@@ -120,7 +122,12 @@ export function buildMyCustomersView(actor: UserActor, customers: readonly Custo
 }
 
 /** Loads and builds a page, or says why the person may not see it. */
-export async function loadMyCustomers(domain: PartnerAccess, actor: UserActor, filter: CustomerFilter, page: number): Promise<{ ok: true; view: MyCustomersCardView } | { ok: false; message: string }> {
+export async function loadMyCustomers(
+  domain: PartnerAccess,
+  actor: UserActor,
+  filter: CustomerFilter,
+  page: number,
+): Promise<{ ok: true; view: MyCustomersCardView } | Refusal> {
   const listed = await domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
-  return listed.ok ? { ok: true, view: buildMyCustomersView(actor, listed.value, filter, page) } : { ok: false, message: listed.message };
+  return listed.ok ? { ok: true, view: buildMyCustomersView(actor, listed.value, filter, page) } : listed;
 }

@@ -3,21 +3,20 @@ import type { Refusal } from '../../../domain/shared/result.ts';
 import type { RelationshipView } from '../../../domain/use-cases/views.ts';
 import { invitationCardFor } from '../../../presenters/customer/invitation.presenter.ts';
 import type { ActionContext } from '../action-handler.ts';
-import { cardReply, errorReply, type InvokeReply } from '../invoke-reply.ts';
+import { cardReply, refusalReply, type InvokeReply } from '../invoke-reply.ts';
 
 /** What every invitation button sends: which invitation, and the version the card showed. */
 export const invitationDataSchema = relationshipActionDataSchema;
 
-/** The invitation card as this viewer should see it now (buttons only if the policy lets them decide). */
+/** The invitation card as this viewer should see it now (buttons only if the view says they may decide). */
 export async function invitationCardReply(context: ActionContext, relationship: RelationshipView, note?: string): Promise<InvokeReply> {
-  return cardReply(await invitationCardFor(context.services, context.actor, relationship, note));
+  return cardReply(await invitationCardFor(context.services, relationship, note));
 }
 
-/** A refusal the viewer cannot fix by looking again: not theirs to see, or gone. */
-export function refusalReply(refusal: Refusal): InvokeReply {
-  if (refusal.code === 'forbidden') return errorReply(403, 'forbidden', refusal.message);
-  if (refusal.code === 'not-found') return errorReply(404, 'not-found', refusal.message);
-  return errorReply(412, refusal.code, refusal.message);
+/** A refused decision: the invitation as the domain returned it, with the reason on it; else the one mapping. */
+export function refusedInvitationReply(context: ActionContext, refusal: Refusal<RelationshipView>): Promise<InvokeReply> {
+  const current = refusal.current;
+  return refusalReply(refusal, current === undefined ? undefined : (note) => invitationCardReply(context, current, note));
 }
 
 /** Reloads the invitation by id (the use case checks the viewer may see it) and answers with its current card. */

@@ -4,8 +4,7 @@ import type { UserActor } from '../../../domain/actors/actor.ts';
 import type { Result } from '../../../domain/shared/result.ts';
 import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
 import type { BotServices } from '../../services.ts';
-import { cardReply, errorReply, type InvokeReply } from '../invoke-reply.ts';
-import { refusalReply } from './partner-replies.ts';
+import { cardReply, refusalReply, type InvokeReply } from '../invoke-reply.ts';
 
 /** The assignments card for this viewer. */
 export function assignmentsReply(view: GdapRelationshipView, actor: UserActor, extras: AssignmentsExtras = {}): InvokeReply {
@@ -13,16 +12,16 @@ export function assignmentsReply(view: GdapRelationshipView, actor: UserActor, e
 }
 
 /** A change's outcome: the new card with `done`; a refusal shows the current card with its reason (never a second change). */
-export function changeReply(result: Result<GdapRelationshipView>, actor: UserActor, done: (view: GdapRelationshipView) => string): InvokeReply {
+export async function changeReply(result: Result<GdapRelationshipView>, actor: UserActor, done: (view: GdapRelationshipView) => string): Promise<InvokeReply> {
   if (result.ok) return assignmentsReply(result.value, actor, { note: done(result.value) });
-  if (result.current === undefined) return refusalReply(result);
-  return assignmentsReply(result.current, actor, { note: result.message, noteIsWarning: true });
+  const current = result.current;
+  return refusalReply(result, current === undefined ? undefined : (note) => assignmentsReply(current, actor, { note, noteIsWarning: true }));
 }
 
 /** The relationship's assignments card as it stands, for this viewer (a refresh, "Back"); changes nothing. */
 export async function currentAssignmentsReply(services: BotServices, actor: UserActor, id: string): Promise<InvokeReply> {
   const got = await services.domain.getRelationship(actor, { kind: 'gdap', id });
   if (!got.ok) return refusalReply(got);
-  if (got.value.kind !== 'gdap') return errorReply(404, 'not-found', 'That relationship was not found.');
+  if (got.value.kind !== 'gdap') return refusalReply({ code: 'not-found', message: 'That relationship was not found.' });
   return assignmentsReply(got.value, actor);
 }
