@@ -34,9 +34,15 @@ export default tseslint.config(
     },
   },
   {
+    // cards/ are templates, view-model types and render functions: they may import only types from domain/.
     files: ['cards/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**', '**/dialogs/**', '**/presenters/**', 'botbuilder-dialogs'], message: 'cards/ depends on domain/ only.' }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/bot/**', '**/dialogs/**', '**/presenters/**', 'botbuilder*'], message: 'cards/ depends on domain/ only (types), never on the floors above.' },
+          { group: ['**/domain/**'], allowTypeImports: true, message: 'cards/ may import only types from domain/: decisions and data come in the view model (presenters/).' },
+        ],
+      }],
     },
   },
   {
@@ -55,6 +61,21 @@ export default tseslint.config(
     files: ['dialogs/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], message: 'dialogs/ never imports bot/.' }] }],
+    },
+  },
+  {
+    // Tools and the app package never depend on tests: what they share with tests lives outside test/ (eval/, the app).
+    files: ['scripts/**/*.ts', 'bench/**/*.ts', 'manifest/**/*.ts', 'eval/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**'], message: 'scripts/, bench/, manifest/ and eval/ never import test/.' }] }],
+    },
+  },
+  {
+    // Configuration is read once, in bot/config.ts (validated with zod); scripts, benchmarks and tests set up their own runs.
+    files: ['**/*.ts'],
+    ignores: ['bot/config.ts', 'scripts/**', 'bench/**', 'test/**', '*.config.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in bot/config.ts (loadConfig) and pass it on.' }],
     },
   },
 );
