@@ -3,7 +3,7 @@ import { auditEvent } from '../../domain/audit/audit-event.ts';
 import { createEmbeddedGdapRecords } from '../../domain/relationships/embedded-gdap-records.ts';
 import { applyTransition } from '../../domain/relationships/gdap-transitions.ts';
 import { createGdapRelationshipRepository } from '../../domain/relationships/relationship.repository.ts';
-import { InMemoryDocumentStore } from '../domain/support/in-memory-document-store.ts';
+import { InMemoryDocumentStore } from '../support/recording-store.ts';
 import { describeGdapRecordsContract } from './gdap-records.contract.ts';
 
 describeGdapRecordsContract('embedded (our store is the system of record)', async () => {

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../domain/actors/actor.ts';
 import { auditEvent } from '../../domain/audit/audit-event.ts';
 import { changeFromSource } from '../../domain/relationships/gdap-reconcile.ts';
 import { createGdapRelationshipRepository } from '../../domain/relationships/relationship.repository.ts';
-import { InMemoryDocumentStore } from '../domain/support/in-memory-document-store.ts';
+import { InMemoryDocumentStore } from '../support/recording-store.ts';
 import { GraphStandIn } from '../support/graph-stand-in/graph-stand-in.ts';
 import { demoStandInOptions, TEST_CLIENT_SECRET } from '../support/graph-stand-in/stand-in-tenants.ts';
 import { describeGdapRecordsContract } from './gdap-records.contract.ts';

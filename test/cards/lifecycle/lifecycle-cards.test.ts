@@ -9,8 +9,8 @@ import { permissionsFor } from '../../../domain/policy/access-policy.ts';
 import { includesGlobalAdministrator } from '../../../domain/relationships/gdap-validation.ts';
 import { REMINDER_AUDIENCE, REMINDER_KINDS, type ReminderKind } from '../../../domain/lifecycle/reminder-schedule.ts';
 import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import { relationshipIn } from '../../domain/relationships/gdap-fixture.ts';
-import { TENANTS } from '../../domain/support/test-directory.ts';
+import { relationshipIn } from '../../support/gdap-fixture.ts';
+import { TENANTS } from '../../support/test-directory.ts';
 
 const GA = { id: '62e90394-69f5-4237-9190-012177145e10', name: 'Global Administrator', description: '' };
 const HELPDESK = { id: '729827e3-9c14-49f7-bb1b-9608f156bbb8', name: 'Helpdesk Administrator', description: '' };

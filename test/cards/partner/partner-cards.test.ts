@@ -17,7 +17,7 @@ import type { Directory, DirectoryUser, SecurityGroup, Tenant } from '../../../d
 import { ROLES_CATALOG, SUGGESTED_ROLE_SETS } from '../../../domain/roles/roles-catalog.ts';
 import type { CustomerOfPartner } from '../../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
+import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
 
 const PARTNER = 'tenant-big-partner';
 const CUSTOMERS = 500;

@@ -5,12 +5,12 @@ import { SYSTEM_ACTOR } from '../../../domain/actors/actor.ts';
 import type { AuditEvent } from '../../../domain/audit/audit-event.ts';
 import type { GdapRelationship } from '../../../domain/relationships/gdap-relationship.ts';
 import type { Result } from '../../../domain/shared/result.ts';
-import type { Harness } from '../support/harness.ts';
-import { createHarness } from '../support/harness.ts';
-import type { RecordedWrite } from '../support/in-memory-document-store.ts';
-import type { FixtureUser } from '../support/test-directory.ts';
-import { GROUPS, TENANTS, USERS } from '../support/test-directory.ts';
-import { GLOBAL_ADMIN, GLOBAL_READER, HELPDESK } from './flow-helpers.ts';
+import type { Harness } from '../../support/domain-harness.ts';
+import { createHarness } from '../../support/domain-harness.ts';
+import type { RecordedWrite } from '../../support/recording-store.ts';
+import type { FixtureUser } from '../../support/test-directory.ts';
+import { GROUPS, TENANTS, USERS } from '../../support/test-directory.ts';
+import { GLOBAL_ADMIN, GLOBAL_READER, HELPDESK } from '../../support/flow-helpers.ts';
 
 const WHO = Object.keys(USERS) as FixtureUser[];
 const CUSTOMERS = [TENANTS.customer, TENANTS.otherCustomer];

@@ -1,11 +1,11 @@
-import { resolveActor } from '../../../domain/actors/actor.ts';
-import type { UserActor } from '../../../domain/actors/actor.ts';
-import { createPartnerAccess } from '../../../domain/partner-access.ts';
-import type { PartnerAccess } from '../../../domain/partner-access.ts';
-import type { Directory } from '../../../domain/ports/directory.ts';
-import type { Result } from '../../../domain/shared/result.ts';
+import { resolveActor } from '../../domain/actors/actor.ts';
+import type { UserActor } from '../../domain/actors/actor.ts';
+import { createPartnerAccess } from '../../domain/partner-access.ts';
+import type { PartnerAccess } from '../../domain/partner-access.ts';
+import type { Directory } from '../../domain/ports/directory.ts';
+import type { Result } from '../../domain/shared/result.ts';
 import { FixedClock, SequentialIds } from './fixed-clock.ts';
-import { InMemoryDocumentStore } from './in-memory-document-store.ts';
+import { InMemoryDocumentStore } from './recording-store.ts';
 import type { FixtureUser } from './test-directory.ts';
 import { createTestDirectory, USERS } from './test-directory.ts';
 

@@ -1,4 +1,4 @@
-import type { DocumentStore, ExpectedVersion, IndexEntry, ListRange, StreamAppend, StreamPage, Versioned, WriteOptions, WriteOutcome } from '../../../domain/ports/document-store.ts';
+import type { DocumentStore, ExpectedVersion, IndexEntry, ListRange, StreamAppend, StreamPage, Versioned, WriteOptions, WriteOutcome } from '../../domain/ports/document-store.ts';
 
 /** One successful write, as the property tests inspect it. */
 export interface RecordedWrite {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryDocumentStore } from './in-memory-document-store.ts';
+import { InMemoryDocumentStore } from '../support/recording-store.ts';
 
 describe('the in-memory DocumentStore fake honours the contract', () => {
   it('creates only when absent (null), updates only at the read version, overwrites with *', async () => {
