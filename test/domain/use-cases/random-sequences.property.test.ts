@@ -176,7 +176,7 @@ function checkWrites(newWrites: readonly RecordedWrite[], actor: Actor, result: 
   }
 }
 
-function checkState(h: Harness): void {
+async function checkState(h: Harness): Promise<void> {
   for (const doc of latest(h.store.writes, 'gdapRelationships')) {
     const r = doc.value as GdapRelationship;
     // No assignment outside an active relationship.
@@ -189,7 +189,7 @@ function checkState(h: Harness): void {
   }
   // Every event in every stream came from one aggregate write; none from anywhere else.
   const written = h.store.writes.flatMap((w) => w.append.map((x) => `${x.stream}|${(x.event as AuditEvent).id}`)).sort();
-  const streamed = [...h.store.allStreams()].flatMap(([s, events]) => events.map((e) => `${s}|${(e as AuditEvent).id}`)).sort();
+  const streamed = [...(await h.store.allStreams())].flatMap(([s, events]) => events.map((e) => `${s}|${(e as AuditEvent).id}`)).sort();
   expect(streamed).toEqual(written);
 }
 
@@ -205,7 +205,7 @@ describe('random sequences of use cases by random actors', () => {
         const result = await run(h, actor, step);
         checkWrites(h.store.writes.slice(before), actor, result);
         if (result?.ok === true) succeeded.set(step.op, (succeeded.get(step.op) ?? 0) + 1);
-        checkState(h);
+        await checkState(h);
       }
     }), { numRuns: 400, seed: 20260302 });
     // The generator must reach the interesting states, or the invariants above prove little.
