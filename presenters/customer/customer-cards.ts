@@ -11,7 +11,7 @@ import { invitationApproverMris } from './approvers.ts';
 import { buildCustomerAgreementView } from './customer-agreement.presenter.ts';
 import { invitationCard } from './invitation.presenter.ts';
 import { summarizePartner } from './partner-summary.presenter.ts';
-import { buildRemoveRolesReview } from './remove-roles.presenter.ts';
+import { removeRolesReviewOf } from './remove-roles.presenter.ts';
 
 /** A card for the viewer, or the domain's refusal (its code and a message a person understands). */
 export type CardOutcome =
@@ -79,12 +79,7 @@ export async function removeRolesReviewCard(services: Services, actor: UserActor
   if (!found.ok) return found;
   const p = found.value;
   if (!p.hasAdminRoles) return { ok: false, code: 'nothing-to-change', message: `${p.partner.name} holds no admin roles in your organization.` };
-  const r = p.reseller?.relationship;
-  const dapRoles = r?.status === 'active' && r.dapStatus === 'active' ? (p.reseller?.dapRoles ?? []).map((d) => `${d.groupName} → ${d.role.name}`) : [];
-  const gdap = p.gdapRelationships
-    .filter((g) => g.status === 'active' || g.status === 'expiring' || g.status === 'approvalPending' || g.status === 'terminationRequested')
-    .map((g) => ({ displayName: g.displayName, roles: g.roles.map((role) => role.name).join(', '), groups: g.assignments.length }));
   // Graph mode: Microsoft records partner roles, so the removal is done in the admin center, and reconciliation picks it up.
   const adminCenterUrl = services.domain.systemOfRecord === 'graph' ? PARTNER_RELATIONSHIPS_PAGE : '';
-  return { ok: true, card: renderRemoveRolesReviewCard(buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap, adminCenterUrl)) };
+  return { ok: true, card: renderRemoveRolesReviewCard(removeRolesReviewOf(p, adminCenterUrl)) };
 }
