@@ -1,4 +1,3 @@
-import type { UserActor } from '../../domain/actors/actor.ts';
 import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
 import { removeRolesReviewOf } from '../../presenters/customer/remove-roles.presenter.ts';
@@ -7,7 +6,7 @@ import type { CustomerPartnerRow, CustomerRelationshipLine, RemoveRolesPreview }
 const LIVE = new Set(['active', 'expiring']);
 
 /** One row per partner of the customer: types, the roles it holds now, who accepted what and when. */
-export function customerRows(actor: UserActor, partners: readonly PartnerOfCustomer[]): CustomerPartnerRow[] {
+export function customerRows(partners: readonly PartnerOfCustomer[]): CustomerPartnerRow[] {
   return partners.map((p) => {
     const reseller = p.reseller;
     const lines: CustomerRelationshipLine[] = [];

@@ -1,11 +1,10 @@
-import type { UserActor } from '../../domain/actors/actor.ts';
 import type { Action } from '../../domain/policy/access-policy.ts';
 import type { CustomerOfPartner } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
 import type { PartnerRelationshipRow, RowAction } from './tab-contract.ts';
 
 /** Flattens the partner's customers into one row per relationship, with the actions the policy allows this person. */
-export function partnerRows(_viewer: UserActor, customers: readonly CustomerOfPartner[]): PartnerRelationshipRow[] {
+export function partnerRows(customers: readonly CustomerOfPartner[]): PartnerRelationshipRow[] {
   const rows: PartnerRelationshipRow[] = [];
   for (const c of customers) {
     if (c.reseller !== null) rows.push(resellerRow(c, c.reseller));

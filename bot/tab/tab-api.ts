@@ -68,7 +68,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     const listed = await deps.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
     if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
     const tenant = await deps.directory.findTenant(actor.tenantId);
-    const body: PartnerRelationships = { partnerName: tenant?.name ?? actor.tenantId, now: deps.clock.now().toISOString(), rows: partnerRows(actor, listed.value) };
+    const body: PartnerRelationships = { partnerName: tenant?.name ?? actor.tenantId, now: deps.clock.now().toISOString(), rows: partnerRows(listed.value) };
     sendJson(res, 200, body);
   }));
 
@@ -105,7 +105,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     const body: CustomerPartners = {
       customerName: tenant?.name ?? actor.tenantId,
       agreement: a === null ? { accepted: false } : { accepted: true, version: a.agreementVersion, acceptedBy: a.acceptedBy.name, acceptedDateTime: a.acceptedDateTime },
-      rows: customerRows(actor, listed.value),
+      rows: customerRows(listed.value),
     };
     sendJson(res, 200, body);
   }));

@@ -152,12 +152,12 @@ export class AssignGroupsDialog extends PartnerDialog {
     const result = await this.#services.domain.assignSecurityGroup(actor, { id: relationship.id, version: relationship.version, groupId: group.id, roles: step.result as readonly string[] });
     if (!result.ok) {
       await step.context.sendActivity(`Not assigned: ${result.message}`);
-      if (result.current !== undefined) await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.current, actor))));
+      if (result.current !== undefined) await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.current))));
       return step.endDialog(NOTHING);
     }
     const roles = result.value.assignments.find((a) => a.groupId === group.id)?.roles.map((r) => r.name).join(', ') ?? '';
     const note = `${group.name} now has ${roles} in ${relationship.customerName}.`;
-    await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.value, actor, { note }))));
+    await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.value, { note }))));
     return step.endDialog({ assigned: true } satisfies AssignGroupsResult);
   }
 }

@@ -1,6 +1,5 @@
 import type { AssignmentsCardView } from '../../cards/partner/assignments.card.ts';
 import { formatDate } from '../../cards/format.ts';
-import type { UserActor } from '../../domain/actors/actor.ts';
 import { PARTNER_CENTER_GROUPS } from '../../domain/actors/actor.ts';
 import type { SecurityGroup } from '../../domain/ports/directory.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
@@ -40,7 +39,7 @@ export interface AssignmentsExtras {
 }
 
 /** The assignments card's view: current groups with change/remove (for those who may), and the editor when asked. */
-export function buildAssignmentsView(view: GdapRelationshipView, _viewer: UserActor, extras: AssignmentsExtras = {}): AssignmentsCardView {
+export function buildAssignmentsView(view: GdapRelationshipView, extras: AssignmentsExtras = {}): AssignmentsCardView {
   const canChange = isAssignable(view) && view.may.assignSecurityGroup.allowed;
   const data = (groupId?: string) => ({ id: view.id, version: view.version, ...(groupId === undefined ? {} : { groupId }) });
   const editing = canChange && extras.editGroupId !== undefined ? view.assignments.find((a) => a.groupId === extras.editGroupId) : undefined;

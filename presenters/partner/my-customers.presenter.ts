@@ -97,7 +97,7 @@ function gdapRow(g: GdapRelationshipView): Row {
 const FILTER_WORDS: Readonly<Record<CustomerFilter, string>> = { all: '', expiring: 'expiring soon', pending: 'waiting for the customer' };
 
 /** One page of "my customers" from the domain's list (each view carries what its viewer may do); the filter narrows it. */
-export function buildMyCustomersView(_viewer: UserActor, customers: readonly CustomerOfPartner[], filter: CustomerFilter, page: number): MyCustomersCardView {
+export function buildMyCustomersView(customers: readonly CustomerOfPartner[], filter: CustomerFilter, page: number): MyCustomersCardView {
   const sorted = [...customers].sort((a, b) => a.customer.name.localeCompare(b.customer.name));
   const rows = sorted.flatMap((c) => [
     ...(c.reseller === null ? [] : [resellerRow(c.reseller)]),
@@ -129,5 +129,5 @@ export async function loadMyCustomers(
   page: number,
 ): Promise<{ ok: true; view: MyCustomersCardView } | Refusal> {
   const listed = await domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
-  return listed.ok ? { ok: true, view: buildMyCustomersView(actor, listed.value, filter, page) } : listed;
+  return listed.ok ? { ok: true, view: buildMyCustomersView(listed.value, filter, page) } : listed;
 }

@@ -12,7 +12,7 @@ export const editAssignmentAction = defineAction(dataSchema, async ({ actor, ser
   if (!got.ok) return refusalReply(got);
   const view = got.value;
   if (view.kind !== 'gdap') return refusalReply({ code: 'not-found', message: 'That relationship was not found.' });
-  if (view.version !== data.version) return assignmentsReply(view, actor, { note: CHANGED_MEANWHILE, noteIsWarning: true });
-  if (!view.assignments.some((a) => a.groupId === data.groupId)) return assignmentsReply(view, actor, { note: 'That group has no access through this relationship any more.', noteIsWarning: true });
-  return assignmentsReply(view, actor, { editGroupId: data.groupId });
+  if (view.version !== data.version) return assignmentsReply(view, { note: CHANGED_MEANWHILE, noteIsWarning: true });
+  if (!view.assignments.some((a) => a.groupId === data.groupId)) return assignmentsReply(view, { note: 'That group has no access through this relationship any more.', noteIsWarning: true });
+  return assignmentsReply(view, { editGroupId: data.groupId });
 });
