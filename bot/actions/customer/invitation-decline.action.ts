@@ -7,7 +7,7 @@ export const invitationDeclineAction = defineAction(invitationDataSchema, async 
   const ref = { kind: data.kind, id: data.id };
   if (context.trigger === 'automatic') return currentInvitationReply(context, ref);
   const declined = await context.services.domain.declineRelationship(context.actor, { kind: data.kind, id: data.id, version: data.version });
-  if (!declined.ok) return refusedInvitationReply(context, declined);
+  if (!declined.ok) return refusedInvitationReply(context, ref, declined);
   await notifyPartnerOfDecision(context.services, declined.value, 'declined', context.actor.name);
   return invitationCardReply(context, declined.value, `You declined this invitation. ${declined.value.partner.name} has been told.`);
 });

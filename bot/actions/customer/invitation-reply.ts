@@ -13,10 +13,13 @@ export async function invitationCardReply(context: ActionContext, relationship: 
   return cardReply(await invitationCardFor(context.services, relationship, note));
 }
 
-/** A refused decision: the invitation as the domain returned it, with the reason on it; else the one mapping. */
-export function refusedInvitationReply(context: ActionContext, refusal: Refusal<RelationshipView>): Promise<InvokeReply> {
+/**
+ * A refused decision, through the one mapping: the invitation with the reason on it, as the domain returned it (or,
+ * when the refusal carries no current state, as it stands now).
+ */
+export function refusedInvitationReply(context: ActionContext, ref: { kind: 'gdap' | 'reseller'; id: string }, refusal: Refusal<RelationshipView>): Promise<InvokeReply> {
   const current = refusal.current;
-  return refusalReply(refusal, current === undefined ? undefined : (note) => invitationCardReply(context, current, note));
+  return refusalReply(refusal, (note) => (current === undefined ? currentInvitationReply(context, ref, note) : invitationCardReply(context, current, note)));
 }
 
 /** Reloads the invitation by id (the use case checks the viewer may see it) and answers with its current card. */
