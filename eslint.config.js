@@ -48,19 +48,27 @@ export default tseslint.config(
   {
     files: ['presenters/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**', '**/dialogs/**', 'botbuilder-dialogs'], message: 'presenters/ sit between dialogs and cards: they import cards/ and domain/ only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**', '**/dialogs/**', 'botbuilder-dialogs'], message: 'presenters/ sit between dialogs and cards: they import cards/ and domain/ only.' }, { group: ['**/policy/access-policy.ts'], importNames: ['decide'], message: 'decide() is asked in domain/ only: read the view\'s `may` (or ownOrganizationPermissions).' }] }],
     },
   },
   {
     files: ['bot/actions/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/dialogs/**'], message: 'bot/actions/ never imports dialogs/: shared card building lives in presenters/.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/dialogs/**'], message: 'bot/actions/ never imports dialogs/: shared card building lives in presenters/.' }, { group: ['**/policy/access-policy.ts'], importNames: ['decide'], message: 'decide() is asked in domain/ only: read the view\'s `may` (or ownOrganizationPermissions).' }] }],
     },
   },
   {
     files: ['dialogs/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], message: 'dialogs/ never imports bot/.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], message: 'dialogs/ never imports bot/.' }, { group: ['**/policy/access-policy.ts'], importNames: ['decide'], message: 'decide() is asked in domain/ only: read the view\'s `may` (or ownOrganizationPermissions).' }] }],
+    },
+  },
+  {
+    // Who may do what is decided in domain/ only (the floors above read the views' `may`): the rest of bot/.
+    files: ['bot/**/*.ts'],
+    ignores: ['bot/actions/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/policy/access-policy.ts'], importNames: ['decide'], message: 'decide() is asked in domain/ only: read the view\'s `may` (or ownOrganizationPermissions).' }] }],
     },
   },
   {
