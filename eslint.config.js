@@ -34,27 +34,56 @@ export default tseslint.config(
     },
   },
   {
+    // cards/ are templates, view-model types and render functions: they may import only types from domain/.
     files: ['cards/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**', '**/dialogs/**', '**/presenters/**', 'botbuilder-dialogs'], message: 'cards/ depends on domain/ only.' }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/bot/**', '**/dialogs/**', '**/presenters/**', 'botbuilder*'], message: 'cards/ depends on domain/ only (types), never on the floors above.' },
+          { group: ['**/domain/**'], allowTypeImports: true, message: 'cards/ may import only types from domain/: decisions and data come in the view model (presenters/).' },
+        ],
+      }],
     },
   },
   {
     files: ['presenters/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**', '**/dialogs/**', 'botbuilder-dialogs'], message: 'presenters/ sit between dialogs and cards: they import cards/ and domain/ only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**', '**/dialogs/**', 'botbuilder-dialogs'], message: 'presenters/ sit between dialogs and cards: they import cards/ and domain/ only.' }, { group: ['**/policy/access-policy.ts'], importNames: ['decide'], message: 'decide() is asked in domain/ only: read the view\'s `may` (or ownOrganizationPermissions).' }] }],
     },
   },
   {
     files: ['bot/actions/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/dialogs/**'], message: 'bot/actions/ never imports dialogs/: shared card building lives in presenters/.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/dialogs/**'], message: 'bot/actions/ never imports dialogs/: shared card building lives in presenters/.' }, { group: ['**/policy/access-policy.ts'], importNames: ['decide'], message: 'decide() is asked in domain/ only: read the view\'s `may` (or ownOrganizationPermissions).' }] }],
     },
   },
   {
     files: ['dialogs/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], message: 'dialogs/ never imports bot/.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], message: 'dialogs/ never imports bot/.' }, { group: ['**/policy/access-policy.ts'], importNames: ['decide'], message: 'decide() is asked in domain/ only: read the view\'s `may` (or ownOrganizationPermissions).' }] }],
+    },
+  },
+  {
+    // Who may do what is decided in domain/ only (the floors above read the views' `may`): the rest of bot/.
+    files: ['bot/**/*.ts'],
+    ignores: ['bot/actions/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/policy/access-policy.ts'], importNames: ['decide'], message: 'decide() is asked in domain/ only: read the view\'s `may` (or ownOrganizationPermissions).' }] }],
+    },
+  },
+  {
+    // Tools and the app package never depend on tests: what they share with tests lives outside test/ (eval/, the app).
+    files: ['scripts/**/*.ts', 'bench/**/*.ts', 'manifest/**/*.ts', 'eval/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**'], message: 'scripts/, bench/, manifest/ and eval/ never import test/.' }] }],
+    },
+  },
+  {
+    // Configuration is read once, in bot/config.ts (validated with zod); scripts, benchmarks and tests set up their own runs.
+    files: ['**/*.ts'],
+    ignores: ['bot/config.ts', 'scripts/**', 'bench/**', 'test/**', '*.config.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in bot/config.ts (loadConfig) and pass it on.' }],
     },
   },
 );

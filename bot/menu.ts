@@ -1,5 +1,5 @@
 import type { UserActor } from '../domain/actors/actor.ts';
-import { decide, type Action, type PolicyResource } from '../domain/policy/access-policy.ts';
+import { ownOrganizationPermissions, type Action } from '../domain/policy/access-policy.ts';
 import type { WelcomeTask } from '../cards/welcome.card.ts';
 
 /** The main tasks, each behind the policy action that gates it; the manifest's command list mirrors these. */
@@ -20,10 +20,10 @@ export const MENU_COMMANDS: readonly WelcomeTask[] = TASKS.map(({ command, title
 
 /** The tasks this person may start, decided by the domain policy against their own organization. */
 export function tasksFor(actor: UserActor): WelcomeTask[] {
+  const may = ownOrganizationPermissions(actor);
   return TASKS.filter((task) => {
     if (task.side === 'partner' && actor.tenantKind !== 'partner') return false;
     if (task.side === 'customer' && actor.tenantKind !== 'customer') return false;
-    const resource: PolicyResource = task.side === 'partner' ? { partnerTenantId: actor.tenantId } : { customerTenantId: actor.tenantId };
-    return decide(actor, task.action, resource).allowed;
+    return may[task.action].allowed;
   }).map(({ command, title, description }) => ({ command, title, description }));
 }

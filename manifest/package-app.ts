@@ -8,7 +8,7 @@ import { validateManifest } from './validate-manifest.ts';
 /** Writes manifest/build/partner-access.zip: manifest.json and the two icons, as Teams expects. */
 async function packageApp(): Promise<void> {
   const config = loadConfig();
-  const host = process.env.PUBLIC_HOST ?? 'localhost';
+  const host = config.publicHost;
   const appId = config.auth?.appId ?? LOCAL_PLACEHOLDER_APP_ID;
   if (!config.auth) console.warn(`No MicrosoftAppId configured: packaging with the placeholder id ${LOCAL_PLACEHOLDER_APP_ID} (fine for a look, not for upload).`);
   const manifest = buildManifest({ appId, host });

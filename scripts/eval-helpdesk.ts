@@ -4,9 +4,9 @@
  * --show-heldout-misses, which is not for tuning: see eval/heldout/README.md. While tuning, run it
  * with --tuning-only, which does not evaluate the held-out set at all.
  */
-import { EVAL_SET } from '../test/domain/helpdesk/eval-set.ts';
-import { evaluate } from '../test/domain/helpdesk/evaluate.ts';
-import { evaluateHeldOut } from '../test/domain/helpdesk/heldout.ts';
+import { EVAL_SET } from '../eval/helpdesk/eval-set.ts';
+import { evaluate } from '../eval/helpdesk/evaluate.ts';
+import { evaluateHeldOut } from '../eval/helpdesk/heldout.ts';
 import { knownConcepts, searchQuestion, specificCoverage } from '../domain/helpdesk/answer-question.ts';
 
 const showHeldOutMisses = process.argv.includes('--show-heldout-misses');

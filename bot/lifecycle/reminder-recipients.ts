@@ -1,7 +1,6 @@
-import { PARTNER_CENTER_GROUPS } from '../../domain/actors/actor.ts';
 import type { DueReminder } from '../../domain/use-cases/terminate-and-sweep.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
-import { invitationApprovers } from '../../domain/policy/people-allowed.ts';
+import { invitationApprovers, partnerAdminAgentIds } from '../../domain/policy/people-allowed.ts';
 import type { Recipient } from '../proactive/notifier.ts';
 
 /**
@@ -16,8 +15,7 @@ export async function reminderRecipients(directory: Directory, reminder: DueRemi
     return approvers.map((u) => ({ tenantId: r.customer.tenantId, userId: u.id }));
   }
   const partnerTenantId = r.partner.tenantId;
-  const groups = await directory.listGroups(partnerTenantId);
-  const adminAgents = groups.filter((g) => g.name === PARTNER_CENTER_GROUPS.AdminAgent).flatMap((g) => g.members);
+  const adminAgents = await partnerAdminAgentIds(directory, partnerTenantId);
   const requester = r.relationship.requestedBy.userId;
   return [...new Set([requester, ...adminAgents])].map((userId) => ({ tenantId: partnerTenantId, userId }));
 }

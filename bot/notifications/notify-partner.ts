@@ -1,6 +1,6 @@
 import { CardFactory } from 'botbuilder';
 import { renderPartnerNoticeCard, type PartnerNoticeCardView } from '../../cards/customer/partner-notice.card.ts';
-import { PARTNER_CENTER_GROUPS } from '../../domain/actors/actor.ts';
+import { partnerAdminAgentIds } from '../../domain/policy/people-allowed.ts';
 import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
 import type { RelationshipView } from '../../domain/use-cases/views.ts';
 import type { Recipient } from '../proactive/notifier.ts';
@@ -15,8 +15,7 @@ type NotifyServices = Pick<BotServices, 'directory' | 'conversations' | 'notifie
  * talked to the bot (a stored personal-chat reference); nobody twice.
  */
 export async function partnerRecipients(services: NotifyServices, partnerTenantId: string, requesterUserId: string | undefined): Promise<Recipient[]> {
-  const groups = await services.directory.listGroups(partnerTenantId);
-  const adminAgents = groups.filter((g) => g.name === PARTNER_CENTER_GROUPS.AdminAgent).flatMap((g) => g.members);
+  const adminAgents = await partnerAdminAgentIds(services.directory, partnerTenantId);
   const candidates = [...new Set([...(requesterUserId === undefined ? [] : [requesterUserId]), ...adminAgents])];
   const reachable = await Promise.all(candidates.map(async (userId) => ((await services.conversations.find(partnerTenantId, userId)) === undefined ? undefined : userId)));
   return reachable.filter((id): id is string => id !== undefined).map((userId) => ({ tenantId: partnerTenantId, userId }));

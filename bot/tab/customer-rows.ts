@@ -1,15 +1,12 @@
-import type { UserActor } from '../../domain/actors/actor.ts';
-import { decide } from '../../domain/policy/access-policy.ts';
 import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { buildRemoveRolesReview } from '../../presenters/customer/remove-roles.presenter.ts';
-import { summarizePartner } from '../../presenters/customer/partner-summary.presenter.ts';
+import { removeRolesReviewOf } from '../../presenters/customer/remove-roles.presenter.ts';
 import type { CustomerPartnerRow, CustomerRelationshipLine, RemoveRolesPreview } from './tab-contract.ts';
 
 const LIVE = new Set(['active', 'expiring']);
 
 /** One row per partner of the customer: types, the roles it holds now, who accepted what and when. */
-export function customerRows(actor: UserActor, partners: readonly PartnerOfCustomer[]): CustomerPartnerRow[] {
+export function customerRows(partners: readonly PartnerOfCustomer[]): CustomerPartnerRow[] {
   return partners.map((p) => {
     const reseller = p.reseller;
     const lines: CustomerRelationshipLine[] = [];
@@ -35,7 +32,7 @@ export function customerRows(actor: UserActor, partners: readonly PartnerOfCusto
       hasAdminRoles: p.hasAdminRoles,
       roles: [...new Set([...dapRoles, ...liveGdapRoles])],
       relationships: lines,
-      canRemoveRoles: p.hasAdminRoles && decide(actor, 'removePartnerRoles', { customerTenantId: actor.tenantId, partnerTenantId: p.partner.tenantId }).allowed,
+      canRemoveRoles: p.hasAdminRoles && p.may.removePartnerRoles.allowed,
     };
   });
 }
@@ -58,11 +55,6 @@ function gdapLine(g: GdapRelationshipView): CustomerRelationshipLine {
  * the same facts as in the chat (presenters/customer/customer-cards.ts), so both say the same words.
  */
 export function removeRolesPreview(p: PartnerOfCustomer, adminCenterUrl: string | null = null): RemoveRolesPreview {
-  const r = p.reseller?.relationship;
-  const dapRoles = r?.status === 'active' && r.dapStatus === 'active' ? (p.reseller?.dapRoles ?? []).map((d) => `${d.groupName} → ${d.role.name}`) : [];
-  const gdap = p.gdapRelationships
-    .filter((g) => g.status === 'active' || g.status === 'expiring' || g.status === 'approvalPending' || g.status === 'terminationRequested')
-    .map((g) => ({ displayName: g.displayName, roles: g.roles.map((role) => role.name).join(', '), groups: g.assignments.length }));
-  const review = buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap);
+  const review = removeRolesReviewOf(p);
   return { partnerName: review.partnerName, question: `Remove ${review.partnerPossessive} admin roles in your organization?`, changes: review.changes, stays: review.stays, adminCenterUrl };
 }

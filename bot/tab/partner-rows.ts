@@ -1,24 +1,24 @@
-import type { UserActor } from '../../domain/actors/actor.ts';
-import { decide, type Action } from '../../domain/policy/access-policy.ts';
+import type { Action } from '../../domain/policy/access-policy.ts';
 import type { CustomerOfPartner } from '../../domain/use-cases/queries.ts';
-import type { GdapRelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
 import type { PartnerRelationshipRow, RowAction } from './tab-contract.ts';
 
 /** Flattens the partner's customers into one row per relationship, with the actions the policy allows this person. */
-export function partnerRows(actor: UserActor, customers: readonly CustomerOfPartner[]): PartnerRelationshipRow[] {
+export function partnerRows(customers: readonly CustomerOfPartner[]): PartnerRelationshipRow[] {
   const rows: PartnerRelationshipRow[] = [];
   for (const c of customers) {
-    if (c.reseller !== null) rows.push(resellerRow(actor, c, c.reseller));
-    for (const g of c.gdapRelationships) rows.push(gdapRow(actor, c, g));
+    if (c.reseller !== null) rows.push(resellerRow(c, c.reseller));
+    for (const g of c.gdapRelationships) rows.push(gdapRow(c, g));
   }
   return rows;
 }
 
-function allowed(actor: UserActor, action: Action, customerTenantId: string): boolean {
-  return decide(actor, action, { partnerTenantId: actor.tenantId, customerTenantId }).allowed;
+/** What the policy decided for this viewer, carried by the view. */
+function allowed(view: RelationshipView, action: Action): boolean {
+  return view.may[action].allowed;
 }
 
-function gdapRow(actor: UserActor, c: CustomerOfPartner, g: GdapRelationshipView): PartnerRelationshipRow {
+function gdapRow(c: CustomerOfPartner, g: GdapRelationshipView): PartnerRelationshipRow {
   const r = g.relationship;
   return {
     kind: 'gdap',
@@ -38,35 +38,34 @@ function gdapRow(actor: UserActor, c: CustomerOfPartner, g: GdapRelationshipView
     mcaAccepted: c.agreementAccepted,
     requestedBy: r.requestedBy.name,
     approvedBy: r.approvedBy?.name ?? null,
-    actions: gdapActions(actor, c, g),
+    actions: gdapActions(c, g),
   };
 }
 
-function gdapActions(actor: UserActor, c: CustomerOfPartner, g: GdapRelationshipView): RowAction[] {
-  const customer = c.customer.tenantId;
+function gdapActions(c: CustomerOfPartner, g: GdapRelationshipView): RowAction[] {
   const actions: RowAction[] = [];
   const live = g.status === 'active' || g.status === 'expiring';
-  if (g.status === 'created' && allowed(actor, 'lockForApproval', customer)) actions.push({ kind: 'api', label: 'Send for approval', change: 'lock' });
-  if (g.approvalLink !== null && allowed(actor, 'lockForApproval', customer)) actions.push({ kind: 'link', label: 'Approval link for the customer', url: g.approvalLink });
-  if (live && allowed(actor, 'assignSecurityGroup', customer)) actions.push({ kind: 'chat', label: 'Assign groups', command: 'assign groups' });
-  if ((g.status === 'created' || live) && allowed(actor, 'changeAutoExtend', customer)) {
+  if (g.status === 'created' && allowed(g, 'lockForApproval')) actions.push({ kind: 'api', label: 'Send for approval', change: 'lock' });
+  if (g.approvalLink !== null && allowed(g, 'lockForApproval')) actions.push({ kind: 'link', label: 'Approval link for the customer', url: g.approvalLink });
+  if (live && allowed(g, 'assignSecurityGroup')) actions.push({ kind: 'chat', label: 'Assign groups', command: 'assign groups' });
+  if ((g.status === 'created' || live) && allowed(g, 'changeAutoExtend')) {
     if (g.relationship.autoExtendDuration === 'P180D') actions.push({ kind: 'api', label: 'Turn auto-extend off', change: 'autoExtendOff' });
     else if (g.canAutoExtend) actions.push({ kind: 'api', label: 'Turn auto-extend on', change: 'autoExtendOn' });
   }
   // Graph mode: Microsoft is the record; ask it now rather than wait for the next sync.
   if (g.approveInAdminCenter === true && g.status !== 'expired' && g.status !== 'terminated') actions.push({ kind: 'api', label: 'Check with Microsoft now', change: 'check' });
-  if (g.status !== 'created' && g.status !== 'approvalPending' && allowed(actor, 'requestGdapRelationship', customer)) {
+  if (g.status !== 'created' && g.status !== 'approvalPending' && allowed(g, 'requestGdapRelationship')) {
     actions.push({ kind: 'chat', label: live ? 'Request more roles (new GDAP)' : 'Request GDAP again', command: `new gdap for ${c.customer.name}` });
   }
   return actions;
 }
 
-function resellerRow(actor: UserActor, c: CustomerOfPartner, v: ResellerRelationshipView): PartnerRelationshipRow {
+function resellerRow(c: CustomerOfPartner, v: ResellerRelationshipView): PartnerRelationshipRow {
   const r = v.relationship;
   const hasDap = r.dapStatus === 'active' || r.dapStatus === 'requested';
   const actions: RowAction[] = [];
   if (r.status === 'invited') actions.push({ kind: 'link', label: 'Invitation link for the customer', url: r.invitation.link });
-  if (r.status === 'active' && allowed(actor, 'requestGdapRelationship', c.customer.tenantId)) {
+  if (r.status === 'active' && allowed(v, 'requestGdapRelationship')) {
     actions.push({ kind: 'chat', label: 'Request GDAP', command: `new gdap for ${c.customer.name}` });
   }
   return {

@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { UserActor } from '../../domain/actors/actor.ts';
-import { decide } from '../../domain/policy/access-policy.ts';
+import { ownOrganizationPermissions } from '../../domain/policy/access-policy.ts';
 import type { PartnerAccess } from '../../domain/partner-access.ts';
 import type { Directory } from '../../domain/ports/directory.ts';
 import type { Clock } from '../../domain/ports/clock.ts';
@@ -71,7 +71,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
     const tenant = await deps.directory.findTenant(actor.tenantId);
     const body: PartnerRelationships = {
-      partnerName: tenant?.name ?? actor.tenantId, now: deps.clock.now().toISOString(), rows: partnerRows(actor, listed.value), startHint: partnerStartHint(actor),
+      partnerName: tenant?.name ?? actor.tenantId, now: deps.clock.now().toISOString(), rows: partnerRows(listed.value), startHint: partnerStartHint(actor),
     };
     sendJson(res, 200, body);
   }));
@@ -109,7 +109,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     const body: CustomerPartners = {
       customerName: tenant?.name ?? actor.tenantId,
       agreement: a === null ? { accepted: false } : { accepted: true, version: a.agreementVersion, acceptedBy: a.acceptedBy.name, acceptedDateTime: a.acceptedDateTime },
-      rows: customerRows(actor, listed.value),
+      rows: customerRows(listed.value),
       agreementHint: agreementHint(actor),
     };
     sendJson(res, 200, body);
@@ -140,7 +140,8 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
 
 /** What a partner person can start from an empty list, by what the policy lets them do. */
 export function partnerStartHint(actor: UserActor): string {
-  const can = (action: 'requestResellerRelationship' | 'requestGdapRelationship') => decide(actor, action, { partnerTenantId: actor.tenantId }).allowed;
+  const may = ownOrganizationPermissions(actor);
+  const can = (action: 'requestResellerRelationship' | 'requestGdapRelationship') => may[action].allowed;
   const words = [...(can('requestResellerRelationship') ? ['"invite a customer"'] : []), ...(can('requestGdapRelationship') ? ['"new gdap"'] : [])];
   return words.length > 0
     ? `Your organization has no relationships yet. Start one in the chat: ${words.join(' or ')}.`
@@ -149,7 +150,7 @@ export function partnerStartHint(actor: UserActor): string {
 
 /** Who can accept the Microsoft Customer Agreement, said to this person. */
 export function agreementHint(actor: UserActor): string {
-  return decide(actor, 'acceptCustomerAgreement', { customerTenantId: actor.tenantId }).allowed
+  return ownOrganizationPermissions(actor).acceptCustomerAgreement.allowed
     ? 'Not accepted yet: partners cannot buy or manage subscriptions for you until it is. You can accept it: type "customer agreement" in the chat.'
     : 'Not accepted yet: partners cannot buy or manage subscriptions for you until a Billing or Global admin of your organization accepts it.';
 }

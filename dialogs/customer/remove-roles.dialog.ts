@@ -1,5 +1,5 @@
 import { ChoicePrompt, ListStyle, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { decide } from '../../domain/policy/access-policy.ts';
+import { ownOrganizationPermissions } from '../../domain/policy/access-policy.ts';
 import { CancelAndHelpDialog } from '../cancel-and-help.dialog.ts';
 import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
@@ -49,7 +49,7 @@ export class RemoveRolesDialog extends CancelAndHelpDialog {
   private async askPartnerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const actor = turnActor(step.context);
     const notForYou = notForPartnersText(actor, 'Remove roles');
-    const decision = decide(actor, 'removePartnerRoles', { customerTenantId: actor.tenantId });
+    const decision = ownOrganizationPermissions(actor).removePartnerRoles;
     if (notForYou !== undefined || !decision.allowed) {
       await step.context.sendActivity(notForYou ?? (decision.allowed ? '' : decision.reason));
       return step.endDialog();

@@ -3,7 +3,6 @@ import { renderManageRelationshipCard } from '../../cards/lifecycle/manage-relat
 import { buildManageRelationshipView } from '../../presenters/lifecycle/manage-relationship.presenter.ts';
 import { cardMessage } from '../../presenters/card-message.ts';
 import type { DialogServices } from '../dialog-services.ts';
-import { turnActor } from '../turn-actor.ts';
 import { RelationshipDialog } from './relationship-dialog.ts';
 
 export const MANAGE_RELATIONSHIP_DIALOG = 'lifecycle.manage';
@@ -36,7 +35,7 @@ export class ManageRelationshipDialog extends RelationshipDialog {
     if (relationship === undefined) return step.endDialog();
     const asked = askedChange(step.options);
     if (asked !== undefined) await step.context.sendActivity(`You asked to ${asked} for "${relationship.displayName}". Nothing changes until you press the button on the card.`);
-    const card = renderManageRelationshipCard(buildManageRelationshipView(turnActor(step.context), relationship));
+    const card = renderManageRelationshipCard(buildManageRelationshipView(relationship));
     await step.context.sendActivity(cardMessage(card));
     return step.endDialog({ relationshipId: relationship.id });
   }

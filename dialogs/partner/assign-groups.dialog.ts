@@ -1,6 +1,6 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderAssignmentsCard } from '../../cards/partner/assignments.card.ts';
-import { decide } from '../../domain/policy/access-policy.ts';
+import { ownOrganizationPermissions } from '../../domain/policy/access-policy.ts';
 import type { SecurityGroup } from '../../domain/ports/directory.ts';
 import { findRoleById, findRoleByName } from '../../domain/roles/roles-catalog.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
@@ -102,7 +102,7 @@ export class AssignGroupsDialog extends PartnerDialog {
 
   private async askRelationshipStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const actor = turnActor(step.context);
-    const decision = decide(actor, 'assignSecurityGroup', { partnerTenantId: actor.tenantId });
+    const decision = ownOrganizationPermissions(actor).assignSecurityGroup;
     if (!decision.allowed) {
       await step.context.sendActivity(actor.tenantKind === 'partner' ? decision.reason : 'Assigning security groups is for partner Admin agents. Type "help" to see what you can do.');
       return step.endDialog(NOTHING);
@@ -158,12 +158,12 @@ export class AssignGroupsDialog extends PartnerDialog {
     const result = await this.#services.domain.assignSecurityGroup(actor, { id: relationship.id, version: relationship.version, groupId: group.id, roles: step.result as readonly string[] });
     if (!result.ok) {
       await step.context.sendActivity(`Not assigned: ${result.message}`);
-      if (result.current !== undefined) await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.current, actor))));
+      if (result.current !== undefined) await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.current))));
       return step.endDialog(NOTHING);
     }
     const roles = result.value.assignments.find((a) => a.groupId === group.id)?.roles.map((r) => r.name).join(', ') ?? '';
     const note = `${group.name} now has ${roles} in ${relationship.customerName}.`;
-    await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.value, actor, { note }))));
+    await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.value, { note }))));
     return step.endDialog({ assigned: true } satisfies AssignGroupsResult);
   }
 }

@@ -1,4 +1,4 @@
-import { GLOBAL_ADMINISTRATOR_ROLE_ID, ROLES_CATALOG, SUGGESTED_ROLE_SETS } from '../../domain/roles/roles-catalog.ts';
+import { ROLES_CATALOG, SUGGESTED_ROLE_SETS } from '../../domain/roles/roles-catalog.ts';
 import { MAX_DURATION_DAYS, MIN_DURATION_DAYS, validateDisplayName, validateRoles } from '../../domain/relationships/gdap-validation.ts';
 import { field, type FormAnswer, type Parsed } from './form-prompt.ts';
 
@@ -49,11 +49,6 @@ export function parseYesNo(answer: FormAnswer, fieldName: string, question: stri
   if (/^(true|yes|y|on|ok|confirm|send)$/i.test(raw)) return { ok: true, value: true };
   if (/^(false|no|n|off)$/i.test(raw)) return { ok: true, value: false };
   return { ok: false, message: `Please answer "yes" or "no": ${question}` };
-}
-
-/** True when the role ids include Global Administrator (which rules out auto-extend). */
-export function includesGlobalAdmin(roleIds: readonly string[]): boolean {
-  return roleIds.includes(GLOBAL_ADMINISTRATOR_ROLE_ID);
 }
 
 /** The catalog's name of a role id. */

@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderPartnerFormCard, emptyForm, toggleInput } from '../../cards/partner/partner-form.card.ts';
 import { renderRequestResultCard } from '../../cards/partner/request-result.card.ts';
-import { decide } from '../../domain/policy/access-policy.ts';
+import { ownOrganizationPermissions } from '../../domain/policy/access-policy.ts';
 import type { ResellerRelationshipView } from '../../domain/use-cases/views.ts';
 import { turnActor } from '../turn-actor.ts';
 import { adminReach, type PartnerServices } from '../../presenters/partner/customer-admins.ts';
@@ -73,7 +73,7 @@ export class InviteCustomerDialog extends PartnerDialog {
 
   private async askCustomerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const actor = turnActor(step.context);
-    const decision = decide(actor, 'requestResellerRelationship', { partnerTenantId: actor.tenantId });
+    const decision = ownOrganizationPermissions(actor).requestResellerRelationship;
     if (!decision.allowed) {
       const why = actor.tenantKind === 'partner' ? decision.reason : 'Inviting customers is for partner staff (Admin or Sales agents). Type "help" to see what you can do.';
       await step.context.sendActivity(why);

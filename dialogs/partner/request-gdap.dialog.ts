@@ -1,15 +1,15 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderRequestResultCard } from '../../cards/partner/request-result.card.ts';
-import { decide } from '../../domain/policy/access-policy.ts';
+import { ownOrganizationPermissions } from '../../domain/policy/access-policy.ts';
 import { CANCELLED_MESSAGE } from '../cancel-and-help.dialog.ts';
 import { turnActor } from '../turn-actor.ts';
 import { adminReach, type PartnerServices } from '../../presenters/partner/customer-admins.ts';
 import { listCustomers } from './customer-lookup.ts';
 import { customerPrompt, customerQuestion, resolveCustomer, type CustomerChoice } from './customer-step.ts';
 import { FormPrompt, optionList, optionText, valuesOf } from './form-prompt.ts';
-import { MAX_DURATION_DAYS, MIN_DURATION_DAYS, validateRoles } from '../../domain/relationships/gdap-validation.ts';
+import { includesGlobalAdministrator, MAX_DURATION_DAYS, MIN_DURATION_DAYS, rolesAllowAutoExtend, validateRoles } from '../../domain/relationships/gdap-validation.ts';
 import { SUGGESTED_ROLE_SETS } from '../../domain/roles/roles-catalog.ts';
-import { GLOBAL_ADMIN_NO_AUTO_EXTEND, includesGlobalAdmin, parseDisplayName, parseDurationDays, parseRoles, parseYesNo } from './gdap-answers.ts';
+import { GLOBAL_ADMIN_NO_AUTO_EXTEND, parseDisplayName, parseDurationDays, parseRoles, parseYesNo } from './gdap-answers.ts';
 import { autoExtendQuestion, confirmQuestion, durationQuestion, nameQuestion, rolesQuestion, type GdapDraft } from './gdap-cards.ts';
 import { cardMessage } from '../../presenters/card-message.ts';
 import { PartnerDialog } from './partner-dialog.ts';
@@ -93,7 +93,7 @@ export class RequestGdapDialog extends PartnerDialog {
 
   private async askCustomerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const actor = turnActor(step.context);
-    const decision = decide(actor, 'requestGdapRelationship', { partnerTenantId: actor.tenantId });
+    const decision = ownOrganizationPermissions(actor).requestGdapRelationship;
     if (!decision.allowed) {
       await step.context.sendActivity(actor.tenantKind === 'partner' ? decision.reason : 'Requesting GDAP is for partner Admin agents. Type "help" to see what you can do.');
       return step.endDialog(NOTHING);
@@ -146,7 +146,7 @@ export class RequestGdapDialog extends PartnerDialog {
 
   private async askAutoExtendStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf<GdapDraft>(step).days = step.result as number;
-    if (includesGlobalAdmin(valuesOf<GdapDraft>(step).roleIds ?? [])) {
+    if (!rolesAllowAutoExtend(valuesOf<GdapDraft>(step).roleIds ?? [])) {
       await step.context.sendActivity(GLOBAL_ADMIN_NO_AUTO_EXTEND);
       return step.next(false);
     }
@@ -157,7 +157,7 @@ export class RequestGdapDialog extends PartnerDialog {
 
   private async confirmRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf<GdapDraft>(step).autoExtend = step.result === true;
-    return this.#confirm.ask(step, confirmQuestion(valuesOf<GdapDraft>(step), includesGlobalAdmin(valuesOf<GdapDraft>(step).roleIds ?? [])), {});
+    return this.#confirm.ask(step, confirmQuestion(valuesOf<GdapDraft>(step), includesGlobalAdministrator(valuesOf<GdapDraft>(step).roleIds ?? [])), {});
   }
 
   private async submitRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -25,7 +25,7 @@ export type HelpdeskAnswer =
   | { readonly kind: 'unknown'; readonly message: string; readonly whereToAsk: readonly string[] };
 
 /**
- * The confidence rule, tuned on test/domain/helpdesk/eval-set.ts only (`npm run eval:helpdesk`).
+ * The confidence rule, tuned on eval/helpdesk/eval-set.ts only (`npm run eval:helpdesk`).
  * Scores are MiniSearch's BM25 with the field boosts of fact-index.ts. The best fact is answered only if:
  * - its score is at least `minScore`;
  * - it matched at least `minCoverage` of the question's KNOWN specific concepts. A concept is known

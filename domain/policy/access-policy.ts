@@ -133,3 +133,25 @@ function decideEffectiveAccess(actor: UserActor, resource: PolicyResource): Deci
 function unknownUserReason(what: string): string {
   return `Your account was not found in your organization's directory, so you hold no roles and cannot ${what}.`;
 }
+
+/** What a viewer may do about one thing (a relationship, a partner of theirs, their own organization): every action, decided once. */
+export type Permissions = Readonly<Record<Action, Decision>>;
+
+/**
+ * The policy's answer for every action at once, for one actor and one resource. Views carry it (`may`), so cards,
+ * card actions and dialogs read what the policy decided instead of asking it again.
+ */
+export function permissionsFor(actor: Actor, resource: PolicyResource): Permissions {
+  return Object.fromEntries(ACTIONS.map((action) => [action, decide(actor, action, resource)])) as Record<Action, Decision>;
+}
+
+/** The actor's own organization, as a resource: what they may start there (menu tasks, the first step of a flow). */
+export function ownOrganization(actor: Actor): PolicyResource {
+  if (actor.kind === 'system') return {};
+  return actor.tenantKind === 'partner' ? { partnerTenantId: actor.tenantId } : { customerTenantId: actor.tenantId };
+}
+
+/** What the actor may do in their own organization (the menu, a flow's first step, the agreement card), decided once. */
+export function ownOrganizationPermissions(actor: Actor): Permissions {
+  return permissionsFor(actor, ownOrganization(actor));
+}

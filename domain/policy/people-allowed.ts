@@ -1,4 +1,4 @@
-import { resolveActor } from '../actors/actor.ts';
+import { PARTNER_CENTER_GROUPS, resolveActor } from '../actors/actor.ts';
 import type { Directory, DirectoryUser } from '../ports/directory.ts';
 import { decide, type Action, type PolicyResource } from './access-policy.ts';
 
@@ -15,4 +15,10 @@ export async function peopleAllowedTo(directory: Directory, tenantId: string, ac
 /** A customer's people who may accept or decline a partner's invitation (its Global admins). */
 export function invitationApprovers(directory: Directory, customerTenantId: string): Promise<DirectoryUser[]> {
   return peopleAllowedTo(directory, customerTenantId, 'approveRelationship', { customerTenantId });
+}
+
+/** A partner's Admin agents (Partner Center's role: membership of its AdminAgents group), by user id: who hears of changes. */
+export async function partnerAdminAgentIds(directory: Directory, partnerTenantId: string): Promise<string[]> {
+  const groups = await directory.listGroups(partnerTenantId);
+  return groups.filter((g) => g.name === PARTNER_CENTER_GROUPS.AdminAgent).flatMap((g) => g.members);
 }

@@ -1,9 +1,8 @@
-import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../roles/roles-catalog.ts';
 import { addDays, DAY_MS } from '../shared/person.ts';
 import type { GdapRelationship, GdapStatus } from './gdap-relationship.ts';
-import { includesRole } from './gdap-relationship.ts';
 import type { GdapTransition } from './gdap-transitions.ts';
 import { AUTO_EXTEND_DAYS } from './gdap-transitions.ts';
+import { rolesAllowAutoExtend } from './gdap-validation.ts';
 
 /** "Expiring" means: active with this many days or less left before its end date. */
 export const EXPIRING_WITHIN_DAYS = 30;
@@ -12,7 +11,7 @@ export const REQUEST_VALID_DAYS = 90;
 
 /** True when the relationship renews itself at its end date: auto-extend on and no Global Administrator role. */
 export function canAutoExtend(relationship: GdapRelationship): boolean {
-  return relationship.autoExtendDuration === 'P180D' && !includesRole(relationship, GLOBAL_ADMINISTRATOR_ROLE_ID);
+  return relationship.autoExtendDuration === 'P180D' && rolesAllowAutoExtend(relationship.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId));
 }
 
 /** When the unanswered request lapses, for a relationship waiting for approval. */

@@ -48,13 +48,23 @@ export function validateRoles(requested: readonly string[]): Result<readonly str
   return ok(ids);
 }
 
+/** True when the roles include Global Administrator (a fact cards and flows show). */
+export function includesGlobalAdministrator(roleIds: readonly string[]): boolean {
+  return roleIds.includes(GLOBAL_ADMINISTRATOR_ROLE_ID);
+}
+
+/** The rule, stated once: a relationship that includes Global Administrator never auto-extends. */
+export function rolesAllowAutoExtend(roleIds: readonly string[]): boolean {
+  return !includesGlobalAdministrator(roleIds);
+}
+
 /** Checks auto-extension: none (PT0S) or 180 days, and never with Global Administrator among the roles. */
 export function validateAutoExtend(raw: string | undefined, roleIds: readonly string[]): Result<AutoExtendDuration> {
   const value = raw ?? 'PT0S';
   if (value !== 'PT0S' && value !== 'P180D') {
     return refuse('invalid', 'Auto-extension is either off (PT0S) or 180 days (P180D).');
   }
-  if (value === 'P180D' && roleIds.includes(GLOBAL_ADMINISTRATOR_ROLE_ID)) {
+  if (value === 'P180D' && !rolesAllowAutoExtend(roleIds)) {
     return refuse('invalid', 'A relationship that includes Global Administrator cannot extend itself automatically. Turn auto-extension off, or leave out Global Administrator.');
   }
   return ok(value);

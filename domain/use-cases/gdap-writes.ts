@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from '../actors/actor.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import type { Action } from '../policy/access-policy.ts';
+import { permissionsFor } from '../policy/access-policy.ts';
 import type { Versioned } from '../ports/document-store.ts';
 import type { GdapRelationship } from '../relationships/gdap-relationship.ts';
 import { dueTransition } from '../relationships/gdap-lifecycle.ts';
@@ -12,9 +13,9 @@ import type { AssignmentChange, RecordedChange, RecordFailure, RecordOutcome } f
 import type { Refusal, Result } from '../shared/result.ts';
 import { ok, refuse, refuseWithLink } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
-import { CHANGED_MEANWHILE, checkPolicy, personRef, staleMessage } from './context.ts';
+import { CHANGED_MEANWHILE, personRef, staleMessage } from './context.ts';
 import type { GdapRelationshipView } from './views.ts';
-import { gdapView } from './views.ts';
+import { gdapView, isHiddenDraft, relationshipResource } from './views.ts';
 
 /** Audit action names of the lifecycle transitions. */
 const TRANSITION_ACTIONS: Readonly<Record<GdapTransition, string>> = {
@@ -61,14 +62,14 @@ export function recordChange(context: UseCaseContext, write: GdapWrite, change: 
 export const NOT_FOUND = 'That relationship was not found.';
 
 /** A failure of the system of record, as a refusal a person understands (with the current state when known). */
-export async function refusalOf(context: UseCaseContext, failure: RecordFailure): Promise<Refusal<GdapRelationshipView>> {
+export async function refusalOf(context: UseCaseContext, actor: Actor, failure: RecordFailure): Promise<Refusal<GdapRelationshipView>> {
   switch (failure.reason) {
     case 'changed-meanwhile':
-      return failure.current === undefined ? refuse('not-found', NOT_FOUND) : refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, failure.current));
+      return failure.current === undefined ? refuse('not-found', NOT_FOUND) : refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, actor, failure.current));
     case 'not-found':
       return failure.current === undefined
         ? refuse('not-found', NOT_FOUND)
-        : refuse('not-found', 'Microsoft no longer has this relationship (it was deleted there). Nothing was changed.', await gdapView(context, failure.current));
+        : refuse('not-found', 'Microsoft no longer has this relationship (it was deleted there). Nothing was changed.', await gdapView(context, actor, failure.current));
     case 'consent-missing': {
       const tenant = await context.directory.findTenant(failure.tenantId);
       return refuseWithLink('consent-missing',
@@ -130,13 +131,16 @@ export async function changeGdap(
 ): Promise<Result<GdapRelationshipView>> {
   const stored = await context.gdap.get(change.id);
   if (stored === undefined) return refuse('not-found', NOT_FOUND);
-  const denied = checkPolicy(actor, action, { partnerTenantId: stored.value.partnerTenantId, customerTenantId: stored.value.customer.tenantId });
-  if (denied !== undefined) return denied;
-  if (stored.version !== change.version) return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), await gdapView(context, stored));
+  // The policy is asked once: its answer decides this change and rides on every view returned.
+  const may = permissionsFor(actor, relationshipResource(stored.value));
+  const decision = may[action];
+  if (!decision.allowed) return refuse('forbidden', decision.reason);
+  if (isHiddenDraft(actor, stored.value)) return refuse('not-found', NOT_FOUND);
+  if (stored.version !== change.version) return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), await gdapView(context, actor, stored, undefined, may));
   const settled = await settleGdap(context, stored);
   if (settled === undefined) return refuse('not-found', NOT_FOUND);
   const mutated = await mutate(settled.value, context.clock.now());
-  if (!mutated.ok) return refuse(mutated.code, mutated.message, await gdapView(context, settled));
+  if (!mutated.ok) return refuse(mutated.code, mutated.message, await gdapView(context, actor, settled, undefined, may));
   const changed = { ...mutated, value: { ...mutated.value, lastModifiedBy: personRef(actor) } };
   const name = typeof auditAction === 'string' ? auditAction : auditAction(settled.value, changed.value);
   const event = gdapEvent(context, actor, name, settled.value, changed.value, detail?.(changed.value));
@@ -145,15 +149,15 @@ export async function changeGdap(
   if (!outcome.ok) {
     // Lost the compare-and-set to a write in between: say whose it was, as for a stale version.
     if (outcome.reason === 'changed-meanwhile' && outcome.current !== undefined) {
-      return refuse('conflict', staleMessage(actor, outcome.current.value.lastModifiedBy), await gdapView(context, outcome.current));
+      return refuse('conflict', staleMessage(actor, outcome.current.value.lastModifiedBy), await gdapView(context, actor, outcome.current, undefined, may));
     }
-    const refusal = await refusalOf(context, outcome);
+    const refusal = await refusalOf(context, actor, outcome);
     // Not made (Microsoft unreachable, busy, refusing, no consent): the person sees the relationship as it still is.
     const unchanged = outcome.reason !== 'changed-meanwhile' && outcome.reason !== 'not-found';
-    return unchanged && refusal.current === undefined ? { ...refusal, current: await gdapView(context, settled) } : refusal;
+    return unchanged && refusal.current === undefined ? { ...refusal, current: await gdapView(context, actor, settled, undefined, may) } : refusal;
   }
   const after = await settleGdap(context, outcome.relationship);
-  return ok(await gdapView(context, after ?? outcome.relationship));
+  return ok(await gdapView(context, actor, after ?? outcome.relationship, undefined, may));
 }
 
 /** Applies a transition from the table as a mutation. */

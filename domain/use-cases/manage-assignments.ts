@@ -59,5 +59,5 @@ export async function listAssignments(context: UseCaseContext, actor: Actor, inp
   if (stored === undefined) return refuse('not-found', 'That relationship was not found.');
   const denied = checkPolicy(actor, 'viewRelationship', { partnerTenantId: stored.value.partnerTenantId, customerTenantId: stored.value.customer.tenantId });
   if (denied !== undefined) return denied;
-  return ok((await gdapView(context, stored)).assignments);
+  return ok((await gdapView(context, actor, stored)).assignments);
 }

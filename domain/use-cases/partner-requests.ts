@@ -47,7 +47,7 @@ export async function requestResellerRelationship(context: UseCaseContext, actor
   const existing = await context.reseller.find(partnerTenantId, customer.value.tenantId);
   if (existing !== undefined && existing.value.status !== 'declined') {
     const what = existing.value.status === 'active' ? 'already has a reseller relationship with you' : 'already has an invitation from you waiting';
-    return refuse('already-exists', `${customer.value.displayName} ${what}.`, await resellerView(context, existing));
+    return refuse('already-exists', `${customer.value.displayName} ${what}.`, await resellerView(context, actor, existing));
   }
   const partner = await context.directory.findTenant(partnerTenantId);
   const invitation = createResellerInvitation({
@@ -67,9 +67,9 @@ export async function requestResellerRelationship(context: UseCaseContext, actor
   });
   const outcome = await context.reseller.save(invitation, existing?.version ?? null, event);
   if (!outcome.ok) {
-    return outcome.current === undefined ? refuse('conflict', CHANGED_MEANWHILE) : refuse('conflict', CHANGED_MEANWHILE, await resellerView(context, outcome.current));
+    return outcome.current === undefined ? refuse('conflict', CHANGED_MEANWHILE) : refuse('conflict', CHANGED_MEANWHILE, await resellerView(context, actor, outcome.current));
   }
-  return ok(await resellerView(context, { value: invitation, version: outcome.version }));
+  return ok(await resellerView(context, actor, { value: invitation, version: outcome.version }));
 }
 
 /** A partner's Admin agent requests a GDAP relationship (status `created`, not yet sent). */
@@ -98,9 +98,9 @@ export async function requestGdapRelationship(context: UseCaseContext, actor: Ac
   const outcome = await context.records.createRelationship(relationship, gdapEvent(context, actor, 'gdap.requested', undefined, relationship));
   if (!outcome.ok) {
     await context.gdap.releaseDisplayName(partnerTenantId, name.value);
-    return outcome.reason === 'changed-meanwhile' ? refuse('conflict', CHANGED_MEANWHILE) : refusalOf(context, outcome);
+    return outcome.reason === 'changed-meanwhile' ? refuse('conflict', CHANGED_MEANWHILE) : refusalOf(context, actor, outcome);
   }
-  return ok(await gdapView(context, outcome.relationship));
+  return ok(await gdapView(context, actor, outcome.relationship));
 }
 
 /** Sends the relationship for the customer's approval: it becomes `approvalPending` and gets its approval link. */
@@ -209,12 +209,12 @@ export async function deleteGdapDraft(context: UseCaseContext, actor: Actor, cha
   const r = stored.value;
   const denied = checkPolicy(actor, 'requestGdapRelationship', { partnerTenantId: r.partnerTenantId, customerTenantId: r.customer.tenantId });
   if (denied !== undefined) return denied;
-  if (stored.version !== change.version) return refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, stored));
+  if (stored.version !== change.version) return refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, actor, stored));
   if (r.status !== 'created') {
     return refuse('invalid-transition', `"${r.displayName}" was already sent for approval, so it cannot be deleted; an active relationship can be terminated.`,
-      await gdapView(context, stored));
+      await gdapView(context, actor, stored));
   }
   const deleted = await context.records.deleteRelationship(stored, gdapEvent(context, actor, 'gdap.draftDeleted', r, r));
-  if (!deleted.ok) return refusalOf(context, deleted);
+  if (!deleted.ok) return refusalOf(context, actor, deleted);
   return ok({ id: r.id, displayName: r.displayName });
 }

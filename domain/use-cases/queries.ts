@@ -3,26 +3,27 @@ import type { CustomerAgreementAcceptance, TransactCheck } from '../agreements/c
 import { canTransactForCustomer } from '../agreements/customer-agreement.ts';
 import type { AuditPage } from '../audit/audit.repository.ts';
 import { readAuditPage } from '../audit/audit.repository.ts';
+import type { Permissions } from '../policy/access-policy.ts';
+import { permissionsFor } from '../policy/access-policy.ts';
 import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
 import type { TenantRef, UseCaseContext } from './context.ts';
 import { checkPolicy, tenantRef } from './context.ts';
 import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from './views.ts';
-import { gdapView, resellerView } from './views.ts';
+import { gdapView, isHiddenDraft, relationshipResource, resellerView } from './views.ts';
 
 /** One relationship, for someone on either side of it. */
 export async function getRelationship(context: UseCaseContext, actor: Actor, input: { kind: 'gdap' | 'reseller'; id: string }): Promise<Result<RelationshipView>> {
   const stored = input.kind === 'gdap' ? await context.gdap.get(input.id) : await context.reseller.get(input.id);
   if (stored === undefined) return refuse('not-found', 'That relationship was not found.');
   const v = stored.value;
-  const customerTenantId = v.customer.tenantId;
-  const denied = checkPolicy(actor, 'viewRelationship', { partnerTenantId: v.partnerTenantId, customerTenantId });
-  if (denied !== undefined) return denied;
-  // A draft is the partner's own until it is sent for approval: the customer does not see it.
-  const isCustomerSide = actor.kind === 'user' && actor.tenantId === customerTenantId;
-  if ('accessDetails' in v && v.status === 'created' && isCustomerSide) return refuse('not-found', 'That relationship was not found.');
-  return ok('accessDetails' in v ? await gdapView(context, { value: v, version: stored.version }) : await resellerView(context, { value: v, version: stored.version }));
+  const may = permissionsFor(actor, relationshipResource(v));
+  if (!may.viewRelationship.allowed) return refuse('forbidden', may.viewRelationship.reason);
+  if (isHiddenDraft(actor, v)) return refuse('not-found', 'That relationship was not found.');
+  return ok('accessDetails' in v
+    ? await gdapView(context, actor, { value: v, version: stored.version }, undefined, may)
+    : await resellerView(context, actor, { value: v, version: stored.version }, may));
 }
 
 export interface PartnerOfCustomer {
@@ -32,6 +33,8 @@ export interface PartnerOfCustomer {
   readonly hasAdminRoles: boolean;
   readonly reseller: ResellerRelationshipView | null;
   readonly gdapRelationships: readonly GdapRelationshipView[];
+  /** What the viewer may do about this partner in their organization (remove its roles…), decided once. */
+  readonly may: Permissions;
 }
 
 /** The customer's partners, as the admin center's Partner relationships page lists them. */
@@ -57,8 +60,9 @@ export async function listPartnersOfCustomer(context: UseCaseContext, actor: Act
       partner: await tenantRef(context, partnerTenantId),
       types,
       hasAdminRoles: hasDap || hasGdap,
-      reseller: reseller === undefined ? null : await resellerView(context, reseller),
-      gdapRelationships: await Promise.all(own.map((g) => gdapView(context, g))),
+      may: permissionsFor(actor, { customerTenantId: input.customerTenantId, partnerTenantId }),
+      reseller: reseller === undefined ? null : await resellerView(context, actor, reseller),
+      gdapRelationships: await Promise.all(own.map((g) => gdapView(context, actor, g))),
     });
   }
   return ok(result);
@@ -86,8 +90,8 @@ export async function listCustomersOfPartner(context: UseCaseContext, actor: Act
     const agreement = await context.agreements.get(customerTenantId);
     result.push({
       customer: await tenantRef(context, customerTenantId),
-      reseller: reseller === undefined ? null : await resellerView(context, reseller),
-      gdapRelationships: await Promise.all(gdaps.filter((g) => g.value.customer.tenantId === customerTenantId).map((g) => gdapView(context, g, groups))),
+      reseller: reseller === undefined ? null : await resellerView(context, actor, reseller),
+      gdapRelationships: await Promise.all(gdaps.filter((g) => g.value.customer.tenantId === customerTenantId).map((g) => gdapView(context, actor, g, groups))),
       agreementAccepted: agreement !== undefined,
       canTransact: canTransactForCustomer(reseller?.value, agreement?.value),
     });
@@ -108,8 +112,8 @@ export async function listPendingInvitations(context: UseCaseContext, actor: Act
   const resellers = (await context.reseller.listByCustomer(input.customerTenantId)).filter((r) => r.value.status === 'invited');
   const gdaps = (await context.gdap.listByCustomer(input.customerTenantId)).filter((g) => effectiveStatus(g.value, now) === 'approvalPending');
   return ok({
-    reseller: await Promise.all(resellers.map((r) => resellerView(context, r))),
-    gdap: await Promise.all(gdaps.map((g) => gdapView(context, g))),
+    reseller: await Promise.all(resellers.map((r) => resellerView(context, actor, r))),
+    gdap: await Promise.all(gdaps.map((g) => gdapView(context, actor, g))),
   });
 }
 

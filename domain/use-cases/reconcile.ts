@@ -37,13 +37,13 @@ function withoutCurrent(refusal: Refusal<unknown>): Refusal<never> {
 
 const FINAL: readonly GdapStatus[] = ['expired', 'terminated'];
 
-async function record(context: UseCaseContext, stored: Versioned<GdapRelationship>, change: SourceChange): Promise<ReconciledChange | undefined> {
+async function record(context: UseCaseContext, viewer: Actor, stored: Versioned<GdapRelationship>, change: SourceChange): Promise<ReconciledChange | undefined> {
   const event = gdapEvent(context, SYSTEM_ACTOR, change.action, stored.value, change.after, 'recorded from Microsoft');
   const written = await context.records.recordLocally({ before: stored, after: change.after, event });
   // Another instance (or a click) wrote first: it made this change and tells of it.
   if (!written.ok) return undefined;
   if (change.action === 'gdap.synced') return undefined;
-  const relationship = await gdapView(context, written.relationship);
+  const relationship = await gdapView(context, viewer, written.relationship);
   const due = reminderDueFromChange(stored.value, change.after);
   return { action: change.action, statusBefore: stored.value.status, relationship, ...(due === undefined ? {} : { reminder: { ...due, relationship } }) };
 }
@@ -83,7 +83,7 @@ export async function reconcileRelationships(context: UseCaseContext, actor: Act
   if (denied !== undefined) return denied;
   if (context.records.mode === 'embedded') return ok({ examined: 0, changes: [], failed: [] });
   const listed = await context.records.listRelationships(input.partnerTenantId);
-  if (!listed.ok) return withoutCurrent(await refusalOf(context, listed));
+  if (!listed.ok) return withoutCurrent(await refusalOf(context, actor, listed));
   const projections = await context.gdap.listByPartner(input.partnerTenantId);
   const changes: ReconciledChange[] = [];
   const failed: { id: string; displayName: string; reason: string }[] = [];
@@ -93,7 +93,7 @@ export async function reconcileRelationships(context: UseCaseContext, actor: Act
     examined += 1;
     try {
       const change = await changeFor(context, stored, listed.value.find((s) => s.id === stored.value.id));
-      const recorded = change === undefined ? undefined : await record(context, stored, change);
+      const recorded = change === undefined ? undefined : await record(context, actor, stored, change);
       if (recorded !== undefined) changes.push(recorded);
     } catch (error) {
       failed.push({ id: stored.value.id, displayName: stored.value.displayName, reason: error instanceof Error ? error.message : String(error) });
@@ -114,12 +114,12 @@ export async function checkRelationshipNow(context: UseCaseContext, actor: Actor
   if (stored === undefined) return refuse('not-found', NOT_FOUND);
   const denied = checkPolicy(actor, 'viewRelationship', { partnerTenantId: stored.value.partnerTenantId, customerTenantId: stored.value.customer.tenantId });
   if (denied !== undefined) return denied;
-  if (context.records.mode === 'embedded' || FINAL.includes(stored.value.status)) return ok({ relationship: await gdapView(context, stored), change: undefined });
+  if (context.records.mode === 'embedded' || FINAL.includes(stored.value.status)) return ok({ relationship: await gdapView(context, actor, stored), change: undefined });
   const full = await context.records.fetchRelationship(stored.value, 'click');
   const now = context.clock.now();
-  if (!full.ok && full.reason !== 'not-found') return withoutCurrent(await refusalOf(context, full));
+  if (!full.ok && full.reason !== 'not-found') return withoutCurrent(await refusalOf(context, actor, full));
   const change = full.ok ? changeFromSource(stored.value, full.value, now) : deletedAtSource(stored.value, now);
-  const recorded = change === undefined ? undefined : await record(context, stored, change);
-  const current = recorded?.relationship ?? await gdapView(context, (await context.gdap.get(input.id)) ?? stored);
+  const recorded = change === undefined ? undefined : await record(context, actor, stored, change);
+  const current = recorded?.relationship ?? await gdapView(context, actor, (await context.gdap.get(input.id)) ?? stored);
   return ok({ relationship: current, change: recorded });
 }

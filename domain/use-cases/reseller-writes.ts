@@ -1,15 +1,16 @@
 import type { Actor } from '../actors/actor.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import { auditEvent } from '../audit/audit-event.ts';
-import type { Action } from '../policy/access-policy.ts';
+import type { Action, Permissions } from '../policy/access-policy.ts';
+import { permissionsFor } from '../policy/access-policy.ts';
 import type { Versioned } from '../ports/document-store.ts';
 import type { ResellerRelationship } from '../relationships/reseller-relationship.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
-import { checkPolicy, personRef, staleMessage } from './context.ts';
+import { personRef, staleMessage } from './context.ts';
 import type { ResellerRelationshipView } from './views.ts';
-import { resellerView } from './views.ts';
+import { relationshipResource, resellerView } from './views.ts';
 
 /** The audit event of one change to a reseller relationship. */
 export function resellerEvent(context: UseCaseContext, actor: Actor, action: string, before: ResellerRelationship, after: ResellerRelationship, detail?: string): AuditEvent {
@@ -38,10 +39,12 @@ export async function changeReseller(
 ): Promise<Result<ResellerRelationshipView>> {
   const stored = await context.reseller.get(change.id);
   if (stored === undefined) return refuse('not-found', 'That invitation was not found.');
-  const denied = checkPolicy(actor, action, { partnerTenantId: stored.value.partnerTenantId, customerTenantId: stored.value.customer.tenantId });
-  if (denied !== undefined) return denied;
-  if (stored.version !== change.version) return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), await resellerView(context, stored));
-  return writeReseller(context, actor, stored, auditAction, mutate);
+  // The policy is asked once: its answer decides this change and rides on every view returned.
+  const may = permissionsFor(actor, relationshipResource(stored.value));
+  const decision = may[action];
+  if (!decision.allowed) return refuse('forbidden', decision.reason);
+  if (stored.version !== change.version) return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), await resellerView(context, actor, stored, may));
+  return writeReseller(context, actor, stored, auditAction, mutate, may);
 }
 
 /** Applies and writes one change to a reseller relationship already loaded and authorized. */
@@ -51,15 +54,16 @@ export async function writeReseller(
   stored: Versioned<ResellerRelationship>,
   auditAction: string,
   mutate: (relationship: ResellerRelationship, now: Date) => Result<ResellerRelationship>,
+  may: Permissions = permissionsFor(actor, relationshipResource(stored.value)),
 ): Promise<Result<ResellerRelationshipView>> {
   const mutated = mutate(stored.value, context.clock.now());
-  if (!mutated.ok) return refuse(mutated.code, mutated.message, await resellerView(context, stored));
+  if (!mutated.ok) return refuse(mutated.code, mutated.message, await resellerView(context, actor, stored, may));
   const changed = { ...mutated, value: { ...mutated.value, lastModifiedBy: personRef(actor) } };
   const outcome = await context.reseller.save(changed.value, stored.version, resellerEvent(context, actor, auditAction, stored.value, changed.value));
   if (!outcome.ok) {
     return outcome.current === undefined
       ? refuse('not-found', 'That invitation was not found.')
-      : refuse('conflict', staleMessage(actor, outcome.current.value.lastModifiedBy), await resellerView(context, outcome.current));
+      : refuse('conflict', staleMessage(actor, outcome.current.value.lastModifiedBy), await resellerView(context, actor, outcome.current, may));
   }
-  return ok(await resellerView(context, { value: changed.value, version: outcome.version }));
+  return ok(await resellerView(context, actor, { value: changed.value, version: outcome.version }, may));
 }

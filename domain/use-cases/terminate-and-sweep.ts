@@ -52,7 +52,7 @@ export async function runLifecycleSweep(context: UseCaseContext, actor: Actor, i
       changed.push({ id: settled.value.id, displayName: settled.value.displayName, status: settled.value.status });
       // Another instance may have made this change: the reminder is still computed, and its claim decides who sends it.
       const reminder = reminderDueFromChange(stored.value, settled.value);
-      if (reminder !== undefined) reminders.push({ ...reminder, relationship: await gdapView(context, settled) });
+      if (reminder !== undefined) reminders.push({ ...reminder, relationship: await gdapView(context, actor, settled) });
     } catch (error) {
       // One relationship that cannot be written must not keep the others from their due steps.
       failed.push({ id: stored.value.id, displayName: stored.value.displayName, reason: error instanceof Error ? error.message : String(error) });
@@ -69,7 +69,7 @@ export async function listExpiringSoon(context: UseCaseContext, actor: Actor, in
   const horizon = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS + 1).toISOString();
   const due = await context.gdap.listDue(horizon, input.limit ?? 100);
   const expiring = due.filter((d) => isExpiring(d.value, now));
-  return ok(await Promise.all(expiring.map((d) => gdapView(context, d))));
+  return ok(await Promise.all(expiring.map((d) => gdapView(context, actor, d))));
 }
 
 /** Reminders the state of relationships calls for now (ending soon, requests waiting), for the system only. */
@@ -83,7 +83,7 @@ export async function listDueReminders(context: UseCaseContext, actor: Actor, in
   const reminders: DueReminder[] = [];
   for (const stored of candidates) {
     const reminder = reminderDueFromState(stored.value, now);
-    if (reminder !== undefined) reminders.push({ ...reminder, relationship: await gdapView(context, stored) });
+    if (reminder !== undefined) reminders.push({ ...reminder, relationship: await gdapView(context, actor, stored) });
   }
   return ok(reminders);
 }

@@ -1,3 +1,6 @@
+import type { Actor } from '../actors/actor.ts';
+import type { Permissions } from '../policy/access-policy.ts';
+import { permissionsFor } from '../policy/access-policy.ts';
 import { findRoleById } from '../roles/roles-catalog.ts';
 import type { SecurityGroup } from '../ports/directory.ts';
 import type { Versioned } from '../ports/document-store.ts';
@@ -7,6 +10,7 @@ import type { GdapRelationship, GdapStatus } from '../relationships/gdap-relatio
 import { approvalLink } from '../relationships/gdap-relationship.ts';
 import { canAutoExtend, daysLeft, displayStatus, effectiveEndDateTime, isExpiring, requestExpiresDateTime } from '../relationships/gdap-lifecycle.ts';
 import { STATUS_WORDS } from '../relationships/gdap-transitions.ts';
+import { includesGlobalAdministrator } from '../relationships/gdap-validation.ts';
 import type { ResellerRelationship } from '../relationships/reseller-relationship.ts';
 import { DAP_ROLE_GRANTS } from '../relationships/reseller-relationship.ts';
 import type { PersonRef } from '../shared/person.ts';
@@ -48,11 +52,15 @@ export interface GdapRelationshipView {
   readonly isExpiring: boolean;
   readonly endDateTime: string | null;
   readonly canAutoExtend: boolean;
+  /** Global Administrator is among the roles (so it cannot auto-extend, and removing it is the one change allowed). */
+  readonly hasGlobalAdministrator: boolean;
   readonly approvalLink: string | null;
   readonly requestExpiresDateTime: string | null;
   readonly assignments: readonly AssignmentView[];
   /** Graph mode only: Microsoft is the record, so the customer approves (and removes roles) in the Microsoft 365 admin center. */
   readonly approveInAdminCenter?: true;
+  /** What the viewer may do about it, each action with the policy's reason when not: decided once, when the view is built. */
+  readonly may: Permissions;
 }
 
 /** Everything a card or the tab shows about a reseller relationship (and its invitation). */
@@ -66,6 +74,8 @@ export interface ResellerRelationshipView {
   readonly statusText: string;
   /** Roles the partner's groups hold (or would hold, if accepted) through DAP. */
   readonly dapRoles: readonly { readonly groupName: string; readonly role: RoleView }[];
+  /** What the viewer may do about it, each action with the policy's reason when not: decided once, when the view is built. */
+  readonly may: Permissions;
 }
 
 export type RelationshipView = GdapRelationshipView | ResellerRelationshipView;
@@ -87,8 +97,27 @@ function statusText(relationship: GdapRelationship, status: GdapStatus, left: nu
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Builds the view of a GDAP relationship from the stored record, the directory and the clock. */
-export async function gdapView(context: UseCaseContext, stored: Versioned<GdapRelationship>, groups?: readonly SecurityGroup[]): Promise<GdapRelationshipView> {
+/** A GDAP draft is the partner's own until it is sent for approval: the customer side neither sees it nor acts on it. */
+export function isHiddenDraft(viewer: Actor, r: GdapRelationship | ResellerRelationship): boolean {
+  return 'accessDetails' in r && r.status === 'created' && viewer.kind === 'user' && viewer.tenantId === r.customer.tenantId;
+}
+
+/** The tenants a relationship touches, as the policy's resource. */
+export function relationshipResource(r: GdapRelationship | ResellerRelationship): { partnerTenantId: string; customerTenantId: string } {
+  return { partnerTenantId: r.partnerTenantId, customerTenantId: r.customer.tenantId };
+}
+
+/**
+ * Builds the view of a GDAP relationship, for one viewer, from the stored record, the directory and the clock.
+ * `may` is the viewer's permissions; a use case that already asked the policy passes its answer.
+ */
+export async function gdapView(
+  context: UseCaseContext,
+  viewer: Actor,
+  stored: Versioned<GdapRelationship>,
+  groups?: readonly SecurityGroup[],
+  may: Permissions = permissionsFor(viewer, relationshipResource(stored.value)),
+): Promise<GdapRelationshipView> {
   const r = stored.value;
   const now = context.clock.now();
   const partnerGroups = groups ?? await context.directory.listGroups(r.partnerTenantId);
@@ -109,10 +138,12 @@ export async function gdapView(context: UseCaseContext, stored: Versioned<GdapRe
     isExpiring: isExpiring(r, now),
     endDateTime: effectiveEndDateTime(r, now),
     canAutoExtend: canAutoExtend(r),
+    hasGlobalAdministrator: includesGlobalAdministrator(r.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId)),
     approvalLink: r.status === 'approvalPending' && status !== 'expired' ? approvalLink(r.id) : null,
     requestExpiresDateTime: r.status === 'approvalPending' ? requestExpiresDateTime(r) : null,
     assignments: (status === 'active' || status === 'expiring' ? activeAssignments(r) : []).map((a) => assignmentView(a, partnerGroups)),
     ...(context.records.mode === 'graph' ? { approveInAdminCenter: true as const } : {}),
+    may,
   };
 }
 
@@ -139,8 +170,13 @@ function resellerStatusText(r: ResellerRelationship): string {
   return 'Reseller';
 }
 
-/** Builds the view of a reseller relationship. */
-export async function resellerView(context: UseCaseContext, stored: Versioned<ResellerRelationship>): Promise<ResellerRelationshipView> {
+/** Builds the view of a reseller relationship, for one viewer (`may`: as for gdapView). */
+export async function resellerView(
+  context: UseCaseContext,
+  viewer: Actor,
+  stored: Versioned<ResellerRelationship>,
+  may: Permissions = permissionsFor(viewer, relationshipResource(stored.value)),
+): Promise<ResellerRelationshipView> {
   const r = stored.value;
   const showsDap = r.dapStatus === 'active' || r.dapStatus === 'requested';
   return {
@@ -152,5 +188,6 @@ export async function resellerView(context: UseCaseContext, stored: Versioned<Re
     customer: { tenantId: r.customer.tenantId, name: r.customer.displayName },
     statusText: resellerStatusText(r),
     dapRoles: showsDap ? DAP_ROLE_GRANTS.map((g) => ({ groupName: g.groupName, role: roleView(g.roleDefinitionId) })) : [],
+    may,
   };
 }

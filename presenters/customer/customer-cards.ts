@@ -3,7 +3,7 @@ import { renderMyPartnersCard, renderPartnerDetailsCard } from '../../cards/cust
 import { renderRemoveRolesReviewCard } from '../../cards/customer/remove-roles.card.ts';
 import type { AdaptiveCard } from '../../cards/render-card.ts';
 import type { UserActor } from '../../domain/actors/actor.ts';
-import { decide } from '../../domain/policy/access-policy.ts';
+import { ownOrganizationPermissions } from '../../domain/policy/access-policy.ts';
 import type { RefusalCode } from '../../domain/shared/result.ts';
 import { PARTNER_RELATIONSHIPS_PAGE } from '../../domain/use-cases/remove-partner-roles.ts';
 import type { PresenterServices } from '../presenter-services.ts';
@@ -11,7 +11,7 @@ import { invitationApproverMris } from './approvers.ts';
 import { buildCustomerAgreementView } from './customer-agreement.presenter.ts';
 import { invitationCard } from './invitation.presenter.ts';
 import { summarizePartner } from './partner-summary.presenter.ts';
-import { buildRemoveRolesReview } from './remove-roles.presenter.ts';
+import { removeRolesReviewOf } from './remove-roles.presenter.ts';
 
 /** A card for the viewer, or the domain's refusal (its code and a message a person understands). */
 export type CardOutcome =
@@ -32,17 +32,16 @@ export async function pendingInvitationCards(services: Services, actor: UserActo
   const customerTenantId = actor.tenantId;
   const pending = await services.domain.listPendingInvitations(actor, { customerTenantId });
   if (!pending.ok) return pending;
-  const canDecide = decide(actor, 'approveRelationship', { customerTenantId }).allowed;
   const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
   const all = [...pending.value.reseller, ...pending.value.gdap];
-  return { ok: true, cards: all.map((r) => invitationCard(r, { canDecide, approverUserIds, now: services.clock.now() })) };
+  return { ok: true, cards: all.map((r) => invitationCard(r, { canDecide: r.may.approveRelationship.allowed, approverUserIds, now: services.clock.now() })) };
 }
 
 /** The Microsoft Customer Agreement card for the viewer's organization. */
 export async function customerAgreementCard(services: Services, actor: UserActor, note = '', noteColor: 'Good' | 'Warning' = 'Warning'): Promise<CardOutcome> {
   const state = await services.domain.getCustomerAgreement(actor, { customerTenantId: actor.tenantId });
   if (!state.ok) return state;
-  const canAccept = decide(actor, 'acceptCustomerAgreement', { customerTenantId: actor.tenantId }).allowed;
+  const canAccept = ownOrganizationPermissions(actor).acceptCustomerAgreement.allowed;
   return { ok: true, card: renderCustomerAgreementCard(buildCustomerAgreementView(await customerName(services, actor.tenantId), state.value, canAccept, note, noteColor)) };
 }
 
@@ -68,24 +67,19 @@ async function findPartner(services: Services, actor: UserActor, partnerTenantId
 export async function partnerDetailsCard(services: Services, actor: UserActor, partnerTenantId: string, note = ''): Promise<CardOutcome> {
   const found = await findPartner(services, actor, partnerTenantId);
   if (!found.ok) return found;
-  const canRemoveRoles = found.value.hasAdminRoles && decide(actor, 'removePartnerRoles', { customerTenantId: actor.tenantId, partnerTenantId }).allowed;
+  const canRemoveRoles = found.value.hasAdminRoles && found.value.may.removePartnerRoles.allowed;
   return { ok: true, card: renderPartnerDetailsCard({ partner: summarizePartner(found.value), canRemoveRoles, note }) };
 }
 
 /** What removing this partner's roles will and will not change, with Yes / No; refused for anyone but a Global admin. */
 export async function removeRolesReviewCard(services: Services, actor: UserActor, partnerTenantId: string): Promise<CardOutcome> {
-  const decision = decide(actor, 'removePartnerRoles', { customerTenantId: actor.tenantId, partnerTenantId });
+  const decision = ownOrganizationPermissions(actor).removePartnerRoles;
   if (!decision.allowed) return { ok: false, code: 'forbidden', message: decision.reason };
   const found = await findPartner(services, actor, partnerTenantId);
   if (!found.ok) return found;
   const p = found.value;
   if (!p.hasAdminRoles) return { ok: false, code: 'nothing-to-change', message: `${p.partner.name} holds no admin roles in your organization.` };
-  const r = p.reseller?.relationship;
-  const dapRoles = r?.status === 'active' && r.dapStatus === 'active' ? (p.reseller?.dapRoles ?? []).map((d) => `${d.groupName} → ${d.role.name}`) : [];
-  const gdap = p.gdapRelationships
-    .filter((g) => g.status === 'active' || g.status === 'expiring' || g.status === 'approvalPending' || g.status === 'terminationRequested')
-    .map((g) => ({ displayName: g.displayName, roles: g.roles.map((role) => role.name).join(', '), groups: g.assignments.length }));
   // Graph mode: Microsoft records partner roles, so the removal is done in the admin center, and reconciliation picks it up.
   const adminCenterUrl = services.domain.systemOfRecord === 'graph' ? PARTNER_RELATIONSHIPS_PAGE : '';
-  return { ok: true, card: renderRemoveRolesReviewCard(buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap, adminCenterUrl)) };
+  return { ok: true, card: renderRemoveRolesReviewCard(removeRolesReviewOf(p, adminCenterUrl)) };
 }

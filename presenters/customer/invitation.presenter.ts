@@ -2,8 +2,6 @@ import { CUSTOMER_AGREEMENT_URL } from '../../cards/customer/customer-format.ts'
 import { renderInvitationCard, type InvitationCardView } from '../../cards/customer/invitation.card.ts';
 import { formatDate, formatDuration, possessive } from '../../cards/format.ts';
 import type { AdaptiveCard } from '../../cards/render-card.ts';
-import type { UserActor } from '../../domain/actors/actor.ts';
-import { decide } from '../../domain/policy/access-policy.ts';
 import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
 import type { PresenterServices } from '../presenter-services.ts';
 import { invitationApproverMris } from './approvers.ts';
@@ -29,18 +27,17 @@ export function invitationCard(relationship: RelationshipView, options: Invitati
   return renderInvitationCard(buildInvitationCardView(relationship, options));
 }
 
-/** The invitation card as this viewer should see it now: buttons only if the policy lets them decide, refresh for the approvers. */
+/** The invitation card as its viewer should see it now: buttons only if the view says they may decide, refresh for the approvers. */
 export async function invitationCardFor(
   services: Pick<PresenterServices, 'directory' | 'clock' | 'conversations'>,
-  actor: UserActor,
   relationship: RelationshipView,
   note?: string,
   extra: Pick<InvitationCardOptions, 'noteColor' | 'confirmDecline'> = {},
 ): Promise<AdaptiveCard> {
   const customerTenantId = relationship.customer.tenantId;
-  const canDecide = decide(actor, 'approveRelationship', { customerTenantId }).allowed;
-  // An admin of the customer who may see the partners (Billing admin, Global Reader) may ask its Global admins to decide.
-  const canAskApprovers = !canDecide && decide(actor, 'viewCustomerPartners', { customerTenantId }).allowed;
+  const canDecide = relationship.may.approveRelationship.allowed;
+  // An admin of the customer who may see its partners (Billing admin, Global Reader) may ask its Global admins to decide.
+  const canAskApprovers = !canDecide && relationship.may.viewCustomerPartners.allowed;
   const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
   return invitationCard(relationship, { canDecide, canAskApprovers, approverUserIds, now: services.clock.now(), ...(note === undefined ? {} : { note }), ...extra });
 }

@@ -2,7 +2,9 @@ import type { RemoveRolesResultCardView, RemoveRolesReviewCardView } from '../..
 import type { PartnerSummary } from '../../cards/customer/my-partners.card.ts';
 import { possessive } from '../../cards/format.ts';
 import { toldLine, type NoticeDelivery } from '../notice-delivery.presenter.ts';
+import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
 import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
+import { summarizePartner } from './partner-summary.presenter.ts';
 
 /** The review of a removal, from the partner's current summary (what the admin center shows before "Yes"). */
 export function buildRemoveRolesReview(partner: PartnerSummary, hasReseller: boolean, dapRoles: readonly string[], gdap: readonly { displayName: string; roles: string; groups: number }[],
@@ -40,4 +42,14 @@ export function buildRemoveRolesResult(outcome: RemovePartnerRolesOutcome, told:
     remains: outcome.remains.map((r) => r.text),
     footer: `${toldLine(name, told, { chatCommand: 'my customers' })} The change is in your audit trail.`,
   };
+}
+
+/** The review of removing one partner's roles, from what the domain lists: the chat card and the tab's confirmation say the same. */
+export function removeRolesReviewOf(p: PartnerOfCustomer, adminCenterUrl = ''): RemoveRolesReviewCardView {
+  const r = p.reseller?.relationship;
+  const dapRoles = r?.status === 'active' && r.dapStatus === 'active' ? (p.reseller?.dapRoles ?? []).map((d) => `${d.groupName} → ${d.role.name}`) : [];
+  const gdap = p.gdapRelationships
+    .filter((g) => g.status === 'active' || g.status === 'expiring' || g.status === 'approvalPending' || g.status === 'terminationRequested')
+    .map((g) => ({ displayName: g.displayName, roles: g.roles.map((role) => role.name).join(', '), groups: g.assignments.length }));
+  return buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap, adminCenterUrl);
 }

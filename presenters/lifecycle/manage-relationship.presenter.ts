@@ -1,17 +1,12 @@
-import type { UserActor } from '../../domain/actors/actor.ts';
-import { decide } from '../../domain/policy/access-policy.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
 import { renewCommand } from '../../cards/lifecycle/lifecycle-commands.ts';
 import { plural as countOf, formatDate as formatDay } from '../../cards/format.ts';
 import type { ManageRelationshipCardView } from '../../cards/lifecycle/manage-relationship.card.ts';
 
-const GLOBAL_ADMINISTRATOR = 'Global Administrator';
-
-/** The manage card of a relationship as this person sees it: buttons only for what the policy lets them try. */
-export function buildManageRelationshipView(actor: UserActor, r: GdapRelationshipView, note = '', noteColor: 'Good' | 'Warning' = 'Warning'): ManageRelationshipCardView {
-  const resource = { partnerTenantId: r.partner.tenantId, customerTenantId: r.customer.tenantId };
+/** The manage card of a relationship as its viewer sees it: buttons only for what the policy lets them try (`r.may`). */
+export function buildManageRelationshipView(r: GdapRelationshipView, note = '', noteColor: 'Good' | 'Warning' = 'Warning'): ManageRelationshipCardView {
   const isActive = r.status === 'active' || r.status === 'expiring';
-  const hasGlobalAdmin = r.roles.some((role) => role.name === GLOBAL_ADMINISTRATOR);
+  const hasGlobalAdmin = r.hasGlobalAdministrator;
   const isOn = r.relationship.autoExtendDuration === 'P180D';
   const data = { id: r.id, version: r.version };
   const ended = r.status === 'expired' || r.status === 'terminated' || r.status === 'terminationRequested';
@@ -32,12 +27,12 @@ export function buildManageRelationshipView(actor: UserActor, r: GdapRelationshi
       ? 'This relationship includes Global Administrator, so it cannot auto-extend. Remove that role (the one change allowed after activation) to make auto-extend possible.'
       : '',
     rolesNote: `Roles cannot be added to an existing relationship. Type "add role <role> to ${r.displayName}" to start a new request with it.`,
-    canChangeAutoExtend: isActive && decide(actor, 'changeAutoExtend', resource).allowed,
+    canChangeAutoExtend: isActive && r.may.changeAutoExtend.allowed,
     autoExtendTitle: isOn ? 'Turn auto-extend off' : 'Turn auto-extend on',
     autoExtendData: { ...data, autoExtend: isOn ? 'off' : 'on' },
-    canRemoveGlobalAdmin: isActive && hasGlobalAdmin && decide(actor, 'removeGlobalAdministratorRole', resource).allowed,
+    canRemoveGlobalAdmin: isActive && hasGlobalAdmin && r.may.removeGlobalAdministratorRole.allowed,
     removeGlobalAdminWarning: `Remove Global Administrator from "${r.displayName}"? Groups lose that role at ${r.customer.name}; it cannot be added back to this relationship. Auto-extend then becomes possible.`,
     relationshipData: data,
-    newRequestCommand: (ended || r.isExpiring) && decide(actor, 'requestGdapRelationship', resource).allowed ? renewCommand(r.displayName) : '',
+    newRequestCommand: (ended || r.isExpiring) && r.may.requestGdapRelationship.allowed ? renewCommand(r.displayName) : '',
   };
 }

@@ -4,12 +4,6 @@ import { plural as countOf, formatDate as formatDay } from '../../cards/format.t
 import { INVITATIONS_COMMAND, manageCommand, renewCommand } from '../../cards/lifecycle/lifecycle-commands.ts';
 import type { ReminderCardView } from '../../cards/lifecycle/reminder.card.ts';
 
-const GLOBAL_ADMINISTRATOR = 'Global Administrator';
-
-function hasGlobalAdmin(r: GdapRelationshipView): boolean {
-  return r.roles.some((role) => role.name === GLOBAL_ADMINISTRATOR);
-}
-
 function partnerFacts(r: GdapRelationshipView, endLabel: string): ReminderCardView['facts'] {
   return [
     { label: 'Customer', value: r.customer.name },
@@ -29,7 +23,7 @@ export function buildReminderView(reminder: DueReminder): ReminderCardView {
     case 'ending-7':
     case 'ending-1': {
       const left = r.daysLeft ?? 0;
-      const why = hasGlobalAdmin(r)
+      const why = r.hasGlobalAdministrator
         ? 'It includes Global Administrator, so it cannot auto-extend: remove that role to allow it, or request a new relationship.'
         : 'Turn on auto-extend to keep it going, or request a new relationship with the same customer and roles.';
       return {

@@ -1,8 +1,6 @@
 import type { AssignmentsCardView } from '../../cards/partner/assignments.card.ts';
 import { formatDate } from '../../cards/format.ts';
-import type { UserActor } from '../../domain/actors/actor.ts';
 import { PARTNER_CENTER_GROUPS } from '../../domain/actors/actor.ts';
-import { decide } from '../../domain/policy/access-policy.ts';
 import type { SecurityGroup } from '../../domain/ports/directory.ts';
 import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
 
@@ -41,9 +39,8 @@ export interface AssignmentsExtras {
 }
 
 /** The assignments card's view: current groups with change/remove (for those who may), and the editor when asked. */
-export function buildAssignmentsView(view: GdapRelationshipView, actor: UserActor, extras: AssignmentsExtras = {}): AssignmentsCardView {
-  const resource = { partnerTenantId: view.partner.tenantId, customerTenantId: view.customer.tenantId };
-  const canChange = isAssignable(view) && decide(actor, 'assignSecurityGroup', resource).allowed;
+export function buildAssignmentsView(view: GdapRelationshipView, extras: AssignmentsExtras = {}): AssignmentsCardView {
+  const canChange = isAssignable(view) && view.may.assignSecurityGroup.allowed;
   const data = (groupId?: string) => ({ id: view.id, version: view.version, ...(groupId === undefined ? {} : { groupId }) });
   const editing = canChange && extras.editGroupId !== undefined ? view.assignments.find((a) => a.groupId === extras.editGroupId) : undefined;
   const sorted = [...view.assignments].sort((a, b) => Number(b.groupId === extras.editGroupId) - Number(a.groupId === extras.editGroupId) || a.groupName.localeCompare(b.groupName));

@@ -2,9 +2,10 @@ import type { CustomerRowView, MyCustomersCardView } from '../../cards/partner/m
 import { formatDate, formatDuration, possessive } from '../../cards/format.ts';
 import type { CustomerFilter } from '../../cards/partner/partner-verbs.ts';
 import type { UserActor } from '../../domain/actors/actor.ts';
-import { decide, type Action } from '../../domain/policy/access-policy.ts';
+import type { Action } from '../../domain/policy/access-policy.ts';
+import type { Refusal } from '../../domain/shared/result.ts';
 import type { CustomerOfPartner } from '../../domain/use-cases/queries.ts';
-import type { GdapRelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
 import type { PresenterServices } from '../presenter-services.ts';
 import { adminReach } from './customer-admins.ts';
 
@@ -20,8 +21,9 @@ interface Row {
   readonly expiring: boolean;
 }
 
-function may(actor: UserActor, action: Action, customerTenantId: string): boolean {
-  return decide(actor, action, { partnerTenantId: actor.tenantId, customerTenantId }).allowed;
+/** What the policy decided for this viewer, carried by the view. */
+function may(view: RelationshipView, action: Action): boolean {
+  return view.may[action].allowed;
 }
 
 function command(title: string, words: string) {
@@ -38,7 +40,7 @@ function reminder(canRemind: boolean, reachable: boolean, customer: string, wait
   return reachable ? `${waiting}: send a reminder.` : `${waiting}. None of ${possessive(customer)} Global admins has used this bot, so send them the e-mail.`;
 }
 
-function resellerRow(actor: UserActor, r: ResellerRelationshipView, reachable: Reachable): Row {
+function resellerRow(r: ResellerRelationshipView, reachable: Reachable): Row {
   const rel = r.relationship;
   const customer = r.customer.name;
   const base = {
@@ -50,28 +52,28 @@ function resellerRow(actor: UserActor, r: ResellerRelationshipView, reachable: R
     ...NO_REMINDER,
   };
   if (rel.status === 'invited') {
-    const canRemind = may(actor, 'requestResellerRelationship', r.customer.tenantId);
+    const canRemind = may(r, 'requestResellerRelationship');
     const reach = reachable(r.customer.tenantId);
     return { pending: true, expiring: false, view: { ...base, status: 'Invited: not a customer until they accept',
       nextAction: reminder(canRemind, reach, customer, `waiting for a Global admin of ${customer} to accept`),
       hasReminder: canRemind && reach, reminderData: { kind: 'reseller', id: r.id, version: r.version } } };
   }
   if (rel.status === 'declined') {
-    const can = may(actor, 'requestResellerRelationship', r.customer.tenantId);
+    const can = may(r, 'requestResellerRelationship');
     return { pending: false, expiring: false, view: { ...base, nextAction: 'declined; invite again if they change their mind.', ...(can ? command('Invite again', `invite ${customer}`) : {}) } };
   }
-  const can = may(actor, 'requestGdapRelationship', r.customer.tenantId);
+  const can = may(r, 'requestGdapRelationship');
   return { pending: false, expiring: false, view: { ...base, nextAction: 'none needed. For admin work, request GDAP rather than relying on DAP.', ...(can ? command('Request GDAP', `new gdap for ${customer}`) : {}) } };
 }
 
-function gdapNext(actor: UserActor, g: GdapRelationshipView, reachable: Reachable): Pick<CustomerRowView, 'nextAction' | 'hasCommand' | 'commandTitle' | 'commandData' | 'hasReminder' | 'reminderData'> {
+function gdapNext(g: GdapRelationshipView, reachable: Reachable): Pick<CustomerRowView, 'nextAction' | 'hasCommand' | 'commandTitle' | 'commandData' | 'hasReminder' | 'reminderData'> {
   const customer = g.customer.name;
-  const renew = may(actor, 'requestGdapRelationship', g.customer.tenantId) ? command('Request a new relationship', `new gdap for ${customer}`) : NO_COMMAND;
+  const renew = may(g, 'requestGdapRelationship') ? command('Request a new relationship', `new gdap for ${customer}`) : NO_COMMAND;
   switch (g.status) {
     case 'created':
       return { nextAction: 'draft: not yet sent for approval.', ...NO_COMMAND, ...NO_REMINDER };
     case 'approvalPending': {
-      const canRemind = may(actor, 'lockForApproval', g.customer.tenantId);
+      const canRemind = may(g, 'lockForApproval');
       const reach = reachable(g.customer.tenantId);
       return { nextAction: reminder(canRemind, reach, customer, `waiting for approval until ${formatDate(g.requestExpiresDateTime)}`), ...NO_COMMAND,
         hasReminder: canRemind && reach, reminderData: { kind: 'gdap', id: g.id, version: g.version } };
@@ -79,7 +81,7 @@ function gdapNext(actor: UserActor, g: GdapRelationshipView, reachable: Reachabl
     case 'active':
     case 'expiring': {
       if (g.isExpiring && !g.canAutoExtend) return { nextAction: `renew: it ends on ${formatDate(g.endDateTime)} and does not extend itself; request a new relationship.`, ...renew, ...NO_REMINDER };
-      const assign = may(actor, 'assignSecurityGroup', g.customer.tenantId);
+      const assign = may(g, 'assignSecurityGroup');
       if (g.assignments.length === 0) return { nextAction: 'assign security groups: nobody can use these roles yet.', ...(assign ? command('Assign groups', `assign groups for ${g.displayName}`) : NO_COMMAND), ...NO_REMINDER };
       return { nextAction: `none needed. Groups: ${g.assignments.map((a) => a.groupName).join(', ')}.`, ...(assign ? command('Change groups', `assign groups for ${g.displayName}`) : NO_COMMAND), ...NO_REMINDER };
     }
@@ -107,7 +109,7 @@ function gdapFacts(g: GdapRelationshipView): { label: string; value: string }[] 
   }
 }
 
-function gdapRow(actor: UserActor, g: GdapRelationshipView, reachable: Reachable): Row {
+function gdapRow(g: GdapRelationshipView, reachable: Reachable): Row {
   return {
     pending: g.status === 'approvalPending',
     expiring: g.isExpiring,
@@ -116,7 +118,7 @@ function gdapRow(actor: UserActor, g: GdapRelationshipView, reachable: Reachable
       relationship: `GDAP "${g.displayName}"`,
       status: g.statusText,
       facts: gdapFacts(g),
-      ...gdapNext(actor, g, reachable),
+      ...gdapNext(g, reachable),
     },
   };
 }
@@ -129,13 +131,11 @@ function isCustomer(c: CustomerOfPartner): boolean {
 const FILTER_WORDS: Readonly<Record<CustomerFilter, string>> = { all: '', expiring: 'expiring soon', pending: 'waiting for the customer' };
 
 /** Builds one page of "my customers" from the domain's list; the filter narrows to expiring or pending ones. */
-export function buildMyCustomersView(
-  actor: UserActor, customers: readonly CustomerOfPartner[], filter: CustomerFilter, page: number, reachable: Reachable = EVERYONE,
-): MyCustomersCardView {
+export function buildMyCustomersView(customers: readonly CustomerOfPartner[], filter: CustomerFilter, page: number, reachable: Reachable = EVERYONE): MyCustomersCardView {
   const sorted = [...customers].sort((a, b) => a.customer.name.localeCompare(b.customer.name));
   const rows = sorted.flatMap((c) => [
-    ...(c.reseller === null ? [] : [resellerRow(actor, c.reseller, reachable)]),
-    ...c.gdapRelationships.map((g) => gdapRow(actor, g, reachable)),
+    ...(c.reseller === null ? [] : [resellerRow(c.reseller, reachable)]),
+    ...c.gdapRelationships.map((g) => gdapRow(g, reachable)),
   ]).filter((row) => filter === 'all' || (filter === 'expiring' ? row.expiring : row.pending));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
@@ -160,14 +160,14 @@ export function buildMyCustomersView(
 /** Loads and builds a page, or says why the person may not see it. */
 export async function loadMyCustomers(
   services: Pick<PresenterServices, 'domain' | 'directory' | 'conversations'>, actor: UserActor, filter: CustomerFilter, page: number,
-): Promise<{ ok: true; view: MyCustomersCardView } | { ok: false; message: string }> {
+): Promise<{ ok: true; view: MyCustomersCardView } | Refusal> {
   const listed = await services.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
-  if (!listed.ok) return { ok: false, message: listed.message };
+  if (!listed.ok) return listed;
   // Who can be reminded in Teams: only for customers with something waiting (a few look-ups, not one per row).
   const waiting = listed.value.filter((c) => c.reseller?.relationship.status === 'invited' || c.gdapRelationships.some((g) => g.status === 'approvalPending'));
   const reachableIds = new Set<string>();
   for (const c of waiting) {
     if ((await adminReach(services, c.customer.tenantId)).reachable.length > 0) reachableIds.add(c.customer.tenantId);
   }
-  return { ok: true, view: buildMyCustomersView(actor, listed.value, filter, page, (id) => reachableIds.has(id)) };
+  return { ok: true, view: buildMyCustomersView(listed.value, filter, page, (id) => reachableIds.has(id)) };
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { startBot, type RunningProcess } from '../../scripts/playground/launch.ts';
-import { chromiumAvailability, launchChromium } from './support/chromium.ts';
-import { expectVisible, freePort, openPersona, type Persona } from './support/playground-session.ts';
+import { chromiumAvailability, launchChromium } from '../support/chromium.ts';
+import { expectVisible, freePort, openPersona, type Persona } from '../support/playground-session.ts';
 
 const chromium = chromiumAvailability();
 if (!chromium.available) console.warn(`Skipping the end-to-end suite: ${chromium.reason}`);

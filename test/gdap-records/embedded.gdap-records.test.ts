@@ -3,11 +3,11 @@ import { auditEvent } from '../../domain/audit/audit-event.ts';
 import { createEmbeddedGdapRecords } from '../../domain/relationships/embedded-gdap-records.ts';
 import { applyTransition } from '../../domain/relationships/gdap-transitions.ts';
 import { createGdapRelationshipRepository } from '../../domain/relationships/relationship.repository.ts';
-import { InMemoryDocumentStore } from '../domain/support/in-memory-document-store.ts';
+import { RecordingDocumentStore } from '../support/recording-store.ts';
 import { describeGdapRecordsContract } from './gdap-records.contract.ts';
 
 describeGdapRecordsContract('embedded (our store is the system of record)', async () => {
-  const store = new InMemoryDocumentStore();
+  const store = new RecordingDocumentStore();
   const repository = createGdapRelationshipRepository(store);
   const records = createEmbeddedGdapRecords(repository);
   const customerAdmin = { userId: 'user-grace-global-admin', tenantId: 'tenant-northwind', name: 'Grace Global' };

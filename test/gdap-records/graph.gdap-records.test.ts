@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../domain/actors/actor.ts';
 import { auditEvent } from '../../domain/audit/audit-event.ts';
 import { changeFromSource } from '../../domain/relationships/gdap-reconcile.ts';
 import { createGdapRelationshipRepository } from '../../domain/relationships/relationship.repository.ts';
-import { InMemoryDocumentStore } from '../domain/support/in-memory-document-store.ts';
+import { RecordingDocumentStore } from '../support/recording-store.ts';
 import { GraphStandIn } from '../support/graph-stand-in/graph-stand-in.ts';
 import { demoStandInOptions, TEST_CLIENT_SECRET } from '../support/graph-stand-in/stand-in-tenants.ts';
 import { describeGdapRecordsContract } from './gdap-records.contract.ts';
@@ -18,7 +18,7 @@ describeGdapRecordsContract('graph (Microsoft Graph stand-in through GRAPH_BASE_
   const config = loadConfig({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, LOG_LEVEL: 'silent' });
   if (config.graph === undefined) throw new Error('graph settings expected');
   const api = new GdapApi(new GraphClient(config.graph));
-  const store = new InMemoryDocumentStore();
+  const store = new RecordingDocumentStore();
   const repository = createGdapRelationshipRepository(store);
   const clock = { now: () => new Date() };
   const records = createGraphGdapRecords({ api, repository, clock, logger: pino({ level: 'silent' }) });

@@ -10,9 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDocumentStore } from '../../bot/storage/create-store.ts';
 import type { DocumentStore } from '../../domain/ports/document-store.ts';
-import { isBackendAvailable, postgresTestUrl, redisTestUrl } from './backend-availability.ts';
-import { raceTwoWorkers } from './race-workers.ts';
-import { dropTestNamespace } from './test-namespaces.ts';
+import { isBackendAvailable, postgresTestUrl, redisTestUrl } from '../support/backend-availability.ts';
+import { raceTwoWorkers } from '../support/race-workers.ts';
+import { dropTestNamespace } from '../support/test-namespaces.ts';
 
 const INCREMENTS_PER_WORKER = 250;
 const PAIRS = 200;

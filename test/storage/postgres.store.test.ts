@@ -3,9 +3,9 @@ import Keyv from 'keyv';
 import KeyvPostgres from '@keyv/postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../bot/storage/postgres.store.ts';
-import { isBackendAvailable, postgresTestUrl } from './backend-availability.ts';
+import { isBackendAvailable, postgresTestUrl } from '../support/backend-availability.ts';
 import { describeDocumentStoreContract } from './document-store.contract.ts';
-import { dropTestNamespace } from './test-namespaces.ts';
+import { dropTestNamespace } from '../support/test-namespaces.ts';
 
 // Each run gets its own schema, dropped afterwards, so runs never see each other's data.
 const schema = `pa_test_${randomBytes(5).toString('hex')}`;

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createKeyv } from '@keyv/redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRedisStore } from '../../bot/storage/redis.store.ts';
-import { isBackendAvailable, redisTestUrl } from './backend-availability.ts';
+import { isBackendAvailable, redisTestUrl } from '../support/backend-availability.ts';
 import { describeDocumentStoreContract } from './document-store.contract.ts';
-import { dropTestNamespace } from './test-namespaces.ts';
+import { dropTestNamespace } from '../support/test-namespaces.ts';
 
 // Each run gets its own key prefix, whose keys are deleted afterwards, so runs never see each other's data.
 const prefix = `pa-test-${randomBytes(5).toString('hex')}`;

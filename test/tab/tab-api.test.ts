@@ -3,7 +3,7 @@ import { LOCAL_IDENTITY_HEADER } from '../../bot/tab/tab-identity.ts';
 import type { CustomerPartners, PartnerRelationships, RemoveRolesPreview, TabConfig } from '../../bot/tab/tab-contract.ts';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
-import { MovableClock, SequentialIds, seedRelationships } from './seed-relationships.ts';
+import { MovableClock, SequentialIds, seedRelationships } from '../support/seed-relationships.ts';
 
 const as = (tenantId: string, userId: string) => ({ [LOCAL_IDENTITY_HEADER]: `${tenantId}/${userId}` });
 const ADELE = as(DEMO.woodgrove, DEMO.adeleAdminAgent);

@@ -3,8 +3,8 @@ import { LOCAL_IDENTITY_HEADER } from '../../bot/tab/tab-identity.ts';
 import type { PartnerRelationships, TabConfig } from '../../bot/tab/tab-contract.ts';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
-import { MovableClock, SequentialIds, seedRelationships } from './seed-relationships.ts';
-import { TAB_APP_ID, TAB_HOST, startSigningKeys, type SigningKeys, type TokenClaims } from './token-fixtures.ts';
+import { MovableClock, SequentialIds, seedRelationships } from '../support/seed-relationships.ts';
+import { TAB_APP_ID, TAB_HOST, startSigningKeys, type SigningKeys, type TokenClaims } from '../support/token-fixtures.ts';
 
 const NOW = Date.parse('2026-02-10T09:00:00.000Z') / 1000;
 const FOREIGN_TENANT = '11111111-2222-4333-8444-555555555555';

@@ -6,8 +6,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
-import { MovableClock, SequentialIds, seedRelationships } from './seed-relationships.ts';
-import { TAB_APP_ID, TAB_HOST, startSigningKeys, type SigningKeys } from './token-fixtures.ts';
+import { MovableClock, SequentialIds, seedRelationships } from '../support/seed-relationships.ts';
+import { TAB_APP_ID, TAB_HOST, startSigningKeys, type SigningKeys } from '../support/token-fixtures.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { customerAgreementCard } from '../../../presenters/customer/customer-cards.ts';
 import { defineAction } from '../action-handler.ts';
-import { errorReply } from '../invoke-reply.ts';
-import { outcomeReply } from './card-outcome-reply.ts';
+import { outcomeReply, refusalReply } from '../invoke-reply.ts';
 
 const schema = z.object({
   /** The acceptance's version the card showed; '' when there was none. */
@@ -18,9 +17,6 @@ export const agreementAcceptAction = defineAction(schema, async (context, data) 
     return outcomeReply(await customerAgreementCard(services, actor, 'Tick "I have read the Microsoft Customer Agreement" before you accept. Nothing has changed yet.'));
   }
   const accepted = await services.domain.acceptCustomerAgreement(actor, { customerTenantId: actor.tenantId, version: data.version === '' ? null : data.version });
-  if (!accepted.ok) {
-    if (accepted.code === 'forbidden') return errorReply(403, 'forbidden', accepted.message);
-    return outcomeReply(await customerAgreementCard(services, actor, accepted.message));
-  }
+  if (!accepted.ok) return refusalReply(accepted, async (note) => outcomeReply(await customerAgreementCard(services, actor, note)));
   return outcomeReply(await customerAgreementCard(services, actor, 'You accepted the Microsoft Customer Agreement for your organization.', 'Good'));
 });

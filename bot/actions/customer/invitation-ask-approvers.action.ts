@@ -1,12 +1,11 @@
-import { decide } from '../../../domain/policy/access-policy.ts';
 import { invitationApprovers } from '../../../domain/policy/people-allowed.ts';
 import { cardMessage } from '../../../presenters/card-message.ts';
 import { invitationCard, invitationState } from '../../../presenters/customer/invitation.presenter.ts';
 import { invitationApproverMris } from '../../../presenters/customer/approvers.ts';
 import type { NoticeDelivery } from '../../../presenters/notice-delivery.presenter.ts';
 import { defineAction } from '../action-handler.ts';
-import { errorReply } from '../invoke-reply.ts';
-import { currentInvitationReply, invitationCardReply, invitationDataSchema, refusalReply } from './invitation-reply.ts';
+import { refusalReply } from '../invoke-reply.ts';
+import { currentInvitationReply, invitationCardReply, invitationDataSchema } from './invitation-reply.ts';
 
 /** What the asker is told: who got it, or that nobody can be reached in Teams. */
 function askedLine(delivery: NoticeDelivery, names: readonly string[]): string {
@@ -24,8 +23,8 @@ export const invitationAskApproversAction = defineAction(invitationDataSchema, a
   const seen = await context.services.domain.getRelationship(context.actor, ref);
   if (!seen.ok) return refusalReply(seen);
   const customerTenantId = seen.value.customer.tenantId;
-  const decision = decide(context.actor, 'viewCustomerPartners', { customerTenantId });
-  if (!decision.allowed) return errorReply(403, 'forbidden', decision.reason);
+  const may = seen.value.may.viewCustomerPartners;
+  if (!may.allowed) return refusalReply({ code: 'forbidden', message: may.reason });
   if (invitationState(seen.value) !== 'pending') return invitationCardReply(context, seen.value, 'This invitation has already been answered: nobody needs to be asked.');
   const { services } = context;
   const approvers = await invitationApprovers(services.directory, customerTenantId);

@@ -1,18 +1,14 @@
 import { notifyPartnerOfDecision } from '../../notifications/notify-partner.ts';
 import { toldLine } from '../../../presenters/notice-delivery.presenter.ts';
 import { defineAction } from '../action-handler.ts';
-import { errorReply } from '../invoke-reply.ts';
-import { currentInvitationReply, invitationCardReply, invitationDataSchema } from './invitation-reply.ts';
+import { currentInvitationReply, invitationCardReply, invitationDataSchema, refusedInvitationReply } from './invitation-reply.ts';
 
 /** Decline: the domain checks the Global admin and the version; a GDAP request ends declined, a reseller invitation is cancelled. */
 export const invitationDeclineAction = defineAction(invitationDataSchema, async (context, data) => {
   const ref = { kind: data.kind, id: data.id };
   if (context.trigger === 'automatic') return currentInvitationReply(context, ref);
   const declined = await context.services.domain.declineRelationship(context.actor, { kind: data.kind, id: data.id, version: data.version });
-  if (!declined.ok) {
-    if (declined.code === 'forbidden') return errorReply(403, 'forbidden', declined.message);
-    return currentInvitationReply(context, ref, declined.message);
-  }
+  if (!declined.ok) return refusedInvitationReply(context, ref, declined);
   const told = await notifyPartnerOfDecision(context.services, declined.value, 'declined', context.actor.name);
   const partner = declined.value.partner.name;
   return invitationCardReply(context, declined.value, `You declined this invitation. ${toldLine(partner, told, { chatCommand: 'my customers' })}`, { noteColor: 'Good' });

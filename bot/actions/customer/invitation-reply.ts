@@ -3,26 +3,28 @@ import type { Refusal } from '../../../domain/shared/result.ts';
 import type { RelationshipView } from '../../../domain/use-cases/views.ts';
 import { invitationCardFor, type InvitationCardOptions } from '../../../presenters/customer/invitation.presenter.ts';
 import type { ActionContext } from '../action-handler.ts';
-import { cardReply, errorReply, type InvokeReply } from '../invoke-reply.ts';
+import { cardReply, refusalReply, type InvokeReply } from '../invoke-reply.ts';
 
 /** What every invitation button sends: which invitation, and the version the card showed. */
 export const invitationDataSchema = relationshipActionDataSchema;
 
-/** The invitation card as this viewer should see it now (buttons only if the policy lets them decide). */
+/** The invitation card as this viewer should see it now (buttons only if the view says they may decide). */
 export async function invitationCardReply(
   context: ActionContext,
   relationship: RelationshipView,
   note?: string,
   extra: Pick<InvitationCardOptions, 'noteColor' | 'confirmDecline'> = {},
 ): Promise<InvokeReply> {
-  return cardReply(await invitationCardFor(context.services, context.actor, relationship, note, extra));
+  return cardReply(await invitationCardFor(context.services, relationship, note, extra));
 }
 
-/** A refusal the viewer cannot fix by looking again: not theirs to see, or gone. */
-export function refusalReply(refusal: Refusal): InvokeReply {
-  if (refusal.code === 'forbidden') return errorReply(403, 'forbidden', refusal.message);
-  if (refusal.code === 'not-found') return errorReply(404, 'not-found', refusal.message);
-  return errorReply(412, refusal.code, refusal.message);
+/**
+ * A refused decision, through the one mapping: the invitation with the reason on it, as the domain returned it (or,
+ * when the refusal carries no current state, as it stands now).
+ */
+export function refusedInvitationReply(context: ActionContext, ref: { kind: 'gdap' | 'reseller'; id: string }, refusal: Refusal<RelationshipView>): Promise<InvokeReply> {
+  const current = refusal.current;
+  return refusalReply(refusal, (note) => (current === undefined ? currentInvitationReply(context, ref, note) : invitationCardReply(context, current, note)));
 }
 
 /** Reloads the invitation by id (the use case checks the viewer may see it) and answers with its current card. */

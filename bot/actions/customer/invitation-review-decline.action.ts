@@ -1,8 +1,7 @@
-import { decide } from '../../../domain/policy/access-policy.ts';
 import { isPendingInvitation } from '../../../presenters/customer/invitation.presenter.ts';
 import { defineAction } from '../action-handler.ts';
-import { errorReply } from '../invoke-reply.ts';
-import { currentInvitationReply, invitationCardReply, invitationDataSchema, refusalReply } from './invitation-reply.ts';
+import { refusalReply } from '../invoke-reply.ts';
+import { currentInvitationReply, invitationCardReply, invitationDataSchema } from './invitation-reply.ts';
 
 /**
  * Decline, first step: the card asks "Decline …?" and says what declining means, with "No, keep it" first (the
@@ -13,8 +12,8 @@ export const invitationReviewDeclineAction = defineAction(invitationDataSchema, 
   if (context.trigger === 'automatic') return currentInvitationReply(context, ref);
   const seen = await context.services.domain.getRelationship(context.actor, ref);
   if (!seen.ok) return refusalReply(seen);
-  const decision = decide(context.actor, 'declineRelationship', { customerTenantId: seen.value.customer.tenantId });
-  if (!decision.allowed) return errorReply(403, 'forbidden', decision.reason);
+  const may = seen.value.may.declineRelationship;
+  if (!may.allowed) return refusalReply({ code: 'forbidden', message: may.reason });
   if (!isPendingInvitation(seen.value)) return invitationCardReply(context, seen.value, 'This invitation has already been answered: there is nothing to decline.');
   if (seen.value.version !== data.version) return invitationCardReply(context, seen.value, 'This changed since you looked: here is how it stands now. Nothing was declined.');
   return invitationCardReply(context, seen.value, undefined, { confirmDecline: true });

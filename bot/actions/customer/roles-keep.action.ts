@@ -1,6 +1,6 @@
 import { partnerDetailsCard } from '../../../presenters/customer/customer-cards.ts';
 import { defineAction } from '../action-handler.ts';
-import { outcomeReply } from './card-outcome-reply.ts';
+import { outcomeReply } from '../invoke-reply.ts';
 import { partnerDataSchema } from './partner-data.ts';
 
 /** "No" on the review: back to the partner's details, nothing changed. */

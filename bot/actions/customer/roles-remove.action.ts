@@ -3,8 +3,7 @@ import { buildRemoveRolesResult } from '../../../presenters/customer/remove-role
 import { partnerDetailsCard } from '../../../presenters/customer/customer-cards.ts';
 import { notifyPartnerOfRolesRemoved } from '../../notifications/notify-partner.ts';
 import { defineAction } from '../action-handler.ts';
-import { cardReply, errorReply } from '../invoke-reply.ts';
-import { outcomeReply } from './card-outcome-reply.ts';
+import { cardReply, outcomeReply, refusalReply } from '../invoke-reply.ts';
 import { partnerDataSchema } from './partner-data.ts';
 
 /**
@@ -15,10 +14,7 @@ export const rolesRemoveAction = defineAction(partnerDataSchema, async (context,
   const { actor, services } = context;
   if (context.trigger === 'automatic') return outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId));
   const removed = await services.domain.removePartnerRoles(actor, { customerTenantId: actor.tenantId, partnerTenantId: data.partnerTenantId });
-  if (!removed.ok) {
-    if (removed.code === 'forbidden') return errorReply(403, 'forbidden', removed.message);
-    return outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId, removed.message));
-  }
+  if (!removed.ok) return refusalReply(removed, async (note) => outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId, note)));
   const customer = (await services.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
   const told = await notifyPartnerOfRolesRemoved(services, removed.value, customer, actor.name);
   return cardReply(renderRemoveRolesResultCard(buildRemoveRolesResult(removed.value, told)));

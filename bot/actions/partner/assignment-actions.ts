@@ -4,25 +4,24 @@ import type { UserActor } from '../../../domain/actors/actor.ts';
 import type { Result } from '../../../domain/shared/result.ts';
 import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
 import type { BotServices } from '../../services.ts';
-import { cardReply, errorReply, type InvokeReply } from '../invoke-reply.ts';
-import { refusalReply } from './partner-replies.ts';
+import { cardReply, refusalReply, type InvokeReply } from '../invoke-reply.ts';
 
 /** The assignments card for this viewer. */
-export function assignmentsReply(view: GdapRelationshipView, actor: UserActor, extras: AssignmentsExtras = {}): InvokeReply {
-  return cardReply(renderAssignmentsCard(buildAssignmentsView(view, actor, extras)));
+export function assignmentsReply(view: GdapRelationshipView, extras: AssignmentsExtras = {}): InvokeReply {
+  return cardReply(renderAssignmentsCard(buildAssignmentsView(view, extras)));
 }
 
 /** A change's outcome: the new card with `done`; a refusal shows the current card with its reason (never a second change). */
-export function changeReply(result: Result<GdapRelationshipView>, actor: UserActor, done: (view: GdapRelationshipView) => string): InvokeReply {
-  if (result.ok) return assignmentsReply(result.value, actor, { note: done(result.value) });
-  if (result.current === undefined) return refusalReply(result);
-  return assignmentsReply(result.current, actor, { note: result.message, noteIsWarning: true });
+export async function changeReply(result: Result<GdapRelationshipView>, done: (view: GdapRelationshipView) => string): Promise<InvokeReply> {
+  if (result.ok) return assignmentsReply(result.value, { note: done(result.value) });
+  const current = result.current;
+  return refusalReply(result, current === undefined ? undefined : (note) => assignmentsReply(current, { note, noteIsWarning: true }));
 }
 
 /** The relationship's assignments card as it stands, for this viewer (a refresh, "Back"); changes nothing. */
 export async function currentAssignmentsReply(services: BotServices, actor: UserActor, id: string): Promise<InvokeReply> {
   const got = await services.domain.getRelationship(actor, { kind: 'gdap', id });
   if (!got.ok) return refusalReply(got);
-  if (got.value.kind !== 'gdap') return errorReply(404, 'not-found', 'That relationship was not found.');
-  return assignmentsReply(got.value, actor);
+  if (got.value.kind !== 'gdap') return refusalReply({ code: 'not-found', message: 'That relationship was not found.' });
+  return assignmentsReply(got.value);
 }

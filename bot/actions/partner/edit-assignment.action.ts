@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { CHANGED_MEANWHILE } from '../../../domain/use-cases/context.ts';
 import { defineAction } from '../action-handler.ts';
-import { errorReply } from '../invoke-reply.ts';
+import { refusalReply } from '../invoke-reply.ts';
 import { assignmentsReply } from './assignment-actions.ts';
-import { refusalReply } from './partner-replies.ts';
 
 const dataSchema = z.object({ id: z.string().min(1).max(200), version: z.string().min(1).max(200), groupId: z.string().min(1).max(200) });
 
@@ -12,8 +11,8 @@ export const editAssignmentAction = defineAction(dataSchema, async ({ actor, ser
   const got = await services.domain.getRelationship(actor, { kind: 'gdap', id: data.id });
   if (!got.ok) return refusalReply(got);
   const view = got.value;
-  if (view.kind !== 'gdap') return errorReply(404, 'not-found', 'That relationship was not found.');
-  if (view.version !== data.version) return assignmentsReply(view, actor, { note: CHANGED_MEANWHILE, noteIsWarning: true });
-  if (!view.assignments.some((a) => a.groupId === data.groupId)) return assignmentsReply(view, actor, { note: 'That group has no access through this relationship any more.', noteIsWarning: true });
-  return assignmentsReply(view, actor, { editGroupId: data.groupId });
+  if (view.kind !== 'gdap') return refusalReply({ code: 'not-found', message: 'That relationship was not found.' });
+  if (view.version !== data.version) return assignmentsReply(view, { note: CHANGED_MEANWHILE, noteIsWarning: true });
+  if (!view.assignments.some((a) => a.groupId === data.groupId)) return assignmentsReply(view, { note: 'That group has no access through this relationship any more.', noteIsWarning: true });
+  return assignmentsReply(view, { editGroupId: data.groupId });
 });

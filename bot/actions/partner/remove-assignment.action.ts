@@ -10,5 +10,5 @@ export const removeAssignmentAction = defineAction(dataSchema, async ({ actor, s
   const before = await services.domain.getRelationship(actor, { kind: 'gdap', id: data.id });
   const groupName = before.ok && before.value.kind === 'gdap' ? before.value.assignments.find((a) => a.groupId === data.groupId)?.groupName : undefined;
   const result = await services.domain.removeSecurityGroup(actor, { id: data.id, version: data.version, groupId: data.groupId });
-  return changeReply(result, actor, () => `Removed: ${groupName ?? 'the group'} no longer has access through this relationship.`);
+  return changeReply(result, () => `Removed: ${groupName ?? 'the group'} no longer has access through this relationship.`);
 });

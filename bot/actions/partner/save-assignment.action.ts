@@ -17,7 +17,7 @@ const dataSchema = z.object({
 export const saveAssignmentAction = defineAction(dataSchema, async ({ actor, services, trigger }, data) => {
   if (trigger === 'automatic') return currentAssignmentsReply(services, actor, data.id);
   const result = await services.domain.assignSecurityGroup(actor, { id: data.id, version: data.version, groupId: data.groupId, roles: data.roles });
-  return changeReply(result, actor, (view) => {
+  return changeReply(result, (view) => {
     const a = view.assignments.find((x) => x.groupId === data.groupId);
     return `Saved: ${a?.groupName ?? 'the group'} now has ${a?.roles.map((r) => r.name).join(', ') ?? 'no roles'}.`;
   });

@@ -4,8 +4,7 @@ import { adminReach } from '../../../presenters/partner/customer-admins.ts';
 import { buildRequestResultView, type ResultExtras } from '../../../presenters/partner/request-result.presenter.ts';
 import { EMAIL_BODY_MAX_LENGTH, EMAIL_SUBJECT_MAX_LENGTH } from '../../../domain/relationships/invitation-email.ts';
 import { defineAction } from '../action-handler.ts';
-import { cardReply } from '../invoke-reply.ts';
-import { refusalReply } from './partner-replies.ts';
+import { cardReply, refusalReply } from '../invoke-reply.ts';
 
 // The inputs arrive merged into the data; a little slack over the card's own limits lets the domain say why.
 const dataSchema = z.object({

@@ -2,7 +2,6 @@ import type { Activity } from 'botbuilder';
 import { relationshipActionDataSchema } from '../../../cards/action-data.ts';
 import { renderRequestResultCard } from '../../../cards/partner/request-result.card.ts';
 import type { UserActor } from '../../../domain/actors/actor.ts';
-import { decide } from '../../../domain/policy/access-policy.ts';
 import type { DirectoryUser } from '../../../domain/ports/directory.ts';
 import type { RelationshipView } from '../../../domain/use-cases/views.ts';
 import { cardMessage } from '../../../presenters/card-message.ts';
@@ -10,10 +9,8 @@ import { invitationCard } from '../../../presenters/customer/invitation.presente
 import { adminReach } from '../../../presenters/partner/customer-admins.ts';
 import { buildRequestResultView, isAwaitingCustomer, type ResultExtras } from '../../../presenters/partner/request-result.presenter.ts';
 import type { Delivery } from '../../proactive/notifier.ts';
-import type { BotServices } from '../../services.ts';
 import { defineAction } from '../action-handler.ts';
-import { cardReply, errorReply } from '../invoke-reply.ts';
-import { refusalReply } from './partner-replies.ts';
+import { cardReply, refusalReply } from '../invoke-reply.ts';
 
 /** The bot's own record of each send, one per relationship version and day: a second click sends nothing. */
 const SENDS = 'partnerCustomerSends';
@@ -24,10 +21,12 @@ function introText(actor: UserActor, view: RelationshipView): string {
     : `${actor.name} of ${view.partner.name} invited ${view.customer.name} to a reseller relationship. Review the invitation below.`;
 }
 
-async function messageFor(services: BotServices, actor: UserActor, view: RelationshipView, admin: DirectoryUser): Promise<Partial<Activity>> {
-  const adminActor = await services.domain.resolveActor(view.customer.tenantId, admin.id);
-  const canDecide = decide(adminActor, 'approveRelationship', { partnerTenantId: view.partner.tenantId, customerTenantId: view.customer.tenantId }).allowed;
-  return cardMessage(invitationCard(view, { canDecide, approverUserIds: [admin.id] }), introText(actor, view));
+/**
+ * The invitation card for one of the customer's Global admins: they were found as the people the policy lets approve
+ * invitations (`adminReach`), so the card offers them the buttons; their click is checked again on the server.
+ */
+function messageFor(actor: UserActor, view: RelationshipView, admin: DirectoryUser): Partial<Activity> {
+  return cardMessage(invitationCard(view, { canDecide: true, approverUserIds: [admin.id] }), introText(actor, view));
 }
 
 function deliveryLine(admin: DirectoryUser, delivery: Delivery | undefined): string {
@@ -45,8 +44,8 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
   if (!got.ok) return refusalReply(got);
   const view = got.value;
   const action = view.kind === 'gdap' ? 'lockForApproval' : 'requestResellerRelationship';
-  const decision = decide(actor, action, { partnerTenantId: view.partner.tenantId, customerTenantId: view.customer.tenantId });
-  if (!decision.allowed) return errorReply(403, 'forbidden', decision.reason);
+  const decision = view.may[action];
+  if (!decision.allowed) return refusalReply({ code: 'forbidden', message: decision.reason });
   const reach = await adminReach(services, view.customer.tenantId);
   const reply = (extras: ResultExtras) => cardReply(renderRequestResultCard(buildRequestResultView(view, reach, extras)));
   if (trigger === 'automatic') return reply({});
@@ -59,7 +58,7 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
   if (!claim.ok) return reply({ note: `This was already sent to ${view.customer.name}'s admins in Teams today; nothing was sent again. Send the e-mail if they need it once more.` });
 
   const deliveries = await Promise.all(reach.admins.map(async (admin) => {
-    const [delivery] = await services.notifier.send([{ tenantId: view.customer.tenantId, userId: admin.id }], await messageFor(services, actor, view, admin));
+    const [delivery] = await services.notifier.send([{ tenantId: view.customer.tenantId, userId: admin.id }], messageFor(actor, view, admin));
     return { admin, delivery };
   }));
   const sent = deliveries.filter((d) => d.delivery?.status === 'sent').length;

@@ -5,8 +5,8 @@ import type { LifecyclePassServices } from '../../../bot/lifecycle/lifecycle-pas
 import type { Notifier } from '../../../bot/proactive/notifier.ts';
 import { MemoryDocumentStore } from '../../../bot/storage/memory.store.ts';
 import { createPartnerAccess } from '../../../domain/partner-access.ts';
-import { createTestDirectory } from '../../domain/support/test-directory.ts';
-import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
+import { createTestDirectory } from '../../support/test-directory.ts';
+import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
 
 function services(): LifecyclePassServices & { passes: () => number } {
   const store = new MemoryDocumentStore();

@@ -9,7 +9,7 @@ import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../domain/roles/roles-catalo
 import { cardTexts, makeInvoke, makeMessage, post, repliesOf, type Speaker } from '../../support/activities.ts';
 import { DEMO } from '../../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { seedLifecycle } from './lifecycle-seed.ts';
+import { seedLifecycle } from '../../support/lifecycle-seed.ts';
 
 const MOMENT = new Date('2026-12-01T10:00:00.000Z');
 const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';

@@ -12,7 +12,7 @@ import { makeMessage, post } from '../../support/activities.ts';
 import { startConnectorStub } from '../../support/connector-stub.ts';
 import { DEMO } from '../../support/demo-ids.ts';
 import { startTestApp } from '../../support/test-app.ts';
-import { CUSTOMER_GLOBAL_ADMINS, seedLifecycle } from './lifecycle-seed.ts';
+import { CUSTOMER_GLOBAL_ADMINS, seedLifecycle } from '../../support/lifecycle-seed.ts';
 
 const MOMENT = new Date('2026-12-01T10:00:00.000Z');
 

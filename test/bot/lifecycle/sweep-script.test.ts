@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDocumentStore } from '../../../bot/storage/create-store.ts';
-import { seedLifecycle } from './lifecycle-seed.ts';
+import { seedLifecycle } from '../../support/lifecycle-seed.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));

@@ -18,10 +18,10 @@ import type { ConnectorStub } from '../../support/connector-stub.ts';
 import { startConnectorStub } from '../../support/connector-stub.ts';
 import { DEMO } from '../../support/demo-ids.ts';
 import { startTestApp } from '../../support/test-app.ts';
-import { isBackendAvailable, postgresTestUrl, redisTestUrl } from '../../storage/backend-availability.ts';
-import { dropTestNamespace } from '../../storage/test-namespaces.ts';
-import { CUSTOMER_GLOBAL_ADMINS, seedLifecycle } from './lifecycle-seed.ts';
-import { sweepWithTwoWorkers } from './two-workers.ts';
+import { isBackendAvailable, postgresTestUrl, redisTestUrl } from '../../support/backend-availability.ts';
+import { dropTestNamespace } from '../../support/test-namespaces.ts';
+import { CUSTOMER_GLOBAL_ADMINS, seedLifecycle } from '../../support/lifecycle-seed.ts';
+import { sweepWithTwoWorkers } from '../../support/sweep-workers.ts';
 
 const MOMENT = new Date('2026-12-01T10:00:00.000Z');
 const PER_SITUATION = 20;

@@ -5,7 +5,7 @@ import { notifyPartnerOfDecision, notifyPartnerOfRolesRemoved, notifyPartnerOfTe
 import type { Notifier, Recipient } from '../../../bot/proactive/notifier.ts';
 import type { RemovePartnerRolesOutcome } from '../../../domain/use-cases/remove-partner-roles.ts';
 import { DEMO } from '../../support/demo-ids.ts';
-import { createCustomerWorld } from '../../flows/customer/customer-world.ts';
+import { createCustomerWorld } from '../../support/customer-world.ts';
 
 const HANA = 'c3a7e9f1-5d4b-4a8c-8e3f-2b1a0f9e8d13';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RelationshipView } from '../../../domain/use-cases/views.ts';
 import { buildInvitationCardView, invitationCard, invitationState, type InvitationState } from '../../../presenters/customer/invitation.presenter.ts';
 import { DEMO } from '../../support/demo-ids.ts';
-import { createCustomerWorld, expectOk, type CustomerWorld } from '../../flows/customer/customer-world.ts';
+import { createCustomerWorld, expectOk, type CustomerWorld } from '../../support/customer-world.ts';
 
 /** Every text and every button verb of a card, for "says / does not say / offers" checks. */
 function read(card: unknown): { text: string; verbs: string[] } {

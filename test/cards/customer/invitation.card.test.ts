@@ -4,7 +4,7 @@ import { buildInvitationCardView } from '../../../presenters/customer/invitation
 import type { AdaptiveCard } from '../../../cards/render-card.ts';
 import { VERBS } from '../../../cards/verbs.ts';
 import { DEMO } from '../../support/demo-ids.ts';
-import { createCustomerWorld, type CustomerWorld } from '../../flows/customer/customer-world.ts';
+import { createCustomerWorld, type CustomerWorld } from '../../support/customer-world.ts';
 
 function texts(card: unknown, found: string[] = []): string[] {
   if (Array.isArray(card)) card.forEach((c) => texts(c, found));

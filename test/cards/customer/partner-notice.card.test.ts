@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decisionNotice } from '../../../presenters/customer/partner-notice.presenter.ts';
 import type { RelationshipView } from '../../../domain/use-cases/views.ts';
 import { DEMO } from '../../support/demo-ids.ts';
-import { createCustomerWorld, expectOk } from '../../flows/customer/customer-world.ts';
+import { createCustomerWorld, expectOk } from '../../support/customer-world.ts';
 
 /** The partner's notice of a decision, per kind × decision: says what happened and what the partner can now do. */
 describe('the notice of a customer decision', () => {

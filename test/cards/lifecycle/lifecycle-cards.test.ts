@@ -5,21 +5,27 @@ import { renderReminderCard } from '../../../cards/lifecycle/reminder.card.ts';
 import { buildReminderView } from '../../../presenters/lifecycle/reminder.presenter.ts';
 import { VERBS } from '../../../cards/verbs.ts';
 import type { UserActor } from '../../../domain/actors/actor.ts';
+import { permissionsFor } from '../../../domain/policy/access-policy.ts';
+import { includesGlobalAdministrator } from '../../../domain/relationships/gdap-validation.ts';
 import { REMINDER_AUDIENCE, REMINDER_KINDS, type ReminderKind } from '../../../domain/lifecycle/reminder-schedule.ts';
 import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import { relationshipIn } from '../../domain/relationships/gdap-fixture.ts';
-import { TENANTS } from '../../domain/support/test-directory.ts';
+import { relationshipIn } from '../../support/gdap-fixture.ts';
+import { TENANTS } from '../../support/test-directory.ts';
 
 const GA = { id: '62e90394-69f5-4237-9190-012177145e10', name: 'Global Administrator', description: '' };
 const HELPDESK = { id: '729827e3-9c14-49f7-bb1b-9608f156bbb8', name: 'Helpdesk Administrator', description: '' };
 
-function view(overrides: Partial<GdapRelationshipView> = {}): GdapRelationshipView {
+/** A view as the domain builds it for `viewer`: its permissions and its facts come from the domain's own rules. */
+function view(overrides: Partial<GdapRelationshipView> = {}, viewer: UserActor = actor(['AdminAgent'])): GdapRelationshipView {
   const relationship = relationshipIn('active');
+  const roles = overrides.roles ?? [HELPDESK];
   return {
     kind: 'gdap', id: relationship.id, version: 'v1', displayName: relationship.displayName, relationship,
     partner: { tenantId: TENANTS.partner, name: 'Contoso Partners' }, customer: { tenantId: TENANTS.customer, name: 'Northwind Traders' },
     roles: [HELPDESK], status: 'expiring', statusText: 'Active, ends in 7 days', daysLeft: 7, isExpiring: true,
     endDateTime: '2026-05-31T09:00:00.000Z', canAutoExtend: false, approvalLink: 'https://admin.microsoft.com/x', requestExpiresDateTime: '2026-05-31T09:00:00.000Z', assignments: [],
+    hasGlobalAdministrator: includesGlobalAdministrator(roles.map((r) => r.id)),
+    may: permissionsFor(viewer, { partnerTenantId: TENANTS.partner, customerTenantId: TENANTS.customer }),
     ...overrides,
   };
 }
@@ -75,7 +81,7 @@ describe('the manage card', () => {
     ['an Admin agent, without it', ['AdminAgent'] as const, [HELPDESK], ['lifecycle.autoExtend']],
     ['a Sales agent', ['SalesAgent'] as const, [GA, HELPDESK], []],
   ])('for %s shows only the buttons the policy allows', (_name, roles, relationshipRoles, verbs) => {
-    const card = renderManageRelationshipCard(buildManageRelationshipView(actor([...roles]), view({ roles: relationshipRoles })));
+    const card = renderManageRelationshipCard(buildManageRelationshipView(view({ roles: relationshipRoles }, actor([...roles]))));
     expect(JSON.stringify(card)).not.toContain('${');
     const shown = actionsOf(card).map((a) => a.verb).filter((v): v is string => v !== undefined);
     expect(shown).toEqual(verbs);
@@ -83,7 +89,7 @@ describe('the manage card', () => {
   });
 
   it('carries ids and version only', () => {
-    const card = renderManageRelationshipCard(buildManageRelationshipView(actor(['AdminAgent']), view({ roles: [GA, HELPDESK] })));
+    const card = renderManageRelationshipCard(buildManageRelationshipView(view({ roles: [GA, HELPDESK] }, actor(['AdminAgent']))));
     expect(actionsOf(card).filter((a) => a.verb !== undefined).map((a) => a.data)).toEqual([
       { id: 'rel-1', version: 'v1', autoExtend: 'on' },
       { id: 'rel-1', version: 'v1' },

@@ -10,7 +10,7 @@ import type { DialogServices } from '../../../dialogs/dialog-services.ts';
 import { matchIntent } from '../../../dialogs/intent.ts';
 import type { Speaker } from '../../support/activities.ts';
 import { DEMO } from '../../support/demo-ids.ts';
-import { clientFor, createDialogServices, turn } from '../partner/partner-dialog-harness.ts';
+import { clientFor, createDialogServices, turn } from '../../support/dialog-harness.ts';
 
 const P = {
   adele: { tenantId: DEMO.woodgrove, userId: DEMO.adeleAdminAgent },

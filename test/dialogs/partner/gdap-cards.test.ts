@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { confirmQuestion, rolesQuestion } from '../../../dialogs/partner/gdap-cards.ts';
 import { cardTexts } from '../../support/activities.ts';
-import { ROLE_IDS } from '../../flows/partner/partner-flow-support.ts';
+import { ROLE_IDS } from '../../support/partner-flow.ts';
 
 const customer = { tenantId: 't', name: 'Contoso', domain: 'contoso.com' };
 const textsOf = (activity: ReturnType<typeof confirmQuestion>) =>

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CANCELLED_MESSAGE } from '../../../dialogs/cancel-and-help.dialog.ts';
 import { InviteCustomerDialog } from '../../../dialogs/partner/invite-customer.dialog.ts';
 import { DEMO } from '../../support/demo-ids.ts';
-import { NORTHWIND, PEOPLE } from '../../flows/partner/partner-flow-support.ts';
-import { clientFor, createDialogServices, turn, type Say } from './partner-dialog-harness.ts';
+import { NORTHWIND, PEOPLE } from '../../support/partner-flow.ts';
+import { clientFor, createDialogServices, turn, type Say } from '../../support/dialog-harness.ts';
 
 async function start(options: Record<string, unknown> = {}, speaker: typeof PEOPLE[keyof typeof PEOPLE] = PEOPLE.sam, reachable: readonly string[] = []) {
   const services = await createDialogServices(reachable);

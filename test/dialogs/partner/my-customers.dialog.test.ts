@@ -2,8 +2,8 @@ import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { describe, expect, it } from 'vitest';
 import { MyCustomersDialog } from '../../../dialogs/partner/my-customers.dialog.ts';
 import { DEMO } from '../../support/demo-ids.ts';
-import { PEOPLE } from '../../flows/partner/partner-flow-support.ts';
-import { clientFor, createDialogServices, turn } from './partner-dialog-harness.ts';
+import { PEOPLE } from '../../support/partner-flow.ts';
+import { clientFor, createDialogServices, turn } from '../../support/dialog-harness.ts';
 
 describe('MyCustomersDialog', () => {
   it.each([

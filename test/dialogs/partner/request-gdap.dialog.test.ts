@@ -4,8 +4,8 @@ import { CANCELLED_MESSAGE } from '../../../dialogs/cancel-and-help.dialog.ts';
 import { GLOBAL_ADMIN_NO_AUTO_EXTEND } from '../../../dialogs/partner/gdap-answers.ts';
 import { RequestGdapDialog } from '../../../dialogs/partner/request-gdap.dialog.ts';
 import { DEMO } from '../../support/demo-ids.ts';
-import { PEOPLE, ROLE_IDS } from '../../flows/partner/partner-flow-support.ts';
-import { clientFor, createDialogServices, turn, type Say } from './partner-dialog-harness.ts';
+import { PEOPLE, ROLE_IDS } from '../../support/partner-flow.ts';
+import { clientFor, createDialogServices, turn, type Say } from '../../support/dialog-harness.ts';
 
 const CONTOSO: Say = { value: { customerTenantId: DEMO.contoso } };
 const NAME: Say = { value: { displayName: 'Contoso helpdesk' } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveActor } from '../../../domain/actors/actor.ts';
-import { createTestDirectory, GROUPS, TENANTS, USERS } from '../support/test-directory.ts';
+import { createTestDirectory, GROUPS, TENANTS, USERS } from '../../support/test-directory.ts';
 
 const directory = createTestDirectory();
 

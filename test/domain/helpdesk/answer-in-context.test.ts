@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { UserActor } from '../../../domain/actors/actor.ts';
 import type { KnownNames } from '../../../domain/helpdesk/contextual-question.ts';
 import { answerInContext } from '../../../domain/helpdesk/answer-in-context.ts';
-import type { Harness } from '../support/harness.ts';
-import { createHarness, expectOk } from '../support/harness.ts';
-import type { FixtureUser } from '../support/test-directory.ts';
-import { FIXTURE_GROUPS, FIXTURE_TENANTS, FIXTURE_USERS, GROUPS, TENANTS } from '../support/test-directory.ts';
-import { activeRelationship } from '../use-cases/flow-helpers.ts';
+import type { Harness } from '../../support/domain-harness.ts';
+import { createHarness, expectOk } from '../../support/domain-harness.ts';
+import type { FixtureUser } from '../../support/test-directory.ts';
+import { FIXTURE_GROUPS, FIXTURE_TENANTS, FIXTURE_USERS, GROUPS, TENANTS } from '../../support/test-directory.ts';
+import { activeRelationship } from '../../support/flow-helpers.ts';
 
 /** The names a user of the given tenant can mention: every tenant, and the groups and people of their own tenant. */
 function namesFor(actor: UserActor): KnownNames {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionSearch } from '../../../domain/helpdesk/answer-question.ts';
 import { CONFIDENCE, WHERE_TO_ASK, answerQuestion, isConfident, specificCoverage } from '../../../domain/helpdesk/answer-question.ts';
-import { EVAL_SET } from './eval-set.ts';
-import { evaluate } from './evaluate.ts';
+import { EVAL_SET } from '../../../eval/helpdesk/eval-set.ts';
+import { evaluate } from '../../../eval/helpdesk/evaluate.ts';
 
 describe('the evaluation floor', () => {
   const report = evaluate(EVAL_SET);

@@ -7,8 +7,8 @@ import { answerQuestion, answerSummary } from '../../../domain/helpdesk/answer-q
 import { KNOWLEDGE_BASE, findFact } from '../../../domain/helpdesk/knowledge-base.ts';
 import { DECOY_TOPICS } from '../../../domain/helpdesk/decoy-topics.ts';
 import { comparedSides, questionForm, questionParts } from '../../../domain/helpdesk/question-shape.ts';
-import type { DefectKind, EvalCase } from './eval-set.ts';
-import { DEFECT_CASES } from './eval-set.ts';
+import type { DefectKind, EvalCase } from '../../../eval/helpdesk/eval-set.ts';
+import { DEFECT_CASES } from '../../../eval/helpdesk/eval-set.ts';
 
 function factIds(question: string): string | null {
   const answer = answerQuestion(question);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FACT_TAGS, SOURCES } from '../../../domain/helpdesk/helpdesk-fact.ts';
 import { KNOWLEDGE_BASE, findFact } from '../../../domain/helpdesk/knowledge-base.ts';
 import { normalizeTerm } from '../../../domain/helpdesk/fact-index.ts';
-import { EVAL_SET } from './eval-set.ts';
+import { EVAL_SET } from '../../../eval/helpdesk/eval-set.ts';
 
 const documents = new Set<string>(Object.values(SOURCES));
 const tags = new Set<string>(FACT_TAGS);

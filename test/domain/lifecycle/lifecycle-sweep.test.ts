@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../domain/actors/actor.ts';
-import type { Harness } from '../support/harness.ts';
-import { createHarness, expectOk } from '../support/harness.ts';
-import { TENANTS } from '../support/test-directory.ts';
-import { activeRelationship, GLOBAL_ADMIN, GLOBAL_READER, HELPDESK, requested } from '../use-cases/flow-helpers.ts';
+import type { Harness } from '../../support/domain-harness.ts';
+import { createHarness, expectOk } from '../../support/domain-harness.ts';
+import { TENANTS } from '../../support/test-directory.ts';
+import { activeRelationship, GLOBAL_ADMIN, GLOBAL_READER, HELPDESK, requested } from '../../support/flow-helpers.ts';
 
 async function systemEvents(h: Harness, id: string): Promise<{ action: string; statusBefore: string | null; statusAfter: string | null }[]> {
   const page = expectOk(await h.access.readAuditTrail(await h.actor('adminAgent'), { tenantId: TENANTS.partner, limit: 500 }));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../domain/actors/actor.ts';
-import { createHarness, expectOk } from '../support/harness.ts';
-import { GROUPS, TENANTS } from '../support/test-directory.ts';
-import { activeRelationship, GLOBAL_ADMIN, HELPDESK, requested } from '../use-cases/flow-helpers.ts';
+import { createHarness, expectOk } from '../../support/domain-harness.ts';
+import { GROUPS, TENANTS } from '../../support/test-directory.ts';
+import { activeRelationship, GLOBAL_ADMIN, HELPDESK, requested } from '../../support/flow-helpers.ts';
 
 describe('removing the Global Administrator role', () => {
   it('removes it from the relationship and its groups, audited, and auto-extension becomes possible', async () => {

@@ -3,8 +3,8 @@ import type { UserActor } from '../../../domain/actors/actor.ts';
 import { resolveActor, SYSTEM_ACTOR } from '../../../domain/actors/actor.ts';
 import type { Action, DenialCode } from '../../../domain/policy/access-policy.ts';
 import { ACTIONS, decide } from '../../../domain/policy/access-policy.ts';
-import type { FixtureUser } from '../support/test-directory.ts';
-import { createTestDirectory, GROUPS, TENANTS, USERS } from '../support/test-directory.ts';
+import type { FixtureUser } from '../../support/test-directory.ts';
+import { createTestDirectory, GROUPS, TENANTS, USERS } from '../../support/test-directory.ts';
 
 /** The actor kinds the issue names, each as a fixture user. */
 const ACTOR_KINDS = {

@@ -3,7 +3,7 @@ import type { GdapStatus } from '../../../domain/relationships/gdap-relationship
 import { GDAP_STATUSES } from '../../../domain/relationships/gdap-relationship.ts';
 import type { GdapTransition } from '../../../domain/relationships/gdap-transitions.ts';
 import { applyTransition, GDAP_TRANSITIONS } from '../../../domain/relationships/gdap-transitions.ts';
-import { CUSTOMER_ADMIN, relationshipIn } from './gdap-fixture.ts';
+import { CUSTOMER_ADMIN, relationshipIn } from '../../support/gdap-fixture.ts';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const ctx = { now: NOW, by: CUSTOMER_ADMIN };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvitationEmail, EMAIL_BODY_MAX_LENGTH } from '../../../domain/relationships/invitation-email.ts';
 import { draftInvitationEmail, resellerInvitationLink } from '../../../domain/relationships/reseller-relationship.ts';
-import { createHarness, expectOk } from '../support/harness.ts';
-import { TENANTS } from '../support/test-directory.ts';
+import { createHarness, expectOk } from '../../support/domain-harness.ts';
+import { TENANTS } from '../../support/test-directory.ts';
 
 const PARTNER = '0f8a4b2c-1d3e-4f5a-9b6c-7d8e9f0a1b2c';
 const link = resellerInvitationLink(PARTNER, false);

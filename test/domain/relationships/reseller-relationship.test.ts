@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptInvitation, createResellerInvitation, declineInvitation, removeDap, resellerInvitationLink } from '../../../domain/relationships/reseller-relationship.ts';
-import { TENANTS } from '../support/test-directory.ts';
-import { CUSTOMER_ADMIN, PARTNER_ADMIN } from './gdap-fixture.ts';
+import { TENANTS } from '../../support/test-directory.ts';
+import { CUSTOMER_ADMIN, PARTNER_ADMIN } from '../../support/gdap-fixture.ts';
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');
 const invite = (includeDap?: boolean) => createResellerInvitation({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness, expectOk } from '../support/harness.ts';
-import { GROUPS, TENANTS } from '../support/test-directory.ts';
-import { activeRelationship, GLOBAL_READER, HELPDESK, requested } from './flow-helpers.ts';
+import { createHarness, expectOk } from '../../support/domain-harness.ts';
+import { GROUPS, TENANTS } from '../../support/test-directory.ts';
+import { activeRelationship, GLOBAL_READER, HELPDESK, requested } from '../../support/flow-helpers.ts';
 
 describe('access assignments', () => {
   it.each(['created', 'approvalPending', 'terminated'] as const)('are refused on a %s relationship', async (state) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness, expectOk } from '../support/harness.ts';
-import { TENANTS } from '../support/test-directory.ts';
+import { createHarness, expectOk } from '../../support/domain-harness.ts';
+import { TENANTS } from '../../support/test-directory.ts';
 
 describe('getCustomerAgreement', () => {
   it('shows the customer whether the MCA is accepted, with the version to send back; nobody else reads it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness, expectOk } from '../support/harness.ts';
-import { TENANTS } from '../support/test-directory.ts';
-import { GLOBAL_ADMIN, GLOBAL_READER, requested } from './flow-helpers.ts';
+import { createHarness, expectOk } from '../../support/domain-harness.ts';
+import { TENANTS } from '../../support/test-directory.ts';
+import { GLOBAL_ADMIN, GLOBAL_READER, requested } from '../../support/flow-helpers.ts';
 
 describe('GDAP drafts: changed or deleted only before they are sent for approval', () => {
   it('updates name, duration, roles and auto-extend of a draft; the old name is free again', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR as SYSTEM } from '../../../domain/actors/actor.ts';
-import { createHarness, expectOk } from '../support/harness.ts';
-import { GROUPS, TENANTS, USERS } from '../support/test-directory.ts';
-import { activeRelationship, GLOBAL_ADMIN, HELPDESK, requested } from './flow-helpers.ts';
+import { createHarness, expectOk } from '../../support/domain-harness.ts';
+import { GROUPS, TENANTS, USERS } from '../../support/test-directory.ts';
+import { activeRelationship, GLOBAL_ADMIN, HELPDESK, requested } from '../../support/flow-helpers.ts';
 
 describe('GDAP relationship, end to end', () => {
   it('goes from request to approval to termination, with names and dates as plain data', async () => {

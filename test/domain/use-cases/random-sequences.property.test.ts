@@ -5,12 +5,12 @@ import { SYSTEM_ACTOR } from '../../../domain/actors/actor.ts';
 import type { AuditEvent } from '../../../domain/audit/audit-event.ts';
 import type { GdapRelationship } from '../../../domain/relationships/gdap-relationship.ts';
 import type { Result } from '../../../domain/shared/result.ts';
-import type { Harness } from '../support/harness.ts';
-import { createHarness } from '../support/harness.ts';
-import type { RecordedWrite } from '../support/in-memory-document-store.ts';
-import type { FixtureUser } from '../support/test-directory.ts';
-import { GROUPS, TENANTS, USERS } from '../support/test-directory.ts';
-import { GLOBAL_ADMIN, GLOBAL_READER, HELPDESK } from './flow-helpers.ts';
+import type { Harness } from '../../support/domain-harness.ts';
+import { createHarness } from '../../support/domain-harness.ts';
+import type { RecordedWrite } from '../../support/recording-store.ts';
+import type { FixtureUser } from '../../support/test-directory.ts';
+import { GROUPS, TENANTS, USERS } from '../../support/test-directory.ts';
+import { GLOBAL_ADMIN, GLOBAL_READER, HELPDESK } from '../../support/flow-helpers.ts';
 
 const WHO = Object.keys(USERS) as FixtureUser[];
 const CUSTOMERS = [TENANTS.customer, TENANTS.otherCustomer];
@@ -176,7 +176,7 @@ function checkWrites(newWrites: readonly RecordedWrite[], actor: Actor, result: 
   }
 }
 
-function checkState(h: Harness): void {
+async function checkState(h: Harness): Promise<void> {
   for (const doc of latest(h.store.writes, 'gdapRelationships')) {
     const r = doc.value as GdapRelationship;
     // No assignment outside an active relationship.
@@ -189,7 +189,7 @@ function checkState(h: Harness): void {
   }
   // Every event in every stream came from one aggregate write; none from anywhere else.
   const written = h.store.writes.flatMap((w) => w.append.map((x) => `${x.stream}|${(x.event as AuditEvent).id}`)).sort();
-  const streamed = [...h.store.allStreams()].flatMap(([s, events]) => events.map((e) => `${s}|${(e as AuditEvent).id}`)).sort();
+  const streamed = [...(await h.store.allStreams())].flatMap(([s, events]) => events.map((e) => `${s}|${(e as AuditEvent).id}`)).sort();
   expect(streamed).toEqual(written);
 }
 
@@ -205,7 +205,7 @@ describe('random sequences of use cases by random actors', () => {
         const result = await run(h, actor, step);
         checkWrites(h.store.writes.slice(before), actor, result);
         if (result?.ok === true) succeeded.set(step.op, (succeeded.get(step.op) ?? 0) + 1);
-        checkState(h);
+        await checkState(h);
       }
     }), { numRuns: 400, seed: 20260302 });
     // The generator must reach the interesting states, or the invariants above prove little.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_AGREEMENT_VERSION } from '../../../domain/agreements/customer-agreement.ts';
-import { createHarness, expectOk } from '../support/harness.ts';
-import { TENANTS } from '../support/test-directory.ts';
-import { activeRelationship } from './flow-helpers.ts';
+import { createHarness, expectOk } from '../../support/domain-harness.ts';
+import { TENANTS } from '../../support/test-directory.ts';
+import { activeRelationship } from '../../support/flow-helpers.ts';
 
 describe('reseller relationship', () => {
   it('is requested by a Sales agent, without DAP by default, with the personalized link', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeMessage, post } from '../../support/activities.ts';
-import { expectOk } from './customer-world.ts';
-import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from './customer-app.ts';
+import { expectOk } from '../../support/customer-world.ts';
+import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '../../support/customer-app.ts';
 
 /** A customer admin who cannot decide is told a Global admin must, and can have them asked in Teams. */
 describe('"Ask a Global admin to review it"', () => {

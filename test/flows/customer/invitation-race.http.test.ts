@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOk } from './customer-world.ts';
-import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, TWO_GA_DIRECTORY, type CustomerApp } from './customer-app.ts';
+import { expectOk } from '../../support/customer-world.ts';
+import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, TWO_GA_DIRECTORY, type CustomerApp } from '../../support/customer-app.ts';
 
 describe('two Global admins answer the same invitation at once', () => {
   let app: CustomerApp;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardTexts, repliesOf } from '../../support/activities.ts';
-import { expectOk } from './customer-world.ts';
-import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from './customer-app.ts';
+import { expectOk } from '../../support/customer-world.ts';
+import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '../../support/customer-app.ts';
 
 describe('invitation cards over HTTP', () => {
   let app: CustomerApp;

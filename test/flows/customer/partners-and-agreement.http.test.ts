@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardTexts, repliesOf } from '../../support/activities.ts';
 import { DEMO } from '../../support/demo-ids.ts';
-import { expectOk } from './customer-world.ts';
-import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from './customer-app.ts';
+import { expectOk } from '../../support/customer-world.ts';
+import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '../../support/customer-app.ts';
 
 const WOODGROVE_ADMIN_AGENTS = 'a0c1e2f3-1111-4a1b-8c1d-000000000031';
 

@@ -7,13 +7,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runLifecyclePass } from '../../../bot/lifecycle/lifecycle-pass.ts';
 import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import { FixedClock } from '../../domain/support/fixed-clock.ts';
+import { FixedClock } from '../../support/fixed-clock.ts';
 import { post, makeInvoke } from '../../support/activities.ts';
 import { DEMO } from '../../support/demo-ids.ts';
 import { GraphStandIn } from '../../support/graph-stand-in/graph-stand-in.ts';
 import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '../../support/graph-stand-in/stand-in-tenants.ts';
 import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { chat, invokeText, PEOPLE, ROLE_IDS, textOf } from '../partner/partner-flow-support.ts';
+import { chat, invokeText, PEOPLE, ROLE_IDS, textOf } from '../../support/partner-flow.ts';
 
 const DIRECTORY = new URL('./two-admin-agents.directory.json', import.meta.url).pathname;
 const ALEX = { tenantId: DEMO.woodgrove, userId: 'c0de0a1e-7a1b-4c2d-8e3f-000000000099', name: 'Alex Admin' };

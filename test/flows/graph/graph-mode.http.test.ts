@@ -8,14 +8,14 @@ import { runLifecyclePass } from '../../../bot/lifecycle/lifecycle-pass.ts';
 import { LOCAL_IDENTITY_HEADER } from '../../../bot/tab/tab-identity.ts';
 import type { PartnerRelationships } from '../../../bot/tab/tab-contract.ts';
 import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import { FixedClock } from '../../domain/support/fixed-clock.ts';
+import { FixedClock } from '../../support/fixed-clock.ts';
 import { cardTexts, makeInvoke, post } from '../../support/activities.ts';
 import { startConnectorStub, type ConnectorStub } from '../../support/connector-stub.ts';
 import { DEMO } from '../../support/demo-ids.ts';
 import { GraphStandIn } from '../../support/graph-stand-in/graph-stand-in.ts';
 import { demoStandInOptions, TEST_CLIENT_SECRET } from '../../support/graph-stand-in/stand-in-tenants.ts';
 import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsIn, chat, GROUPS, invokeCard, invokeText, PEOPLE, ROLE_IDS, textOf } from '../partner/partner-flow-support.ts';
+import { actionsIn, chat, GROUPS, invokeCard, invokeText, PEOPLE, ROLE_IDS, textOf } from '../../support/partner-flow.ts';
 
 const APPROVAL_PAGE = 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/';
 

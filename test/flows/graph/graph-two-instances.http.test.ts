@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLifecyclePass } from '../../../bot/lifecycle/lifecycle-pass.ts';
 import { DocumentStoreBotStorage } from '../../../bot/storage/bot-state.storage.ts';
 import { MemoryDocumentStore } from '../../../bot/storage/memory.store.ts';
-import { FixedClock } from '../../domain/support/fixed-clock.ts';
+import { FixedClock } from '../../support/fixed-clock.ts';
 import { makeMessage, post } from '../../support/activities.ts';
 import { startConnectorStub, type ConnectorStub } from '../../support/connector-stub.ts';
 import { DEMO } from '../../support/demo-ids.ts';
 import { GraphStandIn } from '../../support/graph-stand-in/graph-stand-in.ts';
 import { demoStandInOptions, TEST_CLIENT_SECRET } from '../../support/graph-stand-in/stand-in-tenants.ts';
 import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { PEOPLE } from '../partner/partner-flow-support.ts';
+import { PEOPLE } from '../../support/partner-flow.ts';
 
 describe('graph mode, two bot instances reconciling at once', () => {
   let stand: GraphStandIn;

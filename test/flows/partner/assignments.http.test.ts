@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
+import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
 import { DEMO } from '../../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsIn, actionsOf, chat, GROUPS, invokeCard, invokeText, PEOPLE, ROLE_IDS, textOf } from './partner-flow-support.ts';
+import { actionsIn, actionsOf, chat, GROUPS, invokeCard, invokeText, PEOPLE, ROLE_IDS, textOf } from '../../support/partner-flow.ts';
 
 describe('partner flows over HTTP: assigning security groups', () => {
   let running: RunningApp;

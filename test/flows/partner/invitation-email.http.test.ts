@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardTexts } from '../../support/activities.ts';
-import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
+import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
 import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsIn, actionsOf, chat, invokeCard, invokeText, PEOPLE, type Replies } from './partner-flow-support.ts';
+import { actionsIn, actionsOf, chat, invokeCard, invokeText, PEOPLE, type Replies } from '../../support/partner-flow.ts';
 
 /** The value of the input with this id in a card tree. */
 function inputValue(card: unknown, id: string): string | undefined {

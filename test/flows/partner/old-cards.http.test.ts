@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OLD_CARD } from '../../../bot/teams-bot.ts';
-import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
+import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
 import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { chat, PEOPLE, textOf } from './partner-flow-support.ts';
+import { chat, PEOPLE, textOf } from '../../support/partner-flow.ts';
 
 /** A button on an old card (its step finished or was cancelled) answers with where things stand, never the welcome card. */
 describe('old cards', () => {

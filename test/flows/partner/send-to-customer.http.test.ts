@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConnectorStub, type ConnectorStub } from '../../support/connector-stub.ts';
 import { cardTexts, makeInvoke, post } from '../../support/activities.ts';
-import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
+import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
 import { DEMO } from '../../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsOf, chat, invokeText, PEOPLE, textOf } from './partner-flow-support.ts';
+import { actionsOf, chat, invokeText, PEOPLE, textOf } from '../../support/partner-flow.ts';
 
 describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', () => {
   let running: RunningApp;

@@ -1,9 +1,9 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { UNKNOWN_HEADING } from '../../../bot/helpdesk/helpdesk-answers.ts';
-import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
+import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
 import { DEMO } from '../../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsOf, chat, PEOPLE, ROLE_IDS, textOf } from '../partner/partner-flow-support.ts';
+import { actionsOf, chat, PEOPLE, ROLE_IDS, textOf } from '../../support/partner-flow.ts';
 
 const BEN = { tenantId: DEMO.contoso, userId: DEMO.benContosoBilling, name: 'Ben Billing' };
 const WHO = { ...PEOPLE, ben: BEN };

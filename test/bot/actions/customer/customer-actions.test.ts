@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeInvoke, post } from '../../../support/activities.ts';
 import { DEMO } from '../../../support/demo-ids.ts';
-import { expectOk } from '../../../flows/customer/customer-world.ts';
-import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '../../../flows/customer/customer-app.ts';
+import { expectOk } from '../../../support/customer-world.ts';
+import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '../../../support/customer-app.ts';
 
 /** An Action.Execute invoke as Teams sends it for a card refresh (trigger "automatic"). */
 function automatic(verb: string, data: Record<string, unknown>, speaker: typeof SPEAKERS[keyof typeof SPEAKERS]) {

@@ -1,5 +1,5 @@
 /** Runs the evaluation set through answerQuestion and tallies top-1 accuracy and refusals. */
-import { answerQuestion } from '../../../domain/helpdesk/answer-question.ts';
+import { answerQuestion } from '../../domain/helpdesk/answer-question.ts';
 import type { EvalCase } from './eval-set.ts';
 
 export interface EvalMiss {

@@ -1,4 +1,4 @@
-import type { Directory, DirectoryUser, SecurityGroup, Tenant } from '../../../domain/ports/directory.ts';
+import type { Directory, DirectoryUser, SecurityGroup, Tenant } from '../../domain/ports/directory.ts';
 
 /** Tenant ids of the fixture. */
 export const TENANTS = {

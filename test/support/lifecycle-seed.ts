@@ -3,14 +3,14 @@
  * partner Woodgrove, Adele as requester), so each one has a known due reminder, or none, at a given moment.
  */
 import { randomUUID } from 'node:crypto';
-import { DEMO_DIRECTORY_FILE } from '../../../bot/config.ts';
-import { loadDirectoryFile } from '../../../bot/directory/json-directory.ts';
-import { resolveActor } from '../../../domain/actors/actor.ts';
-import type { ReminderKind } from '../../../domain/lifecycle/reminder-schedule.ts';
-import { createPartnerAccess } from '../../../domain/partner-access.ts';
-import type { DocumentStore } from '../../../domain/ports/document-store.ts';
-import type { Result } from '../../../domain/shared/result.ts';
-import { DEMO } from '../../support/demo-ids.ts';
+import { DEMO_DIRECTORY_FILE } from '../../bot/config.ts';
+import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
+import { resolveActor } from '../../domain/actors/actor.ts';
+import type { ReminderKind } from '../../domain/lifecycle/reminder-schedule.ts';
+import { createPartnerAccess } from '../../domain/partner-access.ts';
+import type { DocumentStore } from '../../domain/ports/document-store.ts';
+import type { Result } from '../../domain/shared/result.ts';
+import { DEMO } from './demo-ids.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
-import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import type { Harness } from '../support/harness.ts';
-import { expectOk } from '../support/harness.ts';
-import { TENANTS } from '../support/test-directory.ts';
+import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
+import type { Harness } from './domain-harness.ts';
+import { expectOk } from './domain-harness.ts';
+import { TENANTS } from './test-directory.ts';
 
 export const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
 export const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10';

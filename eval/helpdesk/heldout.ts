@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { answerQuestion, answerText } from '../../../domain/helpdesk/answer-question.ts';
+import { answerQuestion, answerText } from '../../domain/helpdesk/answer-question.ts';
 
-const HELD_OUT_FILE = new URL('../../../eval/heldout/helpdesk.heldout.json', import.meta.url);
+const HELD_OUT_FILE = new URL('../heldout/helpdesk.heldout.json', import.meta.url);
 
 const InScopeCase = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
-import { makeInvoke, makeMessage, post, repliesOf, cardTexts, type PostResult, type Speaker } from '../../support/activities.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import type { RunningApp } from '../../support/test-app.ts';
+import { makeInvoke, makeMessage, post, repliesOf, cardTexts, type PostResult, type Speaker } from './activities.ts';
+import { DEMO } from './demo-ids.ts';
+import type { RunningApp } from './test-app.ts';
 
 /** Demo people of the partner flows, as speakers. */
 export const PEOPLE = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryDocumentStore } from './in-memory-document-store.ts';
+import { RecordingDocumentStore } from '../support/recording-store.ts';
 
 describe('the in-memory DocumentStore fake honours the contract', () => {
   it('creates only when absent (null), updates only at the read version, overwrites with *', async () => {
-    const store = new InMemoryDocumentStore();
+    const store = new RecordingDocumentStore();
     const created = await store.put('c', 'a', { n: 1 }, null);
     expect(created.ok).toBe(true);
     expect(await store.put('c', 'a', { n: 2 }, null)).toMatchObject({ ok: false, reason: 'conflict', current: { value: { n: 1 } } });
@@ -16,7 +16,7 @@ describe('the in-memory DocumentStore fake honours the contract', () => {
   });
 
   it('replaces index entries on each write and orders by sort, then id, within a range', async () => {
-    const store = new InMemoryDocumentStore();
+    const store = new RecordingDocumentStore();
     await store.put('c', 'b', 1, null, { indexes: [{ index: 'i', key: 'k', sort: '2' }] });
     await store.put('c', 'a', 2, null, { indexes: [{ index: 'i', key: 'k', sort: '2' }] });
     const first = await store.put('c', 'z', 3, null, { indexes: [{ index: 'i', key: 'k', sort: '1' }] });
@@ -29,7 +29,7 @@ describe('the in-memory DocumentStore fake honours the contract', () => {
   });
 
   it('appends to streams with the write, in order, and pages through them', async () => {
-    const store = new InMemoryDocumentStore();
+    const store = new RecordingDocumentStore();
     await store.put('c', 'a', 1, null, { append: [{ stream: 's', event: 'e1' }, { stream: 't', event: 'e1' }] });
     await store.put('c', 'a', 2, null, { append: [{ stream: 's', event: 'lost' }] });
     await store.append('s', 'e2');
@@ -40,7 +40,7 @@ describe('the in-memory DocumentStore fake honours the contract', () => {
   });
 
   it('removes only at the expected version', async () => {
-    const store = new InMemoryDocumentStore();
+    const store = new RecordingDocumentStore();
     const w = await store.put('c', 'a', 1, null, { indexes: [{ index: 'i', key: 'k' }] });
     expect((await store.remove('c', 'a', 'nope')).ok).toBe(false);
     expect((await store.remove('c', 'a', w.ok ? w.version : '')).ok).toBe(true);

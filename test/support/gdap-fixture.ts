@@ -1,7 +1,7 @@
-import { GLOBAL_ADMINISTRATOR_ROLE_ID, HELPDESK_ADMINISTRATOR_ROLE_ID } from '../../../domain/roles/roles-catalog.ts';
-import type { AutoExtendDuration, GdapRelationship, GdapStatus } from '../../../domain/relationships/gdap-relationship.ts';
-import { createGdapRelationship } from '../../../domain/relationships/gdap-relationship.ts';
-import { TENANTS } from '../support/test-directory.ts';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID, HELPDESK_ADMINISTRATOR_ROLE_ID } from '../../domain/roles/roles-catalog.ts';
+import type { AutoExtendDuration, GdapRelationship, GdapStatus } from '../../domain/relationships/gdap-relationship.ts';
+import { createGdapRelationship } from '../../domain/relationships/gdap-relationship.ts';
+import { TENANTS } from './test-directory.ts';
 
 export const CREATED_AT = new Date('2026-03-02T09:00:00.000Z');
 export const PARTNER_ADMIN = { userId: 'u-admin', tenantId: TENANTS.partner, name: 'Adele Vance' };

@@ -1,18 +1,18 @@
-import { resolveActor } from '../../../domain/actors/actor.ts';
-import type { UserActor } from '../../../domain/actors/actor.ts';
-import { createPartnerAccess } from '../../../domain/partner-access.ts';
-import type { PartnerAccess } from '../../../domain/partner-access.ts';
-import type { Directory } from '../../../domain/ports/directory.ts';
-import type { Result } from '../../../domain/shared/result.ts';
+import { resolveActor } from '../../domain/actors/actor.ts';
+import type { UserActor } from '../../domain/actors/actor.ts';
+import { createPartnerAccess } from '../../domain/partner-access.ts';
+import type { PartnerAccess } from '../../domain/partner-access.ts';
+import type { Directory } from '../../domain/ports/directory.ts';
+import type { Result } from '../../domain/shared/result.ts';
 import { FixedClock, SequentialIds } from './fixed-clock.ts';
-import { InMemoryDocumentStore } from './in-memory-document-store.ts';
+import { RecordingDocumentStore } from './recording-store.ts';
 import type { FixtureUser } from './test-directory.ts';
 import { createTestDirectory, USERS } from './test-directory.ts';
 
 /** A fresh domain over the fixture directory, an in-memory store, a fixed clock and sequential ids. */
 export interface Harness {
   readonly access: PartnerAccess;
-  readonly store: InMemoryDocumentStore;
+  readonly store: RecordingDocumentStore;
   readonly clock: FixedClock;
   readonly directory: Directory;
   actor(who: FixtureUser): Promise<UserActor>;
@@ -20,7 +20,7 @@ export interface Harness {
 
 /** Builds a harness. */
 export function createHarness(): Harness {
-  const store = new InMemoryDocumentStore();
+  const store = new RecordingDocumentStore();
   const clock = new FixedClock();
   const directory = createTestDirectory();
   const access = createPartnerAccess({ store, directory, clock, ids: new SequentialIds() });

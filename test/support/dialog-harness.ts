@@ -2,15 +2,15 @@ import { fileURLToPath } from 'node:url';
 import type { Activity, Middleware } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import { loadDirectoryFile } from '../../../bot/directory/json-directory.ts';
-import { MemoryDocumentStore } from '../../../bot/storage/memory.store.ts';
-import type { PartnerServices } from '../../../presenters/partner/customer-admins.ts';
-import { setTurnActor } from '../../../dialogs/turn-actor.ts';
-import { createPartnerAccess } from '../../../domain/partner-access.ts';
-import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
-import type { Speaker } from '../../support/activities.ts';
+import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
+import { MemoryDocumentStore } from '../../bot/storage/memory.store.ts';
+import type { PartnerServices } from '../../presenters/partner/customer-admins.ts';
+import { setTurnActor } from '../../dialogs/turn-actor.ts';
+import { createPartnerAccess } from '../../domain/partner-access.ts';
+import { FixedClock, SequentialIds } from './fixed-clock.ts';
+import type { Speaker } from './activities.ts';
 
-const DEMO_DIRECTORY = fileURLToPath(new URL('../../../bot/directory/demo-directory.json', import.meta.url));
+const DEMO_DIRECTORY = fileURLToPath(new URL('../../bot/directory/demo-directory.json', import.meta.url));
 
 /** The partner dialogs' services over the demo directory, an in-memory store, a fixed clock and fixed ids. */
 export async function createDialogServices(reachable: readonly string[] = []): Promise<PartnerServices & { clock: FixedClock }> {

@@ -1,8 +1,8 @@
 /** Two sweep workers released together (see test/support/two-workers.ts). */
 import { fileURLToPath } from 'node:url';
-import { runTwoWorkersTogether } from '../../support/two-workers.ts';
+import { runTwoWorkersTogether } from './two-workers.ts';
 
-const workerPath = fileURLToPath(new URL('./sweep.worker.ts', import.meta.url));
+const workerPath = fileURLToPath(new URL('../bot/lifecycle/sweep.worker.ts', import.meta.url));
 
 /** Runs two sweep workers with the same arguments at the same moment; returns each one's last line. */
 export function sweepWithTwoWorkers(args: readonly string[]): Promise<[string, string]> {

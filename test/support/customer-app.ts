@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
-import { startConnectorStub, type ConnectorStub } from '../../support/connector-stub.ts';
-import { makeInvoke, makeMessage, post, type PostResult, type Speaker } from '../../support/activities.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { startTestApp, type RunningApp } from '../../support/test-app.ts';
+import { FixedClock, SequentialIds } from './fixed-clock.ts';
+import { startConnectorStub, type ConnectorStub } from './connector-stub.ts';
+import { makeInvoke, makeMessage, post, type PostResult, type Speaker } from './activities.ts';
+import { DEMO } from './demo-ids.ts';
+import { startTestApp, type RunningApp } from './test-app.ts';
 
 /** A second Global admin of Contoso, only in `two-global-admins.directory.json`. */
 export const MIRIAM_CONTOSO_GA = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c26';

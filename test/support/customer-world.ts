@@ -1,13 +1,13 @@
-import { loadDirectoryFile } from '../../../bot/directory/json-directory.ts';
-import { DEMO_DIRECTORY_FILE } from '../../../bot/config.ts';
-import { MemoryDocumentStore } from '../../../bot/storage/memory.store.ts';
-import { resolveActor, type UserActor } from '../../../domain/actors/actor.ts';
-import { createPartnerAccess, type PartnerAccess } from '../../../domain/partner-access.ts';
-import type { Directory } from '../../../domain/ports/directory.ts';
-import type { Result } from '../../../domain/shared/result.ts';
-import type { GdapRelationshipView, ResellerRelationshipView } from '../../../domain/use-cases/views.ts';
-import { FixedClock, SequentialIds } from '../../domain/support/fixed-clock.ts';
-import { DEMO } from '../../support/demo-ids.ts';
+import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
+import { DEMO_DIRECTORY_FILE } from '../../bot/config.ts';
+import { MemoryDocumentStore } from '../../bot/storage/memory.store.ts';
+import { resolveActor, type UserActor } from '../../domain/actors/actor.ts';
+import { createPartnerAccess, type PartnerAccess } from '../../domain/partner-access.ts';
+import type { Directory } from '../../domain/ports/directory.ts';
+import type { Result } from '../../domain/shared/result.ts';
+import type { GdapRelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import { FixedClock, SequentialIds } from './fixed-clock.ts';
+import { DEMO } from './demo-ids.ts';
 
 /** The domain over the demo directory, an in-memory store, a fixed clock and sequential ids. */
 export interface CustomerWorld {

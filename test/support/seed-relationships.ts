@@ -1,6 +1,6 @@
 import type { PartnerAccess } from '../../domain/partner-access.ts';
 import type { Result } from '../../domain/shared/result.ts';
-import { DEMO } from '../support/demo-ids.ts';
+import { DEMO } from './demo-ids.ts';
 
 export const NORTHWIND = '5c8a3f6d-2e9b-4d7c-9f1a-4b6e8d2c5f05';
 export const TIER1_GROUP = 'a0c1e2f3-4444-4a1b-8c1d-000000000034';
