@@ -54,7 +54,8 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
   if (reach.reachable.length === 0) return reply({ note: `None of ${view.customer.name}'s Global admins can be reached in Teams: send them the e-mail.` });
 
   const now = services.clock.now();
-  const claim = await services.store.put(SENDS, `${view.kind}:${view.id}:${view.version}:${now.toISOString().slice(0, 10)}`, { by: actor.userId, at: now.toISOString() }, null);
+  const claimId = `${view.kind}:${view.id}:${view.version}:${now.toISOString().slice(0, 10)}`;
+  const claim = await services.store.put(SENDS, claimId, { by: actor.userId, at: now.toISOString() }, null);
   if (!claim.ok) return reply({ note: `This was already sent to ${view.customer.name}'s admins in Teams today; nothing was sent again. Send the e-mail if they need it once more.` });
 
   const deliveries = await Promise.all(reach.admins.map(async (admin) => {
@@ -63,8 +64,14 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
   }));
   const sent = deliveries.filter((d) => d.delivery?.status === 'sent').length;
   services.logger.info({ relationshipId: view.id, kind: view.kind, sent, admins: reach.admins.length }, 'sent to the customer\'s admins');
+  // Only a delivery counts towards "once a day": a send that reached nobody gives its claim back, so it can be sent again.
+  if (sent === 0) await services.store.remove(SENDS, claimId, claim.version);
+  const admins = `${reach.admins.length} Global admin${reach.admins.length === 1 ? '' : 's'} of ${view.customer.name}`;
   return reply({
-    note: `Sent in Teams to ${sent} of ${reach.admins.length} Global admin${reach.admins.length === 1 ? '' : 's'} of ${view.customer.name}.`,
+    note: sent === 0
+      ? `Not delivered: none of the ${admins} could be reached in Teams just now. Nothing counts as sent: try again later, or send the e-mail.`
+      : `Sent in Teams to ${sent} of ${admins}.`,
+    noteColor: sent === 0 ? 'Warning' : sent === reach.admins.length ? 'Good' : 'Accent',
     deliveries: deliveries.map((d) => deliveryLine(d.admin, d.delivery)),
   });
 });

@@ -50,6 +50,27 @@ describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', (
     expect(stub.posted).toHaveLength(1);
   });
 
+  it('a send that reached nobody says so and can be sent again; once Teams takes it, it is sent (and then counted)', async () => {
+    await c.say({ ...PEOPLE.megan, serviceUrl: stub.serviceUrl }, 'help');
+    await c.say(PEOPLE.sam, 'invite contoso');
+    const done = await c.submit(PEOPLE.sam, { includeDap: 'false' });
+    const before = stub.posted.length;
+    // Megan's Teams is gone (a stopped Playground answers 404, as a removed conversation does).
+    stub.failNext(1, 404);
+    const send = actionsOf(done).find((a) => a.verb === 'partner.sendToCustomer');
+    const failed = invokeText(await c.click(PEOPLE.sam, 'partner.sendToCustomer', send?.data ?? {}));
+    expect(failed, JSON.stringify(stub.attempts)).toContain('Not delivered: none of the 1 Global admin of Contoso could be reached in Teams just now.');
+    expect(failed).toContain('Could not reach Megan Bowen (megan@contoso.com) just now');
+    expect(failed).not.toMatch(/Sent in Teams|Sent to Megan/);
+    expect(stub.posted.length).toBe(before);
+    // Megan is back: the same button sends it, rather than "already sent today".
+    const again = invokeText(await c.click(PEOPLE.sam, 'partner.sendToCustomer', send?.data ?? {}));
+    expect(again).toContain('Sent in Teams to 1 of 1 Global admin of Contoso.');
+    expect(stub.posted.length).toBe(before + 1);
+    const third = invokeText(await c.click(PEOPLE.sam, 'partner.sendToCustomer', send?.data ?? {}));
+    expect(third).toContain('already sent to Contoso\'s admins in Teams today; nothing was sent again');
+  });
+
   it('without a reachable Global admin there is no button, only the line that they must be sent the e-mail', async () => {
     await c.say(PEOPLE.sam, 'invite northwind');
     const done = await c.submit(PEOPLE.sam, { includeDap: 'no' });
@@ -60,8 +81,9 @@ describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', (
   it('a Helpdesk agent cannot send it, even with the card\'s data', async () => {
     const got = await running.app.services.domain.getRelationship(await c.actor(PEOPLE.sam), { kind: 'reseller', id: `${DEMO.woodgrove}_${DEMO.fabrikam}` });
     if (!got.ok) throw new Error(got.message);
+    const before = stub.posted.length;
     const result = await c.click(PEOPLE.hana, 'partner.sendToCustomer', { kind: 'reseller', id: got.value.id, version: got.value.version });
     expect(result.body).toMatchObject({ statusCode: 403, value: { message: 'Only an Admin agent or a Sales agent of the partner can request a reseller relationship.' } });
-    expect(stub.posted).toHaveLength(1);
+    expect(stub.posted).toHaveLength(before);
   });
 });
