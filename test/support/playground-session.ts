@@ -38,13 +38,28 @@ export interface Persona {
 }
 
 /** Starts a Playground acting as the demo user `email` against the bot, and opens its page. */
-export async function openPersona(browser: BrowserContext, botUrl: string, email: string): Promise<Persona> {
+/** Where a persona's Playground runs: the same place again means the bot's stored conversation still reaches it. */
+export interface PersonaPlace {
+  readonly dir: string;
+  readonly port: number;
+}
+
+/** A fresh place for a persona's Playground (its own config folder and a free port). */
+export async function newPlace(): Promise<PersonaPlace> {
+  return { dir: await mkdtemp(join(tmpdir(), 'pa-playground-')), port: await freePort() };
+}
+
+/**
+ * Starts a Playground acting as the demo user `email` against the bot, and opens its page; `place` starts it where it
+ * ran before (after `close()`), as a person who comes back online.
+ */
+export async function openPersona(browser: BrowserContext, botUrl: string, email: string, place?: PersonaPlace): Promise<Persona> {
   const directory = await loadDirectoryFile(DEMO_DIRECTORY_FILE);
   const user = await findPersona(directory, email);
   if (!user) throw new Error(`No demo user ${email}`);
-  const dir = await mkdtemp(join(tmpdir(), 'pa-playground-'));
+  const { dir, port } = place ?? await newPlace();
   await writePlaygroundConfig(dir, directory, user, 'Partner Access');
-  const playground = await startPlayground(dir, `${botUrl}/api/messages`, await freePort());
+  const playground = await startPlayground(dir, `${botUrl}/api/messages`, port);
   const page = await browser.newPage();
   await page.goto(playground.url);
   await page.getByText('Connected.', { exact: true }).first().waitFor({ timeout: 60_000 });
