@@ -78,9 +78,11 @@ export class MemoryDocumentStore implements DocumentStore {
     const list = this.#indexes.get(indexListKey(collection, index, key)) ?? new Map<string, string>();
     const from = range?.from;
     const before = range?.before;
+    const after = range?.after;
     return [...list]
       .map(([id, sort]) => ({ id, sort }))
       .filter(({ sort }) => (from === undefined || sort >= from) && (before === undefined || sort < before))
+      .filter((entry) => after === undefined || compareSortThenId(entry, after) > 0)
       .sort(compareSortThenId)
       .slice(0, limit)
       .map(({ id }) => this.#read<T>(documentKey(collection, id)))

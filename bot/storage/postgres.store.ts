@@ -116,6 +116,10 @@ class PostgresDocumentStore implements DocumentStore {
     const parameters: (string | number | null)[] = [`${NAMESPACE}:`, collection, index, key];
     if (range?.from !== undefined) conditions.push(`i.sort >= $${parameters.push(range.from)}`);
     if (range?.before !== undefined) conditions.push(`i.sort < $${parameters.push(range.before)}`);
+    if (range?.after !== undefined) {
+      const sort = parameters.push(range.after.sort);
+      conditions.push(`(i.sort > $${sort} OR (i.sort = $${sort} AND i.id > $${parameters.push(range.after.id)}))`);
+    }
     const limitParameter = parameters.push(Number.isFinite(limit) ? limit : null);
     const result = await this.#pool.query(
       `SELECT d.value FROM ${this.#table.index} i JOIN ${this.#table.documents} d ON d.key = $1 || i.collection || ':' || i.id

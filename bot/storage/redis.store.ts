@@ -105,7 +105,11 @@ class RedisDocumentStore implements DocumentStore {
     assertName('index', index);
     const limit = rangeLimit(range);
     if (limit === 0) return [];
-    const min = range?.from === undefined ? '-' : `[${range.from}`;
+    const after = range?.after;
+    // Members are `sort NUL id`, so "after (sort, id)" is the exclusive bound `(sort NUL id`; the tighter of the two wins.
+    const min = after !== undefined && (range?.from === undefined || after.sort >= range.from)
+      ? `(${after.sort}\u0000${after.id}`
+      : range?.from === undefined ? '-' : `[${range.from}`;
     const max = range?.before === undefined ? '+' : `(${range.before}`;
     const records = stringList.parse(await this.#eval(LIST_SCRIPT, [this.#indexKey(collection, index, key)],
       [min, max, String(Number.isFinite(limit) ? limit : -1), `${this.#ns}${collection}:`]));

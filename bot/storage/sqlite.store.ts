@@ -115,6 +115,10 @@ class SqliteDocumentStore implements DocumentStore {
     const parameters: (string | number)[] = [`${NAMESPACE}:`, collection, index, key];
     if (range?.from !== undefined) { conditions.push('i.sort >= ?'); parameters.push(range.from); }
     if (range?.before !== undefined) { conditions.push('i.sort < ?'); parameters.push(range.before); }
+    if (range?.after !== undefined) {
+      conditions.push('(i.sort > ? OR (i.sort = ? AND i.id > ?))');
+      parameters.push(range.after.sort, range.after.sort, range.after.id);
+    }
     parameters.push(Number.isFinite(limit) ? limit : -1);
     const rows = valueRows.parse(await this.#queue.run(() => this.#sql(
       `SELECT d.value FROM pa_index i JOIN keyv d ON d.key = ? || i.collection || ':' || i.id

@@ -59,6 +59,8 @@ export interface ListRange {
   readonly from?: string;
   /** Exclusive upper bound on `sort`. */
   readonly before?: string;
+  /** Only entries strictly after this one in (sort, id) order: the cursor of the next page. */
+  readonly after?: { readonly sort: string; readonly id: string };
   readonly limit?: number;
 }
 

@@ -156,6 +156,26 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
       expect(await range('2026-01-03', undefined, 0)).toEqual([]);
     });
 
+    it('pages with a (sort, id) cursor, also through many entries sharing one sort value', async () => {
+      const rel = fresh('rel');
+      const sorts = ['a', 'b', 'b', 'b', 'b', 'c', 'c'];
+      for (const [i, sort] of sorts.entries()) {
+        await store.put(rel, `r${i}`, { name: `${sort}${i}`, status: 'active' }, null, { indexes: [{ index: 'due', key: 'all', sort }] });
+      }
+      const seen: string[] = [];
+      let after: { sort: string; id: string } | undefined;
+      for (let page = 0; page < 10; page += 1) {
+        const got = await store.list<Relationship>(rel, 'due', 'all', { limit: 2, before: 'c', ...(after === undefined ? {} : { after }) });
+        if (got.length === 0) break;
+        seen.push(...names(got));
+        const last = got.at(-1)?.value.name ?? '';
+        after = { sort: last.slice(0, 1), id: `r${last.slice(1)}` };
+      }
+      expect(seen).toEqual(['a0', 'b1', 'b2', 'b3', 'b4']);
+      expect(names(await store.list<Relationship>(rel, 'due', 'all', { from: 'b', after: { sort: 'a', id: 'zz' } }))).toEqual(['b1', 'b2', 'b3', 'b4', 'c5', 'c6']);
+      expect(names(await store.list<Relationship>(rel, 'due', 'all', { from: 'a', after: { sort: 'b', id: 'r2' } }))).toEqual(['b3', 'b4', 'c5', 'c6']);
+    });
+
     it('appends to a stream in order and reads it back', async () => {
       const audit = fresh('audit');
       expect(await store.append(audit, { n: 1 })).toBe(1);
