@@ -39,14 +39,14 @@ function requesterOf(relationship: RelationshipView): string {
 }
 
 /** Tells the partner that the customer accepted or declined its invitation. */
-export function notifyPartnerOfDecision(services: NotifyServices, relationship: RelationshipView, decision: 'accepted' | 'declined', by: string): Promise<void> {
-  const view = decisionNotice(relationship, decision, by, services.clock.now().toISOString());
+export function notifyPartnerOfDecision(services: NotifyServices, relationship: RelationshipView, decision: 'accepted' | 'declined'): Promise<void> {
+  const view = decisionNotice(relationship, decision, services.clock.now().toISOString());
   return dispatchNotice(services, relationship.partner.tenantId, requesterOf(relationship), view, `invitation.${decision}`);
 }
 
 /** Tells the partner that the customer removed its admin roles (and which relationships ended). */
-export function notifyPartnerOfRolesRemoved(services: NotifyServices, outcome: RemovePartnerRolesOutcome, customer: string, by: string): Promise<void> {
-  const view = rolesRemovedNotice(outcome, customer, by, services.clock.now().toISOString());
+export function notifyPartnerOfRolesRemoved(services: NotifyServices, outcome: RemovePartnerRolesOutcome, customer: string): Promise<void> {
+  const view = rolesRemovedNotice(outcome, customer, services.clock.now().toISOString());
   return dispatchNotice(services, outcome.partner.tenantId, undefined, view, 'partner.rolesRemoved');
 }
 

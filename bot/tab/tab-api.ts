@@ -24,7 +24,7 @@ export interface TabApiDeps {
   readonly pageConfig: () => Promise<TabConfig>;
   readonly logger: Logger;
   /** Tells the partner, as the chat does after the same use case. */
-  readonly notifyRolesRemoved: (outcome: RemovePartnerRolesOutcome, customerName: string, byName: string) => Promise<void>;
+  readonly notifyRolesRemoved: (outcome: RemovePartnerRolesOutcome, customerName: string) => Promise<void>;
   /** Graph mode: tells the partner what a "check now" learned from Microsoft (an approval, an ending), once. */
   readonly announce?: (change: ReconciledChange) => Promise<void>;
 }
@@ -127,7 +127,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     if (!removed.ok) return sendError(res, statusForRefusal(removed.code), removed.message);
     const done = buildRemoveRolesResult(removed.value);
     const customer = (await deps.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
-    await deps.notifyRolesRemoved(removed.value, customer, actor.name);
+    await deps.notifyRolesRemoved(removed.value, customer);
     const result: RemoveRolesResult = { summary: [`${done.title}.`, ...done.removed].join(' '), lost: done.lost, remains: done.remains };
     sendJson(res, 200, result);
   }));

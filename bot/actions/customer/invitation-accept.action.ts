@@ -29,7 +29,7 @@ export const invitationAcceptAction = defineAction(acceptDataSchema, async (cont
   }
   const accepted = await context.services.domain.approveRelationship(context.actor, { kind: data.kind, id: data.id, version: data.version });
   if (!accepted.ok) return refusedInvitationReply(context, ref, accepted);
-  await notifyPartnerOfDecision(context.services, accepted.value, 'accepted', context.actor.name);
+  await notifyPartnerOfDecision(context.services, accepted.value, 'accepted');
   const partner = accepted.value.partner.name;
   return invitationCardReply(context, accepted.value, `You accepted this invitation. ${partner} has been told.`);
 });

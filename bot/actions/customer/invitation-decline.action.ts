@@ -8,6 +8,6 @@ export const invitationDeclineAction = defineAction(invitationDataSchema, async 
   if (context.trigger === 'automatic') return currentInvitationReply(context, ref);
   const declined = await context.services.domain.declineRelationship(context.actor, { kind: data.kind, id: data.id, version: data.version });
   if (!declined.ok) return refusedInvitationReply(context, ref, declined);
-  await notifyPartnerOfDecision(context.services, declined.value, 'declined', context.actor.name);
+  await notifyPartnerOfDecision(context.services, declined.value, 'declined');
   return invitationCardReply(context, declined.value, `You declined this invitation. ${declined.value.partner.name} has been told.`);
 });
