@@ -142,3 +142,27 @@ describe('nothing about a customer\'s people reaches a partner', () => {
     expect(mailtos.filter((to) => to !== '')).toEqual([]);
   });
 });
+
+describe('partner staff without a Partner Center role do not see the partner\'s relationships', () => {
+  it('"what can I do at Contoso?" names no relationship for a technician, and does for an Admin agent', async () => {
+    const running = await startTestApp({}, { clock: new FixedClock('2026-11-25T12:00:00.000Z'), ids: new SequentialIds('tech') });
+    try {
+      const domain = running.app.services.domain;
+      const adele = await domain.resolveActor(DEMO.woodgrove, DEMO.adeleAdminAgent);
+      const megan = await domain.resolveActor(DEMO.contoso, DEMO.meganContosoGa);
+      const made = await domain.requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName: 'Secret project Contoso', duration: 'P90D', roles: ['729827e3-9c14-49f7-bb1b-9608f156bbb8'] });
+      if (!made.ok) throw new Error(made.message);
+      const locked = await domain.lockForApproval(adele, { id: made.value.id, version: made.value.version });
+      if (!locked.ok) throw new Error(locked.message);
+      expect((await domain.approveRelationship(megan, { kind: 'gdap', id: locked.value.id, version: locked.value.version })).ok).toBe(true);
+      const ask = async (userId: string) => JSON.stringify((await post(running.baseUrl, makeMessage('what can I do at Contoso?', { tenantId: DEMO.woodgrove, userId }))).body);
+      const tom = await ask(id('Tom Technician'));
+      expect(tom).toContain('no admin roles at Contoso');
+      expect(tom).not.toContain('Secret project');
+      expect(tom).not.toContain('active relationship');
+      expect(await ask(DEMO.adeleAdminAgent)).toContain('Secret project Contoso');
+    } finally {
+      await running.close();
+    }
+  });
+});
