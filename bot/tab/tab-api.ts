@@ -40,7 +40,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
   const withActor = (handler: ActorHandler) => async (req: Request, res: Response) => {
     try {
       const who = await deps.identify(req.headers);
-      if (!who.ok) return sendError(res, 401, who.reason);
+      if (!who.ok) return sendError(res, who.status, who.reason);
       const actor = await deps.domain.resolveActor(who.identity.tenantId, who.identity.userId);
       if (actor.tenantKind === 'unknown') return sendError(res, 403, 'Your organization is not known to Partner Access.');
       if (!actor.known) return sendError(res, 403, 'Your account was not found in your organization’s directory.');
