@@ -30,12 +30,24 @@ export function plainText(text: string): string {
  * characters removed; its own line layout (a numbered list of choices) is kept.
  */
 export function inlinePlainText(text: string): string {
-  return withoutInvisibles(text).replace(MARKERS, '').replace(INLINE, (c) => `\\${c}`);
+  return outsideUrls(withoutInvisibles(text).replace(MARKERS, ''), (part) => part.replace(INLINE, (c) => `\\${c}`));
+}
+
+/** A bare URL is left as it is (an escape inside it would change the address Teams links to); the rest goes through `escape`. */
+const BARE_URL = /https?:\/\/[^\s<>"]+/g;
+function outsideUrls(text: string, escape: (part: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(BARE_URL)) {
+    out += escape(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + escape(text.slice(last));
 }
 
 function escapeMarkdown(text: string, atLineStart: boolean): string {
   // Each line is its own paragraph: a single newline would otherwise run lines together.
-  const escaped = text.replace(INLINE, (c) => `\\${c}`).replace(/\n+/g, '\n\n');
+  const escaped = outsideUrls(text, (part) => part.replace(INLINE, (c) => `\\${c}`)).replace(/\n+/g, '\n\n');
   return escaped.replace(LINE_START, (match: string, before: string, spaces: string, marker: string, offset: number) =>
     (offset === 0 && before === '' && !atLineStart ? match : `${before}${spaces}${escapeMarker(marker)}`));
 }

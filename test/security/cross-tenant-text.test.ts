@@ -108,6 +108,8 @@ describe('view text is plain text on every card; the template\'s own Markdown st
     expect(plainText('- not a list\n1. nor this\n# nor a heading\n> nor a quote')).toBe('\\- not a list\n\n1\\. nor this\n\n\\# nor a heading\n\n\\> nor a quote');
     expect(plainText('a\u200Bb\u202Ec\u0007d')).toBe('abcd');
     expect(inlinePlainText('Choose:\n\n   1. [x](https://e.example)')).toBe('Choose:\n\n   1. \\[x\\](https://e.example)');
+    // A bare URL keeps its characters: an escape inside it would change the address.
+    expect(inlinePlainText('Open https://login.example/consent?client_id=a_b then *go*')).toBe('Open https://login.example/consent?client_id=a_b then \\*go\\*');
   });
 });
 
