@@ -57,7 +57,7 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
       return (await store.get(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName))) !== undefined;
     },
     async releaseDisplayName(partnerTenantId, displayName) {
-      await store.remove(GDAP_NAME_COLLECTION, nameKey(partnerTenantId, displayName), '*');
+      await store.remove(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName), '*');
     },
     async claimDisplayName(partnerTenantId, displayName, relationshipId) {
       const outcome = await store.put(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName), { relationshipId }, null);
@@ -73,7 +73,7 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
         append: auditStreamsFor(event).map((stream) => ({ stream, event })),
       });
       if (!outcome.ok) return { ok: false, reason: 'conflict', current: outcome.current as Versioned<GdapRelationship> | undefined };
-      await store.remove(GDAP_NAME_COLLECTION, nameKey(relationship.value.partnerTenantId, relationship.value.displayName), '*');
+      await store.remove(GDAP_NAME_COLLECTION, displayNameKey(relationship.value.partnerTenantId, relationship.value.displayName), '*');
       return outcome;
     },
   };

@@ -12,10 +12,10 @@ import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
 import { MemoryDocumentStore } from '../../bot/storage/memory.store.ts';
 import { startConnectorStub, type ConnectorStub } from '../support/connector-stub.ts';
 import { makeInvoke, makeMessage, post, type Speaker } from '../support/activities.ts';
-import { FixedClock, SequentialIds } from '../domain/support/fixed-clock.ts';
+import { FixedClock, SequentialIds } from '../support/fixed-clock.ts';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
-import { actionsIn } from '../flows/partner/partner-flow-support.ts';
+import { actionsIn } from '../support/partner-flow.ts';
 
 const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
 

@@ -4,10 +4,10 @@ import { DEMO_DIRECTORY_FILE } from '../../bot/config.ts';
 import { LOCAL_IDENTITY_HEADER } from '../../bot/tab/tab-identity.ts';
 import { startConnectorStub, type ConnectorStub } from '../support/connector-stub.ts';
 import { makeInvoke, makeMessage, post, type Speaker } from '../support/activities.ts';
-import { FixedClock, SequentialIds } from '../domain/support/fixed-clock.ts';
+import { FixedClock, SequentialIds } from '../support/fixed-clock.ts';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
-import { actionsIn } from '../flows/partner/partner-flow-support.ts';
+import { actionsIn } from '../support/partner-flow.ts';
 
 interface DirectoryFile {
   tenants: Array<{ id: string; name: string; partnerId?: string }>;

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS_RETRY_AFTER_MS } from '../../bot/tab/entra-token.ts';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
-import { MovableClock, SequentialIds } from '../tab/seed-relationships.ts';
-import { TAB_APP_ID, TAB_HOST, startSigningKeys, type SigningKeys, type TokenClaims } from '../tab/token-fixtures.ts';
+import { MovableClock, SequentialIds } from '../support/seed-relationships.ts';
+import { TAB_APP_ID, TAB_HOST, startSigningKeys, type SigningKeys, type TokenClaims } from '../support/token-fixtures.ts';
 
 const NOW = Date.parse('2026-01-05T09:00:00.000Z') / 1000;
 const adele = (over: Partial<TokenClaims> = {}): TokenClaims => ({ tid: DEMO.woodgrove, oid: DEMO.adeleAdminAgent, iat: NOW - 600, exp: NOW + 3000, ...over });
