@@ -14,7 +14,10 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /** What is wrong with the size of a message's words or submitted inputs, in words; undefined when it fits. */
 export function oversizedInput(activity: Partial<Activity>): string | undefined {
-  const text = activity.text ?? '';
+  // A card button's `command` is read as typed words, so it is held to the same limit.
+  const value: unknown = activity.value;
+  const command = typeof value === 'object' && value !== null && typeof (value as { command?: unknown }).command === 'string' ? (value as { command: string }).command : '';
+  const text = command.length > (activity.text ?? '').length ? command : (activity.text ?? '');
   if (text.length > MAX_MESSAGE_CHARS) {
     return `That message is ${count(text.length)} characters long; I read messages of up to ${count(MAX_MESSAGE_CHARS)}. ` +
       'Say what you need in a sentence or two, like "invite Contoso" or "what can I do at Fabrikam?".';

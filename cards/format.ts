@@ -25,6 +25,14 @@ export function possessive(name: string): string {
   return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }
 
+/**
+ * How a partner hears of a customer's people: by role, never by name. A partner learns no personal data of
+ * another tenant's people (names, e-mail addresses, whether they use the bot); see SECURITY.md.
+ */
+export function customerAdminPhrase(customer: string): string {
+  return `a Global admin of ${customer}`;
+}
+
 /** A `mailto:` link with recipients, subject and body encoded as mail clients expect. */
 export function mailtoLink(to: readonly string[], subject: string, body: string): string {
   const recipients = to.map((address) => encodeURIComponent(address)).join(',');

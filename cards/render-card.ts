@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Template } from 'adaptivecards-templating';
+import { markViewStrings, unmarkCard } from './plain-text.ts';
 
 /** An Adaptive Card as sent to Teams (schema 1.5 at most; Teams mobile lags behind desktop). */
 export interface AdaptiveCard {
@@ -26,7 +27,8 @@ export function loadTemplate<View extends object>(name: string): CardTemplate<Vi
   return {
     name,
     render(view: View): AdaptiveCard {
-      const card: unknown = template.expand({ $root: view });
+      // View strings are plain text: marked before expansion so that only they are escaped after it (see plain-text.ts).
+      const card: unknown = unmarkCard(template.expand({ $root: markViewStrings(view) }));
       if (!isAdaptiveCard(card)) throw new Error(`Template ${name} did not expand to an AdaptiveCard`);
       const size = Buffer.byteLength(JSON.stringify(card));
       if (size > MAX_CARD_BYTES) throw new Error(`Card ${name} is ${size} bytes, over the ${MAX_CARD_BYTES} byte limit`);

@@ -7,7 +7,7 @@ export const directoryFileSchema = z.strictObject({
   tenants: z.array(
     z.strictObject({
       id: guidLike,
-      name: z.string().trim().min(1),
+      name: z.string().trim().min(1).max(256),
       domain: z.string().trim().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name such as contoso.com'),
       partnerId: z.string().trim().regex(/^\d{1,12}$/, 'must be the numeric Partner ID').optional(),
     }),
@@ -16,7 +16,7 @@ export const directoryFileSchema = z.strictObject({
     z.strictObject({
       id: guidLike,
       tenantId: guidLike,
-      name: z.string().trim().min(1),
+      name: z.string().trim().min(1).max(256),
       email: z.email(),
       roles: z.array(z.string().trim().min(1)).default([]),
     }),
@@ -25,7 +25,7 @@ export const directoryFileSchema = z.strictObject({
     z.strictObject({
       id: guidLike,
       tenantId: guidLike,
-      name: z.string().trim().min(1),
+      name: z.string().trim().min(1).max(256),
       members: z.array(guidLike).default([]),
     }),
   ),

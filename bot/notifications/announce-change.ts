@@ -12,7 +12,7 @@ type AnnounceServices = Pick<BotServices, 'directory' | 'conversations' | 'notif
 export async function announceChange(services: AnnounceServices, change: ReconciledChange): Promise<void> {
   const view = change.relationship;
   if (change.action === 'gdap.approved') {
-    await notifyPartnerOfDecision(services, view, 'accepted', `A Global Administrator of ${view.customer.name} (Microsoft 365 admin center)`);
+    await notifyPartnerOfDecision(services, view, 'accepted');
     return;
   }
   const endedAtMicrosoft = view.relationship.statusReason === 'terminatedAtSource' || view.relationship.statusReason === 'deletedAtSource';

@@ -1,3 +1,4 @@
+import type { NoticeDelivery } from '../../presenters/notice-delivery.presenter.ts';
 import { CardFactory } from 'botbuilder';
 import { renderPartnerNoticeCard, type PartnerNoticeCardView } from '../../cards/customer/partner-notice.card.ts';
 import { partnerAdminAgentIds } from '../../domain/policy/people-allowed.ts';
@@ -5,7 +6,6 @@ import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-pa
 import type { RelationshipView } from '../../domain/use-cases/views.ts';
 import type { Recipient } from '../proactive/notifier.ts';
 import type { BotServices } from '../services.ts';
-import type { NoticeDelivery } from '../../presenters/notice-delivery.presenter.ts';
 import { decisionNotice, rolesRemovedNotice, terminatedNotice } from '../../presenters/customer/partner-notice.presenter.ts';
 
 type NotifyServices = Pick<BotServices, 'directory' | 'conversations' | 'notifier' | 'clock' | 'logger'>;
@@ -44,14 +44,14 @@ function requesterOf(relationship: RelationshipView): string {
 }
 
 /** Tells the partner that the customer accepted or declined its invitation. */
-export function notifyPartnerOfDecision(services: NotifyServices, relationship: RelationshipView, decision: 'accepted' | 'declined', by: string): Promise<NoticeDelivery> {
-  const view = decisionNotice(relationship, decision, by, services.clock.now().toISOString());
+export function notifyPartnerOfDecision(services: NotifyServices, relationship: RelationshipView, decision: 'accepted' | 'declined'): Promise<NoticeDelivery> {
+  const view = decisionNotice(relationship, decision, services.clock.now().toISOString());
   return dispatchNotice(services, relationship.partner.tenantId, requesterOf(relationship), view, `invitation.${decision}`);
 }
 
 /** Tells the partner that the customer removed its admin roles (and which relationships ended). */
-export function notifyPartnerOfRolesRemoved(services: NotifyServices, outcome: RemovePartnerRolesOutcome, customer: string, by: string): Promise<NoticeDelivery> {
-  const view = rolesRemovedNotice(outcome, customer, by, services.clock.now().toISOString());
+export function notifyPartnerOfRolesRemoved(services: NotifyServices, outcome: RemovePartnerRolesOutcome, customer: string): Promise<NoticeDelivery> {
+  const view = rolesRemovedNotice(outcome, customer, services.clock.now().toISOString());
   return dispatchNotice(services, outcome.partner.tenantId, undefined, view, 'partner.rolesRemoved');
 }
 

@@ -4,11 +4,11 @@
  * change a stored document by mutating an object they passed in or read back.
  */
 import type {
-  DocumentStore, ExpectedVersion, ListRange, StreamPage, Versioned, WriteOptions, WriteOutcome,
+  DocumentStore, ExpectedVersion, IndexEntry, ListRange, StreamPage, Versioned, WriteOptions, WriteOutcome,
 } from '../../domain/ports/document-store.ts';
 import { decodeEvent, encodeEvent, newVersion } from './document-codec.ts';
 import {
-  assertKey, assertName, compareSortThenId, conflict, documentKey, encodeAppends, isExpected, normalizeIndexes, pageBounds, rangeLimit,
+  assertKey, assertName, compareSortThenId, conflict, documentKey, encodeAppends, isExpected, normalizeCreates, normalizeIndexes, pageBounds, rangeLimit,
 } from './store-rules.ts';
 
 interface StoredDocument {
@@ -35,7 +35,19 @@ export class MemoryDocumentStore implements DocumentStore {
     if (!isExpected(current, expected)) return conflict(current);
     const entries = normalizeIndexes(options?.indexes);
     const appends = encodeAppends(options?.append);
-    const json = JSON.stringify(value ?? null);
+    const creates = normalizeCreates(options?.create, key);
+    const version = newVersion();
+    this.#write(collection, id, key, JSON.stringify(value ?? null), entries, version);
+    for (const document of creates) {
+      if (!this.#documents.has(document.key)) {
+        this.#write(document.collection, document.id, document.key, JSON.stringify(document.value), document.entries, newVersion());
+      }
+    }
+    this.#appendAll(appends);
+    return { ok: true, version };
+  }
+
+  #write(collection: string, id: string, key: string, json: string, entries: readonly Required<IndexEntry>[], version: string): void {
     this.#unindex(key, id);
     const indexKeys = entries.map((entry) => {
       const listKey = indexListKey(collection, entry.index, entry.key);
@@ -44,10 +56,7 @@ export class MemoryDocumentStore implements DocumentStore {
       this.#indexes.set(listKey, list);
       return listKey;
     });
-    const version = newVersion();
     this.#documents.set(key, { version, json, indexKeys });
-    this.#appendAll(appends);
-    return { ok: true, version };
   }
 
   async remove(collection: string, id: string, expected: string, options?: Pick<WriteOptions, 'append'>): Promise<WriteOutcome<unknown>> {
@@ -69,9 +78,11 @@ export class MemoryDocumentStore implements DocumentStore {
     const list = this.#indexes.get(indexListKey(collection, index, key)) ?? new Map<string, string>();
     const from = range?.from;
     const before = range?.before;
+    const after = range?.after;
     return [...list]
       .map(([id, sort]) => ({ id, sort }))
       .filter(({ sort }) => (from === undefined || sort >= from) && (before === undefined || sort < before))
+      .filter((entry) => after === undefined || compareSortThenId(entry, after) > 0)
       .sort(compareSortThenId)
       .slice(0, limit)
       .map(({ id }) => this.#read<T>(documentKey(collection, id)))

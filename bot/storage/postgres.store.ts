@@ -14,7 +14,7 @@ import type {
 import { decodeDocument, decodeEvent, encodeDocument, encodeEvent, envelopeOf, newVersion } from './document-codec.ts';
 import { ensurePostgresSchema, KEY_SIZE } from './postgres-schema.ts';
 import {
-  assertKey, assertName, conflict, describeUrl, documentKey, encodeAppends, messageOf, normalizeIndexes, pageBounds, rangeLimit,
+  assertKey, assertName, conflict, describeUrl, documentKey, encodeAppends, messageOf, normalizeCreates, normalizeIndexes, pageBounds, rangeLimit,
 } from './store-rules.ts';
 
 const NAMESPACE = 'pa';
@@ -70,6 +70,7 @@ class PostgresDocumentStore implements DocumentStore {
     const key = `${NAMESPACE}:${documentKey(collection, id)}`;
     const entries = normalizeIndexes(options?.indexes);
     const appends = encodeAppends(options?.append);
+    const creates = normalizeCreates(options?.create, documentKey(collection, id));
     const version = newVersion();
     const encoded = encodeDocument(value, version);
     const { documents } = this.#table;
@@ -81,6 +82,11 @@ class PostgresDocumentStore implements DocumentStore {
           : await client.query(`UPDATE ${documents} SET value = $2 WHERE key = $1 AND (value::jsonb #>> '{value,version}') = $3`, [key, encoded, expected]);
       if (written.rowCount !== 1) return 'rollback';
       await this.#replaceIndexes(client, collection, id, entries);
+      for (const document of creates) {
+        const inserted = await client.query(`INSERT INTO ${documents} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
+          [`${NAMESPACE}:${document.key}`, encodeDocument(document.value, newVersion())]);
+        if (inserted.rowCount === 1) await this.#replaceIndexes(client, document.collection, document.id, document.entries);
+      }
       await this.#appendAll(client, appends);
       return { ok: true, version };
     }, () => this.#conflict<T>(key));
@@ -110,6 +116,10 @@ class PostgresDocumentStore implements DocumentStore {
     const parameters: (string | number | null)[] = [`${NAMESPACE}:`, collection, index, key];
     if (range?.from !== undefined) conditions.push(`i.sort >= $${parameters.push(range.from)}`);
     if (range?.before !== undefined) conditions.push(`i.sort < $${parameters.push(range.before)}`);
+    if (range?.after !== undefined) {
+      const sort = parameters.push(range.after.sort);
+      conditions.push(`(i.sort > $${sort} OR (i.sort = $${sort} AND i.id > $${parameters.push(range.after.id)}))`);
+    }
     const limitParameter = parameters.push(Number.isFinite(limit) ? limit : null);
     const result = await this.#pool.query(
       `SELECT d.value FROM ${this.#table.index} i JOIN ${this.#table.documents} d ON d.key = $1 || i.collection || ':' || i.id

@@ -22,9 +22,11 @@ end
 `;
 
 /**
- * KEYS: document, its ~indexed key, one sorted set per index entry, one list per append.
- * ARGV: mode ('create' | 'any' | 'match'), expected version, encoded document, index entry count,
- * one member per index entry, one event per append. Returns {1} or {0, current record or nil}.
+ * KEYS: document, its ~indexed key, one sorted set per index entry, one list per append, then for each document
+ * created with the write (when absent): its key, its ~indexed key and one sorted set per index entry.
+ * ARGV: mode ('create' | 'any' | 'match'), expected version, encoded document, index entry count, append count,
+ * created document count, one member per index entry, one event per append, then for each created document:
+ * its encoded record, its index entry count and one member per entry. Returns {1} or {0, current record or nil}.
  */
 export const PUT_SCRIPT = `${VERSION_MATCHES}
 local current = redis.call('GET', KEYS[1])
@@ -34,16 +36,29 @@ if mode == 'match' then
   if not current then return {0} end
   if not version_matches(current, ARGV[2]) then return {0, current} end
 end
-unindex(KEYS[2])
-redis.call('SET', KEYS[1], ARGV[3])
-local index_count = tonumber(ARGV[4])
-local indexed = {}
-for i = 1, index_count do
-  redis.call('ZADD', KEYS[2 + i], 0, ARGV[4 + i])
-  indexed[i] = {KEYS[2 + i], ARGV[4 + i]}
+local function write(doc_key, indexed_key, encoded, first_key, first_arg, count)
+  unindex(indexed_key)
+  redis.call('SET', doc_key, encoded)
+  local indexed = {}
+  for i = 1, count do
+    redis.call('ZADD', KEYS[first_key + i], 0, ARGV[first_arg + i])
+    indexed[i] = {KEYS[first_key + i], ARGV[first_arg + i]}
+  end
+  if count > 0 then redis.call('SET', indexed_key, cjson.encode(indexed)) else redis.call('DEL', indexed_key) end
 end
-if index_count > 0 then redis.call('SET', KEYS[2], cjson.encode(indexed)) else redis.call('DEL', KEYS[2]) end
-for j = 3 + index_count, #KEYS do redis.call('RPUSH', KEYS[j], ARGV[2 + j]) end
+local index_count = tonumber(ARGV[4])
+local append_count = tonumber(ARGV[5])
+local create_count = tonumber(ARGV[6])
+write(KEYS[1], KEYS[2], ARGV[3], 2, 6, index_count)
+for j = 1, append_count do redis.call('RPUSH', KEYS[2 + index_count + j], ARGV[6 + index_count + j]) end
+local k = 2 + index_count + append_count
+local a = 6 + index_count + append_count
+for _ = 1, create_count do
+  local entries = tonumber(ARGV[a + 2])
+  if redis.call('EXISTS', KEYS[k + 1]) == 0 then write(KEYS[k + 1], KEYS[k + 2], ARGV[a + 1], k + 2, a + 2, entries) end
+  k = k + 2 + entries
+  a = a + 2 + entries
+end
 return {1}
 `;
 

@@ -12,7 +12,7 @@ import type {
 import { decodeDocument, decodeEvent, encodeDocument, encodeEvent, envelopeOf, newVersion } from './document-codec.ts';
 import { LIST_SCRIPT, PUT_SCRIPT, REMOVE_SCRIPT } from './redis-scripts.ts';
 import {
-  assertKey, assertName, conflict, describeUrl, documentKey, encodeAppends, messageOf, normalizeIndexes, pageBounds, rangeLimit,
+  assertKey, assertName, conflict, describeUrl, documentKey, encodeAppends, messageOf, normalizeCreates, normalizeIndexes, pageBounds, rangeLimit,
 } from './store-rules.ts';
 
 type RedisClient = KeyvRedis<string>['client'];
@@ -66,16 +66,22 @@ class RedisDocumentStore implements DocumentStore {
     const key = documentKey(collection, id);
     const entries = normalizeIndexes(options?.indexes);
     const appends = encodeAppends(options?.append);
+    const creates = normalizeCreates(options?.create, key);
     const version = newVersion();
     const mode = expected === null ? 'create' : expected === '*' ? 'any' : 'match';
     const reply = await this.#run(PUT_SCRIPT, [
       this.#ns + key, `${this.#ns}~indexed:${key}`,
       ...entries.map((entry) => this.#indexKey(collection, entry.index, entry.key)),
       ...appends.map((append) => this.#streamKey(append.stream)),
+      ...creates.flatMap((document) => [this.#ns + document.key, `${this.#ns}~indexed:${document.key}`,
+        ...document.entries.map((entry) => this.#indexKey(document.collection, entry.index, entry.key))]),
     ], [
-      mode, typeof expected === 'string' ? expected : '', encodeDocument(value, version), String(entries.length),
+      mode, typeof expected === 'string' ? expected : '', encodeDocument(value, version),
+      String(entries.length), String(appends.length), String(creates.length),
       ...entries.map((entry) => `${entry.sort}\u0000${id}`),
       ...appends.map((append) => append.json),
+      ...creates.flatMap((document) => [encodeDocument(document.value, newVersion()), String(document.entries.length),
+        ...document.entries.map((entry) => `${entry.sort}\u0000${document.id}`)]),
     ]);
     if (reply[0] === 1) return { ok: true, version };
     const current = reply[1];
@@ -99,7 +105,11 @@ class RedisDocumentStore implements DocumentStore {
     assertName('index', index);
     const limit = rangeLimit(range);
     if (limit === 0) return [];
-    const min = range?.from === undefined ? '-' : `[${range.from}`;
+    const after = range?.after;
+    // Members are `sort NUL id`, so "after (sort, id)" is the exclusive bound `(sort NUL id`; the tighter of the two wins.
+    const min = after !== undefined && (range?.from === undefined || after.sort >= range.from)
+      ? `(${after.sort}\u0000${after.id}`
+      : range?.from === undefined ? '-' : `[${range.from}`;
     const max = range?.before === undefined ? '+' : `(${range.before}`;
     const records = stringList.parse(await this.#eval(LIST_SCRIPT, [this.#indexKey(collection, index, key)],
       [min, max, String(Number.isFinite(limit) ? limit : -1), `${this.#ns}${collection}:`]));

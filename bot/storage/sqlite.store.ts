@@ -10,12 +10,12 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { z } from 'zod';
 import type {
-  DocumentStore, ExpectedVersion, ListRange, StreamPage, Versioned, WriteOptions, WriteOutcome,
+  DocumentStore, ExpectedVersion, IndexEntry, ListRange, StreamPage, Versioned, WriteOptions, WriteOutcome,
 } from '../../domain/ports/document-store.ts';
 import { decodeDocument, decodeEvent, encodeDocument, encodeEvent, envelopeOf, newVersion } from './document-codec.ts';
 import { SerialQueue } from './serial-queue.ts';
 import {
-  assertKey, assertName, conflict, documentKey, encodeAppends, isExpected, normalizeIndexes, pageBounds, rangeLimit,
+  assertKey, assertName, conflict, documentKey, encodeAppends, isExpected, normalizeCreates, normalizeIndexes, pageBounds, rangeLimit,
 } from './store-rules.ts';
 
 const NAMESPACE = 'pa';
@@ -69,20 +69,28 @@ class SqliteDocumentStore implements DocumentStore {
     const key = documentKey(collection, id);
     const entries = normalizeIndexes(options?.indexes);
     const appends = encodeAppends(options?.append);
+    const creates = normalizeCreates(options?.create, key);
     return this.#transaction(async () => {
       const current = await this.#current<T>(key);
       if (!isExpected(current, expected)) return conflict(current);
       const version = newVersion();
-      await this.#sql(`INSERT INTO keyv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-        this.#rawKey(key), encodeDocument(value, version));
-      await this.#sql('DELETE FROM pa_index WHERE collection = ? AND id = ?', collection, id);
-      for (const entry of entries) {
-        await this.#sql('INSERT INTO pa_index (collection, index_name, index_key, sort, id) VALUES (?, ?, ?, ?, ?)',
-          collection, entry.index, entry.key, entry.sort, id);
+      await this.#writeInTransaction(collection, id, key, encodeDocument(value, version), entries);
+      for (const document of creates) {
+        if (await this.#current(document.key) !== undefined) continue;
+        await this.#writeInTransaction(document.collection, document.id, document.key, encodeDocument(document.value, newVersion()), document.entries);
       }
       for (const append of appends) await this.#appendInTransaction(append.stream, append.json);
       return { ok: true, version };
     });
+  }
+
+  async #writeInTransaction(collection: string, id: string, key: string, encoded: string, entries: readonly Required<IndexEntry>[]): Promise<void> {
+    await this.#sql(`INSERT INTO keyv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, this.#rawKey(key), encoded);
+    await this.#sql('DELETE FROM pa_index WHERE collection = ? AND id = ?', collection, id);
+    for (const entry of entries) {
+      await this.#sql('INSERT INTO pa_index (collection, index_name, index_key, sort, id) VALUES (?, ?, ?, ?, ?)',
+        collection, entry.index, entry.key, entry.sort, id);
+    }
   }
 
   async remove(collection: string, id: string, expected: string, options?: Pick<WriteOptions, 'append'>): Promise<WriteOutcome<unknown>> {
@@ -107,6 +115,10 @@ class SqliteDocumentStore implements DocumentStore {
     const parameters: (string | number)[] = [`${NAMESPACE}:`, collection, index, key];
     if (range?.from !== undefined) { conditions.push('i.sort >= ?'); parameters.push(range.from); }
     if (range?.before !== undefined) { conditions.push('i.sort < ?'); parameters.push(range.before); }
+    if (range?.after !== undefined) {
+      conditions.push('(i.sort > ? OR (i.sort = ? AND i.id > ?))');
+      parameters.push(range.after.sort, range.after.sort, range.after.id);
+    }
     parameters.push(Number.isFinite(limit) ? limit : -1);
     const rows = valueRows.parse(await this.#queue.run(() => this.#sql(
       `SELECT d.value FROM pa_index i JOIN keyv d ON d.key = ? || i.collection || ':' || i.id

@@ -2,7 +2,7 @@
  * The rules every DocumentStore backend shares, kept in one place so that memory, SQLite, Redis
  * and PostgreSQL answer the contract suite identically.
  */
-import type { ExpectedVersion, IndexEntry, ListRange, StreamAppend, Versioned, WriteOutcome } from '../../domain/ports/document-store.ts';
+import type { ExpectedVersion, IndexEntry, ListRange, NewDocument, StreamAppend, Versioned, WriteOutcome } from '../../domain/ports/document-store.ts';
 import { encodeEvent } from './document-codec.ts';
 
 /** Collection and index names come from code; restricting them keeps composite keys unambiguous. */
@@ -87,4 +87,25 @@ export function describeUrl(url: URL): string {
 /** The message of an unknown thrown value. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A NewDocument checked and encoded before anything is written. */
+export interface CheckedNewDocument {
+  readonly collection: string;
+  readonly id: string;
+  /** `collection:id`, as documentKey gives it. */
+  readonly key: string;
+  readonly value: unknown;
+  readonly entries: Required<IndexEntry>[];
+}
+
+/** Checks the documents a write also creates; the same key twice (or the written document itself) is a bug. */
+export function normalizeCreates(creates: readonly NewDocument[] | undefined, writtenKey: string): CheckedNewDocument[] {
+  const seen = new Set([writtenKey]);
+  return (creates ?? []).map((document) => {
+    const key = documentKey(document.collection, document.id);
+    if (seen.has(key)) throw new Error(`Document ${key} is written twice in one step.`);
+    seen.add(key);
+    return { collection: document.collection, id: document.id, key, value: document.value ?? null, entries: normalizeIndexes(document.indexes) };
+  });
 }

@@ -37,7 +37,7 @@ export function tabRoutes(deps: TabDeps): (server: Server) => void {
     mountTabPage(server);
     mountTabApi(server, {
       domain: services.domain, directory: services.directory, clock: services.clock, identify, pageConfig, logger: deps.logger,
-      notifyRolesRemoved: (outcome, customer, by) => notifyPartnerOfRolesRemoved(services, outcome, customer, by),
+      notifyRolesRemoved: (outcome, customer) => notifyPartnerOfRolesRemoved(services, outcome, customer),
       announce: (change) => announceChange(services, change),
     });
   };

@@ -2,6 +2,7 @@ import type { Action } from '../../domain/policy/access-policy.ts';
 import type { CustomerOfPartner } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
 import type { PartnerRelationshipRow, RowAction } from './tab-contract.ts';
+import { customerAdminPhrase } from '../../cards/format.ts';
 
 /** Flattens the partner's customers into one row per relationship, with the actions the policy allows this person. */
 export function partnerRows(customers: readonly CustomerOfPartner[]): PartnerRelationshipRow[] {
@@ -37,7 +38,8 @@ function gdapRow(c: CustomerOfPartner, g: GdapRelationshipView): PartnerRelation
     autoExtend: r.autoExtendDuration === 'P180D',
     mcaAccepted: c.agreementAccepted,
     requestedBy: r.requestedBy.name,
-    approvedBy: r.approvedBy?.name ?? null,
+    // The partner learns that the customer accepted, by role: never which of the customer's people.
+    approvedBy: r.approvedBy === null ? null : customerAdminPhrase(c.customer.name),
     actions: gdapActions(c, g),
   };
 }
@@ -85,7 +87,7 @@ function resellerRow(c: CustomerOfPartner, v: ResellerRelationshipView): Partner
     autoExtend: null,
     mcaAccepted: c.agreementAccepted,
     requestedBy: r.invitation.requestedBy.name,
-    approvedBy: r.acceptedBy?.name ?? null,
+    approvedBy: r.acceptedBy === null ? null : customerAdminPhrase(c.customer.name),
     actions,
   };
 }

@@ -26,7 +26,7 @@ export interface TabApiDeps {
   readonly pageConfig: () => Promise<TabConfig>;
   readonly logger: Logger;
   /** Tells the partner, as the chat does after the same use case. */
-  readonly notifyRolesRemoved: (outcome: RemovePartnerRolesOutcome, customerName: string, byName: string) => Promise<NoticeDelivery>;
+  readonly notifyRolesRemoved: (outcome: RemovePartnerRolesOutcome, customerName: string) => Promise<NoticeDelivery>;
   /** Graph mode: tells the partner what a "check now" learned from Microsoft (an approval, an ending), once. */
   readonly announce?: (change: ReconciledChange) => Promise<void>;
 }
@@ -42,7 +42,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
   const withActor = (handler: ActorHandler) => async (req: Request, res: Response) => {
     try {
       const who = await deps.identify(req.headers);
-      if (!who.ok) return sendError(res, 401, who.reason);
+      if (!who.ok) return sendError(res, who.status, who.reason);
       const actor = await deps.domain.resolveActor(who.identity.tenantId, who.identity.userId);
       if (actor.tenantKind === 'unknown') return sendError(res, 403, 'Your organization is not known to Partner Access.');
       if (!actor.known) return sendError(res, 403, 'Your account was not found in your organization’s directory.');
@@ -131,7 +131,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     const removed = await deps.domain.removePartnerRoles(actor, { customerTenantId: actor.tenantId, partnerTenantId: param(req, 'partnerTenantId') ?? '' });
     if (!removed.ok) return sendError(res, statusForRefusal(removed.code), removed.message);
     const customer = (await deps.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
-    const told = await deps.notifyRolesRemoved(removed.value, customer, actor.name);
+    const told = await deps.notifyRolesRemoved(removed.value, customer);
     const done = buildRemoveRolesResult(removed.value, told);
     const result: RemoveRolesResult = { summary: [`${done.title}.`, ...done.removed, done.footer].join(' '), lost: done.lost, remains: done.remains };
     sendJson(res, 200, result);

@@ -13,7 +13,8 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 }
 
 /** A refusal: the status and one short sentence, nothing more. */
-export function sendError(res: Response, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500, reason: string): void {
+export function sendError(res: Response, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 503, reason: string): void {
+  if (status === 503) res.header('Retry-After', '30');
   const body: TabError = { error: reason };
   sendJson(res, status, body);
 }

@@ -4,7 +4,7 @@ import type { TokenIdentity, TokenVerifier } from './entra-token.ts';
 /** The header the local demo page sends: `<tenant id>/<user id>` of a demo directory user. */
 export const LOCAL_IDENTITY_HEADER = 'x-partner-access-demo-user';
 
-export type IdentityCheck = { readonly ok: true; readonly identity: TokenIdentity } | { readonly ok: false; readonly status: 401; readonly reason: string };
+export type IdentityCheck = { readonly ok: true; readonly identity: TokenIdentity } | { readonly ok: false; readonly status: 401 | 503; readonly reason: string };
 
 /** Finds out who calls the tab's API: a validated Entra token in production, the demo picker only in local mode. */
 export type IdentifyCaller = (headers: IncomingHttpHeaders) => Promise<IdentityCheck>;
@@ -18,7 +18,8 @@ export function identifyByToken(verify: TokenVerifier): IdentifyCaller {
     const match = BEARER.exec(headers.authorization ?? '');
     if (match?.[1] === undefined) return refuse('Sign-in required: open this tab in Microsoft Teams.');
     const checked = await verify(match[1]);
-    return checked.ok ? checked : refuse(checked.reason);
+    if (checked.ok) return checked;
+    return checked.unavailable === true ? { ok: false, status: 503, reason: checked.reason } : refuse(checked.reason);
   };
 }
 

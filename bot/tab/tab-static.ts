@@ -19,7 +19,8 @@ const CSP = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inl
 export function mountTabPage(server: Server): void {
   const cache = new Map<string, Buffer>();
   const serve = async (name: string, res: Response) => {
-    const file = FILES[name];
+    // Own keys only: a name such as "constructor" or "__proto__" is not a file of ours.
+    const file = Object.hasOwn(FILES, name) ? FILES[name] : undefined;
     if (file === undefined) {
       res.json(404, { error: 'Not found.' });
       return;

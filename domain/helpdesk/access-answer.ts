@@ -29,7 +29,8 @@ function day(dateTime: string | null): string | undefined {
 function describeSource(source: AccessSource): string {
   if (source.kind === 'dap') return `through ${source.groupName} (DAP)`;
   const until = day(source.endDateTime);
-  return `through ${source.groupName} in "${source.displayName}"${until === undefined ? '' : `, until ${until}`}`;
+  const where = source.displayName === null ? ' (GDAP)' : ` in "${source.displayName}"`;
+  return `through ${source.groupName}${where}${until === undefined ? '' : `, until ${until}`}`;
 }
 
 function roleLine(role: RoleView, how: readonly string[]): string {
@@ -50,7 +51,9 @@ export function describeEffectiveAccess(access: EffectiveAccess, subject: Answer
   const { who, verb } = holder(subject);
   const customer = access.customer.name;
   if (access.roles.length === 0) {
-    const why = access.relationships.length === 0
+    const why = access.relationshipsHidden
+      ? `No group ${subject.isSelf ? 'you are in' : `${who} is in`} holds a role there. Which relationships your organization has with ${customer} is for its Admin, Sales and Helpdesk agents to see.`
+      : access.relationships.length === 0
       ? `There is no active GDAP relationship or DAP with ${customer}.`
       : `There ${access.relationships.length === 1 ? 'is an active relationship' : `are ${access.relationships.length} active relationships`} (${access.relationships.map((r) => `"${r.displayName}"`).join(', ')}), but no role in ${access.relationships.length === 1 ? 'it' : 'them'} is assigned to ${subject.isSelf ? 'a group of yours' : who}.`;
     return `${capitalize(who)} ${verb} no admin roles at ${customer} right now. ${why}`;
@@ -105,6 +108,8 @@ export function groupAccess(customer: CustomerOfPartner, group: { readonly id: s
     customer: customer.customer,
     roles: [...roles.values()],
     relationships: live.map((r) => ({ id: r.id, displayName: r.displayName, endDateTime: r.endDateTime })),
+    // Built from the partner's relationship list, which only its agents may see.
+    relationshipsHidden: false,
   };
 }
 

@@ -40,7 +40,7 @@ async function accessOf(queries: AccessQueries, actor: UserActor, intent: Extrac
     if (!customers.ok) return customers;
     const customer = customers.value.find((c) => c.customer.tenantId === tenant.id);
     const access: EffectiveAccess = customer === undefined
-      ? { userId: subject.group.id, customer: { tenantId: tenant.id, name: tenant.name }, roles: [], relationships: [] }
+      ? { userId: subject.group.id, customer: { tenantId: tenant.id, name: tenant.name }, roles: [], relationships: [], relationshipsHidden: false }
       : groupAccess(customer, subject.group);
     return { ok: true, value: { access, subject: { isSelf: false, name: subject.group.name } } };
   }

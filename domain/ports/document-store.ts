@@ -30,9 +30,24 @@ export interface StreamAppend {
 /** `null`: the document must not exist yet; `'*'`: overwrite whatever is there; otherwise the version read. */
 export type ExpectedVersion = string | null | '*';
 
+/**
+ * Another document created in the same atomic step as a write, unless one with that id already exists
+ * (then it is left exactly as it is): a transactional outbox entry, or a record that must never exist
+ * without the change it belongs to. With a deterministic id, repeating the write adds nothing twice.
+ * Nothing is created when the write itself is refused.
+ */
+export interface NewDocument {
+  readonly collection: string;
+  readonly id: string;
+  readonly value: unknown;
+  readonly indexes?: readonly IndexEntry[];
+}
+
 export interface WriteOptions {
   readonly indexes?: readonly IndexEntry[];
   readonly append?: readonly StreamAppend[];
+  /** Documents created with the write when absent (see NewDocument). */
+  readonly create?: readonly NewDocument[];
 }
 
 export type WriteOutcome<T> =
@@ -44,6 +59,8 @@ export interface ListRange {
   readonly from?: string;
   /** Exclusive upper bound on `sort`. */
   readonly before?: string;
+  /** Only entries strictly after this one in (sort, id) order: the cursor of the next page. */
+  readonly after?: { readonly sort: string; readonly id: string };
   readonly limit?: number;
 }
 

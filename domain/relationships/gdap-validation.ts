@@ -1,5 +1,6 @@
 import { findRoleById, findRoleByName, searchRoles, GLOBAL_ADMINISTRATOR_ROLE_ID } from '../roles/roles-catalog.ts';
 import type { Result } from '../shared/result.ts';
+import { normalizeName } from '../shared/plain-text.ts';
 import { ok, refuse } from '../shared/result.ts';
 import type { AutoExtendDuration } from './gdap-relationship.ts';
 
@@ -8,14 +9,34 @@ export const MIN_DURATION_DAYS = 1;
 /** Two years: there are no permanent GDAP relationships. */
 export const MAX_DURATION_DAYS = 730;
 
-/** Checks a display name's length (1–50 characters); uniqueness is checked against the store. */
+/**
+ * What a relationship name may hold: letters, marks, digits, spaces and a little punctuation. The customer reads it on
+ * their approval card, so nothing in it may format text, make a link or look like the bot's own words.
+ */
+const NAME_CHARACTERS = /^[\p{L}\p{M}\p{N} \-_.,'&()+]$/u;
+export const DISPLAY_NAME_CHARACTERS_TEXT = "letters, digits, spaces and - _ . , ' & ( ) +";
+
+/**
+ * Checks a display name as Graph's `displayName` (1–50 characters), after normalising it (NFKC, no control, zero-width or
+ * bidirectional characters, single spaces); the normalised name is what is stored and what uniqueness is checked on.
+ */
 export function validateDisplayName(raw: string): Result<string> {
-  const name = raw.trim();
-  if (name.length === 0) return refuse('invalid', 'Give the relationship a name.');
-  if (name.length > DISPLAY_NAME_MAX_LENGTH) {
-    return refuse('invalid', `The name is ${name.length} characters long; it can be at most ${DISPLAY_NAME_MAX_LENGTH}.`);
+  const name = normalizeName(raw);
+  const length = [...name].length;
+  if (length === 0) return refuse('invalid', 'Give the relationship a name.');
+  if (length > DISPLAY_NAME_MAX_LENGTH) {
+    return refuse('invalid', `The name is ${length} characters long; it can be at most ${DISPLAY_NAME_MAX_LENGTH}.`);
+  }
+  const refused = [...name].find((c) => !NAME_CHARACTERS.test(c));
+  if (refused !== undefined) {
+    return refuse('invalid', `A relationship name can hold ${DISPLAY_NAME_CHARACTERS_TEXT}; "${refused}" is not allowed.`);
   }
   return ok(name);
+}
+
+/** A name built from free words (a wish, a customer's name) reduced to what a relationship name may hold. */
+export function toAllowedName(raw: string): string {
+  return [...normalizeName(raw)].map((c) => (NAME_CHARACTERS.test(c) ? c : ' ')).join('').replace(/ {2,}/g, ' ').trim();
 }
 
 /** Parses an ISO 8601 duration in whole days (`P1D` … `P730D`) and returns the number of days. */

@@ -3,6 +3,7 @@ import type { AuditEvent } from '../audit/audit-event.ts';
 import { auditStreamsFor } from '../audit/audit-event.ts';
 import type { GdapRelationship } from './gdap-relationship.ts';
 import { dueDateTime } from './gdap-lifecycle.ts';
+import { nameKey } from '../shared/plain-text.ts';
 
 export const GDAP_COLLECTION = 'gdapRelationships';
 /** One document per (partner, display name): claiming it with "must not exist" keeps names unique under races. */
@@ -29,8 +30,9 @@ export interface GdapRelationshipRepository {
   remove(relationship: Versioned<GdapRelationship>, event: AuditEvent): Promise<WriteOutcome<GdapRelationship>>;
 }
 
-function nameKey(partnerTenantId: string, displayName: string): string {
-  return `${partnerTenantId}/${displayName.trim().toLowerCase()}`;
+/** Names a person reads as the same (case, look-alike forms, invisible characters) claim the same key. */
+function displayNameKey(partnerTenantId: string, displayName: string): string {
+  return `${partnerTenantId}/${nameKey(displayName)}`;
 }
 
 /** The index entries of one relationship. */
@@ -52,13 +54,13 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
     listByCustomer: (customerTenantId) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byCustomer, customerTenantId),
     listDue: (before, limit) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byDueDate, DUE_KEY, { before, limit }),
     async isDisplayNameTaken(partnerTenantId, displayName) {
-      return (await store.get(GDAP_NAME_COLLECTION, nameKey(partnerTenantId, displayName))) !== undefined;
+      return (await store.get(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName))) !== undefined;
     },
     async releaseDisplayName(partnerTenantId, displayName) {
-      await store.remove(GDAP_NAME_COLLECTION, nameKey(partnerTenantId, displayName), '*');
+      await store.remove(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName), '*');
     },
     async claimDisplayName(partnerTenantId, displayName, relationshipId) {
-      const outcome = await store.put(GDAP_NAME_COLLECTION, nameKey(partnerTenantId, displayName), { relationshipId }, null);
+      const outcome = await store.put(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName), { relationshipId }, null);
       return outcome.ok;
     },
     save: (relationship, expected, event) =>
@@ -71,7 +73,7 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
         append: auditStreamsFor(event).map((stream) => ({ stream, event })),
       });
       if (!outcome.ok) return { ok: false, reason: 'conflict', current: outcome.current as Versioned<GdapRelationship> | undefined };
-      await store.remove(GDAP_NAME_COLLECTION, nameKey(relationship.value.partnerTenantId, relationship.value.displayName), '*');
+      await store.remove(GDAP_NAME_COLLECTION, displayNameKey(relationship.value.partnerTenantId, relationship.value.displayName), '*');
       return outcome;
     },
   };

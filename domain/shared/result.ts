@@ -19,6 +19,7 @@ export const REFUSAL_CODES = [
   'throttled',
   /** Graph mode: this is done in the Microsoft 365 admin center, not here; `link` opens the page. */
   'done-elsewhere',
+  'too-many-open-requests',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

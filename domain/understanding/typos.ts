@@ -43,7 +43,15 @@ export interface Dictionary {
   /** The known word closest to `word` within the allowed distance, or the word itself. */
   correct(word: string): string;
   has(word: string): boolean;
+  /** How many corrections are remembered (never more than MAX_REMEMBERED_CORRECTIONS). */
+  remembered(): number;
 }
+
+/**
+ * Corrections are remembered for speed, but anyone can send words nobody sent before: the memory is bounded, and
+ * starts afresh when full, so a stream of made-up words cannot grow the process.
+ */
+export const MAX_REMEMBERED_CORRECTIONS = 5_000;
 
 /** A dictionary from known texts; a word seen more often wins a tie. */
 export function buildDictionary(texts: Iterable<string>): Dictionary {
@@ -53,6 +61,7 @@ export function buildDictionary(texts: Iterable<string>): Dictionary {
   const cache = new Map<string, string>();
   return {
     has: (word) => counts.has(word),
+    remembered: () => cache.size,
     correct(word) {
       if (counts.has(word) || /[\d']/.test(word)) return word;
       const cached = cache.get(word);
@@ -75,6 +84,7 @@ export function buildDictionary(texts: Iterable<string>): Dictionary {
           if (distance === 1 && limit === 1) break;
         }
       }
+      if (cache.size >= MAX_REMEMBERED_CORRECTIONS) cache.clear();
       cache.set(word, best);
       return best;
     },

@@ -20,6 +20,8 @@ export interface PartnerAccessDeps {
   readonly ids: IdSource;
   /** The relationships' system of record; absent: the embedded one, over `store`. */
   readonly gdapRecords?: GdapRecords;
+  /** How many GDAP requests one partner may have waiting on one customer (default 5); seeds of large test worlds raise it. */
+  readonly maxOpenRequestsPerCustomer?: number;
 }
 
 /** The dependencies plus the repositories built on them. */

@@ -1,7 +1,7 @@
 import type { Actor } from '../actors/actor.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import { createGdapRelationship } from '../relationships/gdap-relationship.ts';
-import { DISPLAY_NAME_MAX_LENGTH, parseDurationDays, validateAutoExtend, validateDisplayName, validateRoles } from '../relationships/gdap-validation.ts';
+import { DISPLAY_NAME_MAX_LENGTH, parseDurationDays, validateAutoExtend, toAllowedName, validateDisplayName, validateRoles } from '../relationships/gdap-validation.ts';
 import { createResellerInvitation } from '../relationships/reseller-relationship.ts';
 import { setAutoExtend } from '../relationships/gdap-changes.ts';
 import type { Result } from '../shared/result.ts';
@@ -12,6 +12,7 @@ import type { GdapChange } from './gdap-writes.ts';
 import { changeGdap, gdapEvent, NOT_FOUND, refusalOf, transitionTo } from './gdap-writes.ts';
 import type { GdapRelationshipView, ResellerRelationshipView } from './views.ts';
 import { gdapView, resellerView } from './views.ts';
+import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
 
 export interface RequestResellerInput {
   readonly customerTenantId: string;
@@ -87,6 +88,11 @@ export async function requestGdapRelationship(context: UseCaseContext, actor: Ac
   if (!roles.ok) return refuse(roles.code, roles.message);
   const autoExtend = validateAutoExtend(input.autoExtendDuration, roles.value);
   if (!autoExtend.ok) return refuse(autoExtend.code, autoExtend.message);
+  const waiting = await openRequestsWaitingOn(context, partnerTenantId, input.customerTenantId);
+  if (waiting >= (context.maxOpenRequestsPerCustomer ?? MAX_OPEN_REQUESTS_PER_CUSTOMER)) {
+    return refuse('too-many-open-requests', `You already have ${waiting} GDAP requests waiting on ${customer.value.displayName}, the most one partner may have open with one customer. ` +
+      'Wait for the customer to answer, or let a draft lapse, before requesting another.');
+  }
   const id = context.ids.newId();
   if (!await context.gdap.claimDisplayName(partnerTenantId, name.value, id)) {
     return refuse('duplicate', `You already have a relationship named "${name.value}"; names must be unique among your relationships. Try "${await suggestName(context, partnerTenantId, name.value)}".`);
@@ -103,6 +109,19 @@ export async function requestGdapRelationship(context: UseCaseContext, actor: Ac
   return ok(await gdapView(context, actor, outcome.relationship));
 }
 
+/**
+ * How many GDAP requests one partner may have waiting on one customer (drafts and requests not yet approved): enough for
+ * real work, few enough that a customer's chat and approval list cannot be flooded by one partner.
+ */
+export const MAX_OPEN_REQUESTS_PER_CUSTOMER = 5;
+
+async function openRequestsWaitingOn(context: UseCaseContext, partnerTenantId: string, customerTenantId: string): Promise<number> {
+  const now = context.clock.now();
+  const all = await context.gdap.listByCustomer(customerTenantId);
+  return all.filter((g) => g.value.partnerTenantId === partnerTenantId && OPEN_STATUSES.has(effectiveStatus(g.value, now))).length;
+}
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['created', 'approvalPending', 'approved', 'activating']);
+
 /** Sends the relationship for the customer's approval: it becomes `approvalPending` and gets its approval link. */
 export function lockForApproval(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
   return changeGdap(context, actor, 'lockForApproval', { kind: 'lockForApproval' }, change, 'gdap.lockedForApproval', transitionTo('lockForApproval', actor));
@@ -115,7 +134,7 @@ export function changeAutoExtend(context: UseCaseContext, actor: Actor, change: 
 }
 
 async function suggestName(context: UseCaseContext, partnerTenantId: string, base: string): Promise<string> {
-  const trimmed = base.trim().slice(0, DISPLAY_NAME_MAX_LENGTH);
+  const trimmed = [...(toAllowedName(base) || 'Admin access')].slice(0, DISPLAY_NAME_MAX_LENGTH).join('').trim();
   if (!await context.gdap.isDisplayNameTaken(partnerTenantId, trimmed)) return trimmed;
   for (let n = 2; n < 1000; n += 1) {
     const suffix = ` (${n})`;

@@ -1,5 +1,5 @@
 import type { PartnerNoticeCardView } from '../../cards/customer/partner-notice.card.ts';
-import { formatDate, possessive } from '../../cards/format.ts';
+import { customerAdminPhrase, formatDate, possessive } from '../../cards/format.ts';
 import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
 import type { RelationshipView } from '../../domain/use-cases/views.ts';
 
@@ -7,9 +7,10 @@ function relationshipName(relationship: RelationshipView): string {
   return relationship.kind === 'gdap' ? `GDAP relationship "${relationship.displayName}"` : relationship.relationship.includeDap ? 'reseller relationship with delegated admin privileges' : 'reseller relationship';
 }
 
-/** The customer accepted (or declined) an invitation. */
-export function decisionNotice(relationship: RelationshipView, decision: 'accepted' | 'declined', by: string, at: string): PartnerNoticeCardView {
+/** The customer accepted (or declined) an invitation; the partner hears who by role only, never by name. */
+export function decisionNotice(relationship: RelationshipView, decision: 'accepted' | 'declined', at: string): PartnerNoticeCardView {
   const customer = relationship.customer.name;
+  const by = capitalized(customerAdminPhrase(customer));
   const accepted = decision === 'accepted';
   const next = relationship.kind === 'gdap'
     ? 'Next: assign your security groups to the roles of this relationship ("assign groups").'
@@ -17,7 +18,7 @@ export function decisionNotice(relationship: RelationshipView, decision: 'accept
   return {
     title: `${customer} ${decision} your ${relationshipName(relationship)}`,
     color: accepted ? 'Good' : 'Attention',
-    summary: accepted ? `${by} accepted it for ${customer}.` : `${by} declined it for ${customer}. Nothing was granted.`,
+    summary: accepted ? `${by} accepted it.` : `${by} declined it. Nothing was granted.`,
     facts: [
       { label: 'Customer', value: customer },
       { label: 'Relationship', value: relationshipName(relationship) },
@@ -48,8 +49,9 @@ function whatYouCanNowDo(relationship: RelationshipView): string[] {
   return lines;
 }
 
-/** The customer removed the partner's admin roles (DAP and every GDAP relationship). */
-export function rolesRemovedNotice(outcome: RemovePartnerRolesOutcome, customer: string, by: string, at: string): PartnerNoticeCardView {
+/** The customer removed the partner's admin roles (DAP and every GDAP relationship); who did it, by role only. */
+export function rolesRemovedNotice(outcome: RemovePartnerRolesOutcome, customer: string, at: string): PartnerNoticeCardView {
+  const by = capitalized(customerAdminPhrase(customer));
   return {
     title: `${customer} removed your admin roles`,
     color: 'Attention',
@@ -79,4 +81,8 @@ export function terminatedNotice(relationship: { displayName: string; customer: 
     lines: [],
     nextStep: 'To work for this customer again, agree with them and send a new GDAP request.',
   };
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

@@ -7,7 +7,6 @@ import type { Refusal } from '../../domain/shared/result.ts';
 import type { CustomerOfPartner } from '../../domain/use-cases/queries.ts';
 import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
 import type { PresenterServices } from '../presenter-services.ts';
-import { adminReach } from './customer-admins.ts';
 
 /** Rows per page: ten relationships keep the card far below Teams' 28 KB. */
 export const PAGE_SIZE = 10;
@@ -163,11 +162,6 @@ export async function loadMyCustomers(
 ): Promise<{ ok: true; view: MyCustomersCardView } | Refusal> {
   const listed = await services.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
   if (!listed.ok) return listed;
-  // Who can be reminded in Teams: only for customers with something waiting (a few look-ups, not one per row).
-  const waiting = listed.value.filter((c) => c.reseller?.relationship.status === 'invited' || c.gdapRelationships.some((g) => g.status === 'approvalPending'));
-  const reachableIds = new Set<string>();
-  for (const c of waiting) {
-    if ((await adminReach(services, c.customer.tenantId)).reachable.length > 0) reachableIds.add(c.customer.tenantId);
-  }
-  return { ok: true, view: buildMyCustomersView(listed.value, filter, page, (id) => reachableIds.has(id)) };
+  // Who has talked to the bot at the customer is not the partner's to learn: the reminder is offered for every waiting row.
+  return { ok: true, view: buildMyCustomersView(listed.value, filter, page) };
 }

@@ -19,14 +19,10 @@ export function isAwaitingCustomer(view: RelationshipView): boolean {
   return view.kind === 'gdap' ? view.approvalLink !== null : view.relationship.status === 'invited';
 }
 
+/** How the partner can reach the customer's admins: never who they are, their addresses, or whether they use the bot. */
 function reachNote(view: RelationshipView, reach: AdminReach): string {
   const customer = view.customer.name;
-  if (reach.reachable.length > 0) {
-    const unreachable = reach.admins.length - reach.reachable.length;
-    const rest = unreachable > 0 ? ` The other ${unreachable === 1 ? 'one has' : `${unreachable} have`} not used this bot yet: send them the e-mail.` : '';
-    return `${reach.reachable.map((a) => a.name).join(', ')} (Global admin of ${customer}) can also get it in Teams.${rest}`;
-  }
-  if (reach.admins.length > 0) return `None of ${customer}'s Global admins has used this bot yet, so they must be sent the e-mail.`;
+  if (reach.admins.length > 0) return `Send the e-mail to whoever administers ${customer}'s tenant, and send it to ${customer}'s Global admins in Teams.`;
   return `The directory lists no Global admin of ${customer}: send the e-mail to whoever administers their tenant.`;
 }
 
@@ -80,8 +76,9 @@ function common(view: RelationshipView, reach: AdminReach, extras: ResultExtras,
     // Only the reseller invitation's e-mail is stored with it; a GDAP request's draft is written afresh each time.
     emailEditable: awaiting && view.kind === 'reseller',
     emailWarning: KEEP_LINK_WARNING,
-    mailto: awaiting ? mailtoLink(reach.admins.map((a) => a.email), email.subject, email.body) : '',
-    canSendInTeams: awaiting && reach.reachable.length > 0,
+    // No recipients: the partner addresses the e-mail; the customer's addresses are not the partner's to learn here.
+    mailto: awaiting ? mailtoLink([], email.subject, email.body) : '',
+    canSendInTeams: awaiting && reach.admins.length > 0,
     sendData: { kind: view.kind, id: view.id, version: view.version },
     reachNote: reachNote(view, reach),
     deliveries: (extras.deliveries ?? []).map((text) => ({ text })),

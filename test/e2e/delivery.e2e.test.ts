@@ -44,16 +44,14 @@ describe.skipIf(!chromium.available)('a failed delivery, in the Agents Playgroun
     await expectVisible(result.getByText(/invType=ResellerRelationship/));
 
     const send = "Send to the customer's admins in Teams";
-    await adele.clickInPlace(result, send, /Not delivered: none of the 1 Global admin of Contoso could be reached/);
-    await expectVisible(result.getByText(/Could not reach Megan Bowen/));
-    expect((await result.textContent()) ?? '').not.toMatch(/Sent in Teams to|Sent to Megan Bowen/);
+    await adele.clickInPlace(result, send, /No Global admin of Contoso could be reached in Teams/);
+    expect((await result.textContent()) ?? '').not.toMatch(/Sent to \d/);
     await snap(result, 'partner-invite-3-not-delivered');
 
     // Megan comes back (her Teams where it was): the same button now sends it, and it arrives in her chat.
     megan = await openPersona(browser, bot.url, 'megan@contoso.com', meganPlace);
     const before = await megan.page.locator('.fai-OutputCard').count();
-    await adele.clickInPlace(result, send, 'Sent in Teams to 1 of 1 Global admin of Contoso.');
-    await expectVisible(result.getByText('Sent to Megan Bowen (megan@contoso.com).'));
+    await adele.clickInPlace(result, send, 'Sent to 1 Global admin of Contoso in Teams.');
     await snap(result, 'partner-invite-4-delivered');
     await expect.poll(() => megan?.page.locator('.fai-OutputCard').count() ?? 0, { timeout: 30_000 }).toBeGreaterThan(before);
     await expectVisible(megan.lastMessage().getByText('Woodgrove Partners invites you to a reseller relationship'));

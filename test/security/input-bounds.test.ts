@@ -41,6 +41,12 @@ describe('free text is bounded at the edge', () => {
     expect(texts.join(' ')).not.toContain('characters long');
   });
 
+  it('holds a card button\'s command (read as typed words) to the message limit', async () => {
+    const command = `invite ${'q'.repeat(MAX_MESSAGE_CHARS)}`;
+    const replies = repliesOf(await post(running.baseUrl, makeMessage('', adele, { value: { command } })));
+    expect(replies[0]?.text).toContain(`${command.length.toLocaleString('en-US')} characters long`);
+  });
+
   it('refuses a card submission with an oversized field', async () => {
     const value = { displayName: 'y'.repeat(MAX_CARD_FIELD_CHARS + 1) };
     const replies = repliesOf(await post(running.baseUrl, makeMessage('', adele, { value })));

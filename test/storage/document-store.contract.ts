@@ -156,6 +156,26 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
       expect(await range('2026-01-03', undefined, 0)).toEqual([]);
     });
 
+    it('pages with a (sort, id) cursor, also through many entries sharing one sort value', async () => {
+      const rel = fresh('rel');
+      const sorts = ['a', 'b', 'b', 'b', 'b', 'c', 'c'];
+      for (const [i, sort] of sorts.entries()) {
+        await store.put(rel, `r${i}`, { name: `${sort}${i}`, status: 'active' }, null, { indexes: [{ index: 'due', key: 'all', sort }] });
+      }
+      const seen: string[] = [];
+      let after: { sort: string; id: string } | undefined;
+      for (let page = 0; page < 10; page += 1) {
+        const got = await store.list<Relationship>(rel, 'due', 'all', { limit: 2, before: 'c', ...(after === undefined ? {} : { after }) });
+        if (got.length === 0) break;
+        seen.push(...names(got));
+        const last = got.at(-1)?.value.name ?? '';
+        after = { sort: last.slice(0, 1), id: `r${last.slice(1)}` };
+      }
+      expect(seen).toEqual(['a0', 'b1', 'b2', 'b3', 'b4']);
+      expect(names(await store.list<Relationship>(rel, 'due', 'all', { from: 'b', after: { sort: 'a', id: 'zz' } }))).toEqual(['b1', 'b2', 'b3', 'b4', 'c5', 'c6']);
+      expect(names(await store.list<Relationship>(rel, 'due', 'all', { from: 'a', after: { sort: 'b', id: 'r2' } }))).toEqual(['b3', 'b4', 'c5', 'c6']);
+    });
+
     it('appends to a stream in order and reads it back', async () => {
       const audit = fresh('audit');
       expect(await store.append(audit, { n: 1 })).toBe(1);
@@ -199,6 +219,37 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
       const events = (await store.readStream(audit, { limit: 10 })).entries.map((entry) => entry.event);
       expect(events).toEqual(['created', 'approved', 'removed']);
       expect((await store.readStream(`${audit}-tenant`, { limit: 10 })).entries).toEqual([{ seq: 1, event: 'approved' }]);
+    });
+
+    it('creates other documents in the same step, with their indexes, only when absent and only when the write succeeds', async () => {
+      const rel = fresh('rel');
+      const outbox = fresh('outbox');
+      const audit = fresh('audit');
+      const entry = (id: string, name: string) => ({ collection: outbox, id, value: { name, status: 'queued' },
+        indexes: [{ index: 'due', key: 'pending', sort: `2026-01-0${id.length}` }] });
+      const v1 = await store.put(rel, 'x', { name: 'x', status: 'pending' }, null, { create: [entry('a', 'first a'), entry('bb', 'first bb')] });
+      expect(v1.ok).toBe(true);
+      // Refused: nothing it carries is created, nor appended.
+      const lost = await store.put(rel, 'x', { name: 'x', status: 'x' }, 'stale', { create: [entry('ccc', 'lost')], append: [{ stream: audit, event: 'lost' }] });
+      expect(lost.ok).toBe(false);
+      expect(await store.get(outbox, 'ccc')).toBeUndefined();
+      // Repeated entries are left as they are; new ones are added; the document, its appends and its indexes go too.
+      const v2 = await store.put(rel, 'x', { name: 'x', status: 'active' }, v1.ok ? v1.version : null, {
+        indexes: [{ index: 'byStatus', key: 'active' }], append: [{ stream: audit, event: 'approved' }],
+        create: [entry('a', 'second a'), entry('dddd', 'first dddd')],
+      });
+      expect(v2.ok).toBe(true);
+      const a = await store.get<Relationship>(outbox, 'a');
+      expect(a?.value.name).toBe('first a');
+      expect(names(await store.list<Relationship>(outbox, 'due', 'pending'))).toEqual(['first a', 'first bb', 'first dddd']);
+      expect(names(await store.list<Relationship>(rel, 'byStatus', 'active'))).toEqual(['x']);
+      expect((await store.readStream(audit, { limit: 10 })).entries.map((e) => e.event)).toEqual(['approved']);
+      // A created document is an ordinary document afterwards.
+      const updated = await store.put(outbox, 'a', { name: 'a done', status: 'delivered' }, a?.version ?? null, { indexes: [] });
+      expect(updated.ok).toBe(true);
+      expect(names(await store.list<Relationship>(outbox, 'due', 'pending'))).toEqual(['first bb', 'first dddd']);
+      await expect(store.put(rel, 'y', { name: 'y', status: 'x' }, null, { create: [{ collection: rel, id: 'y', value: {} }] })).rejects.toThrow(/twice/);
+      expect(await store.get(rel, 'y')).toBeUndefined();
     });
 
     it('rejects malformed names and ranges as bugs', async () => {

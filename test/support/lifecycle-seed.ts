@@ -62,7 +62,8 @@ function must<T>(result: Result<T, unknown>): T {
 export async function seedLifecycle(store: DocumentStore, moment: Date, perSituation: number): Promise<SeededRelationship[]> {
   const directory = await loadDirectoryFile(DEMO_DIRECTORY_FILE);
   let now = moment;
-  const access = createPartnerAccess({ store, directory, clock: { now: () => now }, ids: { newId: () => randomUUID() } });
+  // A test world, not a real partner: more requests waiting on one customer than one partner may have open.
+  const access = createPartnerAccess({ store, directory, clock: { now: () => now }, ids: { newId: () => randomUUID() }, maxOpenRequestsPerCustomer: Infinity });
   const adele = await resolveActor(directory, DEMO.woodgrove, DEMO.adeleAdminAgent);
   const seeded: SeededRelationship[] = [];
   const jobs = SITUATIONS.flatMap((s) => Array.from({ length: perSituation }, (_, i) => ({ s, i })));

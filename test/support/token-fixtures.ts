@@ -22,10 +22,15 @@ export interface TokenClaims {
   /** Seconds since the epoch. */
   readonly iat: number;
   readonly exp: number;
+  /** Absent: `access_as_user`. `null`: no `scp` claim at all (as in an app-only token). */
+  readonly scp?: string | null;
+  /** Extra claims an app-only token carries (`roles`, `idtyp`). */
+  readonly extra?: Record<string, unknown>;
 }
 
 async function signWith(key: CryptoKey, kid: string, c: TokenClaims): Promise<string> {
-  return new SignJWT({ tid: c.tid, oid: c.oid, scp: 'access_as_user', ver: '2.0' })
+  const scope = c.scp === null ? {} : { scp: c.scp ?? 'access_as_user' };
+  return new SignJWT({ tid: c.tid, oid: c.oid, ...scope, ver: '2.0', ...c.extra })
     .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
     .setIssuer(c.iss ?? `https://login.microsoftonline.com/${c.tid}/v2.0`)
     .setAudience(c.aud ?? TAB_AUDIENCE)

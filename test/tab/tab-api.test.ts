@@ -45,7 +45,7 @@ describe('the tab API in local mode (demo picker), over relationships seeded thr
       'Northwind Traders | Reseller | Reseller relationship | invited',
     ]);
     const helpdesk = rows.find((r) => r.name === 'Contoso helpdesk');
-    expect(helpdesk).toMatchObject({ roles: ['Helpdesk Administrator', 'Global Reader'], groups: [{ groupName: 'Tier 1 Support', roles: ['Helpdesk Administrator'] }], autoExtend: true, approvedBy: 'Megan Bowen', mcaAccepted: true, daysLeft: 329 });
+    expect(helpdesk).toMatchObject({ roles: ['Helpdesk Administrator', 'Global Reader'], groups: [{ groupName: 'Tier 1 Support', roles: ['Helpdesk Administrator'] }], autoExtend: true, approvedBy: 'a Global admin of Contoso', mcaAccepted: true, daysLeft: 329 });
     expect(helpdesk?.actions.map((a) => a.label)).toEqual(['Assign groups', 'Turn auto-extend off', 'Request more roles (new GDAP)']);
     expect(rows.find((r) => r.name === 'Contoso billing')).toMatchObject({ daysLeft: 24, statusText: 'Active, ends in 24 days' });
   });

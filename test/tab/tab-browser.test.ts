@@ -127,7 +127,7 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(`the tab in a browse
 
     await rows.filter({ hasText: 'Contoso helpdesk' }).click();
     const details = tab.getByRole('dialog', { name: 'Relationship details' });
-    expect(await details.textContent()).toMatch(/Security groupsTier 1 Support \(Helpdesk Administrator\)[\s\S]*Accepted byMegan Bowen/);
+    expect(await details.textContent()).toMatch(/Security groupsTier 1 Support \(Helpdesk Administrator\)[\s\S]*Accepted bya Global admin of Contoso/);
     await details.getByRole('button', { name: 'Assign groups in chat' }).click();
     await poll(() => page.evaluate(() => (globalThis as unknown as { deepLinks: string[] }).deepLinks)).toEqual([`https://teams.microsoft.com/l/chat/0/0?users=28:${TAB_APP_ID}&message=assign%20groups`]);
     await details.getByRole('button', { name: 'Close' }).click();

@@ -34,7 +34,7 @@ export const invitationAcceptAction = defineAction(acceptDataSchema, async (cont
   }
   const accepted = await context.services.domain.approveRelationship(context.actor, { kind: data.kind, id: data.id, version: data.version });
   if (!accepted.ok) return refusedInvitationReply(context, ref, accepted);
-  const told = await notifyPartnerOfDecision(context.services, accepted.value, 'accepted', context.actor.name);
+  const told = await notifyPartnerOfDecision(context.services, accepted.value, 'accepted');
   const partner = accepted.value.partner.name;
   const what = accepted.value.kind === 'gdap' ? 'You approved this request.' : 'You accepted this invitation and the Microsoft Customer Agreement.';
   return invitationCardReply(context, accepted.value, `${what} ${toldLine(partner, told, { chatCommand: 'my customers' })}`, { noteColor: 'Good' });

@@ -9,7 +9,7 @@ export const invitationDeclineAction = defineAction(invitationDataSchema, async 
   if (context.trigger === 'automatic') return currentInvitationReply(context, ref);
   const declined = await context.services.domain.declineRelationship(context.actor, { kind: data.kind, id: data.id, version: data.version });
   if (!declined.ok) return refusedInvitationReply(context, ref, declined);
-  const told = await notifyPartnerOfDecision(context.services, declined.value, 'declined', context.actor.name);
+  const told = await notifyPartnerOfDecision(context.services, declined.value, 'declined');
   const partner = declined.value.partner.name;
   return invitationCardReply(context, declined.value, `You declined this invitation. ${toldLine(partner, told, { chatCommand: 'my customers' })}`, { noteColor: 'Good' });
 });

@@ -16,6 +16,6 @@ export const rolesRemoveAction = defineAction(partnerDataSchema, async (context,
   const removed = await services.domain.removePartnerRoles(actor, { customerTenantId: actor.tenantId, partnerTenantId: data.partnerTenantId });
   if (!removed.ok) return refusalReply(removed, async (note) => outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId, note)));
   const customer = (await services.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
-  const told = await notifyPartnerOfRolesRemoved(services, removed.value, customer, actor.name);
+  const told = await notifyPartnerOfRolesRemoved(services, removed.value, customer);
   return cardReply(renderRemoveRolesResultCard(buildRemoveRolesResult(removed.value, told)));
 });

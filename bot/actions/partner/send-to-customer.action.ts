@@ -29,10 +29,11 @@ function messageFor(actor: UserActor, view: RelationshipView, admin: DirectoryUs
   return cardMessage(invitationCard(view, { canDecide: true, approverUserIds: [admin.id] }), introText(actor, view));
 }
 
-function deliveryLine(admin: DirectoryUser, delivery: Delivery | undefined): string {
-  if (delivery?.status === 'sent') return `Sent to ${admin.name} (${admin.email}).`;
-  if (delivery?.status === 'failed') return `Could not reach ${admin.name} (${admin.email}) just now: send them the e-mail.`;
-  return `${admin.name} (${admin.email}) has not used this bot yet: send them the e-mail.`;
+/** What the partner hears of a send: how many were reached and where, never who. */
+function sentNote(customer: string, deliveries: readonly (Delivery | undefined)[]): string {
+  const sent = deliveries.filter((d) => d?.status === 'sent').length;
+  if (sent === 0) return `No Global admin of ${customer} could be reached in Teams: send them the e-mail.`;
+  return `Sent to ${sent} Global admin${sent === 1 ? '' : 's'} of ${customer} in Teams. Send the e-mail as well, so that every admin gets it.`;
 }
 
 /**
@@ -51,7 +52,7 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
   if (trigger === 'automatic') return reply({});
   if (data.version !== view.version) return reply({ note: 'This changed meanwhile: here is how it stands now. Nothing was sent.' });
   if (!isAwaitingCustomer(view)) return reply({ note: `${view.customer.name} is no longer waiting for this, so nothing was sent.` });
-  if (reach.reachable.length === 0) return reply({ note: `None of ${view.customer.name}'s Global admins can be reached in Teams: send them the e-mail.` });
+  if (reach.reachable.length === 0) return reply({ note: sentNote(view.customer.name, []) });
 
   const now = services.clock.now();
   const claimId = `${view.kind}:${view.id}:${view.version}:${now.toISOString().slice(0, 10)}`;
@@ -66,12 +67,5 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
   services.logger.info({ relationshipId: view.id, kind: view.kind, sent, admins: reach.admins.length }, 'sent to the customer\'s admins');
   // Only a delivery counts towards "once a day": a send that reached nobody gives its claim back, so it can be sent again.
   if (sent === 0) await services.store.remove(SENDS, claimId, claim.version);
-  const admins = `${reach.admins.length} Global admin${reach.admins.length === 1 ? '' : 's'} of ${view.customer.name}`;
-  return reply({
-    note: sent === 0
-      ? `Not delivered: none of the ${admins} could be reached in Teams just now. Nothing counts as sent: try again later, or send the e-mail.`
-      : `Sent in Teams to ${sent} of ${admins}.`,
-    noteColor: sent === 0 ? 'Warning' : sent === reach.admins.length ? 'Good' : 'Accent',
-    deliveries: deliveries.map((d) => deliveryLine(d.admin, d.delivery)),
-  });
+  return reply({ note: sentNote(view.customer.name, deliveries.map((d) => d.delivery)), noteColor: sent === 0 ? 'Warning' : 'Good' });
 });

@@ -51,12 +51,13 @@ describe('partner notifications', () => {
   it.each(['accepted', 'declined'] as const)('tells the partner the invitation was %s, with a card from the template', async (decision) => {
     const { world, services, sent } = await servicesWith([DEMO.adeleAdminAgent]);
     const gdap = await world.pendingGdap();
-    await notifyPartnerOfDecision(services, gdap, decision, 'Megan Bowen');
+    await notifyPartnerOfDecision(services, gdap, decision);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.what).toBe(`invitation.${decision}`);
     const text = cardText(sent[0]?.message);
     expect(text).toContain(`Contoso ${decision} your GDAP relationship`);
-    expect(text).toContain('Megan Bowen');
+    expect(text).toContain(`A Global admin of Contoso ${decision} it.`);
+    expect(text).not.toContain('Megan');
     expect(text).not.toContain('${');
   });
 
@@ -68,18 +69,20 @@ describe('partner notifications', () => {
       endedRelationships: [{ id: 'r1', displayName: 'Woodgrove helpdesk' }],
       remains: [], lost: [],
     };
-    await notifyPartnerOfRolesRemoved(services, outcome, 'Contoso', 'Megan Bowen');
+    await notifyPartnerOfRolesRemoved(services, outcome, 'Contoso');
     const gdap = await world.pendingGdap();
     await notifyPartnerOfTermination(services, { ...gdap, kind: 'gdap' }, 'Megan Bowen');
     expect(sent.map((s) => s.what)).toEqual(['partner.rolesRemoved', 'gdap.terminated']);
     expect(cardText(sent[0]?.message)).toContain('GDAP relationship \\"Woodgrove helpdesk\\" ended');
+    expect(cardText(sent[0]?.message)).toContain('A Global admin of Contoso removed');
+    expect(cardText(sent[0]?.message)).not.toContain('Megan');
     expect(cardText(sent[1]?.message)).toContain('with Contoso ended');
   });
 
   it('never rejects, even when finding recipients fails', async () => {
     const { world, services, sent } = await servicesWith([], true);
     const gdap = await world.pendingGdap();
-    await expect(notifyPartnerOfDecision(services, gdap, 'accepted', 'Megan Bowen')).resolves.toEqual({ state: 'undeliverable' });
+    await expect(notifyPartnerOfDecision(services, gdap, 'accepted')).resolves.toEqual({ state: 'undeliverable' });
     expect(sent).toEqual([]);
   });
 });

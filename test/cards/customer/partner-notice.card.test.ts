@@ -22,9 +22,9 @@ describe('the notice of a customer decision', () => {
     { kind: 'gdap', decision: 'accepted' as const, says: ['You can now give your security groups these roles in Contoso: Helpdesk Administrator, User Administrator, until', 'auto-extends by 180 days', '"assign groups"'] },
     { kind: 'dap', decision: 'accepted' as const, says: ["You are now Contoso's Cloud Solution Provider", 'AdminAgents group administers Contoso as Global Administrator', 'Consider moving to GDAP'] },
     { kind: 'plain', decision: 'accepted' as const, says: ["You are now Fabrikam's Cloud Solution Provider"], never: ['AdminAgents'] },
-    { kind: 'gdap', decision: 'declined' as const, says: ['declined it for Contoso. Nothing was granted.', 'send a new request'], never: ['You can now'] },
+    { kind: 'gdap', decision: 'declined' as const, says: ['declined it. Nothing was granted.', 'send a new request'], never: ['You can now'] },
   ])('$kind $decision', ({ kind, decision, says, never = [] }) => {
-    const view = decisionNotice(views[kind] as RelationshipView, decision, 'Megan Bowen', '2026-03-02T09:00:00.000Z');
+    const view = decisionNotice(views[kind] as RelationshipView, decision, '2026-03-02T09:00:00.000Z');
     const all = [view.title, view.summary, ...view.facts.map((f) => `${f.label}: ${f.value}`), ...view.lines, view.nextStep].join('\n');
     for (const line of says) expect(all).toContain(line);
     for (const line of never) expect(all).not.toContain(line);

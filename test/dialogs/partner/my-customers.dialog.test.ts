@@ -10,17 +10,16 @@ describe('MyCustomersDialog', () => {
     { filter: undefined, speaker: PEOPLE.hana, expected: ['My customers', '1 relationship with 0 customers and 1 invited · page 1 of 1', '**Fabrikam**: Reseller',
       'Invited: not a customer until they accept'] },
     { filter: 'pending', speaker: PEOPLE.adele, reachable: [DEMO.frankFabrikamGa], expected: ['My customers: waiting for the customer', '[Send a reminder in Teams]'] },
-    { filter: 'pending', speaker: PEOPLE.adele, absent: ['[Send a reminder in Teams]'],
-      expected: ["Next: waiting for a Global admin of Fabrikam to accept. None of Fabrikam's Global admins has used this bot, so send them the e-mail."] },
+    // Whether anyone at the customer uses the bot is not the partner's to learn: the reminder is offered all the same.
+    { filter: 'pending', speaker: PEOPLE.adele, expected: ['Next: waiting for a Global admin of Fabrikam to accept: send a reminder.', '[Send a reminder in Teams]'] },
     { filter: 'expiring', speaker: PEOPLE.adele, expected: ['No relationship is expiring soon.'] },
     { filter: undefined, speaker: PEOPLE.lars, expected: ['You have no customer relationships yet. Type "invite a customer" or "new gdap" to start one.'] },
-  ])('shows one card and ends ($filter, $speaker.name)', async ({ filter, speaker, expected, reachable = [], absent = [] }) => {
+  ])('shows one card and ends ($filter, $speaker.name)', async ({ filter, speaker, expected, reachable = [] }) => {
     const services = await createDialogServices(reachable);
     await services.domain.requestResellerRelationship(await services.domain.resolveActor(PEOPLE.sam.tenantId, PEOPLE.sam.userId), { customerTenantId: DEMO.fabrikam });
     const client = await clientFor(services, new MyCustomersDialog(services), speaker, filter === undefined ? {} : { filter });
     const texts = await turn(client, 'my customers');
     for (const text of expected) expect(texts).toContain(text);
-    for (const text of absent) expect(texts).not.toContain(text);
     expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
   });
 });

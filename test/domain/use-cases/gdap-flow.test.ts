@@ -207,8 +207,12 @@ describe('effective access', () => {
     const admin = await h.actor('adminAgent');
     expectOk(await h.access.assignSecurityGroup(admin, { id: active.id, version: active.version, groupId: GROUPS.workplace, roles: ['Global Reader'] }));
     const mine = expectOk(await h.access.effectiveAccess(await h.actor('partnerEngineer'), { customerTenantId: TENANTS.customer }));
-    expect(mine.roles).toMatchObject([{ role: { name: 'Global Reader' }, via: [{ kind: 'gdap', displayName: 'Northwind helpdesk', groupName: 'Workplace Engineers' }] }]);
-    expect(mine.relationships).toMatchObject([{ id: active.id }]);
+    // An engineer without a Partner Center role learns their roles and groups, not the partner's relationships.
+    expect(mine.roles).toMatchObject([{ role: { name: 'Global Reader' }, via: [{ kind: 'gdap', displayName: null, groupName: 'Workplace Engineers' }] }]);
+    expect(mine).toMatchObject({ relationships: [], relationshipsHidden: true });
+    const asAdmin = expectOk(await h.access.effectiveAccess(admin, { customerTenantId: TENANTS.customer, userId: USERS.partnerEngineer.userId }));
+    expect(asAdmin.roles).toMatchObject([{ via: [{ kind: 'gdap', displayName: 'Northwind helpdesk', groupName: 'Workplace Engineers' }] }]);
+    expect(asAdmin).toMatchObject({ relationships: [{ id: active.id }], relationshipsHidden: false });
     const theirs = expectOk(await h.access.effectiveAccess(admin, { customerTenantId: TENANTS.customer, userId: USERS.salesAgent.userId }));
     expect(theirs.roles).toEqual([]);
     expect(await h.access.effectiveAccess(await h.actor('salesAgent'), { customerTenantId: TENANTS.customer, userId: USERS.partnerEngineer.userId })).toMatchObject({ ok: false, code: 'forbidden' });

@@ -88,7 +88,7 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
   it('the invitation card sent to the customer opens the admin center to approve; Accept in Teams is not offered', async () => {
     const view = await projection();
     const sent = await c.click(adele(), 'partner.sendToCustomer', { kind: 'gdap', id, version: view.version });
-    expect(invokeText(sent)).toContain('Sent in Teams to 1 of 1 Global admin of Contoso.');
+    expect(invokeText(sent)).toContain('Sent to 1 Global admin of Contoso in Teams.');
     const [invitation] = postsTo(DEMO.meganContosoGa);
     const card = (invitation?.activity as { attachments?: { content: { body: unknown } }[] }).attachments?.[0]?.content;
     // The card's own buttons (its refresh action for Teams aside).
@@ -153,7 +153,7 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     expect(actionsIn(review).map((a) => a.url ?? a.verb)).toEqual(['https://admin.microsoft.com/AdminPortal/Home#/partners', 'roles.keep']);
     const preview = await fetch(`${running.baseUrl}/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, { headers: { [LOCAL_IDENTITY_HEADER]: `${DEMO.contoso}/${DEMO.meganContosoGa}` } });
     expect(await preview.json()).toMatchObject({ adminCenterUrl: 'https://admin.microsoft.com/AdminPortal/Home#/partners', changes: expect.arrayContaining([expect.stringContaining('"Contoso helpdesk" ends')]) });
-    const forged = invokeText(await post(running.baseUrl, makeInvoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, megan())));
+    const forged = invokeText(await post(running.baseUrl, makeInvoke('roles.remove', { partnerTenantId: DEMO.woodgrove, shown: [] }, megan())));
     expect(forged).toContain('is done in the Microsoft 365 admin center');
     expect((await projection()).status).toBe('active');
     stand.terminateByCustomer(id);

@@ -32,7 +32,7 @@ describe('partner flows over HTTP: who may do what', () => {
     expect(text).toContain('Reseller invitation for Fabrikam');
     expect(text).toContain(`https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=${DEMO.woodgrove}&msppId=0&DAP=false#/BillingAccounts/partner-invitation`);
     expect(text).toContain('keep the link exactly as it is');
-    expect(actionsOf(done).find((a) => a.title === 'Open in e-mail')?.url).toMatch(/^mailto:frank%40fabrikam\.com\?subject=/);
+    expect(actionsOf(done).find((a) => a.title === 'Open in e-mail')?.url).toMatch(/^mailto:\?subject=/);
     const got = await running.app.services.domain.getRelationship(await c.actor(PEOPLE.sam), { kind: 'reseller', id: `${DEMO.woodgrove}_${DEMO.fabrikam}` });
     expect(got.ok && got.value.kind === 'reseller' ? [got.value.relationship.status, got.value.relationship.includeDap] : got).toEqual(['invited', false]);
     expect((await auditOfWoodgrove()).filter((e) => e.action === 'reseller.invited').map((e) => e.actor.userId)).toEqual([DEMO.samSalesAgent]);
