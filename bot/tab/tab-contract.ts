@@ -97,7 +97,9 @@ export interface CustomerPartnerRow {
 /** GET /api/tab/customer/partners */
 export interface CustomerPartners {
   readonly customerName: string;
-  readonly agreement: { readonly accepted: false } | { readonly accepted: true; readonly version: string; readonly acceptedBy: string; readonly acceptedDateTime: string };
+  readonly agreement:
+    | { readonly accepted: false }
+    | { readonly accepted: true; readonly version: string; readonly acceptedBy: string; readonly acceptedDateTime: string };
   readonly rows: readonly CustomerPartnerRow[];
   /** Who can accept the agreement, worded for this person (they can, or who can). */
   readonly agreementHint: string;

@@ -1,10 +1,10 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { DialogServices } from '../dialog-services.ts';
-import { formatDate, possessive } from '../../cards/format.ts';
-import { renderRequestResultCard } from '../../cards/partner/request-result.card.ts';
-import { cardMessage } from '../../presenters/card-message.ts';
-import { adminReach } from '../../presenters/partner/customer-admins.ts';
-import { buildRequestResultView } from '../../presenters/partner/request-result.presenter.ts';
+import { formatDate, possessive } from '#cards/format.ts';
+import { renderRequestResultCard } from '#cards/partner/request-result.card.ts';
+import { cardMessage } from '#presenters/card-message.ts';
+import { adminReach } from '#presenters/partner/customer-admins.ts';
+import { buildRequestResultView } from '#presenters/partner/request-result.presenter.ts';
 import { turnActor } from '../turn-actor.ts';
 import { beginNewRequest } from './new-request.ts';
 import { RelationshipDialog } from './relationship-dialog.ts';
@@ -17,10 +17,12 @@ export class RenewRelationshipDialog extends RelationshipDialog {
 
   constructor(services: DialogServices) {
     super(RENEW_RELATIONSHIP_DIALOG, services);
-    this.addDialog(new WaterfallDialog(`${RENEW_RELATIONSHIP_DIALOG}.steps`, [
-      this.askRelationshipStep.bind(this),
-      this.submitNewRequestStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(`${RENEW_RELATIONSHIP_DIALOG}.steps`, [
+        this.askRelationshipStep.bind(this),
+        this.submitNewRequestStep.bind(this),
+      ]),
+    );
     this.initialDialogId = `${RENEW_RELATIONSHIP_DIALOG}.steps`;
   }
 
@@ -29,10 +31,11 @@ export class RenewRelationshipDialog extends RelationshipDialog {
     if (old === undefined) return step.endDialog();
     if (old.status === 'approvalPending' || old.status === 'created') {
       // Nothing to renew: a new request would only sit beside this one as "(2)". Say so, and offer what helps.
-      const waiting = old.status === 'approvalPending'
-        ? `"${old.displayName}" is still waiting for ${possessive(old.customer.name)} approval (until ${formatDate(old.requestExpiresDateTime)}), so there is nothing to renew. `
-          + 'Remind their Global admins instead:'
-        : `"${old.displayName}" is a draft not yet sent for approval, so there is nothing to renew: send it for approval instead.`;
+      const waiting =
+        old.status === 'approvalPending'
+          ? `"${old.displayName}" is still waiting for ${possessive(old.customer.name)} approval (until ${formatDate(old.requestExpiresDateTime)}), so there is nothing to renew. ` +
+            'Remind their Global admins instead:'
+          : `"${old.displayName}" is a draft not yet sent for approval, so there is nothing to renew: send it for approval instead.`;
       await step.context.sendActivity(waiting);
       if (old.status === 'approvalPending') {
         const reach = await adminReach(this.services, old.customer.tenantId);
@@ -40,11 +43,18 @@ export class RenewRelationshipDialog extends RelationshipDialog {
       }
       return step.endDialog();
     }
-    const name = await this.services.domain.suggestDisplayName(turnActor(step.context), { customerTenantId: old.customer.tenantId, wish: old.displayName });
+    const name = await this.services.domain.suggestDisplayName(turnActor(step.context), {
+      customerTenantId: old.customer.tenantId,
+      wish: old.displayName,
+    });
     if (!name.ok) {
       await step.context.sendActivity(name.message);
       return step.endDialog();
     }
-    return beginNewRequest(step, old, { customerTenantId: old.customer.tenantId, displayName: name.value, roles: old.roles.map((r) => r.id) });
+    return beginNewRequest(step, old, {
+      customerTenantId: old.customer.tenantId,
+      displayName: name.value,
+      roles: old.roles.map((r) => r.id),
+    });
   }
 }

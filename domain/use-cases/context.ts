@@ -48,7 +48,9 @@ export function checkPolicy(actor: Actor, action: Action, resource: PolicyResour
 
 /** How an actor is recorded on an aggregate. */
 export function personRef(actor: Actor): PersonRef {
-  return actor.kind === 'user' ? { userId: actor.userId, tenantId: actor.tenantId, name: actor.name } : { userId: actor.userId, tenantId: '', name: actor.name };
+  return actor.kind === 'user'
+    ? { userId: actor.userId, tenantId: actor.tenantId, name: actor.name }
+    : { userId: actor.userId, tenantId: '', name: actor.name };
 }
 
 /** The partner tenant a user acts for, if they act for one. */
@@ -70,8 +72,12 @@ export const ALREADY_DONE_BY_YOU = 'You already did this: here is how it stands 
 
 /** Says who changed it since the caller looked: "you already did this" when it was them, else someone else. */
 export function staleMessage(actor: Actor, lastModifiedBy: PersonRef | null | undefined): string {
-  const same = lastModifiedBy !== null && lastModifiedBy !== undefined && actor.kind === 'user'
-    && lastModifiedBy.userId === actor.userId && lastModifiedBy.tenantId === actor.tenantId;
+  const same =
+    lastModifiedBy !== null &&
+    lastModifiedBy !== undefined &&
+    actor.kind === 'user' &&
+    lastModifiedBy.userId === actor.userId &&
+    lastModifiedBy.tenantId === actor.tenantId;
   return same ? ALREADY_DONE_BY_YOU : CHANGED_MEANWHILE;
 }
 

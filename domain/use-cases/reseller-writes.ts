@@ -13,7 +13,14 @@ import type { ResellerRelationshipView } from './views.ts';
 import { relationshipResource, resellerView } from './views.ts';
 
 /** The audit event of one change to a reseller relationship. */
-export function resellerEvent(context: UseCaseContext, actor: Actor, action: string, before: ResellerRelationship, after: ResellerRelationship, detail?: string): AuditEvent {
+export function resellerEvent(
+  context: UseCaseContext,
+  actor: Actor,
+  action: string,
+  before: ResellerRelationship,
+  after: ResellerRelationship,
+  detail?: string,
+): AuditEvent {
   return auditEvent({
     id: context.ids.newId(),
     now: context.clock.now(),
@@ -43,7 +50,8 @@ export async function changeReseller(
   const may = permissionsFor(actor, relationshipResource(stored.value));
   const decision = may[action];
   if (!decision.allowed) return refuse('forbidden', decision.reason);
-  if (stored.version !== change.version) return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), await resellerView(context, actor, stored, may));
+  if (stored.version !== change.version)
+    return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), await resellerView(context, actor, stored, may));
   return writeReseller(context, actor, stored, auditAction, mutate, may);
 }
 
@@ -59,11 +67,19 @@ export async function writeReseller(
   const mutated = mutate(stored.value, context.clock.now());
   if (!mutated.ok) return refuse(mutated.code, mutated.message, await resellerView(context, actor, stored, may));
   const changed = { ...mutated, value: { ...mutated.value, lastModifiedBy: personRef(actor) } };
-  const outcome = await context.reseller.save(changed.value, stored.version, resellerEvent(context, actor, auditAction, stored.value, changed.value));
+  const outcome = await context.reseller.save(
+    changed.value,
+    stored.version,
+    resellerEvent(context, actor, auditAction, stored.value, changed.value),
+  );
   if (!outcome.ok) {
     return outcome.current === undefined
       ? refuse('not-found', 'That invitation was not found.')
-      : refuse('conflict', staleMessage(actor, outcome.current.value.lastModifiedBy), await resellerView(context, actor, outcome.current, may));
+      : refuse(
+          'conflict',
+          staleMessage(actor, outcome.current.value.lastModifiedBy),
+          await resellerView(context, actor, outcome.current, may),
+        );
   }
   return ok(await resellerView(context, actor, { value: changed.value, version: outcome.version }, may));
 }

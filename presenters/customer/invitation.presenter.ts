@@ -1,8 +1,8 @@
-import { CUSTOMER_AGREEMENT_URL } from '../../cards/customer/customer-format.ts';
-import { renderInvitationCard, type InvitationCardView } from '../../cards/customer/invitation.card.ts';
-import { formatDate, formatDuration, possessive } from '../../cards/format.ts';
-import type { AdaptiveCard } from '../../cards/render-card.ts';
-import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import { CUSTOMER_AGREEMENT_URL } from '#cards/customer/customer-format.ts';
+import { renderInvitationCard, type InvitationCardView } from '#cards/customer/invitation.card.ts';
+import { formatDate, formatDuration, possessive } from '#cards/format.ts';
+import type { AdaptiveCard } from '#cards/render-card.ts';
+import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '#domain/use-cases/views.ts';
 import type { PresenterServices } from '../presenter-services.ts';
 import { invitationApproverMris } from './approvers.ts';
 
@@ -39,7 +39,14 @@ export async function invitationCardFor(
   // An admin of the customer who may see its partners (Billing admin, Global Reader) may ask its Global admins to decide.
   const canAskApprovers = !canDecide && relationship.may.viewCustomerPartners.allowed;
   const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
-  return invitationCard(relationship, { canDecide, canAskApprovers, approverUserIds, now: services.clock.now(), ...(note === undefined ? {} : { note }), ...extra });
+  return invitationCard(relationship, {
+    canDecide,
+    canAskApprovers,
+    approverUserIds,
+    now: services.clock.now(),
+    ...(note === undefined ? {} : { note }),
+    ...extra,
+  });
 }
 
 /** True while the invitation still waits for the customer's answer. */
@@ -61,11 +68,13 @@ export function invitationState(relationship: RelationshipView): InvitationState
   const r = relationship.relationship;
   switch (relationship.status) {
     case 'created':
-    case 'approvalPending': return 'pending';
+    case 'approvalPending':
+      return 'pending';
     case 'approved':
     case 'activating':
     case 'active':
-    case 'expiring': return 'accepted';
+    case 'expiring':
+      return 'accepted';
     default:
       if (r.statusReason === 'declinedByCustomer') return 'declined';
       if (r.activatedDateTime === null) return 'lapsed';
@@ -74,10 +83,7 @@ export function invitationState(relationship: RelationshipView): InvitationState
 }
 
 /** Builds the invitation card's view from the domain's view of the relationship, worded for its state and this viewer. */
-export function buildInvitationCardView(
-  relationship: RelationshipView,
-  options: InvitationCardOptions,
-): InvitationCardView {
+export function buildInvitationCardView(relationship: RelationshipView, options: InvitationCardOptions): InvitationCardView {
   const state = invitationState(relationship);
   const pending = state === 'pending';
   const partner = relationship.partner.name;
@@ -99,9 +105,10 @@ export function buildInvitationCardView(
     approverUserIds: [...options.approverUserIds],
     hasRefresh: pending && options.approverUserIds.length > 0,
     statusText: relationship.statusText,
-    footer: pending && !options.canDecide && !inAdminCenter
-      ? `Only a Global Administrator of ${customer} can accept or decline this.${options.canAskApprovers === true ? ' You can ask them to review it: they get this card in Teams.' : ''}`
-      : '',
+    footer:
+      pending && !options.canDecide && !inAdminCenter
+        ? `Only a Global Administrator of ${customer} can accept or decline this.${options.canAskApprovers === true ? ' You can ask them to review it: they get this card in Teams.' : ''}`
+        : '',
     canAskApprovers: pending && !options.canDecide && !inAdminCenter && options.canAskApprovers === true,
   };
   if (relationship.kind === 'gdap') {
@@ -109,10 +116,12 @@ export function buildInvitationCardView(
     return {
       ...common,
       title: state === 'pending' ? `${partner} asks for admin roles (GDAP)` : `${partner}: ${relationship.displayName} (GDAP)`,
-      intro: gdapIntro(relationship, state) + (inAdminCenter && pending
-        ? ` Only a Global Administrator of ${customer} can accept, in the Microsoft 365 admin center. To decline, simply do not approve it. `
-          + 'This card updates once Microsoft has recorded the answer.'
-        : ''),
+      intro:
+        gdapIntro(relationship, state) +
+        (inAdminCenter && pending
+          ? ` Only a Global Administrator of ${customer} can accept, in the Microsoft 365 admin center. To decline, simply do not approve it. ` +
+            'This card updates once Microsoft has recorded the answer.'
+          : ''),
       facts: [
         { label: 'Partner', value: partner },
         { label: 'Relationship', value: `GDAP: ${relationship.displayName}` },
@@ -139,13 +148,20 @@ export function buildInvitationCardView(
       { label: 'Relationship', value: dap ? 'Reseller & delegated administrator (DAP)' : 'Reseller' },
       { label: 'Requested by', value: r.invitation.requestedBy.name },
       { label: 'Invited on', value: formatDate(r.invitation.requestedDateTime) },
-      ...(state === 'accepted' && r.acceptedBy !== null ? [{ label: 'Accepted', value: `${formatDate(r.acceptedDateTime)} by ${r.acceptedBy.name}` }] : []),
-      ...(state === 'declined' && r.declinedBy !== null ? [{ label: 'Declined', value: `${formatDate(r.declinedDateTime)} by ${r.declinedBy.name}` }] : []),
+      ...(state === 'accepted' && r.acceptedBy !== null
+        ? [{ label: 'Accepted', value: `${formatDate(r.acceptedDateTime)} by ${r.acceptedBy.name}` }]
+        : []),
+      ...(state === 'declined' && r.declinedBy !== null
+        ? [{ label: 'Declined', value: `${formatDate(r.declinedDateTime)} by ${r.declinedBy.name}` }]
+        : []),
       ...(state === 'declined' ? [] : [{ label: 'Duration', value: 'No end date: it lasts until one side ends it' }]),
     ],
     rolesHeading: resellerRolesHeading(dap, state, r.dapStatus),
     roles: dap
-      ? relationship.dapRoles.map((grant) => ({ name: `${grant.groupName} → ${grant.role.name}`, line: `${possessive(partner)} ${grant.groupName} group ${state === 'accepted' ? 'is' : 'becomes'} ${grant.role.name}: ${grant.role.description}` }))
+      ? relationship.dapRoles.map((grant) => ({
+          name: `${grant.groupName} → ${grant.role.name}`,
+          line: `${possessive(partner)} ${grant.groupName} group ${state === 'accepted' ? 'is' : 'becomes'} ${grant.role.name}: ${grant.role.description}`,
+        }))
       : [{ name: 'None', line: `A reseller relationship gives ${partner} no admin roles in your organization.` }],
     showAgreement: pending,
     acknowledgement: 'I have read the Microsoft Customer Agreement',
@@ -163,11 +179,15 @@ function gdapIntro(view: GdapRelationshipView, state: InvitationState): string {
   const r = view.relationship;
   switch (state) {
     case 'pending':
-      return `${partner} asks for granular delegated admin privileges (GDAP) in ${customer}: only the roles below, for a limited time. `
-        + `The roles are open to discussion: if some are more than ${partner} needs, talk to ${partner} before you approve; they can send a new request with fewer.`;
+      return (
+        `${partner} asks for granular delegated admin privileges (GDAP) in ${customer}: only the roles below, for a limited time. ` +
+        `The roles are open to discussion: if some are more than ${partner} needs, talk to ${partner} before you approve; they can send a new request with fewer.`
+      );
     case 'accepted':
-      return `Approved${r.approvedBy === null ? '' : ` by ${r.approvedBy.name}`} on ${formatDate(r.activatedDateTime)}. ${partner} can now give its security groups these roles in ${customer}, `
-        + `until ${formatDate(view.endDateTime)}${view.canAutoExtend ? ', then 180 more days at a time while auto-extend is on' : ''}.`;
+      return (
+        `Approved${r.approvedBy === null ? '' : ` by ${r.approvedBy.name}`} on ${formatDate(r.activatedDateTime)}. ${partner} can now give its security groups these roles in ${customer}, ` +
+        `until ${formatDate(view.endDateTime)}${view.canAutoExtend ? ', then 180 more days at a time while auto-extend is on' : ''}.`
+      );
     case 'declined':
       return `Declined${r.endedBy === null ? '' : ` by ${r.endedBy.name}`} on ${formatDate(r.lastModifiedDateTime)}: ${partner} got none of these roles.`;
     case 'lapsed':
@@ -196,7 +216,10 @@ function gdapTermFacts(view: GdapRelationshipView, state: InvitationState, now: 
         { label: 'Auto-extend', value: autoExtendText(view.canAutoExtend, r.autoExtendDuration) },
       ];
     case 'ended':
-      return [{ label: 'Duration', value: formatDuration(r.duration) }, { label: 'Ended', value: formatDate(r.status === 'expired' ? r.endDateTime : r.lastModifiedDateTime) }];
+      return [
+        { label: 'Duration', value: formatDuration(r.duration) },
+        { label: 'Ended', value: formatDate(r.status === 'expired' ? r.endDateTime : r.lastModifiedDateTime) },
+      ];
     default:
       return [{ label: 'Duration asked for', value: formatDuration(r.duration) }];
   }
@@ -208,13 +231,15 @@ function resellerIntro(view: ResellerRelationshipView, state: InvitationState): 
   switch (state) {
     case 'pending':
       return r.includeDap
-        ? `${partner} would like to become your Microsoft Cloud Solution Provider, with delegated admin privileges (DAP) in ${view.customer.name}. `
-          + 'Accepting also accepts the Microsoft Customer Agreement. If you would rather not give admin roles, decline and ask for an invitation without them.'
-        : `${partner} would like to become your Microsoft Cloud Solution Provider, to sell and manage your Microsoft subscriptions. It asks for no admin roles. `
-          + 'Accepting also accepts the Microsoft Customer Agreement.';
+        ? `${partner} would like to become your Microsoft Cloud Solution Provider, with delegated admin privileges (DAP) in ${view.customer.name}. ` +
+            'Accepting also accepts the Microsoft Customer Agreement. If you would rather not give admin roles, decline and ask for an invitation without them.'
+        : `${partner} would like to become your Microsoft Cloud Solution Provider, to sell and manage your Microsoft subscriptions. It asks for no admin roles. ` +
+            'Accepting also accepts the Microsoft Customer Agreement.';
     case 'accepted':
-      return `Accepted${r.acceptedBy === null ? '' : ` by ${r.acceptedBy.name}`} on ${formatDate(r.acceptedDateTime)}: ${partner} is your Cloud Solution Provider`
-        + `${r.dapStatus === 'active' ? ', with delegated admin privileges' : r.dapStatus === 'removed' ? '; its admin roles were removed since' : ''}.`;
+      return (
+        `Accepted${r.acceptedBy === null ? '' : ` by ${r.acceptedBy.name}`} on ${formatDate(r.acceptedDateTime)}: ${partner} is your Cloud Solution Provider` +
+        `${r.dapStatus === 'active' ? ', with delegated admin privileges' : r.dapStatus === 'removed' ? '; its admin roles were removed since' : ''}.`
+      );
     default:
       return `Declined${r.declinedBy === null ? '' : ` by ${r.declinedBy.name}`} on ${formatDate(r.declinedDateTime)}: ${partner} is not your reseller and got no admin roles.`;
   }

@@ -1,10 +1,14 @@
-import type { PartnerNoticeCardView } from '../../cards/customer/partner-notice.card.ts';
-import { customerAdminPhrase, formatDate, possessive } from '../../cards/format.ts';
-import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
-import type { RelationshipView } from '../../domain/use-cases/views.ts';
+import type { PartnerNoticeCardView } from '#cards/customer/partner-notice.card.ts';
+import { customerAdminPhrase, formatDate, possessive } from '#cards/format.ts';
+import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner-roles.ts';
+import type { RelationshipView } from '#domain/use-cases/views.ts';
 
 function relationshipName(relationship: RelationshipView): string {
-  return relationship.kind === 'gdap' ? `GDAP relationship "${relationship.displayName}"` : relationship.relationship.includeDap ? 'reseller relationship with delegated admin privileges' : 'reseller relationship';
+  return relationship.kind === 'gdap'
+    ? `GDAP relationship "${relationship.displayName}"`
+    : relationship.relationship.includeDap
+      ? 'reseller relationship with delegated admin privileges'
+      : 'reseller relationship';
 }
 
 /** The customer accepted (or declined) an invitation; the partner hears who by role only, never by name. */
@@ -12,9 +16,10 @@ export function decisionNotice(relationship: RelationshipView, decision: 'accept
   const customer = relationship.customer.name;
   const by = capitalized(customerAdminPhrase(customer));
   const accepted = decision === 'accepted';
-  const next = relationship.kind === 'gdap'
-    ? 'Next: assign your security groups to the roles of this relationship ("assign groups").'
-    : 'Next: you can sell and manage subscriptions for this customer in Partner Center.';
+  const next =
+    relationship.kind === 'gdap'
+      ? 'Next: assign your security groups to the roles of this relationship ("assign groups").'
+      : 'Next: you can sell and manage subscriptions for this customer in Partner Center.';
   return {
     title: `${customer} ${decision} your ${relationshipName(relationship)}`,
     color: accepted ? 'Good' : 'Attention',
@@ -24,7 +29,9 @@ export function decisionNotice(relationship: RelationshipView, decision: 'accept
       { label: 'Relationship', value: relationshipName(relationship) },
       { label: decision === 'accepted' ? 'Accepted by' : 'Declined by', value: by },
       { label: 'When', value: formatDate(at) },
-      ...(relationship.kind === 'gdap' && accepted && relationship.endDateTime !== null ? [{ label: 'Ends', value: formatDate(relationship.endDateTime) }] : []),
+      ...(relationship.kind === 'gdap' && accepted && relationship.endDateTime !== null
+        ? [{ label: 'Ends', value: formatDate(relationship.endDateTime) }]
+        : []),
     ],
     lines: accepted ? whatYouCanNowDo(relationship) : [],
     nextStep: accepted ? next : 'If you still need access, talk to the customer and send a new request with only the roles you need.',
@@ -36,15 +43,22 @@ function whatYouCanNowDo(relationship: RelationshipView): string[] {
   const customer = relationship.customer.name;
   if (relationship.kind === 'gdap') {
     const roles = relationship.roles.map((r) => r.name).join(', ');
-    const until = relationship.endDateTime === null ? '' : `, until ${formatDate(relationship.endDateTime)}${relationship.canAutoExtend ? ' (auto-extends by 180 days)' : ''}`;
+    const until =
+      relationship.endDateTime === null
+        ? ''
+        : `, until ${formatDate(relationship.endDateTime)}${relationship.canAutoExtend ? ' (auto-extends by 180 days)' : ''}`;
     return [
       `You can now give your security groups these roles in ${customer}: ${roles}${until}.`,
-      'Nobody in your organization acts with them until a group is assigned: members of an assigned group then work in the customer\'s tenant with those roles only.',
+      "Nobody in your organization acts with them until a group is assigned: members of an assigned group then work in the customer's tenant with those roles only.",
     ];
   }
-  const lines = [`You are now ${possessive(customer)} Cloud Solution Provider: you can sell them Microsoft subscriptions and manage them in Partner Center.`];
+  const lines = [
+    `You are now ${possessive(customer)} Cloud Solution Provider: you can sell them Microsoft subscriptions and manage them in Partner Center.`,
+  ];
   if (relationship.relationship.dapStatus === 'active') {
-    lines.push(`With delegated admin privileges, your AdminAgents group administers ${customer} as Global Administrator and your HelpdeskAgents group as Helpdesk Administrator, with no end date. Consider moving to GDAP: only the roles needed, for a limited time.`);
+    lines.push(
+      `With delegated admin privileges, your AdminAgents group administers ${customer} as Global Administrator and your HelpdeskAgents group as Helpdesk Administrator, with no end date. Consider moving to GDAP: only the roles needed, for a limited time.`,
+    );
   }
   return lines;
 }

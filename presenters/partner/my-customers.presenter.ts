@@ -1,11 +1,11 @@
-import type { CustomerRowView, MyCustomersCardView } from '../../cards/partner/my-customers.card.ts';
-import { formatDate, formatDuration, possessive } from '../../cards/format.ts';
-import type { CustomerFilter } from '../../cards/partner/partner-verbs.ts';
-import type { UserActor } from '../../domain/actors/actor.ts';
-import type { Action } from '../../domain/policy/access-policy.ts';
-import type { Refusal } from '../../domain/shared/result.ts';
-import type { CustomerOfPartner } from '../../domain/use-cases/queries.ts';
-import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import type { CustomerRowView, MyCustomersCardView } from '#cards/partner/my-customers.card.ts';
+import { formatDate, formatDuration, possessive } from '#cards/format.ts';
+import type { CustomerFilter } from '#cards/partner/partner-verbs.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import type { Action } from '#domain/policy/access-policy.ts';
+import type { Refusal } from '#domain/shared/result.ts';
+import type { CustomerOfPartner } from '#domain/use-cases/queries.ts';
+import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '#domain/use-cases/views.ts';
 import type { PresenterServices } from '../presenter-services.ts';
 
 /** Rows per page: ten relationships keep the card far below Teams' 28 KB. */
@@ -36,7 +36,9 @@ const EVERYONE: Reachable = () => true;
 
 function reminder(canRemind: boolean, reachable: boolean, customer: string, waiting: string) {
   if (!canRemind) return `${waiting}.`;
-  return reachable ? `${waiting}: send a reminder.` : `${waiting}. None of ${possessive(customer)} Global admins has used this bot, so send them the e-mail.`;
+  return reachable
+    ? `${waiting}: send a reminder.`
+    : `${waiting}. None of ${possessive(customer)} Global admins has used this bot, so send them the e-mail.`;
 }
 
 function resellerRow(r: ResellerRelationshipView, reachable: Reachable): Row {
@@ -46,26 +48,56 @@ function resellerRow(r: ResellerRelationshipView, reachable: Reachable): Row {
     customerName: customer,
     relationship: rel.includeDap ? 'Reseller with delegated admin (DAP)' : 'Reseller',
     status: r.statusText,
-    facts: [{ label: 'Invited', value: formatDate(rel.invitation.requestedDateTime) }, ...(rel.acceptedDateTime ? [{ label: 'Accepted', value: formatDate(rel.acceptedDateTime) }] : [])],
+    facts: [
+      { label: 'Invited', value: formatDate(rel.invitation.requestedDateTime) },
+      ...(rel.acceptedDateTime ? [{ label: 'Accepted', value: formatDate(rel.acceptedDateTime) }] : []),
+    ],
     ...NO_COMMAND,
     ...NO_REMINDER,
   };
   if (rel.status === 'invited') {
     const canRemind = may(r, 'requestResellerRelationship');
     const reach = reachable(r.customer.tenantId);
-    return { pending: true, expiring: false, view: { ...base, status: 'Invited: not a customer until they accept',
-      nextAction: reminder(canRemind, reach, customer, `waiting for a Global admin of ${customer} to accept`),
-      hasReminder: canRemind && reach, reminderData: { kind: 'reseller', id: r.id, version: r.version } } };
+    return {
+      pending: true,
+      expiring: false,
+      view: {
+        ...base,
+        status: 'Invited: not a customer until they accept',
+        nextAction: reminder(canRemind, reach, customer, `waiting for a Global admin of ${customer} to accept`),
+        hasReminder: canRemind && reach,
+        reminderData: { kind: 'reseller', id: r.id, version: r.version },
+      },
+    };
   }
   if (rel.status === 'declined') {
     const can = may(r, 'requestResellerRelationship');
-    return { pending: false, expiring: false, view: { ...base, nextAction: 'declined; invite again if they change their mind.', ...(can ? command('Invite again', `invite ${customer}`) : {}) } };
+    return {
+      pending: false,
+      expiring: false,
+      view: {
+        ...base,
+        nextAction: 'declined; invite again if they change their mind.',
+        ...(can ? command('Invite again', `invite ${customer}`) : {}),
+      },
+    };
   }
   const can = may(r, 'requestGdapRelationship');
-  return { pending: false, expiring: false, view: { ...base, nextAction: 'none needed. For admin work, request GDAP rather than relying on DAP.', ...(can ? command('Request GDAP', `new gdap for ${customer}`) : {}) } };
+  return {
+    pending: false,
+    expiring: false,
+    view: {
+      ...base,
+      nextAction: 'none needed. For admin work, request GDAP rather than relying on DAP.',
+      ...(can ? command('Request GDAP', `new gdap for ${customer}`) : {}),
+    },
+  };
 }
 
-function gdapNext(g: GdapRelationshipView, reachable: Reachable): Pick<CustomerRowView, 'nextAction' | 'hasCommand' | 'commandTitle' | 'commandData' | 'hasReminder' | 'reminderData'> {
+function gdapNext(
+  g: GdapRelationshipView,
+  reachable: Reachable,
+): Pick<CustomerRowView, 'nextAction' | 'hasCommand' | 'commandTitle' | 'commandData' | 'hasReminder' | 'reminderData'> {
   const customer = g.customer.name;
   const renew = may(g, 'requestGdapRelationship') ? command('Request a new relationship', `new gdap for ${customer}`) : NO_COMMAND;
   switch (g.status) {
@@ -74,15 +106,33 @@ function gdapNext(g: GdapRelationshipView, reachable: Reachable): Pick<CustomerR
     case 'approvalPending': {
       const canRemind = may(g, 'lockForApproval');
       const reach = reachable(g.customer.tenantId);
-      return { nextAction: reminder(canRemind, reach, customer, `waiting for approval until ${formatDate(g.requestExpiresDateTime)}`), ...NO_COMMAND,
-        hasReminder: canRemind && reach, reminderData: { kind: 'gdap', id: g.id, version: g.version } };
+      return {
+        nextAction: reminder(canRemind, reach, customer, `waiting for approval until ${formatDate(g.requestExpiresDateTime)}`),
+        ...NO_COMMAND,
+        hasReminder: canRemind && reach,
+        reminderData: { kind: 'gdap', id: g.id, version: g.version },
+      };
     }
     case 'active':
     case 'expiring': {
-      if (g.isExpiring && !g.canAutoExtend) return { nextAction: `renew: it ends on ${formatDate(g.endDateTime)} and does not extend itself; request a new relationship.`, ...renew, ...NO_REMINDER };
+      if (g.isExpiring && !g.canAutoExtend)
+        return {
+          nextAction: `renew: it ends on ${formatDate(g.endDateTime)} and does not extend itself; request a new relationship.`,
+          ...renew,
+          ...NO_REMINDER,
+        };
       const assign = may(g, 'assignSecurityGroup');
-      if (g.assignments.length === 0) return { nextAction: 'assign security groups: nobody can use these roles yet.', ...(assign ? command('Assign groups', `assign groups for ${g.displayName}`) : NO_COMMAND), ...NO_REMINDER };
-      return { nextAction: `none needed. Groups: ${g.assignments.map((a) => a.groupName).join(', ')}.`, ...(assign ? command('Change groups', `assign groups for ${g.displayName}`) : NO_COMMAND), ...NO_REMINDER };
+      if (g.assignments.length === 0)
+        return {
+          nextAction: 'assign security groups: nobody can use these roles yet.',
+          ...(assign ? command('Assign groups', `assign groups for ${g.displayName}`) : NO_COMMAND),
+          ...NO_REMINDER,
+        };
+      return {
+        nextAction: `none needed. Groups: ${g.assignments.map((a) => a.groupName).join(', ')}.`,
+        ...(assign ? command('Change groups', `assign groups for ${g.displayName}`) : NO_COMMAND),
+        ...NO_REMINDER,
+      };
     }
     default:
       return { nextAction: 'ended; request a new relationship if you still need access.', ...renew, ...NO_REMINDER };
@@ -92,17 +142,32 @@ function gdapNext(g: GdapRelationshipView, reachable: Reachable): Pick<CustomerR
 /** The facts of a GDAP row, worded for where it stands: a request, a relationship in force, or one that is over. */
 function gdapFacts(g: GdapRelationshipView): { label: string; value: string }[] {
   const roles = { label: 'Roles', value: g.roles.map((r) => r.name).join(', ') };
-  const autoExtend = g.canAutoExtend ? 'Yes' : g.roles.some((r) => r.name === 'Global Administrator') ? 'No (not possible with Global Administrator)' : 'No';
+  const autoExtend = g.canAutoExtend
+    ? 'Yes'
+    : g.roles.some((r) => r.name === 'Global Administrator')
+      ? 'No (not possible with Global Administrator)'
+      : 'No';
   switch (g.status) {
     case 'created':
     case 'approvalPending':
-      return [roles, { label: 'Duration', value: `${formatDuration(g.relationship.duration)} from approval` }, { label: 'Auto-extend', value: autoExtend }];
+      return [
+        roles,
+        { label: 'Duration', value: `${formatDuration(g.relationship.duration)} from approval` },
+        { label: 'Auto-extend', value: autoExtend },
+      ];
     case 'active':
     case 'expiring':
-      return [roles, { label: 'Ends', value: formatDate(g.endDateTime) }, ...(g.daysLeft === null ? [] : [{ label: 'Days left', value: String(g.daysLeft) }]),
-        { label: 'Auto-extend', value: autoExtend }];
+      return [
+        roles,
+        { label: 'Ends', value: formatDate(g.endDateTime) },
+        ...(g.daysLeft === null ? [] : [{ label: 'Days left', value: String(g.daysLeft) }]),
+        { label: 'Auto-extend', value: autoExtend },
+      ];
     default: {
-      const ended = g.status === 'expired' && g.relationship.activatedDateTime !== null ? g.relationship.endDateTime : g.relationship.lastModifiedDateTime;
+      const ended =
+        g.status === 'expired' && g.relationship.activatedDateTime !== null
+          ? g.relationship.endDateTime
+          : g.relationship.lastModifiedDateTime;
       return [roles, { label: g.relationship.activatedDateTime === null ? 'Closed' : 'Ended', value: formatDate(ended) }];
     }
   }
@@ -130,12 +195,19 @@ function isCustomer(c: CustomerOfPartner): boolean {
 const FILTER_WORDS: Readonly<Record<CustomerFilter, string>> = { all: '', expiring: 'expiring soon', pending: 'waiting for the customer' };
 
 /** Builds one page of "my customers" from the domain's list; the filter narrows to expiring or pending ones. */
-export function buildMyCustomersView(customers: readonly CustomerOfPartner[], filter: CustomerFilter, page: number, reachable: Reachable = EVERYONE): MyCustomersCardView {
+export function buildMyCustomersView(
+  customers: readonly CustomerOfPartner[],
+  filter: CustomerFilter,
+  page: number,
+  reachable: Reachable = EVERYONE,
+): MyCustomersCardView {
   const sorted = [...customers].sort((a, b) => a.customer.name.localeCompare(b.customer.name));
-  const rows = sorted.flatMap((c) => [
-    ...(c.reseller === null ? [] : [resellerRow(c.reseller, reachable)]),
-    ...c.gdapRelationships.map((g) => gdapRow(g, reachable)),
-  ]).filter((row) => filter === 'all' || (filter === 'expiring' ? row.expiring : row.pending));
+  const rows = sorted
+    .flatMap((c) => [
+      ...(c.reseller === null ? [] : [resellerRow(c.reseller, reachable)]),
+      ...c.gdapRelationships.map((g) => gdapRow(g, reachable)),
+    ])
+    .filter((row) => filter === 'all' || (filter === 'expiring' ? row.expiring : row.pending));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const shown = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
@@ -147,7 +219,10 @@ export function buildMyCustomersView(customers: readonly CustomerOfPartner[], fi
     title: filter === 'all' ? 'My customers' : `My customers: ${label}`,
     summary: `${rows.length} relationship${rows.length === 1 ? '' : 's'}${label ? ` ${label}` : ''} with ${customerCount} customer${customerCount === 1 ? '' : 's'}${invited} · page ${current + 1} of ${pages}`,
     rows: shown.map((r) => r.view),
-    emptyText: filter === 'all' ? 'You have no customer relationships yet. Type "invite a customer" or "new gdap" to start one.' : `No relationship is ${label}.`,
+    emptyText:
+      filter === 'all'
+        ? 'You have no customer relationships yet. Type "invite a customer" or "new gdap" to start one.'
+        : `No relationship is ${label}.`,
     hasPrevious: current > 0,
     previousData: { page: current - 1, filter },
     hasMore: current < pages - 1,
@@ -158,7 +233,10 @@ export function buildMyCustomersView(customers: readonly CustomerOfPartner[], fi
 
 /** Loads and builds a page, or says why the person may not see it. */
 export async function loadMyCustomers(
-  services: Pick<PresenterServices, 'domain' | 'directory' | 'conversations'>, actor: UserActor, filter: CustomerFilter, page: number,
+  services: Pick<PresenterServices, 'domain' | 'directory' | 'conversations'>,
+  actor: UserActor,
+  filter: CustomerFilter,
+  page: number,
 ): Promise<{ ok: true; view: MyCustomersCardView } | Refusal> {
   const listed = await services.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
   if (!listed.ok) return listed;

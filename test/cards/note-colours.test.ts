@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderCustomerAgreementCard } from '../../cards/customer/customer-agreement.card.ts';
-import { buildCustomerAgreementView } from '../../presenters/customer/customer-agreement.presenter.ts';
+import { renderCustomerAgreementCard } from '#cards/customer/customer-agreement.card.ts';
+import { buildCustomerAgreementView } from '#presenters/customer/customer-agreement.presenter.ts';
 
 /** The colour of the note block in a rendered card. */
 function noteColour(card: unknown, note: string): unknown {
@@ -18,7 +18,12 @@ function noteColour(card: unknown, note: string): unknown {
 }
 
 describe('notes are coloured by what happened: good news in the good colour, not yellow', () => {
-  const acceptance = { customerTenantId: 'c', agreementVersion: 'MCA', acceptedBy: { userId: 'u', tenantId: 'c', name: 'Ben' }, acceptedDateTime: '2026-03-02T09:00:00.000Z' };
+  const acceptance = {
+    customerTenantId: 'c',
+    agreementVersion: 'MCA',
+    acceptedBy: { userId: 'u', tenantId: 'c', name: 'Ben' },
+    acceptedDateTime: '2026-03-02T09:00:00.000Z',
+  };
   it.each([
     { note: 'You accepted the Microsoft Customer Agreement for your organization.', color: 'Good' as const },
     { note: 'Tick the box first. Nothing has changed yet.', color: 'Warning' as const },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { startBot, type RunningProcess } from '../../scripts/playground/launch.ts';
+import { startBot, type RunningProcess } from '#scripts/playground/launch.ts';
 import { chromiumAvailability, launchChromium } from '../support/chromium.ts';
 import { expectVisible, freePort, openPersona, snap, type Persona } from '../support/playground-session.ts';
 
@@ -78,7 +78,9 @@ describe.skipIf(!chromium.available)('delegated access from request to removal, 
     // Approving needs the acknowledgement: without it nothing changes (the card itself asks for the tick first).
     await invitation.getByRole('button', { name: 'Approve' }).click();
     // (The card asks before sending, where the client checks required inputs; else the bot answers the same.)
-    await expectVisible(invitation.getByText(/Tick this first: nothing changes until you do|Tick "I have reviewed the roles above" before you approve/));
+    await expectVisible(
+      invitation.getByText(/Tick this first: nothing changes until you do|Tick "I have reviewed the roles above" before you approve/),
+    );
     await expectVisible(invitation.getByText("Status: Waiting for the customer's approval"));
 
     // Decline asks first, with the safe choice first; "No, keep it" changes nothing.
@@ -130,7 +132,13 @@ describe.skipIf(!chromium.available)('delegated access from request to removal, 
     await snap(review, 'customer-remove-roles-3-result');
 
     // The partner hears of it in Teams.
-    await expectVisible(adele.page.locator('.fai-OutputCard').last().getByText(/removed/i), 30_000);
+    await expectVisible(
+      adele.page
+        .locator('.fai-OutputCard')
+        .last()
+        .getByText(/removed/i),
+      30_000,
+    );
     await snap(adele.lastMessage(), 'partner-notice-roles-removed');
 
     // And the partner's view agrees: nothing active at Contoso any more.

@@ -3,10 +3,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
-import { DEMO_DIRECTORY_FILE } from '../../bot/config.ts';
-import { findPersona, writePlaygroundConfig } from '../../scripts/playground/playground-config.ts';
-import { startPlayground, type RunningProcess } from '../../scripts/playground/launch.ts';
+import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
+import { DEMO_DIRECTORY_FILE } from '#bot/config.ts';
+import { findPersona, writePlaygroundConfig } from '#scripts/playground/playground-config.ts';
+import { startPlayground, type RunningProcess } from '#scripts/playground/launch.ts';
 
 /** A free loopback port (the Playground silently picks a random one when asked for a taken port). */
 export async function freePort(): Promise<number> {
@@ -57,7 +57,7 @@ export async function openPersona(browser: BrowserContext, botUrl: string, email
   const directory = await loadDirectoryFile(DEMO_DIRECTORY_FILE);
   const user = await findPersona(directory, email);
   if (!user) throw new Error(`No demo user ${email}`);
-  const { dir, port } = place ?? await newPlace();
+  const { dir, port } = place ?? (await newPlace());
   await writePlaygroundConfig(dir, directory, user, 'Partner Access');
   const playground = await startPlayground(dir, `${botUrl}/api/messages`, port);
   const page = await browser.newPage();

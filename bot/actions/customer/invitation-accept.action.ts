@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { notifyPartnerOfDecision } from '../../notifications/notify-partner.ts';
-import { toldLine } from '../../../presenters/notice-delivery.presenter.ts';
+import { notifyPartnerOfDecision } from '#bot/notifications/notify-partner.ts';
+import { toldLine } from '#presenters/notice-delivery.presenter.ts';
 import { defineAction } from '../action-handler.ts';
 import { refusalReply } from '../invoke-reply.ts';
 import { currentInvitationReply, invitationCardReply, invitationDataSchema, refusedInvitationReply } from './invitation-reply.ts';
@@ -32,10 +32,17 @@ export const invitationAcceptAction = defineAction(acceptDataSchema, async (cont
     if (!may.allowed) return refusalReply({ code: 'forbidden', message: may.reason });
     return invitationCardReply(context, seen.value, tickFirst(seen.value.kind));
   }
-  const accepted = await context.services.domain.approveRelationship(context.actor, { kind: data.kind, id: data.id, version: data.version });
+  const accepted = await context.services.domain.approveRelationship(context.actor, {
+    kind: data.kind,
+    id: data.id,
+    version: data.version,
+  });
   if (!accepted.ok) return refusedInvitationReply(context, ref, accepted);
   const told = await notifyPartnerOfDecision(context.services, accepted.value, 'accepted');
   const partner = accepted.value.partner.name;
-  const what = accepted.value.kind === 'gdap' ? 'You approved this request.' : 'You accepted this invitation and the Microsoft Customer Agreement.';
-  return invitationCardReply(context, accepted.value, `${what} ${toldLine(partner, told, { chatCommand: 'my customers' })}`, { noteColor: 'Good' });
+  const what =
+    accepted.value.kind === 'gdap' ? 'You approved this request.' : 'You accepted this invitation and the Microsoft Customer Agreement.';
+  return invitationCardReply(context, accepted.value, `${what} ${toldLine(partner, told, { chatCommand: 'my customers' })}`, {
+    noteColor: 'Good',
+  });
 });

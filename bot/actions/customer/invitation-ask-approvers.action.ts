@@ -1,15 +1,16 @@
-import { invitationApprovers } from '../../../domain/policy/people-allowed.ts';
-import { cardMessage } from '../../../presenters/card-message.ts';
-import { invitationCard, invitationState } from '../../../presenters/customer/invitation.presenter.ts';
-import { invitationApproverMris } from '../../../presenters/customer/approvers.ts';
-import type { NoticeDelivery } from '../../../presenters/notice-delivery.presenter.ts';
+import { invitationApprovers } from '#domain/policy/people-allowed.ts';
+import { cardMessage } from '#presenters/card-message.ts';
+import { invitationCard, invitationState } from '#presenters/customer/invitation.presenter.ts';
+import { invitationApproverMris } from '#presenters/customer/approvers.ts';
+import type { NoticeDelivery } from '#presenters/notice-delivery.presenter.ts';
 import { defineAction } from '../action-handler.ts';
 import { refusalReply } from '../invoke-reply.ts';
 import { currentInvitationReply, invitationCardReply, invitationDataSchema } from './invitation-reply.ts';
 
 /** What the asker is told: who got it, or that nobody can be reached in Teams. */
 function askedLine(delivery: NoticeDelivery, names: readonly string[]): string {
-  if (delivery.state === 'nobody') return 'None of your Global admins has used this bot yet, so nobody could be asked in Teams: ask them directly.';
+  if (delivery.state === 'nobody')
+    return 'None of your Global admins has used this bot yet, so nobody could be asked in Teams: ask them directly.';
   return `Asked in Teams: ${names.join(', ')} will get this invitation to review (on its way now).`;
 }
 
@@ -25,16 +26,29 @@ export const invitationAskApproversAction = defineAction(invitationDataSchema, a
   const customerTenantId = seen.value.customer.tenantId;
   const may = seen.value.may.viewCustomerPartners;
   if (!may.allowed) return refusalReply({ code: 'forbidden', message: may.reason });
-  if (invitationState(seen.value) !== 'pending') return invitationCardReply(context, seen.value, 'This invitation has already been answered: nobody needs to be asked.');
+  if (invitationState(seen.value) !== 'pending')
+    return invitationCardReply(context, seen.value, 'This invitation has already been answered: nobody needs to be asked.');
   const { services } = context;
   const approvers = await invitationApprovers(services.directory, customerTenantId);
   const reachable = [];
-  for (const admin of approvers) if (await services.conversations.find(customerTenantId, admin.id) !== undefined) reachable.push(admin);
+  for (const admin of approvers) if ((await services.conversations.find(customerTenantId, admin.id)) !== undefined) reachable.push(admin);
   if (reachable.length === 0) return invitationCardReply(context, seen.value, askedLine({ state: 'nobody' }, []));
   const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
   const card = invitationCard(seen.value, { canDecide: true, approverUserIds, now: services.clock.now() });
   const message = cardMessage(card, `${context.actor.name} asks you to review an invitation from ${seen.value.partner.name}.`);
-  services.notifier.dispatch(reachable.map((a) => ({ tenantId: customerTenantId, userId: a.id })), message, 'invitation.askApprovers');
+  services.notifier.dispatch(
+    reachable.map((a) => ({ tenantId: customerTenantId, userId: a.id })),
+    message,
+    'invitation.askApprovers',
+  );
   const delivery: NoticeDelivery = { state: 'queued', recipients: reachable.length };
-  return invitationCardReply(context, seen.value, askedLine(delivery, reachable.map((a) => a.name)), { noteColor: 'Good' });
+  return invitationCardReply(
+    context,
+    seen.value,
+    askedLine(
+      delivery,
+      reachable.map((a) => a.name),
+    ),
+    { noteColor: 'Good' },
+  );
 });

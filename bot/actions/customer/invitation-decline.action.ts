@@ -1,5 +1,5 @@
-import { notifyPartnerOfDecision } from '../../notifications/notify-partner.ts';
-import { toldLine } from '../../../presenters/notice-delivery.presenter.ts';
+import { notifyPartnerOfDecision } from '#bot/notifications/notify-partner.ts';
+import { toldLine } from '#presenters/notice-delivery.presenter.ts';
 import { defineAction } from '../action-handler.ts';
 import { currentInvitationReply, invitationCardReply, invitationDataSchema, refusedInvitationReply } from './invitation-reply.ts';
 
@@ -7,9 +7,18 @@ import { currentInvitationReply, invitationCardReply, invitationDataSchema, refu
 export const invitationDeclineAction = defineAction(invitationDataSchema, async (context, data) => {
   const ref = { kind: data.kind, id: data.id };
   if (context.trigger === 'automatic') return currentInvitationReply(context, ref);
-  const declined = await context.services.domain.declineRelationship(context.actor, { kind: data.kind, id: data.id, version: data.version });
+  const declined = await context.services.domain.declineRelationship(context.actor, {
+    kind: data.kind,
+    id: data.id,
+    version: data.version,
+  });
   if (!declined.ok) return refusedInvitationReply(context, ref, declined);
   const told = await notifyPartnerOfDecision(context.services, declined.value, 'declined');
   const partner = declined.value.partner.name;
-  return invitationCardReply(context, declined.value, `You declined this invitation. ${toldLine(partner, told, { chatCommand: 'my customers' })}`, { noteColor: 'Good' });
+  return invitationCardReply(
+    context,
+    declined.value,
+    `You declined this invitation. ${toldLine(partner, told, { chatCommand: 'my customers' })}`,
+    { noteColor: 'Good' },
+  );
 });

@@ -1,4 +1,4 @@
-import { isPendingInvitation } from '../../../presenters/customer/invitation.presenter.ts';
+import { isPendingInvitation } from '#presenters/customer/invitation.presenter.ts';
 import { defineAction } from '../action-handler.ts';
 import { refusalReply } from '../invoke-reply.ts';
 import { currentInvitationReply, invitationCardReply, invitationDataSchema } from './invitation-reply.ts';
@@ -14,7 +14,9 @@ export const invitationReviewDeclineAction = defineAction(invitationDataSchema, 
   if (!seen.ok) return refusalReply(seen);
   const may = seen.value.may.declineRelationship;
   if (!may.allowed) return refusalReply({ code: 'forbidden', message: may.reason });
-  if (!isPendingInvitation(seen.value)) return invitationCardReply(context, seen.value, 'This invitation has already been answered: there is nothing to decline.');
-  if (seen.value.version !== data.version) return invitationCardReply(context, seen.value, 'This changed since you looked: here is how it stands now. Nothing was declined.');
+  if (!isPendingInvitation(seen.value))
+    return invitationCardReply(context, seen.value, 'This invitation has already been answered: there is nothing to decline.');
+  if (seen.value.version !== data.version)
+    return invitationCardReply(context, seen.value, 'This changed since you looked: here is how it stands now. Nothing was declined.');
   return invitationCardReply(context, seen.value, undefined, { confirmDecline: true });
 });

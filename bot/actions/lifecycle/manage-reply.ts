@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { renderManageRelationshipCard } from '../../../cards/lifecycle/manage-relationship.card.ts';
-import type { Refusal } from '../../../domain/shared/result.ts';
-import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import { buildManageRelationshipView } from '../../../presenters/lifecycle/manage-relationship.presenter.ts';
+import { renderManageRelationshipCard } from '#cards/lifecycle/manage-relationship.card.ts';
+import type { Refusal } from '#domain/shared/result.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
+import { buildManageRelationshipView } from '#presenters/lifecycle/manage-relationship.presenter.ts';
 import type { ActionContext } from '../action-handler.ts';
 import { cardReply, refusalReply, type InvokeReply } from '../invoke-reply.ts';
 
@@ -10,7 +10,12 @@ import { cardReply, refusalReply, type InvokeReply } from '../invoke-reply.ts';
 export const relationshipDataSchema = z.object({ id: z.string().min(1).max(100), version: z.string().min(1).max(200) });
 
 /** The manage card for its viewer (the view carries what they may do), with an optional note on top. */
-export function manageCardReply(_context: ActionContext, view: GdapRelationshipView, note = '', noteColor: 'Good' | 'Warning' = 'Warning'): InvokeReply {
+export function manageCardReply(
+  _context: ActionContext,
+  view: GdapRelationshipView,
+  note = '',
+  noteColor: 'Good' | 'Warning' = 'Warning',
+): InvokeReply {
   return cardReply(renderManageRelationshipCard(buildManageRelationshipView(view, note, noteColor)));
 }
 

@@ -6,5 +6,10 @@ export const removeGlobalAdminAction = defineAction(relationshipDataSchema, asyn
   if (context.trigger === 'automatic') return currentManageReply(context, data.id);
   const removed = await context.services.domain.removeGlobalAdministratorRole(context.actor, { id: data.id, version: data.version });
   if (!removed.ok) return refusedReply(context, removed);
-  return manageCardReply(context, removed.value, 'Global Administrator was removed from this relationship. Auto-extend is now possible.', 'Good');
+  return manageCardReply(
+    context,
+    removed.value,
+    'Global Administrator was removed from this relationship. Auto-extend is now possible.',
+    'Good',
+  );
 });

@@ -1,8 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RelationshipView } from '../../../domain/use-cases/views.ts';
-import { buildInvitationCardView, invitationCard, invitationState, type InvitationState } from '../../../presenters/customer/invitation.presenter.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { createCustomerWorld, expectOk, type CustomerWorld } from '../../support/customer-world.ts';
+import type { RelationshipView } from '#domain/use-cases/views.ts';
+import {
+  buildInvitationCardView,
+  invitationCard,
+  invitationState,
+  type InvitationState,
+} from '#presenters/customer/invitation.presenter.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { createCustomerWorld, expectOk, type CustomerWorld } from '#test/support/customer-world.ts';
 
 /** Every text and every button verb of a card, for "says / does not say / offers" checks. */
 function read(card: unknown): { text: string; verbs: string[] } {
@@ -23,8 +28,16 @@ function read(card: unknown): { text: string; verbs: string[] } {
   return { text: texts.join('\n'), verbs };
 }
 
-type Name = 'gdap pending' | 'gdap accepted' | 'gdap declined' | 'gdap lapsed' | 'gdap ended: roles removed' | 'gdap ended: end date'
-  | 'reseller pending' | 'reseller accepted' | 'reseller declined';
+type Name =
+  | 'gdap pending'
+  | 'gdap accepted'
+  | 'gdap declined'
+  | 'gdap lapsed'
+  | 'gdap ended: roles removed'
+  | 'gdap ended: end date'
+  | 'reseller pending'
+  | 'reseller accepted'
+  | 'reseller declined';
 
 /** The same invitation in each state it can reach, built through the use cases with a fixed clock. */
 async function statesOf(world: CustomerWorld): Promise<Record<Name, RelationshipView>> {
@@ -34,9 +47,15 @@ async function statesOf(world: CustomerWorld): Promise<Record<Name, Relationship
   let n = 0;
   const locked = async (customerTenantId: string, autoExtendDuration = 'P180D') => {
     n += 1;
-    const draft = expectOk(await world.access.requestGdapRelationship(adele, {
-      customerTenantId, displayName: `Support ${n}`, duration: 'P180D', roles: ['Helpdesk Administrator'], autoExtendDuration,
-    }));
+    const draft = expectOk(
+      await world.access.requestGdapRelationship(adele, {
+        customerTenantId,
+        displayName: `Support ${n}`,
+        duration: 'P180D',
+        roles: ['Helpdesk Administrator'],
+        autoExtendDuration,
+      }),
+    );
     return expectOk(await world.access.lockForApproval(adele, { id: draft.id, version: draft.version }));
   };
   const pending = await locked(DEMO.contoso);
@@ -47,10 +66,18 @@ async function statesOf(world: CustomerWorld): Promise<Record<Name, Relationship
   const resellerPending = await world.resellerInvitation(true, DEMO.contoso);
   const fabrikam = await world.resellerInvitation(false, DEMO.fabrikam);
   const frank = await world.actor(DEMO.fabrikam, DEMO.frankFabrikamGa);
-  const resellerAccepted = expectOk(await world.access.approveRelationship(frank, { kind: 'reseller', id: fabrikam.id, version: fabrikam.version }));
+  const resellerAccepted = expectOk(
+    await world.access.approveRelationship(frank, { kind: 'reseller', id: fabrikam.id, version: fabrikam.version }),
+  );
   const northwind = await world.resellerInvitation(true, '5c8a3f6d-2e9b-4d7c-9f1a-4b6e8d2c5f05');
-  const nina = await world.actor('5c8a3f6d-2e9b-4d7c-9f1a-4b6e8d2c5f05', (await world.directory.listUsers('5c8a3f6d-2e9b-4d7c-9f1a-4b6e8d2c5f05')).find((u) => u.roles.includes('Global Administrator'))?.id ?? '');
-  const resellerDeclined = expectOk(await world.access.declineRelationship(nina, { kind: 'reseller', id: northwind.id, version: northwind.version }));
+  const nina = await world.actor(
+    '5c8a3f6d-2e9b-4d7c-9f1a-4b6e8d2c5f05',
+    (await world.directory.listUsers('5c8a3f6d-2e9b-4d7c-9f1a-4b6e8d2c5f05')).find((u) => u.roles.includes('Global Administrator'))?.id ??
+      '',
+  );
+  const resellerDeclined = expectOk(
+    await world.access.declineRelationship(nina, { kind: 'reseller', id: northwind.id, version: northwind.version }),
+  );
   // Roles removed: Fabrikam approves a GDAP request, then removes Woodgrove's roles.
   const fabrikamGdap = await locked(DEMO.fabrikam);
   expectOk(await world.access.approveRelationship(frank, { kind: 'gdap', id: fabrikamGdap.id, version: fabrikamGdap.version }));
@@ -60,7 +87,8 @@ async function statesOf(world: CustomerWorld): Promise<Record<Name, Relationship
   expectOk(await world.access.approveRelationship(megan, { kind: 'gdap', id: shortLived.id, version: shortLived.version }));
   const later = await locked(DEMO.contoso);
   world.clock.advanceDays(200);
-  const read = async (actor: typeof megan, kind: 'gdap' | 'reseller', id: string) => expectOk(await world.access.getRelationship(actor, { kind, id }));
+  const read = async (actor: typeof megan, kind: 'gdap' | 'reseller', id: string) =>
+    expectOk(await world.access.getRelationship(actor, { kind, id }));
   const views: Record<Name, RelationshipView> = {
     'gdap pending': pending,
     'gdap accepted': accepted,
@@ -87,33 +115,82 @@ interface Case {
 
 const PENDING_GDAP = ['invitation.accept', 'invitation.reviewDecline'];
 const CASES: readonly Case[] = [
-  { name: 'gdap pending', state: 'pending', gaVerbs: PENDING_GDAP,
-    says: ['asks for admin roles (GDAP)', 'open to discussion', '180 days after you accept', 'Answer by', 'Roles requested', 'I have reviewed the roles above'],
-    never: ['Microsoft Customer Agreement', 'Ended'] },
-  { name: 'gdap accepted', state: 'accepted', gaVerbs: [],
+  {
+    name: 'gdap pending',
+    state: 'pending',
+    gaVerbs: PENDING_GDAP,
+    says: [
+      'asks for admin roles (GDAP)',
+      'open to discussion',
+      '180 days after you accept',
+      'Answer by',
+      'Roles requested',
+      'I have reviewed the roles above',
+    ],
+    never: ['Microsoft Customer Agreement', 'Ended'],
+  },
+  {
+    name: 'gdap accepted',
+    state: 'accepted',
+    gaVerbs: [],
     says: ['Approved by Megan Bowen', 'can now give its security groups these roles', 'Roles granted', /Ends: .*2026/],
-    never: ['after you accept', 'Answer by', 'Only a Global Administrator', 'open to discussion'] },
-  { name: 'gdap declined', state: 'declined', gaVerbs: [],
+    never: ['after you accept', 'Answer by', 'Only a Global Administrator', 'open to discussion'],
+  },
+  {
+    name: 'gdap declined',
+    state: 'declined',
+    gaVerbs: [],
     says: ['Declined by Megan Bowen', 'got none of these roles', 'Duration asked for'],
-    never: ['after you accept', 'Auto-extend', 'Ends:', 'Only a Global Administrator'] },
-  { name: 'gdap lapsed', state: 'lapsed', gaVerbs: [],
+    never: ['after you accept', 'Auto-extend', 'Ends:', 'Only a Global Administrator'],
+  },
+  {
+    name: 'gdap lapsed',
+    state: 'lapsed',
+    gaVerbs: [],
     says: ['lapsed', 'got none of these roles', 'can send a new request'],
-    never: ['after you accept', 'Auto-extend', 'Answer by'] },
-  { name: 'gdap ended: roles removed', state: 'ended', gaVerbs: [],
+    never: ['after you accept', 'Auto-extend', 'Answer by'],
+  },
+  {
+    name: 'gdap ended: roles removed',
+    state: 'ended',
+    gaVerbs: [],
     says: ['ended on', 'no longer has these roles', 'Ended:'],
-    never: ['Auto-extend', 'after you accept', 'Roles granted'] },
-  { name: 'gdap ended: end date', state: 'ended', gaVerbs: [],
+    never: ['Auto-extend', 'after you accept', 'Roles granted'],
+  },
+  {
+    name: 'gdap ended: end date',
+    state: 'ended',
+    gaVerbs: [],
     says: ['reached its end date', 'no longer has these roles'],
-    never: ['Auto-extend', 'after you accept'] },
-  { name: 'reseller pending', state: 'pending', gaVerbs: ['invitation.accept', 'invitation.reviewDecline'],
-    says: ['invites you to a reseller relationship', 'Read the Microsoft Customer Agreement', 'I have read the Microsoft Customer Agreement', 'Accept & Authorize', 'Invited on'],
-    never: ['Sent:', 'Accepted:'] },
-  { name: 'reseller accepted', state: 'accepted', gaVerbs: [],
+    never: ['Auto-extend', 'after you accept'],
+  },
+  {
+    name: 'reseller pending',
+    state: 'pending',
+    gaVerbs: ['invitation.accept', 'invitation.reviewDecline'],
+    says: [
+      'invites you to a reseller relationship',
+      'Read the Microsoft Customer Agreement',
+      'I have read the Microsoft Customer Agreement',
+      'Accept & Authorize',
+      'Invited on',
+    ],
+    never: ['Sent:', 'Accepted:'],
+  },
+  {
+    name: 'reseller accepted',
+    state: 'accepted',
+    gaVerbs: [],
     says: ['Accepted by Frank', 'is your Cloud Solution Provider', 'Accepted:'],
-    never: ['Read the Microsoft Customer Agreement', 'Only a Global Administrator', 'would like to become'] },
-  { name: 'reseller declined', state: 'declined', gaVerbs: [],
+    never: ['Read the Microsoft Customer Agreement', 'Only a Global Administrator', 'would like to become'],
+  },
+  {
+    name: 'reseller declined',
+    state: 'declined',
+    gaVerbs: [],
     says: ['Declined by', 'is not your reseller', 'Admin roles it asked for (DAP)'],
-    never: ['No end date', 'would like to become', 'Only a Global Administrator'] },
+    never: ['No end date', 'would like to become', 'Only a Global Administrator'],
+  },
 ];
 
 describe('the invitation card says what is true in each state, to each viewer', () => {
@@ -129,17 +206,21 @@ describe('the invitation card says what is true in each state, to each viewer', 
     expect(invitationState(view)).toBe(state);
     const card = read(invitationCard(view, { canDecide: true, approverUserIds: [], now: world.clock.now() }));
     expect(card.verbs).toEqual(gaVerbs);
-    for (const line of says) expect(card.text).toMatch(typeof line === 'string' ? new RegExp(line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : line);
-    for (const line of never) expect(card.text).not.toMatch(typeof line === 'string' ? new RegExp(line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : line);
+    for (const line of says)
+      expect(card.text).toMatch(typeof line === 'string' ? new RegExp(line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : line);
+    for (const line of never)
+      expect(card.text).not.toMatch(typeof line === 'string' ? new RegExp(line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : line);
     expect(JSON.stringify(invitationCard(view, { canDecide: true, approverUserIds: [] }))).not.toContain('${');
   });
 
   it.each(CASES)('$name ($state), as someone who may not decide: no buttons; told who can only while it is pending', ({ name, state }) => {
     const card = read(invitationCard(views[name], { canDecide: false, approverUserIds: [] }));
     expect(card.verbs).toEqual([]);
-    expect(card.text.includes('Only a Global Administrator of Contoso can accept or decline this')
-      || card.text.includes('Only a Global Administrator of Fabrikam')
-      || card.text.includes('Only a Global Administrator of Northwind')).toBe(state === 'pending');
+    expect(
+      card.text.includes('Only a Global Administrator of Contoso can accept or decline this') ||
+        card.text.includes('Only a Global Administrator of Fabrikam') ||
+        card.text.includes('Only a Global Administrator of Northwind'),
+    ).toBe(state === 'pending');
   });
 
   it.each(['gdap pending', 'reseller pending'] as const)('%s: Decline asks first, the safe choice first', (name) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { notAssignableText } from '../../../dialogs/partner/assign-groups.dialog.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { createCustomerWorld, expectOk } from '../../support/customer-world.ts';
+import { notAssignableText } from '#dialogs/partner/assign-groups.dialog.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { createCustomerWorld, expectOk } from '#test/support/customer-world.ts';
 
 /** A refusal to assign groups says what can happen next for the relationship's state: wait for approval, or renew. */
 describe('assign groups on a relationship that is not active', () => {

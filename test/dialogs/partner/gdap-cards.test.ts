@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { confirmQuestion, rolesQuestion } from '../../../dialogs/partner/gdap-cards.ts';
-import { cardTexts } from '../../support/activities.ts';
-import { ROLE_IDS } from '../../support/partner-flow.ts';
+import { confirmQuestion, rolesQuestion } from '#dialogs/partner/gdap-cards.ts';
+import { cardTexts } from '#test/support/activities.ts';
+import { ROLE_IDS } from '#test/support/partner-flow.ts';
 
 const customer = { tenantId: 't', name: 'Contoso', domain: 'contoso.com' };
 const textsOf = (activity: ReturnType<typeof confirmQuestion>) =>
-  cardTexts([{ type: 'message', attachments: (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, content: a.content })) }]).join('\n');
+  cardTexts([
+    { type: 'message', attachments: (activity.attachments ?? []).map((a) => ({ contentType: a.contentType, content: a.content })) },
+  ]).join('\n');
 
 describe('GDAP request cards', () => {
   it.each([
     { roles: [ROLE_IDS.globalAdministrator, ROLE_IDS.helpdeskAdministrator], warned: true },
     { roles: [ROLE_IDS.helpdeskAdministrator, ROLE_IDS.globalReader], warned: false },
   ])('the confirmation warns about least privilege only with Global Administrator ($warned)', ({ roles, warned }) => {
-    const text = textsOf(confirmQuestion({ customer, displayName: 'Contoso support', roleIds: roles, days: 90, autoExtend: false }, warned));
+    const text = textsOf(
+      confirmQuestion({ customer, displayName: 'Contoso support', roleIds: roles, days: 90, autoExtend: false }, warned),
+    );
     expect(text.includes('this goes beyond least privilege, and the customer may object or decline')).toBe(warned);
     expect(text.includes('cannot extend itself automatically') || text.includes('cannot auto-extend')).toBe(warned);
   });

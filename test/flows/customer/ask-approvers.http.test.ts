@@ -1,18 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeMessage, post } from '../../support/activities.ts';
-import { expectOk } from '../../support/customer-world.ts';
-import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '../../support/customer-app.ts';
+import { makeMessage, post } from '#test/support/activities.ts';
+import { expectOk } from '#test/support/customer-world.ts';
+import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '#test/support/customer-app.ts';
 
 /** A customer admin who cannot decide is told a Global admin must, and can have them asked in Teams. */
 describe('"Ask a Global admin to review it"', () => {
   let app: CustomerApp;
-  beforeEach(async () => { app = await startCustomerApp(); });
-  afterEach(async () => { await app.close(); });
+  beforeEach(async () => {
+    app = await startCustomerApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
 
   async function pendingGdap() {
     const adele = await app.actor(SPEAKERS.adele);
     const domain = app.running.app.services.domain;
-    const draft = expectOk(await domain.requestGdapRelationship(adele, { customerTenantId: SPEAKERS.megan.tenantId, displayName: 'Woodgrove ask', duration: 'P30D', roles: ['Helpdesk Administrator'] }));
+    const draft = expectOk(
+      await domain.requestGdapRelationship(adele, {
+        customerTenantId: SPEAKERS.megan.tenantId,
+        displayName: 'Woodgrove ask',
+        duration: 'P30D',
+        roles: ['Helpdesk Administrator'],
+      }),
+    );
     return expectOk(await domain.lockForApproval(adele, { id: draft.id, version: draft.version }));
   }
 
@@ -21,7 +32,9 @@ describe('"Ask a Global admin to review it"', () => {
     const gdap = await pendingGdap();
     const data = { kind: 'gdap', id: gdap.id, version: gdap.version };
     const seen = invokeCard(await app.invoke('invitation.refresh', data, SPEAKERS.ben));
-    expect(textsOf(seen).join('\n')).toContain('Only a Global Administrator of Contoso can accept or decline this. You can ask them to review it');
+    expect(textsOf(seen).join('\n')).toContain(
+      'Only a Global Administrator of Contoso can accept or decline this. You can ask them to review it',
+    );
     expect(buttonVerbs(seen)).toEqual(['invitation.askApprovers']);
 
     const asked = textsOf(invokeCard(await app.invoke('invitation.askApprovers', data, SPEAKERS.ben))).join('\n');

@@ -1,17 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardTexts, repliesOf } from '../../support/activities.ts';
-import { expectOk } from '../../support/customer-world.ts';
-import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '../../support/customer-app.ts';
+import { cardTexts, repliesOf } from '#test/support/activities.ts';
+import { expectOk } from '#test/support/customer-world.ts';
+import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '#test/support/customer-app.ts';
 
 describe('invitation cards over HTTP', () => {
   let app: CustomerApp;
-  beforeEach(async () => { app = await startCustomerApp(); });
-  afterEach(async () => { await app.close(); });
+  beforeEach(async () => {
+    app = await startCustomerApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
 
   async function pendingGdap() {
     const adele = await app.actor(SPEAKERS.adele);
     const domain = app.running.app.services.domain;
-    const draft = expectOk(await domain.requestGdapRelationship(adele, { customerTenantId: SPEAKERS.megan.tenantId, displayName: 'Woodgrove helpdesk', duration: 'P90D', roles: ['Helpdesk Administrator'] }));
+    const draft = expectOk(
+      await domain.requestGdapRelationship(adele, {
+        customerTenantId: SPEAKERS.megan.tenantId,
+        displayName: 'Woodgrove helpdesk',
+        duration: 'P90D',
+        roles: ['Helpdesk Administrator'],
+      }),
+    );
     return expectOk(await domain.lockForApproval(adele, { id: draft.id, version: draft.version }));
   }
 
@@ -23,7 +34,11 @@ describe('invitation cards over HTTP', () => {
   it('a Global admin accepts and the partner hears of it in its own chat', async () => {
     await app.partnerSaysHello();
     const gdap = await pendingGdap();
-    const result = await app.invoke('invitation.accept', { kind: 'gdap', id: gdap.id, version: gdap.version, agreementRead: 'true' }, SPEAKERS.megan);
+    const result = await app.invoke(
+      'invitation.accept',
+      { kind: 'gdap', id: gdap.id, version: gdap.version, agreementRead: 'true' },
+      SPEAKERS.megan,
+    );
     expect(result.status).toBe(200);
     const card = invokeCard(result);
     expect(textsOf(card).join('\n')).toContain('You approved this request.');
@@ -39,15 +54,32 @@ describe('invitation cards over HTTP', () => {
   it('a reseller invitation accepted also records the Microsoft Customer Agreement', async () => {
     const adele = await app.actor(SPEAKERS.adele);
     const domain = app.running.app.services.domain;
-    const invitation = expectOk(await domain.requestResellerRelationship(adele, { customerTenantId: SPEAKERS.megan.tenantId, includeDap: false }));
-    const result = await app.invoke('invitation.accept', { kind: 'reseller', id: invitation.id, version: invitation.version, agreementRead: 'true' }, SPEAKERS.megan);
+    const invitation = expectOk(
+      await domain.requestResellerRelationship(adele, { customerTenantId: SPEAKERS.megan.tenantId, includeDap: false }),
+    );
+    const result = await app.invoke(
+      'invitation.accept',
+      { kind: 'reseller', id: invitation.id, version: invitation.version, agreementRead: 'true' },
+      SPEAKERS.megan,
+    );
     expect(textsOf(invokeCard(result)).join('\n')).toContain('You accepted this invitation and the Microsoft Customer Agreement.');
-    expect(expectOk(await domain.checkCanTransact(adele, { partnerTenantId: SPEAKERS.adele.tenantId, customerTenantId: SPEAKERS.megan.tenantId }))).toEqual({ allowed: true });
+    expect(
+      expectOk(
+        await domain.checkCanTransact(adele, { partnerTenantId: SPEAKERS.adele.tenantId, customerTenantId: SPEAKERS.megan.tenantId }),
+      ),
+    ).toEqual({ allowed: true });
     // One agreement: the "customer agreement" card now says it was accepted, by whom.
     expect(cardTexts(repliesOf(await app.say('customer agreement', SPEAKERS.megan))).join('\n')).toContain('Accepted by Megan Bowen');
     // Megan's own second click (a double click, or the old card): "You already did this", with the current card.
-    const again = textsOf(invokeCard(await app.invoke('invitation.accept',
-      { kind: 'reseller', id: invitation.id, version: invitation.version, agreementRead: 'true' }, SPEAKERS.megan))).join('\n');
+    const again = textsOf(
+      invokeCard(
+        await app.invoke(
+          'invitation.accept',
+          { kind: 'reseller', id: invitation.id, version: invitation.version, agreementRead: 'true' },
+          SPEAKERS.megan,
+        ),
+      ),
+    ).join('\n');
     expect(again).toContain('You already did this');
     expect(again).not.toContain('someone else');
     expect(again).toContain('Accepted by Megan Bowen');
@@ -56,7 +88,11 @@ describe('invitation cards over HTTP', () => {
   it('Accept without the agreement ticked answers with the card and a note, and changes nothing', async () => {
     const gdap = await pendingGdap();
     for (const agreementRead of ['false', undefined]) {
-      const result = await app.invoke('invitation.accept', { kind: 'gdap', id: gdap.id, version: gdap.version, ...(agreementRead === undefined ? {} : { agreementRead }) }, SPEAKERS.megan);
+      const result = await app.invoke(
+        'invitation.accept',
+        { kind: 'gdap', id: gdap.id, version: gdap.version, ...(agreementRead === undefined ? {} : { agreementRead }) },
+        SPEAKERS.megan,
+      );
       const card = invokeCard(result);
       expect(textsOf(card).join('\n')).toContain('Tick "I have reviewed the roles above" before you approve');
       expect(buttonVerbs(card)).toEqual(['invitation.accept', 'invitation.reviewDecline']);
@@ -65,7 +101,12 @@ describe('invitation cards over HTTP', () => {
   });
 
   it.each([
-    { who: 'a Billing admin', speaker: SPEAKERS.ben, status: 403, reason: /Only a Global Administrator of the customer can approve an invitation|decline/ },
+    {
+      who: 'a Billing admin',
+      speaker: SPEAKERS.ben,
+      status: 403,
+      reason: /Only a Global Administrator of the customer can approve an invitation|decline/,
+    },
     { who: 'an ordinary user', speaker: SPEAKERS.olive, status: 403, reason: /Only a Global Administrator|Global Reader/ },
     { who: 'a Global admin of another customer (forged payload)', speaker: SPEAKERS.frank, status: 403, reason: /your own organization/ },
   ])('$who can neither accept nor decline', async ({ speaker, status, reason }) => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OLD_CARD } from '../../../bot/teams-bot.ts';
-import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
-import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { chat, PEOPLE, textOf } from '../../support/partner-flow.ts';
+import { OLD_CARD } from '#bot/teams-bot.ts';
+import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import { chat, PEOPLE, textOf } from '#test/support/partner-flow.ts';
 
 /** A button on an old card (its step finished or was cancelled) answers with where things stand, never the welcome card. */
 describe('old cards', () => {
