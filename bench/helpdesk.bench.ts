@@ -1,7 +1,7 @@
 /** Answer latency of the helpdesk in process: p50/p99 over the evaluation set, repeated. */
 import { performance } from 'node:perf_hooks';
-import { answerQuestion } from '../domain/helpdesk/answer-question.ts';
-import { EVAL_SET } from '../eval/helpdesk/eval-set.ts';
+import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
+import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
 
 const ROUNDS = 50;
 const WARM_UP_ROUNDS = 3;

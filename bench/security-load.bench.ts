@@ -23,14 +23,24 @@ const SAM = 'b2f6d8e0-4c3a-4f7b-9d2e-1a0f9e8d7c12';
 
 function activity(tenantId: string, userId: string, fields: Record<string, unknown>): Record<string, unknown> {
   return {
-    channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', locale: 'en-US',
-    from: { id: `29:${userId}`, aadObjectId: userId }, recipient: { id: '28:bot' },
-    conversation: { id: `bench-${userId}`, conversationType: 'personal', tenantId }, channelData: { tenant: { id: tenantId } },
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+    locale: 'en-US',
+    from: { id: `29:${userId}`, aadObjectId: userId },
+    recipient: { id: '28:bot' },
+    conversation: { id: `bench-${userId}`, conversationType: 'personal', tenantId },
+    channelData: { tenant: { id: tenantId } },
     ...fields,
   };
 }
 
-const post = (body: unknown): Request => ({ method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const post = (body: unknown): Request => ({
+  method: 'POST',
+  path: '/api/messages',
+  headers: { 'content-type': 'application/json' },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
 const say = (tenantId: string, userId: string, text: string) => post(activity(tenantId, userId, { type: 'message', text }));
 
 /** What people do all day: each is a full turn with its reply. */
@@ -44,7 +54,9 @@ const ORDINARY: Request[] = [
 ];
 
 const word = (n: number) => 'administrator'.repeat(Math.ceil(n / 13)).slice(0, n);
-const manyWords = Array.from({ length: 60 }, (_, i) => `delegatedadmin${i}xq`).join(' ').slice(0, 999);
+const manyWords = Array.from({ length: 60 }, (_, i) => `delegatedadmin${i}xq`)
+  .join(' ')
+  .slice(0, 999);
 /** What an attacker sends between them: limits, enormous words, junk shapes and foreign service URLs. */
 const HOSTILE: Request[] = [
   say(WOODGROVE, ADELE, `invite ${word(992)}`),
@@ -54,15 +66,35 @@ const HOSTILE: Request[] = [
   post(JSON.stringify(activity(WOODGROVE, ADELE, { type: 'message', text: 'y'.repeat(300_000) }))),
   post(activity(WOODGROVE, ADELE, { type: 'message', text: '', value: { displayName: 'z'.repeat(200_000) } })),
   post(activity(CONTOSO, MEGAN, { type: 'invoke', name: 'adaptiveCard/action', value: 'accept' })),
-  post(activity(CONTOSO, MEGAN, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'v'.repeat(50_000), data: [] } } })),
-  post(activity(CONTOSO, MEGAN, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'roles.remove', data: { partnerTenantId: WOODGROVE, shown: [] } } } })),
+  post(
+    activity(CONTOSO, MEGAN, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'v'.repeat(50_000), data: [] } },
+    }),
+  ),
+  post(
+    activity(CONTOSO, MEGAN, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'roles.remove', data: { partnerTenantId: WOODGROVE, shown: [] } } },
+    }),
+  ),
   post({ ...activity(CONTOSO, MEGAN, { type: 'message', text: 'help' }), serviceUrl: 'http://169.254.169.254/latest/' }),
   post('{"type": "message", '),
 ];
 
 async function startBot(): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, ['bot/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', STORAGE_URL: 'memory://', SWEEP_INTERVAL_MINUTES: '0', MicrosoftAppId: '' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      STORAGE_URL: 'memory://',
+      SWEEP_INTERVAL_MINUTES: '0',
+      MicrosoftAppId: '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
@@ -93,7 +125,9 @@ try {
     autocannon({ url: bot.url, connections: 2, duration: MIXED_SECONDS, requests: HOSTILE, timeout: 30 }),
   ]);
   console.log(describe('mixed  (ordinary)', mixed));
-  const codes = Object.entries(hostile.statusCodeStats).map(([code, s]) => `${code}×${s.count}`).join(', ');
+  const codes = Object.entries(hostile.statusCodeStats)
+    .map(([code, s]) => `${code}×${s.count}`)
+    .join(', ');
   console.log(`hostile: ${hostile.requests.total} requests (${codes}), p99 ${ms(hostile.latency.p99)}, timeouts ${hostile.timeouts}`);
   const ratio = mixed.latency.p99 / Math.max(quiet.latency.p99, 1);
   console.log(`ordinary p99 mixed / quiet: ${ratio.toFixed(2)}× (aim: at most 2×) ${ratio <= 2 ? 'WITHIN' : 'OVER'}`);

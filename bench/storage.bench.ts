@@ -10,18 +10,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@keyv/redis';
 import pg from 'pg';
-import { createDocumentStore } from '../bot/storage/create-store.ts';
-import type { DocumentStore } from '../domain/ports/document-store.ts';
+import { createDocumentStore } from '#bot/storage/create-store.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
 
 const PHASE_MS = 700;
 const CONCURRENCY = 16;
 const DOCUMENTS = 200;
 const suffix = randomBytes(4).toString('hex');
 const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6390';
-const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL
-  ?? 'postgresql://partner_access:partner_access@127.0.0.1:5440/partner_access';
+const postgresUrl =
+  process.env.BENCH_POSTGRES_URL ??
+  process.env.TEST_POSTGRES_URL ??
+  'postgresql://partner_access:partner_access@127.0.0.1:5440/partner_access';
 const folder = mkdtempSync(join(tmpdir(), 'pa-bench-'));
-const document = { partner: 'partner-1', customer: 'customer-1', status: 'active', roles: ['Helpdesk Administrator', 'User Administrator'] };
+const document = {
+  partner: 'partner-1',
+  customer: 'customer-1',
+  status: 'active',
+  roles: ['Helpdesk Administrator', 'User Administrator'],
+};
 
 interface Backend {
   readonly name: string;
@@ -33,28 +40,36 @@ const backends: Backend[] = [
   { name: 'memory', url: 'memory://', cleanUp: async () => undefined },
   { name: 'SQLite (file, WAL, synchronous=FULL)', url: `sqlite://${join(folder, 'bench.sqlite')}`, cleanUp: async () => undefined },
   { name: 'Redis', url: `${redisUrl}?prefix=pa-bench-${suffix}`, cleanUp: () => dropRedisPrefix(redisUrl, `pa-bench-${suffix}`) },
-  { name: 'PostgreSQL', url: `${postgresUrl}?schema=pa_bench_${suffix}`, cleanUp: () => dropPostgresSchema(postgresUrl, `pa_bench_${suffix}`) },
+  {
+    name: 'PostgreSQL',
+    url: `${postgresUrl}?schema=pa_bench_${suffix}`,
+    cleanUp: () => dropPostgresSchema(postgresUrl, `pa_bench_${suffix}`),
+  },
 ];
 
 /** Runs `operation` from `workers` loops for PHASE_MS and returns completed operations per second. */
 async function perSecond(workers: number, operation: (worker: number) => Promise<void>): Promise<number> {
   const started = performance.now();
   let done = 0;
-  await Promise.all(Array.from({ length: workers }, async (_, worker) => {
-    while (performance.now() - started < PHASE_MS) {
-      await operation(worker);
-      done += 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      while (performance.now() - started < PHASE_MS) {
+        await operation(worker);
+        done += 1;
+      }
+    }),
+  );
   return Math.round(done / ((performance.now() - started) / 1000));
 }
 
 /** Conditional writes: each worker keeps updating its own document with the version it last wrote. */
 async function conditionalWrites(store: DocumentStore, workers: number): Promise<number> {
-  const versions = await Promise.all(Array.from({ length: workers }, async (_, worker) => {
-    const outcome = await store.put('bench', `w-${worker}-${workers}`, document, '*');
-    return outcome.ok ? outcome.version : '*';
-  }));
+  const versions = await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      const outcome = await store.put('bench', `w-${worker}-${workers}`, document, '*');
+      return outcome.ok ? outcome.version : '*';
+    }),
+  );
   return perSecond(workers, async (worker) => {
     const outcome = await store.put('bench', `w-${worker}-${workers}`, document, versions[worker] ?? '*');
     if (!outcome.ok) throw new Error('unexpected conflict: each worker owns its document');

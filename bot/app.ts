@@ -1,16 +1,16 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Storage, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import type { Clock, IdSource } from '../domain/ports/clock.ts';
-import type { Directory } from '../domain/ports/directory.ts';
-import type { DocumentStore } from '../domain/ports/document-store.ts';
-import { createPartnerAccess } from '../domain/partner-access.ts';
-import type { GdapRecords } from '../domain/ports/gdap-records.ts';
-import { createGdapRelationshipRepository } from '../domain/relationships/relationship.repository.ts';
+import type { Clock, IdSource } from '#domain/ports/clock.ts';
+import type { Directory } from '#domain/ports/directory.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
+import { createPartnerAccess } from '#domain/partner-access.ts';
+import type { GdapRecords } from '#domain/ports/gdap-records.ts';
+import { createGdapRelationshipRepository } from '#domain/relationships/relationship.repository.ts';
 import { GdapApi } from './graph/gdap-api.ts';
 import { GraphClient } from './graph/graph-client.ts';
 import { createGraphGdapRecords } from './graph/graph-gdap-records.ts';
-import { createFlows } from '../dialogs/flows.ts';
+import { createFlows } from '#dialogs/flows.ts';
 import { createServer, type BotServer } from './server.ts';
 import { PartnerAccessBot } from './teams-bot.ts';
 import { turnLogMiddleware } from './turn-log.middleware.ts';
@@ -58,8 +58,9 @@ export function createApp(deps: AppDeps): App {
     logger.error({ err: error, activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'turn failed');
     if (context.activity.type === 'message') {
       // Say that it failed, never how: internals stay in the log, under the activity id.
-      const text = directoryUnavailableText(error)
-        ?? `Sorry, something went wrong on my side and your request may not have completed. Please look again in a moment. (Reference: ${context.activity.id ?? 'n/a'})`;
+      const text =
+        directoryUnavailableText(error) ??
+        `Sorry, something went wrong on my side and your request may not have completed. Please look again in a moment. (Reference: ${context.activity.id ?? 'n/a'})`;
       await context
         .sendActivity(text)
         .catch((sendError: unknown) => logger.warn({ err: sendError }, 'could not tell the user about the failure'));
@@ -68,27 +69,64 @@ export function createApp(deps: AppDeps): App {
 
   const ids = deps.ids ?? randomIds;
   const gdapRecords = graphRecords(config, deps.store, clock, logger, deps.gdapApi);
-  const domain = createPartnerAccess({ store: deps.store, directory: deps.directory, clock, ids, ...(gdapRecords === undefined ? {} : { gdapRecords }) });
+  const domain = createPartnerAccess({
+    store: deps.store,
+    directory: deps.directory,
+    clock,
+    ids,
+    ...(gdapRecords === undefined ? {} : { gdapRecords }),
+  });
   const conversations = createConversationReferences(deps.store);
-  const notifier = createNotifier({ adapter, appId: config.auth?.appId ?? '', conversations, logger: logger.child({ module: 'notifier' }), ...(deps.notificationRetry ? { retry: deps.notificationRetry } : {}) });
+  const notifier = createNotifier({
+    adapter,
+    appId: config.auth?.appId ?? '',
+    conversations,
+    logger: logger.child({ module: 'notifier' }),
+    ...(deps.notificationRetry ? { retry: deps.notificationRetry } : {}),
+  });
   const services: BotServices = {
-    domain, directory: deps.directory, clock, conversations, notifier, logger: logger.child({ module: 'bot' }), botName: config.botName, store: deps.store, ids,
+    domain,
+    directory: deps.directory,
+    clock,
+    conversations,
+    notifier,
+    logger: logger.child({ module: 'bot' }),
+    botName: config.botName,
+    store: deps.store,
+    ids,
     ...(config.graph === undefined ? {} : { graphSync: { partnerTenantId: config.graph.partnerTenantId } }),
   };
 
   const dialogState = new PersonalDialogState(deps.botStorage);
   const flows = createFlows(services, dialogState.createProperty('dialogState'));
   const bot = new PartnerAccessBot({ services, flows, dialogState, actions: ACTION_HANDLERS, understanding: sharedUnderstandingEngine() });
-  const server = createServer({ adapter, runTurn: (context) => bot.run(context), requireToken: config.auth !== undefined, botName: config.botName, logger: logger.child({ module: 'http' }),
-    mount: tabRoutes({ config, services, logger: logger.child({ module: 'tab' }) }) });
+  const server = createServer({
+    adapter,
+    runTurn: (context) => bot.run(context),
+    requireToken: config.auth !== undefined,
+    botName: config.botName,
+    logger: logger.child({ module: 'http' }),
+    mount: tabRoutes({ config, services, logger: logger.child({ module: 'tab' }) }),
+  });
   return { ...server, adapter, bot, services };
 }
 
 /** Graph mode: Microsoft Graph is the system of record of GDAP relationships; embedded mode (no Graph settings): our store is. */
-function graphRecords(config: Config, store: DocumentStore, clock: Clock, logger: Logger, gdapApi: GdapApi | undefined): GdapRecords | undefined {
+function graphRecords(
+  config: Config,
+  store: DocumentStore,
+  clock: Clock,
+  logger: Logger,
+  gdapApi: GdapApi | undefined,
+): GdapRecords | undefined {
   if (config.graph === undefined) return undefined;
   const api = gdapApi ?? new GdapApi(new GraphClient(config.graph));
-  return createGraphGdapRecords({ api, repository: createGdapRelationshipRepository(store), clock, logger: logger.child({ module: 'graph' }) });
+  return createGraphGdapRecords({
+    api,
+    repository: createGdapRelationshipRepository(store),
+    clock,
+    logger: logger.child({ module: 'graph' }),
+  });
 }
 
 function authSettings(config: Config): Record<string, string> {

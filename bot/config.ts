@@ -26,30 +26,67 @@ const envSchema = z.object({
   STORAGE_URL: optionalText.pipe(
     z
       .string()
-      .regex(/^(memory|sqlite|redis|rediss|postgres|postgresql):\/\//, 'must start with memory://, sqlite://, redis://, rediss://, postgres:// or postgresql://')
+      .regex(
+        /^(memory|sqlite|redis|rediss|postgres|postgresql):\/\//,
+        'must start with memory://, sqlite://, redis://, rediss://, postgres:// or postgresql://',
+      )
       .optional(),
   ),
   DIRECTORY_FILE: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BOT_NAME: z.string().trim().min(1).max(30).default('Partner Access'),
-  PUBLIC_HOST: z.string().trim().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name without scheme or path, e.g. bot.example.com').default('localhost'),
-  SWEEP_INTERVAL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(60),
+  PUBLIC_HOST: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name without scheme or path, e.g. bot.example.com')
+    .default('localhost'),
+  SWEEP_INTERVAL_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .default(60),
   CLOCK_OFFSET_DAYS: z.coerce.number().min(-3650).max(3650).default(0),
   TAB_SIGNING_KEYS_URL: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   GRAPH_MODE: optionalText.pipe(z.enum(['embedded', 'graph']).optional()).transform((mode) => mode ?? 'embedded'),
   PARTNER_TENANT_ID: optionalText.pipe(z.string().regex(GUID, 'must be the partner tenant id (a GUID)').optional()),
-  PARTNER_ID: optionalText.pipe(z.string().regex(/^\d{1,12}$/, 'must be the numeric Partner ID').optional()),
-  GRAPH_CLIENT_ID: optionalText.pipe(z.string().regex(GUID, 'must be the app registration\'s application (client) id, a GUID').optional()),
+  PARTNER_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,12}$/, 'must be the numeric Partner ID')
+      .optional(),
+  ),
+  GRAPH_CLIENT_ID: optionalText.pipe(z.string().regex(GUID, "must be the app registration's application (client) id, a GUID").optional()),
   GRAPH_CLIENT_SECRET: optionalText,
   GRAPH_CLIENT_CERTIFICATE_PATH: optionalText,
   GRAPH_BASE_URL: optionalText
-    .pipe(z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\/(v1\.0|beta)\/?$/i, 'must be https://<host>[:port]/v1.0, e.g. https://graph.microsoft.com/v1.0').optional())
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^https:\/\/[a-z0-9.-]+(:\d+)?\/(v1\.0|beta)\/?$/i,
+          'must be https://<host>[:port]/v1.0, e.g. https://graph.microsoft.com/v1.0',
+        )
+        .optional(),
+    )
     .transform((url) => (url ?? 'https://graph.microsoft.com/v1.0').replace(/\/$/, '')),
   AZURE_AUTHORITY_HOST: optionalText
-    .pipe(z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\/?$/i, 'must be https://<host>[:port] without a path, e.g. https://login.microsoftonline.com').optional())
+    .pipe(
+      z
+        .string()
+        .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\/?$/i, 'must be https://<host>[:port] without a path, e.g. https://login.microsoftonline.com')
+        .optional(),
+    )
     .transform((url) => (url ?? 'https://login.microsoftonline.com').replace(/\/$/, '')),
-  GRAPH_SYNC_MINUTES: z.coerce.number().min(0).max(24 * 60).default(5),
-  GRAPH_DIRECTORY_CACHE_MINUTES: z.coerce.number().min(0).max(24 * 60).default(5),
+  GRAPH_SYNC_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .default(5),
+  GRAPH_DIRECTORY_CACHE_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .default(5),
 });
 
 export interface Config {
@@ -59,7 +96,14 @@ export interface Config {
   /** True when local mode (no token required) was explicitly opened to the network: start-up says so loudly. */
   readonly localModeOnNetwork: boolean;
   /** Absent in local mode: the bot then accepts unauthenticated requests (Playground, Emulator, tests). */
-  readonly auth: { readonly appId: string; readonly appPassword?: string; readonly appTenantId?: string; readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' } | undefined;
+  readonly auth:
+    | {
+        readonly appId: string;
+        readonly appPassword?: string;
+        readonly appTenantId?: string;
+        readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+      }
+    | undefined;
   readonly dataDir: string;
   readonly storageUrl: string;
   readonly directoryFile: string;
@@ -85,7 +129,8 @@ export interface GraphSettings {
   /** The numeric Partner ID shown to partner staff, when configured. */
   readonly partnerId: string | undefined;
   readonly clientId: string;
-  readonly credential: { readonly kind: 'secret'; readonly secret: string } | { readonly kind: 'certificate'; readonly certificatePath: string };
+  readonly credential:
+    { readonly kind: 'secret'; readonly secret: string } | { readonly kind: 'certificate'; readonly certificatePath: string };
   /** Graph's root with its version, no trailing slash: `https://graph.microsoft.com/v1.0`. */
   readonly baseUrl: string;
   /** Microsoft Entra's authority host, no trailing slash: `https://login.microsoftonline.com`. */

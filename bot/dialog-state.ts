@@ -8,7 +8,8 @@ export class PersonalDialogState extends BotState {
   constructor(storage: Storage) {
     super(storage, async (context: TurnContext) => {
       const { channelId, conversation, from } = context.activity;
-      if (!channelId || !conversation?.id || !from?.id) throw new Error('PersonalDialogState: the activity lacks channelId, conversation.id or from.id');
+      if (!channelId || !conversation?.id || !from?.id)
+        throw new Error('PersonalDialogState: the activity lacks channelId, conversation.id or from.id');
       return `${channelId}/conversations/${conversation.id}/users/${from.id}/dialogs`;
     });
   }

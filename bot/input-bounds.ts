@@ -16,11 +16,16 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function oversizedInput(activity: Partial<Activity>): string | undefined {
   // A card button's `command` is read as typed words, so it is held to the same limit.
   const value: unknown = activity.value;
-  const command = typeof value === 'object' && value !== null && typeof (value as { command?: unknown }).command === 'string' ? (value as { command: string }).command : '';
+  const command =
+    typeof value === 'object' && value !== null && typeof (value as { command?: unknown }).command === 'string'
+      ? (value as { command: string }).command
+      : '';
   const text = command.length > (activity.text ?? '').length ? command : (activity.text ?? '');
   if (text.length > MAX_MESSAGE_CHARS) {
-    return `That message is ${count(text.length)} characters long; I read messages of up to ${count(MAX_MESSAGE_CHARS)}. ` +
-      'Say what you need in a sentence or two, like "invite Contoso" or "what can I do at Fabrikam?".';
+    return (
+      `That message is ${count(text.length)} characters long; I read messages of up to ${count(MAX_MESSAGE_CHARS)}. ` +
+      'Say what you need in a sentence or two, like "invite Contoso" or "what can I do at Fabrikam?".'
+    );
   }
   const longest = longestString(activity.value, 0);
   if (longest === Number.POSITIVE_INFINITY) return 'That card sent answers I cannot read. Open the task again from the menu.';

@@ -20,11 +20,19 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // Graph mode: people, roles and groups from Microsoft Entra, GDAP relationships from Microsoft Graph, one client for both.
   const graph = config.graph === undefined ? undefined : createGraphServices(config.graph);
-  const directory = graph?.directory ?? await loadDirectoryFile(config.directoryFile);
+  const directory = graph?.directory ?? (await loadDirectoryFile(config.directoryFile));
   await mkdir(config.dataDir, { recursive: true });
   const store = await createDocumentStore(config.storageUrl);
   const clock = config.clockOffsetDays === 0 ? {} : { clock: offsetClock(config.clockOffsetDays) };
-  const app = createApp({ config, logger, directory, store, botStorage: new DocumentStoreBotStorage(store), ...clock, ...(graph === undefined ? {} : { gdapApi: graph.gdap }) });
+  const app = createApp({
+    config,
+    logger,
+    directory,
+    store,
+    botStorage: new DocumentStoreBotStorage(store),
+    ...clock,
+    ...(graph === undefined ? {} : { gdapApi: graph.gdap }),
+  });
   // Graph mode: the pass also reconciles with Microsoft, every GRAPH_SYNC_MINUTES (or the sweep's interval if that is shorter).
   const syncMs = config.graph?.syncIntervalMs ?? 0;
   const intervalMs = syncMs > 0 ? Math.min(syncMs, config.sweepIntervalMs > 0 ? config.sweepIntervalMs : syncMs) : config.sweepIntervalMs;
@@ -38,7 +46,15 @@ async function main(): Promise<void> {
   app.server.listen(config.port, config.host, () => {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, host: config.host, mode: config.auth ? 'authenticated' : 'local (no app id: unauthenticated)', directory: config.directoryFile }, `Partner Access listening on http://localhost:${port}/api/messages`);
+    logger.info(
+      {
+        port,
+        host: config.host,
+        mode: config.auth ? 'authenticated' : 'local (no app id: unauthenticated)',
+        directory: config.directoryFile,
+      },
+      `Partner Access listening on http://localhost:${port}/api/messages`,
+    );
     if (config.localModeOnNetwork) {
       // Said on stderr as well as in the log: nobody should run this by accident.
       const warning = localModeWarning(config.host, port);
@@ -70,8 +86,10 @@ async function main(): Promise<void> {
 
 /** The start-up warning when local mode listens beyond this machine. */
 function localModeWarning(host: string, port: number): string {
-  return `WARNING: LOCAL MODE IS OPEN TO THE NETWORK (HOST=${host}, port ${port}, LOCAL_MODE_ON_NETWORK=true). Requests need no token: ` +
-    'anyone who can reach this port can act as any user of the directory. Use it only on a network you trust, for a demo.';
+  return (
+    `WARNING: LOCAL MODE IS OPEN TO THE NETWORK (HOST=${host}, port ${port}, LOCAL_MODE_ON_NETWORK=true). Requests need no token: ` +
+    'anyone who can reach this port can act as any user of the directory. Use it only on a network you trust, for a demo.'
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import type { Middleware, TurnContext } from 'botbuilder';
-import { inlinePlainText } from '../cards/plain-text.ts';
+import { inlinePlainText } from '#cards/plain-text.ts';
 
 /**
  * Every chat message the bot sends is plain text: its words often carry another tenant's names (a partner's name to

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { DialogServices } from '../dialogs/dialog-services.ts';
-import type { IdSource } from '../domain/ports/clock.ts';
-import type { DocumentStore } from '../domain/ports/document-store.ts';
+import type { DialogServices } from '#dialogs/dialog-services.ts';
+import type { IdSource } from '#domain/ports/clock.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
 import type { ConversationReferences } from './proactive/conversation-references.ts';
 import type { Notifier } from './proactive/notifier.ts';
 

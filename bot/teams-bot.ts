@@ -1,11 +1,17 @@
-import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type BotState } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type BotState,
+} from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
-import type { UserActor } from '../domain/actors/actor.ts';
-import { renderWelcomeCard } from '../cards/welcome.card.ts';
-import { CANCEL_WORDS } from '../dialogs/cancel-and-help.dialog.ts';
-import type { Flows } from '../dialogs/flows.ts';
-import { matchIntent } from '../dialogs/intent.ts';
-import { setTurnActor } from '../dialogs/turn-actor.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import { renderWelcomeCard } from '#cards/welcome.card.ts';
+import { CANCEL_WORDS } from '#dialogs/cancel-and-help.dialog.ts';
+import type { Flows } from '#dialogs/flows.ts';
+import { matchIntent } from '#dialogs/intent.ts';
+import { setTurnActor } from '#dialogs/turn-actor.ts';
 import { routeAction, type ActionHandlers } from './actions/action-router.ts';
 import { messageReply, toInvokeResponse } from './actions/invoke-reply.ts';
 import { directoryUnavailableText } from './directory/directory-unavailable.ts';
@@ -14,10 +20,10 @@ import { oversizedInput } from './input-bounds.ts';
 import { tasksFor } from './menu.ts';
 import type { BotServices } from './services.ts';
 import { setTurnOutcome } from './turn-log.middleware.ts';
-import { cardMessage } from '../presenters/card-message.ts';
-import { buildWelcomeView } from '../presenters/welcome.presenter.ts';
-import { taskOfDialog } from '../dialogs/understood-tasks.ts';
-import type { UnderstandingEngine } from '../domain/understanding/understand.ts';
+import { cardMessage } from '#presenters/card-message.ts';
+import { buildWelcomeView } from '#presenters/welcome.presenter.ts';
+import { taskOfDialog } from '#dialogs/understood-tasks.ts';
+import type { UnderstandingEngine } from '#domain/understanding/understand.ts';
 import { chosenTask, UnderstoodMessages, type TaskInHand } from './understanding/understood-message.ts';
 
 export interface TeamsBotDeps {
@@ -32,7 +38,8 @@ export interface TeamsBotDeps {
 const GREETINGS = /^(help|hi|hello|hey|menu|start|\?)$/i;
 const ASK_WORDS = /^(ask|ask a question|question)$/i;
 
-const ASK_PROMPT = 'Ask me in your own words, for example: "Can a delegated admin run job queues in Business Central?", "What does removing roles not remove?", or "What can I do at Contoso?".';
+const ASK_PROMPT =
+  'Ask me in your own words, for example: "Can a delegated admin run job queues in Business Central?", "What does removing roles not remove?", or "What can I do at Contoso?".';
 
 /** The Teams entry point: resolves who is speaking, then hands the turn to a flow, a card action or an answer. */
 export class PartnerAccessBot extends TeamsActivityHandler {
@@ -42,7 +49,11 @@ export class PartnerAccessBot extends TeamsActivityHandler {
   constructor(deps: TeamsBotDeps) {
     super();
     this.#deps = deps;
-    this.#messages = new UnderstoodMessages({ services: deps.services, engine: deps.understanding, taskInHand: deps.dialogState.createProperty<TaskInHand | undefined>('taskInHand') });
+    this.#messages = new UnderstoodMessages({
+      services: deps.services,
+      engine: deps.understanding,
+      taskInHand: deps.dialogState.createProperty<TaskInHand | undefined>('taskInHand'),
+    });
 
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.#sendWelcome(context, await this.#actor(context));
@@ -75,7 +86,10 @@ export class PartnerAccessBot extends TeamsActivityHandler {
   }
 
   /** Card buttons (Action.Execute): one router for every verb. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    _value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     let actor: UserActor;
     try {
       actor = await this.#actor(context);
@@ -93,7 +107,10 @@ export class PartnerAccessBot extends TeamsActivityHandler {
   /** The acting person from the directory, stored on the turn; their personal chat is remembered for notifications. */
   async #actor(context: TurnContext): Promise<UserActor> {
     const { tenantId, userId } = identityOf(context.activity);
-    const actor = await this.#deps.services.domain.resolveActor(tenantId ?? 'unknown-tenant', userId ?? context.activity.from?.id ?? 'unknown-user');
+    const actor = await this.#deps.services.domain.resolveActor(
+      tenantId ?? 'unknown-tenant',
+      userId ?? context.activity.from?.id ?? 'unknown-user',
+    );
     setTurnActor(context, actor);
     // Only people the directory knows can be notified later: nothing is kept for anyone else.
     if (tenantId && userId && actor.known) await this.#deps.services.conversations.remember(context, tenantId, userId);
@@ -141,7 +158,9 @@ export class PartnerAccessBot extends TeamsActivityHandler {
       return;
     }
     // The command words of cards and the menu keep their exact meaning; everything else is understood first.
-    const intent = matchIntent(this.#deps.flows.intents, text) ?? (understood === undefined ? undefined : matchIntent(this.#deps.flows.intents, understood.spelled));
+    const intent =
+      matchIntent(this.#deps.flows.intents, text) ??
+      (understood === undefined ? undefined : matchIntent(this.#deps.flows.intents, understood.spelled));
     const taskOfCommand = intent === undefined ? undefined : taskOfDialog(intent.dialogId);
     if (intent !== undefined && taskOfCommand === undefined) {
       setTurnOutcome(context, `flow:${intent.dialogId}`);

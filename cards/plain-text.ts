@@ -16,7 +16,11 @@ const LINE_START = /(^|\n)([ ]*)([-+#>]|\d+[.)])/g;
 
 /** Invisible and formatting characters (control, zero-width, bidi, blank fillers) out; line breaks kept; NFKC. */
 function withoutInvisibles(raw: string): string {
-  return raw.normalize('NFKC').replace(/\r\n?/g, '\n').replace(/[\t\v\f\u0085\u2028\u2029]/g, ' ').replace(INVISIBLE, '');
+  return raw
+    .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\t\v\f\u0085\u2028\u2029]/g, ' ')
+    .replace(INVISIBLE, '');
 }
 const INVISIBLE = /(?!\n)[\p{Cc}\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu;
 
@@ -49,7 +53,8 @@ function escapeMarkdown(text: string, atLineStart: boolean): string {
   // Each line is its own paragraph: a single newline would otherwise run lines together.
   const escaped = outsideUrls(text, (part) => part.replace(INLINE, (c) => `\\${c}`)).replace(/\n+/g, '\n\n');
   return escaped.replace(LINE_START, (match: string, before: string, spaces: string, marker: string, offset: number) =>
-    (offset === 0 && before === '' && !atLineStart ? match : `${before}${spaces}${escapeMarker(marker)}`));
+    offset === 0 && before === '' && !atLineStart ? match : `${before}${spaces}${escapeMarker(marker)}`,
+  );
 }
 
 /** `-` → `\-`, `1.` → `1\.`: the character that makes the line a list, heading or quote, escaped. */
@@ -77,17 +82,21 @@ export function unmarkCard(node: unknown, inFacts = false): unknown {
   if (Array.isArray(node)) return node.map((item) => unmarkCard(item, inFacts));
   if (typeof node !== 'object' || node === null) return typeof node === 'string' ? node.replace(MARKERS, '') : node;
   const record = node as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(record).map(([key, item]) => {
-    if (typeof item === 'string') return [key, rendersMarkdown(record, key, inFacts) ? renderText(item) : item.replace(MARKERS, '')];
-    return [key, unmarkCard(item, key === 'facts')];
-  }));
+  return Object.fromEntries(
+    Object.entries(record).map(([key, item]) => {
+      if (typeof item === 'string') return [key, rendersMarkdown(record, key, inFacts) ? renderText(item) : item.replace(MARKERS, '')];
+      return [key, unmarkCard(item, key === 'facts')];
+    }),
+  );
 }
 
 /** A rendered text: template parts as written, view parts escaped (a link target from the view stays as it is). */
 function renderText(text: string): string {
-  return text.replace(SEGMENT, (_match: string, segment: string, offset: number) => {
-    if (text.slice(Math.max(0, offset - 2), offset) === '](') return segment;
-    const atLineStart = offset === 0 || text[offset - 1] === '\n';
-    return escapeMarkdown(segment, atLineStart);
-  }).replace(MARKERS, '');
+  return text
+    .replace(SEGMENT, (_match: string, segment: string, offset: number) => {
+      if (text.slice(Math.max(0, offset - 2), offset) === '](') return segment;
+      const atLineStart = offset === 0 || text[offset - 1] === '\n';
+      return escapeMarkdown(segment, atLineStart);
+    })
+    .replace(MARKERS, '');
 }

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { UserActor } from '../domain/actors/actor.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
 
 const ACTOR_KEY = Symbol('partnerAccess.actor');
 

@@ -4,9 +4,9 @@
  * a task in hand read back as details, so a follow-up ("make it 6 months") changes one detail of it.
  */
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { Action } from '../domain/policy/access-policy.ts';
-import { findRoleById } from '../domain/roles/roles-catalog.ts';
-import type { Details, TaskIntent } from '../domain/understanding/intents.ts';
+import type { Action } from '#domain/policy/access-policy.ts';
+import { findRoleById } from '#domain/roles/roles-catalog.ts';
+import type { Details, TaskIntent } from '#domain/understanding/intents.ts';
 import { CUSTOMER_AGREEMENT_DIALOG } from './customer/customer-agreement.dialog.ts';
 import { INVITATIONS_DIALOG } from './customer/invitations.dialog.ts';
 import { MY_PARTNERS_DIALOG } from './customer/my-partners.dialog.ts';
@@ -29,15 +29,40 @@ export interface TaskInfo {
 }
 
 export const TASKS: Readonly<Record<TaskIntent, TaskInfo>> = {
-  inviteCustomer: { dialogId: INVITE_CUSTOMER_DIALOG, action: 'requestResellerRelationship', title: 'Invite a customer', command: 'invite a customer' },
+  inviteCustomer: {
+    dialogId: INVITE_CUSTOMER_DIALOG,
+    action: 'requestResellerRelationship',
+    title: 'Invite a customer',
+    command: 'invite a customer',
+  },
   requestGdap: { dialogId: REQUEST_GDAP_DIALOG, action: 'requestGdapRelationship', title: 'Request GDAP', command: 'new gdap' },
-  assignGroups: { dialogId: ASSIGN_GROUPS_DIALOG, action: 'assignSecurityGroup', title: 'Assign security groups', command: 'assign groups' },
+  assignGroups: {
+    dialogId: ASSIGN_GROUPS_DIALOG,
+    action: 'assignSecurityGroup',
+    title: 'Assign security groups',
+    command: 'assign groups',
+  },
   myCustomers: { dialogId: MY_CUSTOMERS_DIALOG, action: 'viewPartnerRelationships', title: 'My customers', command: 'my customers' },
-  manageRelationship: { dialogId: MANAGE_RELATIONSHIP_DIALOG, action: 'viewPartnerRelationships', title: 'Manage a relationship', command: 'manage' },
-  renewRelationship: { dialogId: RENEW_RELATIONSHIP_DIALOG, action: 'requestGdapRelationship', title: 'Renew a relationship', command: 'renew' },
+  manageRelationship: {
+    dialogId: MANAGE_RELATIONSHIP_DIALOG,
+    action: 'viewPartnerRelationships',
+    title: 'Manage a relationship',
+    command: 'manage',
+  },
+  renewRelationship: {
+    dialogId: RENEW_RELATIONSHIP_DIALOG,
+    action: 'requestGdapRelationship',
+    title: 'Renew a relationship',
+    command: 'renew',
+  },
   addRole: { dialogId: ADD_ROLES_DIALOG, action: 'requestGdapRelationship', title: 'Add a role to a relationship', command: 'add role' },
   invitations: { dialogId: INVITATIONS_DIALOG, action: 'viewCustomerPartners', title: 'Invitations', command: 'invitations' },
-  customerAgreement: { dialogId: CUSTOMER_AGREEMENT_DIALOG, action: 'acceptCustomerAgreement', title: 'Microsoft Customer Agreement', command: 'customer agreement' },
+  customerAgreement: {
+    dialogId: CUSTOMER_AGREEMENT_DIALOG,
+    action: 'acceptCustomerAgreement',
+    title: 'Microsoft Customer Agreement',
+    command: 'customer agreement',
+  },
   myPartners: { dialogId: MY_PARTNERS_DIALOG, action: 'viewCustomerPartners', title: 'My partners', command: 'my partners' },
   removeRoles: { dialogId: REMOVE_ROLES_DIALOG, action: 'removePartnerRoles', title: "Remove a partner's roles", command: 'remove roles' },
 };
@@ -52,26 +77,38 @@ function defined(entries: Record<string, unknown>): Record<string, unknown> {
  * it up and ask when it is unsure.
  */
 export function taskOptions(intent: TaskIntent, d: Details, typed: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...typed, ...understoodOptions(intent, typed.relationship !== undefined || typed.search !== undefined ? { ...d, customer: undefined } : d, typed) };
+  return {
+    ...typed,
+    ...understoodOptions(intent, typed.relationship !== undefined || typed.search !== undefined ? { ...d, customer: undefined } : d, typed),
+  };
 }
 
 function understoodOptions(intent: TaskIntent, d: Details, typed: Record<string, unknown>): Record<string, unknown> {
   const customer = typed.customer !== undefined && d.customer === undefined ? undefined : d.customer;
   switch (intent) {
-    case 'inviteCustomer': return defined({ customer, dap: d.dap });
-    case 'requestGdap': return defined({
-      customer,
-      said: defined({ roles: d.roles, roleSet: d.roleSet, durationDays: d.durationDays, autoExtend: d.autoExtend, name: d.relationship }),
-    });
-    case 'assignGroups': return defined({ search: d.relationship ?? d.customer, group: d.group });
-    case 'myCustomers': return defined({ filter: d.filter });
-    case 'manageRelationship': return defined({ relationship: d.relationship ?? d.customer, autoExtend: d.autoExtend, removeGlobalAdmin: d.removeGlobalAdmin });
-    case 'renewRelationship': return defined({ relationship: d.relationship ?? d.customer, durationDays: d.durationDays });
-    case 'addRole': return defined({ roles: d.roles?.join(', '), relationship: d.relationship ?? d.customer });
+    case 'inviteCustomer':
+      return defined({ customer, dap: d.dap });
+    case 'requestGdap':
+      return defined({
+        customer,
+        said: defined({ roles: d.roles, roleSet: d.roleSet, durationDays: d.durationDays, autoExtend: d.autoExtend, name: d.relationship }),
+      });
+    case 'assignGroups':
+      return defined({ search: d.relationship ?? d.customer, group: d.group });
+    case 'myCustomers':
+      return defined({ filter: d.filter });
+    case 'manageRelationship':
+      return defined({ relationship: d.relationship ?? d.customer, autoExtend: d.autoExtend, removeGlobalAdmin: d.removeGlobalAdmin });
+    case 'renewRelationship':
+      return defined({ relationship: d.relationship ?? d.customer, durationDays: d.durationDays });
+    case 'addRole':
+      return defined({ roles: d.roles?.join(', '), relationship: d.relationship ?? d.customer });
     case 'invitations':
     case 'myPartners':
-    case 'removeRoles': return defined({ partner: d.partner });
-    case 'customerAgreement': return {};
+    case 'removeRoles':
+      return defined({ partner: d.partner });
+    case 'customerAgreement':
+      return {};
   }
 }
 
@@ -82,7 +119,9 @@ export function taskOfDialog(dialogId: string): TaskIntent | undefined {
 
 interface StackEntry {
   readonly id: string;
-  readonly state?: { readonly dialogs?: { readonly dialogStack?: readonly { readonly state?: { readonly values?: Record<string, unknown> } }[] } };
+  readonly state?: {
+    readonly dialogs?: { readonly dialogStack?: readonly { readonly state?: { readonly values?: Record<string, unknown> } }[] };
+  };
 }
 
 /**
@@ -99,7 +138,9 @@ export function draftDetails(dc: DialogContext): { intent: TaskIntent; details: 
   if (typeof customer?.name === 'string') details.customer = customer.name;
   if (typeof values.displayName === 'string') details.relationship = values.displayName;
   if (Array.isArray(values.roleIds)) {
-    details.roles = values.roleIds.map((id) => (typeof id === 'string' ? findRoleById(id)?.name : undefined)).filter((n): n is string => n !== undefined);
+    details.roles = values.roleIds
+      .map((id) => (typeof id === 'string' ? findRoleById(id)?.name : undefined))
+      .filter((n): n is string => n !== undefined);
   }
   if (typeof values.days === 'number') details.durationDays = values.days;
   if (typeof values.autoExtend === 'boolean') details.autoExtend = values.autoExtend;

@@ -8,8 +8,25 @@ import type { PartnerAccessDeps, UseCaseContext } from './use-cases/context.ts';
 import { acceptCustomerAgreement, approveRelationship, declineRelationship } from './use-cases/customer-decisions.ts';
 import { effectiveAccess } from './use-cases/effective-access.ts';
 import { assignSecurityGroup, listAssignments, removeSecurityGroup } from './use-cases/manage-assignments.ts';
-import { changeAutoExtend, deleteGdapDraft, lockForApproval, updateGdapDraft, requestAdditionalRoles, requestGdapRelationship, requestResellerRelationship, suggestDisplayName } from './use-cases/partner-requests.ts';
-import { checkCanTransact, getCustomerAgreement, getRelationship, listCustomersOfPartner, listPartnersOfCustomer, listPendingInvitations, readAuditTrail } from './use-cases/queries.ts';
+import {
+  changeAutoExtend,
+  deleteGdapDraft,
+  lockForApproval,
+  updateGdapDraft,
+  requestAdditionalRoles,
+  requestGdapRelationship,
+  requestResellerRelationship,
+  suggestDisplayName,
+} from './use-cases/partner-requests.ts';
+import {
+  checkCanTransact,
+  getCustomerAgreement,
+  getRelationship,
+  listCustomersOfPartner,
+  listPartnersOfCustomer,
+  listPendingInvitations,
+  readAuditTrail,
+} from './use-cases/queries.ts';
 import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
 import { editInvitationEmail } from './use-cases/invitation-email.ts';
 import { checkRelationshipNow, reconcileRelationships } from './use-cases/reconcile.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { MENU_COMMANDS } from '../bot/menu.ts';
+import { MENU_COMMANDS } from '#bot/menu.ts';
 
 /** What the manifest needs from the deployment; filled from config when the app is packaged. */
 export interface ManifestSettings {
@@ -22,7 +22,10 @@ export function buildManifest(settings: ManifestSettings): Record<string, unknow
   if (bot) {
     bot.commandLists = [
       { scopes: ['personal'], commands: commands.slice(0, 10) },
-      { scopes: ['team', 'groupChat'], commands: commands.filter((c) => c.title === 'ask' || c.title === 'my customers' || c.title === 'my partners') },
+      {
+        scopes: ['team', 'groupChat'],
+        commands: commands.filter((c) => c.title === 'ask' || c.title === 'my customers' || c.title === 'my partners'),
+      },
     ];
   }
   return manifest;

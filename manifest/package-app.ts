@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { ZipFile } from 'yazl';
-import { loadConfig } from '../bot/config.ts';
+import { loadConfig } from '#bot/config.ts';
 import { buildManifest, LOCAL_PLACEHOLDER_APP_ID } from './build-manifest.ts';
 import { validateManifest } from './validate-manifest.ts';
 
@@ -10,7 +10,10 @@ async function packageApp(): Promise<void> {
   const config = loadConfig();
   const host = config.publicHost;
   const appId = config.auth?.appId ?? LOCAL_PLACEHOLDER_APP_ID;
-  if (!config.auth) console.warn(`No MicrosoftAppId configured: packaging with the placeholder id ${LOCAL_PLACEHOLDER_APP_ID} (fine for a look, not for upload).`);
+  if (!config.auth)
+    console.warn(
+      `No MicrosoftAppId configured: packaging with the placeholder id ${LOCAL_PLACEHOLDER_APP_ID} (fine for a look, not for upload).`,
+    );
   const manifest = buildManifest({ appId, host });
   const problems = validateManifest(manifest);
   if (problems.length > 0) throw new Error(`The manifest does not validate:\n${problems.join('\n')}`);

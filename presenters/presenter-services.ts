@@ -1,6 +1,6 @@
-import type { Clock } from '../domain/ports/clock.ts';
-import type { Directory } from '../domain/ports/directory.ts';
-import type { PartnerAccess } from '../domain/partner-access.ts';
+import type { Clock } from '#domain/ports/clock.ts';
+import type { Directory } from '#domain/ports/directory.ts';
+import type { PartnerAccess } from '#domain/partner-access.ts';
 
 /** Whether the bot can reach someone in Teams: their stored conversation reference, if any (the bot's own records). */
 export interface ConversationFinder {

@@ -1,12 +1,22 @@
-import type { UserActor } from '../domain/actors/actor.ts';
-import type { Tenant } from '../domain/ports/directory.ts';
-import type { WelcomeCardView, WelcomeTask } from '../cards/welcome.card.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import type { Tenant } from '#domain/ports/directory.ts';
+import type { WelcomeCardView, WelcomeTask } from '#cards/welcome.card.ts';
 
 const PARTNER_CENTER_ROLE_LABELS = { AdminAgent: 'Admin agent', SalesAgent: 'Sales agent', HelpdeskAgent: 'Helpdesk agent' } as const;
 
 /** The welcome card's view: who the bot thinks the person is, and the tasks open to them. */
-export function buildWelcomeView(actor: UserActor, tenant: Tenant | undefined, tasks: readonly WelcomeTask[], botName: string): WelcomeCardView {
-  const kind = actor.tenantKind === 'partner' ? `Partner (Partner ID ${tenant?.partnerId ?? '?'})` : actor.tenantKind === 'customer' ? 'Customer' : 'Unknown tenant';
+export function buildWelcomeView(
+  actor: UserActor,
+  tenant: Tenant | undefined,
+  tasks: readonly WelcomeTask[],
+  botName: string,
+): WelcomeCardView {
+  const kind =
+    actor.tenantKind === 'partner'
+      ? `Partner (Partner ID ${tenant?.partnerId ?? '?'})`
+      : actor.tenantKind === 'customer'
+        ? 'Customer'
+        : 'Unknown tenant';
   const identity = [
     { label: 'You', value: actor.known ? actor.name : 'Not in the directory' },
     { label: 'Organization', value: tenant ? `${tenant.name} (${tenant.domain})` : `Tenant ${actor.tenantId}` },

@@ -4,10 +4,10 @@
  * --show-heldout-misses, which is not for tuning: see eval/heldout/README.md. While tuning, run it
  * with --tuning-only, which does not evaluate the held-out set at all.
  */
-import { EVAL_SET } from '../eval/helpdesk/eval-set.ts';
-import { evaluate } from '../eval/helpdesk/evaluate.ts';
-import { evaluateHeldOut } from '../eval/helpdesk/heldout.ts';
-import { knownConcepts, searchQuestion, specificCoverage } from '../domain/helpdesk/answer-question.ts';
+import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
+import { evaluate } from '#eval/helpdesk/evaluate.ts';
+import { evaluateHeldOut } from '#eval/helpdesk/heldout.ts';
+import { knownConcepts, searchQuestion, specificCoverage } from '#domain/helpdesk/answer-question.ts';
 
 const showHeldOutMisses = process.argv.includes('--show-heldout-misses');
 const tuningOnly = process.argv.includes('--tuning-only');
@@ -29,7 +29,13 @@ if (tuning.misses.length === 0) {
   for (const miss of tuning.misses) {
     // The top three scores show whether a miss is a ranking problem or a threshold problem.
     const search = searchQuestion(miss.question);
-    const top = search.hits.slice(0, 3).map((hit) => `${hit.id} score ${hit.score.toFixed(0)} coverage ${specificCoverage(hit, search.concepts, knownConcepts(search)).toFixed(2)}`).join('; ');
+    const top = search.hits
+      .slice(0, 3)
+      .map(
+        (hit) =>
+          `${hit.id} score ${hit.score.toFixed(0)} coverage ${specificCoverage(hit, search.concepts, knownConcepts(search)).toFixed(2)}`,
+      )
+      .join('; ');
     const expected = miss.expected === null ? 'refusal' : [miss.expected].flat().join(' + ');
     console.log(`- "${miss.question}"\n  expected ${expected}, got ${miss.got ?? 'refusal'}\n  top: ${top || '(nothing)'}`);
   }

@@ -3,8 +3,8 @@
  * (eval/tuning/nlu.tuning.json, its misses listed) and on the frozen held-out set (eval/heldout/nlu.heldout.json,
  * scores only: its misses are never printed, so nobody tunes against them). `--tuning-only` skips the held-out part.
  */
-import { scoreNluSet, loadNluSet, type NluScore } from '../eval/nlu/nlu-eval.ts';
-import { createUnderstandingEngine } from '../bot/understanding/understanding.ts';
+import { scoreNluSet, loadNluSet, type NluScore } from '#eval/nlu/nlu-eval.ts';
+import { createUnderstandingEngine } from '#bot/understanding/understanding.ts';
 
 const engine = await createUnderstandingEngine();
 const tuning = await scoreNluSet(engine, loadNluSet('eval/tuning/nlu.tuning.json'));

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { loadConfig } from '../bot/config.ts';
-import { loadDirectoryFile } from '../bot/directory/json-directory.ts';
+import { loadConfig } from '#bot/config.ts';
+import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
 import { findPersona, writePlaygroundConfig } from './playground/playground-config.ts';
 import { startPlayground, useOrStartBot, type RunningProcess } from './playground/launch.ts';
-import type { DirectoryUser } from '../domain/ports/directory.ts';
+import type { DirectoryUser } from '#domain/ports/directory.ts';
 
 const running: RunningProcess[] = [];
 
@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const directory = await loadDirectoryFile(config.directoryFile);
   const fromArgs = process.argv.slice(2).filter((a) => a.trim() !== '');
-  const wanted = fromArgs.length > 0 ? fromArgs : (process.env.PLAYGROUND_USER ?? 'adele@woodgrovepartners.com').split(/[\s,]+/).filter(Boolean);
+  const wanted =
+    fromArgs.length > 0 ? fromArgs : (process.env.PLAYGROUND_USER ?? 'adele@woodgrovepartners.com').split(/[\s,]+/).filter(Boolean);
   const personas: DirectoryUser[] = [];
   for (const name of wanted) {
     const persona = await findPersona(directory, name);

@@ -5,23 +5,29 @@
  */
 import { hostname } from 'node:os';
 import { pino } from 'pino';
-import { createApp } from '../bot/app.ts';
-import { ConfigError, loadConfig } from '../bot/config.ts';
-import { DirectoryFileError, loadDirectoryFile } from '../bot/directory/json-directory.ts';
-import { runLifecyclePass, type LifecyclePassReport } from '../bot/lifecycle/lifecycle-pass.ts';
-import { offsetClock } from '../bot/lifecycle/offset-clock.ts';
-import { createLogger } from '../bot/logger.ts';
-import { createGraphServices } from '../bot/graph/graph-services.ts';
-import { DocumentStoreBotStorage } from '../bot/storage/bot-state.storage.ts';
-import { createDocumentStore } from '../bot/storage/create-store.ts';
+import { createApp } from '#bot/app.ts';
+import { ConfigError, loadConfig } from '#bot/config.ts';
+import { DirectoryFileError, loadDirectoryFile } from '#bot/directory/json-directory.ts';
+import { runLifecyclePass, type LifecyclePassReport } from '#bot/lifecycle/lifecycle-pass.ts';
+import { offsetClock } from '#bot/lifecycle/offset-clock.ts';
+import { createLogger } from '#bot/logger.ts';
+import { createGraphServices } from '#bot/graph/graph-services.ts';
+import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
+import { createDocumentStore } from '#bot/storage/create-store.ts';
 
 function describeReport(report: LifecyclePassReport, offsetDays: number): string {
-  const lines = [`Lifecycle sweep at ${report.at}${offsetDays === 0 ? '' : ` (clock moved ${offsetDays > 0 ? '+' : ''}${offsetDays} days)`}`];
+  const lines = [
+    `Lifecycle sweep at ${report.at}${offsetDays === 0 ? '' : ` (clock moved ${offsetDays > 0 ? '+' : ''}${offsetDays} days)`}`,
+  ];
   lines.push(report.changed.length === 0 ? 'Changed: nothing' : `Changed ${report.changed.length}:`);
   for (const c of report.changed) lines.push(`  "${c.displayName}" → ${c.status}`);
   const mine = report.reminders.filter((r) => r.outcome !== 'claimed-elsewhere');
   const elsewhere = report.reminders.length - mine.length;
-  lines.push(mine.length === 0 ? `Reminders sent: none${elsewhere > 0 ? ` (${elsewhere} already sent earlier or by another instance)` : ''}` : `Reminders ${mine.length}${elsewhere > 0 ? ` (and ${elsewhere} already sent earlier or by another instance)` : ''}:`);
+  lines.push(
+    mine.length === 0
+      ? `Reminders sent: none${elsewhere > 0 ? ` (${elsewhere} already sent earlier or by another instance)` : ''}`
+      : `Reminders ${mine.length}${elsewhere > 0 ? ` (and ${elsewhere} already sent earlier or by another instance)` : ''}:`,
+  );
   for (const r of mine) {
     const reached = r.deliveries.filter((d) => d.status === 'sent').length;
     lines.push(`  ${r.kind.padEnd(17)} "${r.relationship}" (${r.customer}): ${r.outcome}, ${reached} of ${r.deliveries.length} reached`);
@@ -36,11 +42,19 @@ async function main(): Promise<number> {
   const logger = createLogger(config.logLevel, pino.destination(2));
   // Graph mode: the pass also reconciles with Microsoft, with the directory read from Microsoft Entra.
   const graph = config.graph === undefined ? undefined : createGraphServices(config.graph);
-  const directory = graph?.directory ?? await loadDirectoryFile(config.directoryFile);
+  const directory = graph?.directory ?? (await loadDirectoryFile(config.directoryFile));
   const store = await createDocumentStore(config.storageUrl);
   try {
     const clock = offsetClock(config.clockOffsetDays);
-    const app = createApp({ config, logger, directory, store, botStorage: new DocumentStoreBotStorage(store), clock, ...(graph === undefined ? {} : { gdapApi: graph.gdap }) });
+    const app = createApp({
+      config,
+      logger,
+      directory,
+      store,
+      botStorage: new DocumentStoreBotStorage(store),
+      clock,
+      ...(graph === undefined ? {} : { gdapApi: graph.gdap }),
+    });
     const report = await runLifecyclePass(app.services, { instanceId: `sweep-${hostname()}-${process.pid}` });
     console.log(describeReport(report, config.clockOffsetDays));
     return report.failures.length === 0 ? 0 : 1;
@@ -49,7 +63,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof DirectoryFileError ? error.message : error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError || error instanceof DirectoryFileError ? error.message : error);
+    process.exit(1);
+  },
+);

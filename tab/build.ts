@@ -4,7 +4,10 @@ import { build } from 'esbuild';
 async function buildTab(): Promise<void> {
   const here = new URL('./', import.meta.url).pathname;
   await build({
-    entryPoints: [{ in: `${here}src/main.ts`, out: 'tab' }, { in: `${here}src/tab.css`, out: 'tab' }],
+    entryPoints: [
+      { in: `${here}src/main.ts`, out: 'tab' },
+      { in: `${here}src/tab.css`, out: 'tab' },
+    ],
     // dist/ is git-ignored and lint-ignored at the root.
     outdir: new URL('../dist/tab/', import.meta.url).pathname,
     bundle: true,

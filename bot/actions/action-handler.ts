@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
-import type { UserActor } from '../../domain/actors/actor.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
 import type { BotServices } from '../services.ts';
 import { errorReply, type InvokeReply } from './invoke-reply.ts';
 
@@ -18,7 +18,10 @@ export interface ActionHandler {
 }
 
 /** A handler whose card data is validated by `schema` before `handle` sees it; a bad payload gets a 400. */
-export function defineAction<S extends z.ZodType>(schema: S, handle: (context: ActionContext, data: z.infer<S>) => Promise<InvokeReply>): ActionHandler {
+export function defineAction<S extends z.ZodType>(
+  schema: S,
+  handle: (context: ActionContext, data: z.infer<S>) => Promise<InvokeReply>,
+): ActionHandler {
   return {
     async run(context, data) {
       const parsed = schema.safeParse(data);

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { UserActor } from '../../domain/actors/actor.ts';
-import { isVerb, type Verb } from '../../cards/verbs.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import { isVerb, type Verb } from '#cards/verbs.ts';
 import type { BotServices } from '../services.ts';
 import { setTurnOutcome } from '../turn-log.middleware.ts';
 import type { ActionHandler } from './action-handler.ts';
@@ -24,7 +24,12 @@ export type ActionHandlers = Readonly<Record<Verb, ActionHandler>>;
  * handler, which validates its data, reloads the aggregate by id, asks the policy and calls the domain.
  * Unknown verbs and malformed payloads get a 400, never a fallback card; a failure a 500 without details.
  */
-export async function routeAction(handlers: ActionHandlers, turn: TurnContext, actor: UserActor, services: BotServices): Promise<InvokeReply> {
+export async function routeAction(
+  handlers: ActionHandlers,
+  turn: TurnContext,
+  actor: UserActor,
+  services: BotServices,
+): Promise<InvokeReply> {
   const parsed = invokeValueSchema.safeParse(turn.activity.value);
   if (!parsed.success) {
     setTurnOutcome(turn, 'refused:bad-invoke');
@@ -33,7 +38,11 @@ export async function routeAction(handlers: ActionHandlers, turn: TurnContext, a
   const { verb, data } = parsed.data.action;
   if (!isVerb(verb)) {
     setTurnOutcome(turn, 'refused:unknown-verb');
-    return errorReply(400, 'unknown-verb', 'This button is not one I know. The card may be out of date: open the task again from the menu.');
+    return errorReply(
+      400,
+      'unknown-verb',
+      'This button is not one I know. The card may be out of date: open the task again from the menu.',
+    );
   }
   try {
     const reply = await handlers[verb].run({ turn, actor, services, trigger: parsed.data.trigger ?? 'manual' }, data ?? {});
@@ -42,6 +51,10 @@ export async function routeAction(handlers: ActionHandlers, turn: TurnContext, a
   } catch (error) {
     services.logger.error({ err: error, verb, activityId: turn.activity.id }, 'card action failed');
     setTurnOutcome(turn, `error:${verb}`);
-    return errorReply(500, 'failed', `Something went wrong on my side. Look again in a moment to see where things stand before you retry. (Reference: ${turn.activity.id ?? 'n/a'})`);
+    return errorReply(
+      500,
+      'failed',
+      `Something went wrong on my side. Look again in a moment to see where things stand before you retry. (Reference: ${turn.activity.id ?? 'n/a'})`,
+    );
   }
 }

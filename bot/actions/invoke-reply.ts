@@ -1,13 +1,17 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import type { AdaptiveCard } from '../../cards/render-card.ts';
-import type { Refusal } from '../../domain/shared/result.ts';
-import type { CardOutcome } from '../../presenters/customer/customer-cards.ts';
+import type { AdaptiveCard } from '#cards/render-card.ts';
+import type { Refusal } from '#domain/shared/result.ts';
+import type { CardOutcome } from '#presenters/customer/customer-cards.ts';
 
 /** What an Action.Execute handler answers: the compiler rejects a reply without statusCode or type. */
 export type InvokeReply =
   | { readonly statusCode: 200; readonly type: 'application/vnd.microsoft.card.adaptive'; readonly value: AdaptiveCard }
   | { readonly statusCode: 200; readonly type: 'application/vnd.microsoft.activity.message'; readonly value: string }
-  | { readonly statusCode: 400 | 401 | 403 | 404 | 412 | 500; readonly type: 'application/vnd.microsoft.error'; readonly value: { readonly code: string; readonly message: string } };
+  | {
+      readonly statusCode: 400 | 401 | 403 | 404 | 412 | 500;
+      readonly type: 'application/vnd.microsoft.error';
+      readonly value: { readonly code: string; readonly message: string };
+    };
 
 /** The card that replaces the clicked one, for everyone who sees it. */
 export function cardReply(card: AdaptiveCard): InvokeReply {
@@ -32,7 +36,10 @@ export function errorReply(statusCode: 400 | 401 | 403 | 404 | 412 | 500, code: 
  * - `not-found` with nothing to show: 404;
  * - any other refusal with nothing to show: the reason as a message under the card (200), never an error.
  */
-export async function refusalReply(refusal: Pick<Refusal, 'code' | 'message'>, showCurrent?: (note: string) => Promise<InvokeReply> | InvokeReply): Promise<InvokeReply> {
+export async function refusalReply(
+  refusal: Pick<Refusal, 'code' | 'message'>,
+  showCurrent?: (note: string) => Promise<InvokeReply> | InvokeReply,
+): Promise<InvokeReply> {
   if (refusal.code === 'forbidden') return errorReply(403, 'forbidden', refusal.message);
   if (showCurrent !== undefined) return showCurrent(refusal.message);
   if (refusal.code === 'not-found') return errorReply(404, 'not-found', refusal.message);

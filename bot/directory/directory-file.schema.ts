@@ -8,8 +8,15 @@ export const directoryFileSchema = z.strictObject({
     z.strictObject({
       id: guidLike,
       name: z.string().trim().min(1).max(256),
-      domain: z.string().trim().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name such as contoso.com'),
-      partnerId: z.string().trim().regex(/^\d{1,12}$/, 'must be the numeric Partner ID').optional(),
+      domain: z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain name such as contoso.com'),
+      partnerId: z
+        .string()
+        .trim()
+        .regex(/^\d{1,12}$/, 'must be the numeric Partner ID')
+        .optional(),
     }),
   ),
   users: z.array(

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Directory, DirectoryUser, SecurityGroup, Tenant } from '../../domain/ports/directory.ts';
+import type { Directory, DirectoryUser, SecurityGroup, Tenant } from '#domain/ports/directory.ts';
 import { directoryFileSchema, type DirectoryFile } from './directory-file.schema.ts';
 
 /** A directory file that cannot be used; the message names the file and each bad entry. */
@@ -103,10 +103,12 @@ function crossCheck(file: DirectoryFile): string[] {
   });
   const userTenant = new Map(file.users.map((u) => [u.id.toLowerCase(), u.tenantId.toLowerCase()]));
   file.users.forEach((u, i) => {
-    if (!tenantIds.has(u.tenantId.toLowerCase())) problems.push(`users[${i}] "${u.name}": tenantId "${u.tenantId}" is not a tenant in this file`);
+    if (!tenantIds.has(u.tenantId.toLowerCase()))
+      problems.push(`users[${i}] "${u.name}": tenantId "${u.tenantId}" is not a tenant in this file`);
   });
   file.groups.forEach((g, i) => {
-    if (!tenantIds.has(g.tenantId.toLowerCase())) problems.push(`groups[${i}] "${g.name}": tenantId "${g.tenantId}" is not a tenant in this file`);
+    if (!tenantIds.has(g.tenantId.toLowerCase()))
+      problems.push(`groups[${i}] "${g.name}": tenantId "${g.tenantId}" is not a tenant in this file`);
     for (const member of g.members) {
       const tenant = userTenant.get(member.toLowerCase());
       if (tenant === undefined) problems.push(`groups[${i}] "${g.name}": member "${member}" is not a user in this file`);
@@ -119,7 +121,10 @@ function crossCheck(file: DirectoryFile): string[] {
 function describePath(json: unknown, path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(top level)';
   const [section, index] = path;
-  let label = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  let label = path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   if (typeof section === 'string' && typeof index === 'number' && isRecord(json)) {
     const list = json[section];
     const entry = Array.isArray(list) ? (list[index] as unknown) : undefined;

@@ -51,9 +51,21 @@ export interface GraphResponse<T> {
 }
 
 /** Host names of Microsoft's own authorities, for which MSAL's instance discovery is right. */
-const MICROSOFT_AUTHORITY_HOSTS = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn', 'login.partner.microsoftonline.cn']);
+const MICROSOFT_AUTHORITY_HOSTS = new Set([
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn',
+]);
 /** Graph hosts that @microsoft/microsoft-graph-client already sends tokens to. */
-const MICROSOFT_GRAPH_HOSTS = new Set(['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'graph.microsoft.de', 'microsoftgraph.chinacloudapi.cn', 'canary.graph.microsoft.com']);
+const MICROSOFT_GRAPH_HOSTS = new Set([
+  'graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'graph.microsoft.de',
+  'microsoftgraph.chinacloudapi.cn',
+  'canary.graph.microsoft.com',
+]);
 
 /** Entra error codes that mean "this app is not (or no longer) allowed in that tenant": an admin must consent. */
 const CONSENT_CODES = [65001, 65004, 650052, 700016, 7000229, 500011, 50020];
@@ -96,8 +108,13 @@ export class GraphClient {
   }
 
   /** Every item of a collection, following `@odata.nextLink` page after page, all within one deadline. */
-  async listAll<T>(tenantId: string, path: string, itemSchema: z.ZodType<T>, query: Readonly<Record<string, string>> = {},
-    options: GraphCallOptions = {}): Promise<GraphResult<T[]>> {
+  async listAll<T>(
+    tenantId: string,
+    path: string,
+    itemSchema: z.ZodType<T>,
+    query: Readonly<Record<string, string>> = {},
+    options: GraphCallOptions = {},
+  ): Promise<GraphResult<T[]>> {
     const budget = budgetOf(options);
     if (budget === 0) return graphFailed({ kind: 'unavailable', reason: 'timeout' });
     const deadline = Date.now() + budget;
@@ -109,8 +126,12 @@ export class GraphClient {
       let next: { path: string; query: Readonly<Record<string, string>> } | undefined = { path, query };
       for (let pages = 0; next !== undefined; pages += 1) {
         if (pages >= 1_000) return graphFailed({ kind: 'invalidResponse', detail: `${path}: more than 1000 pages` });
-        const answer: GraphResult<GraphResponse<z.infer<typeof page>>> = await this.#send(tenantId, { method: 'GET', ...next, schema: page },
-          deadline, controller.signal);
+        const answer: GraphResult<GraphResponse<z.infer<typeof page>>> = await this.#send(
+          tenantId,
+          { method: 'GET', ...next, schema: page },
+          deadline,
+          controller.signal,
+        );
         if (!answer.ok) return answer;
         const body: { value: T[]; '@odata.nextLink'?: string | undefined } | undefined = answer.value.body;
         if (body === undefined) return graphFailed({ kind: 'invalidResponse', detail: `${path}: empty page` });
@@ -124,7 +145,12 @@ export class GraphClient {
     }
   }
 
-  async #send<T>(tenantId: string, request: GraphRequest<T>, deadline: number, signal: AbortSignal): Promise<GraphResult<GraphResponse<T>>> {
+  async #send<T>(
+    tenantId: string,
+    request: GraphRequest<T>,
+    deadline: number,
+    signal: AbortSignal,
+  ): Promise<GraphResult<GraphResponse<T>>> {
     const token = await this.#token(tenantId, signal);
     if (!token.ok) return token;
     let response: Response;
@@ -135,13 +161,18 @@ export class GraphClient {
         .option('signal', signal)
         .middlewareOptions([
           new AuthenticationHandlerOptions({ getAccessToken: () => Promise.resolve(token.value) }),
-          new RetryHandlerOptions(0.25, 10, (delay, attempt, _req, _opts, res) => fitsBeforeDeadline(res as Response, delay, attempt, deadline)),
+          new RetryHandlerOptions(0.25, 10, (delay, attempt, _req, _opts, res) =>
+            fitsBeforeDeadline(res as Response, delay, attempt, deadline),
+          ),
         ]);
       if (request.query && Object.keys(request.query).length > 0) call = call.query({ ...request.query });
       if (request.ifMatch !== undefined) call = call.header('If-Match', request.ifMatch);
-      response = (await (request.method === 'GET' ? call.get()
-        : request.method === 'POST' ? call.post(request.body ?? {})
-          : request.method === 'PATCH' ? call.patch(request.body ?? {})
+      response = (await (request.method === 'GET'
+        ? call.get()
+        : request.method === 'POST'
+          ? call.post(request.body ?? {})
+          : request.method === 'PATCH'
+            ? call.patch(request.body ?? {})
             : call.delete())) as Response;
     } catch {
       return graphFailed({ kind: 'unavailable', reason: signal.aborted ? 'timeout' : 'network' });
@@ -149,7 +180,12 @@ export class GraphClient {
     return this.#interpret(tenantId, request, response, signal);
   }
 
-  async #interpret<T>(tenantId: string, request: GraphRequest<T>, response: Response, signal: AbortSignal): Promise<GraphResult<GraphResponse<T>>> {
+  async #interpret<T>(
+    tenantId: string,
+    request: GraphRequest<T>,
+    response: Response,
+    signal: AbortSignal,
+  ): Promise<GraphResult<GraphResponse<T>>> {
     let text: string;
     try {
       text = await response.text();
@@ -163,7 +199,10 @@ export class GraphClient {
       }
       const parsed = request.schema.safeParse(parseJson(text));
       if (!parsed.success) {
-        const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+        const where = parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+          .join('; ');
         return graphFailed({ kind: 'invalidResponse', detail: `${request.method} ${request.path}: ${where}` });
       }
       return graphOk({ status: response.status, body: parsed.data, location });
@@ -174,11 +213,22 @@ export class GraphClient {
   #failureOf(tenantId: string, response: Response, text: string): GraphFailure {
     const error = graphErrorOf(text);
     switch (response.status) {
-      case 404: return { kind: 'notFound' };
-      case 412: return { kind: 'changedMeanwhile' };
-      case 403: return { kind: 'consentMissing', cause: 'forbidden', tenantId, consentUrl: this.consentUrl(tenantId), detail: `${error.code}: ${error.message}` };
-      case 401: return { kind: 'credentialRejected', tenantId, detail: `${error.code}: ${error.message}` };
-      case 429: return { kind: 'throttled', retryAfterSeconds: retryAfterSeconds(response) };
+      case 404:
+        return { kind: 'notFound' };
+      case 412:
+        return { kind: 'changedMeanwhile' };
+      case 403:
+        return {
+          kind: 'consentMissing',
+          cause: 'forbidden',
+          tenantId,
+          consentUrl: this.consentUrl(tenantId),
+          detail: `${error.code}: ${error.message}`,
+        };
+      case 401:
+        return { kind: 'credentialRejected', tenantId, detail: `${error.code}: ${error.message}` };
+      case 429:
+        return { kind: 'throttled', retryAfterSeconds: retryAfterSeconds(response) };
       default:
         if (response.status >= 500) return { kind: 'unavailable', reason: 'serverError', status: response.status };
         return { kind: 'rejected', status: response.status, code: error.code, message: error.message };
@@ -198,12 +248,13 @@ export class GraphClient {
   #tokenFailure(tenantId: string, error: unknown): GraphFailure {
     const text = error instanceof Error ? error.message : String(error);
     const codes = entraErrorCodes(error, text);
-    const detail = codes.length > 0 ? `AADSTS${codes[0]}` : text.split('\n')[0]?.slice(0, 200) ?? 'token request failed';
+    const detail = codes.length > 0 ? `AADSTS${codes[0]}` : (text.split('\n')[0]?.slice(0, 200) ?? 'token request failed');
     if (codes.some((c) => CONSENT_CODES.includes(c))) {
       return { kind: 'consentMissing', cause: 'notConsented', tenantId, consentUrl: this.consentUrl(tenantId), detail };
     }
     if (codes.some((c) => CREDENTIAL_CODES.includes(c))) return { kind: 'credentialRejected', tenantId, detail };
-    if (error instanceof AuthenticationError && error.statusCode >= 400 && error.statusCode < 500) return { kind: 'credentialRejected', tenantId, detail };
+    if (error instanceof AuthenticationError && error.statusCode >= 400 && error.statusCode < 500)
+      return { kind: 'credentialRejected', tenantId, detail };
     return { kind: 'unavailable', reason: 'network' };
   }
 
@@ -218,9 +269,10 @@ export class GraphClient {
         disableInstanceDiscovery: !MICROSOFT_AUTHORITY_HOSTS.has(new URL(authorityHost).hostname.toLowerCase()),
         retryOptions: { maxRetries: 1, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 },
       };
-      credential = secretOrCertificate.kind === 'secret'
-        ? new ClientSecretCredential(key, clientId, secretOrCertificate.secret, options)
-        : new ClientCertificateCredential(key, clientId, { certificatePath: secretOrCertificate.certificatePath }, options);
+      credential =
+        secretOrCertificate.kind === 'secret'
+          ? new ClientSecretCredential(key, clientId, secretOrCertificate.secret, options)
+          : new ClientCertificateCredential(key, clientId, { certificatePath: secretOrCertificate.certificatePath }, options);
       this.#credentials.set(key, credential);
     }
     return credential;
@@ -307,8 +359,14 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     const onAbort = () => reject(new Error('aborted'));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
-      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
-      (error: unknown) => { signal.removeEventListener('abort', onAbort); reject(error instanceof Error ? error : new Error(String(error))); },
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
     );
   });
 }

@@ -6,8 +6,8 @@
  * A tenant whose admin has not consented to the app raises DirectoryUnavailableError with the admin-consent link.
  */
 import { z } from 'zod';
-import { DirectoryUnavailableError, type Directory, type DirectoryUser, type SecurityGroup, type Tenant } from '../../domain/ports/directory.ts';
-import { findRoleById } from '../../domain/roles/roles-catalog.ts';
+import { DirectoryUnavailableError, type Directory, type DirectoryUser, type SecurityGroup, type Tenant } from '#domain/ports/directory.ts';
+import { findRoleById } from '#domain/roles/roles-catalog.ts';
 import type { GdapApi } from './gdap-api.ts';
 import { CLICK_DEADLINE_MS, type GraphCallOptions, type GraphClient } from './graph-client.ts';
 import type { GraphFailure, GraphResult } from './graph-outcomes.ts';
@@ -82,7 +82,11 @@ export class GraphDirectory implements Directory {
       // The person and the tenant's role holders are read side by side: one wait, not two, before the answer.
       const roles = this.#rolesByUser(tenant);
       roles.catch(() => undefined);
-      const user = await this.#graph.send(tenant, { method: 'GET', path: `/users/${encodeURIComponent(id)}`, query, schema: userSchema }, call);
+      const user = await this.#graph.send(
+        tenant,
+        { method: 'GET', path: `/users/${encodeURIComponent(id)}`, query, schema: userSchema },
+        call,
+      );
       if (!user.ok && user.failure.kind === 'notFound') return undefined;
       const body = this.#value(tenant, user).body;
       if (body === undefined) return undefined;
@@ -102,8 +106,16 @@ export class GraphDirectory implements Directory {
   async listGroups(tenantId: string): Promise<readonly SecurityGroup[]> {
     const tenant = tenantId.toLowerCase();
     return this.#cached(tenant, 'groups', async (call) => {
-      const groups = this.#value(tenant, await this.#graph.listAll(tenant, '/groups', groupSchema,
-        { $filter: 'securityEnabled eq true', $select: 'id,displayName,securityEnabled' }, call));
+      const groups = this.#value(
+        tenant,
+        await this.#graph.listAll(
+          tenant,
+          '/groups',
+          groupSchema,
+          { $filter: 'securityEnabled eq true', $select: 'id,displayName,securityEnabled' },
+          call,
+        ),
+      );
       const result: SecurityGroup[] = [];
       await eachLimited(groups, MEMBER_CONCURRENCY, async (group) => {
         result.push(await this.#group(tenant, group, call));
@@ -117,8 +129,11 @@ export class GraphDirectory implements Directory {
     const tenant = tenantId.toLowerCase();
     return this.#cached(tenant, `group:${groupId.toLowerCase()}`, async (call) => {
       const path = `/groups/${encodeURIComponent(groupId)}`;
-      const answer = await this.#graph.send(tenant, { method: 'GET', path, query: { $select: 'id,displayName,securityEnabled' }, schema: groupSchema },
-        call);
+      const answer = await this.#graph.send(
+        tenant,
+        { method: 'GET', path, query: { $select: 'id,displayName,securityEnabled' }, schema: groupSchema },
+        call,
+      );
       if (!answer.ok && answer.failure.kind === 'notFound') return undefined;
       const group = this.#value(tenant, answer).body;
       if (group === undefined || group.securityEnabled === false) return undefined;
@@ -134,7 +149,12 @@ export class GraphDirectory implements Directory {
 
   async #group(tenant: string, group: z.infer<typeof groupSchema>, call: GraphCallOptions): Promise<SecurityGroup> {
     const members = await this.#members(tenant, `/groups/${encodeURIComponent(group.id)}/members`, call);
-    return Object.freeze({ id: group.id.toLowerCase(), tenantId: tenant, name: group.displayName ?? group.id, members: Object.freeze(members) });
+    return Object.freeze({
+      id: group.id.toLowerCase(),
+      tenantId: tenant,
+      name: group.displayName ?? group.id,
+      members: Object.freeze(members),
+    });
   }
 
   async #members(tenant: string, path: string, call: GraphCallOptions): Promise<string[]> {
@@ -148,8 +168,10 @@ export class GraphDirectory implements Directory {
    */
   async #rolesByUser(tenant: string): Promise<ReadonlyMap<string, readonly string[]>> {
     return this.#cached(tenant, 'roles', async (call) => {
-      const roles = this.#value(tenant, await this.#graph.listAll(tenant, '/directoryRoles', roleSchema, { $select: 'id,displayName,roleTemplateId' },
-        call));
+      const roles = this.#value(
+        tenant,
+        await this.#graph.listAll(tenant, '/directoryRoles', roleSchema, { $select: 'id,displayName,roleTemplateId' }, call),
+      );
       const rolesOfUser = new Map<string, string[]>();
       await eachLimited(roles, MEMBER_CONCURRENCY, async (role) => {
         for (const member of await this.#members(tenant, `/directoryRoles/${encodeURIComponent(role.id)}/members`, call)) {
@@ -163,7 +185,12 @@ export class GraphDirectory implements Directory {
   async #partnerTenant(): Promise<Tenant> {
     const id = this.#graph.partnerTenantId;
     const organization = await this.#cached(id, 'organization', (call) => this.#organization(id, call));
-    return Object.freeze({ id, name: organization?.name ?? id, domain: organization?.domain ?? '', partnerId: this.#options.partnerId ?? '' });
+    return Object.freeze({
+      id,
+      name: organization?.name ?? id,
+      domain: organization?.domain ?? '',
+      partnerId: this.#options.partnerId ?? '',
+    });
   }
 
   async #customers(): Promise<readonly Tenant[]> {
@@ -175,7 +202,13 @@ export class GraphDirectory implements Directory {
   }
 
   async #organization(tenant: string, call: GraphCallOptions): Promise<{ name: string; domain: string } | undefined> {
-    const answer = await this.#graph.listAll(tenant, '/organization', organizationSchema, { $select: 'id,displayName,verifiedDomains' }, call);
+    const answer = await this.#graph.listAll(
+      tenant,
+      '/organization',
+      organizationSchema,
+      { $select: 'id,displayName,verifiedDomains' },
+      call,
+    );
     const organization = this.#value(tenant, answer)[0];
     if (organization === undefined) return undefined;
     const domains = organization.verifiedDomains ?? [];
@@ -213,7 +246,12 @@ export class GraphDirectory implements Directory {
 
 function unavailable(tenant: string, failure: GraphFailure): DirectoryUnavailableError {
   if (failure.kind === 'consentMissing') {
-    return new DirectoryUnavailableError(failure.tenantId, 'consentMissing', `directory of ${tenant}: ${failure.detail}`, failure.consentUrl);
+    return new DirectoryUnavailableError(
+      failure.tenantId,
+      'consentMissing',
+      `directory of ${tenant}: ${failure.detail}`,
+      failure.consentUrl,
+    );
   }
   if (failure.kind === 'throttled') return new DirectoryUnavailableError(tenant, 'throttled', `directory of ${tenant}: throttled`);
   return new DirectoryUnavailableError(tenant, 'unavailable', `directory of ${tenant}: ${failure.kind}`);

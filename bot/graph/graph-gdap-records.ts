@@ -6,15 +6,23 @@
  * nothing is written: the person is told, and the projection still says what Microsoft has.
  */
 import type { Logger } from 'pino';
-import type { AccessAssignment } from '../../domain/assignments/access-assignment.ts';
-import type { AuditEvent } from '../../domain/audit/audit-event.ts';
-import type { Versioned } from '../../domain/ports/document-store.ts';
-import type { AssignmentChange, GdapRecords, RecordedChange, RecordFailure, RecordOutcome, RemoveOutcome, SourceRead, SourceRelationship }
-  from '../../domain/ports/gdap-records.ts';
-import { changeFromSource, deletedAtSource, AT_MICROSOFT } from '../../domain/relationships/gdap-reconcile.ts';
-import type { GdapRelationship } from '../../domain/relationships/gdap-relationship.ts';
-import type { GdapRelationshipRepository } from '../../domain/relationships/relationship.repository.ts';
-import type { Clock } from '../../domain/ports/clock.ts';
+import type { AccessAssignment } from '#domain/assignments/access-assignment.ts';
+import type { AuditEvent } from '#domain/audit/audit-event.ts';
+import type { Versioned } from '#domain/ports/document-store.ts';
+import type {
+  AssignmentChange,
+  GdapRecords,
+  RecordedChange,
+  RecordFailure,
+  RecordOutcome,
+  RemoveOutcome,
+  SourceRead,
+  SourceRelationship,
+} from '#domain/ports/gdap-records.ts';
+import { changeFromSource, deletedAtSource, AT_MICROSOFT } from '#domain/relationships/gdap-reconcile.ts';
+import type { GdapRelationship } from '#domain/relationships/gdap-relationship.ts';
+import type { GdapRelationshipRepository } from '#domain/relationships/relationship.repository.ts';
+import type { Clock } from '#domain/ports/clock.ts';
 import { BACKGROUND_DEADLINE_MS, CLICK_DEADLINE_MS, type GdapApi, type GraphAccessAssignment, type GraphRelationship } from './gdap-api.ts';
 import { describeGraphFailure, type GraphFailure, type GraphResult } from './graph-outcomes.ts';
 
@@ -51,7 +59,11 @@ class Budget {
 const OUT_OF_TIME: GraphFailure = { kind: 'unavailable', reason: 'timeout' };
 
 /** Graph's fields of a relationship, Graph-shaped. */
-function sourceOf(g: GraphRelationship, assignments: readonly GraphAccessAssignment[], known: readonly AccessAssignment[]): SourceRelationship {
+function sourceOf(
+  g: GraphRelationship,
+  assignments: readonly GraphAccessAssignment[],
+  known: readonly AccessAssignment[],
+): SourceRelationship {
   return {
     id: g.id,
     displayName: g.displayName,
@@ -86,8 +98,14 @@ function assignmentOf(a: GraphAccessAssignment, assignedBy: AccessAssignment['as
 function withSource(after: GdapRelationship, g: GraphRelationship | undefined): GdapRelationship {
   if (g === undefined) return after;
   return {
-    ...after, id: g.id, status: g.status, activatedDateTime: g.activatedDateTime, endDateTime: g.endDateTime,
-    lastModifiedDateTime: g.lastModifiedDateTime, createdDateTime: g.createdDateTime, sourceEtag: g.etag,
+    ...after,
+    id: g.id,
+    status: g.status,
+    activatedDateTime: g.activatedDateTime,
+    endDateTime: g.endDateTime,
+    lastModifiedDateTime: g.lastModifiedDateTime,
+    createdDateTime: g.createdDateTime,
+    sourceEtag: g.etag,
   };
 }
 
@@ -109,7 +127,11 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GdapRecords 
   }
 
   /** Writes the projection after Graph made the change; another instance's projection write in between is merged, never lost. */
-  async function project(before: Versioned<GdapRelationship> | null, after: GdapRelationship, event: AuditEvent): Promise<Versioned<GdapRelationship>> {
+  async function project(
+    before: Versioned<GdapRelationship> | null,
+    after: GdapRelationship,
+    event: AuditEvent,
+  ): Promise<Versioned<GdapRelationship>> {
     let expected = before;
     let value = after;
     for (let attempt = 0; attempt < PROJECTION_ATTEMPTS; attempt += 1) {
@@ -140,8 +162,11 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GdapRecords 
   async function refreshed(budget: Budget, before: Versioned<GdapRelationship>): Promise<Versioned<GdapRelationship> | undefined> {
     const source = await read(budget, before.value);
     const now = clock.now();
-    const change = source.ok ? changeFromSource(before.value, source.value, now)
-      : source.failure.kind === 'notFound' ? deletedAtSource(before.value, now) : undefined;
+    const change = source.ok
+      ? changeFromSource(before.value, source.value, now)
+      : source.failure.kind === 'notFound'
+        ? deletedAtSource(before.value, now)
+        : undefined;
     if (change === undefined) return source.ok || source.failure.kind === 'notFound' ? before : undefined;
     const event = syncEvent(before.value, change.after, change.action);
     const written = await repository.save(change.after, before.version, event);
@@ -151,14 +176,26 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GdapRecords 
   function syncEvent(before: GdapRelationship, after: GdapRelationship, action: string): AuditEvent {
     const at = clock.now().toISOString();
     return {
-      id: `sync-${after.id}-${after.sourceEtag ?? 'gone'}-${at}`, occurredDateTime: at, actor: { userId: 'system', tenantId: null, name: AT_MICROSOFT.name },
-      action, target: { kind: 'gdapRelationship', id: after.id, displayName: after.displayName }, partnerTenantId: after.partnerTenantId,
-      customerTenantId: after.customer.tenantId, statusBefore: before.status, statusAfter: after.status, detail: 'recorded from Microsoft Graph',
+      id: `sync-${after.id}-${after.sourceEtag ?? 'gone'}-${at}`,
+      occurredDateTime: at,
+      actor: { userId: 'system', tenantId: null, name: AT_MICROSOFT.name },
+      action,
+      target: { kind: 'gdapRelationship', id: after.id, displayName: after.displayName },
+      partnerTenantId: after.partnerTenantId,
+      customerTenantId: after.customer.tenantId,
+      statusBefore: before.status,
+      statusAfter: after.status,
+      detail: 'recorded from Microsoft Graph',
     };
   }
 
   /** Graph's failure as the port's; a 412 or 404 comes with the projection as it stands now. */
-  async function failed(failure: GraphFailure, before: Versioned<GdapRelationship> | undefined, what: string, budget?: Budget): Promise<RecordFailure> {
+  async function failed(
+    failure: GraphFailure,
+    before: Versioned<GdapRelationship> | undefined,
+    what: string,
+    budget?: Budget,
+  ): Promise<RecordFailure> {
     log.warn({ relationshipId: before?.value.id, what, failure: describeGraphFailure(failure) }, 'graph write not made');
     switch (failure.kind) {
       case 'changedMeanwhile': {
@@ -170,17 +207,23 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GdapRecords 
         const current = before === undefined ? undefined : await markDeleted(before);
         return current === undefined ? { ok: false, reason: 'not-found' } : { ok: false, reason: 'not-found', current };
       }
-      case 'consentMissing': return { ok: false, reason: 'consent-missing', tenantId: failure.tenantId, consentLink: failure.consentUrl };
-      case 'throttled': return { ok: false, reason: 'throttled', retryAfterSeconds: failure.retryAfterSeconds };
+      case 'consentMissing':
+        return { ok: false, reason: 'consent-missing', tenantId: failure.tenantId, consentLink: failure.consentUrl };
+      case 'throttled':
+        return { ok: false, reason: 'throttled', retryAfterSeconds: failure.retryAfterSeconds };
       case 'rejected': {
         // Graph refuses a step the relationship is past (someone locked or ended it first): show how it stands now.
         const current = before === undefined || budget === undefined ? undefined : await refreshed(budget, before).catch(() => undefined);
-        if (current !== undefined && before !== undefined && current.version !== before.version) return { ok: false, reason: 'changed-meanwhile', current };
+        if (current !== undefined && before !== undefined && current.version !== before.version)
+          return { ok: false, reason: 'changed-meanwhile', current };
         return { ok: false, reason: 'rejected', detail: failure.message || `Microsoft Graph answered ${failure.status} ${failure.code}.` };
       }
-      case 'credentialRejected': return { ok: false, reason: 'unavailable', detail: 'the app\'s credential was refused by Microsoft Entra' };
-      case 'unavailable': return { ok: false, reason: 'unavailable', detail: failure.reason };
-      case 'invalidResponse': return { ok: false, reason: 'unavailable', detail: failure.detail };
+      case 'credentialRejected':
+        return { ok: false, reason: 'unavailable', detail: "the app's credential was refused by Microsoft Entra" };
+      case 'unavailable':
+        return { ok: false, reason: 'unavailable', detail: failure.reason };
+      case 'invalidResponse':
+        return { ok: false, reason: 'unavailable', detail: failure.detail };
     }
   }
 
@@ -213,28 +256,46 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GdapRecords 
   async function request(change: RecordedChange, what: 'lockForApproval' | 'terminate'): Promise<RecordOutcome> {
     const { before, after, event } = change;
     const budget = click();
-    const asked = await call(budget, (o) => (what === 'lockForApproval' ? api.lockForApproval(before.value.id, o) : api.terminate(before.value.id, o)));
+    const asked = await call(budget, (o) =>
+      what === 'lockForApproval' ? api.lockForApproval(before.value.id, o) : api.terminate(before.value.id, o),
+    );
     if (!asked.ok) return failed(asked.failure, before, what, budget);
-    if (asked.value.status === 'failed') return { ok: false, reason: 'rejected', detail: `Microsoft could not ${what === 'terminate' ? 'terminate' : 'lock'} it.` };
+    if (asked.value.status === 'failed')
+      return { ok: false, reason: 'rejected', detail: `Microsoft could not ${what === 'terminate' ? 'terminate' : 'lock'} it.` };
     const now = await afterwards(budget, before.value.id);
     // Graph may report the step in progress; never show less than what was asked and accepted.
-    const g = now === undefined || (what === 'lockForApproval' && now.status === 'created') || (what === 'terminate' && now.status === 'active')
-      ? undefined : now;
+    const g =
+      now === undefined || (what === 'lockForApproval' && now.status === 'created') || (what === 'terminate' && now.status === 'active')
+        ? undefined
+        : now;
     const stamped = withSource(after, g);
-    return { ok: true, relationship: await project(before, g === undefined ? { ...stamped, sourceEtag: now?.etag ?? before.value.sourceEtag } : stamped, event) };
+    return {
+      ok: true,
+      relationship: await project(
+        before,
+        g === undefined ? { ...stamped, sourceEtag: now?.etag ?? before.value.sourceEtag } : stamped,
+        event,
+      ),
+    };
   }
 
   /**
    * An assignment's etag also changes when Microsoft finishes making it (`pending` → `active`). A 412 caused by that
    * alone is no one's change: the write is tried once more with the new etag. Any other change stays a 412.
    */
-  async function withFreshAssignmentEtag<T>(budget: Budget, relationshipId: string, was: AccessAssignment,
-    write: (etag: string) => Promise<GraphResult<T>>): Promise<GraphResult<T>> {
+  async function withFreshAssignmentEtag<T>(
+    budget: Budget,
+    relationshipId: string,
+    was: AccessAssignment,
+    write: (etag: string) => Promise<GraphResult<T>>,
+  ): Promise<GraphResult<T>> {
     const first = await write(was.sourceEtag ?? '*');
     if (first.ok || first.failure.kind !== 'changedMeanwhile') return first;
     const now = await call(budget, (o) => api.getAccessAssignment(relationshipId, was.id, o));
     if (!now.ok) return first;
-    const same = now.value.roleIds.slice().sort().join() === roleIds(was).slice().sort().join() && (now.value.status === 'active' || now.value.status === 'pending');
+    const same =
+      now.value.roleIds.slice().sort().join() === roleIds(was).slice().sort().join() &&
+      (now.value.status === 'active' || now.value.status === 'pending');
     return same ? write(now.value.etag) : first;
   }
 
@@ -247,19 +308,31 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GdapRecords 
 
     async createRelationship(relationship, event) {
       const budget = click();
-      const created = await call(budget, (o) => api.createRelationship({
-        displayName: relationship.displayName, duration: relationship.duration, customer: relationship.customer,
-        roleIds: roleIds(relationship), autoExtendDuration: relationship.autoExtendDuration,
-      }, o));
+      const created = await call(budget, (o) =>
+        api.createRelationship(
+          {
+            displayName: relationship.displayName,
+            duration: relationship.duration,
+            customer: relationship.customer,
+            roleIds: roleIds(relationship),
+            autoExtendDuration: relationship.autoExtendDuration,
+          },
+          o,
+        ),
+      );
       if (!created.ok) return failed(created.failure, undefined, 'create');
       const g = created.value;
       const projected = withSource({ ...relationship, id: g.id }, g);
       return { ok: true, relationship: await project(null, projected, { ...event, target: { ...event.target, id: g.id } }) };
     },
 
-    updateRelationship: (change) => patch(change, 'update', {
-      displayName: change.after.displayName, duration: change.after.duration, roleIds: roleIds(change.after), autoExtendDuration: change.after.autoExtendDuration,
-    }),
+    updateRelationship: (change) =>
+      patch(change, 'update', {
+        displayName: change.after.displayName,
+        duration: change.after.duration,
+        roleIds: roleIds(change.after),
+        autoExtendDuration: change.after.autoExtendDuration,
+      }),
 
     async deleteRelationship(before, event): Promise<RemoveOutcome> {
       const budget = click();
@@ -284,8 +357,9 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GdapRecords 
       const wanted = assignmentIn(after, assignmentId);
       if (wanted === undefined) return { ok: false, reason: 'rejected', detail: 'no such assignment in the change' };
       const budget = click();
-      const created = await call(budget, (o) => api.createAccessAssignment(before.value.id,
-        { groupId: wanted.accessContainer.accessContainerId, roleIds: roleIds(wanted) }, o));
+      const created = await call(budget, (o) =>
+        api.createAccessAssignment(before.value.id, { groupId: wanted.accessContainer.accessContainerId, roleIds: roleIds(wanted) }, o),
+      );
       if (!created.ok) return failed(created.failure, before, 'createAccessAssignment', budget);
       const made = assignmentOf(created.value, wanted.assignedBy);
       const projected = { ...after, accessAssignments: after.accessAssignments.map((a) => (a.id === assignmentId ? made : a)) };
@@ -298,8 +372,9 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GdapRecords 
       const wanted = assignmentIn(after, assignmentId);
       if (was === undefined || wanted === undefined) return { ok: false, reason: 'rejected', detail: 'no such assignment in the change' };
       const budget = click();
-      const patched = await withFreshAssignmentEtag(budget, before.value.id, was,
-        (etag) => call(budget, (o) => api.updateAccessAssignment(before.value.id, assignmentId, etag, roleIds(wanted), o)));
+      const patched = await withFreshAssignmentEtag(budget, before.value.id, was, (etag) =>
+        call(budget, (o) => api.updateAccessAssignment(before.value.id, assignmentId, etag, roleIds(wanted), o)),
+      );
       if (!patched.ok) return failed(patched.failure, before, 'updateAccessAssignment', budget);
       const now = patched.value.state === 'updated' ? patched.value.value : undefined;
       const made = now === undefined ? wanted : { ...assignmentOf(now, wanted.assignedBy), accessDetails: wanted.accessDetails };
@@ -312,8 +387,9 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GdapRecords 
       const was = assignmentIn(before.value, assignmentId);
       if (was === undefined) return { ok: false, reason: 'rejected', detail: 'no such assignment in the change' };
       const budget = click();
-      const deleted = await withFreshAssignmentEtag(budget, before.value.id, was,
-        (etag) => call(budget, (o) => api.deleteAccessAssignment(before.value.id, assignmentId, etag, o)));
+      const deleted = await withFreshAssignmentEtag(budget, before.value.id, was, (etag) =>
+        call(budget, (o) => api.deleteAccessAssignment(before.value.id, assignmentId, etag, o)),
+      );
       if (!deleted.ok) return failed(deleted.failure, before, 'deleteAccessAssignment', budget);
       return { ok: true, relationship: await project(before, after, event) };
     },
@@ -321,7 +397,9 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GdapRecords 
     async recordLocally(change) {
       const written = await repository.save(change.after, change.before.version, change.event);
       if (written.ok) return { ok: true, relationship: { value: change.after, version: written.version } };
-      return written.current === undefined ? { ok: false, reason: 'not-found' } : { ok: false, reason: 'changed-meanwhile', current: written.current };
+      return written.current === undefined
+        ? { ok: false, reason: 'not-found' }
+        : { ok: false, reason: 'changed-meanwhile', current: written.current };
     },
 
     async fetchRelationship(relationship, urgency = 'background'): Promise<SourceRead<SourceRelationship>> {

@@ -13,7 +13,13 @@ export type GraphFailure =
    * the like), or a permission is missing or was revoked after a token was issued (Graph answers 403).
    * `consentUrl` is the admin-consent link to show to that tenant's admin.
    */
-  | { readonly kind: 'consentMissing'; readonly cause: 'notConsented' | 'forbidden'; readonly tenantId: string; readonly consentUrl: string; readonly detail: string }
+  | {
+      readonly kind: 'consentMissing';
+      readonly cause: 'notConsented' | 'forbidden';
+      readonly tenantId: string;
+      readonly consentUrl: string;
+      readonly detail: string;
+    }
   /** Microsoft Entra refused the app's own credential (wrong or expired secret, unknown certificate): an operator's problem. */
   | { readonly kind: 'credentialRejected'; readonly tenantId: string; readonly detail: string }
   /** 429 still, after the retries that fit in the call's deadline. */
@@ -51,13 +57,21 @@ export class GraphCallError extends Error {
 /** A one-line description for logs (ids and codes only, no personal data). */
 export function describeGraphFailure(failure: GraphFailure): string {
   switch (failure.kind) {
-    case 'changedMeanwhile': return 'changed at Microsoft meanwhile (412)';
-    case 'notFound': return 'not found at Microsoft (404)';
-    case 'consentMissing': return `no consent in tenant ${failure.tenantId} (${failure.cause}): ${failure.detail}`;
-    case 'credentialRejected': return `the app's credential was refused for tenant ${failure.tenantId}: ${failure.detail}`;
-    case 'throttled': return `throttled (429${failure.retryAfterSeconds === undefined ? '' : `, retry after ${failure.retryAfterSeconds} s`})`;
-    case 'unavailable': return `unavailable (${failure.reason}${failure.status === undefined ? '' : ` ${failure.status}`})`;
-    case 'rejected': return `rejected (${failure.status} ${failure.code}): ${failure.message}`;
-    case 'invalidResponse': return `unexpected response: ${failure.detail}`;
+    case 'changedMeanwhile':
+      return 'changed at Microsoft meanwhile (412)';
+    case 'notFound':
+      return 'not found at Microsoft (404)';
+    case 'consentMissing':
+      return `no consent in tenant ${failure.tenantId} (${failure.cause}): ${failure.detail}`;
+    case 'credentialRejected':
+      return `the app's credential was refused for tenant ${failure.tenantId}: ${failure.detail}`;
+    case 'throttled':
+      return `throttled (429${failure.retryAfterSeconds === undefined ? '' : `, retry after ${failure.retryAfterSeconds} s`})`;
+    case 'unavailable':
+      return `unavailable (${failure.reason}${failure.status === undefined ? '' : ` ${failure.status}`})`;
+    case 'rejected':
+      return `rejected (${failure.status} ${failure.code}): ${failure.message}`;
+    case 'invalidResponse':
+      return `unexpected response: ${failure.detail}`;
   }
 }

@@ -1,8 +1,13 @@
-import type { UserActor } from '../../domain/actors/actor.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
 import {
-  answerExplanation, answerInContext, answerQuestion, answerSources, answerSummary, type FactSummary,
-} from '../../domain/helpdesk/index.ts';
-import type { HelpdeskAnswerCardView } from '../../cards/helpdesk/helpdesk-answer.card.ts';
+  answerExplanation,
+  answerInContext,
+  answerQuestion,
+  answerSources,
+  answerSummary,
+  type FactSummary,
+} from '#domain/helpdesk/index.ts';
+import type { HelpdeskAnswerCardView } from '#cards/helpdesk/helpdesk-answer.card.ts';
 import type { BotServices } from '../services.ts';
 import { knownNamesFor } from './known-names.ts';
 
@@ -58,7 +63,13 @@ export async function answerHelpdeskQuestion(services: BotServices, actor: UserA
     } else {
       // Declined as a near-miss topic or not known: either way, say so and where to ask.
       kind = 'unknown';
-      view = { heading: UNKNOWN_HEADING, answer: answer.message, explanation: `Where to ask instead: ${answer.whereToAsk.join('; ')}`, source: '', related: [] };
+      view = {
+        heading: UNKNOWN_HEADING,
+        answer: answer.message,
+        explanation: `Where to ask instead: ${answer.whereToAsk.join('; ')}`,
+        source: '',
+        related: [],
+      };
     }
   }
   // Someone the directory does not know gets the answer but leaves nothing behind (and so cannot rate it).

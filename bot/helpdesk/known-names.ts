@@ -1,6 +1,6 @@
-import type { UserActor } from '../../domain/actors/actor.ts';
-import type { KnownNames } from '../../domain/helpdesk/index.ts';
-import type { Directory } from '../../domain/ports/directory.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import type { KnownNames } from '#domain/helpdesk/index.ts';
+import type { Directory } from '#domain/ports/directory.ts';
 
 /**
  * The names a person can mention in a question: every tenant (naming one reveals nothing: what it

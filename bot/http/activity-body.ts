@@ -67,8 +67,16 @@ export async function readActivityBody(req: IncomingMessage): Promise<BodyResult
   if (parsed.data.type === 'invoke' && !parsed.data.name) {
     return { ok: false, status: 400, reason: 'Not a Bot Framework activity: an invoke needs a name.' };
   }
-  if (parsed.data.type === 'invoke' && parsed.data.name === 'adaptiveCard/action' && !cardActionSchema.safeParse(parsed.data.value).success) {
-    return { ok: false, status: 400, reason: 'Not a card action: value must be an object with an Action.Execute action, a verb and object data.' };
+  if (
+    parsed.data.type === 'invoke' &&
+    parsed.data.name === 'adaptiveCard/action' &&
+    !cardActionSchema.safeParse(parsed.data.value).success
+  ) {
+    return {
+      ok: false,
+      status: 400,
+      reason: 'Not a card action: value must be an object with an Action.Execute action, a verb and object data.',
+    };
   }
   return { ok: true, activity: parsed.data };
 }

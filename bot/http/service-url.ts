@@ -8,7 +8,13 @@ import { isLoopbackHost } from '../config.ts';
 export type ServiceUrlMode = 'authenticated' | 'local';
 
 /** The Bot Framework / Teams connector hosts (public cloud, GCC, GCC High, DoD) and their subdomains. */
-const CONNECTOR_HOSTS = ['smba.trafficmanager.net', 'botframework.com', 'botframework.azure.us', 'teams.microsoft.com', 'teams.microsoft.us'];
+const CONNECTOR_HOSTS = [
+  'smba.trafficmanager.net',
+  'botframework.com',
+  'botframework.azure.us',
+  'teams.microsoft.com',
+  'teams.microsoft.us',
+];
 
 /** The reason a service URL is refused, or undefined when the bot may call it. */
 export function serviceUrlProblem(raw: unknown, mode: ServiceUrlMode): string | undefined {

@@ -1,17 +1,17 @@
 import { CardFactory } from 'botbuilder';
-import { renderReminderCard } from '../../cards/lifecycle/reminder.card.ts';
-import { buildReminderView } from '../../presenters/lifecycle/reminder.presenter.ts';
-import { SYSTEM_ACTOR } from '../../domain/actors/actor.ts';
-import { reminderKey } from '../../domain/lifecycle/reminder-schedule.ts';
-import type { DueReminder } from '../../domain/use-cases/terminate-and-sweep.ts';
+import { renderReminderCard } from '#cards/lifecycle/reminder.card.ts';
+import { buildReminderView } from '#presenters/lifecycle/reminder.presenter.ts';
+import { SYSTEM_ACTOR } from '#domain/actors/actor.ts';
+import { reminderKey } from '#domain/lifecycle/reminder-schedule.ts';
+import type { DueReminder } from '#domain/use-cases/terminate-and-sweep.ts';
 import type { BotServices } from '../services.ts';
 import type { ClaimOutcome } from './reminder-claims.ts';
 import { claimReminder, recordOutcome } from './reminder-claims.ts';
 import { reminderRecipients } from './reminder-recipients.ts';
 import { announceChange } from '../notifications/announce-change.ts';
 
-export type LifecyclePassServices = Pick<BotServices, 'domain' | 'directory' | 'clock' | 'notifier' | 'store' | 'logger'>
-  & Partial<Pick<BotServices, 'conversations' | 'graphSync'>>;
+export type LifecyclePassServices = Pick<BotServices, 'domain' | 'directory' | 'clock' | 'notifier' | 'store' | 'logger'> &
+  Partial<Pick<BotServices, 'conversations' | 'graphSync'>>;
 
 export interface PassOptions {
   /** Names this bot instance on the claims it wins. */
@@ -62,7 +62,11 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
       const synced = await services.domain.reconcileRelationships(SYSTEM_ACTOR, { partnerTenantId: services.graphSync.partnerTenantId });
       if (!synced.ok) throw new Error(synced.message);
       for (const change of synced.value.changes) {
-        changed.push({ id: change.relationship.id, displayName: change.relationship.displayName, status: change.relationship.relationship.status });
+        changed.push({
+          id: change.relationship.id,
+          displayName: change.relationship.displayName,
+          status: change.relationship.relationship.status,
+        });
         if (change.reminder !== undefined) due.set(reminderKey(change.reminder), change.reminder);
         if (services.conversations !== undefined) await announceChange({ ...services, conversations: services.conversations }, change);
       }
@@ -110,11 +114,19 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
       failures.push({ what: `reminder ${key}`, reason: reasonOf(error) });
     }
   }
-  log.info({ changed: changed.length, reminders: reminders.filter((r) => r.outcome !== 'claimed-elsewhere').length, failures: failures.length }, 'lifecycle pass');
+  log.info(
+    { changed: changed.length, reminders: reminders.filter((r) => r.outcome !== 'claimed-elsewhere').length, failures: failures.length },
+    'lifecycle pass',
+  );
   return { at, changed, reminders, failures };
 }
 
-async function sendReminder(services: LifecyclePassServices, reminder: DueReminder, key: string, instanceId: string): Promise<ReminderReport> {
+async function sendReminder(
+  services: LifecyclePassServices,
+  reminder: DueReminder,
+  key: string,
+  instanceId: string,
+): Promise<ReminderReport> {
   const base = { key, kind: reminder.kind, relationship: reminder.relationship.displayName, customer: reminder.relationship.customer.name };
   const claimed = await claimReminder(services.store, reminder, instanceId, services.clock.now());
   if (!claimed.won) return { ...base, outcome: 'claimed-elsewhere', deliveries: [] };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { ReminderDue } from '../../domain/lifecycle/reminder-schedule.ts';
-import { reminderKey } from '../../domain/lifecycle/reminder-schedule.ts';
-import type { DocumentStore } from '../../domain/ports/document-store.ts';
+import type { ReminderDue } from '#domain/lifecycle/reminder-schedule.ts';
+import { reminderKey } from '#domain/lifecycle/reminder-schedule.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
 import type { Delivery } from '../proactive/notifier.ts';
 
 /** One document per reminder: created only if absent (the claim), then updated with what happened. */
@@ -25,7 +25,8 @@ const claimSchema = z.object({
 
 export type ReminderClaim = z.infer<typeof claimSchema>;
 
-export type ClaimResult = { readonly won: true; readonly version: string; readonly claim: ReminderClaim } | { readonly won: false; readonly by: string };
+export type ClaimResult =
+  { readonly won: true; readonly version: string; readonly claim: ReminderClaim } | { readonly won: false; readonly by: string };
 
 /**
  * Claims a reminder with the store's create-only write: of several instances sweeping at once, exactly one wins.
@@ -34,15 +35,22 @@ export type ClaimResult = { readonly won: true; readonly version: string; readon
 export async function claimReminder(store: DocumentStore, reminder: ReminderDue, instanceId: string, now: Date): Promise<ClaimResult> {
   const key = reminderKey(reminder);
   const claim: ReminderClaim = {
-    relationshipId: reminder.relationshipId, kind: reminder.kind, dueDateTime: reminder.dueDateTime,
-    claimedBy: instanceId, claimedDateTime: now.toISOString(), outcome: 'sending', deliveries: [], finishedDateTime: null,
+    relationshipId: reminder.relationshipId,
+    kind: reminder.kind,
+    dueDateTime: reminder.dueDateTime,
+    claimedBy: instanceId,
+    claimedDateTime: now.toISOString(),
+    outcome: 'sending',
+    deliveries: [],
+    finishedDateTime: null,
   };
   const created = await store.put(REMINDER_CLAIMS, key, claim, null);
   if (created.ok) return { won: true, version: created.version, claim };
   const current = created.current;
   if (current === undefined) return { won: false, by: 'unknown' };
   const parsed = claimSchema.safeParse(current.value);
-  const isStale = parsed.success && parsed.data.outcome === 'sending' && now.getTime() - Date.parse(parsed.data.claimedDateTime) > STALE_CLAIM_MS;
+  const isStale =
+    parsed.success && parsed.data.outcome === 'sending' && now.getTime() - Date.parse(parsed.data.claimedDateTime) > STALE_CLAIM_MS;
   if (!isStale) return { won: false, by: parsed.success ? parsed.data.claimedBy : 'unknown' };
   const taken = await store.put(REMINDER_CLAIMS, key, claim, current.version);
   return taken.ok ? { won: true, version: taken.version, claim } : { won: false, by: 'another instance' };
@@ -58,7 +66,13 @@ export function outcomeOf(deliveries: readonly Delivery[]): ClaimOutcome {
 }
 
 /** Records the outcome on the claim (only the claim's owner writes it, at the version it claimed). */
-export async function recordOutcome(store: DocumentStore, reminder: ReminderDue, claimed: { version: string; claim: ReminderClaim }, deliveries: readonly Delivery[], now: Date): Promise<ClaimOutcome> {
+export async function recordOutcome(
+  store: DocumentStore,
+  reminder: ReminderDue,
+  claimed: { version: string; claim: ReminderClaim },
+  deliveries: readonly Delivery[],
+  now: Date,
+): Promise<ClaimOutcome> {
   const outcome = outcomeOf(deliveries);
   const finished: ReminderClaim = {
     ...claimed.claim,
@@ -71,7 +85,10 @@ export async function recordOutcome(store: DocumentStore, reminder: ReminderDue,
 }
 
 /** Reads a claim back (reports, tests). */
-export async function readClaim(store: DocumentStore, reminder: Pick<ReminderDue, 'relationshipId' | 'kind' | 'dueDateTime'>): Promise<ReminderClaim | undefined> {
+export async function readClaim(
+  store: DocumentStore,
+  reminder: Pick<ReminderDue, 'relationshipId' | 'kind' | 'dueDateTime'>,
+): Promise<ReminderClaim | undefined> {
   const stored = await store.get<unknown>(REMINDER_CLAIMS, reminderKey(reminder));
   if (stored === undefined) return undefined;
   const parsed = claimSchema.safeParse(stored.value);

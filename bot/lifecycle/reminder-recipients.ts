@@ -1,6 +1,6 @@
-import type { DueReminder } from '../../domain/use-cases/terminate-and-sweep.ts';
-import type { Directory } from '../../domain/ports/directory.ts';
-import { invitationApprovers, partnerAdminAgentIds } from '../../domain/policy/people-allowed.ts';
+import type { DueReminder } from '#domain/use-cases/terminate-and-sweep.ts';
+import type { Directory } from '#domain/ports/directory.ts';
+import { invitationApprovers, partnerAdminAgentIds } from '#domain/policy/people-allowed.ts';
 import type { Recipient } from '../proactive/notifier.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ReconciledChange } from '../../domain/use-cases/reconcile.ts';
+import type { ReconciledChange } from '#domain/use-cases/reconcile.ts';
 import type { BotServices } from '../services.ts';
 import { notifyPartnerOfDecision, notifyPartnerOfTermination } from './notify-partner.ts';
 
@@ -17,7 +17,8 @@ export async function announceChange(services: AnnounceServices, change: Reconci
   }
   const endedAtMicrosoft = view.relationship.statusReason === 'terminatedAtSource' || view.relationship.statusReason === 'deletedAtSource';
   if ((change.action === 'gdap.terminated' || change.action === 'gdap.deletedAtSource') && endedAtMicrosoft) {
-    const by = change.action === 'gdap.deletedAtSource' ? 'Microsoft (it no longer exists there)' : 'The customer or Partner Center (at Microsoft)';
+    const by =
+      change.action === 'gdap.deletedAtSource' ? 'Microsoft (it no longer exists there)' : 'The customer or Partner Center (at Microsoft)';
     await notifyPartnerOfTermination(services, view, by);
   }
 }

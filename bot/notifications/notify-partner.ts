@@ -1,11 +1,11 @@
 import { CardFactory } from 'botbuilder';
-import { renderPartnerNoticeCard, type PartnerNoticeCardView } from '../../cards/customer/partner-notice.card.ts';
-import { partnerAdminAgentIds } from '../../domain/policy/people-allowed.ts';
-import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
-import type { RelationshipView } from '../../domain/use-cases/views.ts';
+import { renderPartnerNoticeCard, type PartnerNoticeCardView } from '#cards/customer/partner-notice.card.ts';
+import { partnerAdminAgentIds } from '#domain/policy/people-allowed.ts';
+import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner-roles.ts';
+import type { RelationshipView } from '#domain/use-cases/views.ts';
 import type { Recipient } from '../proactive/notifier.ts';
 import type { BotServices } from '../services.ts';
-import { decisionNotice, rolesRemovedNotice, terminatedNotice } from '../../presenters/customer/partner-notice.presenter.ts';
+import { decisionNotice, rolesRemovedNotice, terminatedNotice } from '#presenters/customer/partner-notice.presenter.ts';
 
 type NotifyServices = Pick<BotServices, 'directory' | 'conversations' | 'notifier' | 'clock' | 'logger'>;
 
@@ -13,10 +13,16 @@ type NotifyServices = Pick<BotServices, 'directory' | 'conversations' | 'notifie
  * Who hears of a customer's decision: the person who asked (when known) and the partner's Admin agents who have
  * talked to the bot (a stored personal-chat reference); nobody twice.
  */
-export async function partnerRecipients(services: NotifyServices, partnerTenantId: string, requesterUserId: string | undefined): Promise<Recipient[]> {
+export async function partnerRecipients(
+  services: NotifyServices,
+  partnerTenantId: string,
+  requesterUserId: string | undefined,
+): Promise<Recipient[]> {
   const adminAgents = await partnerAdminAgentIds(services.directory, partnerTenantId);
   const candidates = [...new Set([...(requesterUserId === undefined ? [] : [requesterUserId]), ...adminAgents])];
-  const reachable = await Promise.all(candidates.map(async (userId) => ((await services.conversations.find(partnerTenantId, userId)) === undefined ? undefined : userId)));
+  const reachable = await Promise.all(
+    candidates.map(async (userId) => ((await services.conversations.find(partnerTenantId, userId)) === undefined ? undefined : userId)),
+  );
   return reachable.filter((id): id is string => id !== undefined).map((userId) => ({ tenantId: partnerTenantId, userId }));
 }
 
@@ -24,9 +30,19 @@ export async function partnerRecipients(services: NotifyServices, partnerTenantI
  * Finds the recipients (quick local reads), then hands the card to the notifier, which sends in the background
  * with retries. Never rejects: a notification must not fail or undo the customer's action.
  */
-async function dispatchNotice(services: NotifyServices, partnerTenantId: string, requesterUserId: string | undefined, view: PartnerNoticeCardView, what: string): Promise<void> {
+async function dispatchNotice(
+  services: NotifyServices,
+  partnerTenantId: string,
+  requesterUserId: string | undefined,
+  view: PartnerNoticeCardView,
+  what: string,
+): Promise<void> {
   try {
-    const message = { type: 'message' as const, summary: view.title, attachments: [CardFactory.adaptiveCard(renderPartnerNoticeCard(view))] };
+    const message = {
+      type: 'message' as const,
+      summary: view.title,
+      attachments: [CardFactory.adaptiveCard(renderPartnerNoticeCard(view))],
+    };
     const recipients = await partnerRecipients(services, partnerTenantId, requesterUserId);
     services.notifier.dispatch(recipients, message, what);
   } catch (error) {
@@ -35,11 +51,17 @@ async function dispatchNotice(services: NotifyServices, partnerTenantId: string,
 }
 
 function requesterOf(relationship: RelationshipView): string {
-  return relationship.kind === 'gdap' ? relationship.relationship.requestedBy.userId : relationship.relationship.invitation.requestedBy.userId;
+  return relationship.kind === 'gdap'
+    ? relationship.relationship.requestedBy.userId
+    : relationship.relationship.invitation.requestedBy.userId;
 }
 
 /** Tells the partner that the customer accepted or declined its invitation. */
-export function notifyPartnerOfDecision(services: NotifyServices, relationship: RelationshipView, decision: 'accepted' | 'declined'): Promise<void> {
+export function notifyPartnerOfDecision(
+  services: NotifyServices,
+  relationship: RelationshipView,
+  decision: 'accepted' | 'declined',
+): Promise<void> {
   const view = decisionNotice(relationship, decision, services.clock.now().toISOString());
   return dispatchNotice(services, relationship.partner.tenantId, requesterOf(relationship), view, `invitation.${decision}`);
 }
@@ -51,7 +73,15 @@ export function notifyPartnerOfRolesRemoved(services: NotifyServices, outcome: R
 }
 
 /** Tells the partner (requester and Admin agents) that a GDAP relationship was terminated. */
-export function notifyPartnerOfTermination(services: NotifyServices, relationship: RelationshipView & { kind: 'gdap' }, by: string): Promise<void> {
-  const view = terminatedNotice({ displayName: relationship.displayName, customer: relationship.customer.name }, by, services.clock.now().toISOString());
+export function notifyPartnerOfTermination(
+  services: NotifyServices,
+  relationship: RelationshipView & { kind: 'gdap' },
+  by: string,
+): Promise<void> {
+  const view = terminatedNotice(
+    { displayName: relationship.displayName, customer: relationship.customer.name },
+    by,
+    services.clock.now().toISOString(),
+  );
   return dispatchNotice(services, relationship.partner.tenantId, requesterOf(relationship), view, 'gdap.terminated');
 }

@@ -1,6 +1,6 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import type { DocumentStore } from '../../domain/ports/document-store.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
 
 const COLLECTION = 'conversationReferences';
 
@@ -33,7 +33,8 @@ export function createConversationReferences(store: DocumentStore): Conversation
       const id = idOf(tenantId, userId);
       const existing = await store.get<Partial<ConversationReference>>(COLLECTION, id);
       // Unchanged references are not rewritten: this runs on every turn.
-      if (existing && existing.value.conversation?.id === reference.conversation?.id && existing.value.serviceUrl === reference.serviceUrl) return;
+      if (existing && existing.value.conversation?.id === reference.conversation?.id && existing.value.serviceUrl === reference.serviceUrl)
+        return;
       await store.put(COLLECTION, id, reference, '*', { indexes: [{ index: 'byTenant', key: tenantId.toLowerCase() }] });
     },
     async find(tenantId, userId) {

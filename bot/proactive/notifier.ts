@@ -55,7 +55,10 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     // A stored reference is as trustworthy as the activity it came from: check where it points before every send.
     const refused = serviceUrlProblem(reference.serviceUrl, deps.appId === '' ? 'local' : 'authenticated');
     if (refused !== undefined) {
-      deps.logger.warn({ tenantId: recipient.tenantId, userId: recipient.userId, reason: refused }, 'notification not sent: service URL refused');
+      deps.logger.warn(
+        { tenantId: recipient.tenantId, userId: recipient.userId, reason: refused },
+        'notification not sent: service URL refused',
+      );
       return { recipient, status: 'unreachable', attempts: 0 };
     }
     for (let attempt = 1; ; attempt++) {
@@ -79,7 +82,10 @@ export function createNotifier(deps: NotifierDeps): Notifier {
           return { recipient, status: 'failed', attempts: attempt };
         }
         const delay = retryDelay(error, attempt, retry);
-        deps.logger.warn({ tenantId: recipient.tenantId, userId: recipient.userId, attempt, status, retryInMs: delay }, 'notification failed, retrying');
+        deps.logger.warn(
+          { tenantId: recipient.tenantId, userId: recipient.userId, attempt, status, retryInMs: delay },
+          'notification failed, retrying',
+        );
         await sleep(delay);
       }
     }
@@ -87,11 +93,16 @@ export function createNotifier(deps: NotifierDeps): Notifier {
 
   const notifier: Notifier = {
     async send(recipients, message) {
-      return Promise.all(recipients.map((r) => deliver(r, message).catch((): Delivery => ({ recipient: r, status: 'failed', attempts: 0 }))));
+      return Promise.all(
+        recipients.map((r) => deliver(r, message).catch((): Delivery => ({ recipient: r, status: 'failed', attempts: 0 }))),
+      );
     },
     dispatch(recipients, message, what) {
       const task = notifier.send(recipients, message).then((deliveries) => {
-        deps.logger.info({ what, sent: count(deliveries, 'sent'), unreachable: count(deliveries, 'unreachable'), failed: count(deliveries, 'failed') }, 'notifications');
+        deps.logger.info(
+          { what, sent: count(deliveries, 'sent'), unreachable: count(deliveries, 'unreachable'), failed: count(deliveries, 'failed') },
+          'notifications',
+        );
       });
       pending.add(task);
       void task.finally(() => pending.delete(task));

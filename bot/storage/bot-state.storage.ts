@@ -5,7 +5,7 @@
  */
 import type { Storage, StoreItems } from 'botbuilder';
 import { z } from 'zod';
-import type { DocumentStore } from '../../domain/ports/document-store.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
 
 const storedItem = z.record(z.string(), z.unknown());
 

@@ -2,7 +2,7 @@
  * Chooses and opens the DocumentStore named by the storage URL from config.
  */
 import { resolve } from 'node:path';
-import type { DocumentStore } from '../../domain/ports/document-store.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
 import { MemoryDocumentStore } from './memory.store.ts';
 
 const SUPPORTED = 'memory://, sqlite://<path>, redis://…, rediss://…, postgresql://… or postgres://…';

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { defaultDeserialize, defaultSerialize } from '@keyv/serialize';
 import { z } from 'zod';
-import type { Versioned } from '../../domain/ports/document-store.ts';
+import type { Versioned } from '#domain/ports/document-store.ts';
 
 const envelopeSchema = z.object({ version: z.string().min(1), value: z.unknown() });
 const recordSchema = z.object({ value: envelopeSchema });

@@ -4,11 +4,28 @@
  * change a stored document by mutating an object they passed in or read back.
  */
 import type {
-  DocumentStore, ExpectedVersion, IndexEntry, ListRange, StreamPage, Versioned, WriteOptions, WriteOutcome,
-} from '../../domain/ports/document-store.ts';
+  DocumentStore,
+  ExpectedVersion,
+  IndexEntry,
+  ListRange,
+  StreamPage,
+  Versioned,
+  WriteOptions,
+  WriteOutcome,
+} from '#domain/ports/document-store.ts';
 import { decodeEvent, encodeEvent, newVersion } from './document-codec.ts';
 import {
-  assertKey, assertName, compareSortThenId, conflict, documentKey, encodeAppends, isExpected, normalizeCreates, normalizeIndexes, pageBounds, rangeLimit,
+  assertKey,
+  assertName,
+  compareSortThenId,
+  conflict,
+  documentKey,
+  encodeAppends,
+  isExpected,
+  normalizeCreates,
+  normalizeIndexes,
+  pageBounds,
+  rangeLimit,
 } from './store-rules.ts';
 
 interface StoredDocument {

@@ -9,12 +9,28 @@ import Keyv from 'keyv';
 import pg from 'pg';
 import { z } from 'zod';
 import type {
-  DocumentStore, ExpectedVersion, ListRange, StreamPage, Versioned, WriteOptions, WriteOutcome,
-} from '../../domain/ports/document-store.ts';
+  DocumentStore,
+  ExpectedVersion,
+  ListRange,
+  StreamPage,
+  Versioned,
+  WriteOptions,
+  WriteOutcome,
+} from '#domain/ports/document-store.ts';
 import { decodeDocument, decodeEvent, encodeDocument, encodeEvent, envelopeOf, newVersion } from './document-codec.ts';
 import { ensurePostgresSchema, KEY_SIZE } from './postgres-schema.ts';
 import {
-  assertKey, assertName, conflict, describeUrl, documentKey, encodeAppends, messageOf, normalizeCreates, normalizeIndexes, pageBounds, rangeLimit,
+  assertKey,
+  assertName,
+  conflict,
+  describeUrl,
+  documentKey,
+  encodeAppends,
+  messageOf,
+  normalizeCreates,
+  normalizeIndexes,
+  pageBounds,
+  rangeLimit,
 } from './store-rules.ts';
 
 const NAMESPACE = 'pa';
@@ -58,7 +74,12 @@ class PostgresDocumentStore implements DocumentStore {
   constructor(pool: pg.Pool, keyv: Keyv, schema: string) {
     this.#pool = pool;
     this.#keyv = keyv;
-    this.#table = { documents: `${schema}.keyv`, index: `${schema}.pa_index`, head: `${schema}.pa_stream_head`, stream: `${schema}.pa_stream` };
+    this.#table = {
+      documents: `${schema}.keyv`,
+      index: `${schema}.pa_index`,
+      head: `${schema}.pa_stream_head`,
+      stream: `${schema}.pa_stream`,
+    };
   }
 
   async get<T>(collection: string, id: string): Promise<Versioned<T> | undefined> {
@@ -74,37 +95,58 @@ class PostgresDocumentStore implements DocumentStore {
     const version = newVersion();
     const encoded = encodeDocument(value, version);
     const { documents } = this.#table;
-    return this.#transaction(async (client) => {
-      const written = expected === null
-        ? await client.query(`INSERT INTO ${documents} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, encoded])
-        : expected === '*'
-          ? await client.query(`INSERT INTO ${documents} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, encoded])
-          : await client.query(`UPDATE ${documents} SET value = $2 WHERE key = $1 AND (value::jsonb #>> '{value,version}') = $3`, [key, encoded, expected]);
-      if (written.rowCount !== 1) return 'rollback';
-      await this.#replaceIndexes(client, collection, id, entries);
-      for (const document of creates) {
-        const inserted = await client.query(`INSERT INTO ${documents} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
-          [`${NAMESPACE}:${document.key}`, encodeDocument(document.value, newVersion())]);
-        if (inserted.rowCount === 1) await this.#replaceIndexes(client, document.collection, document.id, document.entries);
-      }
-      await this.#appendAll(client, appends);
-      return { ok: true, version };
-    }, () => this.#conflict<T>(key));
+    return this.#transaction(
+      async (client) => {
+        const written =
+          expected === null
+            ? await client.query(`INSERT INTO ${documents} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, encoded])
+            : expected === '*'
+              ? await client.query(
+                  `INSERT INTO ${documents} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+                  [key, encoded],
+                )
+              : await client.query(`UPDATE ${documents} SET value = $2 WHERE key = $1 AND (value::jsonb #>> '{value,version}') = $3`, [
+                  key,
+                  encoded,
+                  expected,
+                ]);
+        if (written.rowCount !== 1) return 'rollback';
+        await this.#replaceIndexes(client, collection, id, entries);
+        for (const document of creates) {
+          const inserted = await client.query(`INSERT INTO ${documents} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [
+            `${NAMESPACE}:${document.key}`,
+            encodeDocument(document.value, newVersion()),
+          ]);
+          if (inserted.rowCount === 1) await this.#replaceIndexes(client, document.collection, document.id, document.entries);
+        }
+        await this.#appendAll(client, appends);
+        return { ok: true, version };
+      },
+      () => this.#conflict<T>(key),
+    );
   }
 
   async remove(collection: string, id: string, expected: string, options?: Pick<WriteOptions, 'append'>): Promise<WriteOutcome<unknown>> {
     const key = `${NAMESPACE}:${documentKey(collection, id)}`;
     const appends = encodeAppends(options?.append);
-    return this.#transaction(async (client) => {
-      const deleted = valueRows.parse((await client.query(
-        `DELETE FROM ${this.#table.documents} WHERE key = $1 AND ($2 = '*' OR (value::jsonb #>> '{value,version}') = $2) RETURNING value`,
-        [key, expected])).rows);
-      const [row] = deleted;
-      if (row === undefined) return 'rollback';
-      await this.#replaceIndexes(client, collection, id, []);
-      await this.#appendAll(client, appends);
-      return { ok: true, version: decodeDocument(row.value, key).version };
-    }, () => this.#conflict<unknown>(key));
+    return this.#transaction(
+      async (client) => {
+        const deleted = valueRows.parse(
+          (
+            await client.query(
+              `DELETE FROM ${this.#table.documents} WHERE key = $1 AND ($2 = '*' OR (value::jsonb #>> '{value,version}') = $2) RETURNING value`,
+              [key, expected],
+            )
+          ).rows,
+        );
+        const [row] = deleted;
+        if (row === undefined) return 'rollback';
+        await this.#replaceIndexes(client, collection, id, []);
+        await this.#appendAll(client, appends);
+        return { ok: true, version: decodeDocument(row.value, key).version };
+      },
+      () => this.#conflict<unknown>(key),
+    );
   }
 
   async list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
@@ -123,7 +165,9 @@ class PostgresDocumentStore implements DocumentStore {
     const limitParameter = parameters.push(Number.isFinite(limit) ? limit : null);
     const result = await this.#pool.query(
       `SELECT d.value FROM ${this.#table.index} i JOIN ${this.#table.documents} d ON d.key = $1 || i.collection || ':' || i.id
-       WHERE ${conditions.join(' AND ')} ORDER BY i.sort, i.id LIMIT $${limitParameter}`, parameters);
+       WHERE ${conditions.join(' AND ')} ORDER BY i.sort, i.id LIMIT $${limitParameter}`,
+      parameters,
+    );
     return valueRows.parse(result.rows).map((row) => decodeDocument<T>(row.value, `${collection} list`));
   }
 
@@ -141,7 +185,9 @@ class PostgresDocumentStore implements DocumentStore {
     assertKey('stream name', stream);
     const { after, limit } = pageBounds(page);
     const result = await this.#pool.query(
-      `SELECT seq, event FROM ${this.#table.stream} WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [stream, after, limit + 1]);
+      `SELECT seq, event FROM ${this.#table.stream} WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [stream, after, limit + 1],
+    );
     const rows = eventRows.parse(result.rows);
     const entries = rows.slice(0, limit).map((row) => ({ seq: row.seq, event: decodeEvent(row.event) }));
     const last = entries.at(-1);
@@ -159,13 +205,19 @@ class PostgresDocumentStore implements DocumentStore {
     return conflict(current);
   }
 
-  async #replaceIndexes(client: pg.PoolClient, collection: string, id: string, entries: Required<{ index: string; key: string; sort: string }>[]): Promise<void> {
+  async #replaceIndexes(
+    client: pg.PoolClient,
+    collection: string,
+    id: string,
+    entries: Required<{ index: string; key: string; sort: string }>[],
+  ): Promise<void> {
     await client.query(`DELETE FROM ${this.#table.index} WHERE collection = $1 AND id = $2`, [collection, id]);
     if (entries.length === 0) return;
     await client.query(
       `INSERT INTO ${this.#table.index} (collection, index_name, index_key, sort, id)
        SELECT $1, e.index_name, e.index_key, e.sort, $2 FROM unnest($3::text[], $4::text[], $5::text[]) AS e(index_name, index_key, sort)`,
-      [collection, id, entries.map((e) => e.index), entries.map((e) => e.key), entries.map((e) => e.sort)]);
+      [collection, id, entries.map((e) => e.index), entries.map((e) => e.key), entries.map((e) => e.sort)],
+    );
   }
 
   /** Appends grouped by stream, streams in name order (so two writers lock heads in one order); returns the last seq. */
@@ -175,14 +227,21 @@ class PostgresDocumentStore implements DocumentStore {
     let last: number | undefined;
     for (const stream of [...byStream.keys()].sort()) {
       const events = byStream.get(stream) ?? [];
-      const [head] = lastRows.parse((await client.query(
-        `INSERT INTO ${this.#table.head} (stream, last) VALUES ($1, $2)
-         ON CONFLICT (stream) DO UPDATE SET last = ${this.#table.head}.last + excluded.last RETURNING last`, [stream, events.length])).rows);
+      const [head] = lastRows.parse(
+        (
+          await client.query(
+            `INSERT INTO ${this.#table.head} (stream, last) VALUES ($1, $2)
+         ON CONFLICT (stream) DO UPDATE SET last = ${this.#table.head}.last + excluded.last RETURNING last`,
+            [stream, events.length],
+          )
+        ).rows,
+      );
       if (head === undefined) throw new Error(`No stream head for ${stream}`);
       await client.query(
         `INSERT INTO ${this.#table.stream} (stream, seq, event)
          SELECT $1, $2::bigint + e.n, e.event FROM unnest($3::text[]) WITH ORDINALITY AS e(event, n)`,
-        [stream, head.last - events.length, events]);
+        [stream, head.last - events.length, events],
+      );
       last = head.last;
     }
     return last;

@@ -7,12 +7,28 @@ import { createHash } from 'node:crypto';
 import KeyvRedis, { Keyv } from '@keyv/redis';
 import { z } from 'zod';
 import type {
-  DocumentStore, ExpectedVersion, ListRange, StreamPage, Versioned, WriteOptions, WriteOutcome,
-} from '../../domain/ports/document-store.ts';
+  DocumentStore,
+  ExpectedVersion,
+  ListRange,
+  StreamPage,
+  Versioned,
+  WriteOptions,
+  WriteOutcome,
+} from '#domain/ports/document-store.ts';
 import { decodeDocument, decodeEvent, encodeDocument, encodeEvent, envelopeOf, newVersion } from './document-codec.ts';
 import { LIST_SCRIPT, PUT_SCRIPT, REMOVE_SCRIPT } from './redis-scripts.ts';
 import {
-  assertKey, assertName, conflict, describeUrl, documentKey, encodeAppends, messageOf, normalizeCreates, normalizeIndexes, pageBounds, rangeLimit,
+  assertKey,
+  assertName,
+  conflict,
+  describeUrl,
+  documentKey,
+  encodeAppends,
+  messageOf,
+  normalizeCreates,
+  normalizeIndexes,
+  pageBounds,
+  rangeLimit,
 } from './store-rules.ts';
 
 type RedisClient = KeyvRedis<string>['client'];
@@ -26,11 +42,17 @@ export async function openRedisStore(url: string, options: { readonly prefix?: s
   parsed.searchParams.delete('prefix');
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix)) throw new Error(`Invalid Redis key prefix "${prefix}".`);
   let hasConnected = false;
-  const adapter = new KeyvRedis<string>({
-    url: parsed.toString(),
-    // Fail fast on the first connection (a wrong URL should stop the start); afterwards keep reconnecting.
-    socket: { connectTimeout: 5_000, reconnectStrategy: (retries: number) => (hasConnected ? Math.min(50 * 2 ** retries, 2_000) : false) },
-  }, { namespace: prefix, throwOnConnectError: true, throwOnErrors: true });
+  const adapter = new KeyvRedis<string>(
+    {
+      url: parsed.toString(),
+      // Fail fast on the first connection (a wrong URL should stop the start); afterwards keep reconnecting.
+      socket: {
+        connectTimeout: 5_000,
+        reconnectStrategy: (retries: number) => (hasConnected ? Math.min(50 * 2 ** retries, 2_000) : false),
+      },
+    },
+    { namespace: prefix, throwOnConnectError: true, throwOnErrors: true },
+  );
   // The adapter's own node-redis client: the scripts below run through it.
   const client = adapter.client;
   // Connection errors also reach the caller as failed commands; the listener keeps them from crashing the process.
@@ -69,20 +91,35 @@ class RedisDocumentStore implements DocumentStore {
     const creates = normalizeCreates(options?.create, key);
     const version = newVersion();
     const mode = expected === null ? 'create' : expected === '*' ? 'any' : 'match';
-    const reply = await this.#run(PUT_SCRIPT, [
-      this.#ns + key, `${this.#ns}~indexed:${key}`,
-      ...entries.map((entry) => this.#indexKey(collection, entry.index, entry.key)),
-      ...appends.map((append) => this.#streamKey(append.stream)),
-      ...creates.flatMap((document) => [this.#ns + document.key, `${this.#ns}~indexed:${document.key}`,
-        ...document.entries.map((entry) => this.#indexKey(document.collection, entry.index, entry.key))]),
-    ], [
-      mode, typeof expected === 'string' ? expected : '', encodeDocument(value, version),
-      String(entries.length), String(appends.length), String(creates.length),
-      ...entries.map((entry) => `${entry.sort}\u0000${id}`),
-      ...appends.map((append) => append.json),
-      ...creates.flatMap((document) => [encodeDocument(document.value, newVersion()), String(document.entries.length),
-        ...document.entries.map((entry) => `${entry.sort}\u0000${document.id}`)]),
-    ]);
+    const reply = await this.#run(
+      PUT_SCRIPT,
+      [
+        this.#ns + key,
+        `${this.#ns}~indexed:${key}`,
+        ...entries.map((entry) => this.#indexKey(collection, entry.index, entry.key)),
+        ...appends.map((append) => this.#streamKey(append.stream)),
+        ...creates.flatMap((document) => [
+          this.#ns + document.key,
+          `${this.#ns}~indexed:${document.key}`,
+          ...document.entries.map((entry) => this.#indexKey(document.collection, entry.index, entry.key)),
+        ]),
+      ],
+      [
+        mode,
+        typeof expected === 'string' ? expected : '',
+        encodeDocument(value, version),
+        String(entries.length),
+        String(appends.length),
+        String(creates.length),
+        ...entries.map((entry) => `${entry.sort}\u0000${id}`),
+        ...appends.map((append) => append.json),
+        ...creates.flatMap((document) => [
+          encodeDocument(document.value, newVersion()),
+          String(document.entries.length),
+          ...document.entries.map((entry) => `${entry.sort}\u0000${document.id}`),
+        ]),
+      ],
+    );
     if (reply[0] === 1) return { ok: true, version };
     const current = reply[1];
     return conflict(typeof current === 'string' ? decodeDocument<T>(current, key) : undefined);
@@ -91,9 +128,11 @@ class RedisDocumentStore implements DocumentStore {
   async remove(collection: string, id: string, expected: string, options?: Pick<WriteOptions, 'append'>): Promise<WriteOutcome<unknown>> {
     const key = documentKey(collection, id);
     const appends = encodeAppends(options?.append);
-    const reply = await this.#run(REMOVE_SCRIPT,
+    const reply = await this.#run(
+      REMOVE_SCRIPT,
       [this.#ns + key, `${this.#ns}~indexed:${key}`, ...appends.map((append) => this.#streamKey(append.stream))],
-      [expected, ...appends.map((append) => append.json)]);
+      [expected, ...appends.map((append) => append.json)],
+    );
     const record = reply[1];
     const current = typeof record === 'string' ? decodeDocument<unknown>(record, key) : undefined;
     if (reply[0] === 1 && current !== undefined) return { ok: true, version: current.version };
@@ -107,12 +146,20 @@ class RedisDocumentStore implements DocumentStore {
     if (limit === 0) return [];
     const after = range?.after;
     // Members are `sort NUL id`, so "after (sort, id)" is the exclusive bound `(sort NUL id`; the tighter of the two wins.
-    const min = after !== undefined && (range?.from === undefined || after.sort >= range.from)
-      ? `(${after.sort}\u0000${after.id}`
-      : range?.from === undefined ? '-' : `[${range.from}`;
+    const min =
+      after !== undefined && (range?.from === undefined || after.sort >= range.from)
+        ? `(${after.sort}\u0000${after.id}`
+        : range?.from === undefined
+          ? '-'
+          : `[${range.from}`;
     const max = range?.before === undefined ? '+' : `(${range.before}`;
-    const records = stringList.parse(await this.#eval(LIST_SCRIPT, [this.#indexKey(collection, index, key)],
-      [min, max, String(Number.isFinite(limit) ? limit : -1), `${this.#ns}${collection}:`]));
+    const records = stringList.parse(
+      await this.#eval(
+        LIST_SCRIPT,
+        [this.#indexKey(collection, index, key)],
+        [min, max, String(Number.isFinite(limit) ? limit : -1), `${this.#ns}${collection}:`],
+      ),
+    );
     return records.map((record) => decodeDocument<T>(record, `${collection} list`));
   }
 

@@ -9,7 +9,10 @@ export class SerialQueue {
   run<T>(task: () => Promise<T>): Promise<T> {
     const result = this.#tail.then(task, task);
     // The queue only waits for settlement; the caller of run() sees the task's own rejection.
-    this.#tail = result.then(() => undefined, () => undefined);
+    this.#tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
     return result;
   }
 }

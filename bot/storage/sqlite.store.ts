@@ -10,12 +10,28 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { z } from 'zod';
 import type {
-  DocumentStore, ExpectedVersion, IndexEntry, ListRange, StreamPage, Versioned, WriteOptions, WriteOutcome,
-} from '../../domain/ports/document-store.ts';
+  DocumentStore,
+  ExpectedVersion,
+  IndexEntry,
+  ListRange,
+  StreamPage,
+  Versioned,
+  WriteOptions,
+  WriteOutcome,
+} from '#domain/ports/document-store.ts';
 import { decodeDocument, decodeEvent, encodeDocument, encodeEvent, envelopeOf, newVersion } from './document-codec.ts';
 import { SerialQueue } from './serial-queue.ts';
 import {
-  assertKey, assertName, conflict, documentKey, encodeAppends, isExpected, normalizeCreates, normalizeIndexes, pageBounds, rangeLimit,
+  assertKey,
+  assertName,
+  conflict,
+  documentKey,
+  encodeAppends,
+  isExpected,
+  normalizeCreates,
+  normalizeIndexes,
+  pageBounds,
+  rangeLimit,
 } from './store-rules.ts';
 
 const NAMESPACE = 'pa';
@@ -76,20 +92,42 @@ class SqliteDocumentStore implements DocumentStore {
       const version = newVersion();
       await this.#writeInTransaction(collection, id, key, encodeDocument(value, version), entries);
       for (const document of creates) {
-        if (await this.#current(document.key) !== undefined) continue;
-        await this.#writeInTransaction(document.collection, document.id, document.key, encodeDocument(document.value, newVersion()), document.entries);
+        if ((await this.#current(document.key)) !== undefined) continue;
+        await this.#writeInTransaction(
+          document.collection,
+          document.id,
+          document.key,
+          encodeDocument(document.value, newVersion()),
+          document.entries,
+        );
       }
       for (const append of appends) await this.#appendInTransaction(append.stream, append.json);
       return { ok: true, version };
     });
   }
 
-  async #writeInTransaction(collection: string, id: string, key: string, encoded: string, entries: readonly Required<IndexEntry>[]): Promise<void> {
-    await this.#sql(`INSERT INTO keyv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, this.#rawKey(key), encoded);
+  async #writeInTransaction(
+    collection: string,
+    id: string,
+    key: string,
+    encoded: string,
+    entries: readonly Required<IndexEntry>[],
+  ): Promise<void> {
+    await this.#sql(
+      `INSERT INTO keyv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      this.#rawKey(key),
+      encoded,
+    );
     await this.#sql('DELETE FROM pa_index WHERE collection = ? AND id = ?', collection, id);
     for (const entry of entries) {
-      await this.#sql('INSERT INTO pa_index (collection, index_name, index_key, sort, id) VALUES (?, ?, ?, ?, ?)',
-        collection, entry.index, entry.key, entry.sort, id);
+      await this.#sql(
+        'INSERT INTO pa_index (collection, index_name, index_key, sort, id) VALUES (?, ?, ?, ?, ?)',
+        collection,
+        entry.index,
+        entry.key,
+        entry.sort,
+        id,
+      );
     }
   }
 
@@ -113,16 +151,28 @@ class SqliteDocumentStore implements DocumentStore {
     const limit = rangeLimit(range);
     const conditions = ['i.collection = ?', 'i.index_name = ?', 'i.index_key = ?'];
     const parameters: (string | number)[] = [`${NAMESPACE}:`, collection, index, key];
-    if (range?.from !== undefined) { conditions.push('i.sort >= ?'); parameters.push(range.from); }
-    if (range?.before !== undefined) { conditions.push('i.sort < ?'); parameters.push(range.before); }
+    if (range?.from !== undefined) {
+      conditions.push('i.sort >= ?');
+      parameters.push(range.from);
+    }
+    if (range?.before !== undefined) {
+      conditions.push('i.sort < ?');
+      parameters.push(range.before);
+    }
     if (range?.after !== undefined) {
       conditions.push('(i.sort > ? OR (i.sort = ? AND i.id > ?))');
       parameters.push(range.after.sort, range.after.sort, range.after.id);
     }
     parameters.push(Number.isFinite(limit) ? limit : -1);
-    const rows = valueRows.parse(await this.#queue.run(() => this.#sql(
-      `SELECT d.value FROM pa_index i JOIN keyv d ON d.key = ? || i.collection || ':' || i.id
-       WHERE ${conditions.join(' AND ')} ORDER BY i.sort, i.id LIMIT ?`, ...parameters)));
+    const rows = valueRows.parse(
+      await this.#queue.run(() =>
+        this.#sql(
+          `SELECT d.value FROM pa_index i JOIN keyv d ON d.key = ? || i.collection || ':' || i.id
+       WHERE ${conditions.join(' AND ')} ORDER BY i.sort, i.id LIMIT ?`,
+          ...parameters,
+        ),
+      ),
+    );
     return rows.map((row) => decodeDocument<T>(row.value, `${collection} list`));
   }
 
@@ -135,8 +185,11 @@ class SqliteDocumentStore implements DocumentStore {
   async readStream(stream: string, page: { readonly after?: number; readonly limit: number }): Promise<StreamPage> {
     assertKey('stream name', stream);
     const { after, limit } = pageBounds(page);
-    const rows = eventRows.parse(await this.#queue.run(() =>
-      this.#sql('SELECT seq, event FROM pa_stream WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?', stream, after, limit + 1)));
+    const rows = eventRows.parse(
+      await this.#queue.run(() =>
+        this.#sql('SELECT seq, event FROM pa_stream WHERE stream = ? AND seq > ? ORDER BY seq LIMIT ?', stream, after, limit + 1),
+      ),
+    );
     const entries = rows.slice(0, limit).map((row) => ({ seq: row.seq, event: decodeEvent(row.event) }));
     const last = entries.at(-1);
     return rows.length > limit && last !== undefined ? { entries, next: last.seq } : { entries };

@@ -2,7 +2,15 @@
  * The rules every DocumentStore backend shares, kept in one place so that memory, SQLite, Redis
  * and PostgreSQL answer the contract suite identically.
  */
-import type { ExpectedVersion, IndexEntry, ListRange, NewDocument, StreamAppend, Versioned, WriteOutcome } from '../../domain/ports/document-store.ts';
+import type {
+  ExpectedVersion,
+  IndexEntry,
+  ListRange,
+  NewDocument,
+  StreamAppend,
+  Versioned,
+  WriteOutcome,
+} from '#domain/ports/document-store.ts';
 import { encodeEvent } from './document-codec.ts';
 
 /** Collection and index names come from code; restricting them keeps composite keys unambiguous. */
@@ -106,6 +114,12 @@ export function normalizeCreates(creates: readonly NewDocument[] | undefined, wr
     const key = documentKey(document.collection, document.id);
     if (seen.has(key)) throw new Error(`Document ${key} is written twice in one step.`);
     seen.add(key);
-    return { collection: document.collection, id: document.id, key, value: document.value ?? null, entries: normalizeIndexes(document.indexes) };
+    return {
+      collection: document.collection,
+      id: document.id,
+      key,
+      value: document.value ?? null,
+      entries: normalizeIndexes(document.indexes),
+    };
   });
 }

@@ -1,6 +1,6 @@
-import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
-import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { removeRolesReviewOf } from '../../presenters/customer/remove-roles.presenter.ts';
+import type { PartnerOfCustomer } from '#domain/use-cases/queries.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
+import { removeRolesReviewOf } from '#presenters/customer/remove-roles.presenter.ts';
 import type { CustomerPartnerRow, CustomerRelationshipLine, RemoveRolesPreview } from './tab-contract.ts';
 
 const LIVE = new Set(['active', 'expiring']);
@@ -56,5 +56,11 @@ function gdapLine(g: GdapRelationshipView): CustomerRelationshipLine {
  */
 export function removeRolesPreview(p: PartnerOfCustomer, adminCenterUrl: string | null = null): RemoveRolesPreview {
   const review = removeRolesReviewOf(p);
-  return { partnerName: review.partnerName, question: `Remove ${review.partnerPossessive} admin roles in your organization?`, changes: review.changes, stays: review.stays, adminCenterUrl };
+  return {
+    partnerName: review.partnerName,
+    question: `Remove ${review.partnerPossessive} admin roles in your organization?`,
+    changes: review.changes,
+    stays: review.stays,
+    adminCenterUrl,
+  };
 }

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
-import type { Clock } from '../../domain/ports/clock.ts';
+import type { Clock } from '#domain/ports/clock.ts';
 
 /** Who a validated token says the caller is: their tenant and Entra object id, nothing else. */
 export interface TokenIdentity {
@@ -9,7 +9,8 @@ export interface TokenIdentity {
 }
 
 /** A refusal; `unavailable` when Microsoft's signing keys could not be fetched (try again later), not the token's fault. */
-export type TokenCheck = { readonly ok: true; readonly identity: TokenIdentity } | { readonly ok: false; readonly reason: string; readonly unavailable?: true };
+export type TokenCheck =
+  { readonly ok: true; readonly identity: TokenIdentity } | { readonly ok: false; readonly reason: string; readonly unavailable?: true };
 
 /** The delegated scope the tab's API exposes (Application ID URI `api://<host>/<app id>`, scope `access_as_user`). */
 export const TAB_API_SCOPE = 'access_as_user';
@@ -50,7 +51,10 @@ const CLOCK_TOLERANCE_SECONDS = 300;
  * token's own tenant: a multi-tenant app cannot list issuers, but it can insist that `iss` and `tid` agree.
  */
 export function createEntraTokenVerifier(settings: EntraTokenSettings, remoteKeys?: JWTVerifyGetKey): TokenVerifier {
-  const keys = remembersUnavailability(remoteKeys ?? createRemoteJWKSet(new URL(settings.signingKeysUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 }), settings.clock);
+  const keys = remembersUnavailability(
+    remoteKeys ?? createRemoteJWKSet(new URL(settings.signingKeysUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 }),
+    settings.clock,
+  );
   // v1 tokens carry the Application ID URI; v2 tokens carry the app id itself. Both name this app and nothing else.
   const audience = [`api://${settings.publicHost}/${settings.appId}`, settings.appId];
   return async (token) => {
@@ -67,11 +71,12 @@ export function createEntraTokenVerifier(settings: EntraTokenSettings, remoteKey
       const { tid, oid, iss, scp, idtyp } = claims.data;
       if (!issuerMatchesTenant(iss, tid)) return { ok: false, reason: 'The token was not issued by Microsoft Entra for its tenant.' };
       if (idtyp === 'app' || !(scp ?? '').split(' ').includes(TAB_API_SCOPE)) {
-        return { ok: false, reason: 'The token is not a signed-in user\'s token for this app.' };
+        return { ok: false, reason: "The token is not a signed-in user's token for this app." };
       }
       return { ok: true, identity: { tenantId: tid.toLowerCase(), userId: oid.toLowerCase() } };
     } catch (error) {
-      if (error instanceof SigningKeysUnavailable) return { ok: false, reason: 'Sign-in cannot be checked right now; try again in a minute.', unavailable: true };
+      if (error instanceof SigningKeysUnavailable)
+        return { ok: false, reason: 'Sign-in cannot be checked right now; try again in a minute.', unavailable: true };
       return { ok: false, reason: reasonFor(error) };
     }
   };
@@ -99,7 +104,9 @@ function remembersUnavailability(keys: JWTVerifyGetKey, clock: Clock): JWTVerify
 /** True for `https://login.microsoftonline.com/<tid>/v2.0` (v2) and `https://sts.windows.net/<tid>/` (v1). */
 export function issuerMatchesTenant(issuer: string, tenantId: string): boolean {
   const tid = tenantId.toLowerCase();
-  return issuer.toLowerCase() === `https://login.microsoftonline.com/${tid}/v2.0` || issuer.toLowerCase() === `https://sts.windows.net/${tid}/`;
+  return (
+    issuer.toLowerCase() === `https://login.microsoftonline.com/${tid}/v2.0` || issuer.toLowerCase() === `https://sts.windows.net/${tid}/`
+  );
 }
 
 // Short and generic on purpose: a caller learns which check failed, never a key, a claim value or a stack.
@@ -107,7 +114,8 @@ function reasonFor(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired.';
   if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') return 'The token is not meant for this app.';
   if (error instanceof errors.JWTClaimValidationFailed) return 'The token is not valid yet or lacks a required claim.';
-  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) return 'The token signature is not valid.';
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey)
+    return 'The token signature is not valid.';
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError) return 'The token could not be validated.';
   return 'The token could not be validated.';
 }

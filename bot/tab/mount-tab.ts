@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import type { Directory } from '../../domain/ports/directory.ts';
+import type { Directory } from '#domain/ports/directory.ts';
 import { notifyPartnerOfRolesRemoved } from '../notifications/notify-partner.ts';
 import { announceChange } from '../notifications/announce-change.ts';
 import type { BotServices } from '../services.ts';
@@ -25,7 +25,14 @@ export function tabRoutes(deps: TabDeps): (server: Server) => void {
   const auth = deps.config.auth;
   const { services } = deps;
   const identify = auth
-    ? identifyByToken(createEntraTokenVerifier({ appId: auth.appId, publicHost: deps.config.publicHost, signingKeysUrl: deps.config.signingKeysUrl, clock: services.clock }))
+    ? identifyByToken(
+        createEntraTokenVerifier({
+          appId: auth.appId,
+          publicHost: deps.config.publicHost,
+          signingKeysUrl: deps.config.signingKeysUrl,
+          clock: services.clock,
+        }),
+      )
     : identifyByLocalHeader();
   const pageConfig = async (): Promise<TabConfig> => ({
     mode: auth ? 'entra' : 'local',
@@ -36,7 +43,12 @@ export function tabRoutes(deps: TabDeps): (server: Server) => void {
   return (server) => {
     mountTabPage(server);
     mountTabApi(server, {
-      domain: services.domain, directory: services.directory, clock: services.clock, identify, pageConfig, logger: deps.logger,
+      domain: services.domain,
+      directory: services.directory,
+      clock: services.clock,
+      identify,
+      pageConfig,
+      logger: deps.logger,
       notifyRolesRemoved: (outcome, customer) => notifyPartnerOfRolesRemoved(services, outcome, customer),
       announce: (change) => announceChange(services, change),
     });
@@ -48,9 +60,12 @@ async function demoUsers(directory: Directory): Promise<DemoUser[]> {
   for (const tenant of await directory.listTenants()) {
     const groups = await directory.listGroups(tenant.id);
     for (const user of await directory.listUsers(tenant.id)) {
-      const roles = tenant.partnerId !== undefined
-        ? groups.filter((g) => g.members.includes(user.id) && /^(Admin|Sales|Helpdesk)Agents$/.test(g.name)).map((g) => g.name.replace(/Agents$/, ' agent'))
-        : user.roles;
+      const roles =
+        tenant.partnerId !== undefined
+          ? groups
+              .filter((g) => g.members.includes(user.id) && /^(Admin|Sales|Helpdesk)Agents$/.test(g.name))
+              .map((g) => g.name.replace(/Agents$/, ' agent'))
+          : user.roles;
       users.push({ tenantId: tenant.id, userId: user.id, name: user.name, tenantName: tenant.name, roles: roles.join(', ') || 'no role' });
     }
   }

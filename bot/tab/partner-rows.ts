@@ -1,8 +1,8 @@
-import type { Action } from '../../domain/policy/access-policy.ts';
-import type { CustomerOfPartner } from '../../domain/use-cases/queries.ts';
-import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import type { Action } from '#domain/policy/access-policy.ts';
+import type { CustomerOfPartner } from '#domain/use-cases/queries.ts';
+import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '#domain/use-cases/views.ts';
 import type { PartnerRelationshipRow, RowAction } from './tab-contract.ts';
-import { customerAdminPhrase } from '../../cards/format.ts';
+import { customerAdminPhrase } from '#cards/format.ts';
 
 /** Flattens the partner's customers into one row per relationship, with the actions the policy allows this person. */
 export function partnerRows(customers: readonly CustomerOfPartner[]): PartnerRelationshipRow[] {
@@ -48,16 +48,23 @@ function gdapActions(c: CustomerOfPartner, g: GdapRelationshipView): RowAction[]
   const actions: RowAction[] = [];
   const live = g.status === 'active' || g.status === 'expiring';
   if (g.status === 'created' && allowed(g, 'lockForApproval')) actions.push({ kind: 'api', label: 'Send for approval', change: 'lock' });
-  if (g.approvalLink !== null && allowed(g, 'lockForApproval')) actions.push({ kind: 'link', label: 'Approval link for the customer', url: g.approvalLink });
+  if (g.approvalLink !== null && allowed(g, 'lockForApproval'))
+    actions.push({ kind: 'link', label: 'Approval link for the customer', url: g.approvalLink });
   if (live && allowed(g, 'assignSecurityGroup')) actions.push({ kind: 'chat', label: 'Assign groups', command: 'assign groups' });
   if ((g.status === 'created' || live) && allowed(g, 'changeAutoExtend')) {
-    if (g.relationship.autoExtendDuration === 'P180D') actions.push({ kind: 'api', label: 'Turn auto-extend off', change: 'autoExtendOff' });
+    if (g.relationship.autoExtendDuration === 'P180D')
+      actions.push({ kind: 'api', label: 'Turn auto-extend off', change: 'autoExtendOff' });
     else if (g.canAutoExtend) actions.push({ kind: 'api', label: 'Turn auto-extend on', change: 'autoExtendOn' });
   }
   // Graph mode: Microsoft is the record; ask it now rather than wait for the next sync.
-  if (g.approveInAdminCenter === true && g.status !== 'expired' && g.status !== 'terminated') actions.push({ kind: 'api', label: 'Check with Microsoft now', change: 'check' });
+  if (g.approveInAdminCenter === true && g.status !== 'expired' && g.status !== 'terminated')
+    actions.push({ kind: 'api', label: 'Check with Microsoft now', change: 'check' });
   if (g.status !== 'created' && g.status !== 'approvalPending' && allowed(g, 'requestGdapRelationship')) {
-    actions.push({ kind: 'chat', label: live ? 'Request more roles (new GDAP)' : 'Request GDAP again', command: `new gdap for ${c.customer.name}` });
+    actions.push({
+      kind: 'chat',
+      label: live ? 'Request more roles (new GDAP)' : 'Request GDAP again',
+      command: `new gdap for ${c.customer.name}`,
+    });
   }
   return actions;
 }

@@ -1,14 +1,14 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { UserActor } from '../../domain/actors/actor.ts';
-import type { PartnerAccess } from '../../domain/partner-access.ts';
-import type { Directory } from '../../domain/ports/directory.ts';
-import type { Clock } from '../../domain/ports/clock.ts';
-import type { ReconciledChange } from '../../domain/use-cases/reconcile.ts';
-import { PARTNER_RELATIONSHIPS_PAGE } from '../../domain/use-cases/remove-partner-roles.ts';
-import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
-import { buildRemoveRolesResult } from '../../presenters/customer/remove-roles.presenter.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import type { PartnerAccess } from '#domain/partner-access.ts';
+import type { Directory } from '#domain/ports/directory.ts';
+import type { Clock } from '#domain/ports/clock.ts';
+import type { ReconciledChange } from '#domain/use-cases/reconcile.ts';
+import { PARTNER_RELATIONSHIPS_PAGE } from '#domain/use-cases/remove-partner-roles.ts';
+import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner-roles.ts';
+import { buildRemoveRolesResult } from '#presenters/customer/remove-roles.presenter.ts';
 import { customerRows, removeRolesPreview } from './customer-rows.ts';
 import { partnerRows } from './partner-rows.ts';
 import type { CustomerPartners, PartnerRelationships, RemoveRolesResult, TabConfig, TabMe } from './tab-contract.ts';
@@ -53,82 +53,114 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
 
   server.get('/api/tab/config', async (_req: Request, res: Response) => sendJson(res, 200, await deps.pageConfig()));
 
-  server.get('/api/tab/me', withActor(async (actor, _req, res) => {
-    const tenant = await deps.directory.findTenant(actor.tenantId);
-    const me: TabMe = {
-      name: actor.name,
-      tenantName: tenant?.name ?? actor.tenantId,
-      side: actor.tenantKind === 'partner' ? 'partner' : 'customer',
-      roles: actor.tenantKind === 'partner' ? actor.partnerCenterRoles.map((r) => ROLE_WORDS[r]) : actor.entraRoles,
-    };
-    sendJson(res, 200, me);
-  }));
+  server.get(
+    '/api/tab/me',
+    withActor(async (actor, _req, res) => {
+      const tenant = await deps.directory.findTenant(actor.tenantId);
+      const me: TabMe = {
+        name: actor.name,
+        tenantName: tenant?.name ?? actor.tenantId,
+        side: actor.tenantKind === 'partner' ? 'partner' : 'customer',
+        roles: actor.tenantKind === 'partner' ? actor.partnerCenterRoles.map((r) => ROLE_WORDS[r]) : actor.entraRoles,
+      };
+      sendJson(res, 200, me);
+    }),
+  );
 
-  server.get('/api/tab/partner/relationships', withActor(async (actor, _req, res) => {
-    const listed = await deps.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
-    if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
-    const tenant = await deps.directory.findTenant(actor.tenantId);
-    const body: PartnerRelationships = { partnerName: tenant?.name ?? actor.tenantId, now: deps.clock.now().toISOString(), rows: partnerRows(listed.value) };
-    sendJson(res, 200, body);
-  }));
+  server.get(
+    '/api/tab/partner/relationships',
+    withActor(async (actor, _req, res) => {
+      const listed = await deps.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
+      if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+      const tenant = await deps.directory.findTenant(actor.tenantId);
+      const body: PartnerRelationships = {
+        partnerName: tenant?.name ?? actor.tenantId,
+        now: deps.clock.now().toISOString(),
+        rows: partnerRows(listed.value),
+      };
+      sendJson(res, 200, body);
+    }),
+  );
 
-  server.post('/api/tab/partner/gdap/:id/:change', withActor(async (actor, req, res) => {
-    const id = param(req, 'id') ?? '';
-    const change = param(req, 'change');
-    const body = await readJsonBody(req);
-    if (!body.ok) return sendError(res, body.status, body.reason);
-    const parsed = changeBody.safeParse(body.json);
-    if (!parsed.success) return sendError(res, 400, 'Send the version you read.');
-    const input = { id, version: parsed.data.version };
-    if (change === 'check') {
-      const checked = await deps.domain.checkRelationshipNow(actor, { id });
-      if (!checked.ok) return sendError(res, statusForRefusal(checked.code), checked.message);
-      if (checked.value.change !== undefined) await deps.announce?.(checked.value.change);
-      return sendJson(res, 200, { statusText: checked.value.relationship.statusText });
-    }
-    const result = change === 'lock' ? await deps.domain.lockForApproval(actor, input)
-      : change === 'autoExtendOn' ? await deps.domain.changeAutoExtend(actor, { ...input, autoExtendDuration: 'P180D' })
-        : change === 'autoExtendOff' ? await deps.domain.changeAutoExtend(actor, { ...input, autoExtendDuration: 'PT0S' })
-          : undefined;
-    if (result === undefined) return sendError(res, 404, 'No such change.');
-    if (!result.ok) return sendError(res, statusForRefusal(result.code), result.message);
-    sendJson(res, 200, { statusText: result.value.statusText });
-  }));
+  server.post(
+    '/api/tab/partner/gdap/:id/:change',
+    withActor(async (actor, req, res) => {
+      const id = param(req, 'id') ?? '';
+      const change = param(req, 'change');
+      const body = await readJsonBody(req);
+      if (!body.ok) return sendError(res, body.status, body.reason);
+      const parsed = changeBody.safeParse(body.json);
+      if (!parsed.success) return sendError(res, 400, 'Send the version you read.');
+      const input = { id, version: parsed.data.version };
+      if (change === 'check') {
+        const checked = await deps.domain.checkRelationshipNow(actor, { id });
+        if (!checked.ok) return sendError(res, statusForRefusal(checked.code), checked.message);
+        if (checked.value.change !== undefined) await deps.announce?.(checked.value.change);
+        return sendJson(res, 200, { statusText: checked.value.relationship.statusText });
+      }
+      const result =
+        change === 'lock'
+          ? await deps.domain.lockForApproval(actor, input)
+          : change === 'autoExtendOn'
+            ? await deps.domain.changeAutoExtend(actor, { ...input, autoExtendDuration: 'P180D' })
+            : change === 'autoExtendOff'
+              ? await deps.domain.changeAutoExtend(actor, { ...input, autoExtendDuration: 'PT0S' })
+              : undefined;
+      if (result === undefined) return sendError(res, 404, 'No such change.');
+      if (!result.ok) return sendError(res, statusForRefusal(result.code), result.message);
+      sendJson(res, 200, { statusText: result.value.statusText });
+    }),
+  );
 
-  server.get('/api/tab/customer/partners', withActor(async (actor, _req, res) => {
-    const listed = await deps.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
-    if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
-    const agreement = await deps.domain.getCustomerAgreement(actor, { customerTenantId: actor.tenantId });
-    if (!agreement.ok) return sendError(res, statusForRefusal(agreement.code), agreement.message);
-    const a = agreement.value.acceptance;
-    const tenant = await deps.directory.findTenant(actor.tenantId);
-    const body: CustomerPartners = {
-      customerName: tenant?.name ?? actor.tenantId,
-      agreement: a === null ? { accepted: false } : { accepted: true, version: a.agreementVersion, acceptedBy: a.acceptedBy.name, acceptedDateTime: a.acceptedDateTime },
-      rows: customerRows(listed.value),
-    };
-    sendJson(res, 200, body);
-  }));
+  server.get(
+    '/api/tab/customer/partners',
+    withActor(async (actor, _req, res) => {
+      const listed = await deps.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
+      if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+      const agreement = await deps.domain.getCustomerAgreement(actor, { customerTenantId: actor.tenantId });
+      if (!agreement.ok) return sendError(res, statusForRefusal(agreement.code), agreement.message);
+      const a = agreement.value.acceptance;
+      const tenant = await deps.directory.findTenant(actor.tenantId);
+      const body: CustomerPartners = {
+        customerName: tenant?.name ?? actor.tenantId,
+        agreement:
+          a === null
+            ? { accepted: false }
+            : { accepted: true, version: a.agreementVersion, acceptedBy: a.acceptedBy.name, acceptedDateTime: a.acceptedDateTime },
+        rows: customerRows(listed.value),
+      };
+      sendJson(res, 200, body);
+    }),
+  );
 
-  server.get('/api/tab/customer/partners/:partnerTenantId/remove-roles', withActor(async (actor, req, res) => {
-    const listed = await deps.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
-    if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
-    const partner = listed.value.find((p) => p.partner.tenantId === param(req, 'partnerTenantId'));
-    if (partner === undefined) return sendError(res, 404, 'That partner was not found among yours.');
-    // Graph mode: Microsoft keeps the record of partner roles, so the page says where the removal is done.
-    sendJson(res, 200, removeRolesPreview(partner, deps.domain.systemOfRecord === 'graph' ? PARTNER_RELATIONSHIPS_PAGE : null));
-  }));
+  server.get(
+    '/api/tab/customer/partners/:partnerTenantId/remove-roles',
+    withActor(async (actor, req, res) => {
+      const listed = await deps.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
+      if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+      const partner = listed.value.find((p) => p.partner.tenantId === param(req, 'partnerTenantId'));
+      if (partner === undefined) return sendError(res, 404, 'That partner was not found among yours.');
+      // Graph mode: Microsoft keeps the record of partner roles, so the page says where the removal is done.
+      sendJson(res, 200, removeRolesPreview(partner, deps.domain.systemOfRecord === 'graph' ? PARTNER_RELATIONSHIPS_PAGE : null));
+    }),
+  );
 
-  server.post('/api/tab/customer/partners/:partnerTenantId/remove-roles', withActor(async (actor, req, res) => {
-    const body = await readJsonBody(req);
-    if (!body.ok) return sendError(res, body.status, body.reason);
-    if (!confirmBody.safeParse(body.json).success) return sendError(res, 400, 'Confirm the removal first.');
-    const removed = await deps.domain.removePartnerRoles(actor, { customerTenantId: actor.tenantId, partnerTenantId: param(req, 'partnerTenantId') ?? '' });
-    if (!removed.ok) return sendError(res, statusForRefusal(removed.code), removed.message);
-    const done = buildRemoveRolesResult(removed.value);
-    const customer = (await deps.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
-    await deps.notifyRolesRemoved(removed.value, customer);
-    const result: RemoveRolesResult = { summary: [`${done.title}.`, ...done.removed].join(' '), lost: done.lost, remains: done.remains };
-    sendJson(res, 200, result);
-  }));
+  server.post(
+    '/api/tab/customer/partners/:partnerTenantId/remove-roles',
+    withActor(async (actor, req, res) => {
+      const body = await readJsonBody(req);
+      if (!body.ok) return sendError(res, body.status, body.reason);
+      if (!confirmBody.safeParse(body.json).success) return sendError(res, 400, 'Confirm the removal first.');
+      const removed = await deps.domain.removePartnerRoles(actor, {
+        customerTenantId: actor.tenantId,
+        partnerTenantId: param(req, 'partnerTenantId') ?? '',
+      });
+      if (!removed.ok) return sendError(res, statusForRefusal(removed.code), removed.message);
+      const done = buildRemoveRolesResult(removed.value);
+      const customer = (await deps.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
+      await deps.notifyRolesRemoved(removed.value, customer);
+      const result: RemoveRolesResult = { summary: [`${done.title}.`, ...done.removed].join(' '), lost: done.lost, remains: done.remains };
+      sendJson(res, 200, result);
+    }),
+  );
 }

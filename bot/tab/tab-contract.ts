@@ -95,7 +95,9 @@ export interface CustomerPartnerRow {
 /** GET /api/tab/customer/partners */
 export interface CustomerPartners {
   readonly customerName: string;
-  readonly agreement: { readonly accepted: false } | { readonly accepted: true; readonly version: string; readonly acceptedBy: string; readonly acceptedDateTime: string };
+  readonly agreement:
+    | { readonly accepted: false }
+    | { readonly accepted: true; readonly version: string; readonly acceptedBy: string; readonly acceptedDateTime: string };
   readonly rows: readonly CustomerPartnerRow[];
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'restify';
-import type { RefusalCode } from '../../domain/shared/result.ts';
+import type { RefusalCode } from '#domain/shared/result.ts';
 import type { TabError } from './tab-contract.ts';
 
 const MAX_BODY_BYTES = 4 * 1024;
@@ -23,7 +23,14 @@ export function sendError(res: Response, status: 400 | 401 | 403 | 404 | 409 | 4
 export function statusForRefusal(code: RefusalCode): 400 | 403 | 404 | 409 {
   if (code === 'forbidden') return 403;
   if (code === 'not-found') return 404;
-  if (code === 'conflict' || code === 'invalid-transition' || code === 'nothing-to-change' || code === 'duplicate' || code === 'already-exists') return 409;
+  if (
+    code === 'conflict' ||
+    code === 'invalid-transition' ||
+    code === 'nothing-to-change' ||
+    code === 'duplicate' ||
+    code === 'already-exists'
+  )
+    return 409;
   return 400;
 }
 
@@ -31,7 +38,8 @@ export type JsonBody = { ok: true; json: unknown } | { ok: false; status: 400 | 
 
 /** Reads a small JSON body (the tab only ever sends a version or a confirmation). */
 export async function readJsonBody(req: IncomingMessage): Promise<JsonBody> {
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return { ok: false, status: 415, reason: 'Content-Type must be application/json.' };
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    return { ok: false, status: 415, reason: 'Content-Type must be application/json.' };
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -4,7 +4,8 @@ import type { TokenIdentity, TokenVerifier } from './entra-token.ts';
 /** The header the local demo page sends: `<tenant id>/<user id>` of a demo directory user. */
 export const LOCAL_IDENTITY_HEADER = 'x-partner-access-demo-user';
 
-export type IdentityCheck = { readonly ok: true; readonly identity: TokenIdentity } | { readonly ok: false; readonly status: 401 | 503; readonly reason: string };
+export type IdentityCheck =
+  { readonly ok: true; readonly identity: TokenIdentity } | { readonly ok: false; readonly status: 401 | 503; readonly reason: string };
 
 /** Finds out who calls the tab's API: a validated Entra token in production, the demo picker only in local mode. */
 export type IdentifyCaller = (headers: IncomingHttpHeaders) => Promise<IdentityCheck>;

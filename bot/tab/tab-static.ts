@@ -12,7 +12,8 @@ const FILES: Readonly<Record<string, { path: URL; type: string }>> = {
 };
 
 // Teams shows tabs in frames of its own web, desktop and mobile clients; the local test host is same-origin.
-const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.office.com https://*.cloud.microsoft";
+const FRAME_ANCESTORS =
+  "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.office.com https://*.cloud.microsoft";
 const CSP = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors ${FRAME_ANCESTORS}`;
 
 /** Serves GET /tab and /tab/assets/<file>; each file is read once, on first request (the bundle may be built after start). */

@@ -1,5 +1,5 @@
-import type { UserActor } from '../../domain/actors/actor.ts';
-import type { NameVocabulary } from '../../domain/understanding/intents.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import type { NameVocabulary } from '#domain/understanding/intents.ts';
 import type { BotServices } from '../services.ts';
 
 /**

@@ -2,9 +2,9 @@ import MiniSearch from 'minisearch';
 import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { Nlp } from '@nlpjs/nlp';
-import type { Classification, IntentClassifier } from '../../domain/ports/intent-classifier.ts';
-import { fuzzyForShortTerms } from '../../domain/shared/fuzzy.ts';
-import { isIntentName, type IntentName, type ScoredIntent } from '../../domain/understanding/intents.ts';
+import type { Classification, IntentClassifier } from '#domain/ports/intent-classifier.ts';
+import { fuzzyForShortTerms } from '#domain/shared/fuzzy.ts';
+import { isIntentName, type IntentName, type ScoredIntent } from '#domain/understanding/intents.ts';
 
 /**
  * The embedded classifier: an NLP.js neural intent classifier (English stemmer, no spell check of its own: the
@@ -16,7 +16,14 @@ const NETWORK_WEIGHT = 0.7;
 export async function trainNlpjsClassifier(utterances: Readonly<Record<IntentName, readonly string[]>>): Promise<IntentClassifier> {
   const container = await containerBootstrap();
   container.use(LangEn);
-  const nlp = new Nlp({ languages: ['en'], autoSave: false, autoLoad: false, forceNER: false, nlu: { log: false, useNoneFeature: true }, container });
+  const nlp = new Nlp({
+    languages: ['en'],
+    autoSave: false,
+    autoLoad: false,
+    forceNER: false,
+    nlu: { log: false, useNoneFeature: true },
+    container,
+  });
   for (const [intent, texts] of Object.entries(utterances)) for (const text of texts) nlp.addDocument('en', text, intent);
   await nlp.train();
   const nearest = nearestUtterances(utterances);
@@ -32,7 +39,10 @@ export async function trainNlpjsClassifier(utterances: Readonly<Record<IntentNam
       // The network has no opinion at all: the intents of the nearest training utterances, as a guess only.
       if (total === 0) return { scores: near, unknown: 1 };
       // Otherwise the network, steadied by the nearest utterances (a single-layer network can be sure for odd reasons).
-      const scores = known.map((c) => ({ intent: c.intent, score: NETWORK_WEIGHT * (c.score / total) + (1 - NETWORK_WEIGHT) * (near.find((n) => n.intent === c.intent)?.score ?? 0) }));
+      const scores = known.map((c) => ({
+        intent: c.intent,
+        score: NETWORK_WEIGHT * (c.score / total) + (1 - NETWORK_WEIGHT) * (near.find((n) => n.intent === c.intent)?.score ?? 0),
+      }));
       return { scores: scores.sort((a, b) => b.score - a.score), unknown };
     },
   };
@@ -40,8 +50,14 @@ export async function trainNlpjsClassifier(utterances: Readonly<Record<IntentNam
 
 /** Intents of the training utterances nearest to a text (BM25 with fuzzy words), scores adding up to 1. */
 function nearestUtterances(utterances: Readonly<Record<IntentName, readonly string[]>>): (text: string) => ScoredIntent[] {
-  const documents = Object.entries(utterances).flatMap(([intent, texts]) => texts.map((text, i) => ({ id: `${intent}:${i}`, intent, text })));
-  const index = new MiniSearch<{ id: string; intent: string; text: string }>({ fields: ['text'], storeFields: ['intent'], searchOptions: { fuzzy: fuzzyForShortTerms(0.2), prefix: true } });
+  const documents = Object.entries(utterances).flatMap(([intent, texts]) =>
+    texts.map((text, i) => ({ id: `${intent}:${i}`, intent, text })),
+  );
+  const index = new MiniSearch<{ id: string; intent: string; text: string }>({
+    fields: ['text'],
+    storeFields: ['intent'],
+    searchOptions: { fuzzy: fuzzyForShortTerms(0.2), prefix: true },
+  });
   index.addAll(documents);
   return (text) => {
     const totals = new Map<IntentName, number>();

@@ -1,9 +1,9 @@
-import { CUSTOMER_SIDE_INTENTS, TRAINING_NAMES, TRAINING_UTTERANCES } from '../../domain/understanding/training.utterances.ts';
-import { maskNames } from '../../domain/understanding/details.ts';
-import type { IntentName } from '../../domain/understanding/intents.ts';
-import { createUnderstanding, type UnderstandingEngine } from '../../domain/understanding/understand.ts';
-import { buildDictionary } from '../../domain/understanding/typos.ts';
-import { ROLES_CATALOG } from '../../domain/roles/roles-catalog.ts';
+import { CUSTOMER_SIDE_INTENTS, TRAINING_NAMES, TRAINING_UTTERANCES } from '#domain/understanding/training.utterances.ts';
+import { maskNames } from '#domain/understanding/details.ts';
+import type { IntentName } from '#domain/understanding/intents.ts';
+import { createUnderstanding, type UnderstandingEngine } from '#domain/understanding/understand.ts';
+import { buildDictionary } from '#domain/understanding/typos.ts';
+import { ROLES_CATALOG } from '#domain/roles/roles-catalog.ts';
 import { trainNlpjsClassifier } from './nlpjs-classifier.ts';
 
 /** Words the typo correction knows besides the training utterances: role names and the words of details. */
@@ -16,10 +16,12 @@ const EXTRA_WORDS = [
 
 /** Trains the understanding step once (a fraction of a second); every caller shares the result. */
 export async function createUnderstandingEngine(): Promise<UnderstandingEngine> {
-  const masked = Object.fromEntries(Object.entries(TRAINING_UTTERANCES).map(([intent, texts]) => {
-    const side = CUSTOMER_SIDE_INTENTS.includes(intent as IntentName) ? 'customer' : 'partner';
-    return [intent, texts.map((text) => maskNames(text, side, TRAINING_NAMES))];
-  })) as Record<IntentName, string[]>;
+  const masked = Object.fromEntries(
+    Object.entries(TRAINING_UTTERANCES).map(([intent, texts]) => {
+      const side = CUSTOMER_SIDE_INTENTS.includes(intent as IntentName) ? 'customer' : 'partner';
+      return [intent, texts.map((text) => maskNames(text, side, TRAINING_NAMES))];
+    }),
+  ) as Record<IntentName, string[]>;
   const classifier = await trainNlpjsClassifier(masked);
   const dictionary = buildDictionary([...Object.values(masked).flat(), ...EXTRA_WORDS]);
   return createUnderstanding(classifier, dictionary);

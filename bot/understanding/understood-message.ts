@@ -6,16 +6,24 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { renderHelpdeskAnswerCard } from '../../cards/helpdesk/helpdesk-answer.card.ts';
-import { cardMessage } from '../../presenters/card-message.ts';
-import { renderTaskSuggestionsCard } from '../../cards/understanding/task-suggestions.card.ts';
-import { draftDetails, TASKS, taskOptions } from '../../dialogs/understood-tasks.ts';
-import type { UserActor } from '../../domain/actors/actor.ts';
-import { explainRefusal } from '../../domain/policy/refusal.ts';
-import { extractDetails } from '../../domain/understanding/details.ts';
-import { isTaskIntent, mergeDetails, TASK_INTENTS, type AskerSide, type Details, type TaskIntent, type Understanding } from '../../domain/understanding/intents.ts';
-import { routeOf } from '../../domain/understanding/route.ts';
-import type { UnderstandingEngine } from '../../domain/understanding/understand.ts';
+import { renderHelpdeskAnswerCard } from '#cards/helpdesk/helpdesk-answer.card.ts';
+import { cardMessage } from '#presenters/card-message.ts';
+import { renderTaskSuggestionsCard } from '#cards/understanding/task-suggestions.card.ts';
+import { draftDetails, TASKS, taskOptions } from '#dialogs/understood-tasks.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import { explainRefusal } from '#domain/policy/refusal.ts';
+import { extractDetails } from '#domain/understanding/details.ts';
+import {
+  isTaskIntent,
+  mergeDetails,
+  TASK_INTENTS,
+  type AskerSide,
+  type Details,
+  type TaskIntent,
+  type Understanding,
+} from '#domain/understanding/intents.ts';
+import { routeOf } from '#domain/understanding/route.ts';
+import type { UnderstandingEngine } from '#domain/understanding/understand.ts';
 import { answerHelpdeskQuestion, UNKNOWN_HEADING } from '../helpdesk/helpdesk-answers.ts';
 import { tasksFor } from '../menu.ts';
 import type { BotServices } from '../services.ts';
@@ -38,19 +46,32 @@ export interface Understood extends Understanding {
 /** A follow-up still changes the last task this many messages after it started. */
 const FOLLOW_UP_TURNS = 6;
 
-const DetailsSchema = z.object({
-  customer: z.string().max(200).optional(),
-  partner: z.string().max(200).optional(),
-  relationship: z.string().max(200).optional(),
-  roles: z.array(z.string().max(100)).max(40).optional(),
-  roleSet: z.enum(['business-central-support', 'helpdesk', 'licensing', 'security-monitoring', 'user-management', 'exchange-support', 'teams-support', 'device-management']).optional(),
-  dap: z.boolean().optional(),
-  durationDays: z.number().int().optional(),
-  autoExtend: z.boolean().optional(),
-  group: z.string().max(200).optional(),
-  filter: z.enum(['expiring', 'pending']).optional(),
-  removeGlobalAdmin: z.boolean().optional(),
-}).strict();
+const DetailsSchema = z
+  .object({
+    customer: z.string().max(200).optional(),
+    partner: z.string().max(200).optional(),
+    relationship: z.string().max(200).optional(),
+    roles: z.array(z.string().max(100)).max(40).optional(),
+    roleSet: z
+      .enum([
+        'business-central-support',
+        'helpdesk',
+        'licensing',
+        'security-monitoring',
+        'user-management',
+        'exchange-support',
+        'teams-support',
+        'device-management',
+      ])
+      .optional(),
+    dap: z.boolean().optional(),
+    durationDays: z.number().int().optional(),
+    autoExtend: z.boolean().optional(),
+    group: z.string().max(200).optional(),
+    filter: z.enum(['expiring', 'pending']).optional(),
+    removeGlobalAdmin: z.boolean().optional(),
+  })
+  .strict();
 
 const ChosenTask = z.object({ task: z.enum(TASK_INTENTS), details: z.string().max(4000) });
 
@@ -108,16 +129,31 @@ export class UnderstoodMessages {
   }
 
   /** Applies a follow-up: the same task again with the one detail changed; it confirms again before anything changes. */
-  async followUp(context: TurnContext, actor: UserActor, dc: DialogContext, inHand: { intent: TaskIntent; details: Details }, change: Details): Promise<void> {
+  async followUp(
+    context: TurnContext,
+    actor: UserActor,
+    dc: DialogContext,
+    inHand: { intent: TaskIntent; details: Details },
+    change: Details,
+  ): Promise<void> {
     const details = mergeDetails(inHand.details, change);
     await dc.cancelAllDialogs();
-    await context.sendActivity(`Changed: ${describe(change)}. Here is the ${TASKS[inHand.intent].title.toLowerCase()} again with that change.`);
+    await context.sendActivity(
+      `Changed: ${describe(change)}. Here is the ${TASKS[inHand.intent].title.toLowerCase()} again with that change.`,
+    );
     setTurnOutcome(context, `follow-up:${inHand.intent}`);
     await this.start(context, actor, dc, inHand.intent, details);
   }
 
   /** Starts a task from what was said, unless the policy refuses it (then says why, who can, and what instead). */
-  async start(context: TurnContext, actor: UserActor, dc: DialogContext, intent: TaskIntent, details: Details, typed: Record<string, unknown> = {}): Promise<void> {
+  async start(
+    context: TurnContext,
+    actor: UserActor,
+    dc: DialogContext,
+    intent: TaskIntent,
+    details: Details,
+    typed: Record<string, unknown> = {},
+  ): Promise<void> {
     const task = TASKS[intent];
     const organization = (await this.#deps.services.directory.findTenant(actor.tenantId))?.name ?? 'your organization';
     const instead = tasksFor(actor).map((t) => `"${t.command}"`);
@@ -134,7 +170,14 @@ export class UnderstoodMessages {
   }
 
   /** Everything that is not a follow-up: a task, an offer, a question, the menu or a short reply. */
-  async route(context: TurnContext, actor: UserActor, dc: DialogContext, text: string, understood: Understanding, welcome: () => Promise<void>): Promise<void> {
+  async route(
+    context: TurnContext,
+    actor: UserActor,
+    dc: DialogContext,
+    text: string,
+    understood: Understanding,
+    welcome: () => Promise<void>,
+  ): Promise<void> {
     const route = routeOf(understood);
     switch (route.kind) {
       case 'task':
@@ -157,8 +200,17 @@ export class UnderstoodMessages {
         setTurnOutcome(context, 'understanding:offer');
         const answer = await answerHelpdeskQuestion(this.#deps.services, actor, text);
         if (answer.heading !== UNKNOWN_HEADING) await context.sendActivity(cardMessage(renderHelpdeskAnswerCard(answer)));
-        await context.sendActivity(cardMessage(this.#suggestions(actor, route.tasks.filter((t) => this.#mayOffer(actor, t)), understood.details,
-          answer.heading === UNKNOWN_HEADING ? 'Did you want to do one of these?' : 'Or did you want to do one of these?', '')));
+        await context.sendActivity(
+          cardMessage(
+            this.#suggestions(
+              actor,
+              route.tasks.filter((t) => this.#mayOffer(actor, t)),
+              understood.details,
+              answer.heading === UNKNOWN_HEADING ? 'Did you want to do one of these?' : 'Or did you want to do one of these?',
+              '',
+            ),
+          ),
+        );
         return;
       }
       case 'question': {
@@ -168,8 +220,17 @@ export class UnderstoodMessages {
           if (tasks.length > 0) {
             // Never a dead end: the closest tasks, with where to ask a question the helpdesk cannot answer.
             setTurnOutcome(context, 'helpdesk:unknown-offer');
-            await context.sendActivity(cardMessage(this.#suggestions(actor, tasks, understood.details,
-              'I am not sure what you mean. Did you want to do one of these?', answer.explanation)));
+            await context.sendActivity(
+              cardMessage(
+                this.#suggestions(
+                  actor,
+                  tasks,
+                  understood.details,
+                  'I am not sure what you mean. Did you want to do one of these?',
+                  answer.explanation,
+                ),
+              ),
+            );
             return;
           }
         }
@@ -177,7 +238,9 @@ export class UnderstoodMessages {
         await context.sendActivity(cardMessage(renderHelpdeskAnswerCard(answer)));
         const offers = understood.certainty === 'sure' ? [] : route.tasks.filter((t) => this.#mayOffer(actor, t));
         if (answer.heading !== UNKNOWN_HEADING && offers.length > 0) {
-          await context.sendActivity(cardMessage(this.#suggestions(actor, offers, understood.details, 'Or did you want to do one of these?', '')));
+          await context.sendActivity(
+            cardMessage(this.#suggestions(actor, offers, understood.details, 'Or did you want to do one of these?', '')),
+          );
         }
         return;
       }

@@ -59,8 +59,18 @@ export function renderPartnerFormCard(view: PartnerFormCardView): AdaptiveCard {
 }
 
 const BLANK_INPUT: Omit<FormInputView, 'id' | 'label'> = {
-  isText: false, isNumber: false, isToggle: false, isChoices: false,
-  text: '', number: 0, min: 0, max: 0, toggle: 'false', placeholder: '', choices: [], isMultiSelect: false,
+  isText: false,
+  isNumber: false,
+  isToggle: false,
+  isChoices: false,
+  text: '',
+  number: 0,
+  min: 0,
+  max: 0,
+  toggle: 'false',
+  placeholder: '',
+  choices: [],
+  isMultiSelect: false,
 };
 
 /** A text input. */
@@ -79,15 +89,32 @@ export function toggleInput(id: string, label: string, on: boolean): FormInputVi
 }
 
 /** A list of choices; several may be chosen when `multi` (submitted comma-separated). */
-export function choicesInput(id: string, label: string, choices: FormInputView['choices'], selected: readonly string[], multi: boolean): FormInputView {
+export function choicesInput(
+  id: string,
+  label: string,
+  choices: FormInputView['choices'],
+  selected: readonly string[],
+  multi: boolean,
+): FormInputView {
   return { ...BLANK_INPUT, id, label, isChoices: true, choices, text: selected.join(','), isMultiSelect: multi };
 }
 
 /** A form view with every list empty, to spread and fill in. */
 export function emptyForm(title: string, intro: string): PartnerFormCardView {
   return {
-    title, step: '', intro, facts: [], linesHeading: '', lines: [], optionsHeading: '', options: [], inputs: [],
-    warning: '', hint: 'Type "cancel" at any time to stop; nothing changes until the last step.',
-    submitTitle: '', submitData: {}, cancelData: { command: 'cancel' },
+    title,
+    step: '',
+    intro,
+    facts: [],
+    linesHeading: '',
+    lines: [],
+    optionsHeading: '',
+    options: [],
+    inputs: [],
+    warning: '',
+    hint: 'Type "cancel" at any time to stop; nothing changes until the last step.',
+    submitTitle: '',
+    submitData: {},
+    cancelData: { command: 'cancel' },
   };
 }

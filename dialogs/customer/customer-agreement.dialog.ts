@@ -2,8 +2,8 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import { CancelAndHelpDialog } from '../cancel-and-help.dialog.ts';
 import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
-import { customerAgreementCard } from '../../presenters/customer/customer-cards.ts';
-import { cardMessage } from '../../presenters/card-message.ts';
+import { customerAgreementCard } from '#presenters/customer/customer-cards.ts';
+import { cardMessage } from '#presenters/card-message.ts';
 import { notForPartnersText } from './customer-dialog.ts';
 
 export const CUSTOMER_AGREEMENT_DIALOG = 'customer.agreement';

@@ -1,4 +1,4 @@
-import type { UserActor } from '../../domain/actors/actor.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
 
 /** What a partner's staff member hears when they start a customer task. */
 export function notForPartnersText(actor: UserActor, task: string): string | undefined {

@@ -2,7 +2,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { DialogServices } from '../dialog-services.ts';
 import type { Intent } from '../intent.ts';
 import { CustomerAgreementDialog } from './customer-agreement.dialog.ts';
-import type { CustomerServices } from '../../presenters/customer/customer-cards.ts';
+import type { CustomerServices } from '#presenters/customer/customer-cards.ts';
 import { CUSTOMER_INTENTS } from './customer-intents.ts';
 import { InvitationsDialog } from './invitations.dialog.ts';
 import { MyPartnersDialog } from './my-partners.dialog.ts';
@@ -14,7 +14,12 @@ import { RemoveRolesDialog } from './remove-roles.dialog.ts';
  */
 export function customerFlows(services: CustomerServices & DialogServices): { dialogs: Dialog[]; intents: Intent[] } {
   return {
-    dialogs: [new InvitationsDialog(services), new CustomerAgreementDialog(services), new MyPartnersDialog(services), new RemoveRolesDialog(services)],
+    dialogs: [
+      new InvitationsDialog(services),
+      new CustomerAgreementDialog(services),
+      new MyPartnersDialog(services),
+      new RemoveRolesDialog(services),
+    ],
     intents: [...CUSTOMER_INTENTS],
   };
 }

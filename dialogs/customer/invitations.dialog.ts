@@ -1,8 +1,8 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from '../cancel-and-help.dialog.ts';
 import { turnActor } from '../turn-actor.ts';
-import { pendingInvitationCards, type CustomerServices } from '../../presenters/customer/customer-cards.ts';
-import { cardMessage } from '../../presenters/card-message.ts';
+import { pendingInvitationCards, type CustomerServices } from '#presenters/customer/customer-cards.ts';
+import { cardMessage } from '#presenters/card-message.ts';
 import { notForPartnersText } from './customer-dialog.ts';
 
 export const INVITATIONS_DIALOG = 'customer.invitations';

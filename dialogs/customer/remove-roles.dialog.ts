@@ -1,10 +1,17 @@
-import { ChoicePrompt, ListStyle, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { ownOrganizationPermissions } from '../../domain/policy/access-policy.ts';
+import {
+  ChoicePrompt,
+  ListStyle,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
 import { CancelAndHelpDialog } from '../cancel-and-help.dialog.ts';
 import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
-import { removeRolesReviewCard } from '../../presenters/customer/customer-cards.ts';
-import { cardMessage } from '../../presenters/card-message.ts';
+import { removeRolesReviewCard } from '#presenters/customer/customer-cards.ts';
+import { cardMessage } from '#presenters/card-message.ts';
 import { notForPartnersText } from './customer-dialog.ts';
 
 export const REMOVE_ROLES_DIALOG = 'customer.removeRoles';
@@ -42,7 +49,9 @@ export class RemoveRolesDialog extends CancelAndHelpDialog {
     super(REMOVE_ROLES_DIALOG);
     this.#services = services;
     this.addDialog(new ChoicePrompt(PARTNER_PROMPT));
-    this.addDialog(new WaterfallDialog(`${REMOVE_ROLES_DIALOG}.steps`, [this.askPartnerStep.bind(this), this.confirmRemovalStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(`${REMOVE_ROLES_DIALOG}.steps`, [this.askPartnerStep.bind(this), this.confirmRemovalStep.bind(this)]),
+    );
     this.initialDialogId = `${REMOVE_ROLES_DIALOG}.steps`;
   }
 
@@ -67,7 +76,8 @@ export class RemoveRolesDialog extends CancelAndHelpDialog {
     values(step).candidates = candidates;
     const named = namedPartner(step.options);
     const matches = named === undefined ? [] : candidates.filter((c) => c.name.toLowerCase().includes(named));
-    if (matches.length === 1 && matches[0] !== undefined) return step.next({ value: matches[0].name, index: candidates.indexOf(matches[0]), score: 1 } satisfies FoundChoice);
+    if (matches.length === 1 && matches[0] !== undefined)
+      return step.next({ value: matches[0].name, index: candidates.indexOf(matches[0]), score: 1 } satisfies FoundChoice);
     return step.prompt(PARTNER_PROMPT, {
       prompt: 'Whose admin roles do you want to remove? Type its name or number.',
       retryPrompt: 'Choose one of the partners listed (name or number), or type "cancel".',

@@ -12,17 +12,20 @@ export const ADD_ROLES_DIALOG = 'lifecycle.addRoles';
  * this says so plainly and offers a new request for the same customer with the old roles plus the new ones.
  */
 export class AddRolesDialog extends RelationshipDialog {
-  protected readonly helpText = 'Roles cannot be added to an existing GDAP relationship; this offers a new request with the roles you need.';
+  protected readonly helpText =
+    'Roles cannot be added to an existing GDAP relationship; this offers a new request with the roles you need.';
   readonly #confirmId = `${ADD_ROLES_DIALOG}.confirm`;
 
   constructor(services: DialogServices) {
     super(ADD_ROLES_DIALOG, services);
     this.addDialog(new ConfirmPrompt(this.#confirmId));
-    this.addDialog(new WaterfallDialog(`${ADD_ROLES_DIALOG}.steps`, [
-      this.askRelationshipStep.bind(this),
-      this.confirmNewRequestStep.bind(this),
-      this.submitNewRequestStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(`${ADD_ROLES_DIALOG}.steps`, [
+        this.askRelationshipStep.bind(this),
+        this.confirmNewRequestStep.bind(this),
+        this.submitNewRequestStep.bind(this),
+      ]),
+    );
     this.initialDialogId = `${ADD_ROLES_DIALOG}.steps`;
   }
 

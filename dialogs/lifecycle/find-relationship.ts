@@ -1,6 +1,6 @@
-import type { UserActor } from '../../domain/actors/actor.ts';
-import type { PartnerAccess } from '../../domain/partner-access.ts';
-import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import type { PartnerAccess } from '#domain/partner-access.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
 
 /** At most this many candidates are offered when the words fit several relationships. */
 export const MAX_CANDIDATES = 5;
@@ -10,7 +10,12 @@ export type RelationshipLookup =
   | { readonly kind: 'several'; readonly candidates: readonly GdapRelationshipView[] }
   | { readonly kind: 'none'; readonly message: string };
 
-const normalize = (text: string) => text.trim().toLowerCase().replace(/^["“']|["”']$/g, '').replace(/\s+/g, ' ');
+const normalize = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/^["“']|["”']$/g, '')
+    .replace(/\s+/g, ' ');
 
 /**
  * The partner's GDAP relationship the words name: its exact name first, then names or customers containing
@@ -18,7 +23,10 @@ const normalize = (text: string) => text.trim().toLowerCase().replace(/^["“']|
  */
 export async function findRelationship(domain: PartnerAccess, actor: UserActor, words: string): Promise<RelationshipLookup> {
   if (actor.tenantKind !== 'partner') {
-    return { kind: 'none', message: 'Managing a GDAP relationship is for the partner\'s agents. Type "my partners" to see the partners of your organization.' };
+    return {
+      kind: 'none',
+      message: 'Managing a GDAP relationship is for the partner\'s agents. Type "my partners" to see the partners of your organization.',
+    };
   }
   const listed = await domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
   if (!listed.ok) return { kind: 'none', message: listed.message };

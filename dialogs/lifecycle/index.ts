@@ -20,7 +20,11 @@ const addRolesIntent: Intent = {
  * "manage …", "auto-extend …", "renew …", "add role … to …".
  */
 export const LIFECYCLE_INTENTS: readonly Intent[] = [
-  patternIntent(MANAGE_RELATIONSHIP_DIALOG, [/^manage\s+(?:the\s+)?(?:relationship\s+)?(.+)$/i, /^auto-?extend\s+(?:for\s+|of\s+)?(.+)$/i], 'relationship'),
+  patternIntent(
+    MANAGE_RELATIONSHIP_DIALOG,
+    [/^manage\s+(?:the\s+)?(?:relationship\s+)?(.+)$/i, /^auto-?extend\s+(?:for\s+|of\s+)?(.+)$/i],
+    'relationship',
+  ),
   patternIntent(RENEW_RELATIONSHIP_DIALOG, [/^renew\s+(?:the\s+)?(?:relationship\s+)?(.+)$/i], 'relationship'),
   addRolesIntent,
 ];

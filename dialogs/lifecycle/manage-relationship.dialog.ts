@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { renderManageRelationshipCard } from '../../cards/lifecycle/manage-relationship.card.ts';
-import { buildManageRelationshipView } from '../../presenters/lifecycle/manage-relationship.presenter.ts';
-import { cardMessage } from '../../presenters/card-message.ts';
+import { renderManageRelationshipCard } from '#cards/lifecycle/manage-relationship.card.ts';
+import { buildManageRelationshipView } from '#presenters/lifecycle/manage-relationship.presenter.ts';
+import { cardMessage } from '#presenters/card-message.ts';
 import type { DialogServices } from '../dialog-services.ts';
 import { RelationshipDialog } from './relationship-dialog.ts';
 
@@ -19,14 +19,13 @@ function askedChange(options: unknown): string | undefined {
 
 /** "manage Contoso support": the relationship's manage card (end date, days left, auto-extend, remove Global Administrator). */
 export class ManageRelationshipDialog extends RelationshipDialog {
-  protected readonly helpText = 'This shows a GDAP relationship\'s end date and auto-extend, with the changes you may make.';
+  protected readonly helpText = "This shows a GDAP relationship's end date and auto-extend, with the changes you may make.";
 
   constructor(services: DialogServices) {
     super(MANAGE_RELATIONSHIP_DIALOG, services);
-    this.addDialog(new WaterfallDialog(`${MANAGE_RELATIONSHIP_DIALOG}.steps`, [
-      this.askRelationshipStep.bind(this),
-      this.showCardStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(`${MANAGE_RELATIONSHIP_DIALOG}.steps`, [this.askRelationshipStep.bind(this), this.showCardStep.bind(this)]),
+    );
     this.initialDialogId = `${MANAGE_RELATIONSHIP_DIALOG}.steps`;
   }
 
@@ -34,7 +33,10 @@ export class ManageRelationshipDialog extends RelationshipDialog {
     const relationship = await this.rememberRelationship(step);
     if (relationship === undefined) return step.endDialog();
     const asked = askedChange(step.options);
-    if (asked !== undefined) await step.context.sendActivity(`You asked to ${asked} for "${relationship.displayName}". Nothing changes until you press the button on the card.`);
+    if (asked !== undefined)
+      await step.context.sendActivity(
+        `You asked to ${asked} for "${relationship.displayName}". Nothing changes until you press the button on the card.`,
+      );
     const card = renderManageRelationshipCard(buildManageRelationshipView(relationship));
     await step.context.sendActivity(cardMessage(card));
     return step.endDialog({ relationshipId: relationship.id });

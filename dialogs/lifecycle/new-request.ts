@@ -1,6 +1,6 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { NewRequestSuggestion } from '../../domain/use-cases/partner-requests.ts';
-import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
+import type { NewRequestSuggestion } from '#domain/use-cases/partner-requests.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
 import { roleNames } from './role-words.ts';
 
 /**
@@ -18,12 +18,20 @@ export interface NewRequestOptions {
 }
 
 /** Starts the partner's GDAP request for the same customer, with the suggested unique name and the roles. */
-export async function beginNewRequest(step: WaterfallStepContext, old: GdapRelationshipView, suggestion: NewRequestSuggestion): Promise<DialogTurnResult> {
+export async function beginNewRequest(
+  step: WaterfallStepContext,
+  old: GdapRelationshipView,
+  suggestion: NewRequestSuggestion,
+): Promise<DialogTurnResult> {
   const names = roleNames(suggestion.roles);
   // A duration said with the words ("renew it for 6 months") is taken by the request, which skips that question.
-  const days: unknown = typeof step.options === 'object' && step.options !== null ? (step.options as { durationDays?: unknown }).durationDays : undefined;
+  const days: unknown =
+    typeof step.options === 'object' && step.options !== null ? (step.options as { durationDays?: unknown }).durationDays : undefined;
   const options: NewRequestOptions = {
-    customer: old.customer.name, displayName: suggestion.displayName, roles: suggestion.roles, ...(typeof days === 'number' ? { said: { durationDays: days } } : {}),
+    customer: old.customer.name,
+    displayName: suggestion.displayName,
+    roles: suggestion.roles,
+    ...(typeof days === 'number' ? { said: { durationDays: days } } : {}),
   };
   const summary = `a new relationship with ${old.customer.name}, named "${suggestion.displayName}", with ${names.join(', ')}`;
   if (step.findDialog(PARTNER_REQUEST_GDAP_DIALOG) === undefined) {

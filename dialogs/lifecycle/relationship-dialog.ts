@@ -1,6 +1,6 @@
 import { ChoicePrompt, ListStyle, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { NewRequestSuggestion } from '../../domain/use-cases/partner-requests.ts';
-import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
+import type { NewRequestSuggestion } from '#domain/use-cases/partner-requests.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
 import { CancelAndHelpDialog } from '../cancel-and-help.dialog.ts';
 import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
@@ -60,10 +60,17 @@ export abstract class RelationshipDialog extends CancelAndHelpDialog {
   /** Keeps the chosen relationship (fresh from the domain) for the next steps. */
   protected async rememberRelationship(step: WaterfallStepContext): Promise<GdapRelationshipView | undefined> {
     const result: unknown = step.result;
-    const name = typeof result === 'string' ? result : typeof result === 'object' && result !== null && typeof (result as { value?: unknown }).value === 'string' ? (result as { value: string }).value : '';
+    const name =
+      typeof result === 'string'
+        ? result
+        : typeof result === 'object' && result !== null && typeof (result as { value?: unknown }).value === 'string'
+          ? (result as { value: string }).value
+          : '';
     const found = await findRelationship(this.services.domain, turnActor(step.context), name);
     if (found.kind !== 'found') {
-      await step.context.sendActivity(found.kind === 'none' ? found.message : 'That fits several relationships; type "manage" and its exact name.');
+      await step.context.sendActivity(
+        found.kind === 'none' ? found.message : 'That fits several relationships; type "manage" and its exact name.',
+      );
       return undefined;
     }
     valuesOf(step).relationship = found.relationship;

@@ -12,21 +12,30 @@ export class RenewRelationshipDialog extends RelationshipDialog {
 
   constructor(services: DialogServices) {
     super(RENEW_RELATIONSHIP_DIALOG, services);
-    this.addDialog(new WaterfallDialog(`${RENEW_RELATIONSHIP_DIALOG}.steps`, [
-      this.askRelationshipStep.bind(this),
-      this.submitNewRequestStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(`${RENEW_RELATIONSHIP_DIALOG}.steps`, [
+        this.askRelationshipStep.bind(this),
+        this.submitNewRequestStep.bind(this),
+      ]),
+    );
     this.initialDialogId = `${RENEW_RELATIONSHIP_DIALOG}.steps`;
   }
 
   private async submitNewRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const old = await this.rememberRelationship(step);
     if (old === undefined) return step.endDialog();
-    const name = await this.services.domain.suggestDisplayName(turnActor(step.context), { customerTenantId: old.customer.tenantId, wish: old.displayName });
+    const name = await this.services.domain.suggestDisplayName(turnActor(step.context), {
+      customerTenantId: old.customer.tenantId,
+      wish: old.displayName,
+    });
     if (!name.ok) {
       await step.context.sendActivity(name.message);
       return step.endDialog();
     }
-    return beginNewRequest(step, old, { customerTenantId: old.customer.tenantId, displayName: name.value, roles: old.roles.map((r) => r.id) });
+    return beginNewRequest(step, old, {
+      customerTenantId: old.customer.tenantId,
+      displayName: name.value,
+      roles: old.roles.map((r) => r.id),
+    });
   }
 }

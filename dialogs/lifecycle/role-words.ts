@@ -1,4 +1,4 @@
-import { findRoleById, findRoleByName, searchRoles } from '../../domain/roles/roles-catalog.ts';
+import { findRoleById, findRoleByName, searchRoles } from '#domain/roles/roles-catalog.ts';
 
 /** Role names for display, from role template ids (an unknown id is shown as it is). */
 export function roleNames(roleIds: readonly string[]): string[] {
@@ -11,6 +11,9 @@ export function roleNames(roleIds: readonly string[]): string[] {
  * that matches nothing is kept as typed, and the domain's refusal names it.
  */
 export function rolesFromWords(words: string): string[] {
-  return words.split(/\s*,\s*|\s+and\s+/i).map((w) => w.trim()).filter((w) => w.length > 0)
+  return words
+    .split(/\s*,\s*|\s+and\s+/i)
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0)
     .map((w) => findRoleByName(w)?.id ?? searchRoles(w)[0]?.id ?? w);
 }

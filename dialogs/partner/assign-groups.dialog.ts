@@ -1,15 +1,15 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { renderAssignmentsCard } from '../../cards/partner/assignments.card.ts';
-import { ownOrganizationPermissions } from '../../domain/policy/access-policy.ts';
-import type { SecurityGroup } from '../../domain/ports/directory.ts';
-import { findRoleById, findRoleByName } from '../../domain/roles/roles-catalog.ts';
-import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
+import { renderAssignmentsCard } from '#cards/partner/assignments.card.ts';
+import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
+import type { SecurityGroup } from '#domain/ports/directory.ts';
+import { findRoleById, findRoleByName } from '#domain/roles/roles-catalog.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
 import { turnActor } from '../turn-actor.ts';
 import { groupQuestion, pickedOf, relationshipQuestion, rolesQuestion, type PickedRelationship } from './assign-groups.cards.ts';
-import { buildAssignmentsView, isAssignable } from '../../presenters/partner/assignments.presenter.ts';
-import type { PartnerServices } from '../../presenters/partner/customer-admins.ts';
+import { buildAssignmentsView, isAssignable } from '#presenters/partner/assignments.presenter.ts';
+import type { PartnerServices } from '#presenters/partner/customer-admins.ts';
 import { field, FormPrompt, optionText, valuesOf, type Parsed } from './form-prompt.ts';
-import { cardMessage } from '../../presenters/card-message.ts';
+import { cardMessage } from '#presenters/card-message.ts';
 import { PartnerDialog } from './partner-dialog.ts';
 import { searchRelationships } from './relationship-search.ts';
 
@@ -43,9 +43,13 @@ function parseAssignedRoles(words: readonly string[], picked: PickedRelationship
   const ids: string[] = [];
   for (const word of words) {
     const role = findRoleById(word) ?? findRoleByName(word);
-    if (role === undefined) return { ok: false, message: `"${word}" is not a role I know. Tick roles on the card, or type their names as listed.` };
+    if (role === undefined)
+      return { ok: false, message: `"${word}" is not a role I know. Tick roles on the card, or type their names as listed.` };
     if (!picked.roles.some((r) => r.id === role.id)) {
-      return { ok: false, message: `${role.name} is not part of "${picked.displayName}", and roles cannot be added to an existing relationship. Choose among its roles, or request a new relationship ("new gdap for ${picked.customerName}").` };
+      return {
+        ok: false,
+        message: `${role.name} is not part of "${picked.displayName}", and roles cannot be added to an existing relationship. Choose among its roles, or request a new relationship ("new gdap for ${picked.customerName}").`,
+      };
     }
     if (!ids.includes(role.id)) ids.push(role.id);
   }
@@ -58,28 +62,40 @@ export class AssignGroupsDialog extends PartnerDialog {
   readonly #services: PartnerServices;
   readonly #relationship: FormPrompt<GdapRelationshipView, object>;
   readonly #group: FormPrompt<SecurityGroup, object>;
-  readonly #roles = new FormPrompt<readonly string[], { relationship: PickedRelationship }>(`${ASSIGN_GROUPS_DIALOG}.roles`, (answer, context) => {
-    const words = 'roles' in answer.value ? field(answer, 'roles').split(',') : answer.text.split(/\s*,\s*/);
-    return parseAssignedRoles(words.map((w) => w.trim()).filter((w) => w !== ''), context.relationship);
-  });
+  readonly #roles = new FormPrompt<readonly string[], { relationship: PickedRelationship }>(
+    `${ASSIGN_GROUPS_DIALOG}.roles`,
+    (answer, context) => {
+      const words = 'roles' in answer.value ? field(answer, 'roles').split(',') : answer.text.split(/\s*,\s*/);
+      return parseAssignedRoles(
+        words.map((w) => w.trim()).filter((w) => w !== ''),
+        context.relationship,
+      );
+    },
+  );
 
   constructor(services: PartnerServices) {
     super(ASSIGN_GROUPS_DIALOG);
     this.#services = services;
-    this.#relationship = new FormPrompt(`${ASSIGN_GROUPS_DIALOG}.relationship`, (answer, _context, turn) => this.#findRelationship(field(answer, 'relationshipId'), field(answer, 'search') || answer.text, turnActor(turn)));
+    this.#relationship = new FormPrompt(`${ASSIGN_GROUPS_DIALOG}.relationship`, (answer, _context, turn) =>
+      this.#findRelationship(field(answer, 'relationshipId'), field(answer, 'search') || answer.text, turnActor(turn)),
+    );
     this.#group = new FormPrompt(`${ASSIGN_GROUPS_DIALOG}.group`, async (answer, _context, turn) => {
       const groups = await services.directory.listGroups(turnActor(turn).tenantId);
       const words = field(answer, 'groupId') || field(answer, 'group') || answer.text;
       const group = matchGroup(groups, words);
-      return group !== undefined ? { ok: true, value: group } : { ok: false, message: `I don't find one group called "${words}" in your organization. Pick one of the groups on the card.` };
+      return group !== undefined
+        ? { ok: true, value: group }
+        : { ok: false, message: `I don't find one group called "${words}" in your organization. Pick one of the groups on the card.` };
     });
     for (const prompt of [this.#relationship, this.#group, this.#roles]) this.addDialog(prompt);
-    this.addDialog(new WaterfallDialog(`${ASSIGN_GROUPS_DIALOG}.steps`, [
-      this.askRelationshipStep.bind(this),
-      this.askGroupStep.bind(this),
-      this.askRolesStep.bind(this),
-      this.submitAssignmentStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(`${ASSIGN_GROUPS_DIALOG}.steps`, [
+        this.askRelationshipStep.bind(this),
+        this.askGroupStep.bind(this),
+        this.askRolesStep.bind(this),
+        this.submitAssignmentStep.bind(this),
+      ]),
+    );
     this.initialDialogId = `${ASSIGN_GROUPS_DIALOG}.steps`;
   }
 
@@ -94,17 +110,34 @@ export class AssignGroupsDialog extends PartnerDialog {
     const only = found.matches.length === 1 ? found.matches[0] : undefined;
     if (only !== undefined) return { ok: true, value: only };
     if (found.matches.length === 0) {
-      return { ok: false, message: words.trim() === '' ? 'You have no active GDAP relationship yet. Type "new gdap" to request one.' : `No relationship of yours matches "${words}". Try the customer's name or part of the relationship's name.` };
+      return {
+        ok: false,
+        message:
+          words.trim() === ''
+            ? 'You have no active GDAP relationship yet. Type "new gdap" to request one.'
+            : `No relationship of yours matches "${words}". Try the customer's name or part of the relationship's name.`,
+      };
     }
-    const more = found.total > found.matches.length ? ` Here are the best ${found.matches.length} of ${found.total}; type more of the name to narrow it down.` : '';
-    return { ok: false, message: `${found.total} relationships match "${words}". Which one?${more}`, followUp: relationshipQuestion('Pick one, or search again.', found.matches) };
+    const more =
+      found.total > found.matches.length
+        ? ` Here are the best ${found.matches.length} of ${found.total}; type more of the name to narrow it down.`
+        : '';
+    return {
+      ok: false,
+      message: `${found.total} relationships match "${words}". Which one?${more}`,
+      followUp: relationshipQuestion('Pick one, or search again.', found.matches),
+    };
   }
 
   private async askRelationshipStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const actor = turnActor(step.context);
     const decision = ownOrganizationPermissions(actor).assignSecurityGroup;
     if (!decision.allowed) {
-      await step.context.sendActivity(actor.tenantKind === 'partner' ? decision.reason : 'Assigning security groups is for partner Admin agents. Type "help" to see what you can do.');
+      await step.context.sendActivity(
+        actor.tenantKind === 'partner'
+          ? decision.reason
+          : 'Assigning security groups is for partner Admin agents. Type "help" to see what you can do.',
+      );
       return step.endDialog(NOTHING);
     }
     const search = optionText(step.options, 'search');
@@ -116,16 +149,19 @@ export class AssignGroupsDialog extends PartnerDialog {
     }
     const active = await searchRelationships(this.#services.domain, actor, '');
     const matches = active.ok ? active.matches : [];
-    const intro = active.ok && active.total > matches.length
-      ? `You have ${active.total} active relationships: type part of a customer's or relationship's name to find one. Some of them:`
-      : 'Type part of a customer\'s or relationship\'s name, or pick one below.';
+    const intro =
+      active.ok && active.total > matches.length
+        ? `You have ${active.total} active relationships: type part of a customer's or relationship's name to find one. Some of them:`
+        : "Type part of a customer's or relationship's name, or pick one below.";
     return this.#relationship.ask(step, relationshipQuestion(intro, matches), {});
   }
 
   private async askGroupStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const view = step.result as GdapRelationshipView;
     if (!isAssignable(view)) {
-      await step.context.sendActivity(`Security groups can only be assigned on an active relationship; "${view.displayName}" (${view.customer.name}) is ${view.statusText.toLowerCase()}. Once a Global admin of ${view.customer.name} approves it, try again.`);
+      await step.context.sendActivity(
+        `Security groups can only be assigned on an active relationship; "${view.displayName}" (${view.customer.name}) is ${view.statusText.toLowerCase()}. Once a Global admin of ${view.customer.name} approves it, try again.`,
+      );
       return step.endDialog(NOTHING);
     }
     const picked = pickedOf(view);
@@ -149,13 +185,23 @@ export class AssignGroupsDialog extends PartnerDialog {
     const { relationship, group } = valuesOf<Values>(step);
     if (relationship === undefined || group === undefined) return step.endDialog(NOTHING);
     const actor = turnActor(step.context);
-    const result = await this.#services.domain.assignSecurityGroup(actor, { id: relationship.id, version: relationship.version, groupId: group.id, roles: step.result as readonly string[] });
+    const result = await this.#services.domain.assignSecurityGroup(actor, {
+      id: relationship.id,
+      version: relationship.version,
+      groupId: group.id,
+      roles: step.result as readonly string[],
+    });
     if (!result.ok) {
       await step.context.sendActivity(`Not assigned: ${result.message}`);
-      if (result.current !== undefined) await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.current))));
+      if (result.current !== undefined)
+        await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.current))));
       return step.endDialog(NOTHING);
     }
-    const roles = result.value.assignments.find((a) => a.groupId === group.id)?.roles.map((r) => r.name).join(', ') ?? '';
+    const roles =
+      result.value.assignments
+        .find((a) => a.groupId === group.id)
+        ?.roles.map((r) => r.name)
+        .join(', ') ?? '';
     const note = `${group.name} now has ${roles} in ${relationship.customerName}.`;
     await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.value, { note }))));
     return step.endDialog({ assigned: true } satisfies AssignGroupsResult);

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
-import type { Directory, Tenant } from '../../domain/ports/directory.ts';
-import { fuzzyForShortTerms } from '../../domain/shared/fuzzy.ts';
+import type { Directory, Tenant } from '#domain/ports/directory.ts';
+import { fuzzyForShortTerms } from '#domain/shared/fuzzy.ts';
 
 /** The customer the words name, or the closest candidates to choose from (with why none was taken). */
 export type CustomerLookup =
@@ -10,7 +10,11 @@ export type CustomerLookup =
 const MAX_SUGGESTIONS = 5;
 
 function normalize(text: string): string {
-  return text.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
 }
 
 /** The customers (tenants that are not partners) in the directory, by name. */
@@ -25,20 +29,49 @@ export async function listCustomers(directory: Directory): Promise<Tenant[]> {
 export async function findCustomer(directory: Directory, words: string): Promise<CustomerLookup> {
   const customers = await listCustomers(directory);
   const wanted = normalize(words);
-  if (wanted === '') return { kind: 'choose', message: 'Which customer? Type its name, domain or tenant id, or pick one below.', candidates: customers.slice(0, MAX_SUGGESTIONS) };
-  const exact = customers.find((c) => c.id.toLowerCase() === wanted || c.domain.toLowerCase() === wanted || c.name.toLowerCase() === wanted);
+  if (wanted === '')
+    return {
+      kind: 'choose',
+      message: 'Which customer? Type its name, domain or tenant id, or pick one below.',
+      candidates: customers.slice(0, MAX_SUGGESTIONS),
+    };
+  const exact = customers.find(
+    (c) => c.id.toLowerCase() === wanted || c.domain.toLowerCase() === wanted || c.name.toLowerCase() === wanted,
+  );
   if (exact) return { kind: 'found', customer: exact };
   const partial = customers.filter((c) => c.name.toLowerCase().includes(wanted) || c.domain.toLowerCase().startsWith(wanted));
   if (partial.length === 1 && partial[0] !== undefined) return { kind: 'found', customer: partial[0] };
   if (partial.length > 1) {
-    return { kind: 'choose', message: `Several customers match "${words.trim()}". Which one?`, candidates: partial.slice(0, MAX_SUGGESTIONS) };
+    return {
+      kind: 'choose',
+      message: `Several customers match "${words.trim()}". Which one?`,
+      candidates: partial.slice(0, MAX_SUGGESTIONS),
+    };
   }
-  const index = new MiniSearch<Tenant>({ fields: ['name', 'domain'], storeFields: ['id'], searchOptions: { fuzzy: fuzzyForShortTerms(0.3), prefix: true } });
+  const index = new MiniSearch<Tenant>({
+    fields: ['name', 'domain'],
+    storeFields: ['id'],
+    searchOptions: { fuzzy: fuzzyForShortTerms(0.3), prefix: true },
+  });
   index.addAll(customers);
-  const close = index.search(wanted).map((hit) => customers.find((c) => c.id === hit.id)).filter((c): c is Tenant => c !== undefined);
+  const close = index
+    .search(wanted)
+    .map((hit) => customers.find((c) => c.id === hit.id))
+    .filter((c): c is Tenant => c !== undefined);
   if (close.length === 0) {
-    return { kind: 'choose', message: `I don't find a customer called "${words.trim()}" in the directory. Check the spelling, or type its domain (like contoso.com) or tenant id.`, candidates: [] };
+    return {
+      kind: 'choose',
+      message: `I don't find a customer called "${words.trim()}" in the directory. Check the spelling, or type its domain (like contoso.com) or tenant id.`,
+      candidates: [],
+    };
   }
-  const names = close.slice(0, 3).map((c) => c.name).join(', or ');
-  return { kind: 'choose', message: `I don't find a customer called "${words.trim()}". Did you mean ${names}?`, candidates: close.slice(0, MAX_SUGGESTIONS) };
+  const names = close
+    .slice(0, 3)
+    .map((c) => c.name)
+    .join(', or ');
+  return {
+    kind: 'choose',
+    message: `I don't find a customer called "${words.trim()}". Did you mean ${names}?`,
+    candidates: close.slice(0, MAX_SUGGESTIONS),
+  };
 }

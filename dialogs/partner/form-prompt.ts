@@ -1,5 +1,11 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  Prompt,
+  type PromptOptions,
+  type PromptRecognizerResult,
+  type WaterfallStepContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 
 /** What the person answered: words they typed (or a button's `command`), and a card's submitted inputs. */
 export interface FormAnswer {
@@ -9,8 +15,7 @@ export interface FormAnswer {
 
 /** A parsed answer, or what is wrong with it in words. */
 export type Parsed<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly message: string; readonly followUp?: Partial<Activity> };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly followUp?: Partial<Activity> };
 
 const FAILURE_KEY = Symbol('partnerAccess.formPromptFailure');
 

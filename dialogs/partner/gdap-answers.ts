@@ -1,11 +1,12 @@
-import { ROLES_CATALOG, SUGGESTED_ROLE_SETS } from '../../domain/roles/roles-catalog.ts';
-import { MAX_DURATION_DAYS, MIN_DURATION_DAYS, validateDisplayName, validateRoles } from '../../domain/relationships/gdap-validation.ts';
+import { ROLES_CATALOG, SUGGESTED_ROLE_SETS } from '#domain/roles/roles-catalog.ts';
+import { MAX_DURATION_DAYS, MIN_DURATION_DAYS, validateDisplayName, validateRoles } from '#domain/relationships/gdap-validation.ts';
 import { field, type FormAnswer, type Parsed } from './form-prompt.ts';
 
 /** The default and longest duration: two years. */
 export const DEFAULT_DURATION_DAYS = MAX_DURATION_DAYS;
 
-export const GLOBAL_ADMIN_NO_AUTO_EXTEND = 'Auto-extend is off and cannot be turned on: a relationship that includes Global Administrator cannot extend itself automatically. Leave out Global Administrator if you want it to renew.';
+export const GLOBAL_ADMIN_NO_AUTO_EXTEND =
+  'Auto-extend is off and cannot be turned on: a relationship that includes Global Administrator cannot extend itself automatically. Leave out Global Administrator if you want it to renew.';
 
 /** Checks a display name's form (1–50 characters); uniqueness is the domain's to check. */
 export function parseDisplayName(answer: FormAnswer): Parsed<string> {
@@ -15,7 +16,10 @@ export function parseDisplayName(answer: FormAnswer): Parsed<string> {
 }
 
 function splitRoleWords(text: string): string[] {
-  return text.split(/\s*(?:,|;|\band\b)\s*/i).map((w) => w.trim()).filter((w) => w !== '');
+  return text
+    .split(/\s*(?:,|;|\band\b)\s*/i)
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
 }
 
 /** Reads roles from a suggested set's button, the card's role list, or typed role names (comma-separated). */
@@ -24,8 +28,18 @@ export function parseRoles(answer: FormAnswer): Parsed<readonly string[]> {
   const set = SUGGESTED_ROLE_SETS.find((s) => s.id === setId.toLowerCase() || s.title.toLowerCase() === setId.toLowerCase());
   if (set !== undefined) return { ok: true, value: set.roleIds };
   const fromCard = 'roles' in answer.value ? field(answer, 'roles') : undefined;
-  const words = fromCard !== undefined ? fromCard.split(',').map((w) => w.trim()).filter((w) => w !== '') : splitRoleWords(answer.text);
-  if (words.length === 0) return { ok: false, message: 'Choose at least one role: tick roles on the card, pick a suggested set, or type role names separated by commas.' };
+  const words =
+    fromCard !== undefined
+      ? fromCard
+          .split(',')
+          .map((w) => w.trim())
+          .filter((w) => w !== '')
+      : splitRoleWords(answer.text);
+  if (words.length === 0)
+    return {
+      ok: false,
+      message: 'Choose at least one role: tick roles on the card, pick a suggested set, or type role names separated by commas.',
+    };
   const checked = validateRoles(words);
   return checked.ok ? { ok: true, value: checked.value } : { ok: false, message: checked.message };
 }
@@ -34,11 +48,17 @@ export function parseRoles(answer: FormAnswer): Parsed<readonly string[]> {
 export function parseDurationDays(answer: FormAnswer): Parsed<number> {
   const raw = 'days' in answer.value ? field(answer, 'days') : answer.text.replace(/\s*days?$/i, '');
   if (!/^\d+$/.test(raw)) {
-    return { ok: false, message: `"${raw}" is not a number of days. Enter a whole number from ${MIN_DURATION_DAYS} to ${MAX_DURATION_DAYS} (730 days is two years, the longest a relationship can last).` };
+    return {
+      ok: false,
+      message: `"${raw}" is not a number of days. Enter a whole number from ${MIN_DURATION_DAYS} to ${MAX_DURATION_DAYS} (730 days is two years, the longest a relationship can last).`,
+    };
   }
   const days = Number(raw);
   if (days < MIN_DURATION_DAYS || days > MAX_DURATION_DAYS) {
-    return { ok: false, message: `A GDAP relationship lasts from ${MIN_DURATION_DAYS} to ${MAX_DURATION_DAYS} days (two years); ${days} days is not possible.` };
+    return {
+      ok: false,
+      message: `A GDAP relationship lasts from ${MIN_DURATION_DAYS} to ${MAX_DURATION_DAYS} days (two years); ${days} days is not possible.`,
+    };
   }
   return { ok: true, value: days };
 }

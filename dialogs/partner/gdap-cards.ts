@@ -1,10 +1,10 @@
 import type { Activity } from 'botbuilder';
-import { renderPartnerFormCard, emptyForm, choicesInput, numberInput, textInput, toggleInput } from '../../cards/partner/partner-form.card.ts';
-import { DISPLAY_NAME_MAX_LENGTH, MAX_DURATION_DAYS, MIN_DURATION_DAYS } from '../../domain/relationships/gdap-validation.ts';
-import { findRoleById, ROLES_CATALOG, SUGGESTED_ROLE_SETS } from '../../domain/roles/roles-catalog.ts';
+import { renderPartnerFormCard, emptyForm, choicesInput, numberInput, textInput, toggleInput } from '#cards/partner/partner-form.card.ts';
+import { DISPLAY_NAME_MAX_LENGTH, MAX_DURATION_DAYS, MIN_DURATION_DAYS } from '#domain/relationships/gdap-validation.ts';
+import { findRoleById, ROLES_CATALOG, SUGGESTED_ROLE_SETS } from '#domain/roles/roles-catalog.ts';
 import type { CustomerChoice } from './customer-step.ts';
 import { DEFAULT_DURATION_DAYS, GLOBAL_ADMIN_NO_AUTO_EXTEND, roleName } from './gdap-answers.ts';
-import { cardMessage } from '../../presenters/card-message.ts';
+import { cardMessage } from '#presenters/card-message.ts';
 
 export const GDAP_STEPS = 6;
 
@@ -32,72 +32,105 @@ function draftFacts(draft: GdapDraft): { label: string; value: string }[] {
 
 /** Step 2: the relationship's name, with a suggestion that is not yet taken. */
 export function nameQuestion(draft: GdapDraft, suggestion: string): Partial<Activity> {
-  return cardMessage(renderPartnerFormCard({
-    ...emptyForm('Name the relationship', `The customer sees this name. It must be unique among your relationships, at most ${DISPLAY_NAME_MAX_LENGTH} characters. "${suggestion}" is free; keep it or type another.`),
-    step: stepLabel(2),
-    facts: draftFacts(draft),
-    inputs: [textInput('displayName', 'Relationship name', suggestion)],
-    submitTitle: 'Next',
-    submitData: { step: 'name' },
-  }));
+  return cardMessage(
+    renderPartnerFormCard({
+      ...emptyForm(
+        'Name the relationship',
+        `The customer sees this name. It must be unique among your relationships, at most ${DISPLAY_NAME_MAX_LENGTH} characters. "${suggestion}" is free; keep it or type another.`,
+      ),
+      step: stepLabel(2),
+      facts: draftFacts(draft),
+      inputs: [textInput('displayName', 'Relationship name', suggestion)],
+      submitTitle: 'Next',
+      submitData: { step: 'name' },
+    }),
+  );
 }
 
 /** Step 3: roles, with least-privilege sets for common jobs and one plain line per role. */
 export function rolesQuestion(draft: GdapDraft, preselected: readonly string[] = draft.roleIds ?? []): Partial<Activity> {
-  return cardMessage(renderPartnerFormCard({
-    ...emptyForm('Which roles?', 'Ask only for what the job needs: roles cannot be added to a relationship later, but a relationship with fewer roles is easier for the customer to approve. Pick a suggested set, or tick roles below.'),
-    step: stepLabel(3),
-    facts: draftFacts(draft),
-    optionsHeading: 'Suggested least-privilege sets',
-    options: SUGGESTED_ROLE_SETS.map((set) => ({
-      title: set.title,
-      detail: `${set.roleIds.map(roleName).join(', ')}. ${set.why}`,
-      buttonTitle: `Use the ${set.title} set`,
-      data: { roleSet: set.id },
-    })),
-    inputs: [choicesInput('roles', 'Or choose roles yourself', ROLES_CATALOG.map((r) => ({ title: r.name, value: r.id })), preselected, true)],
-    linesHeading: 'What each role permits',
-    lines: ROLES_CATALOG.map((r) => ({ title: r.name, text: r.description })),
-    submitTitle: 'Use the roles I ticked',
-    submitData: { step: 'roles' },
-  }));
+  return cardMessage(
+    renderPartnerFormCard({
+      ...emptyForm(
+        'Which roles?',
+        'Ask only for what the job needs: roles cannot be added to a relationship later, but a relationship with fewer roles is easier for the customer to approve. Pick a suggested set, or tick roles below.',
+      ),
+      step: stepLabel(3),
+      facts: draftFacts(draft),
+      optionsHeading: 'Suggested least-privilege sets',
+      options: SUGGESTED_ROLE_SETS.map((set) => ({
+        title: set.title,
+        detail: `${set.roleIds.map(roleName).join(', ')}. ${set.why}`,
+        buttonTitle: `Use the ${set.title} set`,
+        data: { roleSet: set.id },
+      })),
+      inputs: [
+        choicesInput(
+          'roles',
+          'Or choose roles yourself',
+          ROLES_CATALOG.map((r) => ({ title: r.name, value: r.id })),
+          preselected,
+          true,
+        ),
+      ],
+      linesHeading: 'What each role permits',
+      lines: ROLES_CATALOG.map((r) => ({ title: r.name, text: r.description })),
+      submitTitle: 'Use the roles I ticked',
+      submitData: { step: 'roles' },
+    }),
+  );
 }
 
 /** Step 4: how long, 1–730 days, two years by default. */
 export function durationQuestion(draft: GdapDraft): Partial<Activity> {
-  return cardMessage(renderPartnerFormCard({
-    ...emptyForm('For how long?', `From ${MIN_DURATION_DAYS} to ${MAX_DURATION_DAYS} days (two years, the longest: there are no permanent relationships). An unanswered request expires after 90 days.`),
-    step: stepLabel(4),
-    facts: draftFacts(draft),
-    inputs: [numberInput('days', 'Duration in days', DEFAULT_DURATION_DAYS, MIN_DURATION_DAYS, MAX_DURATION_DAYS)],
-    submitTitle: 'Next',
-    submitData: { step: 'duration' },
-  }));
+  return cardMessage(
+    renderPartnerFormCard({
+      ...emptyForm(
+        'For how long?',
+        `From ${MIN_DURATION_DAYS} to ${MAX_DURATION_DAYS} days (two years, the longest: there are no permanent relationships). An unanswered request expires after 90 days.`,
+      ),
+      step: stepLabel(4),
+      facts: draftFacts(draft),
+      inputs: [numberInput('days', 'Duration in days', DEFAULT_DURATION_DAYS, MIN_DURATION_DAYS, MAX_DURATION_DAYS)],
+      submitTitle: 'Next',
+      submitData: { step: 'duration' },
+    }),
+  );
 }
 
 /** Step 5: auto-extend, offered only without Global Administrator. */
 export function autoExtendQuestion(draft: GdapDraft): Partial<Activity> {
-  return cardMessage(renderPartnerFormCard({
-    ...emptyForm('Extend automatically?', 'With auto-extend, the relationship adds 180 days at each end date until one side turns it off or ends it. Turning it on or off sends no e-mail.'),
-    step: stepLabel(5),
-    facts: draftFacts(draft),
-    inputs: [toggleInput('autoExtend', 'Extend by 180 days at each end date', false)],
-    submitTitle: 'Next',
-    submitData: { step: 'autoExtend' },
-  }));
+  return cardMessage(
+    renderPartnerFormCard({
+      ...emptyForm(
+        'Extend automatically?',
+        'With auto-extend, the relationship adds 180 days at each end date until one side turns it off or ends it. Turning it on or off sends no e-mail.',
+      ),
+      step: stepLabel(5),
+      facts: draftFacts(draft),
+      inputs: [toggleInput('autoExtend', 'Extend by 180 days at each end date', false)],
+      submitTitle: 'Next',
+      submitData: { step: 'autoExtend' },
+    }),
+  );
 }
 
 /** Step 6: everything at once, before anything is created. */
 export function confirmQuestion(draft: GdapDraft, includesGlobalAdmin: boolean): Partial<Activity> {
   const roles = (draft.roleIds ?? []).map((id) => findRoleById(id)).filter((r) => r !== undefined);
-  return cardMessage(renderPartnerFormCard({
-    ...emptyForm('Send this request for approval?', 'On "Send for approval" the relationship is created and locked for the customer\'s approval; you get the approval link to send.'),
-    step: stepLabel(6),
-    facts: [...draftFacts(draft), { label: 'Auto-extend', value: draft.autoExtend ? 'Yes, 180 days at each end date' : 'No' }],
-    warning: includesGlobalAdmin ? `Global Administrator gives full control of the tenant. ${GLOBAL_ADMIN_NO_AUTO_EXTEND}` : '',
-    linesHeading: 'Roles requested',
-    lines: roles.map((r) => ({ title: r.name, text: r.description })),
-    submitTitle: 'Send for approval',
-    submitData: { confirm: 'yes' },
-  }));
+  return cardMessage(
+    renderPartnerFormCard({
+      ...emptyForm(
+        'Send this request for approval?',
+        'On "Send for approval" the relationship is created and locked for the customer\'s approval; you get the approval link to send.',
+      ),
+      step: stepLabel(6),
+      facts: [...draftFacts(draft), { label: 'Auto-extend', value: draft.autoExtend ? 'Yes, 180 days at each end date' : 'No' }],
+      warning: includesGlobalAdmin ? `Global Administrator gives full control of the tenant. ${GLOBAL_ADMIN_NO_AUTO_EXTEND}` : '',
+      linesHeading: 'Roles requested',
+      lines: roles.map((r) => ({ title: r.name, text: r.description })),
+      submitTitle: 'Send for approval',
+      submitData: { confirm: 'yes' },
+    }),
+  );
 }

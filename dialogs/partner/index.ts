@@ -1,7 +1,7 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Intent } from '../intent.ts';
 import { AssignGroupsDialog } from './assign-groups.dialog.ts';
-import type { PartnerServices } from '../../presenters/partner/customer-admins.ts';
+import type { PartnerServices } from '#presenters/partner/customer-admins.ts';
 import { InviteCustomerDialog } from './invite-customer.dialog.ts';
 import { MyCustomersDialog } from './my-customers.dialog.ts';
 import { PARTNER_INTENTS } from './partner-intents.ts';
@@ -13,7 +13,12 @@ import { RequestGdapDialog } from './request-gdap.dialog.ts';
  */
 export function partnerFlows(services: PartnerServices): { dialogs: Dialog[]; intents: Intent[] } {
   return {
-    dialogs: [new InviteCustomerDialog(services), new RequestGdapDialog(services), new AssignGroupsDialog(services), new MyCustomersDialog(services)],
+    dialogs: [
+      new InviteCustomerDialog(services),
+      new RequestGdapDialog(services),
+      new AssignGroupsDialog(services),
+      new MyCustomersDialog(services),
+    ],
     intents: [...PARTNER_INTENTS],
   };
 }

@@ -1,16 +1,16 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { renderPartnerFormCard, emptyForm, toggleInput } from '../../cards/partner/partner-form.card.ts';
-import { renderRequestResultCard } from '../../cards/partner/request-result.card.ts';
-import { ownOrganizationPermissions } from '../../domain/policy/access-policy.ts';
-import type { ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import { renderPartnerFormCard, emptyForm, toggleInput } from '#cards/partner/partner-form.card.ts';
+import { renderRequestResultCard } from '#cards/partner/request-result.card.ts';
+import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
+import type { ResellerRelationshipView } from '#domain/use-cases/views.ts';
 import { turnActor } from '../turn-actor.ts';
-import { adminReach, type PartnerServices } from '../../presenters/partner/customer-admins.ts';
+import { adminReach, type PartnerServices } from '#presenters/partner/customer-admins.ts';
 import { customerPrompt, customerQuestion, resolveCustomer, type CustomerChoice } from './customer-step.ts';
 import { listCustomers } from './customer-lookup.ts';
 import { field, FormPrompt, optionText, valuesOf } from './form-prompt.ts';
-import { cardMessage } from '../../presenters/card-message.ts';
+import { cardMessage } from '#presenters/card-message.ts';
 import { PartnerDialog } from './partner-dialog.ts';
-import { buildRequestResultView } from '../../presenters/partner/request-result.presenter.ts';
+import { buildRequestResultView } from '#presenters/partner/request-result.presenter.ts';
 
 export const INVITE_CUSTOMER_DIALOG = 'partner.inviteCustomer';
 
@@ -30,7 +30,8 @@ const CUSTOMER_PROMPT = 'partner.inviteCustomer.customer';
 const DAP_PROMPT = 'partner.inviteCustomer.dap';
 const TITLE = 'Invite a customer';
 
-export const DAP_EXPLANATION = 'Delegated admin privileges (DAP) would make your AdminAgents group Global Administrator and your HelpdeskAgents group Helpdesk Administrator in the customer\'s tenant, with no end date. Microsoft is retiring DAP. We recommend leaving it off and requesting GDAP afterwards: only the roles a job needs, for a limited time (type "new gdap").';
+export const DAP_EXPLANATION =
+  'Delegated admin privileges (DAP) would make your AdminAgents group Global Administrator and your HelpdeskAgents group Helpdesk Administrator in the customer\'s tenant, with no end date. Microsoft is retiring DAP. We recommend leaving it off and requesting GDAP afterwards: only the roles a job needs, for a limited time (type "new gdap").';
 
 interface Values {
   customer?: CustomerChoice;
@@ -46,14 +47,18 @@ function parseDap(text: string): boolean | undefined {
 
 /** Request a reseller relationship: which customer, whether to include DAP (off by default), then the invitation card. */
 export class InviteCustomerDialog extends PartnerDialog {
-  protected readonly helpText = 'This creates a reseller invitation: a personalized link a Global admin of the customer opens to accept you as their partner.';
+  protected readonly helpText =
+    'This creates a reseller invitation: a personalized link a Global admin of the customer opens to accept you as their partner.';
   readonly #services: PartnerServices;
   readonly #customerPrompt: ReturnType<typeof customerPrompt>;
   readonly #dapPrompt = new FormPrompt<boolean, object>(DAP_PROMPT, (answer) => {
     const fromCard = field(answer, 'includeDap');
     const value = fromCard !== '' ? parseDap(fromCard) : parseDap(answer.text);
     return value === undefined
-      ? { ok: false, message: 'Answer "yes" to include delegated admin privileges (DAP) or "no" to leave them out (recommended), or use the card.' }
+      ? {
+          ok: false,
+          message: 'Answer "yes" to include delegated admin privileges (DAP) or "no" to leave them out (recommended), or use the card.',
+        }
       : { ok: true, value };
   });
 
@@ -63,11 +68,13 @@ export class InviteCustomerDialog extends PartnerDialog {
     this.#customerPrompt = customerPrompt(CUSTOMER_PROMPT, services.directory);
     this.addDialog(this.#customerPrompt);
     this.addDialog(this.#dapPrompt);
-    this.addDialog(new WaterfallDialog(`${INVITE_CUSTOMER_DIALOG}.steps`, [
-      this.askCustomerStep.bind(this),
-      this.askDapStep.bind(this),
-      this.submitInvitationStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(`${INVITE_CUSTOMER_DIALOG}.steps`, [
+        this.askCustomerStep.bind(this),
+        this.askDapStep.bind(this),
+        this.submitInvitationStep.bind(this),
+      ]),
+    );
     this.initialDialogId = `${INVITE_CUSTOMER_DIALOG}.steps`;
   }
 
@@ -75,7 +82,10 @@ export class InviteCustomerDialog extends PartnerDialog {
     const actor = turnActor(step.context);
     const decision = ownOrganizationPermissions(actor).requestResellerRelationship;
     if (!decision.allowed) {
-      const why = actor.tenantKind === 'partner' ? decision.reason : 'Inviting customers is for partner staff (Admin or Sales agents). Type "help" to see what you can do.';
+      const why =
+        actor.tenantKind === 'partner'
+          ? decision.reason
+          : 'Inviting customers is for partner staff (Admin or Sales agents). Type "help" to see what you can do.';
       await step.context.sendActivity(why);
       return step.endDialog({ relationshipId: null } satisfies InviteCustomerResult);
     }
@@ -87,7 +97,10 @@ export class InviteCustomerDialog extends PartnerDialog {
       if (found.followUp !== undefined) return this.#customerPrompt.ask(step, found.followUp, { title: TITLE, step: 'Step 1 of 2' });
     }
     const candidates = (await listCustomers(this.#services.directory)).slice(0, 5);
-    return this.#customerPrompt.ask(step, customerQuestion(TITLE, 'Which customer do you want to invite?', candidates, 'Step 1 of 2'), { title: TITLE, step: 'Step 1 of 2' });
+    return this.#customerPrompt.ask(step, customerQuestion(TITLE, 'Which customer do you want to invite?', candidates, 'Step 1 of 2'), {
+      title: TITLE,
+      step: 'Step 1 of 2',
+    });
   }
 
   private async askDapStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -95,11 +108,16 @@ export class InviteCustomerDialog extends PartnerDialog {
     valuesOf<Values>(step).customer = customer;
     const said = (step.options as InviteCustomerOptions | undefined)?.dap;
     const card = renderPartnerFormCard({
-      ...emptyForm(`Invite ${customer.name}`, `A reseller relationship lets you sell and manage ${customer.name}'s Microsoft subscriptions. It gives you no admin roles unless you include DAP.`),
+      ...emptyForm(
+        `Invite ${customer.name}`,
+        `A reseller relationship lets you sell and manage ${customer.name}'s Microsoft subscriptions. It gives you no admin roles unless you include DAP.`,
+      ),
       step: 'Step 2 of 2',
       facts: [
         { label: 'Customer', value: `${customer.name} (${customer.domain})` },
-        ...(said === undefined ? [] : [{ label: 'Delegated admin privileges', value: said ? 'Included, as you asked' : 'Left out, as you asked' }]),
+        ...(said === undefined
+          ? []
+          : [{ label: 'Delegated admin privileges', value: said ? 'Included, as you asked' : 'Left out, as you asked' }]),
       ],
       warning: DAP_EXPLANATION,
       inputs: [toggleInput('includeDap', 'Include delegated admin privileges (DAP, legacy; not recommended)', said === true)],

@@ -1,12 +1,12 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { renderMyCustomersCard } from '../../cards/partner/my-customers.card.ts';
-import { CUSTOMER_FILTERS, type CustomerFilter } from '../../cards/partner/partner-verbs.ts';
+import { renderMyCustomersCard } from '#cards/partner/my-customers.card.ts';
+import { CUSTOMER_FILTERS, type CustomerFilter } from '#cards/partner/partner-verbs.ts';
 import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
 import { optionText } from './form-prompt.ts';
-import { cardMessage } from '../../presenters/card-message.ts';
+import { cardMessage } from '#presenters/card-message.ts';
 import { PartnerDialog } from './partner-dialog.ts';
-import { loadMyCustomers } from '../../presenters/partner/my-customers.presenter.ts';
+import { loadMyCustomers } from '#presenters/partner/my-customers.presenter.ts';
 
 export const MY_CUSTOMERS_DIALOG = 'partner.myCustomers';
 

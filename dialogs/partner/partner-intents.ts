@@ -19,19 +19,28 @@ const assignIntent: Intent = {
 
 /** The words that start the partner flows (the manifest's commands among them). */
 export const PARTNER_INTENTS: readonly Intent[] = [
-  patternIntent(INVITE_CUSTOMER_DIALOG, [
-    /^invite(?:\s+a)?(?:\s+new)?\s+customer(?:\s+(.+))?$/i,
-    /^(?:request\s+(?:a\s+)?)?reseller(?:\s+relationship)?(?:\s+(?:for|with)\s+(.+))?$/i,
-    /^invite\s+(.+)$/i,
-  ], 'customer'),
-  patternIntent(REQUEST_GDAP_DIALOG, [
-    /^(?:new|request(?:\s+a)?)\s+gdap(?:\s+relationship)?(?:\s+(?:for|with|at)\s+(.+))?$/i,
-    /^gdap\s+(?:for|with|at)\s+(.+)$/i,
-  ], 'customer'),
+  patternIntent(
+    INVITE_CUSTOMER_DIALOG,
+    [
+      /^invite(?:\s+a)?(?:\s+new)?\s+customer(?:\s+(.+))?$/i,
+      /^(?:request\s+(?:a\s+)?)?reseller(?:\s+relationship)?(?:\s+(?:for|with)\s+(.+))?$/i,
+      /^invite\s+(.+)$/i,
+    ],
+    'customer',
+  ),
+  patternIntent(
+    REQUEST_GDAP_DIALOG,
+    [/^(?:new|request(?:\s+a)?)\s+gdap(?:\s+relationship)?(?:\s+(?:for|with|at)\s+(.+))?$/i, /^gdap\s+(?:for|with|at)\s+(.+)$/i],
+    'customer',
+  ),
   assignIntent,
   patternIntent(MY_CUSTOMERS_DIALOG, [/^(?:my\s+|show\s+(?:my\s+)?)?customers$/i], 'filter'),
-  patternIntent(MY_CUSTOMERS_DIALOG, [
-    /^(?:my\s+customers\s+)?(expiring|pending)(?:\s+(?:relationships|customers|requests))?$/i,
-    /^(?:show\s+)?(expiring|pending)\s+(?:relationships|customers|requests)$/i,
-  ], 'filter'),
+  patternIntent(
+    MY_CUSTOMERS_DIALOG,
+    [
+      /^(?:my\s+customers\s+)?(expiring|pending)(?:\s+(?:relationships|customers|requests))?$/i,
+      /^(?:show\s+)?(expiring|pending)\s+(?:relationships|customers|requests)$/i,
+    ],
+    'filter',
+  ),
 ];

@@ -1,19 +1,25 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { renderRequestResultCard } from '../../cards/partner/request-result.card.ts';
-import { ownOrganizationPermissions } from '../../domain/policy/access-policy.ts';
+import { renderRequestResultCard } from '#cards/partner/request-result.card.ts';
+import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
 import { CANCELLED_MESSAGE } from '../cancel-and-help.dialog.ts';
 import { turnActor } from '../turn-actor.ts';
-import { adminReach, type PartnerServices } from '../../presenters/partner/customer-admins.ts';
+import { adminReach, type PartnerServices } from '#presenters/partner/customer-admins.ts';
 import { listCustomers } from './customer-lookup.ts';
 import { customerPrompt, customerQuestion, resolveCustomer, type CustomerChoice } from './customer-step.ts';
 import { FormPrompt, optionList, optionText, valuesOf } from './form-prompt.ts';
-import { includesGlobalAdministrator, MAX_DURATION_DAYS, MIN_DURATION_DAYS, rolesAllowAutoExtend, validateRoles } from '../../domain/relationships/gdap-validation.ts';
-import { SUGGESTED_ROLE_SETS } from '../../domain/roles/roles-catalog.ts';
+import {
+  includesGlobalAdministrator,
+  MAX_DURATION_DAYS,
+  MIN_DURATION_DAYS,
+  rolesAllowAutoExtend,
+  validateRoles,
+} from '#domain/relationships/gdap-validation.ts';
+import { SUGGESTED_ROLE_SETS } from '#domain/roles/roles-catalog.ts';
 import { GLOBAL_ADMIN_NO_AUTO_EXTEND, parseDisplayName, parseDurationDays, parseRoles, parseYesNo } from './gdap-answers.ts';
 import { autoExtendQuestion, confirmQuestion, durationQuestion, nameQuestion, rolesQuestion, type GdapDraft } from './gdap-cards.ts';
-import { cardMessage } from '../../presenters/card-message.ts';
+import { cardMessage } from '#presenters/card-message.ts';
 import { PartnerDialog } from './partner-dialog.ts';
-import { buildRequestResultView } from '../../presenters/partner/request-result.presenter.ts';
+import { buildRequestResultView } from '#presenters/partner/request-result.presenter.ts';
 
 export const REQUEST_GDAP_DIALOG = 'partner.requestGdap';
 
@@ -55,14 +61,19 @@ const NOTHING: RequestGdapResult = { relationshipId: null };
  * locked for approval, and the partner gets the approval link to send.
  */
 export class RequestGdapDialog extends PartnerDialog {
-  protected readonly helpText = 'This requests a GDAP relationship: only the admin roles a job needs, for a limited time, approved by a Global admin of the customer.';
+  protected readonly helpText =
+    'This requests a GDAP relationship: only the admin roles a job needs, for a limited time, approved by a Global admin of the customer.';
   readonly #services: PartnerServices;
   readonly #customer: ReturnType<typeof customerPrompt>;
   readonly #name: FormPrompt<string, { customerTenantId: string }>;
   readonly #roles = new FormPrompt<readonly string[], object>(`${REQUEST_GDAP_DIALOG}.roles`, (answer) => parseRoles(answer));
   readonly #duration = new FormPrompt<number, object>(`${REQUEST_GDAP_DIALOG}.duration`, (answer) => parseDurationDays(answer));
-  readonly #autoExtend = new FormPrompt<boolean, object>(`${REQUEST_GDAP_DIALOG}.autoExtend`, (answer) => parseYesNo(answer, 'autoExtend', 'extend the relationship automatically by 180 days at each end date?'));
-  readonly #confirm = new FormPrompt<boolean, object>(`${REQUEST_GDAP_DIALOG}.confirm`, (answer) => parseYesNo(answer, 'confirm', 'send this request for approval?'));
+  readonly #autoExtend = new FormPrompt<boolean, object>(`${REQUEST_GDAP_DIALOG}.autoExtend`, (answer) =>
+    parseYesNo(answer, 'autoExtend', 'extend the relationship automatically by 180 days at each end date?'),
+  );
+  readonly #confirm = new FormPrompt<boolean, object>(`${REQUEST_GDAP_DIALOG}.confirm`, (answer) =>
+    parseYesNo(answer, 'confirm', 'send this request for approval?'),
+  );
 
   constructor(services: PartnerServices) {
     super(REQUEST_GDAP_DIALOG);
@@ -71,23 +82,31 @@ export class RequestGdapDialog extends PartnerDialog {
     this.#name = new FormPrompt(`${REQUEST_GDAP_DIALOG}.name`, async (answer, context, turn) => {
       const parsed = parseDisplayName(answer);
       if (!parsed.ok) return parsed;
-      const free = await services.domain.suggestDisplayName(turnActor(turn), { customerTenantId: context.customerTenantId, wish: parsed.value });
+      const free = await services.domain.suggestDisplayName(turnActor(turn), {
+        customerTenantId: context.customerTenantId,
+        wish: parsed.value,
+      });
       if (!free.ok) return { ok: false, message: free.message };
       if (free.value !== parsed.value) {
-        return { ok: false, message: `You already have a relationship named "${parsed.value}"; names must be unique among your relationships. "${free.value}" is free: type it, or another name.` };
+        return {
+          ok: false,
+          message: `You already have a relationship named "${parsed.value}"; names must be unique among your relationships. "${free.value}" is free: type it, or another name.`,
+        };
       }
       return parsed;
     });
     for (const prompt of [this.#customer, this.#name, this.#roles, this.#duration, this.#autoExtend, this.#confirm]) this.addDialog(prompt);
-    this.addDialog(new WaterfallDialog(`${REQUEST_GDAP_DIALOG}.steps`, [
-      this.askCustomerStep.bind(this),
-      this.askNameStep.bind(this),
-      this.askRolesStep.bind(this),
-      this.askDurationStep.bind(this),
-      this.askAutoExtendStep.bind(this),
-      this.confirmRequestStep.bind(this),
-      this.submitRequestStep.bind(this),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(`${REQUEST_GDAP_DIALOG}.steps`, [
+        this.askCustomerStep.bind(this),
+        this.askNameStep.bind(this),
+        this.askRolesStep.bind(this),
+        this.askDurationStep.bind(this),
+        this.askAutoExtendStep.bind(this),
+        this.confirmRequestStep.bind(this),
+        this.submitRequestStep.bind(this),
+      ]),
+    );
     this.initialDialogId = `${REQUEST_GDAP_DIALOG}.steps`;
   }
 
@@ -95,7 +114,11 @@ export class RequestGdapDialog extends PartnerDialog {
     const actor = turnActor(step.context);
     const decision = ownOrganizationPermissions(actor).requestGdapRelationship;
     if (!decision.allowed) {
-      await step.context.sendActivity(actor.tenantKind === 'partner' ? decision.reason : 'Requesting GDAP is for partner Admin agents. Type "help" to see what you can do.');
+      await step.context.sendActivity(
+        actor.tenantKind === 'partner'
+          ? decision.reason
+          : 'Requesting GDAP is for partner Admin agents. Type "help" to see what you can do.',
+      );
       return step.endDialog(NOTHING);
     }
     const named = optionText(step.options, 'customer');
@@ -106,7 +129,10 @@ export class RequestGdapDialog extends PartnerDialog {
       if (found.followUp !== undefined) return this.#customer.ask(step, found.followUp, { title: TITLE, step: FIRST_STEP });
     }
     const candidates = (await listCustomers(this.#services.directory)).slice(0, 5);
-    return this.#customer.ask(step, customerQuestion(TITLE, 'Which customer do you need admin access at?', candidates, FIRST_STEP), { title: TITLE, step: FIRST_STEP });
+    return this.#customer.ask(step, customerQuestion(TITLE, 'Which customer do you need admin access at?', candidates, FIRST_STEP), {
+      title: TITLE,
+      step: FIRST_STEP,
+    });
   }
 
   private async askNameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -115,7 +141,10 @@ export class RequestGdapDialog extends PartnerDialog {
     // Another flow (renew, add a role) may start this one with a name and roles to prefill.
     const said = saidOf(step.options).name;
     const wish = said ?? optionText(step.options, 'displayName');
-    const suggestion = await this.#services.domain.suggestDisplayName(turnActor(step.context), { customerTenantId: customer.tenantId, ...(wish === undefined ? {} : { wish }) });
+    const suggestion = await this.#services.domain.suggestDisplayName(turnActor(step.context), {
+      customerTenantId: customer.tenantId,
+      ...(wish === undefined ? {} : { wish }),
+    });
     if (!suggestion.ok) {
       await step.context.sendActivity(suggestion.message);
       return step.endDialog(NOTHING);
@@ -139,7 +168,9 @@ export class RequestGdapDialog extends PartnerDialog {
     const said = saidOf(step.options).durationDays;
     if (said !== undefined && Number.isInteger(said) && said >= MIN_DURATION_DAYS && said <= MAX_DURATION_DAYS) return step.next(said);
     if (said !== undefined) {
-      await step.context.sendActivity(`A GDAP relationship lasts from ${MIN_DURATION_DAYS} to ${MAX_DURATION_DAYS} days (two years); ${said} days is not possible. Choose a duration on the card.`);
+      await step.context.sendActivity(
+        `A GDAP relationship lasts from ${MIN_DURATION_DAYS} to ${MAX_DURATION_DAYS} days (two years); ${said} days is not possible. Choose a duration on the card.`,
+      );
     }
     return this.#duration.ask(step, durationQuestion(valuesOf<GdapDraft>(step)), {});
   }
@@ -157,12 +188,22 @@ export class RequestGdapDialog extends PartnerDialog {
 
   private async confirmRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf<GdapDraft>(step).autoExtend = step.result === true;
-    return this.#confirm.ask(step, confirmQuestion(valuesOf<GdapDraft>(step), includesGlobalAdministrator(valuesOf<GdapDraft>(step).roleIds ?? [])), {});
+    return this.#confirm.ask(
+      step,
+      confirmQuestion(valuesOf<GdapDraft>(step), includesGlobalAdministrator(valuesOf<GdapDraft>(step).roleIds ?? [])),
+      {},
+    );
   }
 
   private async submitRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = valuesOf<GdapDraft>(step);
-    if (step.result !== true || draft.customer === undefined || draft.displayName === undefined || draft.roleIds === undefined || draft.days === undefined) {
+    if (
+      step.result !== true ||
+      draft.customer === undefined ||
+      draft.displayName === undefined ||
+      draft.roleIds === undefined ||
+      draft.days === undefined
+    ) {
       await step.context.sendActivity(CANCELLED_MESSAGE);
       return step.endDialog(NOTHING);
     }
@@ -179,7 +220,7 @@ export class RequestGdapDialog extends PartnerDialog {
       return step.endDialog(NOTHING);
     }
     const locked = await this.#services.domain.lockForApproval(actor, { id: created.value.id, version: created.value.version });
-    const view = locked.ok ? locked.value : locked.current ?? created.value;
+    const view = locked.ok ? locked.value : (locked.current ?? created.value);
     if (!locked.ok) await step.context.sendActivity(`The relationship was created but not sent for approval: ${locked.message}`);
     const reach = await adminReach(this.#services, draft.customer.tenantId);
     await step.context.sendActivity(cardMessage(renderRequestResultCard(buildRequestResultView(view, reach))));

@@ -45,13 +45,21 @@ export async function resolveActor(directory: Directory, tenantId: string, userI
   const tenantKind: TenantKind = tenant === undefined ? 'unknown' : tenant.partnerId !== undefined ? 'partner' : 'customer';
   const user = tenant === undefined ? undefined : await directory.findUser(tenantId, userId);
   if (user === undefined) {
-    return { kind: 'user', userId, tenantId, tenantKind, known: false, name: 'Unknown user', entraRoles: [], partnerCenterRoles: [], groupIds: [] };
+    return {
+      kind: 'user',
+      userId,
+      tenantId,
+      tenantKind,
+      known: false,
+      name: 'Unknown user',
+      entraRoles: [],
+      partnerCenterRoles: [],
+      groupIds: [],
+    };
   }
   const groups = (await directory.listGroups(tenantId)).filter((g) => g.members.includes(userId));
-  const partnerCenterRoles = tenantKind === 'partner'
-    ? PARTNER_CENTER_ROLES.filter((role) =>
-        groups.some((g) => g.name === PARTNER_CENTER_GROUPS[role]))
-    : [];
+  const partnerCenterRoles =
+    tenantKind === 'partner' ? PARTNER_CENTER_ROLES.filter((role) => groups.some((g) => g.name === PARTNER_CENTER_GROUPS[role])) : [];
   return {
     kind: 'user',
     userId,

@@ -8,7 +8,11 @@ export const AGREEMENT_COLLECTION = 'customerAgreements';
 /** One acceptance document per customer tenant (the latest). */
 export interface CustomerAgreementRepository {
   get(customerTenantId: string): Promise<Versioned<CustomerAgreementAcceptance> | undefined>;
-  save(acceptance: CustomerAgreementAcceptance, expected: ExpectedVersion, event: AuditEvent): Promise<WriteOutcome<CustomerAgreementAcceptance>>;
+  save(
+    acceptance: CustomerAgreementAcceptance,
+    expected: ExpectedVersion,
+    event: AuditEvent,
+  ): Promise<WriteOutcome<CustomerAgreementAcceptance>>;
 }
 
 /** Builds the repository over the document store. */

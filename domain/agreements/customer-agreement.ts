@@ -20,12 +20,22 @@ export function acceptAgreement(customerTenantId: string, agreementVersion: stri
 export type TransactCheck = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
 
 /** May the partner buy or manage subscriptions for the customer? Needs an active reseller relationship and the MCA accepted. */
-export function canTransactForCustomer(reseller: ResellerRelationship | undefined, acceptance: CustomerAgreementAcceptance | undefined): TransactCheck {
+export function canTransactForCustomer(
+  reseller: ResellerRelationship | undefined,
+  acceptance: CustomerAgreementAcceptance | undefined,
+): TransactCheck {
   if (reseller === undefined || reseller.status !== 'active') {
-    return { allowed: false, reason: 'There is no active reseller relationship with this customer yet: the customer must accept the reseller invitation first.' };
+    return {
+      allowed: false,
+      reason: 'There is no active reseller relationship with this customer yet: the customer must accept the reseller invitation first.',
+    };
   }
   if (acceptance === undefined) {
-    return { allowed: false, reason: 'The customer has not accepted the Microsoft Customer Agreement yet; a Billing Administrator or Global Administrator of the customer must accept it before purchases or subscription changes.' };
+    return {
+      allowed: false,
+      reason:
+        'The customer has not accepted the Microsoft Customer Agreement yet; a Billing Administrator or Global Administrator of the customer must accept it before purchases or subscription changes.',
+    };
   }
   return { allowed: true };
 }

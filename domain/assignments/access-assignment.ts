@@ -44,29 +44,40 @@ export function findAssignmentOfGroup(relationship: GdapRelationship, groupId: s
  */
 export function assignGroup(relationship: GdapRelationship, input: AssignGroupInput): Result<GdapRelationship> {
   if (relationship.status !== 'active') {
-    return refuse('relationship-not-active', `Security groups can only be assigned on an active relationship; "${relationship.displayName}" is not active.`);
+    return refuse(
+      'relationship-not-active',
+      `Security groups can only be assigned on an active relationship; "${relationship.displayName}" is not active.`,
+    );
   }
   if (input.roleIds.length === 0) return refuse('invalid', 'Choose at least one role for the group.');
   if (new Set(input.roleIds).size !== input.roleIds.length) return refuse('invalid', 'Each role can be given to a group only once.');
   const missing = input.roleIds.filter((id) => !includesRole(relationship, id));
   if (missing.length > 0) {
-    return refuse('role-not-in-relationship',
-      `A group can only get roles that the relationship "${relationship.displayName}" includes, and roles cannot be added to an existing relationship. To use another role, request a new relationship with it.`);
+    return refuse(
+      'role-not-in-relationship',
+      `A group can only get roles that the relationship "${relationship.displayName}" includes, and roles cannot be added to an existing relationship. To use another role, request a new relationship with it.`,
+    );
   }
   const at = input.now.toISOString();
   const unifiedRoles = input.roleIds.map((roleDefinitionId) => ({ roleDefinitionId }));
   const existing = findAssignmentOfGroup(relationship, input.groupId);
-  const assignments = existing !== undefined
-    ? relationship.accessAssignments.map((a) => a === existing ? { ...a, accessDetails: { unifiedRoles }, lastModifiedDateTime: at, assignedBy: input.by } : a)
-    : [...relationship.accessAssignments, {
-        id: input.assignmentId,
-        accessContainer: { accessContainerId: input.groupId, accessContainerType: 'securityGroup' as const },
-        accessDetails: { unifiedRoles },
-        status: 'active' as const,
-        createdDateTime: at,
-        lastModifiedDateTime: at,
-        assignedBy: input.by,
-      }];
+  const assignments =
+    existing !== undefined
+      ? relationship.accessAssignments.map((a) =>
+          a === existing ? { ...a, accessDetails: { unifiedRoles }, lastModifiedDateTime: at, assignedBy: input.by } : a,
+        )
+      : [
+          ...relationship.accessAssignments,
+          {
+            id: input.assignmentId,
+            accessContainer: { accessContainerId: input.groupId, accessContainerType: 'securityGroup' as const },
+            accessDetails: { unifiedRoles },
+            status: 'active' as const,
+            createdDateTime: at,
+            lastModifiedDateTime: at,
+            assignedBy: input.by,
+          },
+        ];
   return ok({ ...relationship, accessAssignments: assignments, lastModifiedDateTime: at });
 }
 
@@ -77,7 +88,9 @@ export function removeGroup(relationship: GdapRelationship, groupId: string, now
   const at = now.toISOString();
   return ok({
     ...relationship,
-    accessAssignments: relationship.accessAssignments.map((a) => a === existing ? { ...a, status: 'deleted' as const, lastModifiedDateTime: at } : a),
+    accessAssignments: relationship.accessAssignments.map((a) =>
+      a === existing ? { ...a, status: 'deleted' as const, lastModifiedDateTime: at } : a,
+    ),
     lastModifiedDateTime: at,
   });
 }
@@ -85,5 +98,5 @@ export function removeGroup(relationship: GdapRelationship, groupId: string, now
 /** Ends every assignment: used when the relationship itself ends. */
 export function endAllAssignments(assignments: readonly AccessAssignment[], now: Date): readonly AccessAssignment[] {
   const at = now.toISOString();
-  return assignments.map((a) => a.status === 'deleted' ? a : { ...a, status: 'deleted' as const, lastModifiedDateTime: at });
+  return assignments.map((a) => (a.status === 'deleted' ? a : { ...a, status: 'deleted' as const, lastModifiedDateTime: at }));
 }

@@ -41,9 +41,9 @@ function roleLine(role: RoleView, how: readonly string[]): string {
 // The limits that come with what these roles allow (password resets for non-admins only, the
 // Business Central tasks closed to delegated admins), so the answer does not promise too much.
 function limitsOf(roleIds: readonly string[]): string[] {
-  return CAPABILITIES
-    .filter((capability) => capability.note !== undefined && roleIds.some((id) => rolesPermitting(capability.id).has(id)))
-    .map((capability) => `Note: ${capability.note ?? ''}`);
+  return CAPABILITIES.filter(
+    (capability) => capability.note !== undefined && roleIds.some((id) => rolesPermitting(capability.id).has(id)),
+  ).map((capability) => `Note: ${capability.note ?? ''}`);
 }
 
 /** Describes which roles a partner user holds at a customer, and how they got them. */
@@ -54,8 +54,8 @@ export function describeEffectiveAccess(access: EffectiveAccess, subject: Answer
     const why = access.relationshipsHidden
       ? `No group ${subject.isSelf ? 'you are in' : `${who} is in`} holds a role there. Which relationships your organization has with ${customer} is for its Admin, Sales and Helpdesk agents to see.`
       : access.relationships.length === 0
-      ? `There is no active GDAP relationship or DAP with ${customer}.`
-      : `There ${access.relationships.length === 1 ? 'is an active relationship' : `are ${access.relationships.length} active relationships`} (${access.relationships.map((r) => `"${r.displayName}"`).join(', ')}), but no role in ${access.relationships.length === 1 ? 'it' : 'them'} is assigned to ${subject.isSelf ? 'a group of yours' : who}.`;
+        ? `There is no active GDAP relationship or DAP with ${customer}.`
+        : `There ${access.relationships.length === 1 ? 'is an active relationship' : `are ${access.relationships.length} active relationships`} (${access.relationships.map((r) => `"${r.displayName}"`).join(', ')}), but no role in ${access.relationships.length === 1 ? 'it' : 'them'} is assigned to ${subject.isSelf ? 'a group of yours' : who}.`;
     return `${capitalize(who)} ${verb} no admin roles at ${customer} right now. ${why}`;
   }
   const lines = access.roles.map(({ role, via }) => roleLine(role, via.map(describeSource)));
@@ -79,8 +79,12 @@ export function checkCapability(access: EffectiveAccess, capability: Capability,
     const as = byRoles.map((role) => role.name).join(' and ');
     return { allowed: true, byRoles, text: `Yes: as ${as} at ${access.customer.name}, ${who} can ${capability.task}.${note}` };
   }
-  const held = access.roles.length === 0 ? `${who} hold${subject.isSelf ? '' : 's'} no admin roles there` : `${their} roles there (${access.roles.map(({ role }) => role.name).join(', ')}) do not allow it`;
-  const text = `No: ${held}. Roles that allow it: ${capability.roleNames.join(', ')}. ` +
+  const held =
+    access.roles.length === 0
+      ? `${who} hold${subject.isSelf ? '' : 's'} no admin roles there`
+      : `${their} roles there (${access.roles.map(({ role }) => role.name).join(', ')}) do not allow it`;
+  const text =
+    `No: ${held}. Roles that allow it: ${capability.roleNames.join(', ')}. ` +
     'If a relationship with this customer already includes one of them, an Admin agent can assign it to a group; if not, roles cannot be added to an active relationship: the partner requests a new one with that role.';
   return { allowed: false, byRoles: [], text };
 }
@@ -96,12 +100,20 @@ export function groupAccess(customer: CustomerOfPartner, group: { readonly id: s
   for (const relationship of live) {
     for (const assignment of relationship.assignments) {
       if (assignment.groupId !== group.id || assignment.status !== 'active') continue;
-      const source: AccessSource = { kind: 'gdap', relationshipId: relationship.id, displayName: relationship.displayName, groupId: group.id, groupName: group.name, endDateTime: relationship.endDateTime };
+      const source: AccessSource = {
+        kind: 'gdap',
+        relationshipId: relationship.id,
+        displayName: relationship.displayName,
+        groupId: group.id,
+        groupName: group.name,
+        endDateTime: relationship.endDateTime,
+      };
       for (const role of assignment.roles) add(role, source);
     }
   }
   if (customer.reseller?.relationship.dapStatus === 'active') {
-    for (const grant of customer.reseller.dapRoles.filter((g) => g.groupName === group.name)) add(grant.role, { kind: 'dap', groupId: group.id, groupName: group.name });
+    for (const grant of customer.reseller.dapRoles.filter((g) => g.groupName === group.name))
+      add(grant.role, { kind: 'dap', groupId: group.id, groupName: group.name });
   }
   return {
     userId: group.id,
@@ -118,16 +130,24 @@ export function describePartnerAccess(partner: PartnerOfCustomer, customerName: 
   const name = partner.partner.name;
   const lines = [`${name} is your ${partner.types.join(' and ')}.`];
   if (!partner.hasAdminRoles) {
-    lines.push(`${name} holds no admin roles in ${customerName}: it can sell and manage subscriptions in Partner Center, but not administer your tenant.`);
+    lines.push(
+      `${name} holds no admin roles in ${customerName}: it can sell and manage subscriptions in Partner Center, but not administer your tenant.`,
+    );
     return lines.join('\n');
   }
   if (partner.reseller?.relationship.dapStatus === 'active') {
-    lines.push('Through DAP (older, broad access):', ...partner.reseller.dapRoles.map((grant) => roleLine(grant.role, [`its ${grant.groupName}`])));
+    lines.push(
+      'Through DAP (older, broad access):',
+      ...partner.reseller.dapRoles.map((grant) => roleLine(grant.role, [`its ${grant.groupName}`])),
+    );
   }
   for (const relationship of partner.gdapRelationships) {
     if (relationship.status !== 'active' && relationship.status !== 'expiring') continue;
     const until = day(relationship.endDateTime);
-    lines.push(`Through GDAP "${relationship.displayName}"${until === undefined ? '' : ` until ${until}`}:`, ...relationship.roles.map((role) => roleLine(role, [])));
+    lines.push(
+      `Through GDAP "${relationship.displayName}"${until === undefined ? '' : ` until ${until}`}:`,
+      ...relationship.roles.map((role) => roleLine(role, [])),
+    );
   }
   const stays = partner.reseller === null ? '' : '; the partner stays your reseller until you ask it to end that relationship';
   lines.push(`A Global Administrator can remove these roles under Settings > Partner relationships > Remove roles${stays}.`);

@@ -25,43 +25,69 @@ export type ContextualAnswer =
 export type AccessQueries = Pick<PartnerAccess, 'effectiveAccess' | 'listCustomersOfPartner' | 'listPartnersOfCustomer'>;
 
 function related(...ids: readonly (string | undefined)[]): FactSummary[] {
-  return ids.flatMap((id) => {
-    const fact = id === undefined ? undefined : findFact(id);
-    return fact === undefined ? [] : [summarizeFact(fact)];
-  }).slice(0, 2);
+  return ids
+    .flatMap((id) => {
+      const fact = id === undefined ? undefined : findFact(id);
+      return fact === undefined ? [] : [summarizeFact(fact)];
+    })
+    .slice(0, 2);
 }
 
-async function accessOf(queries: AccessQueries, actor: UserActor, intent: Extract<ContextualIntent, { subject: unknown }>): Promise<Result<{ access: EffectiveAccess; subject: AnswerSubject }, unknown>> {
+async function accessOf(
+  queries: AccessQueries,
+  actor: UserActor,
+  intent: Extract<ContextualIntent, { subject: unknown }>,
+): Promise<Result<{ access: EffectiveAccess; subject: AnswerSubject }, unknown>> {
   const { subject, tenant } = intent;
   if (subject.kind === 'group') {
-    const decision = decide(actor, 'viewEffectiveAccess', { partnerTenantId: actor.tenantId, customerTenantId: tenant.id, subjectGroupId: subject.group.id });
+    const decision = decide(actor, 'viewEffectiveAccess', {
+      partnerTenantId: actor.tenantId,
+      customerTenantId: tenant.id,
+      subjectGroupId: subject.group.id,
+    });
     if (!decision.allowed) return refuse('forbidden', decision.reason);
     const customers = await queries.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
     if (!customers.ok) return customers;
     const customer = customers.value.find((c) => c.customer.tenantId === tenant.id);
-    const access: EffectiveAccess = customer === undefined
-      ? { userId: subject.group.id, customer: { tenantId: tenant.id, name: tenant.name }, roles: [], relationships: [], relationshipsHidden: false }
-      : groupAccess(customer, subject.group);
+    const access: EffectiveAccess =
+      customer === undefined
+        ? {
+            userId: subject.group.id,
+            customer: { tenantId: tenant.id, name: tenant.name },
+            roles: [],
+            relationships: [],
+            relationshipsHidden: false,
+          }
+        : groupAccess(customer, subject.group);
     return { ok: true, value: { access, subject: { isSelf: false, name: subject.group.name } } };
   }
   const userId = subject.kind === 'person' ? subject.person.id : undefined;
   const result = await queries.effectiveAccess(actor, { customerTenantId: tenant.id, ...(userId === undefined ? {} : { userId }) });
   if (!result.ok) return result;
   const isSelf = subject.kind === 'self' || userId === actor.userId;
-  return { ok: true, value: { access: result.value, subject: { isSelf, name: subject.kind === 'person' ? subject.person.name : actor.name } } };
+  return {
+    ok: true,
+    value: { access: result.value, subject: { isSelf, name: subject.kind === 'person' ? subject.person.name : actor.name } },
+  };
 }
 
 /** Answers a question about real access, or returns undefined when it is a general helpdesk question. */
-export async function answerInContext(queries: AccessQueries, actor: UserActor, question: string, names: KnownNames): Promise<ContextualAnswer | undefined> {
+export async function answerInContext(
+  queries: AccessQueries,
+  actor: UserActor,
+  question: string,
+  names: KnownNames,
+): Promise<ContextualAnswer | undefined> {
   const intent = parseContextualQuestion(question, names);
   if (intent === undefined) return undefined;
   if (intent.kind === 'partner-access') {
     const partners = await queries.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
     if (!partners.ok) return { kind: 'refused', intent, text: partners.message };
     const partner = partners.value.find((p) => p.partner.tenantId === intent.partner.id);
-    const text = partner === undefined
-      ? `${intent.partner.name} has no relationship with your organization, so it can do nothing in your tenant.`
-      : describePartnerAccess(partner, 'your tenant');
+    const text =
+      partner === undefined
+        ? `${intent.partner.name} has no relationship with your organization, so it can do nothing in your tenant.`
+        : describePartnerAccess(partner, 'your tenant');
     return { kind: 'context', intent, text, related: related('remove-roles-steps', 'remove-roles-keeps-reseller') };
   }
   const found = await accessOf(queries, actor, intent);
@@ -69,7 +95,17 @@ export async function answerInContext(queries: AccessQueries, actor: UserActor, 
   const { access, subject } = found.value;
   if (intent.kind === 'capability') {
     const check = checkCapability(access, intent.capability, subject);
-    return { kind: 'context', intent, text: check.text, related: related(intent.capability.factId, check.allowed ? undefined : 'gdap-add-roles') };
+    return {
+      kind: 'context',
+      intent,
+      text: check.text,
+      related: related(intent.capability.factId, check.allowed ? undefined : 'gdap-add-roles'),
+    };
   }
-  return { kind: 'context', intent, text: describeEffectiveAccess(access, subject), related: related('gdap-security-groups', 'gdap-add-roles') };
+  return {
+    kind: 'context',
+    intent,
+    text: describeEffectiveAccess(access, subject),
+    related: related('gdap-security-groups', 'gdap-add-roles'),
+  };
 }

@@ -14,13 +14,13 @@ import { phrasingSimilarity } from './phrasing-similarity.ts';
 
 export type HelpdeskAnswer =
   | {
-    readonly kind: 'fact';
-    /** The fact that answers the question (the first one when two are composed). */
-    readonly fact: HelpdeskFact;
-    /** Every fact in the answer, in the order asked: one, or two for a comparison or two-part question. */
-    readonly facts: readonly HelpdeskFact[];
-    readonly related: readonly FactSummary[];
-  }
+      readonly kind: 'fact';
+      /** The fact that answers the question (the first one when two are composed). */
+      readonly fact: HelpdeskFact;
+      /** Every fact in the answer, in the order asked: one, or two for a comparison or two-part question. */
+      readonly facts: readonly HelpdeskFact[];
+      readonly related: readonly FactSummary[];
+    }
   | { readonly kind: 'declined'; readonly about: string; readonly message: string; readonly whereToAsk: readonly string[] }
   | { readonly kind: 'unknown'; readonly message: string; readonly whereToAsk: readonly string[] };
 
@@ -37,19 +37,27 @@ export type HelpdeskAnswer =
  * when a decoy matched something it did not, with at least `decoyRatio` of its score; and one with a
  * word only a decoy uses ("lighthouse", "payout", "price") when that decoy scores `decoyWordRatio` of the best fact.
  */
-export const CONFIDENCE = { minScore: 40, minCoverage: 0.25, answerScore: 100, marginRatio: 1.2, leaderScore: 150, leaderMargin: 1.3,
-  decoyRatio: 0.6, decoyWordRatio: 0.05 } as const;
+export const CONFIDENCE = {
+  minScore: 40,
+  minCoverage: 0.25,
+  answerScore: 100,
+  marginRatio: 1.2,
+  leaderScore: 150,
+  leaderMargin: 1.3,
+  decoyRatio: 0.6,
+  decoyWordRatio: 0.05,
+} as const;
 /** A fact that answers the form of question asked (who, steps, effect…) ranks this much higher. */
 export const FORM_BOOST = 1.3;
 /** A fact whose one way of asking matches the question as a whole (cosine 1) ranks this much higher, in proportion. */
 export const PHRASING_BOOST = 0.5;
 const RERANKED = 12;
 
-export const UNKNOWN_MESSAGE = 'I don\'t know that one, and I would rather not guess.';
+export const UNKNOWN_MESSAGE = "I don't know that one, and I would rather not guess.";
 export const WHERE_TO_ASK: readonly string[] = [
   'Your partner (or, for partner staff, your Partner Center admin agent)',
   'Partner Center support (partner.microsoft.com, Help + support)',
-  'Microsoft\'s documentation at learn.microsoft.com',
+  "Microsoft's documentation at learn.microsoft.com",
 ];
 
 const RELATED_LIMIT = 2;
@@ -77,9 +85,7 @@ export function knownConcepts(search: QuestionSearch): (readonly string[])[] {
 export function specificCoverage(hit: FactHit, concepts: readonly (readonly string[])[], known = concepts): number {
   const knownSet = new Set(known);
   const candidates = concepts.filter((terms) => knownSet.has(terms));
-  const specific = candidates
-    .map((terms) => terms.filter((term) => !GENERIC_TERMS.has(term)))
-    .filter((terms) => terms.length > 0);
+  const specific = candidates.map((terms) => terms.filter((term) => !GENERIC_TERMS.has(term))).filter((terms) => terms.length > 0);
   const counted = specific.length > 0 ? specific : candidates;
   if (counted.length === 0) return 0;
   const matched = new Set(hit.matchedTerms);
@@ -120,8 +126,9 @@ export function searchQuestion(question: string): QuestionSearch {
     .map((hit) => (hit.kind === 'fact' && forms.includes(findFact(hit.id)?.form) ? { ...hit, score: hit.score * FORM_BOOST } : hit))
     .sort((a, b) => b.score - a.score)
     // Only the leaders are reranked: the rest cannot climb past them, and the cost stays flat.
-    .map((hit, rank) => (rank >= RERANKED ? hit
-      : { ...hit, score: hit.score * (1 + PHRASING_BOOST * phrasingSimilarity(questionTerms, hit.kind, hit.id)) }))
+    .map((hit, rank) =>
+      rank >= RERANKED ? hit : { ...hit, score: hit.score * (1 + PHRASING_BOOST * phrasingSimilarity(questionTerms, hit.kind, hit.id)) },
+    )
     .sort((a, b) => b.score - a.score);
   return { concepts: concepts.filter((terms) => terms.length > 0), hits };
 }
@@ -145,10 +152,15 @@ export function judgeQuestion(question: string, exclude: ReadonlySet<string> = n
     return { kind: 'declined', decoy };
   }
   // A word that only a near-miss topic uses ("lighthouse", "payout", "price"), matched by that topic: the question is about it.
-  const decoyWords = search.concepts.filter((terms) => terms.every((term) => isDecoyOnlyTerm(term) || !isKnownTerm(term))
-    && terms.some(isDecoyOnlyTerm));
-  const decoyFor = decoyWords.length === 0 ? undefined : search.hits.find((hit) => hit.kind === 'decoy'
-    && decoyWords.some((terms) => terms.some((term) => hit.matchedTerms.includes(term))));
+  const decoyWords = search.concepts.filter(
+    (terms) => terms.every((term) => isDecoyOnlyTerm(term) || !isKnownTerm(term)) && terms.some(isDecoyOnlyTerm),
+  );
+  const decoyFor =
+    decoyWords.length === 0
+      ? undefined
+      : search.hits.find(
+          (hit) => hit.kind === 'decoy' && decoyWords.some((terms) => terms.some((term) => hit.matchedTerms.includes(term))),
+        );
   const namedDecoy = decoyFor === undefined ? undefined : decoysById.get(decoyFor.id);
   if (namedDecoy !== undefined && decoyFor !== undefined && decoyFor.score >= (bestFact?.score ?? 0) * CONFIDENCE.decoyWordRatio) {
     return { kind: 'declined', decoy: namedDecoy };
@@ -156,10 +168,17 @@ export function judgeQuestion(question: string, exclude: ReadonlySet<string> = n
   if (bestFact !== undefined && isConfident(search)) {
     // A decoy that explains part of the question the fact leaves out, nearly as well: the question is about the decoy.
     const factTerms = new Set(bestFact.matchedTerms);
-    const decoyOnly = bestDecoy?.matchedTerms.some((term) => !factTerms.has(term) && !GENERIC_TERMS.has(term)
-      && known.some((terms) => terms.includes(term))) ?? false;
-    if (decoy !== undefined && bestDecoy !== undefined && decoyOnly && bestDecoy.score >= bestFact.score * CONFIDENCE.decoyRatio
-      && specificCoverage(bestDecoy, search.concepts, known) > specificCoverage(bestFact, search.concepts, known)) {
+    const decoyOnly =
+      bestDecoy?.matchedTerms.some(
+        (term) => !factTerms.has(term) && !GENERIC_TERMS.has(term) && known.some((terms) => terms.includes(term)),
+      ) ?? false;
+    if (
+      decoy !== undefined &&
+      bestDecoy !== undefined &&
+      decoyOnly &&
+      bestDecoy.score >= bestFact.score * CONFIDENCE.decoyRatio &&
+      specificCoverage(bestDecoy, search.concepts, known) > specificCoverage(bestFact, search.concepts, known)
+    ) {
       return { kind: 'declined', decoy };
     }
     const fact = findFact(bestFact.id);
@@ -267,4 +286,3 @@ export function answerSources(answer: Extract<HelpdeskAnswer, { kind: 'fact' }>)
 export function answerText(answer: Extract<HelpdeskAnswer, { kind: 'fact' }>): string {
   return `${answerSummary(answer)} ${answerExplanation(answer)}`;
 }
-

@@ -9,8 +9,10 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'reseller-vs-gdap',
     question: 'What is the difference between a reseller relationship and a GDAP relationship?',
-    answer: 'A reseller relationship lets the partner sell you licenses (Business Central, Microsoft 365); a GDAP relationship lets the partner\'s users access and administer your environments, with only the Entra roles you accepted.',
-    explanation: 'They are separate relationships, each accepted by a Global Administrator of the customer from a link the partner generates in Partner Center. Selling licences needs no roles in your tenant; administering does, and with GDAP the partner then assigns its own security groups to some or all of the accepted roles.',
+    answer:
+      "A reseller relationship lets the partner sell you licenses (Business Central, Microsoft 365); a GDAP relationship lets the partner's users access and administer your environments, with only the Entra roles you accepted.",
+    explanation:
+      'They are separate relationships, each accepted by a Global Administrator of the customer from a link the partner generates in Partner Center. Selling licences needs no roles in your tenant; administering does, and with GDAP the partner then assigns its own security groups to some or all of the accepted roles.',
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Delegated administrator access to Business Central Online' },
     tags: ['reseller', 'GDAP', 'partner types'],
     keywords: ['reseller relationship', 'gdap relationship', 'sell licenses', 'administer', 'two relationship types', 'both relationships'],
@@ -28,8 +30,10 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'delegated-administration-meaning',
     question: 'What does "delegated administration" mean?',
-    answer: 'Delegated administration means partner users administer a customer\'s tenant and services with their own partner credentials, through roles the customer granted; those users are called delegated admins.',
-    explanation: 'The partner assigns its staff roles such as Admin agent or Helpdesk agent (or, with GDAP, membership of a security group given some of the customer\'s roles). They sign in to the customer\'s services without a license or an account of the customer. The older form, DAP, gave Global and Helpdesk admin roles; GDAP gives only the roles the customer accepts, for a limited time.',
+    answer:
+      "Delegated administration means partner users administer a customer's tenant and services with their own partner credentials, through roles the customer granted; those users are called delegated admins.",
+    explanation:
+      "The partner assigns its staff roles such as Admin agent or Helpdesk agent (or, with GDAP, membership of a security group given some of the customer's roles). They sign in to the customer's services without a license or an account of the customer. The older form, DAP, gave Global and Helpdesk admin roles; GDAP gives only the roles the customer accepts, for a limited time.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['DAP', 'GDAP', 'roles'],
     keywords: ['delegated administration', 'delegated admin', 'delegated administrator', 'meaning', 'what is dap', 'admin on behalf'],
@@ -47,8 +51,10 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'gdap-meaning',
     question: 'What is GDAP?',
-    answer: 'GDAP (granular delegated admin privileges) gives a partner only the Microsoft Entra roles the customer approves, for a limited time, instead of Global Administrator with no end date.',
-    explanation: 'It gives partners granular, time-bound access to their customers\' workloads, for least-privileged access. The roles are customizable, so a customer can discuss them with the partner before approving. A relationship lasts from 1 to 730 days and can auto-extend unless it includes Global Administrator.',
+    answer:
+      'GDAP (granular delegated admin privileges) gives a partner only the Microsoft Entra roles the customer approves, for a limited time, instead of Global Administrator with no end date.',
+    explanation:
+      "It gives partners granular, time-bound access to their customers' workloads, for least-privileged access. The roles are customizable, so a customer can discuss them with the partner before approving. A relationship lasts from 1 to 730 days and can auto-extend unless it includes Global Administrator.",
     source: { document: SOURCES.adminCenterCurrent, section: 'Remove partner admin roles' },
     tags: ['GDAP'],
     keywords: ['granular delegated admin privileges', 'gdap meaning', 'what is gdap', 'time-bound', 'least privileged'],
@@ -65,8 +71,10 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'partner-center-purpose',
     question: 'What is Partner Center used for here?',
-    answer: 'Partner Center is the partner\'s portal: there it requests reseller relationships and delegated admin access, sees its customers on the Customers page, manages their subscriptions and licenses, and gives its staff roles such as Admin agent.',
-    explanation: 'From Customers, a partner selects Administer and the customer\'s record to reach each service\'s admin portal. Subscriptions are bought and managed for the customer in Partner Center (not in the customer\'s admin center), and partner roles (Admin agent, Sales agent, Helpdesk agent) decide who on the partner\'s staff can assist customers.',
+    answer:
+      "Partner Center is the partner's portal: there it requests reseller relationships and delegated admin access, sees its customers on the Customers page, manages their subscriptions and licenses, and gives its staff roles such as Admin agent.",
+    explanation:
+      "From Customers, a partner selects Administer and the customer's record to reach each service's admin portal. Subscriptions are bought and managed for the customer in Partner Center (not in the customer's admin center), and partner roles (Admin agent, Sales agent, Helpdesk agent) decide who on the partner's staff can assist customers.",
     source: { document: SOURCES.partnerCenterDap, section: 'Provision and manage the service for the customer' },
     tags: ['Partner Center', 'reseller'],
     keywords: ['partner center', 'partner portal', 'used for', 'purpose', 'what is partner center', 'partner dashboard'],
@@ -83,11 +91,21 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'find-a-partner',
     question: 'How does a customer find a partner?',
-    answer: 'In Microsoft\'s partner directory (appsource.microsoft.com/marketplace/partner-dir): filter the search, select Contact me, describe your needs; the partner contacts you and, if you go ahead, e-mails you an invitation.',
-    explanation: 'The current admin center article points to the AppSource partner directory; its 2021 version pointed to microsoft.com/solution-providers (enter location, organization size and keywords, then Contact selected providers). Either way the partner then sends an e-mail invitation to establish the relationship, which you accept in the Microsoft 365 admin center.',
+    answer:
+      "In Microsoft's partner directory (appsource.microsoft.com/marketplace/partner-dir): filter the search, select Contact me, describe your needs; the partner contacts you and, if you go ahead, e-mails you an invitation.",
+    explanation:
+      'The current admin center article points to the AppSource partner directory; its 2021 version pointed to microsoft.com/solution-providers (enter location, organization size and keywords, then Contact selected providers). Either way the partner then sends an e-mail invitation to establish the relationship, which you accept in the Microsoft 365 admin center.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Find a partner' },
     tags: ['reseller', 'partner types'],
-    keywords: ['find a partner', 'partner directory', 'appsource', 'solution providers', 'contact me', 'look for partner', 'choose partner'],
+    keywords: [
+      'find a partner',
+      'partner directory',
+      'appsource',
+      'solution providers',
+      'contact me',
+      'look for partner',
+      'choose partner',
+    ],
     phrasings: [
       'where can a customer look for a microsoft partner',
       'we need a new partner, where do we find one',

@@ -11,11 +11,25 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-delegated-admin-limitations',
     question: 'What can a delegated admin not do in Business Central?',
-    answer: 'A delegated admin cannot run scheduled job queue tasks, cannot trigger web hooks or other job-queue-based actions (except with Run once), and cannot use the Invite External Accountant guide.',
-    explanation: 'Signed in from the Business Central administration center, a delegated admin reaches every area of the customer\'s Business Central. Because the delegated admin is not a regular registered (licensed) user of the customer, a few tasks stay closed: starting scheduled job queue entries, triggering web hooks or anything else that relies on the job queue (the Run once (foreground) action is the exception), and the Invite External Accountant assisted setup guide.',
+    answer:
+      'A delegated admin cannot run scheduled job queue tasks, cannot trigger web hooks or other job-queue-based actions (except with Run once), and cannot use the Invite External Accountant guide.',
+    explanation:
+      "Signed in from the Business Central administration center, a delegated admin reaches every area of the customer's Business Central. Because the delegated admin is not a regular registered (licensed) user of the customer, a few tasks stay closed: starting scheduled job queue entries, triggering web hooks or anything else that relies on the job queue (the Run once (foreground) action is the exception), and the Invite External Accountant assisted setup guide.",
     source: LIMITS,
     tags: ['Business Central', 'GDAP', 'DAP'],
-    keywords: ['limitations', 'restrictions', 'not allowed to do', 'blocked', 'unavailable', 'tasks', 'cannot do', 'not allowed', 'what is blocked', 'limits', 'cannot'],
+    keywords: [
+      'limitations',
+      'restrictions',
+      'not allowed to do',
+      'blocked',
+      'unavailable',
+      'tasks',
+      'cannot do',
+      'not allowed',
+      'what is blocked',
+      'limits',
+      'cannot',
+    ],
     phrasings: [
       'what are the limitations for delegated administrators in business central',
       'what stuff is off limits for a GDAP user in BC',
@@ -29,11 +43,22 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-why-limitations',
     question: 'Why are some Business Central tasks blocked for partner admins?',
-    answer: 'Because a delegated admin is not registered as a regular user of the customer: tasks that need a licensed user of the customer, such as running scheduled jobs, stay with the customer.',
-    explanation: 'Delegated admins sign in with their partner credentials and without a Business Central license. They get access to all areas, but the tasks that run as a regular, licensed user of the customer (scheduled job queue work, web hooks, inviting an external accountant) are not available to them.',
+    answer:
+      'Because a delegated admin is not registered as a regular user of the customer: tasks that need a licensed user of the customer, such as running scheduled jobs, stay with the customer.',
+    explanation:
+      'Delegated admins sign in with their partner credentials and without a Business Central license. They get access to all areas, but the tasks that run as a regular, licensed user of the customer (scheduled job queue work, web hooks, inviting an external accountant) are not available to them.',
     source: LIMITS,
     tags: ['Business Central', 'GDAP'],
-    keywords: ['reason', 'why', 'regular user', 'licensed user', 'all areas', 'everything else', 'consultant limited', 'full access except'],
+    keywords: [
+      'reason',
+      'why',
+      'regular user',
+      'licensed user',
+      'all areas',
+      'everything else',
+      'consultant limited',
+      'full access except',
+    ],
     phrasings: [
       'why is a delegated admin not treated like a normal user in business central',
       'how come the partner has access to all areas but still cannot do some tasks',
@@ -46,8 +71,10 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-job-queue-scheduled',
     question: 'Can a delegated admin run scheduled job queue entries in Business Central?',
-    answer: 'A delegated admin cannot start scheduled job queue entries: they can create them and set them to Ready, but a licensed user of the customer has to start them.',
-    explanation: 'Running scheduled tasks in the job queue is one of the delegated admin limitations. The usual split: the partner prepares the job queue entry and sets its status to ready, then someone from the customer with a license starts it, and it runs as a recurring job from then on.',
+    answer:
+      'A delegated admin cannot start scheduled job queue entries: they can create them and set them to Ready, but a licensed user of the customer has to start them.',
+    explanation:
+      'Running scheduled tasks in the job queue is one of the delegated admin limitations. The usual split: the partner prepares the job queue entry and sets its status to ready, then someone from the customer with a license starts it, and it runs as a recurring job from then on.',
     source: LIMITS,
     tags: ['Business Central'],
     keywords: ['job queue', 'scheduled task', 'recurring job', 'batch', 'ready', 'start job', 'cannot'],
@@ -64,8 +91,10 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-job-queue-run-once',
     question: 'How can a delegated admin test a job queue entry?',
-    answer: 'Use the Run once (foreground) action on the Job Queue Entry card: it runs a temporary, non-recurring copy of the job once, in the foreground.',
-    explanation: 'Run once (foreground) lets the partner check that a job works before handing it over. It can be used as many times as needed. The copy goes on hold when it completes and cannot be rescheduled; the customer then starts the real entry as a recurring job.',
+    answer:
+      'Use the Run once (foreground) action on the Job Queue Entry card: it runs a temporary, non-recurring copy of the job once, in the foreground.',
+    explanation:
+      'Run once (foreground) lets the partner check that a job works before handing it over. It can be used as many times as needed. The copy goes on hold when it completes and cannot be rescheduled; the customer then starts the real entry as a recurring job.',
     source: LIMITS,
     tags: ['Business Central'],
     keywords: ['job queue', 'run once', 'foreground', 'test job', 'workaround', 'on hold'],
@@ -82,8 +111,10 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-web-hooks',
     question: 'Can a delegated admin trigger web hooks in Business Central?',
-    answer: 'A delegated admin cannot trigger web hooks or any other action that relies on the job queue, except through the Run once (foreground) action.',
-    explanation: 'Web hooks run on the job queue, and the job queue is closed to delegated admins. The only way a delegated admin can make such an action run is the Run once (foreground) action; otherwise a licensed user of the customer must trigger it.',
+    answer:
+      'A delegated admin cannot trigger web hooks or any other action that relies on the job queue, except through the Run once (foreground) action.',
+    explanation:
+      'Web hooks run on the job queue, and the job queue is closed to delegated admins. The only way a delegated admin can make such an action run is the Run once (foreground) action; otherwise a licensed user of the customer must trigger it.',
     source: LIMITS,
     tags: ['Business Central'],
     keywords: ['web hook', 'webhook', 'notifications', 'job queue', 'trigger', 'integration', 'cannot'],
@@ -97,9 +128,11 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-external-accountant-guide',
-    question: 'Why can\'t a delegated admin use the Invite External Accountant guide?',
-    answer: 'The Invite External Accountant assisted setup guide is not available to delegated admins: add the external user in the Azure portal and assign the External Accountant license instead.',
-    explanation: 'The Invite External Accountant assisted setup guide is one of the delegated admin limitations in Business Central. The workaround is to create the external user in the Azure portal and give them the External Accountant license.',
+    question: "Why can't a delegated admin use the Invite External Accountant guide?",
+    answer:
+      'The Invite External Accountant assisted setup guide is not available to delegated admins: add the external user in the Azure portal and assign the External Accountant license instead.',
+    explanation:
+      'The Invite External Accountant assisted setup guide is one of the delegated admin limitations in Business Central. The workaround is to create the external user in the Azure portal and give them the External Accountant license.',
     source: LIMITS,
     tags: ['Business Central'],
     keywords: ['external accountant', 'invite', 'assisted setup', 'guide', 'wizard', 'auditor', 'cannot'],
@@ -114,8 +147,10 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-accounting-services',
     question: 'Can partner users do the bookkeeping for a customer in Business Central?',
-    answer: 'Delegated admins cannot provide accounting services; for that the customer uses the External Accountant license, which is also sold through CSP.',
-    explanation: 'Admin agents and Helpdesk agents are there for implementation, support and troubleshooting. Accounting work for the customer needs a user with the External Accountant license, available through the Cloud Solution Provider program.',
+    answer:
+      'Delegated admins cannot provide accounting services; for that the customer uses the External Accountant license, which is also sold through CSP.',
+    explanation:
+      'Admin agents and Helpdesk agents are there for implementation, support and troubleshooting. Accounting work for the customer needs a user with the External Accountant license, available through the Cloud Solution Provider program.',
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'reseller'],
     keywords: ['accounting', 'bookkeeping', 'accountant', 'external accountant license', 'finance', 'cannot'],
@@ -130,8 +165,10 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-delegated-user-names',
     question: 'Who are the USER_ users in our Business Central users list?',
-    answer: 'They are the partner\'s delegated admins: each one is shown with a pseudonym like USER_1A2B3C4D5E6F and an address like USER_1A2B3C4D5E6F@contoso.com, where contoso is the partner\'s company.',
-    explanation: 'Users created for delegated admins carry a unique id and their company name instead of a name or other personal data. Both the customer\'s own admins and external admins see them in the Users list.',
+    answer:
+      "They are the partner's delegated admins: each one is shown with a pseudonym like USER_1A2B3C4D5E6F and an address like USER_1A2B3C4D5E6F@contoso.com, where contoso is the partner's company.",
+    explanation:
+      "Users created for delegated admins carry a unique id and their company name instead of a name or other personal data. Both the customer's own admins and external admins see them in the Users list.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP'],
     keywords: ['USER_', 'pseudonym', 'strange user', 'unknown user', 'users list', 'user name', 'random name'],
@@ -147,12 +184,24 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-delegated-user-email',
-    question: 'Why can\'t I e-mail the address of a delegated admin user in Business Central?',
+    question: "Why can't I e-mail the address of a delegated admin user in Business Central?",
     answer: 'The address (USER_…@partnercompany) is not a real mailbox: it only shows which company the delegated admin works for.',
-    explanation: 'Delegated admins are not part of the customer\'s Microsoft Entra ID, so their authentication address is not an e-mail address at all. It reflects the partner company, so that the account reveals no personal information.',
+    explanation:
+      "Delegated admins are not part of the customer's Microsoft Entra ID, so their authentication address is not an e-mail address at all. It reflects the partner company, so that the account reveals no personal information.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP'],
-    keywords: ['email address', 'mailbox', 'mail bounces', 'contact', 'personal information', 'privacy', 'bounced', 'undeliverable', 'mailing', 'send mail'],
+    keywords: [
+      'email address',
+      'mailbox',
+      'mail bounces',
+      'contact',
+      'personal information',
+      'privacy',
+      'bounced',
+      'undeliverable',
+      'mailing',
+      'send mail',
+    ],
     phrasings: [
       'is the USER_ email address a real mailbox',
       'email to the delegated admin address is undeliverable',
@@ -165,7 +214,8 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     id: 'bc-find-person-behind-user',
     question: 'How do I find out which person is behind a USER_ account in Business Central?',
     answer: 'Ask the partner company that user works (or worked) for: only they can tell who is behind the pseudonym.',
-    explanation: 'The USER_… names deliberately hide personal data. The partner is encouraged to keep its own list of which user names its consultants have at each customer, and a consultant can see the customers they have GDAP access to in the Granular administration list of the Administer page in Partner Center.',
+    explanation:
+      'The USER_… names deliberately hide personal data. The partner is encouraged to keep its own list of which user names its consultants have at each customer, and a consultant can see the customers they have GDAP access to in the Granular administration list of the Administer page in Partner Center.',
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP', 'Partner Center'],
     keywords: ['identify', 'who is', 'real name', 'pseudonym', 'USER_', 'which consultant'],
@@ -181,9 +231,11 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-partner-track-user-names',
-    question: 'How can a partner keep track of its consultants\' user names at each customer?',
-    answer: 'Keep your own list of names and USER_ ids per customer; each consultant can also see their GDAP customers in the Granular administration list on the Administer page of Partner Center.',
-    explanation: 'A consultant with GDAP access at five customers has a different USER_ pseudonym in each Business Central. Microsoft recommends that the partner keeps track of which user names its technicians and consultants have, so it can answer customers who ask who did what.',
+    question: "How can a partner keep track of its consultants' user names at each customer?",
+    answer:
+      'Keep your own list of names and USER_ ids per customer; each consultant can also see their GDAP customers in the Granular administration list on the Administer page of Partner Center.',
+    explanation:
+      'A consultant with GDAP access at five customers has a different USER_ pseudonym in each Business Central. Microsoft recommends that the partner keeps track of which user names its technicians and consultants have, so it can answer customers who ask who did what.',
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP', 'Partner Center'],
     keywords: ['list of ids', 'granular administration', 'administer page', 'consultants', 'technicians'],
@@ -199,8 +251,10 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-delegated-user-created',
     question: 'When is a delegated admin user created in a Business Central environment?',
-    answer: 'The first time the delegated admin signs in to that environment: the user is created automatically and gets default permissions from the license configuration.',
-    explanation: 'Delegated admins are not in the customer\'s Entra user list and cannot be managed there by the customer\'s admins. Business Central creates a user for them at first sign-in so that what they do, such as posting documents, is logged under their user id.',
+    answer:
+      'The first time the delegated admin signs in to that environment: the user is created automatically and gets default permissions from the license configuration.',
+    explanation:
+      "Delegated admins are not in the customer's Entra user list and cannot be managed there by the customer's admins. Business Central creates a user for them at first sign-in so that what they do, such as posting documents, is logged under their user id.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP'],
     keywords: ['first sign in', 'first login', 'automatically created', 'user appears', 'new user'],
@@ -214,9 +268,11 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-delegated-not-in-entra',
-    question: 'Why don\'t I see the partner\'s delegated admins in our Entra user list?',
-    answer: 'Delegated admins are not users of your tenant, so they do not appear in your Microsoft Entra ID user list and your admins cannot manage them there.',
-    explanation: 'They sign in with their partner accounts. In Business Central they show up only after their first sign-in to an environment, as USER_… users in the Users list.',
+    question: "Why don't I see the partner's delegated admins in our Entra user list?",
+    answer:
+      'Delegated admins are not users of your tenant, so they do not appear in your Microsoft Entra ID user list and your admins cannot manage them there.',
+    explanation:
+      'They sign in with their partner accounts. In Business Central they show up only after their first sign-in to an environment, as USER_… users in the Users list.',
     source: AS_INTERNAL,
     tags: ['Business Central', 'GDAP', 'security'],
     keywords: ['azure ad', 'entra id', 'user list', 'invisible', 'not listed', 'directory'],
@@ -233,7 +289,8 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     id: 'bc-change-log',
     question: 'Can we see what the partner changed in our Business Central?',
     answer: 'Everything a delegated admin does is logged under their USER_ id, and the change log shows it to your own admins.',
-    explanation: 'Because each delegated admin becomes a user of the environment on first sign-in, their actions (posting documents, for example) are associated with that user id. Internal and external admins both see these users and have full transparency through the change log.',
+    explanation:
+      'Because each delegated admin becomes a user of the environment on first sign-in, their actions (posting documents, for example) are associated with that user id. Internal and external admins both see these users and have full transparency through the change log.',
     source: AS_PARTNER,
     tags: ['Business Central', 'security'],
     keywords: ['change log', 'audit', 'history', 'who changed', 'transparency', 'posted'],
@@ -248,11 +305,22 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-license-configurations',
     question: 'Which license configuration gives a delegated admin their permissions in Business Central?',
-    answer: 'It depends on the Entra role: Business Central Administrators get "Delegated BC Admin agent - Partner", Global Administrators "Delegated Admin agent - Partner", Helpdesk Administrators "Delegated Helpdesk agent - Partner".',
-    explanation: 'License configurations set the default permissions a delegated user receives at their first sign-in to an environment. Which one applies follows from the role the user holds through the partner relationship.',
+    answer:
+      'It depends on the Entra role: Business Central Administrators get "Delegated BC Admin agent - Partner", Global Administrators "Delegated Admin agent - Partner", Helpdesk Administrators "Delegated Helpdesk agent - Partner".',
+    explanation:
+      'License configurations set the default permissions a delegated user receives at their first sign-in to an environment. Which one applies follows from the role the user holds through the partner relationship.',
     source: AS_PARTNER,
     tags: ['Business Central', 'roles'],
-    keywords: ['license configuration', 'default permissions', 'permission sets', 'Delegated BC Admin agent', 'Delegated Admin agent', 'Delegated Helpdesk agent', 'license config', 'config'],
+    keywords: [
+      'license configuration',
+      'default permissions',
+      'permission sets',
+      'Delegated BC Admin agent',
+      'Delegated Admin agent',
+      'Delegated Helpdesk agent',
+      'license config',
+      'config',
+    ],
     phrasings: [
       'default permissions of a delegated admin in business central',
       'which license configuration applies to a delegated global administrator',
@@ -265,11 +333,23 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-change-default-permissions',
     question: 'Can the permissions of a delegated admin in Business Central be changed?',
-    answer: 'The permissions of a delegated admin can be changed: once the delegated user exists in the environment, adjust them like any other user\'s.',
-    explanation: 'The license configuration only sets the starting point at first sign-in. After that the user\'s permissions are managed like any other user\'s (assign permissions to users and groups).',
+    answer:
+      "The permissions of a delegated admin can be changed: once the delegated user exists in the environment, adjust them like any other user's.",
+    explanation:
+      "The license configuration only sets the starting point at first sign-in. After that the user's permissions are managed like any other user's (assign permissions to users and groups).",
     source: AS_PARTNER,
     tags: ['Business Central', 'roles'],
-    keywords: ['change permissions', 'adjust', 'permission set', 'modify rights', 'after creation', 'tweak', 'afterwards', 'later', 'edit permissions'],
+    keywords: [
+      'change permissions',
+      'adjust',
+      'permission set',
+      'modify rights',
+      'after creation',
+      'tweak',
+      'afterwards',
+      'later',
+      'edit permissions',
+    ],
     phrasings: [
       'change the permission sets of a delegated admin user',
       'adjust what the partner user may do in BC after they signed in',
@@ -281,8 +361,10 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-admin-vs-helpdesk-agent',
     question: 'What is the difference between Admin agents and Helpdesk agents in Business Central?',
-    answer: 'Admin agents and Helpdesk agents get the same level of access to Business Central, but they start from different default license configurations, and they differ a lot in what they may do in Entra and other services.',
-    explanation: 'The reseller documentation says both roles give exactly the same access to the customer\'s Business Central environment. The delegated admin page adds that their default permissions come from different license configurations: Delegated Admin agent - Partner for Global Administrators (Admin agents) and Delegated Helpdesk agent - Partner for Helpdesk Administrators (Helpdesk agents). Both statements hold.',
+    answer:
+      'Admin agents and Helpdesk agents get the same level of access to Business Central, but they start from different default license configurations, and they differ a lot in what they may do in Entra and other services.',
+    explanation:
+      "The reseller documentation says both roles give exactly the same access to the customer's Business Central environment. The delegated admin page adds that their default permissions come from different license configurations: Delegated Admin agent - Partner for Global Administrators (Admin agents) and Delegated Helpdesk agent - Partner for Helpdesk Administrators (Helpdesk agents). Both statements hold.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'roles', 'DAP'],
     keywords: ['admin agent', 'helpdesk agent', 'difference', 'compare', 'same access', 'difference in business central'],
@@ -298,8 +380,10 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-least-privileged-role',
     question: 'Which role should a GDAP relationship include to administer Business Central?',
-    answer: 'Dynamics 365 Business Central Administrator: it is the recommended least-privileged role for the Business Central administration center and environments.',
-    explanation: 'With GDAP the partner only gets the roles in the relationship. For Business Central work, Microsoft recommends Dynamics 365 Business Central Administrator rather than Global Administrator; it grants access to the administration center and the environments of the customer tenant.',
+    answer:
+      'Dynamics 365 Business Central Administrator: it is the recommended least-privileged role for the Business Central administration center and environments.',
+    explanation:
+      'With GDAP the partner only gets the roles in the relationship. For Business Central work, Microsoft recommends Dynamics 365 Business Central Administrator rather than Global Administrator; it grants access to the administration center and the environments of the customer tenant.',
     source: { document: BC, section: 'Delegated administrator access to Business Central Online' },
     tags: ['Business Central', 'GDAP', 'roles'],
     keywords: ['least privileged', 'minimum role', 'recommended role', 'Business Central Administrator', 'which role'],
@@ -315,9 +399,11 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-sign-in-url',
-    question: 'What URL should a delegated admin use to sign in to a customer\'s Business Central?',
-    answer: 'Put the customer\'s domain or tenant id in the URL, for example https://businesscentral.dynamics.com/contoso.com/admin, so you always know which customer you are in.',
-    explanation: 'A delegated admin may work for many customers. Including the customer\'s domain or Microsoft Entra tenant id in the address makes sure you sign in to the intended customer\'s Business Central.',
+    question: "What URL should a delegated admin use to sign in to a customer's Business Central?",
+    answer:
+      "Put the customer's domain or tenant id in the URL, for example https://businesscentral.dynamics.com/contoso.com/admin, so you always know which customer you are in.",
+    explanation:
+      "A delegated admin may work for many customers. Including the customer's domain or Microsoft Entra tenant id in the address makes sure you sign in to the intended customer's Business Central.",
     source: { document: BC, section: 'Delegated administrator access to Business Central Online' },
     tags: ['Business Central'],
     keywords: ['url', 'link', 'sign in', 'login', 'address', 'tenant id', 'domain', 'wrong customer'],

@@ -38,14 +38,39 @@ export type ContextualIntent =
   | { readonly kind: 'partner-access'; readonly partner: KnownTenant };
 
 // Words that, as a whole name, would match too much ("Contoso Partners" must not answer to "partners").
-const WEAK_WORDS = new Set(['partner', 'partners', 'traders', 'toys', 'inc', 'ltd', 'group', 'groups', 'agents', 'agent',
-  'team', 'support', 'the', 'and', 'of', 'corp', 'company', 'gmbh', 'llc', 'engineers', 'users']);
+const WEAK_WORDS = new Set([
+  'partner',
+  'partners',
+  'traders',
+  'toys',
+  'inc',
+  'ltd',
+  'group',
+  'groups',
+  'agents',
+  'agent',
+  'team',
+  'support',
+  'the',
+  'and',
+  'of',
+  'corp',
+  'company',
+  'gmbh',
+  'llc',
+  'engineers',
+  'users',
+]);
 
 // The question must be about access, not merely mention a customer ("is Northwind on DAP?" is a general question).
-const ACCESS_QUESTION = /\b(what can|what (am|are) (i|we|they)|which roles|what roles|roles? (do|does)|can (i|we|they|he|she|\w+)|am i (allowed|able)|(my|our|their|his|her) (access|roles|rights|permissions)|allowed to|able to|access (at|to|in)|permissions? (at|in))\b/;
+const ACCESS_QUESTION =
+  /\b(what can|what (am|are) (i|we|they)|which roles|what roles|roles? (do|does)|can (i|we|they|he|she|\w+)|am i (allowed|able)|(my|our|their|his|her) (access|roles|rights|permissions)|allowed to|able to|access (at|to|in)|permissions? (at|in))\b/;
 
 function normalize(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }
 
 function splitCamelCase(name: string): string {
@@ -74,7 +99,11 @@ interface NameMatch<T> {
 }
 
 /** The known item whose longest alias appears as whole words in the text. */
-function matchName<T extends KnownName>(text: string, items: readonly T[], minFirst: number = MIN_FIRST_WORD.other): NameMatch<T> | undefined {
+function matchName<T extends KnownName>(
+  text: string,
+  items: readonly T[],
+  minFirst: number = MIN_FIRST_WORD.other,
+): NameMatch<T> | undefined {
   let best: NameMatch<T> | undefined;
   for (const item of items) {
     for (const alias of aliasesOf(item, minFirst)) {
@@ -100,9 +129,12 @@ export function parseContextualQuestion(question: string, names: KnownNames): Co
   const group = matchName(text, names.groups);
   if (group !== undefined) text = without(text, group.alias);
   const person = group === undefined ? matchName(text, names.people, MIN_FIRST_WORD.person) : undefined;
-  const subject: AccessSubject = group !== undefined
-    ? { kind: 'group', group: group.item }
-    : person !== undefined ? { kind: 'person', person: person.item } : { kind: 'self' };
+  const subject: AccessSubject =
+    group !== undefined
+      ? { kind: 'group', group: group.item }
+      : person !== undefined
+        ? { kind: 'person', person: person.item }
+        : { kind: 'self' };
   const capability = findCapability(text);
   return capability === undefined
     ? { kind: 'access', subject, tenant: tenant.item }

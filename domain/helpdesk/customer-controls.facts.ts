@@ -10,8 +10,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-limit-partner-access',
     question: 'How can a customer limit what partner users can do in Business Central?',
-    answer: 'Disable a delegated user, remove permissions from the delegated license configurations, allow or deny partners per environment, require MFA with conditional access, or accept only short-lived GDAP relationships.',
-    explanation: 'A customer who does not need partner help all the time can restrict it: disable a specific delegated admin user in the environment; strip some or all permissions from the delegated license configurations (this affects users created at their next first sign-in); in the Partner access settings of the Business Central administration center, deny all partners or allow only named partner tenants per environment; set up conditional access (MFA, terms of use); and accept only short GDAP relationships that do not auto-extend.',
+    answer:
+      'Disable a delegated user, remove permissions from the delegated license configurations, allow or deny partners per environment, require MFA with conditional access, or accept only short-lived GDAP relationships.',
+    explanation:
+      'A customer who does not need partner help all the time can restrict it: disable a specific delegated admin user in the environment; strip some or all permissions from the delegated license configurations (this affects users created at their next first sign-in); in the Partner access settings of the Business Central administration center, deny all partners or allow only named partner tenants per environment; set up conditional access (MFA, terms of use); and accept only short GDAP relationships that do not auto-extend.',
     source: BC_INTERNAL,
     tags: ['Business Central', 'security', 'GDAP'],
     keywords: ['restrict', 'limit', 'lock down', 'reduce access', 'control partner', 'restrict partner access', 'cut off'],
@@ -27,8 +29,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-disable-delegated-user',
     question: 'Can we block one particular partner consultant in Business Central?',
-    answer: 'You can block one partner consultant by disabling that delegated admin user within the Business Central environment, as you would remove any user\'s access.',
-    explanation: 'Each delegated admin has their own USER_… user in the environment after first sign-in; disabling it stops that person without affecting the partner\'s other users.',
+    answer:
+      "You can block one partner consultant by disabling that delegated admin user within the Business Central environment, as you would remove any user's access.",
+    explanation:
+      "Each delegated admin has their own USER_… user in the environment after first sign-in; disabling it stops that person without affecting the partner's other users.",
     source: BC_INTERNAL,
     tags: ['Business Central', 'security'],
     keywords: ['disable user', 'block', 'one consultant', 'specific user', 'deactivate'],
@@ -44,7 +48,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     id: 'bc-strip-license-configuration',
     question: 'What happens if we remove permissions from the delegated admin license configurations?',
     answer: 'New delegated admin users no longer receive those permissions when they first sign in to an environment.',
-    explanation: 'License configurations only set the defaults at first sign-in. Removing some or all permissions from the Delegated … - Partner configurations limits the delegated users created from then on; a delegated user who already exists is changed through that user\'s own permissions.',
+    explanation:
+      "License configurations only set the defaults at first sign-in. Removing some or all permissions from the Delegated … - Partner configurations limits the delegated users created from then on; a delegated user who already exists is changed through that user's own permissions.",
     source: BC_INTERNAL,
     tags: ['Business Central', 'security', 'roles'],
     keywords: ['license configuration', 'remove permissions', 'default permissions', 'new users'],
@@ -60,11 +65,22 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-environment-partner-access',
     question: 'Can we allow only one partner into a specific Business Central environment?',
-    answer: 'The Partner access settings in the Business Central administration center let you allow or deny delegated admins per environment, or allow only the partner tenants you name.',
-    explanation: 'A customer may have several environments, each managed by a different partner, and then accepts a GDAP relationship with at least the Dynamics 365 Business Central Administrator role with each partner. The Partner access settings decide per environment: all partners, none, or only specific partner Entra tenants.',
+    answer:
+      'The Partner access settings in the Business Central administration center let you allow or deny delegated admins per environment, or allow only the partner tenants you name.',
+    explanation:
+      'A customer may have several environments, each managed by a different partner, and then accepts a GDAP relationship with at least the Dynamics 365 Business Central Administrator role with each partner. The Partner access settings decide per environment: all partners, none, or only specific partner Entra tenants.',
     source: BC_INTERNAL,
     tags: ['Business Central', 'security', 'GDAP'],
-    keywords: ['partner access settings', 'environment', 'allowlist', 'specific partner', 'deny all partners', 'per environment', 'production', 'sandbox'],
+    keywords: [
+      'partner access settings',
+      'environment',
+      'allowlist',
+      'specific partner',
+      'deny all partners',
+      'per environment',
+      'production',
+      'sandbox',
+    ],
     phrasings: [
       'partner access settings in the business central admin center',
       'allow only specific partners to access an environment',
@@ -77,8 +93,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-several-partners',
     question: 'Can we use one partner for Microsoft 365 and another for Business Central?',
-    answer: 'A customer can use one partner for Microsoft 365 and another for Business Central: each partner administers only the services its GDAP roles cover.',
-    explanation: 'Having several resellers is common. The Entra roles in each GDAP relationship decide which services that partner administers; for Business Central the recommended role is Dynamics 365 Business Central Administrator. Customers can accept relationships with several partners at once, one per service if they like.',
+    answer:
+      'A customer can use one partner for Microsoft 365 and another for Business Central: each partner administers only the services its GDAP roles cover.',
+    explanation:
+      'Having several resellers is common. The Entra roles in each GDAP relationship decide which services that partner administers; for Business Central the recommended role is Dynamics 365 Business Central Administrator. Customers can accept relationships with several partners at once, one per service if they like.',
     source: BC_INTERNAL,
     tags: ['Business Central', 'GDAP', 'reseller'],
     keywords: ['multiple partners', 'two partners', 'another partner', 'different partner', 'per service'],
@@ -94,8 +112,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-conditional-access',
     question: 'Can we require MFA for partner admins?',
-    answer: 'Conditional access policies can restrict delegated admin access further; requiring multi-factor authentication for admins and terms of use policies are recommended.',
-    explanation: 'Conditional access in Microsoft Entra ID applies to delegated admins too, and Microsoft calls an MFA policy for admins a best practice.',
+    answer:
+      'Conditional access policies can restrict delegated admin access further; requiring multi-factor authentication for admins and terms of use policies are recommended.',
+    explanation:
+      'Conditional access in Microsoft Entra ID applies to delegated admins too, and Microsoft calls an MFA policy for admins a best practice.',
     source: BC_INTERNAL,
     tags: ['security', 'Business Central'],
     keywords: ['mfa', 'multi-factor', 'conditional access', 'two factor', 'terms of use'],
@@ -110,8 +130,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-cleanup-after-partner',
     question: 'What should we clean up when we leave our Business Central partner?',
-    answer: 'Remove the settings your former partner set up in the Business Central administration center when you terminate the GDAP relationship or switch partners.',
-    explanation: 'Ending a GDAP relationship stops the partner\'s access, but settings it made in the administration center stay until you remove them (Microsoft\'s "Cleaning up settings" guidance).',
+    answer:
+      'Remove the settings your former partner set up in the Business Central administration center when you terminate the GDAP relationship or switch partners.',
+    explanation:
+      'Ending a GDAP relationship stops the partner\'s access, but settings it made in the administration center stay until you remove them (Microsoft\'s "Cleaning up settings" guidance).',
     source: BC_INTERNAL,
     tags: ['Business Central', 'removal', 'GDAP'],
     keywords: ['switch partner', 'change partner', 'clean up', 'leftover settings', 'terminate'],
@@ -127,11 +149,26 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'view-partner-relationships',
     question: 'Where does a customer see which partners have admin roles in their tenant?',
-    answer: 'In the Microsoft 365 admin center under Settings > Partner relationships; select a partner to see its details. Entra\'s portal, PowerShell and Graph do not show partners\' delegated roles.',
-    explanation: 'The Partner relationships page lists the partners you work with, their type and whether they hold delegated admin roles. Microsoft points customers to this page because partner role assignments cannot be found through the Entra (Azure AD) portal, PowerShell or Graph.',
+    answer:
+      "In the Microsoft 365 admin center under Settings > Partner relationships; select a partner to see its details. Entra's portal, PowerShell and Graph do not show partners' delegated roles.",
+    explanation:
+      'The Partner relationships page lists the partners you work with, their type and whether they hold delegated admin roles. Microsoft points customers to this page because partner role assignments cannot be found through the Entra (Azure AD) portal, PowerShell or Graph.',
     source: { document: PC, section: 'Customers can find which partners have delegated admin privileges' },
     tags: ['removal', 'DAP', 'GDAP'],
-    keywords: ['partner relationships page', 'list partners', 'which partners', 'settings', 'who has access', 'see which partners', 'admin rights', 'find partners', 'listed', 'entra portal', 'roles not shown', 'powershell'],
+    keywords: [
+      'partner relationships page',
+      'list partners',
+      'which partners',
+      'settings',
+      'who has access',
+      'see which partners',
+      'admin rights',
+      'find partners',
+      'listed',
+      'entra portal',
+      'roles not shown',
+      'powershell',
+    ],
     phrasings: [
       'how can a customer check which partners have delegated admin privileges',
       'where do I find our partners in the microsoft 365 admin center',
@@ -145,8 +182,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'view-partner-relationships-who',
     question: 'Who in the customer tenant can see the list of partners?',
-    answer: 'The sources disagree: the Partner Center page says a Global admin, the admin center pages also allow a Billing admin. The bot lets Global admins, Billing admins and Global Readers see it, and only Global admins change it.',
-    explanation: 'Partner Center tells customers to sign in as Global admin to view Partner relationships; the Microsoft 365 admin center article says Global or Billing admin (older) and at least Billing Administrator (current) for its steps. Partner Access shows the list to all three read-capable roles and keeps changes for Global admins.',
+    answer:
+      'The sources disagree: the Partner Center page says a Global admin, the admin center pages also allow a Billing admin. The bot lets Global admins, Billing admins and Global Readers see it, and only Global admins change it.',
+    explanation:
+      'Partner Center tells customers to sign in as Global admin to view Partner relationships; the Microsoft 365 admin center article says Global or Billing admin (older) and at least Billing Administrator (current) for its steps. Partner Access shows the list to all three read-capable roles and keeps changes for Global admins.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Before you begin' },
     tags: ['roles', 'removal'],
     keywords: ['see partners', 'permission to view', 'billing admin', 'global reader'],
@@ -161,9 +200,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'remove-roles-steps',
-    question: 'How does a customer remove a partner\'s admin roles?',
+    question: "How does a customer remove a partner's admin roles?",
     answer: 'In the Microsoft 365 admin center: Settings > Partner relationships, select the partner, Remove roles, then Yes to confirm.',
-    explanation: 'The roles can be removed at any time. If the Remove roles option does not show, contact Partner Center. Removing roles does not end the relationship itself.',
+    explanation:
+      'The roles can be removed at any time. If the Remove roles option does not show, contact Partner Center. Removing roles does not end the relationship itself.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'DAP', 'GDAP'],
     keywords: ['remove roles', 'revoke', 'remove admin', 'kick out partner'],
@@ -181,7 +221,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     id: 'remove-roles-option-missing',
     question: 'The Remove roles button is not there, what now?',
     answer: 'If you do not see the Remove roles option on the partner page, contact Partner Center.',
-    explanation: 'The current admin center article says so explicitly; the button is normally on the partner\'s page under Settings > Partner relationships.',
+    explanation:
+      "The current admin center article says so explicitly; the button is normally on the partner's page under Settings > Partner relationships.",
     source: REMOVE_CURRENT,
     tags: ['removal'],
     keywords: ['missing button', 'greyed out', 'cannot find remove roles', 'not visible'],
@@ -195,12 +236,23 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'remove-roles-keeps-reseller',
-    question: 'Does removing a partner\'s admin roles end the relationship?',
-    answer: 'Removing a partner\'s admin roles does not end the relationship: the partner stays your partner, for example as reseller for renewals and licenses. To end the relationship, contact the partner.',
-    explanation: 'Customers often keep a partner for subscriptions and license renewals while taking back administration. The partner can still manage the subscription in Partner Center.',
+    question: "Does removing a partner's admin roles end the relationship?",
+    answer:
+      "Removing a partner's admin roles does not end the relationship: the partner stays your partner, for example as reseller for renewals and licenses. To end the relationship, contact the partner.",
+    explanation:
+      'Customers often keep a partner for subscriptions and license renewals while taking back administration. The partner can still manage the subscription in Partner Center.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'reseller'],
-    keywords: ['still reseller', 'relationship stays', 'end relationship', 'renewals', 'keep partner', 'still reseller', 'remain partner', 'still reseller after removal'],
+    keywords: [
+      'still reseller',
+      'relationship stays',
+      'end relationship',
+      'renewals',
+      'keep partner',
+      'still reseller',
+      'remain partner',
+      'still reseller after removal',
+    ],
     phrasings: [
       'is the partner still our reseller after we remove their roles',
       'does remove roles end the partner relationship',
@@ -214,8 +266,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'remove-roles-effects',
     question: 'What can the partner still do after we remove its delegated permissions?',
-    answer: 'It can still manage your subscription in Partner Center (add or remove licenses), but can no longer sign in to and manage your Business Central, Entra ID, other services or your users.',
-    explanation: 'When the delegated roles are removed, the partner\'s Entra role assignments in your tenant go. It can no longer administer the tenant, manage users (add, remove, assign licenses) from the Customers page in Partner Center, or open Business Central. Azure subscriptions where it still holds a role are the exception.',
+    answer:
+      'It can still manage your subscription in Partner Center (add or remove licenses), but can no longer sign in to and manage your Business Central, Entra ID, other services or your users.',
+    explanation:
+      "When the delegated roles are removed, the partner's Entra role assignments in your tenant go. It can no longer administer the tenant, manage users (add, remove, assign licenses) from the Customers page in Partner Center, or open Business Central. Azure subscriptions where it still holds a role are the exception.",
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Managing delegated permissions as a partner' },
     tags: ['removal', 'Business Central', 'reseller'],
     keywords: ['after removal', 'what remains', 'what is left', 'lose access', 'still manage subscription', 'licenses'],
@@ -232,8 +286,9 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'remove-roles-service-requests',
     question: 'Can the partner still open support tickets with Microsoft for us after roles are removed?',
-    answer: 'Without admin permissions the partner cannot open a service request with Microsoft on your behalf until the relationship is re-established.',
-    explanation: 'Partner Center warns partners to tell their customers this before they remove the partner\'s administrator permissions.',
+    answer:
+      'Without admin permissions the partner cannot open a service request with Microsoft on your behalf until the relationship is re-established.',
+    explanation: "Partner Center warns partners to tell their customers this before they remove the partner's administrator permissions.",
     source: { document: PC, section: 'Provision and manage the service for the customer' },
     tags: ['removal', 'DAP'],
     keywords: ['service request', 'support ticket', 'support case', 'microsoft support', 'incident'],
@@ -249,8 +304,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'remove-roles-entra-assignments',
     question: 'What happens in Entra ID when a customer removes delegated admin privileges?',
-    answer: 'The partner groups\' Entra role assignments in the customer tenant are removed, so the partner can no longer manage the customer\'s Entra tenant.',
-    explanation: 'DAP works by assigning the partner\'s Admin Agents group to Global Administrator and Helpdesk Agents to Helpdesk Administrator in the customer tenant. Removing the privileges removes those assignments.',
+    answer:
+      "The partner groups' Entra role assignments in the customer tenant are removed, so the partner can no longer manage the customer's Entra tenant.",
+    explanation:
+      "DAP works by assigning the partner's Admin Agents group to Global Administrator and Helpdesk Agents to Helpdesk Administrator in the customer tenant. Removing the privileges removes those assignments.",
     source: { document: PC, section: 'Delegated admin privileges in Azure AD' },
     tags: ['removal', 'DAP', 'roles'],
     keywords: ['azure ad', 'role assignments', 'directory roles', 'entra'],
@@ -266,8 +323,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'remove-roles-azure-owner',
     question: 'Does removing DAP also remove the partner from our Azure subscriptions?',
-    answer: 'Removing DAP does not remove the partner from your Azure subscriptions: where it holds an Azure role (such as Owner on a subscription it provisioned), it can still manage that subscription, so remove the Azure role assignment too.',
-    explanation: 'Azure subscriptions have their own resource management roles. Removing delegated admin privileges in the Microsoft 365 admin center leaves those role assignments in place, so the customer must also remove the partner\'s role assignment on each subscription.',
+    answer:
+      'Removing DAP does not remove the partner from your Azure subscriptions: where it holds an Azure role (such as Owner on a subscription it provisioned), it can still manage that subscription, so remove the Azure role assignment too.',
+    explanation:
+      "Azure subscriptions have their own resource management roles. Removing delegated admin privileges in the Microsoft 365 admin center leaves those role assignments in place, so the customer must also remove the partner's role assignment on each subscription.",
     source: { document: PC, section: 'Azure subscriptions and resource management' },
     tags: ['Azure', 'removal', 'DAP'],
     keywords: ['azure subscription', 'owner role', 'role assignment', 'rbac', 'still access azure'],
@@ -283,8 +342,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'ending-relationship',
     question: 'How do we end our relationship with a partner completely?',
-    answer: 'Remove its roles yourself (which also ends GDAP access), and contact the partner to end the reseller relationship. Internal Global Administrators can also view and disable GDAP relationships in the admin center.',
-    explanation: 'The admin center articles say to contact your partner to end the relationship; the Business Central article says internal Global Administrators can view and disable GDAP relationships in the Microsoft 365 admin center. Both are true: the admin side is yours to remove, the reseller side goes through the partner.',
+    answer:
+      'Remove its roles yourself (which also ends GDAP access), and contact the partner to end the reseller relationship. Internal Global Administrators can also view and disable GDAP relationships in the admin center.',
+    explanation:
+      'The admin center articles say to contact your partner to end the relationship; the Business Central article says internal Global Administrators can view and disable GDAP relationships in the Microsoft 365 admin center. Both are true: the admin side is yours to remove, the reseller side goes through the partner.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'GDAP', 'reseller'],
     keywords: ['end relationship', 'stop working with partner', 'terminate', 'leave partner', 'break up'],
@@ -302,10 +363,21 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     id: 'decline-admin-roles',
     question: 'What if a customer wants the partner but not the admin roles it asks for?',
     answer: 'Cancel the invitation instead of accepting it; with GDAP you can first discuss the requested roles with the partner.',
-    explanation: 'Accepting an invitation grants the roles it asks for. A customer who does not want to give them cancels the invitation; GDAP roles are customizable, so the partner can send a new request with roles you agree to.',
+    explanation:
+      'Accepting an invitation grants the roles it asks for. A customer who does not want to give them cancels the invitation; GDAP roles are customizable, so the partner can send a new request with roles you agree to.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'GDAP', 'DAP'],
-    keywords: ['decline', 'reject invitation', 'refuse', 'cancel invitation', 'do not accept', 'not give roles', 'accept anyway', 'without admin roles', 'give'],
+    keywords: [
+      'decline',
+      'reject invitation',
+      'refuse',
+      'cancel invitation',
+      'do not accept',
+      'not give roles',
+      'accept anyway',
+      'without admin roles',
+      'give',
+    ],
     phrasings: [
       'we want the partner as reseller but do not want to give admin roles',
       'customer does not want to grant global admin to the partner',
@@ -318,8 +390,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'autopilot-without-dap',
     question: 'Can a partner still manage Autopilot after we remove its admin roles?',
-    answer: 'A partner can still manage Autopilot while it remains your reseller, even without admin roles: it can manage Autopilot profiles and the devices it or another partner added, but never devices you added yourself.',
-    explanation: 'Devices the customer added through the Microsoft Store for Business, Microsoft Store for Education or the Intune portal are out of the partner\'s reach. Microsoft announced that these rules may change and that delegated admin privileges may become required.',
+    answer:
+      'A partner can still manage Autopilot while it remains your reseller, even without admin roles: it can manage Autopilot profiles and the devices it or another partner added, but never devices you added yourself.',
+    explanation:
+      "Devices the customer added through the Microsoft Store for Business, Microsoft Store for Education or the Intune portal are out of the partner's reach. Microsoft announced that these rules may change and that delegated admin privileges may become required.",
     source: { document: PC, section: 'Windows Autopilot' },
     tags: ['Autopilot', 'removal', 'reseller'],
     keywords: ['autopilot', 'devices', 'profiles', 'windows autopilot', 'intune devices'],
@@ -334,8 +408,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'autopilot-changes',
     question: 'Will partners need delegated admin rights for Autopilot in the future?',
-    answer: 'Possibly: Microsoft said the Autopilot experience may change so that delegated admin privileges are required to manage profiles and to remove devices added by others.',
-    explanation: 'Changes under consideration when the article was published: DAP required to add, update or remove profiles and to apply them to devices; DAP required to remove devices added by other partners or the customer (otherwise a partner removes only devices it added).',
+    answer:
+      'Possibly: Microsoft said the Autopilot experience may change so that delegated admin privileges are required to manage profiles and to remove devices added by others.',
+    explanation:
+      'Changes under consideration when the article was published: DAP required to add, update or remove profiles and to apply them to devices; DAP required to remove devices added by other partners or the customer (otherwise a partner removes only devices it added).',
     source: { document: PC, section: 'Windows Autopilot' },
     tags: ['Autopilot', 'DAP'],
     keywords: ['autopilot', 'future', 'change', 'required', 'remove devices'],

@@ -6,7 +6,7 @@
  */
 import type { DecoyTopic } from './helpdesk-fact.ts';
 
-const LEARN = 'Microsoft\'s documentation at learn.microsoft.com';
+const LEARN = "Microsoft's documentation at learn.microsoft.com";
 
 export const DECOY_TOPICS: readonly DecoyTopic[] = [
   {
@@ -22,8 +22,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'are GDAP relationships free or do they cost money',
     ],
     names: ['price', 'prices', 'pricing', 'cost', 'costs', 'cheap', 'expensive', 'discount', 'margin', 'quote'],
-    keywords: ['price', 'prices', 'pricing', 'cost', 'costs', 'how much', 'cheap', 'expensive', 'discount', 'margin', 'quote', 'per month',
-      ],
+    keywords: ['price', 'prices', 'pricing', 'cost', 'costs', 'how much', 'cheap', 'expensive', 'discount', 'margin', 'quote', 'per month'],
   },
   {
     id: 'payouts',
@@ -49,7 +48,14 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'manage many customers from one portal with lighthouse',
     ],
     names: ['lighthouse'],
-    keywords: ['lighthouse', 'azure lighthouse', 'm365 lighthouse', 'delegated resource management', 'multi-tenant management', 'arm template'],
+    keywords: [
+      'lighthouse',
+      'azure lighthouse',
+      'm365 lighthouse',
+      'delegated resource management',
+      'multi-tenant management',
+      'arm template',
+    ],
   },
   {
     id: 'intune',
@@ -77,8 +83,18 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'enable per-user mfa for all staff',
     ],
     names: ['authenticator', 'passwordless'],
-    keywords: ['reset mfa', 'authenticator', 'authenticator app', 'lost phone', 're-register', 'security defaults', 'passwordless', 'per-user mfa',
-      'authentication methods', 'new phone'],
+    keywords: [
+      'reset mfa',
+      'authenticator',
+      'authenticator app',
+      'lost phone',
+      're-register',
+      'security defaults',
+      'passwordless',
+      'per-user mfa',
+      'authentication methods',
+      'new phone',
+    ],
   },
   {
     id: 'bc-environments',
@@ -93,8 +109,17 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'how much storage capacity do our environments have',
     ],
     names: ['bacpac', 'sandbox copy', 'restore'],
-    keywords: ['copy environment', 'point in time', 'export database', 'bacpac', 'update window', 'major update',
-      'storage capacity', 'rename environment', 'delete environment'],
+    keywords: [
+      'copy environment',
+      'point in time',
+      'export database',
+      'bacpac',
+      'update window',
+      'major update',
+      'storage capacity',
+      'rename environment',
+      'delete environment',
+    ],
   },
   {
     id: 'bc-functional',
@@ -110,8 +135,19 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'create a new company in business central',
     ],
     names: ['variants', 'ledger', 'vat', 'reconciliation'],
-    keywords: ['sales order', 'purchase order', 'new company', 'company setup', 'variants', 'year end', 'general ledger',
-      'report layout', 'chart of accounts', 'vat', 'bank reconciliation'],
+    keywords: [
+      'sales order',
+      'purchase order',
+      'new company',
+      'company setup',
+      'variants',
+      'year end',
+      'general ledger',
+      'report layout',
+      'chart of accounts',
+      'vat',
+      'bank reconciliation',
+    ],
   },
   {
     id: 'support-plans',
@@ -138,8 +174,18 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'set an out of office reply for a departed employee',
     ],
     names: ['exchange', 'mailbox forwarding', 'dkim', 'spam', 'transport rule', 'distribution list'],
-    keywords: ['shared mailbox', 'mail flow', 'transport rule', 'distribution list', 'mailbox size', 'out of office', 'exchange online', 'dkim',
-      'spam filter', 'mx record'],
+    keywords: [
+      'shared mailbox',
+      'mail flow',
+      'transport rule',
+      'distribution list',
+      'mailbox size',
+      'out of office',
+      'exchange online',
+      'dkim',
+      'spam filter',
+      'mx record',
+    ],
   },
   {
     id: 'sharepoint-teams',
@@ -153,8 +199,17 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'external sharing settings in sharepoint',
     ],
     names: ['sharepoint', 'onedrive'],
-    keywords: ['sharepoint', 'onedrive', 'calling plan', 'teams phone', 'file shares', 'migrate files', 'external sharing', 'site collection',
-      'teams meeting'],
+    keywords: [
+      'sharepoint',
+      'onedrive',
+      'calling plan',
+      'teams phone',
+      'file shares',
+      'migrate files',
+      'external sharing',
+      'site collection',
+      'teams meeting',
+    ],
   },
   {
     id: 'entra-users',
@@ -168,7 +223,15 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'create a dynamic group for the sales team',
     ],
     names: ['sspr', 'entra connect'],
-    keywords: ['bulk create', 'self-service password reset', 'sspr', 'entra connect', 'ad connect', 'dynamic group', 'on-prem active directory'],
+    keywords: [
+      'bulk create',
+      'self-service password reset',
+      'sspr',
+      'entra connect',
+      'ad connect',
+      'dynamic group',
+      'on-prem active directory',
+    ],
   },
   {
     id: 'backup-compliance',
@@ -182,7 +245,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'sensitivity labels for documents',
     ],
     names: ['backup', 'retention', 'purview', 'dlp', 'ediscovery'],
-    keywords: ['backup', 'retention', 'retention policy', 'purview', 'dlp', 'data loss prevention', 'ediscovery', 'sensitivity label', ],
+    keywords: ['backup', 'retention', 'retention policy', 'purview', 'dlp', 'data loss prevention', 'ediscovery', 'sensitivity label'],
   },
   {
     id: 'devices-office',
@@ -208,7 +271,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'graph api returns 403 for my app',
     ],
     names: ['throttling', 'sdk', 'python'],
-    keywords: ['rate limit', 'throttling', 'sdk', 'app registration', 'python', 'powershell script', ],
+    keywords: ['rate limit', 'throttling', 'sdk', 'app registration', 'python', 'powershell script'],
   },
   {
     id: 'partner-program',
@@ -222,8 +285,19 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'how do we get partner benefits like internal use rights',
     ],
     names: ['designation', 'competency', 'mpn'],
-    keywords: ['designation', 'solutions partner', 'enroll', 'enrolment', 'membership', 'competency', 'direct bill', 'indirect provider',
-      'internal use rights', 'mpn', 'become a partner'],
+    keywords: [
+      'designation',
+      'solutions partner',
+      'enroll',
+      'enrolment',
+      'membership',
+      'competency',
+      'direct bill',
+      'indirect provider',
+      'internal use rights',
+      'mpn',
+      'become a partner',
+    ],
   },
   {
     id: 'billing-invoices',
@@ -254,7 +328,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
   {
     id: 'other-products',
     about: 'other Microsoft products (Dynamics 365 Sales, Power Platform, Copilot, Windows)',
-    whereToAsk: 'that product\'s documentation at learn.microsoft.com',
+    whereToAsk: "that product's documentation at learn.microsoft.com",
     phrasings: [
       'how do I build a power automate flow',
       'copilot licence requirements',
@@ -303,7 +377,16 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'change the billing frequency of a subscription',
       'what licence types exist for business central users',
     ],
-    names: ['nce', 'new commerce', 'cancellation window', 'billing frequency', 'transfer subscriptions', 'essentials', 'premium', 'team member'],
+    names: [
+      'nce',
+      'new commerce',
+      'cancellation window',
+      'billing frequency',
+      'transfer subscriptions',
+      'essentials',
+      'premium',
+      'team member',
+    ],
     keywords: ['cancel subscription', 'transfer', 'upgrade', 'downgrade', 'licence types', 'assign licence to user', 'seat count'],
   },
   {
@@ -369,6 +452,6 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'who won the game last night',
     ],
     names: ['weather', 'joke', 'restaurant', 'football'],
-    keywords: ['weather', 'joke', 'restaurant', 'football', ],
+    keywords: ['weather', 'joke', 'restaurant', 'football'],
   },
 ];

@@ -17,9 +17,11 @@ interface VocabularyEntry {
 
 // Entra roles named after a workload; the roles the facts discuss by name (Global, Helpdesk, Billing,
 // Business Central Administrator, Global Reader) keep their own entries and words.
-const WORKLOAD_ROLE = new RegExp('\\b(exchange( recipient)?|sharepoint|share point|teams|intune|cloud device|security|conditional access|'
-  + 'privileged (role|authentication)|authentication|password|application|cloud application|groups?|users?|licen[cs]e|power platform|'
-  + 'compliance|dynamics 365|service support|reports|message center) (admin|administrator|operator|reader)s?\\b');
+const WORKLOAD_ROLE = new RegExp(
+  '\\b(exchange( recipient)?|sharepoint|share point|teams|intune|cloud device|security|conditional access|' +
+    'privileged (role|authentication)|authentication|password|application|cloud application|groups?|users?|licen[cs]e|power platform|' +
+    'compliance|dynamics 365|service support|reports|message center) (admin|administrator|operator|reader)s?\\b',
+);
 
 // Each pattern is written against lower-case text; \b keeps "ga" from matching inside "garage".
 const VOCABULARY: readonly VocabularyEntry[] = [
@@ -29,7 +31,10 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(gr|global readers?)\b/, expansion: 'global reader' },
   { pattern: /\bgdap\b|\bgranular\b/, expansion: 'gdap granular delegated admin' },
   { pattern: /\bdap\b/, expansion: 'dap delegated administration privileges' },
-  { pattern: /\b(delegated|deleg) ?(admins?|administrators?|users?)\b|\bpartner (admins?|users?|staff|consultants?)\b/, expansion: 'delegated admin' },
+  {
+    pattern: /\b(delegated|deleg) ?(admins?|administrators?|users?)\b|\bpartner (admins?|users?|staff|consultants?)\b/,
+    expansion: 'delegated admin',
+  },
   { pattern: /\bjob ?queues?\b|\bjobqueue\b|\bscheduled (jobs?|tasks?)\b|\brecurring jobs?\b|\bbatch jobs?\b/, expansion: 'job queue' },
   { pattern: /\bweb ?-?hooks?\b/, expansion: 'web hook webhook' },
   { pattern: /\b(help ?-?desk|hd) ?(agents?|group)\b/, expansion: 'helpdesk agent helpdesk agents' },
@@ -46,7 +51,10 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\blob\b/, expansion: 'lob line of business' },
   { pattern: /\bmpsa\b/, expansion: 'mpsa products services agreement' },
   { pattern: /\bea\b/, expansion: 'enterprise agreement' },
-  { pattern: /\b(m365|o365|office 365|microsoft 365) (admin )?(center|centre|portal)\b|\b(mac|admin portal)\b/, expansion: 'microsoft 365 admin center' },
+  {
+    pattern: /\b(m365|o365|office 365|microsoft 365) (admin )?(center|centre|portal)\b|\b(mac|admin portal)\b/,
+    expansion: 'microsoft 365 admin center',
+  },
   { pattern: /\bpartner cent(er|re)\b|\bpc portal\b/, expansion: 'partner center' },
   { pattern: /\bauto ?-?pilot\b/, expansion: 'autopilot' },
   { pattern: /\bauto ?-?(extend|extension|renew(al)?)\b/, expansion: 'auto extend' },
@@ -56,17 +64,28 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(log ?-?in|sign ?-?in|signin|log on|logon|logg?(ing|ed) ?(in|into|on))\b/, expansion: 'sign in' },
   { pattern: /\b(can'?t|cannot|can not|unable|not able|(not|\w+n'?t) allowed|blocked)\b/, expansion: 'cannot' },
   { pattern: /\b(one more|another|extra|additional|missing|more) roles?\b/, expansion: 'add role' },
-  { pattern: /\b(not|never|wasn'?t|isn'?t|hasn'?t) (been )?(approved|accepted|answered)\b|\bno (answer|response|reply)\b|\bignor(e|ed|es|ing)\b|\bsitting (there|pending)\b/,
-    expansion: 'never approved' },
-  { pattern: /\bwho (it|this|that|he|she) (is|was)\b|\bwho is (behind|it|this|that)\b|\bknow who\b|\bidentify\b/, expansion: 'identify person behind' },
+  {
+    pattern:
+      /\b(not|never|wasn'?t|isn'?t|hasn'?t) (been )?(approved|accepted|answered)\b|\bno (answer|response|reply)\b|\bignor(e|ed|es|ing)\b|\bsitting (there|pending)\b/,
+    expansion: 'never approved',
+  },
+  {
+    pattern: /\bwho (it|this|that|he|she) (is|was)\b|\bwho is (behind|it|this|that)\b|\bknow who\b|\bidentify\b/,
+    expansion: 'identify person behind',
+  },
   { pattern: /\b(consume|use|uses|take|takes|need|needs|require|requires) (up )?(a |any )?licen[cs]es?\b/, expansion: 'need license seat' },
   { pattern: /\b(revoke|take away|take back|kick out|strip|pull|removal|yank|get rid of|rip out)\b/, expansion: 'remove' },
   { pattern: /\b(msps?|managed service providers?|it providers?|it suppliers?|vendor)\b/, expansion: 'partner' },
-  { pattern: /\b(move|moving|migrate|migrating|switch|switching) (the |our |their )?(customers?'? )?(subs|subscriptions?|licen[cs]es?)\b/,
-    expansion: 'transfer subscriptions' },
+  {
+    pattern: /\b(move|moving|migrate|migrating|switch|switching) (the |our |their )?(customers?'? )?(subs|subscriptions?|licen[cs]es?)\b/,
+    expansion: 'transfer subscriptions',
+  },
   // Everyday verbs and nouns for the words the facts use.
   { pattern: /\bclients?\b/, expansion: 'customer' },
-  { pattern: /\b(kick(s|ed|ing)? off|launch(es|ed|ing)?|trigger(s|ed|ing)?|fire[sd]?|firing|execut(e|es|ed|ing))\b/, expansion: 'start run' },
+  {
+    pattern: /\b(kick(s|ed|ing)? off|launch(es|ed|ing)?|trigger(s|ed|ing)?|fire[sd]?|firing|execut(e|es|ed|ing))\b/,
+    expansion: 'start run',
+  },
   { pattern: /\b(check|view|look up|display|show me)\b/, expansion: 'see' },
   { pattern: /\b(kill|cancel|shut down|close down|terminat(e|es|ed|ing))\b/, expansion: 'terminate end' },
   { pattern: /\b(withdraw(s|n|ing)?|retract)\b/, expansion: 'remove' },
@@ -79,24 +98,43 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(entitled|permitted|authori[sz]ed) to\b/, expansion: 'allowed' },
   { pattern: /\b(longest|upper limit|max(imum)? (length|duration|time))\b/, expansion: 'maximum duration' },
   { pattern: /\b(ran out|run out|runs out|running out|lapsed?|dies|died|timed? out)\b/, expansion: 'expire' },
-  { pattern: /\b(give|grant|giving|granting) (them |the partner )?less\b|\bless (access|rights|permissions|power)\b|\bfewer (roles|rights|permissions)\b/,
-    expansion: 'least privilege' },
-  { pattern: /\badd(ed|ing)?\b.{0,40}\bto (the|our|an?|that|this) (existing |current )?(gdap|relationship)\b|\b(gdap|relationship) (we|they) already have\b/,
-    expansion: 'add role existing' },
-  { pattern: /\b(when|while) we (do ?n'?t|do not) need them\b|\btemporar(y|ily)\b|\bnow and then\b|\bonly (sometimes|occasionally)\b/,
-    expansion: 'temporarily restrict' },
+  {
+    pattern:
+      /\b(give|grant|giving|granting) (them |the partner )?less\b|\bless (access|rights|permissions|power)\b|\bfewer (roles|rights|permissions)\b/,
+    expansion: 'least privilege',
+  },
+  {
+    pattern:
+      /\badd(ed|ing)?\b.{0,40}\bto (the|our|an?|that|this) (existing |current )?(gdap|relationship)\b|\b(gdap|relationship) (we|they) already have\b/,
+    expansion: 'add role existing',
+  },
+  {
+    pattern: /\b(when|while) we (do ?n'?t|do not) need them\b|\btemporar(y|ily)\b|\bnow and then\b|\bonly (sometimes|occasionally)\b/,
+    expansion: 'temporarily restrict',
+  },
   { pattern: /\b(trim|cut down|lower|shrink|tighten|scale back)\b/, expansion: 'reduce' },
   { pattern: /\b(look(ing)? after|take care of|taking care of)\b/, expansion: 'administer manage' },
   { pattern: /\bmix(ing|ed)? up\b|\bconfus\w*\b|\bwrong (customer|tenant|client)\b/, expansion: 'wrong customer' },
-  { pattern: /\b(different|another|second|other|separate) (one|partner|csp|reseller|provider)\b|\b(two|several|multiple) (partners|csps|resellers|providers)\b/,
-    expansion: 'multiple partners' },
+  {
+    pattern:
+      /\b(different|another|second|other|separate) (one|partner|csp|reseller|provider)\b|\b(two|several|multiple) (partners|csps|resellers|providers)\b/,
+    expansion: 'multiple partners',
+  },
   { pattern: /\bpartners? (page|list|tab|overview)\b|\blist of (our )?partners\b/, expansion: 'partner relationships page' },
-  { pattern: /\b(there'?s|there is|theres) no\b|\bno (button|option)\b|\b(not there|not showing|isn'?t showing|doesn'?t show|greyed out|grayed out|don'?t see|dont see)\b/,
-    expansion: 'missing not visible' },
-  { pattern: /\b(cut ties|done with|part ways|break up|fire (the|our|this) partner|stop working with|get rid of (the|our|this) partner)\b/,
-    expansion: 'end relationship' },
+  {
+    pattern:
+      /\b(there'?s|there is|theres) no\b|\bno (button|option)\b|\b(not there|not showing|isn'?t showing|doesn'?t show|greyed out|grayed out|don'?t see|dont see)\b/,
+    expansion: 'missing not visible',
+  },
+  {
+    pattern: /\b(cut ties|done with|part ways|break up|fire (the|our|this) partner|stop working with|get rid of (the|our|this) partner)\b/,
+    expansion: 'end relationship',
+  },
   { pattern: /\b(don'?t|do not|dont|doesn'?t|does not|not) want\b|\brefuse\b|\bdecline\b|\breject\b/, expansion: 'decline' },
-  { pattern: /\b(partner|relationship) (types?|kinds?|categories)\b|\b(types?|kinds?|sorts?) of (partners?|relationships?)\b/, expansion: 'partner types' },
+  {
+    pattern: /\b(partner|relationship) (types?|kinds?|categories)\b|\b(types?|kinds?|sorts?) of (partners?|relationships?)\b/,
+    expansion: 'partner types',
+  },
   { pattern: /\b(accountant|bookkeep(ing|er)|accounting)\b/, expansion: 'external accountant' },
   { pattern: /\b(support tickets?|support cases?|tickets?)\b/, expansion: 'service request' },
   { pattern: /\b(user_|user_\w+|pseudonym)\b/, expansion: 'USER_ pseudonym delegated user' },
@@ -141,9 +179,10 @@ export function expandQuestion(question: string): ExpandedQuestion {
   const additions: string[] = [];
   for (const entry of VOCABULARY) {
     // A replaced entry (a workload role) may occur twice: "Exchange Administrator … SharePoint Administrator".
-    const matches = entry.replace === true
-      ? [...text.matchAll(new RegExp(entry.pattern.source, 'g'))]
-      : [entry.pattern.exec(text)].filter((found): found is RegExpExecArray => found !== null);
+    const matches =
+      entry.replace === true
+        ? [...text.matchAll(new RegExp(entry.pattern.source, 'g'))]
+        : [entry.pattern.exec(text)].filter((found): found is RegExpExecArray => found !== null);
     for (const match of matches) {
       const expansion = wordsOf(entry.expansion);
       if (entry.replace === true) searched = searched.replace(match[0], ' ');

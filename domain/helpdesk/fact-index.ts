@@ -30,16 +30,18 @@ interface IndexedFact {
 
 // Words that say nothing about which fact is meant; dropping them keeps "what can I do" from
 // matching every fact that contains "can" and "do".
-const STOP_WORDS = new Set((
-  'a an and are as at be been but by can could do does doing did for from get got has have how i if in into is it its ' +
-  'me my of on or our so such that the their them then there these they this to us was we what when where which who ' +
-  'why will with would you your yours t s don doesn didn isn aren wasn won there here just any some all also ' +
-  'please hi hello hey thanks thank need want know tell about should anyone someone guys ok okay really way now ' +
-  'whats hows cant dont doesnt arent isnt wont im ive one ones thing things stuff each actually he she ' +
-  'like anything something guy guys possible x tried com only not ask normal usual than ' +
-  'exactly even pretty quite quick quickly basically literally currently right sure maybe perhaps yet lol pls plz btw fyi ' +
-  'might may must shall'
-).split(' '));
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been but by can could do does doing did for from get got has have how i if in into is it its ' +
+    'me my of on or our so such that the their them then there these they this to us was we what when where which who ' +
+    'why will with would you your yours t s don doesn didn isn aren wasn won there here just any some all also ' +
+    'please hi hello hey thanks thank need want know tell about should anyone someone guys ok okay really way now ' +
+    'whats hows cant dont doesnt arent isnt wont im ive one ones thing things stuff each actually he she ' +
+    'like anything something guy guys possible x tried com only not ask normal usual than ' +
+    'exactly even pretty quite quick quickly basically literally currently right sure maybe perhaps yet lol pls plz btw fyi ' +
+    'might may must shall'
+  ).split(' '),
+);
 
 /** Lower-cases, drops stop words and strips common English endings so "removing" meets "removed". */
 export function normalizeTerm(term: string): string | null {
@@ -87,11 +89,14 @@ function decoyDocument(decoy: DecoyTopic): IndexedFact {
 
 // Words that nearly every fact shares: they say a question is about our domain, not which fact it
 // wants, so they count for less and the specific words ("job queue", "auto extend") decide.
-const GENERIC_WORDS = 'partner partners customer customers admin admins administrator delegated gdap dap business central bc csp ' +
+const GENERIC_WORDS =
+  'partner partners customer customers admin admins administrator delegated gdap dap business central bc csp ' +
   'user users microsoft relationship role roles tenant access granular administration privileges ' +
   'staff tech techs technician technicians consultant consultants person people employee employees folks member members team';
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(
-  GENERIC_WORDS.split(' ').map(normalizeTerm).filter((term): term is string => term !== null),
+  GENERIC_WORDS.split(' ')
+    .map(normalizeTerm)
+    .filter((term): term is string => term !== null),
 );
 const GENERIC_TERM_WEIGHT = 0.35;
 
@@ -120,7 +125,9 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 
 /** The distinct terms the index searches for in a text, after stop words and stemming. */
 export function queryTerms(text: string): string[] {
-  const terms = tokenize(text).map(normalizeTerm).filter((term): term is string => term !== null);
+  const terms = tokenize(text)
+    .map(normalizeTerm)
+    .filter((term): term is string => term !== null);
   return [...new Set(terms)];
 }
 
@@ -132,8 +139,16 @@ function termsOf(texts: readonly string[]): Set<string> {
 }
 
 /** Every term the knowledge base's facts use (questions, phrasings, answers, explanations, keywords). */
-const FACT_TERMS = termsOf(KNOWLEDGE_BASE.flatMap((fact) => [fact.question, ...fact.phrasings, fact.answer, fact.explanation,
-  ...(fact.keywords ?? []), ...fact.tags]));
+const FACT_TERMS = termsOf(
+  KNOWLEDGE_BASE.flatMap((fact) => [
+    fact.question,
+    ...fact.phrasings,
+    fact.answer,
+    fact.explanation,
+    ...(fact.keywords ?? []),
+    ...fact.tags,
+  ]),
+);
 /**
  * The words people ask the knowledge base with: the facts' questions, phrasings, keywords and tags.
  * Answers and explanations are left out: their everyday prose ("make", "left", "exactly") would make

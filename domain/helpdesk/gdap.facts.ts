@@ -9,10 +9,22 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     id: 'gdap-what-it-grants',
     question: 'What does a customer grant when approving a GDAP request?',
     answer: 'Only the Entra roles listed in the request, for a limited time. DAP, by contrast, gave Global and Helpdesk admin roles.',
-    explanation: 'GDAP exists for least-privilege, time-bound access. The roles are customizable, so you can discuss them with the partner before accepting. After acceptance the partner assigns its own security groups to some or all of the accepted roles.',
+    explanation:
+      'GDAP exists for least-privilege, time-bound access. The roles are customizable, so you can discuss them with the partner before accepting. After acceptance the partner assigns its own security groups to some or all of the accepted roles.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Remove partner admin roles' },
     tags: ['GDAP', 'DAP', 'roles'],
-    keywords: ['granular', 'what do they get', 'accepted roles', 'least privilege', 'dap vs gdap', 'grant', 'approving', 'what is granted', 'grants', 'when approving'],
+    keywords: [
+      'granular',
+      'what do they get',
+      'accepted roles',
+      'least privilege',
+      'dap vs gdap',
+      'grant',
+      'approving',
+      'what is granted',
+      'grants',
+      'when approving',
+    ],
     phrasings: [
       'what roles does the partner get when we approve gdap',
       'what access does a partner get with granular delegated admin',
@@ -26,8 +38,10 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'gdap-add-roles',
     question: 'Can roles be added to an existing GDAP relationship?',
-    answer: 'Roles cannot be added to an existing GDAP relationship once it is sent for approval; the partner requests a new relationship with the extra role.',
-    explanation: 'Everything can change while the relationship is still being drafted. After that only auto-extend can change, and from an active relationship only the Global Administrator role can be removed. Partner Access can start the new request for you.',
+    answer:
+      'Roles cannot be added to an existing GDAP relationship once it is sent for approval; the partner requests a new relationship with the extra role.',
+    explanation:
+      'Everything can change while the relationship is still being drafted. After that only auto-extend can change, and from an active relationship only the Global Administrator role can be removed. Partner Access can start the new request for you.',
     source: GDAP,
     tags: ['GDAP', 'roles'],
     keywords: ['add role', 'extra role', 'another role', 'change roles', 'modify relationship', 'edit'],
@@ -44,10 +58,26 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     id: 'gdap-duration',
     question: 'How long does a GDAP relationship last?',
     answer: 'Between 1 and 730 days (two years), chosen by the partner; there are no permanent GDAP relationships.',
-    explanation: 'The end date is the activation date plus the duration. At the end date the relationship expires unless auto-extend is on.',
+    explanation:
+      'The end date is the activation date plus the duration. At the end date the relationship expires unless auto-extend is on.',
     source: GDAP,
     tags: ['GDAP'],
-    keywords: ['duration', 'how long', 'expiry', 'expire', 'two years', '730 days', 'permanent', 'maximum', 'max', 'length', 'long', 'lifetime', 'forever', 'indefinitely'],
+    keywords: [
+      'duration',
+      'how long',
+      'expiry',
+      'expire',
+      'two years',
+      '730 days',
+      'permanent',
+      'maximum',
+      'max',
+      'length',
+      'long',
+      'lifetime',
+      'forever',
+      'indefinitely',
+    ],
     phrasings: [
       'how long can a gdap relationship be',
       'maximum duration of granular delegated admin',
@@ -62,11 +92,23 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'gdap-auto-extend',
     question: 'How does GDAP auto-extend work?',
-    answer: 'Auto-extend adds 180 days at each end date, again and again, until the relationship is terminated or auto-extend is turned off. It is not possible while the relationship includes Global Administrator.',
-    explanation: 'Auto-extend is either off (PT0S) or 180 days (P180D). Turning it on or off sends no e-mail. It can be changed while the relationship is a draft or active.',
+    answer:
+      'Auto-extend adds 180 days at each end date, again and again, until the relationship is terminated or auto-extend is turned off. It is not possible while the relationship includes Global Administrator.',
+    explanation:
+      'Auto-extend is either off (PT0S) or 180 days (P180D). Turning it on or off sends no e-mail. It can be changed while the relationship is a draft or active.',
     source: GDAP,
     tags: ['GDAP'],
-    keywords: ['auto extend', 'autoextend', 'renew', 'extension', '180 days', 'automatic renewal', 'renews automatically', 'renew on its own', 'extend'],
+    keywords: [
+      'auto extend',
+      'autoextend',
+      'renew',
+      'extension',
+      '180 days',
+      'automatic renewal',
+      'renews automatically',
+      'renew on its own',
+      'extend',
+    ],
     phrasings: [
       'does gdap renew automatically',
       'auto extend a gdap relationship by 180 days',
@@ -83,7 +125,17 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     explanation: 'The customer has no explicit reject: they simply do not approve it, or terminate the relationship later.',
     source: GDAP,
     tags: ['GDAP'],
-    keywords: ['pending', 'not approved', 'unanswered', '90 days', 'ignored request', 'reject', 'never approved', 'no response', 'never accepted'],
+    keywords: [
+      'pending',
+      'not approved',
+      'unanswered',
+      '90 days',
+      'ignored request',
+      'reject',
+      'never approved',
+      'no response',
+      'never accepted',
+    ],
     phrasings: [
       'what happens to a gdap request the customer ignores',
       'how long does the customer have to approve a gdap request',
@@ -97,8 +149,10 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'gdap-approval-link',
     question: 'How does a customer approve a GDAP relationship?',
-    answer: 'A Global admin of the customer opens the approval link from the partner, which leads to the Microsoft 365 admin center, and approves there.',
-    explanation: 'The link has the form https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/{relationship id}. Approval makes the relationship active and starts its duration.',
+    answer:
+      'A Global admin of the customer opens the approval link from the partner, which leads to the Microsoft 365 admin center, and approves there.',
+    explanation:
+      'The link has the form https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/{relationship id}. Approval makes the relationship active and starts its duration.',
     source: GDAP,
     tags: ['GDAP', 'roles'],
     keywords: ['approve', 'approval link', 'accept gdap', 'granularAdminRelationships', 'how to approve', 'approve request'],
@@ -115,8 +169,10 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'gdap-security-groups',
     question: 'How do partner staff get the roles of a GDAP relationship?',
-    answer: 'The partner assigns one of its security groups a subset of the relationship\'s roles; members of that group then act in the customer tenant with those roles.',
-    explanation: 'These access assignments can only be made on an active relationship and only with roles the relationship includes. Different groups can get different roles at the same customer.',
+    answer:
+      "The partner assigns one of its security groups a subset of the relationship's roles; members of that group then act in the customer tenant with those roles.",
+    explanation:
+      'These access assignments can only be made on an active relationship and only with roles the relationship includes. Different groups can get different roles at the same customer.',
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Delegated administrator access to Business Central Online' },
     tags: ['GDAP', 'roles'],
     keywords: ['security group', 'access assignment', 'assign group', 'group roles', 'members'],
@@ -134,8 +190,10 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'gdap-remove-global-admin',
     question: 'Can Global Administrator be removed from an active GDAP relationship?',
-    answer: 'Global Administrator is the only role that can be removed from an active GDAP relationship; afterwards auto-extend becomes possible.',
-    explanation: 'Removing Global Administrator takes a little while to complete. Other roles cannot be removed or added on an active relationship.',
+    answer:
+      'Global Administrator is the only role that can be removed from an active GDAP relationship; afterwards auto-extend becomes possible.',
+    explanation:
+      'Removing Global Administrator takes a little while to complete. Other roles cannot be removed or added on an active relationship.',
     source: GDAP,
     tags: ['GDAP', 'roles', 'removal'],
     keywords: ['remove global admin', 'drop ga', 'downgrade', 'reduce roles'],
@@ -166,8 +224,10 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'gdap-statuses',
     question: 'What do the statuses of a GDAP relationship mean?',
-    answer: 'Created (draft), approval pending (waiting for the customer), active, expiring, expired, and terminated (with intermediate steps while activating or terminating).',
-    explanation: 'The partner creates the relationship and locks it for approval, which yields the approval link. The customer\'s Global admin approves it; it ends when it expires at its end date or when either side terminates it. Only a draft can be deleted.',
+    answer:
+      'Created (draft), approval pending (waiting for the customer), active, expiring, expired, and terminated (with intermediate steps while activating or terminating).',
+    explanation:
+      "The partner creates the relationship and locks it for approval, which yields the approval link. The customer's Global admin approves it; it ends when it expires at its end date or when either side terminates it. Only a draft can be deleted.",
     source: GDAP,
     tags: ['GDAP'],
     keywords: ['status', 'state', 'approvalPending', 'active', 'terminated', 'expired', 'lifecycle'],
@@ -184,8 +244,9 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'gdap-terminate',
     question: 'Who can terminate a GDAP relationship?',
-    answer: 'Either side: the partner or the customer can terminate an active GDAP relationship, and the partner\'s access ends with it.',
-    explanation: 'A customer can also remove the partner\'s roles from Settings > Partner relationships in the admin center. Only a relationship that was never sent for approval can be deleted instead.',
+    answer: "Either side: the partner or the customer can terminate an active GDAP relationship, and the partner's access ends with it.",
+    explanation:
+      "A customer can also remove the partner's roles from Settings > Partner relationships in the admin center. Only a relationship that was never sent for approval can be deleted instead.",
     source: GDAP,
     tags: ['GDAP', 'removal'],
     keywords: ['terminate', 'cancel gdap', 'end gdap', 'stop access'],

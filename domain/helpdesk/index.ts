@@ -3,7 +3,15 @@ export type { FactSource, FactSummary, FactTag, HelpdeskFact } from './helpdesk-
 export { FACT_TAGS } from './helpdesk-fact.ts';
 export { KNOWLEDGE_BASE, findFact, summarizeFact } from './knowledge-base.ts';
 export type { HelpdeskAnswer } from './answer-question.ts';
-export { answerExplanation, answerQuestion, answerSources, answerSummary, answerText, UNKNOWN_MESSAGE, WHERE_TO_ASK } from './answer-question.ts';
+export {
+  answerExplanation,
+  answerQuestion,
+  answerSources,
+  answerSummary,
+  answerText,
+  UNKNOWN_MESSAGE,
+  WHERE_TO_ASK,
+} from './answer-question.ts';
 export type { DecoyTopic } from './helpdesk-fact.ts';
 export { DECOY_TOPICS } from './decoy-topics.ts';
 export type { AccessSubject, ContextualIntent, KnownName, KnownNames, KnownTenant } from './contextual-question.ts';

@@ -11,14 +11,11 @@ import { PARTNER_TYPE_FACTS } from './partner-types.facts.ts';
 import { RELATIONSHIP_FACTS } from './relationships.facts.ts';
 
 // Frozen because every conversation shares these objects.
-export const KNOWLEDGE_BASE: readonly HelpdeskFact[] = Object.freeze([
-  ...BASICS_FACTS,
-  ...BUSINESS_CENTRAL_FACTS,
-  ...CUSTOMER_CONTROL_FACTS,
-  ...RELATIONSHIP_FACTS,
-  ...GDAP_FACTS,
-  ...PARTNER_TYPE_FACTS,
-].map((fact) => Object.freeze(fact)));
+export const KNOWLEDGE_BASE: readonly HelpdeskFact[] = Object.freeze(
+  [...BASICS_FACTS, ...BUSINESS_CENTRAL_FACTS, ...CUSTOMER_CONTROL_FACTS, ...RELATIONSHIP_FACTS, ...GDAP_FACTS, ...PARTNER_TYPE_FACTS].map(
+    (fact) => Object.freeze(fact),
+  ),
+);
 
 const byId = new Map(KNOWLEDGE_BASE.map((fact) => [fact.id, fact]));
 

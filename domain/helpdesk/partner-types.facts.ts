@@ -9,8 +9,10 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'partner-types-list',
     question: 'What types of partners can a customer have?',
-    answer: 'Advisor, Independent Software Vendor, Indirect reseller, Line-of-business partner, MPSA partner, OEM, Partner, Partner with GDAP access, and Reseller.',
-    explanation: 'The partner picks the type that fits your business needs when it sends its request. Only some types hold roles in your tenant: Advisor (Global and Helpdesk admin), Partner and Partner with GDAP access (any Entra role). Resellers, indirect resellers, ISVs, MPSA partners and OEMs hold none, and LOB partners cannot be assigned any.',
+    answer:
+      'Advisor, Independent Software Vendor, Indirect reseller, Line-of-business partner, MPSA partner, OEM, Partner, Partner with GDAP access, and Reseller.',
+    explanation:
+      'The partner picks the type that fits your business needs when it sends its request. Only some types hold roles in your tenant: Advisor (Global and Helpdesk admin), Partner and Partner with GDAP access (any Entra role). Resellers, indirect resellers, ISVs, MPSA partners and OEMs hold none, and LOB partners cannot be assigned any.',
     source: TYPES_CURRENT,
     tags: ['partner types'],
     keywords: ['kinds of partner', 'partner type', 'relationship types', 'categories', 'partner types in admin center'],
@@ -26,8 +28,10 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'partner-types-older-names',
     question: 'What do "Delegated administrator" and "Reseller & delegated administrator" mean in the partner list?',
-    answer: 'They are partner types from the older list: a delegated administrator manages your services as Global Administrator; "Reseller & delegated administrator" both sells and manages.',
-    explanation: 'The 2021 admin center article describes the delegated administrator as Global Administrator in your tenant, able to create user accounts, assign and manage licenses and reset passwords. The current list replaces these with Partner with GDAP access and adds ISV, Indirect reseller and OEM.',
+    answer:
+      'They are partner types from the older list: a delegated administrator manages your services as Global Administrator; "Reseller & delegated administrator" both sells and manages.',
+    explanation:
+      'The 2021 admin center article describes the delegated administrator as Global Administrator in your tenant, able to create user accounts, assign and manage licenses and reset passwords. The current list replaces these with Partner with GDAP access and adds ISV, Indirect reseller and OEM.',
     source: TYPES_2021,
     tags: ['partner types', 'DAP'],
     keywords: ['delegated administrator', 'reseller and delegated administrator', 'old names', 'legacy type'],
@@ -44,7 +48,8 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     id: 'partner-type-reseller',
     question: 'What can a Reseller partner do in our tenant?',
     answer: 'A Reseller sells Microsoft products to you and holds no roles in your tenant.',
-    explanation: 'An Indirect reseller manages products and services for you through a distributor and likewise holds no roles. Administration needs roles granted separately, preferably through GDAP.',
+    explanation:
+      'An Indirect reseller manages products and services for you through a distributor and likewise holds no roles. Administration needs roles granted separately, preferably through GDAP.',
     source: TYPES_CURRENT,
     tags: ['partner types', 'reseller'],
     keywords: ['reseller', 'indirect reseller', 'sells', 'no roles', 'distributor'],
@@ -77,8 +82,10 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'partner-type-partner-account',
     question: 'What does the partner type "Partner" mean?',
-    answer: 'You give the partner a user account in your own tenant, and they work with Microsoft services on your behalf; that account can hold any Entra role.',
-    explanation: 'Unlike delegated administration, the partner works through an account you create and control in your tenant, with whatever Microsoft Entra built-in roles you give it.',
+    answer:
+      'You give the partner a user account in your own tenant, and they work with Microsoft services on your behalf; that account can hold any Entra role.',
+    explanation:
+      'Unlike delegated administration, the partner works through an account you create and control in your tenant, with whatever Microsoft Entra built-in roles you give it.',
     source: TYPES_CURRENT,
     tags: ['partner types', 'roles'],
     keywords: ['user account', 'account in our tenant', 'guest', 'partner type partner', 'type partner', 'just partner', 'says partner'],
@@ -94,8 +101,10 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'partner-type-gdap',
     question: 'What is a "Partner with GDAP access"?',
-    answer: 'A partner that manages your products and services with only the Entra roles you granted through GDAP, without global admin permission.',
-    explanation: 'Granular delegated admin privileges give partners least-permissive, time-bound roles, which limits the risk to your organization and suits customers with regulatory requirements for least-privileged partner access.',
+    answer:
+      'A partner that manages your products and services with only the Entra roles you granted through GDAP, without global admin permission.',
+    explanation:
+      'Granular delegated admin privileges give partners least-permissive, time-bound roles, which limits the risk to your organization and suits customers with regulatory requirements for least-privileged partner access.',
     source: TYPES_CURRENT,
     tags: ['partner types', 'GDAP'],
     keywords: ['gdap access', 'granular', 'limited access', 'least permissive', 'partner with gdap access', 'listed as', 'meaning'],
@@ -111,8 +120,10 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'partner-type-oem',
     question: 'Does an OEM get access to our tenant when it registers devices?',
-    answer: 'An OEM gets no access to your tenant: it registers devices for Windows Autopilot in Microsoft\'s database, not in your tenant, and needs no permissions there.',
-    explanation: 'Autopilot\'s backend database, run by Microsoft, links hardware hashes to customer tenants. An OEM writes device data there on your behalf; no roles in your tenant are granted or required.',
+    answer:
+      "An OEM gets no access to your tenant: it registers devices for Windows Autopilot in Microsoft's database, not in your tenant, and needs no permissions there.",
+    explanation:
+      "Autopilot's backend database, run by Microsoft, links hardware hashes to customer tenants. An OEM writes device data there on your behalf; no roles in your tenant are granted or required.",
     source: TYPES_CURRENT,
     tags: ['partner types', 'Autopilot'],
     keywords: ['oem', 'original equipment manufacturer', 'hardware hash', 'device registration', 'autopilot'],
@@ -127,7 +138,8 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'partner-type-lob',
     question: 'What is a line-of-business (LOB) partner?',
-    answer: 'A partner that develops, submits and manages line-of-business apps specific to your organization; roles are not available to assign to it.',
+    answer:
+      'A partner that develops, submits and manages line-of-business apps specific to your organization; roles are not available to assign to it.',
     explanation: 'The current admin center list marks LOB partners\' roles as "Not available to assign".',
     source: TYPES_CURRENT,
     tags: ['partner types'],
@@ -144,8 +156,10 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'partner-type-mpsa',
     question: 'What is an MPSA partner?',
-    answer: 'A partner under the Microsoft Products & Services Agreement; if you worked with several, you can let them see each other\'s purchases. It holds no roles.',
-    explanation: 'MPSA partners appear in the partner list so that purchases made through different MPSA partners can be shared between them.',
+    answer:
+      "A partner under the Microsoft Products & Services Agreement; if you worked with several, you can let them see each other's purchases. It holds no roles.",
+    explanation:
+      'MPSA partners appear in the partner list so that purchases made through different MPSA partners can be shared between them.',
     source: TYPES_CURRENT,
     tags: ['partner types', 'billing'],
     keywords: ['mpsa', 'products and services agreement', 'purchases', 'see purchases'],
@@ -178,8 +192,10 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'csp-partner',
     question: 'What is a CSP partner?',
-    answer: 'A partner in Microsoft\'s Cloud Solution Provider program: it sells and, with the customer\'s consent, administers Microsoft cloud services, working from its own tenant and Partner Center.',
-    explanation: 'A CSP partner has its own Microsoft Entra tenant and Partner ID. It assigns its staff Partner Center roles and asks customers for a reseller relationship and, for administration, delegated admin roles.',
+    answer:
+      "A partner in Microsoft's Cloud Solution Provider program: it sells and, with the customer's consent, administers Microsoft cloud services, working from its own tenant and Partner Center.",
+    explanation:
+      'A CSP partner has its own Microsoft Entra tenant and Partner ID. It assigns its staff Partner Center roles and asks customers for a reseller relationship and, for administration, delegated admin roles.',
     source: { document: SOURCES.domainNotes, section: 'Tenants and people' },
     tags: ['partner types', 'reseller', 'Partner Center'],
     keywords: ['csp', 'cloud solution provider', 'partner program', 'partner id'],

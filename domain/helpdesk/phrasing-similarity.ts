@@ -23,7 +23,8 @@ const SETS: readonly (readonly [string, readonly Set<string>[]])[] = [
 ];
 
 const documentFrequency = new Map<string, number>();
-for (const [, sets] of SETS) for (const set of sets) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+for (const [, sets] of SETS)
+  for (const set of sets) for (const term of set) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
 const setCount = SETS.reduce((sum, [, sets]) => sum + sets.length, 0);
 
 function idf(term: string): number {
@@ -37,7 +38,9 @@ function normOf(terms: Iterable<string>): number {
   return Math.sqrt(sum);
 }
 
-const PHRASINGS = new Map<string, readonly Phrasing[]>(SETS.map(([id, sets]) => [id, sets.map((terms) => ({ terms, norm: normOf(terms) }))]));
+const PHRASINGS = new Map<string, readonly Phrasing[]>(
+  SETS.map(([id, sets]) => [id, sets.map((terms) => ({ terms, norm: normOf(terms) }))]),
+);
 
 /** The best idf-weighted cosine between the question's terms and one way of asking a fact or decoy, from 0 to 1. */
 export function phrasingSimilarity(questionTerms: readonly string[], kind: 'fact' | 'decoy', id: string): number {

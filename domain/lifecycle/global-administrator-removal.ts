@@ -11,14 +11,20 @@ import { ok, refuse } from '../shared/result.ts';
  */
 export function withoutGlobalAdministrator(relationship: GdapRelationship, now: Date): Result<GdapRelationship> {
   if (relationship.status !== 'active') {
-    return refuse('relationship-not-active', `"${relationship.displayName}" is ${STATUS_WORDS[relationship.status]}; the Global Administrator role can only be removed from an active relationship.`);
+    return refuse(
+      'relationship-not-active',
+      `"${relationship.displayName}" is ${STATUS_WORDS[relationship.status]}; the Global Administrator role can only be removed from an active relationship.`,
+    );
   }
   if (!includesRole(relationship, GLOBAL_ADMINISTRATOR_ROLE_ID)) {
     return refuse('nothing-to-change', `"${relationship.displayName}" does not include the Global Administrator role.`);
   }
   const unifiedRoles = relationship.accessDetails.unifiedRoles.filter((r) => r.roleDefinitionId !== GLOBAL_ADMINISTRATOR_ROLE_ID);
   if (unifiedRoles.length === 0) {
-    return refuse('invalid', `Global Administrator is the only role of "${relationship.displayName}"; a relationship needs at least one role. Terminate it instead, and request a new one with the roles you need.`);
+    return refuse(
+      'invalid',
+      `Global Administrator is the only role of "${relationship.displayName}"; a relationship needs at least one role. Terminate it instead, and request a new one with the roles you need.`,
+    );
   }
   const at = now.toISOString();
   const accessAssignments = relationship.accessAssignments.map((a) => {

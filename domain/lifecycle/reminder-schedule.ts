@@ -3,7 +3,15 @@ import { canAutoExtend, REQUEST_VALID_DAYS } from '../relationships/gdap-lifecyc
 import { addDays, DAY_MS } from '../shared/person.ts';
 
 /** Every reminder the lifecycle sends, named for what it says. */
-export const REMINDER_KINDS = ['ending-30', 'ending-7', 'ending-1', 'expired', 'auto-extended', 'request-waiting', 'request-expiring'] as const;
+export const REMINDER_KINDS = [
+  'ending-30',
+  'ending-7',
+  'ending-1',
+  'expired',
+  'auto-extended',
+  'request-waiting',
+  'request-expiring',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** Who hears it: the partner's requester and Admin agents, or the customer's Global admins. */
@@ -53,8 +61,10 @@ export function reminderDueFromState(relationship: GdapRelationship, now: Date):
     const waited = now.getTime() - Date.parse(relationship.lockedDateTime);
     if (waited >= REQUEST_VALID_DAYS * DAY_MS) return undefined;
     const lastCall = (REQUEST_VALID_DAYS - REQUEST_REMINDER_DAYS) * DAY_MS;
-    if (waited >= lastCall) return due(relationship, 'request-expiring', addDays(relationship.lockedDateTime, REQUEST_VALID_DAYS - REQUEST_REMINDER_DAYS));
-    if (waited >= REQUEST_REMINDER_DAYS * DAY_MS) return due(relationship, 'request-waiting', addDays(relationship.lockedDateTime, REQUEST_REMINDER_DAYS));
+    if (waited >= lastCall)
+      return due(relationship, 'request-expiring', addDays(relationship.lockedDateTime, REQUEST_VALID_DAYS - REQUEST_REMINDER_DAYS));
+    if (waited >= REQUEST_REMINDER_DAYS * DAY_MS)
+      return due(relationship, 'request-waiting', addDays(relationship.lockedDateTime, REQUEST_REMINDER_DAYS));
   }
   return undefined;
 }

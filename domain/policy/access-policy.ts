@@ -37,9 +37,7 @@ export interface PolicyResource {
 
 export type DenialCode = 'unknown-user' | 'wrong-tenant' | 'missing-role' | 'system-only' | 'people-only';
 
-export type Decision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly code: DenialCode; readonly reason: string };
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly code: DenialCode; readonly reason: string };
 
 const GA = 'Global Administrator';
 const BILLING = 'Billing Administrator';
@@ -54,20 +52,41 @@ export interface Rule {
 }
 
 const RULES: Readonly<Record<Exclude<Action, 'askQuestion' | 'runLifecycle' | 'viewEffectiveAccess'>, Rule>> = {
-  requestResellerRelationship: { what: 'request a reseller relationship', partner: { roles: ['AdminAgent', 'SalesAgent'], who: 'an Admin agent or a Sales agent of the partner' } },
-  requestGdapRelationship: { what: 'request a GDAP relationship', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
-  lockForApproval: { what: 'send a GDAP relationship for approval', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
+  requestResellerRelationship: {
+    what: 'request a reseller relationship',
+    partner: { roles: ['AdminAgent', 'SalesAgent'], who: 'an Admin agent or a Sales agent of the partner' },
+  },
+  requestGdapRelationship: {
+    what: 'request a GDAP relationship',
+    partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' },
+  },
+  lockForApproval: {
+    what: 'send a GDAP relationship for approval',
+    partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' },
+  },
   changeAutoExtend: { what: 'turn auto-extension on or off', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
-  removeGlobalAdministratorRole: { what: 'remove the Global Administrator role from a relationship', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
+  removeGlobalAdministratorRole: {
+    what: 'remove the Global Administrator role from a relationship',
+    partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' },
+  },
   assignSecurityGroup: { what: 'assign a security group', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
   removeSecurityGroup: { what: 'remove a security group', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
   terminateRelationship: { what: 'terminate a relationship', partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
   approveRelationship: { what: 'approve an invitation', customer: { roles: [GA], who: 'a Global Administrator of the customer' } },
   declineRelationship: { what: 'decline an invitation', customer: { roles: [GA], who: 'a Global Administrator of the customer' } },
   removePartnerRoles: { what: "remove a partner's admin roles", customer: { roles: [GA], who: 'a Global Administrator of the customer' } },
-  acceptCustomerAgreement: { what: 'accept the Microsoft Customer Agreement', customer: { roles: [GA, BILLING], who: 'a Global Administrator or a Billing Administrator of the customer' } },
-  viewCustomerPartners: { what: "see the customer's partners", customer: { roles: [GA, BILLING, READER], who: 'a Global Administrator, Billing Administrator or Global Reader of the customer' } },
-  viewPartnerRelationships: { what: "see the partner's customers and relationships", partner: { roles: ALL_AGENTS, who: 'an Admin, Sales or Helpdesk agent of the partner' } },
+  acceptCustomerAgreement: {
+    what: 'accept the Microsoft Customer Agreement',
+    customer: { roles: [GA, BILLING], who: 'a Global Administrator or a Billing Administrator of the customer' },
+  },
+  viewCustomerPartners: {
+    what: "see the customer's partners",
+    customer: { roles: [GA, BILLING, READER], who: 'a Global Administrator, Billing Administrator or Global Reader of the customer' },
+  },
+  viewPartnerRelationships: {
+    what: "see the partner's customers and relationships",
+    partner: { roles: ALL_AGENTS, who: 'an Admin, Sales or Helpdesk agent of the partner' },
+  },
   viewRelationship: {
     what: 'see this relationship',
     partner: { roles: ALL_AGENTS, who: 'an agent of the partner' },
@@ -117,7 +136,7 @@ function decideByRule(actor: UserActor, rule: Rule, resource: PolicyResource): D
 
 function decideEffectiveAccess(actor: UserActor, resource: PolicyResource): Decision {
   if (actor.tenantKind !== 'partner' || actor.tenantId !== resource.partnerTenantId) {
-    return deny('wrong-tenant', "You can only look up access for people of your own partner organization.");
+    return deny('wrong-tenant', 'You can only look up access for people of your own partner organization.');
   }
   if (!actor.known) return deny('unknown-user', unknownUserReason('look up access'));
   if (actor.partnerCenterRoles.includes('AdminAgent')) return ALLOW;

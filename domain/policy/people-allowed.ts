@@ -6,9 +6,16 @@ import { decide, type Action, type PolicyResource } from './access-policy.ts';
  * The people of a tenant whom the policy allows to take `action` on `resource` ("who can approve
  * this invitation?"), so lists of approvers never restate the rule the policy already holds.
  */
-export async function peopleAllowedTo(directory: Directory, tenantId: string, action: Action, resource: PolicyResource): Promise<DirectoryUser[]> {
+export async function peopleAllowedTo(
+  directory: Directory,
+  tenantId: string,
+  action: Action,
+  resource: PolicyResource,
+): Promise<DirectoryUser[]> {
   const users = await directory.listUsers(tenantId);
-  const allowed = await Promise.all(users.map(async (user) => decide(await resolveActor(directory, tenantId, user.id), action, resource).allowed));
+  const allowed = await Promise.all(
+    users.map(async (user) => decide(await resolveActor(directory, tenantId, user.id), action, resource).allowed),
+  );
   return users.filter((_, i) => allowed[i]);
 }
 

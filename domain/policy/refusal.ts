@@ -30,25 +30,32 @@ export function explainRefusal(actor: UserActor, action: Action, organization: s
   const decision = decide(actor, action, ownResource(actor));
   if (decision.allowed) return undefined;
   const rule = ruleOf(action);
-  const otherwise = instead.length > 0 ? ` What you can do here: ${instead.join(', ')}.` : ' You can still ask me questions in your own words.';
+  const otherwise =
+    instead.length > 0 ? ` What you can do here: ${instead.join(', ')}.` : ' You can still ask me questions in your own words.';
   if (rule === undefined || decision.code === 'unknown-user') return `${decision.reason}${otherwise}`;
   if (actor.tenantKind === 'partner') {
     if (rule.partner === undefined) {
       const who = rule.customer?.who ?? 'the customer';
-      return `Only the customer can ${rule.what}: it is done by ${who}, in their own tenant, never by a partner. ` +
-        `If a customer wants this, their Global Administrator does it from their side.${otherwise}`;
+      return (
+        `Only the customer can ${rule.what}: it is done by ${who}, in their own tenant, never by a partner. ` +
+        `If a customer wants this, their Global Administrator does it from their side.${otherwise}`
+      );
     }
     const roles = rule.partner.roles.map((r) => PARTNER_ROLE_NAMES[r]);
     const groups = rule.partner.roles.map((r) => PARTNER_CENTER_GROUPS[r]);
     const who = rule.partner.who.replace('the partner', organization);
-    return `To ${rule.what} you need the ${orList(roles)} role at ${organization}, which you do not hold. ` +
-      `${sentence(who)} (a member of ${orList(groups)} in Partner Center) can do it for you, or give you the role.${otherwise}`;
+    return (
+      `To ${rule.what} you need the ${orList(roles)} role at ${organization}, which you do not hold. ` +
+      `${sentence(who)} (a member of ${orList(groups)} in Partner Center) can do it for you, or give you the role.${otherwise}`
+    );
   }
   if (rule.customer === undefined) {
     const who = rule.partner?.who ?? 'the partner';
     return `Only partner staff can ${rule.what}: ${who}, not a customer.${otherwise}`;
   }
   const who = rule.customer.who.replace('the customer', organization);
-  return `To ${rule.what} you need the ${orList(rule.customer.roles)} role in ${organization}, which you do not hold. ` +
-    `${sentence(who)} can do it, or give you the role.${otherwise}`;
+  return (
+    `To ${rule.what} you need the ${orList(rule.customer.roles)} role in ${organization}, which you do not hold. ` +
+    `${sentence(who)} can do it, or give you the role.${otherwise}`
+  );
 }

@@ -83,6 +83,19 @@ export interface GdapRecords {
 }
 
 /** What the system of record says of a relationship: Graph's own fields, with its assignments. */
-export type SourceRelationship = Pick<GdapRelationship,
-  'id' | 'displayName' | 'duration' | 'customer' | 'accessDetails' | 'autoExtendDuration' | 'status' | 'createdDateTime' | 'activatedDateTime'
-  | 'lastModifiedDateTime' | 'endDateTime' | 'accessAssignments' | 'sourceEtag'>;
+export type SourceRelationship = Pick<
+  GdapRelationship,
+  | 'id'
+  | 'displayName'
+  | 'duration'
+  | 'customer'
+  | 'accessDetails'
+  | 'autoExtendDuration'
+  | 'status'
+  | 'createdDateTime'
+  | 'activatedDateTime'
+  | 'lastModifiedDateTime'
+  | 'endDateTime'
+  | 'accessAssignments'
+  | 'sourceEtag'
+>;

@@ -20,7 +20,9 @@ const ALLOWED_FROM: Readonly<Record<string, readonly GdapStatus[]>> = {
 
 function outcomeOf(after: GdapRelationship, written: WriteOutcome<GdapRelationship>): RecordOutcome {
   if (written.ok) return { ok: true, relationship: { value: after, version: written.version } };
-  return written.current === undefined ? { ok: false, reason: 'not-found' } : { ok: false, reason: 'changed-meanwhile', current: written.current };
+  return written.current === undefined
+    ? { ok: false, reason: 'not-found' }
+    : { ok: false, reason: 'changed-meanwhile', current: written.current };
 }
 
 function refusedFrom(write: string, before: Versioned<GdapRelationship>): RecordOutcome | undefined {
@@ -31,9 +33,18 @@ function refusedFrom(write: string, before: Versioned<GdapRelationship>): Record
 
 function sourceOf(r: GdapRelationship): SourceRelationship {
   return {
-    id: r.id, displayName: r.displayName, duration: r.duration, customer: r.customer, accessDetails: r.accessDetails,
-    autoExtendDuration: r.autoExtendDuration, status: r.status, createdDateTime: r.createdDateTime, activatedDateTime: r.activatedDateTime,
-    lastModifiedDateTime: r.lastModifiedDateTime, endDateTime: r.endDateTime, accessAssignments: r.accessAssignments,
+    id: r.id,
+    displayName: r.displayName,
+    duration: r.duration,
+    customer: r.customer,
+    accessDetails: r.accessDetails,
+    autoExtendDuration: r.autoExtendDuration,
+    status: r.status,
+    createdDateTime: r.createdDateTime,
+    activatedDateTime: r.activatedDateTime,
+    lastModifiedDateTime: r.lastModifiedDateTime,
+    endDateTime: r.endDateTime,
+    accessAssignments: r.accessAssignments,
   };
 }
 
@@ -42,11 +53,13 @@ function sourceOf(r: GdapRelationship): SourceRelationship {
  * index entries and audit event; the version read is the etag. Customers accept in Teams (`recordLocally`).
  */
 export function createEmbeddedGdapRecords(repository: GdapRelationshipRepository): GdapRecords {
-  const write = (name: string) => async (change: RecordedChange): Promise<RecordOutcome> => {
-    const refused = refusedFrom(name, change.before);
-    if (refused !== undefined) return refused;
-    return outcomeOf(change.after, await repository.save(change.after, change.before.version, change.event));
-  };
+  const write =
+    (name: string) =>
+    async (change: RecordedChange): Promise<RecordOutcome> => {
+      const refused = refusedFrom(name, change.before);
+      if (refused !== undefined) return refused;
+      return outcomeOf(change.after, await repository.save(change.after, change.before.version, change.event));
+    };
   return {
     mode: 'embedded',
     async createRelationship(relationship: GdapRelationship, event: AuditEvent) {
@@ -58,7 +71,9 @@ export function createEmbeddedGdapRecords(repository: GdapRelationshipRepository
       if (refused !== undefined) return refused;
       const removed = await repository.remove(before, event);
       if (removed.ok) return { ok: true };
-      return removed.current === undefined ? { ok: false, reason: 'not-found' } : { ok: false, reason: 'changed-meanwhile', current: removed.current };
+      return removed.current === undefined
+        ? { ok: false, reason: 'not-found' }
+        : { ok: false, reason: 'changed-meanwhile', current: removed.current };
     },
     lockForApproval: write('lockForApproval'),
     terminateRelationship: write('terminateRelationship'),
@@ -78,7 +93,8 @@ export function createEmbeddedGdapRecords(repository: GdapRelationshipRepository
     async listCustomers(partnerTenantId) {
       const customers = new Map<string, GdapCustomer>();
       for (const r of await repository.listByPartner(partnerTenantId)) {
-        if (r.value.status !== 'created') customers.set(r.value.customer.tenantId, { tenantId: r.value.customer.tenantId, displayName: r.value.customer.displayName });
+        if (r.value.status !== 'created')
+          customers.set(r.value.customer.tenantId, { tenantId: r.value.customer.tenantId, displayName: r.value.customer.displayName });
       }
       return { ok: true, value: [...customers.values()] };
     },

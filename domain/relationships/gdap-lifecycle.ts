@@ -11,7 +11,10 @@ export const REQUEST_VALID_DAYS = 90;
 
 /** True when the relationship renews itself at its end date: auto-extend on and no Global Administrator role. */
 export function canAutoExtend(relationship: GdapRelationship): boolean {
-  return relationship.autoExtendDuration === 'P180D' && rolesAllowAutoExtend(relationship.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId));
+  return (
+    relationship.autoExtendDuration === 'P180D' &&
+    rolesAllowAutoExtend(relationship.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId))
+  );
 }
 
 /** When the unanswered request lapses, for a relationship waiting for approval. */
@@ -22,10 +25,14 @@ export function requestExpiresDateTime(relationship: GdapRelationship): string |
 /** The next moment the lifecycle sweep must look at this relationship, if ever (the by-due-date index). */
 export function dueDateTime(relationship: GdapRelationship): string | null {
   switch (relationship.status) {
-    case 'approvalPending': return requestExpiresDateTime(relationship);
-    case 'active': return relationship.endDateTime;
-    case 'terminationRequested': return relationship.lastModifiedDateTime;
-    default: return null;
+    case 'approvalPending':
+      return requestExpiresDateTime(relationship);
+    case 'active':
+      return relationship.endDateTime;
+    case 'terminationRequested':
+      return relationship.lastModifiedDateTime;
+    default:
+      return null;
   }
 }
 

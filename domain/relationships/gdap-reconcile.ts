@@ -18,13 +18,27 @@ const PENDING: readonly GdapStatus[] = ['approvalPending', 'approved', 'activati
 const ENDED: readonly GdapStatus[] = ['expired', 'terminated'];
 
 function sameRoles(a: { readonly unifiedRoles: readonly { readonly roleDefinitionId: string }[] }, b: typeof a): boolean {
-  const ids = (x: typeof a) => x.unifiedRoles.map((r) => r.roleDefinitionId).sort().join(',');
+  const ids = (x: typeof a) =>
+    x.unifiedRoles
+      .map((r) => r.roleDefinitionId)
+      .sort()
+      .join(',');
   return ids(a) === ids(b);
 }
 
 function sameAssignments(a: readonly AccessAssignment[], b: readonly AccessAssignment[]): boolean {
-  const key = (x: readonly AccessAssignment[]) => x.filter((s) => s.status !== 'deleted').map((s) => `${s.id}:${s.status}:${s.accessDetails.unifiedRoles.map((r) => r.roleDefinitionId).sort().join('+')}`)
-    .sort().join(',');
+  const key = (x: readonly AccessAssignment[]) =>
+    x
+      .filter((s) => s.status !== 'deleted')
+      .map(
+        (s) =>
+          `${s.id}:${s.status}:${s.accessDetails.unifiedRoles
+            .map((r) => r.roleDefinitionId)
+            .sort()
+            .join('+')}`,
+      )
+      .sort()
+      .join(',');
   return key(a) === key(b);
 }
 
@@ -40,11 +54,18 @@ function actionFor(before: GdapRelationship, source: SourceRelationship): { acti
   const from = before.status;
   const to = source.status;
   if (to === 'active' && PENDING.includes(from)) return { action: 'gdap.approved' };
-  if (to === 'expired') return from === 'active' || from === 'expiring' ? { action: 'gdap.expired', reason: 'reachedEndDate' } : { action: 'gdap.requestExpired', reason: 'requestNotApproved' };
+  if (to === 'expired')
+    return from === 'active' || from === 'expiring'
+      ? { action: 'gdap.expired', reason: 'reachedEndDate' }
+      : { action: 'gdap.requestExpired', reason: 'requestNotApproved' };
   if (to === 'terminated') {
-    return { action: 'gdap.terminated', reason: before.statusReason ?? (PENDING.includes(from) ? 'requestNotApproved' : 'terminatedAtSource') };
+    return {
+      action: 'gdap.terminated',
+      reason: before.statusReason ?? (PENDING.includes(from) ? 'requestNotApproved' : 'terminatedAtSource'),
+    };
   }
-  if ((to === 'terminationRequested' || to === 'terminating') && from !== 'terminationRequested') return { action: 'gdap.terminationRequested', reason: before.statusReason ?? 'terminatedAtSource' };
+  if ((to === 'terminationRequested' || to === 'terminating') && from !== 'terminationRequested')
+    return { action: 'gdap.terminationRequested', reason: before.statusReason ?? 'terminatedAtSource' };
   if (to === 'approvalPending' && from === 'created') return { action: 'gdap.lockedForApproval' };
   if (to === 'active' && from === 'active' && source.endDateTime !== before.endDateTime) return { action: 'gdap.autoExtended' };
   if (!sameRoles(source.accessDetails, before.accessDetails)) return { action: 'gdap.globalAdministratorRemoved' };
@@ -58,11 +79,19 @@ function actionFor(before: GdapRelationship, source: SourceRelationship): { acti
  * Status changes become the same audit actions as the changes made here (approved, expired, terminated...).
  */
 export function changeFromSource(before: GdapRelationship, source: SourceRelationship, now: Date): SourceChange | undefined {
-  const agrees = source.status === before.status && source.endDateTime === before.endDateTime && source.autoExtendDuration === before.autoExtendDuration
-    && source.activatedDateTime === before.activatedDateTime && sameRoles(source.accessDetails, before.accessDetails)
-    && sameAssignments(source.accessAssignments, before.accessAssignments) && source.displayName === before.displayName
-    && source.duration === before.duration;
-  if (agrees) return source.sourceEtag === before.sourceEtag ? undefined : { after: { ...before, sourceEtag: source.sourceEtag }, action: 'gdap.synced' };
+  const agrees =
+    source.status === before.status &&
+    source.endDateTime === before.endDateTime &&
+    source.autoExtendDuration === before.autoExtendDuration &&
+    source.activatedDateTime === before.activatedDateTime &&
+    sameRoles(source.accessDetails, before.accessDetails) &&
+    sameAssignments(source.accessAssignments, before.accessAssignments) &&
+    source.displayName === before.displayName &&
+    source.duration === before.duration;
+  if (agrees)
+    return source.sourceEtag === before.sourceEtag
+      ? undefined
+      : { after: { ...before, sourceEtag: source.sourceEtag }, action: 'gdap.synced' };
   const { action, reason } = actionFor(before, source);
   const ends = ENDED.includes(source.status) && !ENDED.includes(before.status);
   const assignments = mergeAssignments(before.accessAssignments, source.accessAssignments, now);
@@ -93,8 +122,13 @@ export function deletedAtSource(before: GdapRelationship, now: Date): SourceChan
   return {
     action: 'gdap.deletedAtSource',
     after: {
-      ...before, status: 'terminated', statusReason: 'deletedAtSource', endedBy: before.endedBy ?? AT_MICROSOFT, lastModifiedDateTime: at,
-      endDateTime: before.status === 'active' ? at : before.endDateTime, accessAssignments: endAllAssignments(before.accessAssignments, now),
+      ...before,
+      status: 'terminated',
+      statusReason: 'deletedAtSource',
+      endedBy: before.endedBy ?? AT_MICROSOFT,
+      lastModifiedDateTime: at,
+      endDateTime: before.status === 'active' ? at : before.endDateTime,
+      accessAssignments: endAllAssignments(before.accessAssignments, now),
     },
   };
 }

@@ -3,7 +3,16 @@ import type { AccessAssignment } from '../assignments/access-assignment.ts';
 
 /** Graph's `delegatedAdminRelationshipStatus` values, kept as they are so a Graph adapter only maps. */
 export const GDAP_STATUSES = [
-  'created', 'approvalPending', 'approved', 'activating', 'active', 'expiring', 'expired', 'terminationRequested', 'terminating', 'terminated',
+  'created',
+  'approvalPending',
+  'approved',
+  'activating',
+  'active',
+  'expiring',
+  'expired',
+  'terminationRequested',
+  'terminating',
+  'terminated',
 ] as const;
 export type GdapStatus = (typeof GDAP_STATUSES)[number];
 

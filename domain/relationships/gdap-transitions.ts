@@ -10,14 +10,7 @@ import { parseDurationDays } from './gdap-validation.ts';
 export const AUTO_EXTEND_DAYS = 180;
 
 export type GdapTransition =
-  | 'lockForApproval'
-  | 'approve'
-  | 'decline'
-  | 'expireRequest'
-  | 'requestTermination'
-  | 'completeTermination'
-  | 'autoExtend'
-  | 'expire';
+  'lockForApproval' | 'approve' | 'decline' | 'expireRequest' | 'requestTermination' | 'completeTermination' | 'autoExtend' | 'expire';
 
 interface TransitionRow {
   readonly from: readonly GdapStatus[];
@@ -60,11 +53,17 @@ export interface TransitionContext {
 }
 
 /** Applies one transition from the table, or refuses it with a reason a person understands. */
-export function applyTransition(relationship: GdapRelationship, transition: GdapTransition, context: TransitionContext): Result<GdapRelationship> {
+export function applyTransition(
+  relationship: GdapRelationship,
+  transition: GdapTransition,
+  context: TransitionContext,
+): Result<GdapRelationship> {
   const row = GDAP_TRANSITIONS[transition];
   if (!row.from.includes(relationship.status)) {
-    return refuse('invalid-transition',
-      `"${relationship.displayName}" is ${STATUS_WORDS[relationship.status]}, so it cannot be ${row.done}: only a relationship that is ${row.fromWords} can.`);
+    return refuse(
+      'invalid-transition',
+      `"${relationship.displayName}" is ${STATUS_WORDS[relationship.status]}, so it cannot be ${row.done}: only a relationship that is ${row.fromWords} can.`,
+    );
   }
   const at = context.now.toISOString();
   const moved: GdapRelationship = { ...relationship, status: row.to, lastModifiedDateTime: at };

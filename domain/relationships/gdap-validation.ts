@@ -36,7 +36,11 @@ export function validateDisplayName(raw: string): Result<string> {
 
 /** A name built from free words (a wish, a customer's name) reduced to what a relationship name may hold. */
 export function toAllowedName(raw: string): string {
-  return [...normalizeName(raw)].map((c) => (NAME_CHARACTERS.test(c) ? c : ' ')).join('').replace(/ {2,}/g, ' ').trim();
+  return [...normalizeName(raw)]
+    .map((c) => (NAME_CHARACTERS.test(c) ? c : ' '))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** Parses an ISO 8601 duration in whole days (`P1D` … `P730D`) and returns the number of days. */
@@ -47,7 +51,10 @@ export function parseDurationDays(duration: string): Result<number> {
   }
   const days = Number(match[1]);
   if (days < MIN_DURATION_DAYS || days > MAX_DURATION_DAYS) {
-    return refuse('invalid', `A relationship lasts from ${MIN_DURATION_DAYS} day to ${MAX_DURATION_DAYS} days (two years); ${days} days is not possible.`);
+    return refuse(
+      'invalid',
+      `A relationship lasts from ${MIN_DURATION_DAYS} day to ${MAX_DURATION_DAYS} days (two years); ${days} days is not possible.`,
+    );
   }
   return ok(days);
 }
@@ -59,7 +66,9 @@ export function validateRoles(requested: readonly string[]): Result<readonly str
   for (const text of requested) {
     const role = findRoleById(text) ?? findRoleByName(text);
     if (role === undefined) {
-      const hints = searchRoles(text).slice(0, 3).map((r) => r.name);
+      const hints = searchRoles(text)
+        .slice(0, 3)
+        .map((r) => r.name);
       const hint = hints.length > 0 ? ` Did you mean ${hints.join(', or ')}?` : '';
       return refuse('invalid', `"${text}" is not a role we know.${hint}`);
     }
@@ -86,7 +95,10 @@ export function validateAutoExtend(raw: string | undefined, roleIds: readonly st
     return refuse('invalid', 'Auto-extension is either off (PT0S) or 180 days (P180D).');
   }
   if (value === 'P180D' && !rolesAllowAutoExtend(roleIds)) {
-    return refuse('invalid', 'A relationship that includes Global Administrator cannot extend itself automatically. Turn auto-extension off, or leave out Global Administrator.');
+    return refuse(
+      'invalid',
+      'A relationship that includes Global Administrator cannot extend itself automatically. Turn auto-extension off, or leave out Global Administrator.',
+    );
   }
   return ok(value);
 }

@@ -40,20 +40,31 @@ export function checkInvitationEmail(link: string, edit: InvitationEmail): Resul
   const links = linksIn(body);
   const altered = links.filter((l) => l !== link && sameSite(l, link));
   if (altered.length > 0) {
-    return refuse('invalid', 'The invitation link was changed. Keep it exactly as it was: it is personal to your partner account, '
-      + 'and a changed link does not connect the customer to you. Nothing was saved.');
+    return refuse(
+      'invalid',
+      'The invitation link was changed. Keep it exactly as it was: it is personal to your partner account, ' +
+        'and a changed link does not connect the customer to you. Nothing was saved.',
+    );
   }
   if (!links.includes(link)) {
-    return refuse('invalid', 'The e-mail no longer contains the invitation link. Put it back, exactly as it was: without it the customer '
-      + 'cannot accept, as the link is what connects them to your partner account. Nothing was saved.');
+    return refuse(
+      'invalid',
+      'The e-mail no longer contains the invitation link. Put it back, exactly as it was: without it the customer ' +
+        'cannot accept, as the link is what connects them to your partner account. Nothing was saved.',
+    );
   }
   return ok({ subject, body });
 }
 
 /** The reseller invitation with the partner's edited e-mail; only while the customer has not answered. */
-export function editResellerInvitationEmail<R extends { readonly status: string; readonly partnerName: string;
-  readonly invitation: { readonly link: string; readonly emailSubject: string; readonly emailBody: string }; readonly lastModifiedDateTime: string }>(
-  relationship: R, edit: InvitationEmail, now: Date): Result<R> {
+export function editResellerInvitationEmail<
+  R extends {
+    readonly status: string;
+    readonly partnerName: string;
+    readonly invitation: { readonly link: string; readonly emailSubject: string; readonly emailBody: string };
+    readonly lastModifiedDateTime: string;
+  },
+>(relationship: R, edit: InvitationEmail, now: Date): Result<R> {
   if (relationship.status !== 'invited') {
     return refuse('invalid-transition', 'The customer has already answered this invitation: there is no e-mail left to send.');
   }
@@ -63,5 +74,9 @@ export function editResellerInvitationEmail<R extends { readonly status: string;
   if (subject === relationship.invitation.emailSubject && body === relationship.invitation.emailBody) {
     return refuse('nothing-to-change', 'The e-mail is as it was: nothing to save.');
   }
-  return ok({ ...relationship, invitation: { ...relationship.invitation, emailSubject: subject, emailBody: body }, lastModifiedDateTime: now.toISOString() });
+  return ok({
+    ...relationship,
+    invitation: { ...relationship.invitation, emailSubject: subject, emailBody: body },
+    lastModifiedDateTime: now.toISOString(),
+  });
 }

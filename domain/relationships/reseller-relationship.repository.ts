@@ -21,9 +21,11 @@ export interface ResellerRelationshipRepository {
 export function createResellerRelationshipRepository(store: DocumentStore): ResellerRelationshipRepository {
   return {
     get: (id) => store.get<ResellerRelationship>(RESELLER_COLLECTION, id),
-    find: (partnerTenantId, customerTenantId) => store.get<ResellerRelationship>(RESELLER_COLLECTION, resellerRelationshipId(partnerTenantId, customerTenantId)),
+    find: (partnerTenantId, customerTenantId) =>
+      store.get<ResellerRelationship>(RESELLER_COLLECTION, resellerRelationshipId(partnerTenantId, customerTenantId)),
     listByPartner: (partnerTenantId) => store.list<ResellerRelationship>(RESELLER_COLLECTION, RESELLER_INDEX.byPartner, partnerTenantId),
-    listByCustomer: (customerTenantId) => store.list<ResellerRelationship>(RESELLER_COLLECTION, RESELLER_INDEX.byCustomer, customerTenantId),
+    listByCustomer: (customerTenantId) =>
+      store.list<ResellerRelationship>(RESELLER_COLLECTION, RESELLER_INDEX.byCustomer, customerTenantId),
     save: (relationship, expected, event) =>
       store.put(RESELLER_COLLECTION, relationship.id, relationship, expected, {
         indexes: [

@@ -65,7 +65,12 @@ export function resellerInvitationLink(partnerTenantId: string, includeDap: bool
 }
 
 /** The draft e-mail the partner sends; it may be edited, but the link must be kept. */
-export function draftInvitationEmail(partnerName: string, customerName: string, link: string, includeDap: boolean): { subject: string; body: string } {
+export function draftInvitationEmail(
+  partnerName: string,
+  customerName: string,
+  link: string,
+  includeDap: boolean,
+): { subject: string; body: string } {
   const access = includeDap
     ? `It also gives ${partnerName} delegated admin privileges in your tenant (Global Administrator for our admin agents, Helpdesk Administrator for our helpdesk agents).`
     : `It gives ${partnerName} no admin roles in your tenant; if we need any, we will ask separately for only the roles needed, for a limited time (GDAP).`;
@@ -114,7 +119,11 @@ export function createResellerInvitation(input: NewResellerInvitation, now: Date
 
 /** The customer's Global Administrator accepts: the relationship becomes active, with DAP if it was asked for. */
 export function acceptInvitation(relationship: ResellerRelationship, by: PersonRef, now: Date): Result<ResellerRelationship> {
-  if (relationship.status !== 'invited') return refuse('invalid-transition', `This invitation from ${relationship.partnerName} has already been ${relationship.status === 'active' ? 'accepted' : 'declined'}.`);
+  if (relationship.status !== 'invited')
+    return refuse(
+      'invalid-transition',
+      `This invitation from ${relationship.partnerName} has already been ${relationship.status === 'active' ? 'accepted' : 'declined'}.`,
+    );
   const at = now.toISOString();
   return ok({
     ...relationship,
@@ -128,9 +137,20 @@ export function acceptInvitation(relationship: ResellerRelationship, by: PersonR
 
 /** The customer declines: declining admin roles means cancelling the whole invitation. */
 export function declineInvitation(relationship: ResellerRelationship, by: PersonRef, now: Date): Result<ResellerRelationship> {
-  if (relationship.status !== 'invited') return refuse('invalid-transition', `This invitation from ${relationship.partnerName} has already been ${relationship.status === 'active' ? 'accepted' : 'declined'}.`);
+  if (relationship.status !== 'invited')
+    return refuse(
+      'invalid-transition',
+      `This invitation from ${relationship.partnerName} has already been ${relationship.status === 'active' ? 'accepted' : 'declined'}.`,
+    );
   const at = now.toISOString();
-  return ok({ ...relationship, status: 'declined', dapStatus: relationship.includeDap ? 'removed' : 'notRequested', declinedBy: by, declinedDateTime: at, lastModifiedDateTime: at });
+  return ok({
+    ...relationship,
+    status: 'declined',
+    dapStatus: relationship.includeDap ? 'removed' : 'notRequested',
+    declinedBy: by,
+    declinedDateTime: at,
+    lastModifiedDateTime: at,
+  });
 }
 
 /** Removes DAP roles; the reseller relationship itself stays. */

@@ -76,7 +76,10 @@ const ALIAS_WORDS = 40;
 const COVERAGE_WEIGHT = 20;
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 function wordsOf(text: string): string[] {

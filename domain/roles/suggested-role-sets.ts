@@ -30,59 +30,61 @@ const ROLE = {
   billingAdministrator: 'b0f54661-2d74-4c50-afa3-1ec803f12efe',
 } as const;
 
-export const SUGGESTED_ROLE_SETS: readonly SuggestedRoleSet[] = Object.freeze([
-  {
-    id: 'business-central-support',
-    title: 'Business Central support',
-    why: 'Dynamics 365 Business Central Administrator is the least-privileged role for administering Business Central environments.',
-    roleIds: [ROLE.businessCentralAdministrator],
-  },
-  {
-    id: 'helpdesk',
-    title: 'Helpdesk',
-    why: 'Reset passwords of non-admin users, open Microsoft support tickets, and read settings and the directory without changing them.',
-    roleIds: [ROLE.helpdeskAdministrator, ROLE.serviceSupportAdministrator, ROLE.globalReader, ROLE.directoryReaders],
-  },
-  {
-    id: 'licensing',
-    title: 'Licensing',
-    why: 'Assign and remove product licenses, with read access to find the users and groups to license.',
-    roleIds: [ROLE.licenseAdministrator, ROLE.directoryReaders],
-  },
-  {
-    id: 'security-monitoring',
-    title: 'Security monitoring',
-    why: 'Watch security alerts, sign-in and audit logs without being able to change any setting.',
-    roleIds: [ROLE.securityReader, ROLE.reportsReader],
-  },
-  {
-    id: 'user-management',
-    title: 'User and group management',
-    why: 'Create and manage users and groups and their licenses, without any admin-role assignment rights.',
-    roleIds: [ROLE.userAdministrator, ROLE.groupsAdministrator, ROLE.licenseAdministrator],
-  },
-  {
-    id: 'exchange-support',
-    title: 'Exchange Online support',
-    why: 'Manage mailboxes and mail flow only.',
-    roleIds: [ROLE.exchangeAdministrator, ROLE.directoryReaders],
-  },
-  {
-    id: 'teams-support',
-    title: 'Teams support',
-    why: 'Manage Teams policies, meetings and calling only.',
-    roleIds: [ROLE.teamsAdministrator, ROLE.directoryReaders],
-  },
-  {
-    id: 'device-management',
-    title: 'Device management',
-    why: 'Manage devices, apps and compliance policies in Intune, and devices in Entra.',
-    roleIds: [ROLE.intuneAdministrator, ROLE.cloudDeviceAdministrator],
-  },
-  {
-    id: 'billing',
-    title: 'Billing',
-    why: 'Manage subscriptions, invoices and payment details.',
-    roleIds: [ROLE.billingAdministrator],
-  },
-].map((set) => Object.freeze({ ...set, roleIds: Object.freeze([...set.roleIds]) })));
+export const SUGGESTED_ROLE_SETS: readonly SuggestedRoleSet[] = Object.freeze(
+  [
+    {
+      id: 'business-central-support',
+      title: 'Business Central support',
+      why: 'Dynamics 365 Business Central Administrator is the least-privileged role for administering Business Central environments.',
+      roleIds: [ROLE.businessCentralAdministrator],
+    },
+    {
+      id: 'helpdesk',
+      title: 'Helpdesk',
+      why: 'Reset passwords of non-admin users, open Microsoft support tickets, and read settings and the directory without changing them.',
+      roleIds: [ROLE.helpdeskAdministrator, ROLE.serviceSupportAdministrator, ROLE.globalReader, ROLE.directoryReaders],
+    },
+    {
+      id: 'licensing',
+      title: 'Licensing',
+      why: 'Assign and remove product licenses, with read access to find the users and groups to license.',
+      roleIds: [ROLE.licenseAdministrator, ROLE.directoryReaders],
+    },
+    {
+      id: 'security-monitoring',
+      title: 'Security monitoring',
+      why: 'Watch security alerts, sign-in and audit logs without being able to change any setting.',
+      roleIds: [ROLE.securityReader, ROLE.reportsReader],
+    },
+    {
+      id: 'user-management',
+      title: 'User and group management',
+      why: 'Create and manage users and groups and their licenses, without any admin-role assignment rights.',
+      roleIds: [ROLE.userAdministrator, ROLE.groupsAdministrator, ROLE.licenseAdministrator],
+    },
+    {
+      id: 'exchange-support',
+      title: 'Exchange Online support',
+      why: 'Manage mailboxes and mail flow only.',
+      roleIds: [ROLE.exchangeAdministrator, ROLE.directoryReaders],
+    },
+    {
+      id: 'teams-support',
+      title: 'Teams support',
+      why: 'Manage Teams policies, meetings and calling only.',
+      roleIds: [ROLE.teamsAdministrator, ROLE.directoryReaders],
+    },
+    {
+      id: 'device-management',
+      title: 'Device management',
+      why: 'Manage devices, apps and compliance policies in Intune, and devices in Entra.',
+      roleIds: [ROLE.intuneAdministrator, ROLE.cloudDeviceAdministrator],
+    },
+    {
+      id: 'billing',
+      title: 'Billing',
+      why: 'Manage subscriptions, invoices and payment details.',
+      roleIds: [ROLE.billingAdministrator],
+    },
+  ].map((set) => Object.freeze({ ...set, roleIds: Object.freeze([...set.roleIds]) })),
+);

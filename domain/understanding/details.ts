@@ -35,7 +35,12 @@ function escape(text: string): string {
 
 /** A phrase as a pattern: word boundaries, any spacing or hyphen between words, case-insensitive. */
 function phrase(words: string): string {
-  return words.trim().toLowerCase().split(/[\s-]+/).map(escape).join('[\\s-]*');
+  return words
+    .trim()
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .map(escape)
+    .join('[\\s-]*');
 }
 
 function bounded(body: string): RegExp {
@@ -104,7 +109,8 @@ function takeRelationship(text: Text, original: string, relationships: readonly 
     text.take(bounded(phrase(quoted[1])));
     return quoted[1].trim();
   }
-  const called = /\brelationship\s+(?:called|named)\s+([\w][\w .&-]{1,50}?)(?=\s*(?:[,.;!?]|$|\s+(?:to|and|for|with|so|please|pls)\b))/i.exec(original);
+  const called =
+    /\brelationship\s+(?:called|named)\s+([\w][\w .&-]{1,50}?)(?=\s*(?:[,.;!?]|$|\s+(?:to|and|for|with|so|please|pls)\b))/i.exec(original);
   if (called?.[1] !== undefined) {
     text.take(bounded(phrase(called[1])));
     return called[1].trim();
@@ -128,10 +134,46 @@ const ROLE_SET_WORDS: readonly (readonly [RoleSetId, string])[] = [
 const ROLE_SUFFIX = String.raw`(?:administrator|admin|adm)s?`;
 
 // Single words too loose to stand for a role on their own (a role set or other words take them).
-const LOOSE_ALIASES = new Set(['global', 'license', 'licence', 'licensing', 'licenses', 'exchange', 'teams', 'intune', 'helpdesk', 'help desk',
-  'support desk', 'groups', 'reports', 'bc', 'business central', 'security monitoring', 'user management', 'readonly', 'invoices', 'payments',
-  'dynamics', 'compliance', 'exo', 'soc', 'password reset', 'support tickets', 'audit logs', 'sign-in logs', 'enterprise apps', 'read directory',
-  'conditional access', 'power platform', 'message center', 'gr', 'sharepoint', 'd365 bc', 'service support', 'user account administrator']);
+const LOOSE_ALIASES = new Set([
+  'global',
+  'license',
+  'licence',
+  'licensing',
+  'licenses',
+  'exchange',
+  'teams',
+  'intune',
+  'helpdesk',
+  'help desk',
+  'support desk',
+  'groups',
+  'reports',
+  'bc',
+  'business central',
+  'security monitoring',
+  'user management',
+  'readonly',
+  'invoices',
+  'payments',
+  'dynamics',
+  'compliance',
+  'exo',
+  'soc',
+  'password reset',
+  'support tickets',
+  'audit logs',
+  'sign-in logs',
+  'enterprise apps',
+  'read directory',
+  'conditional access',
+  'power platform',
+  'message center',
+  'gr',
+  'sharepoint',
+  'd365 bc',
+  'service support',
+  'user account administrator',
+]);
 
 interface RoleForm {
   readonly name: string;
@@ -146,9 +188,10 @@ const ROLE_FORMS: readonly RoleForm[] = (() => {
     if (/ administrator$/i.test(role.name)) texts.add(role.name.toLowerCase().replace(/ administrator$/, ' admin'));
     for (const alias of role.aliases) if (!LOOSE_ALIASES.has(alias.toLowerCase())) texts.add(alias.toLowerCase());
     for (const text of texts) {
-      const body = / admin$/.test(text) || / administrator$/.test(text)
-        ? `${phrase(text.replace(/ (admin|administrator)$/, ''))}[\\s-]*${ROLE_SUFFIX}`
-        : phrase(text);
+      const body =
+        / admin$/.test(text) || / administrator$/.test(text)
+          ? `${phrase(text.replace(/ (admin|administrator)$/, ''))}[\\s-]*${ROLE_SUFFIX}`
+          : phrase(text);
       forms.push({ name: role.name, pattern: bounded(body), length: text.length });
     }
   }
@@ -194,8 +237,27 @@ function takeRoleSet(text: Text): RoleSetId | undefined {
 // ---- durations, yes/no details ----
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, another: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  eighteen: 18, 'twenty-four': 24, 'twenty four': 24, thirty: 30, sixty: 60, ninety: 90,
+  a: 1,
+  an: 1,
+  another: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  eighteen: 18,
+  'twenty-four': 24,
+  'twenty four': 24,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
 };
 
 const NUMBER_WORD = String.raw`a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[\s-]four|thirty|sixty|ninety`;
@@ -203,10 +265,15 @@ const UNIT = String.raw`days?|weeks?|wks?|months?|mos?|mths?|years?|yrs?`;
 
 function takeDuration(text: Text): number | undefined {
   if (text.take(bounded(String.raw`half a year|six-month|6-month`))) return 180;
-  if (text.take(bounded(String.raw`(?:the )?max(?:imum)?(?: duration| length| term| time)?|as long as (?:possible|allowed)|longest(?: possible)?`))) return 730;
+  if (
+    text.take(
+      bounded(String.raw`(?:the )?max(?:imum)?(?: duration| length| term| time)?|as long as (?:possible|allowed)|longest(?: possible)?`),
+    )
+  )
+    return 730;
   const found = text.take(bounded(String.raw`(\d{1,3})\s*(${UNIT}|d|y)`)) ?? text.take(bounded(`(${NUMBER_WORD})[\\s-]+(${UNIT})`));
   if (!found?.[1] || !found[2]) return undefined;
-  const amount = /^\d+$/.test(found[1]) ? Number(found[1]) : NUMBER_WORDS[found[1].replace(/-/, ' ')] ?? 0;
+  const amount = /^\d+$/.test(found[1]) ? Number(found[1]) : (NUMBER_WORDS[found[1].replace(/-/, ' ')] ?? 0);
   const unit = found[2];
   if (/^d/.test(unit)) return amount;
   if (/^w/.test(unit)) return amount * 7;
@@ -221,7 +288,12 @@ function takeAutoExtend(text: Text): boolean | undefined {
   if (!found) return undefined;
   const before = text.value.slice(Math.max(0, found.index - 30), found.index);
   const after = text.value.slice(found.index + found[0].length, found.index + found[0].length + 20);
-  if (/\b(?:no|not|without|w\/o|don'?t|do not|never|disable|turn(?:ing)? (?:it )?off|switch(?:ing)? off|stop|cancel|kill|remove|drop|no more|deactivate|off)\s+(?:the\s+|any\s+|an?\s+|to\s+)?(?:[a-z]+\s+)?$/.test(before)) return false;
+  if (
+    /\b(?:no|not|without|w\/o|don'?t|do not|never|disable|turn(?:ing)? (?:it )?off|switch(?:ing)? off|stop|cancel|kill|remove|drop|no more|deactivate|off)\s+(?:the\s+|any\s+|an?\s+|to\s+)?(?:[a-z]+\s+)?$/.test(
+      before,
+    )
+  )
+    return false;
   if (/^\s*(?:off|disabled|no|false|0)\b/.test(after) || /^\s*(?::|=|-)\s*(?:off|no|false)\b/.test(after)) return false;
   return true;
 }
@@ -233,20 +305,42 @@ function takeDap(text: Text): boolean | undefined {
   const found = text.take(bounded(DAP));
   if (!found) return undefined;
   const before = text.value.slice(Math.max(0, found.index - 30), found.index);
-  if (new RegExp(`\\b${NEGATION}\\s+(?:the\\s+|any\\s+|an?\\s+|include\\s+|including\\s+|giving\\s+|give\\s+|us\\s+|me\\s+)*(?:[a-z]+\\s+)?$`).test(before)) return false;
+  if (
+    new RegExp(
+      `\\b${NEGATION}\\s+(?:the\\s+|any\\s+|an?\\s+|include\\s+|including\\s+|giving\\s+|give\\s+|us\\s+|me\\s+)*(?:[a-z]+\\s+)?$`,
+    ).test(before)
+  )
+    return false;
   return true;
 }
 
 function takeFilter(text: Text): 'expiring' | 'pending' | undefined {
-  if (text.take(bounded(String.raw`expir\w*|ending soon|end(?:ing|s)? soon|about to (?:end|expire|run out)|run(?:s|ning)? out|due to end|close to (?:the )?end|renewals? due|lapsing`))) return 'expiring';
-  if (text.take(bounded(String.raw`pending|waiting|awaiting|not (?:yet )?(?:approved|accepted)|unapproved|outstanding|open requests|in approval|haven'?t (?:approved|accepted)`))) return 'pending';
+  if (
+    text.take(
+      bounded(
+        String.raw`expir\w*|ending soon|end(?:ing|s)? soon|about to (?:end|expire|run out)|run(?:s|ning)? out|due to end|close to (?:the )?end|renewals? due|lapsing`,
+      ),
+    )
+  )
+    return 'expiring';
+  if (
+    text.take(
+      bounded(
+        String.raw`pending|waiting|awaiting|not (?:yet )?(?:approved|accepted)|unapproved|outstanding|open requests|in approval|haven'?t (?:approved|accepted)`,
+      ),
+    )
+  )
+    return 'pending';
   return undefined;
 }
 
 const GLOBAL_ADMIN = String.raw`global[\s-]*admin(?:istrator)?s?|\bga\b|global`;
 
 function takeRemoveGlobalAdmin(text: Text): boolean {
-  const pattern = new RegExp(`(?:remove|drop|take (?:off|out|away)|strip|get rid of|delete|revoke|pull|without|no more|ditch)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,3}?(?:${GLOBAL_ADMIN})`, 'i');
+  const pattern = new RegExp(
+    `(?:remove|drop|take (?:off|out|away)|strip|get rid of|delete|revoke|pull|without|no more|ditch)\\s+(?:the\\s+)?(?:[a-z]+\\s+){0,3}?(?:${GLOBAL_ADMIN})`,
+    'i',
+  );
   const found = text.take(pattern);
   if (found) return true;
   const reverse = new RegExp(`(?:${GLOBAL_ADMIN})\\s+(?:role\\s+)?(?:removed|dropped|gone|off|out)`, 'i');
@@ -298,7 +392,8 @@ export function extractDetails(original: string, corrected: string, intent: Inte
     const group = takeName(text, groupNames(names.groups));
     if (group !== undefined && GROUP_INTENTS.includes(intent)) details.group = group;
     const customer = takeName(text, names.customers.map(tenantForms));
-    if (customer !== undefined && !(relationship !== undefined && relationship.toLowerCase().includes(customer.toLowerCase()))) details.customer = customer;
+    if (customer !== undefined && !(relationship !== undefined && relationship.toLowerCase().includes(customer.toLowerCase())))
+      details.customer = customer;
   } else {
     const partner = takeName(text, names.partners.map(tenantForms));
     if (partner !== undefined) details.partner = partner;

@@ -4,8 +4,17 @@
  */
 
 export const TASK_INTENTS = [
-  'inviteCustomer', 'requestGdap', 'assignGroups', 'myCustomers', 'manageRelationship', 'renewRelationship', 'addRole',
-  'invitations', 'customerAgreement', 'myPartners', 'removeRoles',
+  'inviteCustomer',
+  'requestGdap',
+  'assignGroups',
+  'myCustomers',
+  'manageRelationship',
+  'renewRelationship',
+  'addRole',
+  'invitations',
+  'customerAgreement',
+  'myPartners',
+  'removeRoles',
 ] as const;
 
 export const INTENTS = [...TASK_INTENTS, 'question', 'help', 'chitchat'] as const;
@@ -13,7 +22,15 @@ export const INTENTS = [...TASK_INTENTS, 'question', 'help', 'chitchat'] as cons
 export type TaskIntent = (typeof TASK_INTENTS)[number];
 export type IntentName = (typeof INTENTS)[number];
 
-export const PARTNER_TASKS: readonly TaskIntent[] = ['inviteCustomer', 'requestGdap', 'assignGroups', 'myCustomers', 'manageRelationship', 'renewRelationship', 'addRole'];
+export const PARTNER_TASKS: readonly TaskIntent[] = [
+  'inviteCustomer',
+  'requestGdap',
+  'assignGroups',
+  'myCustomers',
+  'manageRelationship',
+  'renewRelationship',
+  'addRole',
+];
 export const CUSTOMER_TASKS: readonly TaskIntent[] = ['invitations', 'customerAgreement', 'myPartners', 'removeRoles'];
 
 export function isIntentName(value: string): value is IntentName {
@@ -26,8 +43,14 @@ export function isTaskIntent(value: string): value is TaskIntent {
 
 /** The suggested least-privilege role sets a message can name by its job (ids of domain/roles/suggested-role-sets.ts). */
 export type RoleSetId =
-  | 'business-central-support' | 'helpdesk' | 'licensing' | 'security-monitoring' | 'user-management'
-  | 'exchange-support' | 'teams-support' | 'device-management';
+  | 'business-central-support'
+  | 'helpdesk'
+  | 'licensing'
+  | 'security-monitoring'
+  | 'user-management'
+  | 'exchange-support'
+  | 'teams-support'
+  | 'device-management';
 
 /** The details a message names; only those it actually names are present. */
 export interface Details {

@@ -28,5 +28,9 @@ export function routeOf(understanding: Understanding): Route {
   if (intent === 'help') return { kind: 'help' };
   if (intent === 'chitchat') return { kind: 'chitchat' };
   const tasks = others.slice(0, MAX_OFFERS);
-  return { kind: 'question', tasks, fallback: [...tasks, ...understanding.closestTasks.filter((t) => !tasks.includes(t))].slice(0, MAX_OFFERS) };
+  return {
+    kind: 'question',
+    tasks,
+    fallback: [...tasks, ...understanding.closestTasks.filter((t) => !tasks.includes(t))].slice(0, MAX_OFFERS),
+  };
 }

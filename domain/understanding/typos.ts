@@ -24,7 +24,8 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       const above = rows[i - 1] as number[];
       let value = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
       row[j] = value;
       best = Math.min(best, value);
     }
@@ -68,7 +69,12 @@ export function buildDictionary(texts: Iterable<string>): Dictionary {
       if (cached !== undefined) return cached;
       if (word.length === 3) {
         // Three letters: only two neighbours swapped ("aks" → "ask"), anything more is another word.
-        const swapped = known.find((candidate) => candidate.length === 3 && editDistance(word, candidate, 1) === 1 && [...candidate].sort().join('') === [...word].sort().join(''));
+        const swapped = known.find(
+          (candidate) =>
+            candidate.length === 3 &&
+            editDistance(word, candidate, 1) === 1 &&
+            [...candidate].sort().join('') === [...word].sort().join(''),
+        );
         cache.set(word, swapped ?? word);
         return swapped ?? word;
       }
@@ -93,5 +99,7 @@ export function buildDictionary(texts: Iterable<string>): Dictionary {
 
 /** The text with each unknown word corrected; spacing and punctuation become single spaces. */
 export function correctText(text: string, dictionary: Dictionary): string {
-  return wordsOf(text).map((word) => dictionary.correct(word)).join(' ');
+  return wordsOf(text)
+    .map((word) => dictionary.correct(word))
+    .join(' ');
 }

@@ -4,7 +4,16 @@
  */
 import type { IntentClassifier } from '../ports/intent-classifier.ts';
 import { extractDetails, maskNames } from './details.ts';
-import { isTaskIntent, PARTNER_TASKS, CUSTOMER_TASKS, type TaskIntent, type AskerSide, type NameVocabulary, type ScoredIntent, type Understanding } from './intents.ts';
+import {
+  isTaskIntent,
+  PARTNER_TASKS,
+  CUSTOMER_TASKS,
+  type TaskIntent,
+  type AskerSide,
+  type NameVocabulary,
+  type ScoredIntent,
+  type Understanding,
+} from './intents.ts';
 import { correctText, type Dictionary } from './typos.ts';
 
 /** At or above: act on the intent (a task still asks for confirmation). */
@@ -15,11 +24,14 @@ export const MOSTLY_UNKNOWN = 0.5;
 export const OFFER = 0.15;
 
 // "How do I invite a customer?", "can a partner add roles later?": asking how things work, not asking the bot to act.
-const HOW_IT_WORKS = /^(?:how (?:do|does|can|could|should|would|to|long|many|much|is|are)|why|what's (?:a|an)\b|whats (?:a|an)\b|what (?:is|are|does|do|happens|if|'s|can (?:a|an|the|i|we|they|[a-z]+ do))|when (?:does|do|is|can|will) (?:a|an|the|my|our|gdap|dap)\b|is it (?:possible|true)|does|do (?:partners|customers|i need|we need|delegated)|can (?:a|an|the|partners?|customers?|delegated|gdap|dap|someone|anyone|my|our|they|he|she)|should|will (?:a|the|my|our)|if |where (?:do|can|is)|who (?:can|approves|needs|is)|difference between|explain)\b/;
+const HOW_IT_WORKS =
+  /^(?:how (?:do|does|can|could|should|would|to|long|many|much|is|are)|why|what's (?:a|an)\b|whats (?:a|an)\b|what (?:is|are|does|do|happens|if|'s|can (?:a|an|the|i|we|they|[a-z]+ do))|when (?:does|do|is|can|will) (?:a|an|the|my|our|gdap|dap)\b|is it (?:possible|true)|does|do (?:partners|customers|i need|we need|delegated)|can (?:a|an|the|partners?|customers?|delegated|gdap|dap|someone|anyone|my|our|they|he|she)|should|will (?:a|the|my|our)|if |where (?:do|can|is)|who (?:can|approves|needs|is)|difference between|explain)\b/;
 // Asking the bot to act: "can you invite…", "please…", "I need…".
-const REQUEST = /\b(?:can|could|would|will) (?:you|u)\b|\bplease\b|\bpls\b|\bplz\b|\bi (?:need|want|would like|'d like)\b|\bi'd like\b|\blet'?s\b|\bhelp me\b|\bgo ahead\b|^(?:start|begin|open|show|list|give|get|send|invite|request|create|set up|setup|assign|renew|extend|manage|remove|accept|decline|review|add|new)\b/;
+const REQUEST =
+  /\b(?:can|could|would|will) (?:you|u)\b|\bplease\b|\bpls\b|\bplz\b|\bi (?:need|want|would like|'d like)\b|\bi'd like\b|\blet'?s\b|\bhelp me\b|\bgo ahead\b|^(?:start|begin|open|show|list|give|get|send|invite|request|create|set up|setup|assign|renew|extend|manage|remove|accept|decline|review|add|new)\b/;
 // A short change of one detail of the task in hand.
-const FOLLOW_UP = /^(?:and|also|what about|how about|same (?:for|with|but)|now|then|ok|okay)\b|^(?:no|nope|actually|instead|wait|sorry|change|make (?:it|that)|set (?:it|that|the)|switch|use|with|without|w\/o|for|at|but)\b/;
+const FOLLOW_UP =
+  /^(?:and|also|what about|how about|same (?:for|with|but)|now|then|ok|okay)\b|^(?:no|nope|actually|instead|wait|sorry|change|make (?:it|that)|set (?:it|that|the)|switch|use|with|without|w\/o|for|at|but)\b/;
 const MAX_FOLLOW_UP_WORDS = 9;
 // The intents whose details together cover every kind of detail a follow-up may change.
 const FOLLOW_UP_INTENTS = ['requestGdap', 'inviteCustomer', 'myCustomers', 'manageRelationship'] as const;
@@ -49,15 +61,24 @@ export function createUnderstanding(classifier: IntentClassifier, dictionary: Di
       const classified = await classifier.classify(corrected.replace(/-/g, ' '));
       const scored = [...classified.scores].sort((a, b) => b.score - a.score);
       const ownTasks: readonly TaskIntent[] = side === 'partner' ? PARTNER_TASKS : CUSTOMER_TASKS;
-      const weighed = scored.map((s) => (isTaskIntent(s.intent) && !ownTasks.includes(s.intent) ? { ...s, score: s.score * OTHER_SIDE } : s))
+      const weighed = scored
+        .map((s) => (isTaskIntent(s.intent) && !ownTasks.includes(s.intent) ? { ...s, score: s.score * OTHER_SIDE } : s))
         .sort((a, b) => b.score - a.score);
       let best: ScoredIntent = weighed[0] ?? { intent: 'question', score: 0 };
       // The other side's task, clearly meant ("remove woodgrove's roles" from a partner), is taken: its refusal says who can.
       const raw = scored[0];
-      if (raw !== undefined && best.score < SURE && isTaskIntent(raw.intent) && !ownTasks.includes(raw.intent) && raw.score >= CLEARLY_OTHER_SIDE) best = raw;
+      if (
+        raw !== undefined &&
+        best.score < SURE &&
+        isTaskIntent(raw.intent) &&
+        !ownTasks.includes(raw.intent) &&
+        raw.score >= CLEARLY_OTHER_SIDE
+      )
+        best = raw;
       const lower = text.trim().toLowerCase();
       const named = extractDetails(text, corrected, 'requestGdap', side, names);
-      const aboutNamedRelationship = named.relationship !== undefined && (best.intent === 'manageRelationship' || best.intent === 'renewRelationship');
+      const aboutNamedRelationship =
+        named.relationship !== undefined && (best.intent === 'manageRelationship' || best.intent === 'renewRelationship');
       if (isTaskIntent(best.intent) && HOW_IT_WORKS.test(corrected) && !REQUEST.test(lower) && !aboutNamedRelationship) {
         best = { intent: 'question', score: Math.max(best.score, SURE) };
       }
@@ -79,7 +100,10 @@ export function createUnderstanding(classifier: IntentClassifier, dictionary: Di
       }
       const alternatives = weighed.filter((s) => s.intent !== intent && isTaskIntent(s.intent) && s.score >= OFFER).slice(0, 3);
       const details = extractDetails(text, corrected, intent, side, names);
-      const ranked = weighed.filter((s) => s.score > 0).map((s) => s.intent).filter((i): i is TaskIntent => isTaskIntent(i) && ownTasks.includes(i));
+      const ranked = weighed
+        .filter((s) => s.score > 0)
+        .map((s) => s.intent)
+        .filter((i): i is TaskIntent => isTaskIntent(i) && ownTasks.includes(i));
       // Words the classifier has nothing for still get the asker's own menu, never a dead end.
       const closestTasks = [...ranked, ...ownTasks.filter((t) => !ranked.includes(t))].slice(0, 3);
       const spelled = correctText(text, dictionary);

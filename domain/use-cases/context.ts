@@ -48,7 +48,9 @@ export function checkPolicy(actor: Actor, action: Action, resource: PolicyResour
 
 /** How an actor is recorded on an aggregate. */
 export function personRef(actor: Actor): PersonRef {
-  return actor.kind === 'user' ? { userId: actor.userId, tenantId: actor.tenantId, name: actor.name } : { userId: actor.userId, tenantId: '', name: actor.name };
+  return actor.kind === 'user'
+    ? { userId: actor.userId, tenantId: actor.tenantId, name: actor.name }
+    : { userId: actor.userId, tenantId: '', name: actor.name };
 }
 
 /** The partner tenant a user acts for, if they act for one. */

@@ -16,9 +16,12 @@ const LOCAL = { kind: 'recordLocally' } as const;
 
 /** With Microsoft as the system of record, the customer answers a GDAP request in the Microsoft 365 admin center. */
 function approveInAdminCenter(relationshipId: string): Refusal<never> {
-  return refuseWithLink('done-elsewhere',
-    'This request is approved in the Microsoft 365 admin center, by a Global Administrator of your organization: open the link to review it. '
-    + 'To decline, simply do not approve it. This card updates once Microsoft has recorded the answer.', approvalLink(relationshipId));
+  return refuseWithLink(
+    'done-elsewhere',
+    'This request is approved in the Microsoft 365 admin center, by a Global Administrator of your organization: open the link to review it. ' +
+      'To decline, simply do not approve it. This card updates once Microsoft has recorded the answer.',
+    approvalLink(relationshipId),
+  );
 }
 
 /** Which invitation a customer answers: a GDAP approval or a reseller invitation (with or without DAP). */
@@ -29,16 +32,22 @@ export interface InvitationRef {
 }
 
 /** The customer's Global Administrator approves an invitation. A reseller invitation also records the MCA acceptance. */
-export async function approveRelationship(context: UseCaseContext, actor: Actor, invitation: InvitationRef): Promise<Result<RelationshipView>> {
+export async function approveRelationship(
+  context: UseCaseContext,
+  actor: Actor,
+  invitation: InvitationRef,
+): Promise<Result<RelationshipView>> {
   if (invitation.kind === 'gdap') {
     if (context.records.mode === 'graph') return approveInAdminCenter(invitation.id);
     return changeGdap(context, actor, 'approveRelationship', LOCAL, invitation, 'gdap.approved', transitionTo('approve', actor));
   }
-  const accepted = await changeReseller(context, actor, 'approveRelationship', invitation, 'reseller.accepted', (r, now) => acceptInvitation(r, personRef(actor), now));
+  const accepted = await changeReseller(context, actor, 'approveRelationship', invitation, 'reseller.accepted', (r, now) =>
+    acceptInvitation(r, personRef(actor), now),
+  );
   if (accepted.ok) {
     // Accepting in the admin center includes accepting the Microsoft Customer Agreement ("Accept & Authorize").
     const customerTenantId = accepted.value.customer.tenantId;
-    if (await context.agreements.get(customerTenantId) === undefined) {
+    if ((await context.agreements.get(customerTenantId)) === undefined) {
       await recordAgreement(context, actor, customerTenantId, CURRENT_AGREEMENT_VERSION, null);
     }
   }
@@ -49,9 +58,19 @@ export async function approveRelationship(context: UseCaseContext, actor: Actor,
 export function declineRelationship(context: UseCaseContext, actor: Actor, invitation: InvitationRef): Promise<Result<RelationshipView>> {
   if (invitation.kind === 'gdap') {
     if (context.records.mode === 'graph') return Promise.resolve(approveInAdminCenter(invitation.id));
-    return changeGdap(context, actor, 'declineRelationship', LOCAL, invitation, 'gdap.declined', transitionTo('decline', actor, 'declinedByCustomer'));
+    return changeGdap(
+      context,
+      actor,
+      'declineRelationship',
+      LOCAL,
+      invitation,
+      'gdap.declined',
+      transitionTo('decline', actor, 'declinedByCustomer'),
+    );
   }
-  return changeReseller(context, actor, 'declineRelationship', invitation, 'reseller.declined', (r, now) => declineInvitation(r, personRef(actor), now));
+  return changeReseller(context, actor, 'declineRelationship', invitation, 'reseller.declined', (r, now) =>
+    declineInvitation(r, personRef(actor), now),
+  );
 }
 
 export interface AcceptAgreementInput {
@@ -61,31 +80,59 @@ export interface AcceptAgreementInput {
   readonly version: string | null;
 }
 
-async function recordAgreement(context: UseCaseContext, actor: Actor, customerTenantId: string, agreementVersion: string, expected: string | null): Promise<Result<{ acceptance: CustomerAgreementAcceptance; version: string }>> {
+async function recordAgreement(
+  context: UseCaseContext,
+  actor: Actor,
+  customerTenantId: string,
+  agreementVersion: string,
+  expected: string | null,
+): Promise<Result<{ acceptance: CustomerAgreementAcceptance; version: string }>> {
   const acceptance = acceptAgreement(customerTenantId, agreementVersion, personRef(actor), context.clock.now());
   const previous = await context.agreements.get(customerTenantId);
   const event = auditEvent({
-    id: context.ids.newId(), now: context.clock.now(), actor, action: 'agreement.accepted',
+    id: context.ids.newId(),
+    now: context.clock.now(),
+    actor,
+    action: 'agreement.accepted',
     target: { kind: 'customerAgreement', id: customerTenantId, displayName: `Microsoft Customer Agreement ${agreementVersion}` },
-    partnerTenantId: null, customerTenantId,
-    statusBefore: previous === undefined ? null : `accepted ${previous.value.agreementVersion}`, statusAfter: `accepted ${agreementVersion}`,
+    partnerTenantId: null,
+    customerTenantId,
+    statusBefore: previous === undefined ? null : `accepted ${previous.value.agreementVersion}`,
+    statusAfter: `accepted ${agreementVersion}`,
   });
   const outcome = await context.agreements.save(acceptance, expected, event);
-  if (!outcome.ok) return refuse('conflict', CHANGED_MEANWHILE, outcome.current === undefined ? undefined : { acceptance: outcome.current.value, version: outcome.current.version });
+  if (!outcome.ok)
+    return refuse(
+      'conflict',
+      CHANGED_MEANWHILE,
+      outcome.current === undefined ? undefined : { acceptance: outcome.current.value, version: outcome.current.version },
+    );
   return ok({ acceptance, version: outcome.version });
 }
 
 /** A Billing or Global Administrator of the customer accepts the Microsoft Customer Agreement. */
-export async function acceptCustomerAgreement(context: UseCaseContext, actor: Actor, input: AcceptAgreementInput): Promise<Result<{ acceptance: CustomerAgreementAcceptance; version: string }>> {
+export async function acceptCustomerAgreement(
+  context: UseCaseContext,
+  actor: Actor,
+  input: AcceptAgreementInput,
+): Promise<Result<{ acceptance: CustomerAgreementAcceptance; version: string }>> {
   const denied = checkPolicy(actor, 'acceptCustomerAgreement', { customerTenantId: input.customerTenantId });
   if (denied !== undefined) return denied;
   const agreementVersion = input.agreementVersion ?? CURRENT_AGREEMENT_VERSION;
   const current = await context.agreements.get(input.customerTenantId);
   if (current !== undefined && current.value.agreementVersion === agreementVersion) {
-    return refuse('nothing-to-change', `Your organization already accepted this agreement on ${current.value.acceptedDateTime.slice(0, 10)}.`, { acceptance: current.value, version: current.version });
+    return refuse(
+      'nothing-to-change',
+      `Your organization already accepted this agreement on ${current.value.acceptedDateTime.slice(0, 10)}.`,
+      { acceptance: current.value, version: current.version },
+    );
   }
   if ((current?.version ?? null) !== input.version) {
-    return refuse('conflict', CHANGED_MEANWHILE, current === undefined ? undefined : { acceptance: current.value, version: current.version });
+    return refuse(
+      'conflict',
+      CHANGED_MEANWHILE,
+      current === undefined ? undefined : { acceptance: current.value, version: current.version },
+    );
   }
   return recordAgreement(context, actor, input.customerTenantId, agreementVersion, input.version);
 }

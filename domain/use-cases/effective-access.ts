@@ -12,7 +12,14 @@ import { roleView } from './views.ts';
 
 /** How a role reaches the user: a group's assignment on a GDAP relationship, or DAP. */
 export type AccessSource =
-  | { readonly kind: 'gdap'; readonly relationshipId: string; readonly displayName: string | null; readonly groupId: string; readonly groupName: string; readonly endDateTime: string | null }
+  | {
+      readonly kind: 'gdap';
+      readonly relationshipId: string;
+      readonly displayName: string | null;
+      readonly groupId: string;
+      readonly groupName: string;
+      readonly endDateTime: string | null;
+    }
   | { readonly kind: 'dap'; readonly groupId: string; readonly groupName: string };
 
 export interface EffectiveAccess {
@@ -26,11 +33,20 @@ export interface EffectiveAccess {
 }
 
 /** Which roles a partner user holds at a customer now: their groups × live assignments of active relationships, plus DAP. */
-export async function effectiveAccess(context: UseCaseContext, actor: Actor, input: { customerTenantId: string; userId?: string }): Promise<Result<EffectiveAccess>> {
+export async function effectiveAccess(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { customerTenantId: string; userId?: string },
+): Promise<Result<EffectiveAccess>> {
   const partnerTenantId = ownPartnerTenant(actor);
   const userId = input.userId ?? actor.userId;
-  const denied = checkPolicy(actor, 'viewEffectiveAccess', { partnerTenantId, customerTenantId: input.customerTenantId, subjectUserId: userId });
-  if (denied !== undefined || partnerTenantId === undefined) return denied ?? refuse('forbidden', 'Only people of a partner organization hold delegated access.');
+  const denied = checkPolicy(actor, 'viewEffectiveAccess', {
+    partnerTenantId,
+    customerTenantId: input.customerTenantId,
+    subjectUserId: userId,
+  });
+  if (denied !== undefined || partnerTenantId === undefined)
+    return denied ?? refuse('forbidden', 'Only people of a partner organization hold delegated access.');
   const now = context.clock.now();
   // Partner staff without a Partner Center role learn their own roles, never the partner's relationships (the policy's rule).
   const hidden = actor.kind === 'user' && !decide(actor, 'viewPartnerRelationships', { partnerTenantId }).allowed;
@@ -39,14 +55,22 @@ export async function effectiveAccess(context: UseCaseContext, actor: Actor, inp
   const add = (roleId: string, source: AccessSource): void => {
     sources.set(roleId, [...(sources.get(roleId) ?? []), source]);
   };
-  const active = (await context.gdap.listByCustomer(input.customerTenantId))
-    .filter((g) => g.value.partnerTenantId === partnerTenantId && effectiveStatus(g.value, now) === 'active');
+  const active = (await context.gdap.listByCustomer(input.customerTenantId)).filter(
+    (g) => g.value.partnerTenantId === partnerTenantId && effectiveStatus(g.value, now) === 'active',
+  );
   for (const { value: r } of active) {
     for (const a of activeAssignments(r)) {
       const group = groups.find((g) => g.id === a.accessContainer.accessContainerId);
       if (group === undefined) continue;
       for (const u of a.accessDetails.unifiedRoles) {
-        add(u.roleDefinitionId, { kind: 'gdap', relationshipId: hidden ? '' : r.id, displayName: hidden ? null : r.displayName, groupId: group.id, groupName: group.name, endDateTime: effectiveEndDateTime(r, now) });
+        add(u.roleDefinitionId, {
+          kind: 'gdap',
+          relationshipId: hidden ? '' : r.id,
+          displayName: hidden ? null : r.displayName,
+          groupId: group.id,
+          groupName: group.name,
+          endDateTime: effectiveEndDateTime(r, now),
+        });
       }
     }
   }
@@ -61,7 +85,9 @@ export async function effectiveAccess(context: UseCaseContext, actor: Actor, inp
     userId,
     customer: await tenantRef(context, input.customerTenantId),
     roles: [...sources].map(([roleId, via]) => ({ role: roleView(roleId), via })),
-    relationships: hidden ? [] : active.map(({ value: r }) => ({ id: r.id, displayName: r.displayName, endDateTime: effectiveEndDateTime(r, now) })),
+    relationships: hidden
+      ? []
+      : active.map(({ value: r }) => ({ id: r.id, displayName: r.displayName, endDateTime: effectiveEndDateTime(r, now) })),
     relationshipsHidden: hidden,
   });
 }

@@ -30,7 +30,14 @@ const TRANSITION_ACTIONS: Readonly<Record<GdapTransition, string>> = {
 };
 
 /** The audit event of one change to a GDAP relationship. */
-export function gdapEvent(context: UseCaseContext, actor: Actor, action: string, before: GdapRelationship | undefined, after: GdapRelationship, detail?: string): AuditEvent {
+export function gdapEvent(
+  context: UseCaseContext,
+  actor: Actor,
+  action: string,
+  before: GdapRelationship | undefined,
+  after: GdapRelationship,
+  detail?: string,
+): AuditEvent {
   return auditEvent({
     id: context.ids.newId(),
     now: context.clock.now(),
@@ -47,7 +54,15 @@ export function gdapEvent(context: UseCaseContext, actor: Actor, action: string,
 
 /** Which write of the system of record a change is. */
 export type GdapWrite =
-  | { readonly kind: 'updateRelationship' | 'lockForApproval' | 'terminateRelationship' | 'changeAutoExtend' | 'removeGlobalAdministrator' | 'recordLocally' }
+  | {
+      readonly kind:
+        | 'updateRelationship'
+        | 'lockForApproval'
+        | 'terminateRelationship'
+        | 'changeAutoExtend'
+        | 'removeGlobalAdministrator'
+        | 'recordLocally';
+    }
   | { readonly kind: 'createAccessAssignment' | 'updateAccessAssignment' | 'deleteAccessAssignment'; readonly assignmentId: string };
 
 /** Sends one decided change to the system of record (which also writes our store). */
@@ -65,29 +80,48 @@ export const NOT_FOUND = 'That relationship was not found.';
 export async function refusalOf(context: UseCaseContext, actor: Actor, failure: RecordFailure): Promise<Refusal<GdapRelationshipView>> {
   switch (failure.reason) {
     case 'changed-meanwhile':
-      return failure.current === undefined ? refuse('not-found', NOT_FOUND) : refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, actor, failure.current));
+      return failure.current === undefined
+        ? refuse('not-found', NOT_FOUND)
+        : refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, actor, failure.current));
     case 'not-found':
       return failure.current === undefined
         ? refuse('not-found', NOT_FOUND)
-        : refuse('not-found', 'Microsoft no longer has this relationship (it was deleted there). Nothing was changed.', await gdapView(context, actor, failure.current));
+        : refuse(
+            'not-found',
+            'Microsoft no longer has this relationship (it was deleted there). Nothing was changed.',
+            await gdapView(context, actor, failure.current),
+          );
     case 'consent-missing': {
       const tenant = await context.directory.findTenant(failure.tenantId);
-      return refuseWithLink('consent-missing',
-        `${tenant?.name ?? 'Your organization'} has not given this app its consent in Microsoft Entra, or withdrew it, so nothing was changed. `
-        + `An administrator can grant it here: ${failure.consentLink}`, failure.consentLink);
+      return refuseWithLink(
+        'consent-missing',
+        `${tenant?.name ?? 'Your organization'} has not given this app its consent in Microsoft Entra, or withdrew it, so nothing was changed. ` +
+          `An administrator can grant it here: ${failure.consentLink}`,
+        failure.consentLink,
+      );
     }
     case 'throttled':
-      return refuse('throttled', `Microsoft is busy and asked us to slow down, so the change was not made. Try again${
-        failure.retryAfterSeconds === undefined ? ' in a minute' : ` in ${Math.max(1, Math.ceil(failure.retryAfterSeconds))} seconds`}.`);
+      return refuse(
+        'throttled',
+        `Microsoft is busy and asked us to slow down, so the change was not made. Try again${
+          failure.retryAfterSeconds === undefined ? ' in a minute' : ` in ${Math.max(1, Math.ceil(failure.retryAfterSeconds))} seconds`
+        }.`,
+      );
     case 'unavailable':
-      return refuse('unavailable', 'Microsoft could not be reached just now, so the change was not made. Nothing was changed; try again in a few minutes.');
+      return refuse(
+        'unavailable',
+        'Microsoft could not be reached just now, so the change was not made. Nothing was changed; try again in a few minutes.',
+      );
     case 'rejected':
       return refuse('invalid-transition', `Microsoft refused the change, so nothing was changed: ${failure.detail}`);
   }
 }
 
 /** Writes, as the system, the lifecycle steps that are due (expiry, auto-extension, finishing a termination). */
-export async function settleGdap(context: UseCaseContext, stored: Versioned<GdapRelationship>): Promise<Versioned<GdapRelationship> | undefined> {
+export async function settleGdap(
+  context: UseCaseContext,
+  stored: Versioned<GdapRelationship>,
+): Promise<Versioned<GdapRelationship> | undefined> {
   // With Microsoft as the system of record, time-driven steps happen there; reconciliation records them.
   if (context.records.mode !== 'embedded') return stored;
   let current: Versioned<GdapRelationship> | undefined = stored;
@@ -135,7 +169,8 @@ export async function changeGdap(
   const decision = may[action];
   if (!decision.allowed) return refuse('forbidden', decision.reason);
   if (isHiddenDraft(actor, stored.value)) return refuse('not-found', NOT_FOUND);
-  if (stored.version !== change.version) return refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, actor, stored, undefined, may));
+  if (stored.version !== change.version)
+    return refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, actor, stored, undefined, may));
   const settled = await settleGdap(context, stored);
   if (settled === undefined) return refuse('not-found', NOT_FOUND);
   const changed = await mutate(settled.value, context.clock.now());
@@ -148,7 +183,9 @@ export async function changeGdap(
     const refusal = await refusalOf(context, actor, outcome);
     // Not made (Microsoft unreachable, busy, refusing, no consent): the person sees the relationship as it still is.
     const unchanged = outcome.reason !== 'changed-meanwhile' && outcome.reason !== 'not-found';
-    return unchanged && refusal.current === undefined ? { ...refusal, current: await gdapView(context, actor, settled, undefined, may) } : refusal;
+    return unchanged && refusal.current === undefined
+      ? { ...refusal, current: await gdapView(context, actor, settled, undefined, may) }
+      : refusal;
   }
   const after = await settleGdap(context, outcome.relationship);
   return ok(await gdapView(context, actor, after ?? outcome.relationship, undefined, may));
@@ -156,7 +193,12 @@ export async function changeGdap(
 
 /** Applies a transition from the table as a mutation. */
 export function transitionTo(transition: GdapTransition, actor: Actor, reason?: GdapRelationship['statusReason']): Mutation {
-  return (relationship, now) => applyTransition(relationship, transition, reason === undefined || reason === null ? { now, by: personRef(actor) } : { now, by: personRef(actor), reason });
+  return (relationship, now) =>
+    applyTransition(
+      relationship,
+      transition,
+      reason === undefined || reason === null ? { now, by: personRef(actor) } : { now, by: personRef(actor), reason },
+    );
 }
 
 export { TRANSITION_ACTIONS };

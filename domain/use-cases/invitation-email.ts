@@ -16,7 +16,12 @@ export interface EditInvitationEmailInput {
  * The partner keeps an edited draft of the reseller invitation e-mail. Any wording goes; the personalized
  * link must stay exactly as issued, else the edit is refused with the reason and nothing is saved.
  */
-export async function editInvitationEmail(context: UseCaseContext, actor: Actor, input: EditInvitationEmailInput): Promise<Result<ResellerRelationshipView>> {
-  return changeReseller(context, actor, 'requestResellerRelationship', input, 'reseller.emailEdited',
-    (relationship, now) => editResellerInvitationEmail(relationship, { subject: input.subject, body: input.body }, now));
+export async function editInvitationEmail(
+  context: UseCaseContext,
+  actor: Actor,
+  input: EditInvitationEmailInput,
+): Promise<Result<ResellerRelationshipView>> {
+  return changeReseller(context, actor, 'requestResellerRelationship', input, 'reseller.emailEdited', (relationship, now) =>
+    editResellerInvitationEmail(relationship, { subject: input.subject, body: input.body }, now),
+  );
 }

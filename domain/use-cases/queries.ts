@@ -14,16 +14,22 @@ import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView }
 import { gdapView, isHiddenDraft, relationshipResource, resellerView } from './views.ts';
 
 /** One relationship, for someone on either side of it. */
-export async function getRelationship(context: UseCaseContext, actor: Actor, input: { kind: 'gdap' | 'reseller'; id: string }): Promise<Result<RelationshipView>> {
+export async function getRelationship(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { kind: 'gdap' | 'reseller'; id: string },
+): Promise<Result<RelationshipView>> {
   const stored = input.kind === 'gdap' ? await context.gdap.get(input.id) : await context.reseller.get(input.id);
   if (stored === undefined) return refuse('not-found', 'That relationship was not found.');
   const v = stored.value;
   const may = permissionsFor(actor, relationshipResource(v));
   if (!may.viewRelationship.allowed) return refuse('forbidden', may.viewRelationship.reason);
   if (isHiddenDraft(actor, v)) return refuse('not-found', 'That relationship was not found.');
-  return ok('accessDetails' in v
-    ? await gdapView(context, actor, { value: v, version: stored.version }, undefined, may)
-    : await resellerView(context, actor, { value: v, version: stored.version }, may));
+  return ok(
+    'accessDetails' in v
+      ? await gdapView(context, actor, { value: v, version: stored.version }, undefined, may)
+      : await resellerView(context, actor, { value: v, version: stored.version }, may),
+  );
 }
 
 export interface PartnerOfCustomer {
@@ -38,7 +44,11 @@ export interface PartnerOfCustomer {
 }
 
 /** The customer's partners, as the admin center's Partner relationships page lists them. */
-export async function listPartnersOfCustomer(context: UseCaseContext, actor: Actor, input: { customerTenantId: string }): Promise<Result<readonly PartnerOfCustomer[]>> {
+export async function listPartnersOfCustomer(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { customerTenantId: string },
+): Promise<Result<readonly PartnerOfCustomer[]>> {
   const denied = checkPolicy(actor, 'viewCustomerPartners', { customerTenantId: input.customerTenantId });
   if (denied !== undefined) return denied;
   const now = context.clock.now();
@@ -77,7 +87,11 @@ export interface CustomerOfPartner {
 }
 
 /** The partner's customers with their reseller and GDAP relationships, for the partner's agents. */
-export async function listCustomersOfPartner(context: UseCaseContext, actor: Actor, input: { partnerTenantId: string }): Promise<Result<readonly CustomerOfPartner[]>> {
+export async function listCustomersOfPartner(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { partnerTenantId: string },
+): Promise<Result<readonly CustomerOfPartner[]>> {
   const denied = checkPolicy(actor, 'viewPartnerRelationships', { partnerTenantId: input.partnerTenantId });
   if (denied !== undefined) return denied;
   const resellers = await context.reseller.listByPartner(input.partnerTenantId);
@@ -91,7 +105,9 @@ export async function listCustomersOfPartner(context: UseCaseContext, actor: Act
     result.push({
       customer: await tenantRef(context, customerTenantId),
       reseller: reseller === undefined ? null : await resellerView(context, actor, reseller),
-      gdapRelationships: await Promise.all(gdaps.filter((g) => g.value.customer.tenantId === customerTenantId).map((g) => gdapView(context, actor, g, groups))),
+      gdapRelationships: await Promise.all(
+        gdaps.filter((g) => g.value.customer.tenantId === customerTenantId).map((g) => gdapView(context, actor, g, groups)),
+      ),
       agreementAccepted: agreement !== undefined,
       canTransact: canTransactForCustomer(reseller?.value, agreement?.value),
     });
@@ -105,12 +121,18 @@ export interface PendingInvitations {
 }
 
 /** Invitations waiting for the customer's answer. */
-export async function listPendingInvitations(context: UseCaseContext, actor: Actor, input: { customerTenantId: string }): Promise<Result<PendingInvitations>> {
+export async function listPendingInvitations(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { customerTenantId: string },
+): Promise<Result<PendingInvitations>> {
   const denied = checkPolicy(actor, 'viewCustomerPartners', { customerTenantId: input.customerTenantId });
   if (denied !== undefined) return denied;
   const now = context.clock.now();
   const resellers = (await context.reseller.listByCustomer(input.customerTenantId)).filter((r) => r.value.status === 'invited');
-  const gdaps = (await context.gdap.listByCustomer(input.customerTenantId)).filter((g) => effectiveStatus(g.value, now) === 'approvalPending');
+  const gdaps = (await context.gdap.listByCustomer(input.customerTenantId)).filter(
+    (g) => effectiveStatus(g.value, now) === 'approvalPending',
+  );
   return ok({
     reseller: await Promise.all(resellers.map((r) => resellerView(context, actor, r))),
     gdap: await Promise.all(gdaps.map((g) => gdapView(context, actor, g))),
@@ -118,7 +140,11 @@ export async function listPendingInvitations(context: UseCaseContext, actor: Act
 }
 
 /** May the partner buy or manage subscriptions for this customer (MCA accepted, reseller relationship active)? */
-export async function checkCanTransact(context: UseCaseContext, actor: Actor, input: { partnerTenantId: string; customerTenantId: string }): Promise<Result<TransactCheck>> {
+export async function checkCanTransact(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { partnerTenantId: string; customerTenantId: string },
+): Promise<Result<TransactCheck>> {
   const denied = checkPolicy(actor, 'viewPartnerRelationships', { partnerTenantId: input.partnerTenantId });
   if (denied !== undefined) return denied;
   const reseller = await context.reseller.find(input.partnerTenantId, input.customerTenantId);
@@ -127,7 +153,11 @@ export async function checkCanTransact(context: UseCaseContext, actor: Actor, in
 }
 
 /** The customer's Microsoft Customer Agreement acceptance, if any, with the version to send back when accepting again. */
-export async function getCustomerAgreement(context: UseCaseContext, actor: Actor, input: { customerTenantId: string }): Promise<Result<{ acceptance: CustomerAgreementAcceptance | null; version: string | null }>> {
+export async function getCustomerAgreement(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { customerTenantId: string },
+): Promise<Result<{ acceptance: CustomerAgreementAcceptance | null; version: string | null }>> {
   const denied = checkPolicy(actor, 'viewCustomerPartners', { customerTenantId: input.customerTenantId });
   if (denied !== undefined) return denied;
   const stored = await context.agreements.get(input.customerTenantId);
@@ -135,7 +165,11 @@ export async function getCustomerAgreement(context: UseCaseContext, actor: Actor
 }
 
 /** One page of a tenant's audit trail, oldest first. */
-export async function readAuditTrail(context: UseCaseContext, actor: Actor, input: { tenantId: string; after?: number; limit?: number }): Promise<Result<AuditPage>> {
+export async function readAuditTrail(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { tenantId: string; after?: number; limit?: number },
+): Promise<Result<AuditPage>> {
   const denied = checkPolicy(actor, 'viewAuditTrail', { partnerTenantId: input.tenantId, customerTenantId: input.tenantId });
   if (denied !== undefined) return denied;
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 200);

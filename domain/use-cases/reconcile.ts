@@ -37,7 +37,12 @@ function withoutCurrent(refusal: Refusal<unknown>): Refusal<never> {
 
 const FINAL: readonly GdapStatus[] = ['expired', 'terminated'];
 
-async function record(context: UseCaseContext, viewer: Actor, stored: Versioned<GdapRelationship>, change: SourceChange): Promise<ReconciledChange | undefined> {
+async function record(
+  context: UseCaseContext,
+  viewer: Actor,
+  stored: Versioned<GdapRelationship>,
+  change: SourceChange,
+): Promise<ReconciledChange | undefined> {
   const event = gdapEvent(context, SYSTEM_ACTOR, change.action, stored.value, change.after, 'recorded from Microsoft');
   const written = await context.records.recordLocally({ before: stored, after: change.after, event });
   // Another instance (or a click) wrote first: it made this change and tells of it.
@@ -45,11 +50,20 @@ async function record(context: UseCaseContext, viewer: Actor, stored: Versioned<
   if (change.action === 'gdap.synced') return undefined;
   const relationship = await gdapView(context, viewer, written.relationship);
   const due = reminderDueFromChange(stored.value, change.after);
-  return { action: change.action, statusBefore: stored.value.status, relationship, ...(due === undefined ? {} : { reminder: { ...due, relationship } }) };
+  return {
+    action: change.action,
+    statusBefore: stored.value.status,
+    relationship,
+    ...(due === undefined ? {} : { reminder: { ...due, relationship } }),
+  };
 }
 
 /** The change Microsoft's record calls for on one projection, read in full (with assignments) when needed. */
-async function changeFor(context: UseCaseContext, stored: Versioned<GdapRelationship>, listed: SourceRelationship | undefined): Promise<SourceChange | undefined> {
+async function changeFor(
+  context: UseCaseContext,
+  stored: Versioned<GdapRelationship>,
+  listed: SourceRelationship | undefined,
+): Promise<SourceChange | undefined> {
   const now = context.clock.now();
   // Unchanged etag: the relationship is as we have it; an active one is read in full for its assignments.
   if (listed !== undefined && listed.sourceEtag === stored.value.sourceEtag && listed.status !== 'active') return undefined;
@@ -78,7 +92,11 @@ function imported(source: SourceRelationship, partnerTenantId: string): GdapRela
  * Nothing to do in embedded mode, where our store is the record. Runs as the system, on several instances at once:
  * every write is compare-and-set, so each change is recorded, and returned, once.
  */
-export async function reconcileRelationships(context: UseCaseContext, actor: Actor, input: { partnerTenantId: string }): Promise<Result<ReconcileOutcome>> {
+export async function reconcileRelationships(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { partnerTenantId: string },
+): Promise<Result<ReconcileOutcome>> {
   const denied = checkPolicy(actor, 'runLifecycle', {});
   if (denied !== undefined) return denied;
   if (context.records.mode === 'embedded') return ok({ examined: 0, changes: [], failed: [] });
@@ -92,34 +110,53 @@ export async function reconcileRelationships(context: UseCaseContext, actor: Act
     if (FINAL.includes(stored.value.status)) continue;
     examined += 1;
     try {
-      const change = await changeFor(context, stored, listed.value.find((s) => s.id === stored.value.id));
+      const change = await changeFor(
+        context,
+        stored,
+        listed.value.find((s) => s.id === stored.value.id),
+      );
       const recorded = change === undefined ? undefined : await record(context, actor, stored, change);
       if (recorded !== undefined) changes.push(recorded);
     } catch (error) {
-      failed.push({ id: stored.value.id, displayName: stored.value.displayName, reason: error instanceof Error ? error.message : String(error) });
+      failed.push({
+        id: stored.value.id,
+        displayName: stored.value.displayName,
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   const known = new Set(projections.map((p) => p.value.id));
   for (const source of listed.value.filter((s) => !known.has(s.id))) {
     const relationship = imported(source, input.partnerTenantId);
-    await context.gdap.save(relationship, null, gdapEvent(context, SYSTEM_ACTOR, 'gdap.imported', undefined, relationship, 'found at Microsoft'));
+    await context.gdap.save(
+      relationship,
+      null,
+      gdapEvent(context, SYSTEM_ACTOR, 'gdap.imported', undefined, relationship, 'found at Microsoft'),
+    );
   }
   return ok({ examined, changes, failed });
 }
 
 /** "Check now" from a card or the tab: this one relationship, read from Microsoft now (graph mode); as stored otherwise. */
-export async function checkRelationshipNow(context: UseCaseContext, actor: Actor, input: { id: string }):
-  Promise<Result<{ readonly relationship: GdapRelationshipView; readonly change: ReconciledChange | undefined }>> {
+export async function checkRelationshipNow(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { id: string },
+): Promise<Result<{ readonly relationship: GdapRelationshipView; readonly change: ReconciledChange | undefined }>> {
   const stored = await context.gdap.get(input.id);
   if (stored === undefined) return refuse('not-found', NOT_FOUND);
-  const denied = checkPolicy(actor, 'viewRelationship', { partnerTenantId: stored.value.partnerTenantId, customerTenantId: stored.value.customer.tenantId });
+  const denied = checkPolicy(actor, 'viewRelationship', {
+    partnerTenantId: stored.value.partnerTenantId,
+    customerTenantId: stored.value.customer.tenantId,
+  });
   if (denied !== undefined) return denied;
-  if (context.records.mode === 'embedded' || FINAL.includes(stored.value.status)) return ok({ relationship: await gdapView(context, actor, stored), change: undefined });
+  if (context.records.mode === 'embedded' || FINAL.includes(stored.value.status))
+    return ok({ relationship: await gdapView(context, actor, stored), change: undefined });
   const full = await context.records.fetchRelationship(stored.value, 'click');
   const now = context.clock.now();
   if (!full.ok && full.reason !== 'not-found') return withoutCurrent(await refusalOf(context, actor, full));
   const change = full.ok ? changeFromSource(stored.value, full.value, now) : deletedAtSource(stored.value, now);
   const recorded = change === undefined ? undefined : await record(context, actor, stored, change);
-  const current = recorded?.relationship ?? await gdapView(context, actor, (await context.gdap.get(input.id)) ?? stored);
+  const current = recorded?.relationship ?? (await gdapView(context, actor, (await context.gdap.get(input.id)) ?? stored));
   return ok({ relationship: current, change: recorded });
 }

@@ -32,11 +32,13 @@ export const PARTNER_RELATIONSHIPS_PAGE = 'https://admin.microsoft.com/AdminPort
 
 /** With Microsoft as the system of record, a customer removes a partner's roles in the Microsoft 365 admin center. */
 function removeInAdminCenter(partner: TenantRef): Refusal<never> {
-  return refuseWithLink('done-elsewhere',
-    `Removing ${partner.name}'s admin roles is done in the Microsoft 365 admin center: Settings → Partner relationships → ${partner.name} → Remove roles → Yes. `
-    + `It ends ${partner.name}'s GDAP relationships with you and the access they give; ${partner.name} stays your reseller if it is one, `
-    + 'and Azure role assignments it holds must be removed in the Azure portal separately. This bot picks up the change within minutes.',
-    PARTNER_RELATIONSHIPS_PAGE);
+  return refuseWithLink(
+    'done-elsewhere',
+    `Removing ${partner.name}'s admin roles is done in the Microsoft 365 admin center: Settings → Partner relationships → ${partner.name} → Remove roles → Yes. ` +
+      `It ends ${partner.name}'s GDAP relationships with you and the access they give; ${partner.name} stays your reseller if it is one, ` +
+      'and Azure role assignments it holds must be removed in the Azure portal separately. This bot picks up the change within minutes.',
+    PARTNER_RELATIONSHIPS_PAGE,
+  );
 }
 
 /**
@@ -44,19 +46,24 @@ function removeInAdminCenter(partner: TenantRef): Refusal<never> {
  * that partner end; the reseller relationship stays. No version is taken: the intent ("remove whatever this
  * partner holds now") cannot be made wrong by a change in between, so each write retries on a conflict.
  */
-export async function removePartnerRoles(context: UseCaseContext, actor: Actor, input: { customerTenantId: string; partnerTenantId: string }): Promise<Result<RemovePartnerRolesOutcome>> {
+export async function removePartnerRoles(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { customerTenantId: string; partnerTenantId: string },
+): Promise<Result<RemovePartnerRolesOutcome>> {
   const denied = checkPolicy(actor, 'removePartnerRoles', input);
   if (denied !== undefined) return denied;
   if (context.records.mode === 'graph') return removeInAdminCenter(await tenantRef(context, input.partnerTenantId));
   const partner = await tenantRef(context, input.partnerTenantId);
   const reseller = await context.reseller.find(input.partnerTenantId, input.customerTenantId);
   const now = context.clock.now();
-  const gdaps = (await context.gdap.listByCustomer(input.customerTenantId))
-    .filter((g) => g.value.partnerTenantId === input.partnerTenantId && endable(g.value, now));
+  const gdaps = (await context.gdap.listByCustomer(input.customerTenantId)).filter(
+    (g) => g.value.partnerTenantId === input.partnerTenantId && endable(g.value, now),
+  );
   if (!hasActiveDap(reseller?.value) && gdaps.length === 0) {
     return refuse('nothing-to-change', `${partner.name} holds no admin roles in your organization.`);
   }
-  const dapRemoved = reseller !== undefined && hasActiveDap(reseller.value) && await removeDapWithRetry(context, actor, reseller);
+  const dapRemoved = reseller !== undefined && hasActiveDap(reseller.value) && (await removeDapWithRetry(context, actor, reseller));
   const ended: { id: string; displayName: string }[] = [];
   for (const g of gdaps) {
     if (await endGdapWithRetry(context, actor, g)) ended.push({ id: g.value.id, displayName: g.value.displayName });
@@ -67,13 +74,32 @@ export async function removePartnerRoles(context: UseCaseContext, actor: Actor, 
     dapRemoved,
     endedRelationships: ended,
     remains: [
-      ...(keepsReseller ? [{ kind: 'resellerRelationship' as const, text: `${partner.name} is still your reseller: it can renew subscriptions and manage licenses in Partner Center. To end that too, contact ${partner.name}.` }] : []),
-      { kind: 'azureRoleAssignments', text: `If ${partner.name} set up Azure subscriptions for you, its AdminAgents group may still be Owner of them. Remove that role assignment in the Azure portal separately.` },
-      { kind: 'autopilotDevices', text: `${partner.name} can still manage Windows Autopilot profiles and devices that it (or another partner) added, though not devices you added yourself. Microsoft has said this may change.` },
+      ...(keepsReseller
+        ? [
+            {
+              kind: 'resellerRelationship' as const,
+              text: `${partner.name} is still your reseller: it can renew subscriptions and manage licenses in Partner Center. To end that too, contact ${partner.name}.`,
+            },
+          ]
+        : []),
+      {
+        kind: 'azureRoleAssignments',
+        text: `If ${partner.name} set up Azure subscriptions for you, its AdminAgents group may still be Owner of them. Remove that role assignment in the Azure portal separately.`,
+      },
+      {
+        kind: 'autopilotDevices',
+        text: `${partner.name} can still manage Windows Autopilot profiles and devices that it (or another partner) added, though not devices you added yourself. Microsoft has said this may change.`,
+      },
     ],
     lost: [
-      { kind: 'tenantAdministration', text: `${partner.name} can no longer administer your organization, its users or its Business Central environments.` },
-      { kind: 'serviceRequests', text: `${partner.name} can no longer open service requests with Microsoft for you until admin access is set up again.` },
+      {
+        kind: 'tenantAdministration',
+        text: `${partner.name} can no longer administer your organization, its users or its Business Central environments.`,
+      },
+      {
+        kind: 'serviceRequests',
+        text: `${partner.name} can no longer open service requests with Microsoft for you until admin access is set up again.`,
+      },
     ],
   });
 }

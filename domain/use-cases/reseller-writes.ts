@@ -13,7 +13,14 @@ import type { ResellerRelationshipView } from './views.ts';
 import { relationshipResource, resellerView } from './views.ts';
 
 /** The audit event of one change to a reseller relationship. */
-export function resellerEvent(context: UseCaseContext, actor: Actor, action: string, before: ResellerRelationship, after: ResellerRelationship, detail?: string): AuditEvent {
+export function resellerEvent(
+  context: UseCaseContext,
+  actor: Actor,
+  action: string,
+  before: ResellerRelationship,
+  after: ResellerRelationship,
+  detail?: string,
+): AuditEvent {
   return auditEvent({
     id: context.ids.newId(),
     now: context.clock.now(),
@@ -58,7 +65,11 @@ export async function writeReseller(
 ): Promise<Result<ResellerRelationshipView>> {
   const changed = mutate(stored.value, context.clock.now());
   if (!changed.ok) return refuse(changed.code, changed.message, await resellerView(context, actor, stored, may));
-  const outcome = await context.reseller.save(changed.value, stored.version, resellerEvent(context, actor, auditAction, stored.value, changed.value));
+  const outcome = await context.reseller.save(
+    changed.value,
+    stored.version,
+    resellerEvent(context, actor, auditAction, stored.value, changed.value),
+  );
   if (!outcome.ok) {
     return outcome.current === undefined
       ? refuse('not-found', 'That invitation was not found.')

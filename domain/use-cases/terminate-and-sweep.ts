@@ -14,7 +14,15 @@ import { reminderDueFromChange, reminderDueFromState } from '../lifecycle/remind
 
 /** The partner's Admin agent terminates an active relationship; its access assignments end with it. */
 export function terminateRelationship(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
-  return changeGdap(context, actor, 'terminateRelationship', { kind: 'terminateRelationship' }, change, 'gdap.terminationRequested', transitionTo('requestTermination', actor, 'terminatedByPartner'));
+  return changeGdap(
+    context,
+    actor,
+    'terminateRelationship',
+    { kind: 'terminateRelationship' },
+    change,
+    'gdap.terminationRequested',
+    transitionTo('requestTermination', actor, 'terminatedByPartner'),
+  );
 }
 
 export interface SweepOutcome {
@@ -37,7 +45,11 @@ export interface DueReminder extends ReminderDue {
  * Writes what time has made due (expiry, auto-extension, unanswered requests lapsing, finishing terminations).
  * Safe to run on several instances at once: every write is compare-and-set, so each change happens once.
  */
-export async function runLifecycleSweep(context: UseCaseContext, actor: Actor, input: { limit?: number } = {}): Promise<Result<SweepOutcome>> {
+export async function runLifecycleSweep(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { limit?: number } = {},
+): Promise<Result<SweepOutcome>> {
   const denied = checkPolicy(actor, 'runLifecycle', {});
   if (denied !== undefined) return denied;
   const now = context.clock.now();
@@ -55,14 +67,22 @@ export async function runLifecycleSweep(context: UseCaseContext, actor: Actor, i
       if (reminder !== undefined) reminders.push({ ...reminder, relationship: await gdapView(context, actor, settled) });
     } catch (error) {
       // One relationship that cannot be written must not keep the others from their due steps.
-      failed.push({ id: stored.value.id, displayName: stored.value.displayName, reason: error instanceof Error ? error.message : String(error) });
+      failed.push({
+        id: stored.value.id,
+        displayName: stored.value.displayName,
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   return ok({ examined: due.length, changed, failed, reminders });
 }
 
 /** Active relationships with 30 days or less left (for reminders), earliest end first. */
-export async function listExpiringSoon(context: UseCaseContext, actor: Actor, input: { limit?: number } = {}): Promise<Result<readonly GdapRelationshipView[]>> {
+export async function listExpiringSoon(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { limit?: number } = {},
+): Promise<Result<readonly GdapRelationshipView[]>> {
   const denied = checkPolicy(actor, 'runLifecycle', {});
   if (denied !== undefined) return denied;
   const now = context.clock.now();
@@ -73,7 +93,11 @@ export async function listExpiringSoon(context: UseCaseContext, actor: Actor, in
 }
 
 /** Reminders the state of relationships calls for now (ending soon, requests waiting), for the system only. */
-export async function listDueReminders(context: UseCaseContext, actor: Actor, input: { limit?: number } = {}): Promise<Result<readonly DueReminder[]>> {
+export async function listDueReminders(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { limit?: number } = {},
+): Promise<Result<readonly DueReminder[]>> {
   const denied = checkPolicy(actor, 'runLifecycle', {});
   if (denied !== undefined) return denied;
   const now = context.clock.now();

@@ -8,7 +8,14 @@ import type { AccessAssignment } from '../assignments/access-assignment.ts';
 import { activeAssignments } from '../assignments/access-assignment.ts';
 import type { GdapRelationship, GdapStatus } from '../relationships/gdap-relationship.ts';
 import { approvalLink } from '../relationships/gdap-relationship.ts';
-import { canAutoExtend, daysLeft, displayStatus, effectiveEndDateTime, isExpiring, requestExpiresDateTime } from '../relationships/gdap-lifecycle.ts';
+import {
+  canAutoExtend,
+  daysLeft,
+  displayStatus,
+  effectiveEndDateTime,
+  isExpiring,
+  requestExpiresDateTime,
+} from '../relationships/gdap-lifecycle.ts';
 import { STATUS_WORDS } from '../relationships/gdap-transitions.ts';
 import { includesGlobalAdministrator } from '../relationships/gdap-validation.ts';
 import type { ResellerRelationship } from '../relationships/reseller-relationship.ts';
@@ -88,10 +95,13 @@ export function roleView(id: string): RoleView {
 
 function statusText(relationship: GdapRelationship, status: GdapStatus, left: number | null): string {
   if (relationship.statusReason === 'declinedByCustomer') return 'Declined by the customer';
-  if (relationship.statusReason === 'rolesRemovedByCustomer' && status === 'terminated') return 'Ended: the customer removed the partner’s roles';
+  if (relationship.statusReason === 'rolesRemovedByCustomer' && status === 'terminated')
+    return 'Ended: the customer removed the partner’s roles';
   if (relationship.statusReason === 'deletedAtSource') return 'Deleted at Microsoft: it no longer exists there';
-  if (relationship.statusReason === 'terminatedAtSource' && status === 'terminated') return 'Terminated at Microsoft (in the admin center or Partner Center)';
-  if (relationship.statusReason === 'requestNotApproved' && status === 'expired') return 'Expired: the customer did not approve it within 90 days';
+  if (relationship.statusReason === 'terminatedAtSource' && status === 'terminated')
+    return 'Terminated at Microsoft (in the admin center or Partner Center)';
+  if (relationship.statusReason === 'requestNotApproved' && status === 'expired')
+    return 'Expired: the customer did not approve it within 90 days';
   if (status === 'expiring') return `Active, ends in ${left ?? 0} day${left === 1 ? '' : 's'}`;
   const words = STATUS_WORDS[status];
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -120,7 +130,7 @@ export async function gdapView(
 ): Promise<GdapRelationshipView> {
   const r = stored.value;
   const now = context.clock.now();
-  const partnerGroups = groups ?? await context.directory.listGroups(r.partnerTenantId);
+  const partnerGroups = groups ?? (await context.directory.listGroups(r.partnerTenantId));
   const status = displayStatus(r, now);
   const left = daysLeft(r, now);
   return {

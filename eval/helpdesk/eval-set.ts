@@ -20,14 +20,42 @@ export type DefectKind = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /** Questions written for issue 15, each for one defect kind (our own words, never the held-out set's). */
 export const DEFECT_CASES: readonly EvalCase[] = [
-  { kind: 1, question: 'hey team, quick one from the Tier 1 crew: can our GDAP folks kick off scheduled job queue stuff in BC or nah', expected: 'bc-job-queue-scheduled' },
-  { kind: 1, question: 'Fabrikam IT here, our MSP guys want to know how long a GDAP relationship can go for max', expected: 'gdap-duration' },
-  { kind: 1, question: 'yo so the Northwind helpdesk gang wonders if partner techs need their own BC licence at the customer', expected: 'partner-users-no-license' },
-  { kind: 1, question: 'asking for the Blue Yonder squad: where in the M365 portal do we see which partners have admin rights', expected: 'view-partner-relationships' },
+  {
+    kind: 1,
+    question: 'hey team, quick one from the Tier 1 crew: can our GDAP folks kick off scheduled job queue stuff in BC or nah',
+    expected: 'bc-job-queue-scheduled',
+  },
+  {
+    kind: 1,
+    question: 'Fabrikam IT here, our MSP guys want to know how long a GDAP relationship can go for max',
+    expected: 'gdap-duration',
+  },
+  {
+    kind: 1,
+    question: 'yo so the Northwind helpdesk gang wonders if partner techs need their own BC licence at the customer',
+    expected: 'partner-users-no-license',
+  },
+  {
+    kind: 1,
+    question: 'asking for the Blue Yonder squad: where in the M365 portal do we see which partners have admin rights',
+    expected: 'view-partner-relationships',
+  },
   { kind: 1, question: 'sorry if dumb q lol, who has to accept the MCA thingy on the customer side', expected: 'mca-who-accepts' },
-  { kind: 1, question: 'the O365 portal people at Litware say the remove roles button isnt showing, now what', expected: 'remove-roles-option-missing' },
-  { kind: 1, question: 'our Dynamics guys from Contoso Consulting show up as USER_ weirdos in the users list, whats that about', expected: 'bc-delegated-user-names' },
-  { kind: 1, question: 'quick sanity check for the Woodgrove onboarding crew: can auto-extend be on if GA is in the relationship', expected: 'gdap-auto-extend' },
+  {
+    kind: 1,
+    question: 'the O365 portal people at Litware say the remove roles button isnt showing, now what',
+    expected: 'remove-roles-option-missing',
+  },
+  {
+    kind: 1,
+    question: 'our Dynamics guys from Contoso Consulting show up as USER_ weirdos in the users list, whats that about',
+    expected: 'bc-delegated-user-names',
+  },
+  {
+    kind: 1,
+    question: 'quick sanity check for the Woodgrove onboarding crew: can auto-extend be on if GA is in the relationship',
+    expected: 'gdap-auto-extend',
+  },
   { kind: 2, question: 'who may send a reseller invitation to a customer?', expected: 'reseller-request-who' },
   { kind: 2, question: 'as the customer, how do we accept a partner relationship request?', expected: 'reseller-accept-steps' },
   { kind: 2, question: 'what is left for the partner after we take away their admin roles', expected: 'remove-roles-effects' },
@@ -44,27 +72,51 @@ export const DEFECT_CASES: readonly EvalCase[] = [
   { kind: 3, question: 'add a role to our existing gdap with contoso?', expected: 'gdap-add-roles' },
   { kind: 3, question: 'approve a GDAP request as the customer - where do I do it?', expected: 'gdap-approval-link' },
   { kind: 3, question: 'terminate gdap: can the customer do that too?', expected: 'gdap-terminate' },
-  { kind: 4, question: 'can we ask for Exchange Administrator in a gdap relationship instead of global admin?', expected: 'gdap-what-it-grants' },
+  {
+    kind: 4,
+    question: 'can we ask for Exchange Administrator in a gdap relationship instead of global admin?',
+    expected: 'gdap-what-it-grants',
+  },
   { kind: 4, question: 'we emailed the USER_ mailbox of the delegated admin and it bounced', expected: 'bc-delegated-user-email' },
   { kind: 4, question: 'is the delegated admin address a real mailbox?', expected: 'bc-delegated-user-email' },
-  { kind: 4, question: 'we gave the partner Exchange Administrator via GDAP, can we add SharePoint Administrator later?', expected: 'gdap-add-roles' },
+  {
+    kind: 4,
+    question: 'we gave the partner Exchange Administrator via GDAP, can we add SharePoint Administrator later?',
+    expected: 'gdap-add-roles',
+  },
   { kind: 4, question: 'does a partner with Intune Administrator through GDAP keep it forever?', expected: 'gdap-duration' },
-  { kind: 4, question: 'our partner only has Teams Administrator in gdap, which role do they need to manage BC?', expected: 'bc-least-privileged-role' },
+  {
+    kind: 4,
+    question: 'our partner only has Teams Administrator in gdap, which role do they need to manage BC?',
+    expected: 'bc-least-privileged-role',
+  },
   { kind: 4, question: 'can we drop the SharePoint admin role from an active gdap relationship?', expected: 'gdap-remove-global-admin' },
   { kind: 5, question: 'can a delegated admin start scheduled job queue entries?', expected: 'bc-job-queue-scheduled' },
   { kind: 5, question: 'does removing admin roles end the partner relationship?', expected: 'remove-roles-keeps-reseller' },
   { kind: 5, question: 'can roles be added to an active gdap relationship?', expected: 'gdap-add-roles' },
   { kind: 5, question: 'do partner users need a license in our tenant?', expected: 'partner-users-no-license' },
   { kind: 5, question: 'can we see what the partner changed in business central?', expected: 'bc-change-log' },
-  { kind: 6, question: 'what is the difference between a reseller and an advisor?', expected: ['partner-type-reseller', 'partner-type-advisor'] },
+  {
+    kind: 6,
+    question: 'what is the difference between a reseller and an advisor?',
+    expected: ['partner-type-reseller', 'partner-type-advisor'],
+  },
   { kind: 6, question: 'difference between DAP and GDAP?', expected: ['delegated-administration-meaning', 'gdap-meaning'] },
   { kind: 6, question: 'who can accept the MCA and how do they do it?', expected: ['mca-who-accepts', 'mca-accept-steps'] },
   { kind: 6, question: 'how long does gdap last and can it renew automatically?', expected: ['gdap-duration', 'gdap-auto-extend'] },
-  { kind: 6, question: 'can delegated admins run job queues? also can they trigger web hooks?', expected: ['bc-job-queue-scheduled', 'bc-web-hooks'] },
-  { kind: 6, question: 'where do I see our partners and how do I remove their roles', expected: ['view-partner-relationships', 'remove-roles-steps'] },
+  {
+    kind: 6,
+    question: 'can delegated admins run job queues? also can they trigger web hooks?',
+    expected: ['bc-job-queue-scheduled', 'bc-web-hooks'],
+  },
+  {
+    kind: 6,
+    question: 'where do I see our partners and how do I remove their roles',
+    expected: ['view-partner-relationships', 'remove-roles-steps'],
+  },
   { kind: 6, question: 'reseller vs gdap relationship', expected: 'reseller-vs-gdap' },
   { kind: 6, question: 'admin agent vs helpdesk agent', expected: 'admin-agent-vs-helpdesk-agent' },
-  { kind: 7, question: 'what\'s the difference between being our reseller and having gdap?', expected: 'reseller-vs-gdap' },
+  { kind: 7, question: "what's the difference between being our reseller and having gdap?", expected: 'reseller-vs-gdap' },
   { kind: 7, question: 'what does delegated administration actually mean?', expected: 'delegated-administration-meaning' },
   { kind: 7, question: 'what is partner center for in all this', expected: 'partner-center-purpose' },
   { kind: 7, question: 'how do we find a microsoft partner to work with?', expected: 'find-a-partner' },
@@ -85,14 +137,16 @@ export const DEFECT_CASES: readonly EvalCase[] = [
   { question: 'restore a deleted BC environment', expected: null },
 ];
 
-
 /**
  * Third batch, written for issue 15 in the voices of partner helpdesk staff and customer admins
  * (typos, slang, indirect wording, two questions in one, roles and workloads named), first run
  * unchanged as a check of how the retrieval generalizes, then kept here for tuning.
  */
 export const THIRD_BATCH: readonly EvalCase[] = [
-  { question: 'our gdap consultant says hes "not a real user" in BC?? what does that even mean for what he can do', expected: 'bc-delegated-admin-limitations' },
+  {
+    question: 'our gdap consultant says hes "not a real user" in BC?? what does that even mean for what he can do',
+    expected: 'bc-delegated-admin-limitations',
+  },
   { question: 'recurring job q entries - partner made them, who presses start', expected: 'bc-job-queue-scheduled' },
   { question: 'is there any way for the partner to test a job before we go live with it', expected: 'bc-job-queue-run-once' },
   { question: 'delegatd admin cant fire webhooks, workaround?', expected: 'bc-web-hooks' },
@@ -109,7 +163,10 @@ export const THIRD_BATCH: readonly EvalCase[] = [
   { question: 'do we really need GA in gdap just to look after business central', expected: 'bc-least-privileged-role' },
   { question: 'tip for not mixing up customers when logging into bc admin center as partner', expected: 'bc-sign-in-url' },
   { question: 'we only call the partner twice a year, how do we lock them out the rest of the time', expected: 'bc-limit-partner-access' },
-  { question: 'one of the partner consultants left their company, can we kill just his access in BC', expected: 'bc-disable-delegated-user' },
+  {
+    question: 'one of the partner consultants left their company, can we kill just his access in BC',
+    expected: 'bc-disable-delegated-user',
+  },
   { question: 'sandbox for partner A, production for partner B, doable?', expected: 'bc-environment-partner-access' },
   { question: 'we got one csp for m365 licences and a different one for BC, problem?', expected: 'bc-several-partners' },
   { question: 'can conditional access block partner admins without mfa', expected: 'bc-conditional-access' },
@@ -118,13 +175,19 @@ export const THIRD_BATCH: readonly EvalCase[] = [
   { question: 'im only billing admin, can i see the partners page', expected: 'view-partner-relationships-who' },
   { question: 'how do we yank the admin rights our old msp still has', expected: 'remove-roles-steps' },
   { question: 'partner row selected but theres no remove roles, help', expected: 'remove-roles-option-missing' },
-  { question: 'if we remove the partners admin roles do we lose them as our licence reseller too', expected: 'remove-roles-keeps-reseller' },
+  {
+    question: 'if we remove the partners admin roles do we lose them as our licence reseller too',
+    expected: 'remove-roles-keeps-reseller',
+  },
   { question: 'customer removed our delegated access, can we still add licences for them', expected: 'remove-roles-effects' },
   { question: 'without admin roles can our partner still log tickets with microsoft for us', expected: 'remove-roles-service-requests' },
   { question: 'removed DAP but partner still owner on azure sub, how come', expected: 'remove-roles-azure-owner' },
   { question: 'we are done with this partner, how do we cut ties fully', expected: 'ending-relationship' },
   { question: 'partner asked for global admin, we dont want that, what do we do with the invite', expected: 'decline-admin-roles' },
-  { question: 'with only a reseller relationship can we still register autopilot devices for the client', expected: 'autopilot-without-dap' },
+  {
+    question: 'with only a reseller relationship can we still register autopilot devices for the client',
+    expected: 'autopilot-without-dap',
+  },
   { question: 'what access do we actually give when we approve the granular admin thing', expected: 'gdap-what-it-grants' },
   { question: 'forgot Billing Administrator in the gdap request, add it after approval?', expected: 'gdap-add-roles' },
   { question: 'gdap max duration?', expected: 'gdap-duration' },
@@ -176,15 +239,27 @@ export const THIRD_BATCH: readonly EvalCase[] = [
  * two things at once), first run unchanged as a check, then kept for tuning.
  */
 export const FIFTH_BATCH: readonly EvalCase[] = [
-  { question: 'hi, we recieved an email from a microsoft partner asking us to accept something, what do we do', expected: 'reseller-accept-steps' },
+  {
+    question: 'hi, we recieved an email from a microsoft partner asking us to accept something, what do we do',
+    expected: 'reseller-accept-steps',
+  },
   { question: 'is it safe to click accept & authorize, what are we agreeing to', expected: 'reseller-accept-steps' },
   { question: 'the partner wants global admin on our tenant, is there a way to give less', expected: 'gdap-what-it-grants' },
   { question: 'our partner relationship page lists 3 partners, i only know one of them', expected: 'view-partner-relationships' },
   { question: 'how do I take away admin from a partner but keep buying licences thru them', expected: 'remove-roles-keeps-reseller' },
   { question: 'what exactly can a partner do once we accepted their delegated admin request', expected: 'dap-group-role-mapping' },
-  { question: 'who at our side needs to sign off the partner invitation, our finance person is billing admin', expected: 'relationship-accept-who' },
-  { question: 'partner says they cant open a microsoft support case for us since we removed roles, true?', expected: 'remove-roles-service-requests' },
-  { question: 'where is the setting to stop partners from getting into our production environment', expected: 'bc-environment-partner-access' },
+  {
+    question: 'who at our side needs to sign off the partner invitation, our finance person is billing admin',
+    expected: 'relationship-accept-who',
+  },
+  {
+    question: 'partner says they cant open a microsoft support case for us since we removed roles, true?',
+    expected: 'remove-roles-service-requests',
+  },
+  {
+    question: 'where is the setting to stop partners from getting into our production environment',
+    expected: 'bc-environment-partner-access',
+  },
   { question: 'wat is gdap', expected: 'gdap-meaning' },
   { question: 'granular delegated admin privilages explained pls', expected: 'gdap-meaning' },
   { question: 'how many days does a customer get to approve before the gdap request dies', expected: 'gdap-request-expiry' },
@@ -252,7 +327,10 @@ export const SEVENTH_BATCH: readonly EvalCase[] = [
   { question: 'can a billing administrator look at our partner list', expected: 'view-partner-relationships-who' },
   { question: 'steps for a customer to pull a partners admin roles', expected: 'remove-roles-steps' },
   { question: 'once roles are gone can the partner still help with microsoft support tickets', expected: 'remove-roles-service-requests' },
-  { question: 'the customer does not want admin roles for us, only licences. what should they do with our invite', expected: 'decline-admin-roles' },
+  {
+    question: 'the customer does not want admin roles for us, only licences. what should they do with our invite',
+    expected: 'decline-admin-roles',
+  },
   { question: 'what happens at the end date of a gdap relationship if auto extend is off', expected: 'gdap-duration' },
   { question: 'gdap request got approved, now how do my engineers actually get in', expected: 'gdap-security-groups' },
   { question: 'can we delete a gdap relationship or only terminate it', expected: 'gdap-terminate' },
@@ -284,13 +362,31 @@ export const EIGHTH_BATCH: readonly EvalCase[] = [
 
 /** Ninth batch: two questions in one, as people type them, our own; first run unchanged. */
 export const NINTH_BATCH: readonly EvalCase[] = [
-  { question: 'who has to accept our reseller invite and what do they click', expected: ['relationship-accept-who', 'reseller-accept-steps'] },
-  { question: 'can the partner still see our BC after we remove roles, and do they stay our reseller?', expected: ['remove-roles-effects', 'remove-roles-keeps-reseller'] },
-  { question: 'whats the max gdap duration and can it auto extend with global admin in it', expected: ['gdap-duration', 'gdap-auto-extend'] },
+  {
+    question: 'who has to accept our reseller invite and what do they click',
+    expected: ['relationship-accept-who', 'reseller-accept-steps'],
+  },
+  {
+    question: 'can the partner still see our BC after we remove roles, and do they stay our reseller?',
+    expected: ['remove-roles-effects', 'remove-roles-keeps-reseller'],
+  },
+  {
+    question: 'whats the max gdap duration and can it auto extend with global admin in it',
+    expected: ['gdap-duration', 'gdap-auto-extend'],
+  },
   { question: 'where do we see our partners? how do we remove one?', expected: ['view-partner-relationships', 'remove-roles-steps'] },
-  { question: 'what is a USER_ account in bc and how do i find out who it is', expected: ['bc-delegated-user-names', 'bc-find-person-behind-user'] },
-  { question: 'can delegated admins run scheduled jobs, and how can they test them', expected: ['bc-job-queue-scheduled', 'bc-job-queue-run-once'] },
-  { question: 'which role do we need for business central in gdap, and how do our consultants get it', expected: ['bc-least-privileged-role', 'gdap-security-groups'] },
+  {
+    question: 'what is a USER_ account in bc and how do i find out who it is',
+    expected: ['bc-delegated-user-names', 'bc-find-person-behind-user'],
+  },
+  {
+    question: 'can delegated admins run scheduled jobs, and how can they test them',
+    expected: ['bc-job-queue-scheduled', 'bc-job-queue-run-once'],
+  },
+  {
+    question: 'which role do we need for business central in gdap, and how do our consultants get it',
+    expected: ['bc-least-privileged-role', 'gdap-security-groups'],
+  },
   { question: 'is dap going away and what replaces it', expected: ['dap-retirement', 'gdap-meaning'] },
   { question: 'who can sign the MCA, also why is it needed', expected: ['mca-who-accepts', 'mca-required'] },
   { question: 'what is an advisor vs a reseller', expected: ['partner-type-advisor', 'partner-type-reseller'] },
@@ -328,8 +424,11 @@ export const EVAL_SET: readonly EvalCase[] = [
   { question: 'webhooks not firing when our partner triggers them, expected?', expected: 'bc-web-hooks' },
   { question: 'can delegated admins fire a web-hook in BC', expected: 'bc-web-hooks' },
   { question: 'invite external accountant wizard is greyed out for our partner guy', expected: 'bc-external-accountant-guide' },
-  { question: 'how do I add our outside auditor if the assisted setup guide won\'t work for delegated admins', expected: 'bc-external-accountant-guide' },
-  { question: 'can the reseller\'s staff do our bookkeeping in business central?', expected: 'bc-accounting-services' },
+  {
+    question: "how do I add our outside auditor if the assisted setup guide won't work for delegated admins",
+    expected: 'bc-external-accountant-guide',
+  },
+  { question: "can the reseller's staff do our bookkeeping in business central?", expected: 'bc-accounting-services' },
   { question: 'partner wants to provide accounting services, what license is needed', expected: 'bc-accounting-services' },
   // Delegated users in Business Central
   { question: 'there is a user called USER_7F3A9C21B0D4 in our users list, who is that??', expected: 'bc-delegated-user-names' },
@@ -337,7 +436,10 @@ export const EVAL_SET: readonly EvalCase[] = [
   { question: 'tried mailing USER_5D2E8F1A0B3C@fabrikam.com and it bounced', expected: 'bc-delegated-user-email' },
   { question: 'who is the actual person behind the user_ account that posted this invoice?', expected: 'bc-find-person-behind-user' },
   { question: 'how do i identify which consultant a pseudonym belongs to', expected: 'bc-find-person-behind-user' },
-  { question: 'as partner how do we keep track which USER ids our technicians have at each client', expected: 'bc-partner-track-user-names' },
+  {
+    question: 'as partner how do we keep track which USER ids our technicians have at each client',
+    expected: 'bc-partner-track-user-names',
+  },
   { question: 'when does the delegated admin account get created in the environment', expected: 'bc-delegated-user-created' },
   { question: 'partner admins dont show up in azure ad users, why', expected: 'bc-delegated-not-in-entra' },
   { question: 'can we audit what the partner changed in our bc environment?', expected: 'bc-change-log' },
@@ -345,7 +447,10 @@ export const EVAL_SET: readonly EvalCase[] = [
   { question: 'what permissions does a partner get by default on first login to BC', expected: 'bc-license-configurations' },
   { question: 'Delegated Helpdesk agent - Partner, what is that license config used for', expected: 'bc-license-configurations' },
   { question: 'can we tweak the permission sets of the delegated users afterwards', expected: 'bc-change-default-permissions' },
-  { question: 'is there any difference between admin agent and helpdesk agent inside business central?', expected: 'bc-admin-vs-helpdesk-agent' },
+  {
+    question: 'is there any difference between admin agent and helpdesk agent inside business central?',
+    expected: 'bc-admin-vs-helpdesk-agent',
+  },
   { question: 'which gdap role do i need for bc, least privileged?', expected: 'bc-least-privileged-role' },
   { question: 'minimum role to ask the customer for if we only do business central support', expected: 'bc-least-privileged-role' },
   { question: 'best url to login to a customers bc as delegated admin', expected: 'bc-sign-in-url' },
@@ -353,7 +458,10 @@ export const EVAL_SET: readonly EvalCase[] = [
   // Customer controls
   { question: 'how do we restrict partner access to our BC without cutting them off', expected: 'bc-limit-partner-access' },
   { question: 'can I block just one consultant from the partner in business central', expected: 'bc-disable-delegated-user' },
-  { question: 'if we remove permissions from the delegated license configuration what happens', expected: 'bc-strip-license-configuration' },
+  {
+    question: 'if we remove permissions from the delegated license configuration what happens',
+    expected: 'bc-strip-license-configuration',
+  },
   { question: 'only want partner X in our production environment, not the sandbox. possible?', expected: 'bc-environment-partner-access' },
   { question: 'we use one partner for office and another for business central, is that ok', expected: 'bc-several-partners' },
   { question: 'can we force partner admins to use 2fa', expected: 'bc-conditional-access' },
@@ -366,7 +474,10 @@ export const EVAL_SET: readonly EvalCase[] = [
   { question: 'remove roles option missing on partner page', expected: 'remove-roles-option-missing' },
   { question: 'if we take away their admin roles are they still our reseller?', expected: 'remove-roles-keeps-reseller' },
   { question: 'after customer removed our delegated permissions what can we still do in partner center', expected: 'remove-roles-effects' },
-  { question: 'customer pulled our DAP, can we still raise a support ticket with microsoft for them', expected: 'remove-roles-service-requests' },
+  {
+    question: 'customer pulled our DAP, can we still raise a support ticket with microsoft for them',
+    expected: 'remove-roles-service-requests',
+  },
   { question: 'what happens to the azure ad role assignments when DAP is removed', expected: 'remove-roles-entra-assignments' },
   { question: 'we removed the partners roles but they can still see our azure subscription?!', expected: 'remove-roles-azure-owner' },
   { question: 'we want to stop working with this partner altogether, how', expected: 'ending-relationship' },

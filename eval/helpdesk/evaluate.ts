@@ -1,5 +1,5 @@
 /** Runs the evaluation set through answerQuestion and tallies top-1 accuracy and refusals. */
-import { answerQuestion } from '../../domain/helpdesk/answer-question.ts';
+import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
 import type { EvalCase } from './eval-set.ts';
 
 export interface EvalMiss {
@@ -28,8 +28,12 @@ export function evaluate(cases: readonly EvalCase[]): EvalReport {
     const answer = answerQuestion(question);
     const got = answer.kind === 'fact' ? answer.facts.map((fact) => fact.id).join(' + ') : null;
     // One fact expected: right when it comes first (a second fact composed for a two-part reading may follow).
-    const right = expected === null ? got === null
-      : typeof expected === 'string' ? answer.kind === 'fact' && answer.fact.id === expected : got === expected.join(' + ');
+    const right =
+      expected === null
+        ? got === null
+        : typeof expected === 'string'
+          ? answer.kind === 'fact' && answer.fact.id === expected
+          : got === expected.join(' + ');
     if (expected === null) outOfScope += 1;
     else inScope += 1;
     if (right && expected === null) outOfScopeRefused += 1;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { answerQuestion, answerText } from '../../domain/helpdesk/answer-question.ts';
+import { answerQuestion, answerText } from '#domain/helpdesk/answer-question.ts';
 
 const HELD_OUT_FILE = new URL('../heldout/helpdesk.heldout.json', import.meta.url);
 
@@ -31,7 +31,12 @@ export function loadHeldOut(): readonly HeldOutCase[] {
 
 /** Lower case, straight quotes and dashes, single spaces: how a mention is looked for in an answer. */
 export function normalizeForMention(text: string): string {
-  return text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[‐‑‒–—]/g, '-').replace(/\s+/g, ' ');
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/\s+/g, ' ');
 }
 
 /** True when the text mentions one alternative of every group. */

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { INTENTS, type AskerSide, type Details, type NameVocabulary } from '../../domain/understanding/intents.ts';
-import { routeOf } from '../../domain/understanding/route.ts';
-import type { UnderstandingEngine } from '../../domain/understanding/understand.ts';
+import { INTENTS, type AskerSide, type Details, type NameVocabulary } from '#domain/understanding/intents.ts';
+import { routeOf } from '#domain/understanding/route.ts';
+import type { UnderstandingEngine } from '#domain/understanding/understand.ts';
 
 const Case = z.object({
   id: z.string(),
@@ -24,8 +24,15 @@ export function loadNluSet(path: string): NluCase[] {
 }
 
 export const SCHEMA_NAMES: NameVocabulary = {
-  customers: [{ name: 'Contoso', domain: 'contoso.com' }, { name: 'Fabrikam', domain: 'fabrikam.com' }, { name: 'Northwind Traders', domain: 'northwindtraders.com' }],
-  partners: [{ name: 'Woodgrove Partners', domain: 'woodgrovepartners.com' }, { name: 'Litware CSP', domain: 'litwarecsp.com' }],
+  customers: [
+    { name: 'Contoso', domain: 'contoso.com' },
+    { name: 'Fabrikam', domain: 'fabrikam.com' },
+    { name: 'Northwind Traders', domain: 'northwindtraders.com' },
+  ],
+  partners: [
+    { name: 'Woodgrove Partners', domain: 'woodgrovepartners.com' },
+    { name: 'Litware CSP', domain: 'litwarecsp.com' },
+  ],
   groups: ['Tier 1 Support', 'Business Central Consultants', 'AdminAgents', 'HelpdeskAgents', 'SalesAgents'],
   relationships: ['Contoso BC support', 'Fabrikam helpdesk 2026', 'Northwind security'],
 };
@@ -35,8 +42,10 @@ export function sideOf(asker: NluCase['asker']): AskerSide {
 }
 
 function same(key: string, expected: unknown, actual: unknown): boolean {
-  if (key === 'relationship' && typeof expected === 'string' && typeof actual === 'string') return expected.trim().toLowerCase() === actual.trim().toLowerCase();
-  if (Array.isArray(expected) && Array.isArray(actual)) return expected.length === actual.length && expected.every((e) => actual.includes(e));
+  if (key === 'relationship' && typeof expected === 'string' && typeof actual === 'string')
+    return expected.trim().toLowerCase() === actual.trim().toLowerCase();
+  if (Array.isArray(expected) && Array.isArray(actual))
+    return expected.length === actual.length && expected.every((e) => actual.includes(e));
   return expected === actual;
 }
 
@@ -55,7 +64,13 @@ export interface NluScore {
 }
 
 export async function scoreNluSet(engine: UnderstandingEngine, cases: readonly NluCase[]): Promise<NluScore> {
-  let intentRight = 0, detailsRight = 0, fieldsRight = 0, fieldsTotal = 0, taskMessages = 0, tasksDeadEnded = 0, tasksNotOffered = 0;
+  let intentRight = 0,
+    detailsRight = 0,
+    fieldsRight = 0,
+    fieldsTotal = 0,
+    taskMessages = 0,
+    tasksDeadEnded = 0,
+    tasksNotOffered = 0;
   const misses: string[] = [];
   for (const c of cases) {
     const got = await engine.understand({ text: c.text, side: sideOf(c.asker), names: SCHEMA_NAMES });
@@ -74,13 +89,26 @@ export async function scoreNluSet(engine: UnderstandingEngine, cases: readonly N
     if (!['question', 'help', 'chitchat'].includes(c.intent)) {
       taskMessages += 1;
       if (route.kind === 'question' && route.fallback.length === 0) tasksDeadEnded += 1;
-      const reachable = route.kind === 'task' ? [route.intent] : route.kind === 'offer' ? route.tasks : route.kind === 'question' ? route.fallback : [];
+      const reachable =
+        route.kind === 'task' ? [route.intent] : route.kind === 'offer' ? route.tasks : route.kind === 'question' ? route.fallback : [];
       if (!(reachable as readonly string[]).includes(c.intent)) tasksNotOffered += 1;
     }
     if (got.intent !== c.intent || !allSame) {
-      misses.push(`${c.id} [${c.asker}] "${c.text}" → ${got.intent} ${got.confidence.toFixed(2)} ${JSON.stringify(details)}` +
-        `${got.intent === c.intent ? '' : ` (want ${c.intent})`}${allSame ? '' : ` (want ${JSON.stringify(c.details)})`}`);
+      misses.push(
+        `${c.id} [${c.asker}] "${c.text}" → ${got.intent} ${got.confidence.toFixed(2)} ${JSON.stringify(details)}` +
+          `${got.intent === c.intent ? '' : ` (want ${c.intent})`}${allSame ? '' : ` (want ${JSON.stringify(c.details)})`}`,
+      );
     }
   }
-  return { total: cases.length, intentRight, detailsRight, fieldsRight, fieldsTotal, taskMessages, tasksDeadEnded, tasksNotOffered, misses };
+  return {
+    total: cases.length,
+    intentRight,
+    detailsRight,
+    fieldsRight,
+    fieldsTotal,
+    taskMessages,
+    tasksDeadEnded,
+    tasksNotOffered,
+    misses,
+  };
 }

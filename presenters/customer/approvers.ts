@@ -1,5 +1,5 @@
-import { invitationApprovers } from '../../domain/policy/people-allowed.ts';
-import type { Directory } from '../../domain/ports/directory.ts';
+import { invitationApprovers } from '#domain/policy/people-allowed.ts';
+import type { Directory } from '#domain/ports/directory.ts';
 import type { ConversationFinder } from '../presenter-services.ts';
 
 /** Where the bot already talks to someone (see PresenterServices). */
@@ -23,10 +23,16 @@ export async function invitationApproverIds(directory: Directory, customerTenant
  * else the Entra object id in Teams' `8:orgid:` form. Only who gets an automatic refresh depends on this; every
  * click is checked on the server anyway.
  */
-export async function invitationApproverMris(directory: Directory, customerTenantId: string, references?: ReferenceFinder): Promise<string[]> {
+export async function invitationApproverMris(
+  directory: Directory,
+  customerTenantId: string,
+  references?: ReferenceFinder,
+): Promise<string[]> {
   const ids = await invitationApproverIds(directory, customerTenantId);
-  return Promise.all(ids.map(async (id) => {
-    const known = references === undefined ? undefined : await references.find(customerTenantId, id);
-    return teamsUserId(known) ?? `8:orgid:${id}`;
-  }));
+  return Promise.all(
+    ids.map(async (id) => {
+      const known = references === undefined ? undefined : await references.find(customerTenantId, id);
+      return teamsUserId(known) ?? `8:orgid:${id}`;
+    }),
+  );
 }

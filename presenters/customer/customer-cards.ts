@@ -1,11 +1,11 @@
-import { renderCustomerAgreementCard } from '../../cards/customer/customer-agreement.card.ts';
-import { renderMyPartnersCard, renderPartnerDetailsCard } from '../../cards/customer/my-partners.card.ts';
-import { renderRemoveRolesReviewCard } from '../../cards/customer/remove-roles.card.ts';
-import type { AdaptiveCard } from '../../cards/render-card.ts';
-import type { UserActor } from '../../domain/actors/actor.ts';
-import { ownOrganizationPermissions } from '../../domain/policy/access-policy.ts';
-import type { RefusalCode } from '../../domain/shared/result.ts';
-import { PARTNER_RELATIONSHIPS_PAGE } from '../../domain/use-cases/remove-partner-roles.ts';
+import { renderCustomerAgreementCard } from '#cards/customer/customer-agreement.card.ts';
+import { renderMyPartnersCard, renderPartnerDetailsCard } from '#cards/customer/my-partners.card.ts';
+import { renderRemoveRolesReviewCard } from '#cards/customer/remove-roles.card.ts';
+import type { AdaptiveCard } from '#cards/render-card.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
+import type { RefusalCode } from '#domain/shared/result.ts';
+import { PARTNER_RELATIONSHIPS_PAGE } from '#domain/use-cases/remove-partner-roles.ts';
 import type { PresenterServices } from '../presenter-services.ts';
 import { invitationApproverMris } from './approvers.ts';
 import { buildCustomerAgreementView } from './customer-agreement.presenter.ts';
@@ -15,11 +15,12 @@ import { removeRolesReviewOf } from './remove-roles.presenter.ts';
 
 /** A card for the viewer, or the domain's refusal (its code and a message a person understands). */
 export type CardOutcome =
-  | { readonly ok: true; readonly card: AdaptiveCard }
-  | { readonly ok: false; readonly code: RefusalCode; readonly message: string };
+  { readonly ok: true; readonly card: AdaptiveCard } | { readonly ok: false; readonly code: RefusalCode; readonly message: string };
 
 /** The services the customer cards need; `conversations` (the bot's stored references) when the bot provides them. */
-export type CustomerServices = Pick<PresenterServices, 'domain' | 'directory' | 'clock'> & { readonly conversations?: PresenterServices['conversations'] };
+export type CustomerServices = Pick<PresenterServices, 'domain' | 'directory' | 'clock'> & {
+  readonly conversations?: PresenterServices['conversations'];
+};
 
 type Services = CustomerServices;
 
@@ -28,13 +29,19 @@ async function customerName(services: Services, tenantId: string): Promise<strin
 }
 
 /** The pending invitations of the viewer's organization, one card each (buttons only for its Global admins). */
-export async function pendingInvitationCards(services: Services, actor: UserActor): Promise<{ ok: true; cards: AdaptiveCard[] } | { ok: false; code: RefusalCode; message: string }> {
+export async function pendingInvitationCards(
+  services: Services,
+  actor: UserActor,
+): Promise<{ ok: true; cards: AdaptiveCard[] } | { ok: false; code: RefusalCode; message: string }> {
   const customerTenantId = actor.tenantId;
   const pending = await services.domain.listPendingInvitations(actor, { customerTenantId });
   if (!pending.ok) return pending;
   const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
   const all = [...pending.value.reseller, ...pending.value.gdap];
-  return { ok: true, cards: all.map((r) => invitationCard(r, { canDecide: r.may.approveRelationship.allowed, approverUserIds, now: services.clock.now() })) };
+  return {
+    ok: true,
+    cards: all.map((r) => invitationCard(r, { canDecide: r.may.approveRelationship.allowed, approverUserIds, now: services.clock.now() })),
+  };
 }
 
 /** The Microsoft Customer Agreement card for the viewer's organization. */
@@ -42,7 +49,12 @@ export async function customerAgreementCard(services: Services, actor: UserActor
   const state = await services.domain.getCustomerAgreement(actor, { customerTenantId: actor.tenantId });
   if (!state.ok) return state;
   const canAccept = ownOrganizationPermissions(actor).acceptCustomerAgreement.allowed;
-  return { ok: true, card: renderCustomerAgreementCard(buildCustomerAgreementView(await customerName(services, actor.tenantId), state.value, canAccept, note)) };
+  return {
+    ok: true,
+    card: renderCustomerAgreementCard(
+      buildCustomerAgreementView(await customerName(services, actor.tenantId), state.value, canAccept, note),
+    ),
+  };
 }
 
 /** Every partner of the viewer's organization, in one card. */
@@ -50,9 +62,10 @@ export async function myPartnersCard(services: Services, actor: UserActor): Prom
   const partners = await services.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
   if (!partners.ok) return partners;
   const name = await customerName(services, actor.tenantId);
-  const intro = partners.value.length === 0
-    ? 'You have no partners yet. When a partner invites you, type "invitations".'
-    : 'Every partner, its relationship types and the admin roles it holds now. Select one for details.';
+  const intro =
+    partners.value.length === 0
+      ? 'You have no partners yet. When a partner invites you, type "invitations".'
+      : 'Every partner, its relationship types and the admin roles it holds now. Select one for details.';
   return { ok: true, card: renderMyPartnersCard({ customerName: name, intro, partners: partners.value.map(summarizePartner) }) };
 }
 
@@ -60,7 +73,9 @@ async function findPartner(services: Services, actor: UserActor, partnerTenantId
   const partners = await services.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
   if (!partners.ok) return partners;
   const found = partners.value.find((p) => p.partner.tenantId.toLowerCase() === partnerTenantId.toLowerCase());
-  return found === undefined ? { ok: false as const, code: 'not-found' as const, message: 'That partner has no relationship with your organization.' } : { ok: true as const, value: found };
+  return found === undefined
+    ? { ok: false as const, code: 'not-found' as const, message: 'That partner has no relationship with your organization.' }
+    : { ok: true as const, value: found };
 }
 
 /** One partner in detail, with Remove roles for a Global admin while it holds any. */
@@ -78,7 +93,8 @@ export async function removeRolesReviewCard(services: Services, actor: UserActor
   const found = await findPartner(services, actor, partnerTenantId);
   if (!found.ok) return found;
   const p = found.value;
-  if (!p.hasAdminRoles) return { ok: false, code: 'nothing-to-change', message: `${p.partner.name} holds no admin roles in your organization.` };
+  if (!p.hasAdminRoles)
+    return { ok: false, code: 'nothing-to-change', message: `${p.partner.name} holds no admin roles in your organization.` };
   // Graph mode: Microsoft records partner roles, so the removal is done in the admin center, and reconciliation picks it up.
   const adminCenterUrl = services.domain.systemOfRecord === 'graph' ? PARTNER_RELATIONSHIPS_PAGE : '';
   return { ok: true, card: renderRemoveRolesReviewCard(removeRolesReviewOf(p, adminCenterUrl)) };

@@ -1,8 +1,8 @@
-import { CUSTOMER_AGREEMENT_URL } from '../../cards/customer/customer-format.ts';
-import { renderInvitationCard, type InvitationCardView } from '../../cards/customer/invitation.card.ts';
-import { formatDate, formatDuration, possessive } from '../../cards/format.ts';
-import type { AdaptiveCard } from '../../cards/render-card.ts';
-import type { RelationshipView } from '../../domain/use-cases/views.ts';
+import { CUSTOMER_AGREEMENT_URL } from '#cards/customer/customer-format.ts';
+import { renderInvitationCard, type InvitationCardView } from '#cards/customer/invitation.card.ts';
+import { formatDate, formatDuration, possessive } from '#cards/format.ts';
+import type { AdaptiveCard } from '#cards/render-card.ts';
+import type { RelationshipView } from '#domain/use-cases/views.ts';
 import type { PresenterServices } from '../presenter-services.ts';
 import { invitationApproverMris } from './approvers.ts';
 
@@ -39,10 +39,7 @@ export function isPendingInvitation(relationship: RelationshipView): boolean {
 }
 
 /** Builds the invitation card's view from the domain's view of the relationship. */
-export function buildInvitationCardView(
-  relationship: RelationshipView,
-  options: InvitationCardOptions,
-): InvitationCardView {
+export function buildInvitationCardView(relationship: RelationshipView, options: InvitationCardOptions): InvitationCardView {
   const pending = isPendingInvitation(relationship);
   const partner = relationship.partner.name;
   // Graph mode: Microsoft records the answer, so it is given in the admin center, never by a button here.
@@ -63,16 +60,24 @@ export function buildInvitationCardView(
       ...common,
       title: `${partner} asks for admin roles (GDAP)`,
       intro: `${partner} asks for granular delegated admin privileges (GDAP) in ${relationship.customer.name}: only the roles below, for a limited time. Only a Global Administrator of ${relationship.customer.name} can accept${
-        inAdminCenter ? ', in the Microsoft 365 admin center. To decline, simply do not approve it. This card updates once Microsoft has recorded the answer.' : '.'}`,
+        inAdminCenter
+          ? ', in the Microsoft 365 admin center. To decline, simply do not approve it. This card updates once Microsoft has recorded the answer.'
+          : '.'
+      }`,
       statusText: relationship.statusText,
       facts: [
         { label: 'Partner', value: partner },
         { label: 'Relationship', value: `GDAP: ${relationship.displayName}` },
         { label: 'Requested by', value: r.requestedBy.name },
         { label: 'Duration', value: formatDuration(r.duration) },
-        { label: 'Ends', value: relationship.endDateTime === null ? endIfAcceptedNow(r.duration, options.now) : formatDate(relationship.endDateTime) },
+        {
+          label: 'Ends',
+          value: relationship.endDateTime === null ? endIfAcceptedNow(r.duration, options.now) : formatDate(relationship.endDateTime),
+        },
         { label: 'Auto-extend', value: autoExtendText(relationship.canAutoExtend, r.autoExtendDuration) },
-        ...(relationship.requestExpiresDateTime === null ? [] : [{ label: 'Answer by', value: formatDate(relationship.requestExpiresDateTime) }]),
+        ...(relationship.requestExpiresDateTime === null
+          ? []
+          : [{ label: 'Answer by', value: formatDate(relationship.requestExpiresDateTime) }]),
       ],
       rolesHeading: 'Roles requested',
       roles: relationship.roles.map((role) => ({ name: role.name, line: role.description })),
@@ -97,7 +102,10 @@ export function buildInvitationCardView(
     ],
     rolesHeading: dap ? 'Admin roles requested (DAP)' : 'Admin roles requested',
     roles: dap
-      ? relationship.dapRoles.map((grant) => ({ name: `${grant.groupName} → ${grant.role.name}`, line: `${possessive(partner)} ${grant.groupName} group becomes ${grant.role.name}: ${grant.role.description}` }))
+      ? relationship.dapRoles.map((grant) => ({
+          name: `${grant.groupName} → ${grant.role.name}`,
+          line: `${possessive(partner)} ${grant.groupName} group becomes ${grant.role.name}: ${grant.role.description}`,
+        }))
       : [{ name: 'None', line: `A reseller relationship gives ${partner} no admin roles in your organization.` }],
   };
 }

@@ -1,10 +1,14 @@
-import type { PartnerNoticeCardView } from '../../cards/customer/partner-notice.card.ts';
-import { customerAdminPhrase, formatDate, possessive } from '../../cards/format.ts';
-import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
-import type { RelationshipView } from '../../domain/use-cases/views.ts';
+import type { PartnerNoticeCardView } from '#cards/customer/partner-notice.card.ts';
+import { customerAdminPhrase, formatDate, possessive } from '#cards/format.ts';
+import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner-roles.ts';
+import type { RelationshipView } from '#domain/use-cases/views.ts';
 
 function relationshipName(relationship: RelationshipView): string {
-  return relationship.kind === 'gdap' ? `GDAP relationship "${relationship.displayName}"` : relationship.relationship.includeDap ? 'reseller relationship with delegated admin privileges' : 'reseller relationship';
+  return relationship.kind === 'gdap'
+    ? `GDAP relationship "${relationship.displayName}"`
+    : relationship.relationship.includeDap
+      ? 'reseller relationship with delegated admin privileges'
+      : 'reseller relationship';
 }
 
 /** The customer accepted (or declined) an invitation; the partner hears who by role only, never by name. */
@@ -12,9 +16,10 @@ export function decisionNotice(relationship: RelationshipView, decision: 'accept
   const customer = relationship.customer.name;
   const by = capitalized(customerAdminPhrase(customer));
   const accepted = decision === 'accepted';
-  const next = relationship.kind === 'gdap'
-    ? 'Next: assign your security groups to the roles of this relationship ("assign groups").'
-    : 'Next: you can sell and manage subscriptions for this customer in Partner Center.';
+  const next =
+    relationship.kind === 'gdap'
+      ? 'Next: assign your security groups to the roles of this relationship ("assign groups").'
+      : 'Next: you can sell and manage subscriptions for this customer in Partner Center.';
   return {
     title: `${customer} ${decision} your ${relationshipName(relationship)}`,
     color: accepted ? 'Good' : 'Attention',
@@ -24,7 +29,9 @@ export function decisionNotice(relationship: RelationshipView, decision: 'accept
       { label: 'Relationship', value: relationshipName(relationship) },
       { label: decision === 'accepted' ? 'Accepted by' : 'Declined by', value: by },
       { label: 'When', value: formatDate(at) },
-      ...(relationship.kind === 'gdap' && accepted && relationship.endDateTime !== null ? [{ label: 'Ends', value: formatDate(relationship.endDateTime) }] : []),
+      ...(relationship.kind === 'gdap' && accepted && relationship.endDateTime !== null
+        ? [{ label: 'Ends', value: formatDate(relationship.endDateTime) }]
+        : []),
     ],
     lines: [],
     nextStep: accepted ? next : 'If you still need access, talk to the customer and send a new request with only the roles you need.',

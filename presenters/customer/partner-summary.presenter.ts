@@ -1,7 +1,7 @@
-import type { PartnerSummary } from '../../cards/customer/my-partners.card.ts';
-import { formatDate } from '../../cards/format.ts';
-import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
-import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
+import type { PartnerSummary } from '#cards/customer/my-partners.card.ts';
+import { formatDate } from '#cards/format.ts';
+import type { PartnerOfCustomer } from '#domain/use-cases/queries.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
 
 function holdsRoles(g: GdapRelationshipView): boolean {
   return g.status === 'active' || g.status === 'expiring';
@@ -17,11 +17,16 @@ export function summarizePartner(p: PartnerOfCustomer): PartnerSummary {
     ...(dapRoles.length > 0 ? [`${dapRoles.join(', ')} (DAP, no end date)`] : []),
     ...held.map((g) => `${g.roles.map((role) => role.name).join(', ')} (GDAP "${g.displayName}", ends ${formatDate(g.endDateTime)})`),
   ];
-  const resellerFacts = r === undefined ? [] : [
-    { label: 'Reseller', value: p.reseller?.statusText ?? '' },
-    { label: 'Accepted by', value: r.acceptedBy === null ? '—' : `${r.acceptedBy.name}, ${formatDate(r.acceptedDateTime)}` },
-    ...(r.dapStatus === 'removed' && r.dapRemovedBy !== null ? [{ label: 'DAP removed by', value: `${r.dapRemovedBy.name}, ${formatDate(r.dapRemovedDateTime)}` }] : []),
-  ];
+  const resellerFacts =
+    r === undefined
+      ? []
+      : [
+          { label: 'Reseller', value: p.reseller?.statusText ?? '' },
+          { label: 'Accepted by', value: r.acceptedBy === null ? '—' : `${r.acceptedBy.name}, ${formatDate(r.acceptedDateTime)}` },
+          ...(r.dapStatus === 'removed' && r.dapRemovedBy !== null
+            ? [{ label: 'DAP removed by', value: `${r.dapRemovedBy.name}, ${formatDate(r.dapRemovedDateTime)}` }]
+            : []),
+        ];
   return {
     partnerTenantId: p.partner.tenantId,
     name: p.partner.name,
@@ -34,7 +39,11 @@ export function summarizePartner(p: PartnerOfCustomer): PartnerSummary {
       facts: [
         { label: 'Status', value: g.statusText },
         { label: 'Ends', value: formatDate(g.endDateTime) },
-        { label: 'Accepted by', value: g.relationship.approvedBy === null ? '—' : `${g.relationship.approvedBy.name}, ${formatDate(g.relationship.activatedDateTime)}` },
+        {
+          label: 'Accepted by',
+          value:
+            g.relationship.approvedBy === null ? '—' : `${g.relationship.approvedBy.name}, ${formatDate(g.relationship.activatedDateTime)}`,
+        },
         { label: 'Groups assigned', value: g.assignments.length === 0 ? 'None' : g.assignments.map((a) => a.groupName).join(', ') },
       ],
       roles: g.roles.map((role) => role.name).join(', '),

@@ -1,13 +1,18 @@
-import type { RemoveRolesResultCardView, RemoveRolesReviewCardView } from '../../cards/customer/remove-roles.card.ts';
-import type { PartnerSummary } from '../../cards/customer/my-partners.card.ts';
-import { possessive } from '../../cards/format.ts';
-import type { PartnerOfCustomer } from '../../domain/use-cases/queries.ts';
-import type { RemovePartnerRolesOutcome } from '../../domain/use-cases/remove-partner-roles.ts';
+import type { RemoveRolesResultCardView, RemoveRolesReviewCardView } from '#cards/customer/remove-roles.card.ts';
+import type { PartnerSummary } from '#cards/customer/my-partners.card.ts';
+import { possessive } from '#cards/format.ts';
+import type { PartnerOfCustomer } from '#domain/use-cases/queries.ts';
+import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner-roles.ts';
 import { summarizePartner } from './partner-summary.presenter.ts';
 
 /** The review of a removal, from the partner's current summary (what the admin center shows before "Yes"). */
-export function buildRemoveRolesReview(partner: PartnerSummary, hasReseller: boolean, dapRoles: readonly string[], gdap: readonly { displayName: string; roles: string; groups: number }[],
-  adminCenterUrl = ''): RemoveRolesReviewCardView {
+export function buildRemoveRolesReview(
+  partner: PartnerSummary,
+  hasReseller: boolean,
+  dapRoles: readonly string[],
+  gdap: readonly { displayName: string; roles: string; groups: number }[],
+  adminCenterUrl = '',
+): RemoveRolesReviewCardView {
   const name = partner.name;
   return {
     adminCenterUrl,
@@ -16,12 +21,17 @@ export function buildRemoveRolesReview(partner: PartnerSummary, hasReseller: boo
     partnerTenantId: partner.partnerTenantId,
     changes: [
       ...(dapRoles.length > 0 ? [`Delegated admin privileges (DAP) are removed: ${dapRoles.join(', ')}.`] : []),
-      ...gdap.map((g) => `GDAP relationship "${g.displayName}" ends (${g.roles})${g.groups > 0 ? `, with its ${g.groups} group assignment${g.groups === 1 ? '' : 's'}` : ''}.`),
+      ...gdap.map(
+        (g) =>
+          `GDAP relationship "${g.displayName}" ends (${g.roles})${g.groups > 0 ? `, with its ${g.groups} group assignment${g.groups === 1 ? '' : 's'}` : ''}.`,
+      ),
       `${name} can no longer administer your organization, its users or its Business Central environments.`,
       `${name} can no longer open service requests with Microsoft for you, until admin access is set up again.`,
     ],
     stays: [
-      ...(hasReseller ? [`The reseller relationship stays: ${name} can still renew subscriptions and manage licenses. To end it, contact ${name}.`] : []),
+      ...(hasReseller
+        ? [`The reseller relationship stays: ${name} can still renew subscriptions and manage licenses. To end it, contact ${name}.`]
+        : []),
       `Azure subscription role assignments are separate: if ${name} set up Azure subscriptions for you, remove its Owner role in the Azure portal.`,
       `Windows Autopilot devices are separate: ${name} can still manage Autopilot profiles and devices a partner added (not the ones you added).`,
     ],
@@ -46,9 +56,12 @@ export function buildRemoveRolesResult(outcome: RemovePartnerRolesOutcome): Remo
 /** The review of removing one partner's roles, from what the domain lists: the chat card and the tab's confirmation say the same. */
 export function removeRolesReviewOf(p: PartnerOfCustomer, adminCenterUrl = ''): RemoveRolesReviewCardView {
   const r = p.reseller?.relationship;
-  const dapRoles = r?.status === 'active' && r.dapStatus === 'active' ? (p.reseller?.dapRoles ?? []).map((d) => `${d.groupName} → ${d.role.name}`) : [];
+  const dapRoles =
+    r?.status === 'active' && r.dapStatus === 'active' ? (p.reseller?.dapRoles ?? []).map((d) => `${d.groupName} → ${d.role.name}`) : [];
   const gdap = p.gdapRelationships
-    .filter((g) => g.status === 'active' || g.status === 'expiring' || g.status === 'approvalPending' || g.status === 'terminationRequested')
+    .filter(
+      (g) => g.status === 'active' || g.status === 'expiring' || g.status === 'approvalPending' || g.status === 'terminationRequested',
+    )
     .map((g) => ({ displayName: g.displayName, roles: g.roles.map((role) => role.name).join(', '), groups: g.assignments.length }));
   return buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap, adminCenterUrl);
 }

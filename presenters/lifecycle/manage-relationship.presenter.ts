@@ -1,7 +1,7 @@
-import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { renewCommand } from '../../cards/lifecycle/lifecycle-commands.ts';
-import { plural as countOf, formatDate as formatDay } from '../../cards/format.ts';
-import type { ManageRelationshipCardView } from '../../cards/lifecycle/manage-relationship.card.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
+import { renewCommand } from '#cards/lifecycle/lifecycle-commands.ts';
+import { plural as countOf, formatDate as formatDay } from '#cards/format.ts';
+import type { ManageRelationshipCardView } from '#cards/lifecycle/manage-relationship.card.ts';
 
 /** The manage card of a relationship as its viewer sees it: buttons only for what the policy lets them try (`r.may`). */
 export function buildManageRelationshipView(r: GdapRelationshipView, note = ''): ManageRelationshipCardView {
@@ -19,12 +19,16 @@ export function buildManageRelationshipView(r: GdapRelationshipView, note = ''):
       { label: 'Status', value: r.statusText },
       { label: 'Ends', value: formatDay(r.endDateTime) },
       { label: 'Days left', value: r.daysLeft === null ? '—' : countOf(r.daysLeft, 'day') },
-      { label: 'Auto-extend', value: r.canAutoExtend ? 'On (180 days at each end date)' : isOn ? 'On, but not possible with Global Administrator' : 'Off' },
+      {
+        label: 'Auto-extend',
+        value: r.canAutoExtend ? 'On (180 days at each end date)' : isOn ? 'On, but not possible with Global Administrator' : 'Off',
+      },
       { label: 'Roles', value: r.roles.map((role) => role.name).join(', ') },
     ],
-    autoExtendNote: hasGlobalAdmin && isActive
-      ? 'This relationship includes Global Administrator, so it cannot auto-extend. Remove that role (the one change allowed after activation) to make auto-extend possible.'
-      : '',
+    autoExtendNote:
+      hasGlobalAdmin && isActive
+        ? 'This relationship includes Global Administrator, so it cannot auto-extend. Remove that role (the one change allowed after activation) to make auto-extend possible.'
+        : '',
     rolesNote: `Roles cannot be added to an existing relationship. Type "add role <role> to ${r.displayName}" to start a new request with it.`,
     canChangeAutoExtend: isActive && r.may.changeAutoExtend.allowed,
     autoExtendTitle: isOn ? 'Turn auto-extend off' : 'Turn auto-extend on',

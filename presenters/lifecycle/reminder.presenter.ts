@@ -1,8 +1,8 @@
-import type { DueReminder } from '../../domain/use-cases/terminate-and-sweep.ts';
-import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
-import { plural as countOf, formatDate as formatDay } from '../../cards/format.ts';
-import { INVITATIONS_COMMAND, manageCommand, renewCommand } from '../../cards/lifecycle/lifecycle-commands.ts';
-import type { ReminderCardView } from '../../cards/lifecycle/reminder.card.ts';
+import type { DueReminder } from '#domain/use-cases/terminate-and-sweep.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
+import { plural as countOf, formatDate as formatDay } from '#cards/format.ts';
+import { INVITATIONS_COMMAND, manageCommand, renewCommand } from '#cards/lifecycle/lifecycle-commands.ts';
+import type { ReminderCardView } from '#cards/lifecycle/reminder.card.ts';
 
 function partnerFacts(r: GdapRelationshipView, endLabel: string): ReminderCardView['facts'] {
   return [
@@ -62,9 +62,10 @@ export function buildReminderView(reminder: DueReminder): ReminderCardView {
       const expires = formatDay(r.requestExpiresDateTime);
       return {
         ...EMPTY_ACTIONS,
-        title: reminder.kind === 'request-waiting'
-          ? `${r.partner.name} is waiting for your approval`
-          : `A request from ${r.partner.name} expires on ${expires}`,
+        title:
+          reminder.kind === 'request-waiting'
+            ? `${r.partner.name} is waiting for your approval`
+            : `A request from ${r.partner.name} expires on ${expires}`,
         color: reminder.kind === 'request-waiting' ? 'Default' : 'Warning',
         summary: `${r.partner.name} asked for admin access to your organization ("${r.displayName}"). It expires unanswered on ${expires}.`,
         facts: [
@@ -73,7 +74,8 @@ export function buildReminderView(reminder: DueReminder): ReminderCardView {
           { label: 'Duration', value: r.relationship.duration.replace(/^P(\d+)D$/, '$1 days') },
           { label: 'Expires unanswered', value: expires },
         ],
-        nextStep: 'Review it here or in the Microsoft 365 admin center, and approve it if you agree; if not, let it lapse or tell the partner.',
+        nextStep:
+          'Review it here or in the Microsoft 365 admin center, and approve it if you agree; if not, let it lapse or tell the partner.',
         reviewCommand: INVITATIONS_COMMAND,
         approvalLink: r.approvalLink ?? '',
       };

@@ -1,8 +1,8 @@
-import type { AssignmentsCardView } from '../../cards/partner/assignments.card.ts';
-import { formatDate } from '../../cards/format.ts';
-import { PARTNER_CENTER_GROUPS } from '../../domain/actors/actor.ts';
-import type { SecurityGroup } from '../../domain/ports/directory.ts';
-import type { GdapRelationshipView } from '../../domain/use-cases/views.ts';
+import type { AssignmentsCardView } from '#cards/partner/assignments.card.ts';
+import { formatDate } from '#cards/format.ts';
+import { PARTNER_CENTER_GROUPS } from '#domain/actors/actor.ts';
+import type { SecurityGroup } from '#domain/ports/directory.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
 
 /** True when groups can be assigned on it now. */
 export function isAssignable(view: GdapRelationshipView): boolean {
@@ -42,17 +42,27 @@ export interface AssignmentsExtras {
 export function buildAssignmentsView(view: GdapRelationshipView, extras: AssignmentsExtras = {}): AssignmentsCardView {
   const canChange = isAssignable(view) && view.may.assignSecurityGroup.allowed;
   const data = (groupId?: string) => ({ id: view.id, version: view.version, ...(groupId === undefined ? {} : { groupId }) });
-  const editing = canChange && extras.editGroupId !== undefined ? view.assignments.find((a) => a.groupId === extras.editGroupId) : undefined;
-  const sorted = [...view.assignments].sort((a, b) => Number(b.groupId === extras.editGroupId) - Number(a.groupId === extras.editGroupId) || a.groupName.localeCompare(b.groupName));
+  const editing =
+    canChange && extras.editGroupId !== undefined ? view.assignments.find((a) => a.groupId === extras.editGroupId) : undefined;
+  const sorted = [...view.assignments].sort(
+    (a, b) => Number(b.groupId === extras.editGroupId) - Number(a.groupId === extras.editGroupId) || a.groupName.localeCompare(b.groupName),
+  );
   const shown = sorted.slice(0, MAX_ROWS);
   const hidden = view.assignments.length - shown.length;
-  const roleText = (names: readonly string[]) => (names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more roles` : names.join(', '));
+  const roleText = (names: readonly string[]) =>
+    names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more roles` : names.join(', ');
   return {
     title: `${view.customer.name}: ${view.displayName}`,
     statusText: view.statusText,
     facts: [
       { label: 'Roles in the relationship', value: view.roles.map((r) => r.name).join(', ') },
-      { label: 'Ends', value: view.endDateTime === null ? '—' : `${formatDate(view.endDateTime)}${view.daysLeft === null ? '' : ` (${view.daysLeft} days left)`}` },
+      {
+        label: 'Ends',
+        value:
+          view.endDateTime === null
+            ? '—'
+            : `${formatDate(view.endDateTime)}${view.daysLeft === null ? '' : ` (${view.daysLeft} days left)`}`,
+      },
     ],
     assignments: shown.map((a) => ({
       groupName: a.groupName,
@@ -72,9 +82,13 @@ export function buildAssignmentsView(view: GdapRelationshipView, extras: Assignm
     saveData: data(editing?.groupId),
     viewData: data(),
     hint: [
-      hidden > 0 ? `${hidden} more group${hidden === 1 ? ' has' : 's have'} access; to change one, type "assign <group name> group for ${view.displayName}".` : '',
+      hidden > 0
+        ? `${hidden} more group${hidden === 1 ? ' has' : 's have'} access; to change one, type "assign <group name> group for ${view.displayName}".`
+        : '',
       canChange ? `To give another group access, type "assign groups for ${view.displayName}".` : '',
-    ].filter((line) => line !== '').join(' '),
+    ]
+      .filter((line) => line !== '')
+      .join(' '),
     note: extras.note ?? '',
     noteIsWarning: extras.noteIsWarning ?? false,
   };

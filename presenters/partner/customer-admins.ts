@@ -1,6 +1,6 @@
-import type { Directory, DirectoryUser } from '../../domain/ports/directory.ts';
+import type { Directory, DirectoryUser } from '#domain/ports/directory.ts';
 import type { PresenterServices } from '../presenter-services.ts';
-import { invitationApprovers } from '../../domain/policy/people-allowed.ts';
+import { invitationApprovers } from '#domain/policy/people-allowed.ts';
 
 /** The partner flows need nothing beyond the presenters' services. */
 export type PartnerServices = PresenterServices;
@@ -19,6 +19,6 @@ export interface AdminReach {
 export async function adminReach(services: PartnerServices, customerTenantId: string): Promise<AdminReach> {
   const admins = await customerGlobalAdmins(services.directory, customerTenantId);
   const finder = services.conversations;
-  const found = await Promise.all(admins.map(async (a) => (await finder.find(customerTenantId, a.id)) ? a : undefined));
+  const found = await Promise.all(admins.map(async (a) => ((await finder.find(customerTenantId, a.id)) ? a : undefined)));
   return { admins, reachable: found.filter((a): a is DirectoryUser => a !== undefined) };
 }

@@ -1,9 +1,10 @@
-import type { NoteColor, RequestResultCardView } from '../../cards/partner/request-result.card.ts';
-import { formatDate, formatDuration, mailtoLink } from '../../cards/format.ts';
-import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import type { NoteColor, RequestResultCardView } from '#cards/partner/request-result.card.ts';
+import { formatDate, formatDuration, mailtoLink } from '#cards/format.ts';
+import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '#domain/use-cases/views.ts';
 import type { AdminReach } from './customer-admins.ts';
 
-export const KEEP_LINK_WARNING = 'You may edit the e-mail, but keep the link exactly as it is: it is personal to your partner account, and without it the customer cannot accept.';
+export const KEEP_LINK_WARNING =
+  'You may edit the e-mail, but keep the link exactly as it is: it is personal to your partner account, and without it the customer cannot accept.';
 
 export interface ResultExtras {
   readonly note?: string;
@@ -22,7 +23,8 @@ export function isAwaitingCustomer(view: RelationshipView): boolean {
 /** How the partner can reach the customer's admins: never who they are, their addresses, or whether they use the bot. */
 function reachNote(view: RelationshipView, reach: AdminReach): string {
   const customer = view.customer.name;
-  if (reach.admins.length > 0) return `Send the e-mail to whoever administers ${customer}'s tenant, and send it to ${customer}'s Global admins in Teams.`;
+  if (reach.admins.length > 0)
+    return `Send the e-mail to whoever administers ${customer}'s tenant, and send it to ${customer}'s Global admins in Teams.`;
   return `The directory lists no Global admin of ${customer}: send the e-mail to whoever administers their tenant.`;
 }
 
@@ -93,9 +95,10 @@ function resellerResult(view: ResellerRelationshipView, reach: AdminReach, extra
   return {
     ...common(view, reach, extras, { subject: r.invitation.emailSubject, body: r.invitation.emailBody }, r.invitation.link),
     title: `Reseller invitation for ${customer}`,
-    intro: r.status === 'invited'
-      ? `Send ${customer} this personalized link. A Global Administrator of ${customer} opens it, accepts the Microsoft Customer Agreement and selects Accept & Authorize.`
-      : `${customer} has answered this invitation: there is nothing more to send.`,
+    intro:
+      r.status === 'invited'
+        ? `Send ${customer} this personalized link. A Global Administrator of ${customer} opens it, accepts the Microsoft Customer Agreement and selects Accept & Authorize.`
+        : `${customer} has answered this invitation: there is nothing more to send.`,
     facts: [
       { label: 'Customer', value: customer },
       { label: 'Relationship', value: r.includeDap ? 'Reseller & delegated administrator (DAP)' : 'Reseller, without admin roles' },
@@ -114,9 +117,10 @@ function gdapResult(view: GdapRelationshipView, reach: AdminReach, extras: Resul
   return {
     ...common(view, reach, extras, gdapEmail(view), view.approvalLink ?? ''),
     title: `GDAP request for ${customer}: ${view.displayName}`,
-    intro: view.approvalLink !== null
-      ? `Sent for approval. A Global Administrator of ${customer} approves it at the link below; unanswered, it expires on ${formatDate(view.requestExpiresDateTime)}.`
-      : `This request is no longer waiting for ${customer}: there is nothing more to send.`,
+    intro:
+      view.approvalLink !== null
+        ? `Sent for approval. A Global Administrator of ${customer} approves it at the link below; unanswered, it expires on ${formatDate(view.requestExpiresDateTime)}.`
+        : `This request is no longer waiting for ${customer}: there is nothing more to send.`,
     facts: [
       { label: 'Customer', value: customer },
       { label: 'Name', value: view.displayName },

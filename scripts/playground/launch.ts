@@ -12,7 +12,10 @@ export interface RunningProcess {
 
 /** Starts the bot (bot/main.ts) on `port` and resolves once /healthz answers. */
 export async function startBot(port: number, env: NodeJS.ProcessEnv = {}): Promise<RunningProcess> {
-  const child = spawn(process.execPath, [new URL('../../bot/main.ts', import.meta.url).pathname], { env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [new URL('../../bot/main.ts', import.meta.url).pathname], {
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
@@ -68,7 +71,8 @@ export async function startPlayground(cwd: string, botEndpoint: string, port = 5
   const url = `http://localhost:${actualPort}`;
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The Playground exited with code ${child.exitCode}; see ${cwd}/devTools/m365agentsplayground.log`);
+    if (child.exitCode !== null)
+      throw new Error(`The Playground exited with code ${child.exitCode}; see ${cwd}/devTools/m365agentsplayground.log`);
     try {
       if ((await fetch(`${url}/_debug/ping`)).ok) return { child, url, stop: () => stopProcess(child) };
     } catch {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JsonDirectory } from '../../bot/directory/json-directory.ts';
-import type { DirectoryUser } from '../../domain/ports/directory.ts';
+import type { JsonDirectory } from '#bot/directory/json-directory.ts';
+import type { DirectoryUser } from '#domain/ports/directory.ts';
 
 /** The Playground insists on exactly five other users besides the current one. */
 const PLAYGROUND_USER_COUNT = 5;
@@ -22,12 +22,25 @@ export async function findPersona(directory: JsonDirectory, wanted: string): Pro
  * Writes `.m365agentsplayground.yml` (JSON is valid YAML) into `dir` so the Playground acts as `persona`,
  * in the persona's tenant; the five other members are colleagues from the same tenant, then placeholders.
  */
-export async function writePlaygroundConfig(dir: string, directory: JsonDirectory, persona: DirectoryUser, botName: string): Promise<string> {
+export async function writePlaygroundConfig(
+  dir: string,
+  directory: JsonDirectory,
+  persona: DirectoryUser,
+  botName: string,
+): Promise<string> {
   const colleagues = (await directory.listUsers(persona.tenantId)).filter((u) => u.id !== persona.id);
   const members = colleagues.slice(0, PLAYGROUND_USER_COUNT).map(toPlaygroundUser);
   for (let i = members.length + 1; members.length < PLAYGROUND_USER_COUNT; i++) {
     const n = String(i).padStart(12, '0');
-    members.push({ id: `placeholder-${i}`, name: `Placeholder ${i}`, userPrincipleName: `placeholder${i}@example.com`, aadObjectId: `00000000-0000-4000-8000-${n}`, givenName: 'Placeholder', surname: String(i), email: `placeholder${i}@example.com` });
+    members.push({
+      id: `placeholder-${i}`,
+      name: `Placeholder ${i}`,
+      userPrincipleName: `placeholder${i}@example.com`,
+      aadObjectId: `00000000-0000-4000-8000-${n}`,
+      givenName: 'Placeholder',
+      surname: String(i),
+      email: `placeholder${i}@example.com`,
+    });
   }
   const config = {
     version: '0.1.1',
@@ -38,7 +51,12 @@ export async function writePlaygroundConfig(dir: string, directory: JsonDirector
     // Unique per persona: several Playgrounds may talk to one bot, as different people do in Teams.
     personalChat: { id: `personal-chat-${persona.id}` },
     groupChat: { id: 'group-chat-id', name: 'Partner Access group chat' },
-    team: { id: 'team-id', name: 'Partner Access team', aadGroupId: '00000000-0000-4000-8000-0000000000a1', channels: [{ id: 'channel-id', name: 'Access requests' }] },
+    team: {
+      id: 'team-id',
+      name: 'Partner Access team',
+      aadGroupId: '00000000-0000-4000-8000-0000000000a1',
+      channels: [{ id: 'channel-id', name: 'Access requests' }],
+    },
   };
   await mkdir(dir, { recursive: true });
   const file = join(dir, '.m365agentsplayground.yml');
@@ -49,5 +67,13 @@ export async function writePlaygroundConfig(dir: string, directory: JsonDirector
 function toPlaygroundUser(user: DirectoryUser) {
   const [givenName = user.name, ...rest] = user.name.split(' ');
   // The Playground's key really is spelled "userPrincipleName".
-  return { id: `29:${user.id}`, name: user.name, userPrincipleName: user.email, aadObjectId: user.id, givenName, surname: rest.join(' ') || givenName, email: user.email };
+  return {
+    id: `29:${user.id}`,
+    name: user.name,
+    userPrincipleName: user.email,
+    aadObjectId: user.id,
+    givenName,
+    surname: rest.join(' ') || givenName,
+    email: user.email,
+  };
 }

@@ -1,4 +1,4 @@
-import type { TabConfig } from '../../bot/tab/tab-contract.ts';
+import type { TabConfig } from '#bot/tab/tab-contract.ts';
 
 /** The header the server reads in local mode only (bot/tab/tab-identity.ts). */
 const LOCAL_IDENTITY_HEADER = 'x-partner-access-demo-user';
@@ -6,7 +6,8 @@ const LOCAL_IDENTITY_HEADER = 'x-partner-access-demo-user';
 export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly status: number; readonly error: string };
 
 /** How the page proves who it is: a Teams SSO token, or (local demo only) the picked demo user. */
-export type Credentials = { readonly kind: 'token'; get(): Promise<string> } | { readonly kind: 'local'; readonly tenantId: string; readonly userId: string };
+export type Credentials =
+  { readonly kind: 'token'; get(): Promise<string> } | { readonly kind: 'local'; readonly tenantId: string; readonly userId: string };
 
 /** A small typed client for /api/tab; every call carries the credentials. */
 export class TabApi {
@@ -32,10 +33,15 @@ export class TabApi {
     else headers[LOCAL_IDENTITY_HEADER] = `${this.credentials.tenantId}/${this.credentials.userId}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     try {
-      const res = await fetch(`/api/tab/${path}`, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? null : JSON.stringify(body) });
+      const res = await fetch(`/api/tab/${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+      });
       const json: unknown = await res.json();
       if (res.ok) return { ok: true, value: json as T };
-      const error = typeof json === 'object' && json !== null && 'error' in json && typeof json.error === 'string' ? json.error : 'The request failed.';
+      const error =
+        typeof json === 'object' && json !== null && 'error' in json && typeof json.error === 'string' ? json.error : 'The request failed.';
       return { ok: false, status: res.status, error };
     } catch {
       return { ok: false, status: 0, error: 'Partner Access could not be reached. Check your connection and try again.' };

@@ -1,4 +1,4 @@
-import type { CustomerPartnerRow, CustomerPartners, RemoveRolesPreview, RemoveRolesResult } from '../../bot/tab/tab-contract.ts';
+import type { CustomerPartnerRow, CustomerPartners, RemoveRolesPreview, RemoveRolesResult } from '#bot/tab/tab-contract.ts';
 import { h, replace } from './dom.ts';
 import type { ViewContext } from './view-context.ts';
 
@@ -19,46 +19,131 @@ export async function showCustomerView(root: HTMLElement, ctx: ViewContext): Pro
     const preview = await ctx.api.get<RemoveRolesPreview>(`customer/partners/${encodeURIComponent(p.partnerTenantId)}/remove-roles`);
     if (!preview.ok) return ctx.notify(preview.error, 'error');
     const text = preview.value;
-    replace(confirm,
+    replace(
+      confirm,
       h('h2', {}, text.question),
-      h('h3', {}, 'What changes'), h('ul', {}, ...text.changes.map((c) => h('li', {}, c))),
-      h('h3', {}, 'What does not change'), h('ul', {}, ...text.stays.map((s) => h('li', {}, s))),
+      h('h3', {}, 'What changes'),
+      h('ul', {}, ...text.changes.map((c) => h('li', {}, c))),
+      h('h3', {}, 'What does not change'),
+      h('ul', {}, ...text.stays.map((s) => h('li', {}, s))),
       text.adminCenterUrl === null
-        ? h('div', { class: 'actions' },
-          h('button', { type: 'button', class: 'danger', onclick: () => void removeRoles(p) }, 'Yes, remove roles'),
-          h('button', { type: 'button', class: 'secondary', onclick: () => confirm.close() }, 'Cancel'))
-        : h('div', {},
-          h('p', {}, `Microsoft keeps the record of your partners' roles, so they are removed in the Microsoft 365 admin center: Settings → Partner relationships → ${
-            text.partnerName} → Remove roles. This page shows the change within minutes.`),
-          h('div', { class: 'actions' },
-            h('a', { class: 'button', href: text.adminCenterUrl, target: '_blank', rel: 'noopener' }, 'Open Partner relationships in the admin center'),
-            h('button', { type: 'button', class: 'secondary', onclick: () => confirm.close() }, 'Cancel'))));
+        ? h(
+            'div',
+            { class: 'actions' },
+            h('button', { type: 'button', class: 'danger', onclick: () => void removeRoles(p) }, 'Yes, remove roles'),
+            h('button', { type: 'button', class: 'secondary', onclick: () => confirm.close() }, 'Cancel'),
+          )
+        : h(
+            'div',
+            {},
+            h(
+              'p',
+              {},
+              `Microsoft keeps the record of your partners' roles, so they are removed in the Microsoft 365 admin center: Settings → Partner relationships → ${
+                text.partnerName
+              } → Remove roles. This page shows the change within minutes.`,
+            ),
+            h(
+              'div',
+              { class: 'actions' },
+              h(
+                'a',
+                { class: 'button', href: text.adminCenterUrl, target: '_blank', rel: 'noopener' },
+                'Open Partner relationships in the admin center',
+              ),
+              h('button', { type: 'button', class: 'secondary', onclick: () => confirm.close() }, 'Cancel'),
+            ),
+          ),
+    );
     confirm.showModal();
   };
 
   const removeRoles = async (p: CustomerPartnerRow) => {
-    const done = await ctx.api.post<RemoveRolesResult>(`customer/partners/${encodeURIComponent(p.partnerTenantId)}/remove-roles`, { confirm: true });
+    const done = await ctx.api.post<RemoveRolesResult>(`customer/partners/${encodeURIComponent(p.partnerTenantId)}/remove-roles`, {
+      confirm: true,
+    });
     confirm.close();
     if (!done.ok) return ctx.notify(done.error, 'error');
     ctx.notify(done.value.summary);
     await showCustomerView(root, ctx);
   };
 
-  const partnerRow = (p: CustomerPartnerRow) => h('tr', {},
-    h('td', { class: 'strong' }, p.partnerName),
-    h('td', {}, ...p.types.map((t) => h('span', { class: 'badge' }, t))),
-    h('td', { class: 'list' }, p.roles.join(', ') || 'No admin roles'),
-    h('td', {}, h('ul', { class: 'lines' }, ...p.relationships.map((r) => h('li', {},
-      h('span', { class: 'strong' }, r.name), ` · ${r.statusText}`,
-      r.acceptedBy === null ? null : h('span', { class: 'muted' }, ` · accepted by ${r.acceptedBy} on ${ctx.formats.date(r.acceptedDateTime)}`),
-      r.endDateTime === null ? null : h('span', { class: 'muted' }, ` · ends ${ctx.formats.date(r.endDateTime)} (${ctx.formats.daysLeft(r.daysLeft)} left)`))))),
-    h('td', {}, p.canRemoveRoles ? h('button', { type: 'button', class: 'danger', onclick: () => void askRemoveRoles(p) }, 'Remove roles') : h('span', { class: 'muted' }, p.hasAdminRoles ? 'Only a Global admin can remove roles' : '—')));
+  const partnerRow = (p: CustomerPartnerRow) =>
+    h(
+      'tr',
+      {},
+      h('td', { class: 'strong' }, p.partnerName),
+      h('td', {}, ...p.types.map((t) => h('span', { class: 'badge' }, t))),
+      h('td', { class: 'list' }, p.roles.join(', ') || 'No admin roles'),
+      h(
+        'td',
+        {},
+        h(
+          'ul',
+          { class: 'lines' },
+          ...p.relationships.map((r) =>
+            h(
+              'li',
+              {},
+              h('span', { class: 'strong' }, r.name),
+              ` · ${r.statusText}`,
+              r.acceptedBy === null
+                ? null
+                : h('span', { class: 'muted' }, ` · accepted by ${r.acceptedBy} on ${ctx.formats.date(r.acceptedDateTime)}`),
+              r.endDateTime === null
+                ? null
+                : h('span', { class: 'muted' }, ` · ends ${ctx.formats.date(r.endDateTime)} (${ctx.formats.daysLeft(r.daysLeft)} left)`),
+            ),
+          ),
+        ),
+      ),
+      h(
+        'td',
+        {},
+        p.canRemoveRoles
+          ? h('button', { type: 'button', class: 'danger', onclick: () => void askRemoveRoles(p) }, 'Remove roles')
+          : h('span', { class: 'muted' }, p.hasAdminRoles ? 'Only a Global admin can remove roles' : '—'),
+      ),
+    );
 
-  replace(root,
-    h('header', { class: 'view-head' }, h('h1', {}, `${data.customerName}: partners`), h('p', { class: 'count' }, `${data.rows.length} partner${data.rows.length === 1 ? '' : 's'}`)),
-    h('section', { class: 'card mca', 'aria-label': 'Microsoft Customer Agreement' }, h('h2', {}, 'Microsoft Customer Agreement'), h('p', {}, agreement)),
-    h('div', { class: 'card table-card' }, h('table', { class: 'grid', 'aria-label': 'Partners' },
-      h('thead', {}, h('tr', {}, ...['Partner', 'Relationship types', 'Admin roles now', 'Relationships', ''].map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, ...(data.rows.length === 0 ? [h('tr', {}, h('td', { colspan: 5, class: 'empty' }, 'No partner has a relationship with your organization.'))] : data.rows.map(partnerRow))))),
-    confirm);
+  replace(
+    root,
+    h(
+      'header',
+      { class: 'view-head' },
+      h('h1', {}, `${data.customerName}: partners`),
+      h('p', { class: 'count' }, `${data.rows.length} partner${data.rows.length === 1 ? '' : 's'}`),
+    ),
+    h(
+      'section',
+      { class: 'card mca', 'aria-label': 'Microsoft Customer Agreement' },
+      h('h2', {}, 'Microsoft Customer Agreement'),
+      h('p', {}, agreement),
+    ),
+    h(
+      'div',
+      { class: 'card table-card' },
+      h(
+        'table',
+        { class: 'grid', 'aria-label': 'Partners' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...['Partner', 'Relationship types', 'Admin roles now', 'Relationships', ''].map((c) => h('th', { scope: 'col' }, c)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...(data.rows.length === 0
+            ? [h('tr', {}, h('td', { colspan: 5, class: 'empty' }, 'No partner has a relationship with your organization.'))]
+            : data.rows.map(partnerRow)),
+        ),
+      ),
+    ),
+    confirm,
+  );
 }

@@ -1,5 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type Plugin } from 'chart.js';
-import type { PartnerRelationshipRow } from '../../bot/tab/tab-contract.ts';
+import type { PartnerRelationshipRow } from '#bot/tab/tab-contract.ts';
 import type { Formats } from './format.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -41,8 +41,15 @@ function todayLine(nowMs: number): Plugin<'bar'> {
  * The timeline of end dates: one floating bar per relationship from its start to its end date
  * (a pending request ends when it expires unanswered), coloured by status, with today marked.
  */
-export function drawEndDateChart(canvas: HTMLCanvasElement, rows: readonly PartnerRelationshipRow[], nowIso: string, formats: Formats): Chart<'bar'> {
-  const dated = rows.filter((r) => r.endDateTime !== null && r.startDateTime !== null).sort((a, b) => Date.parse(a.endDateTime ?? '') - Date.parse(b.endDateTime ?? ''));
+export function drawEndDateChart(
+  canvas: HTMLCanvasElement,
+  rows: readonly PartnerRelationshipRow[],
+  nowIso: string,
+  formats: Formats,
+): Chart<'bar'> {
+  const dated = rows
+    .filter((r) => r.endDateTime !== null && r.startDateTime !== null)
+    .sort((a, b) => Date.parse(a.endDateTime ?? '') - Date.parse(b.endDateTime ?? ''));
   const nowMs = Date.parse(nowIso);
   const text = cssVar('--text');
   const grid = cssVar('--border');
@@ -50,13 +57,15 @@ export function drawEndDateChart(canvas: HTMLCanvasElement, rows: readonly Partn
     type: 'bar',
     data: {
       labels: dated.map((r) => `${r.customerName} · ${r.name}`),
-      datasets: [{
-        label: 'Start to end date',
-        data: dated.map((r) => [Date.parse(r.startDateTime ?? ''), Date.parse(r.endDateTime ?? '')]),
-        backgroundColor: dated.map((r) => cssVar(STATUS_COLOUR[r.status] ?? '--status-ended')),
-        borderRadius: 4,
-        barThickness: 18,
-      }],
+      datasets: [
+        {
+          label: 'Start to end date',
+          data: dated.map((r) => [Date.parse(r.startDateTime ?? ''), Date.parse(r.endDateTime ?? '')]),
+          backgroundColor: dated.map((r) => cssVar(STATUS_COLOUR[r.status] ?? '--status-ended')),
+          borderRadius: 4,
+          barThickness: 18,
+        },
+      ],
     },
     options: {
       indexAxis: 'y',
@@ -69,7 +78,9 @@ export function drawEndDateChart(canvas: HTMLCanvasElement, rows: readonly Partn
           callbacks: {
             label: (item) => {
               const row = dated[item.dataIndex];
-              return row === undefined ? '' : `${row.statusText}: ends ${formats.date(row.endDateTime)} (${formats.daysLeft(row.daysLeft)} left)`;
+              return row === undefined
+                ? ''
+                : `${row.statusText}: ends ${formats.date(row.endDateTime)} (${formats.daysLeft(row.daysLeft)} left)`;
             },
           },
         },

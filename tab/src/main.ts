@@ -1,4 +1,4 @@
-import type { TabConfig, TabMe } from '../../bot/tab/tab-contract.ts';
+import type { TabConfig, TabMe } from '#bot/tab/tab-contract.ts';
 import { TabApi, loadConfig, type Credentials } from './api-client.ts';
 import { showCustomerView } from './customer-view.ts';
 import { h, replace } from './dom.ts';
@@ -28,7 +28,9 @@ async function showFor(credentials: Credentials, config: TabConfig, session: Tea
     notify,
     openChat: (command) => {
       if (session !== undefined && config.botAppId !== null) {
-        session.openLink(chatDeepLink(config.botAppId, command)).catch(() => notify(`In your chat with ${config.botName}, type “${command}”.`));
+        session
+          .openLink(chatDeepLink(config.botAppId, command))
+          .catch(() => notify(`In your chat with ${config.botName}, type “${command}”.`));
       } else {
         notify(`In your chat with ${config.botName}, type “${command}”.`);
       }
@@ -40,25 +42,56 @@ async function showFor(credentials: Credentials, config: TabConfig, session: Tea
     replace(root, h('div', { class: 'notice notice-error', role: 'alert' }, me.error));
     return;
   }
-  document.getElementById('who')?.replaceChildren(`${me.value.name} · ${me.value.tenantName}${me.value.roles.length > 0 ? ` · ${me.value.roles.join(', ')}` : ''}`);
+  document
+    .getElementById('who')
+    ?.replaceChildren(`${me.value.name} · ${me.value.tenantName}${me.value.roles.length > 0 ? ` · ${me.value.roles.join(', ')}` : ''}`);
   await (me.value.side === 'partner' ? showPartnerView(root, ctx) : showCustomerView(root, ctx));
 }
 
 function localPicker(config: TabConfig, session: TeamsSession | undefined, reshow: (c: Credentials) => void): Credentials | undefined {
   const fromHash = /^#as=([0-9a-f-]{36})\/([0-9a-f-]{36})$/i.exec(location.hash);
-  const preset = fromHash !== null ? { tenantId: fromHash[1] ?? '', userId: fromHash[2] ?? '' }
-    : config.demoUsers.find((u) => u.tenantId === session?.tenantId && u.userId === session.userId);
+  const preset =
+    fromHash !== null
+      ? { tenantId: fromHash[1] ?? '', userId: fromHash[2] ?? '' }
+      : config.demoUsers.find((u) => u.tenantId === session?.tenantId && u.userId === session.userId);
   const tenants = [...new Set(config.demoUsers.map((u) => u.tenantName))];
-  const select = h('select', { 'aria-label': 'Demo user', onchange: () => {
-    const [tenantId = '', userId = ''] = select.value.split('/');
-    history.replaceState(null, '', `#as=${tenantId}/${userId}`);
-    reshow({ kind: 'local', tenantId, userId });
-  } }, h('option', { value: '' }, 'Pick a demo user…'),
-  ...tenants.map((t) => h('optgroup', { label: t }, ...config.demoUsers.filter((u) => u.tenantName === t)
-    .map((u) => h('option', { value: `${u.tenantId}/${u.userId}`, selected: u.tenantId === preset?.tenantId && u.userId === preset.userId }, `${u.name} (${u.roles})`)))));
-  replace(banner, h('div', { class: 'banner', role: 'note' },
-    h('strong', {}, 'Local demo'), ' · no sign-in: the server runs without an app id, so you act as anyone from the demo directory. ',
-    h('label', {}, 'Act as ', select)));
+  const select = h(
+    'select',
+    {
+      'aria-label': 'Demo user',
+      onchange: () => {
+        const [tenantId = '', userId = ''] = select.value.split('/');
+        history.replaceState(null, '', `#as=${tenantId}/${userId}`);
+        reshow({ kind: 'local', tenantId, userId });
+      },
+    },
+    h('option', { value: '' }, 'Pick a demo user…'),
+    ...tenants.map((t) =>
+      h(
+        'optgroup',
+        { label: t },
+        ...config.demoUsers
+          .filter((u) => u.tenantName === t)
+          .map((u) =>
+            h(
+              'option',
+              { value: `${u.tenantId}/${u.userId}`, selected: u.tenantId === preset?.tenantId && u.userId === preset.userId },
+              `${u.name} (${u.roles})`,
+            ),
+          ),
+      ),
+    ),
+  );
+  replace(
+    banner,
+    h(
+      'div',
+      { class: 'banner', role: 'note' },
+      h('strong', {}, 'Local demo'),
+      ' · no sign-in: the server runs without an app id, so you act as anyone from the demo directory. ',
+      h('label', {}, 'Act as ', select),
+    ),
+  );
   return preset === undefined ? undefined : { kind: 'local', tenantId: preset.tenantId, userId: preset.userId };
 }
 
@@ -81,9 +114,19 @@ async function start(): Promise<void> {
     return;
   }
   if (session === undefined) {
-    replace(root, h('div', { class: 'notice', role: 'alert' },
-      h('h1', {}, 'Open this page in Microsoft Teams'),
-      h('p', {}, `This is the ${config.botName} tab: it signs you in through Teams. In Teams, open the ${config.botName} app from Apps (or the … menu on the left) and select its Relationships tab.`)));
+    replace(
+      root,
+      h(
+        'div',
+        { class: 'notice', role: 'alert' },
+        h('h1', {}, 'Open this page in Microsoft Teams'),
+        h(
+          'p',
+          {},
+          `This is the ${config.botName} tab: it signs you in through Teams. In Teams, open the ${config.botName} app from Apps (or the … menu on the left) and select its Relationships tab.`,
+        ),
+      ),
+    );
     return;
   }
   show({ kind: 'token', get: () => session.getToken() });

@@ -1,13 +1,20 @@
 import type { Chart } from 'chart.js';
-import type { PartnerRelationshipRow, PartnerRelationships, RowAction } from '../../bot/tab/tab-contract.ts';
+import type { PartnerRelationshipRow, PartnerRelationships, RowAction } from '#bot/tab/tab-contract.ts';
 import { h, replace } from './dom.ts';
 import { drawEndDateChart } from './end-date-chart.ts';
 import { compareRows, matchesFilter, STATUS_FILTERS, type RowFilter, type SortKey } from './partner-filters.ts';
 import type { ViewContext } from './view-context.ts';
 
 const COLUMNS: readonly { key: SortKey | null; label: string }[] = [
-  { key: 'customer', label: 'Customer' }, { key: 'name', label: 'Relationship' }, { key: 'type', label: 'Type' }, { key: 'status', label: 'Status' },
-  { key: null, label: 'Roles' }, { key: null, label: 'Security groups' }, { key: 'end', label: 'End date' }, { key: 'daysLeft', label: 'Days left' }, { key: null, label: 'Auto-extend' },
+  { key: 'customer', label: 'Customer' },
+  { key: 'name', label: 'Relationship' },
+  { key: 'type', label: 'Type' },
+  { key: 'status', label: 'Status' },
+  { key: null, label: 'Roles' },
+  { key: null, label: 'Security groups' },
+  { key: 'end', label: 'End date' },
+  { key: 'daysLeft', label: 'Days left' },
+  { key: null, label: 'Auto-extend' },
 ];
 
 /** The partner's dashboard: filters, the end-date timeline, the sortable table and a details dialog per row. */
@@ -24,22 +31,57 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
 
   const canvas = h('canvas', { 'aria-label': 'Timeline of end dates', role: 'img' });
   const swatch = (variable: string, label: string) => h('li', { style: `--swatch: var(${variable})` }, label);
-  const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' }, swatch('--status-active', 'Active'), swatch('--status-expiring', 'Expiring (30 days or less)'),
-    swatch('--status-pending', 'Waiting for approval (ends when the request expires)'), h('li', { class: 'today' }, 'Today'));
-  const chartBox = h('section', { class: 'card chart-card', 'aria-label': 'End dates' }, h('div', { class: 'chart-head' }, h('h2', {}, 'End dates'), legend), h('div', { class: 'chart-wrap' }, canvas));
+  const legend = h(
+    'ul',
+    { class: 'legend', 'aria-label': 'Legend' },
+    swatch('--status-active', 'Active'),
+    swatch('--status-expiring', 'Expiring (30 days or less)'),
+    swatch('--status-pending', 'Waiting for approval (ends when the request expires)'),
+    h('li', { class: 'today' }, 'Today'),
+  );
+  const chartBox = h(
+    'section',
+    { class: 'card chart-card', 'aria-label': 'End dates' },
+    h('div', { class: 'chart-head' }, h('h2', {}, 'End dates'), legend),
+    h('div', { class: 'chart-wrap' }, canvas),
+  );
   const tableBody = h('tbody');
   const headRow = h('tr');
   const count = h('p', { class: 'count', 'aria-live': 'polite' });
   const details = h('dialog', { class: 'details', 'aria-label': 'Relationship details' });
 
-  const statusSelect = h('select', { 'aria-label': 'Status', onchange: () => { filter.status = statusSelect.value; render(); } },
-    ...STATUS_FILTERS.map((s) => h('option', { value: s.value }, s.label)));
-  const search = h('input', { type: 'search', placeholder: 'Search customers', 'aria-label': 'Search customers', oninput: () => { filter.search = search.value; render(); } });
-  const within = h('input', { type: 'number', min: 0, max: 730, placeholder: 'any', 'aria-label': 'Expiring within days', oninput: () => {
-    const days = Number.parseInt(within.value, 10);
-    filter.expiringWithin = Number.isFinite(days) ? days : null;
-    render();
-  } });
+  const statusSelect = h(
+    'select',
+    {
+      'aria-label': 'Status',
+      onchange: () => {
+        filter.status = statusSelect.value;
+        render();
+      },
+    },
+    ...STATUS_FILTERS.map((s) => h('option', { value: s.value }, s.label)),
+  );
+  const search = h('input', {
+    type: 'search',
+    placeholder: 'Search customers',
+    'aria-label': 'Search customers',
+    oninput: () => {
+      filter.search = search.value;
+      render();
+    },
+  });
+  const within = h('input', {
+    type: 'number',
+    min: 0,
+    max: 730,
+    placeholder: 'any',
+    'aria-label': 'Expiring within days',
+    oninput: () => {
+      const days = Number.parseInt(within.value, 10);
+      filter.expiringWithin = Number.isFinite(days) ? days : null;
+      render();
+    },
+  });
 
   const drawChart = (rows: readonly PartnerRelationshipRow[]) => {
     chart?.destroy();
@@ -49,25 +91,75 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
   const render = () => {
     const rows = data.rows.filter((r) => matchesFilter(r, filter)).sort((a, b) => compareRows(a, b, sort.key) * (sort.descending ? -1 : 1));
     count.textContent = `${rows.length} of ${data.rows.length} relationships`;
-    replace(headRow, ...COLUMNS.map((c) => c.key === null ? h('th', { scope: 'col' }, c.label) : h('th', { scope: 'col', 'aria-sort': sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none' },
-      h('button', { type: 'button', class: 'sort', onclick: () => { sort = { key: c.key ?? 'end', descending: sort.key === c.key ? !sort.descending : false }; render(); } }, c.label))));
+    replace(
+      headRow,
+      ...COLUMNS.map((c) =>
+        c.key === null
+          ? h('th', { scope: 'col' }, c.label)
+          : h(
+              'th',
+              { scope: 'col', 'aria-sort': sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none' },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'sort',
+                  onclick: () => {
+                    sort = { key: c.key ?? 'end', descending: sort.key === c.key ? !sort.descending : false };
+                    render();
+                  },
+                },
+                c.label,
+              ),
+            ),
+      ),
+    );
     replace(tableBody, ...rows.map((r) => rowElement(r)));
-    if (rows.length === 0) tableBody.append(h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, data.rows.length === 0 ? 'Your organization has no relationships yet. Start one in the chat: "invite a customer" or "new gdap".' : 'No relationship matches these filters.')));
+    if (rows.length === 0)
+      tableBody.append(
+        h(
+          'tr',
+          {},
+          h(
+            'td',
+            { colspan: COLUMNS.length, class: 'empty' },
+            data.rows.length === 0
+              ? 'Your organization has no relationships yet. Start one in the chat: "invite a customer" or "new gdap".'
+              : 'No relationship matches these filters.',
+          ),
+        ),
+      );
     drawChart(rows);
   };
 
-  const rowElement = (r: PartnerRelationshipRow) => h('tr', { tabindex: 0, 'data-status': r.status, onclick: () => openDetails(r), onkeydown: (e) => { if ((e as KeyboardEvent).key === 'Enter') openDetails(r); } },
-    h('td', {}, r.customerName), h('td', { class: 'strong' }, r.name), h('td', {}, h('span', { class: 'badge' }, r.type)),
-    h('td', {}, h('span', { class: `status status-${r.status}` }, r.statusText)),
-    h('td', { class: 'list' }, r.roles.join(', ') || '—'),
-    h('td', { class: 'list' }, r.groups.map((g) => g.groupName).join(', ') || '—'),
-    h('td', {}, ctx.formats.date(r.endDateTime)), h('td', { class: 'num' }, r.daysLeft ?? '—'),
-    h('td', {}, r.autoExtend === null ? '—' : r.autoExtend ? 'On' : 'Off'));
+  const rowElement = (r: PartnerRelationshipRow) =>
+    h(
+      'tr',
+      {
+        tabindex: 0,
+        'data-status': r.status,
+        onclick: () => openDetails(r),
+        onkeydown: (e) => {
+          if ((e as KeyboardEvent).key === 'Enter') openDetails(r);
+        },
+      },
+      h('td', {}, r.customerName),
+      h('td', { class: 'strong' }, r.name),
+      h('td', {}, h('span', { class: 'badge' }, r.type)),
+      h('td', {}, h('span', { class: `status status-${r.status}` }, r.statusText)),
+      h('td', { class: 'list' }, r.roles.join(', ') || '—'),
+      h('td', { class: 'list' }, r.groups.map((g) => g.groupName).join(', ') || '—'),
+      h('td', {}, ctx.formats.date(r.endDateTime)),
+      h('td', { class: 'num' }, r.daysLeft ?? '—'),
+      h('td', {}, r.autoExtend === null ? '—' : r.autoExtend ? 'On' : 'Off'),
+    );
 
   const runAction = async (r: PartnerRelationshipRow, action: RowAction) => {
     if (action.kind === 'chat') return ctx.openChat(action.command);
     if (action.kind === 'link') return;
-    const done = await ctx.api.post<{ statusText: string }>(`partner/gdap/${encodeURIComponent(r.id)}/${action.change}`, { version: r.version });
+    const done = await ctx.api.post<{ statusText: string }>(`partner/gdap/${encodeURIComponent(r.id)}/${action.change}`, {
+      version: r.version,
+    });
     details.close();
     if (!done.ok) return ctx.notify(done.error, 'error');
     ctx.notify(`${r.name}: ${done.value.statusText}.`);
@@ -76,29 +168,63 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
 
   const openDetails = (r: PartnerRelationshipRow) => {
     const fact = (label: string, value: string) => [h('dt', {}, label), h('dd', {}, value)];
-    replace(details,
+    replace(
+      details,
       h('h2', {}, `${r.customerName} · ${r.name}`),
-      h('dl', { class: 'facts' },
-        ...fact('Type', r.type), ...fact('Status', r.statusText), ...fact('Roles', r.roles.join(', ') || 'None'),
+      h(
+        'dl',
+        { class: 'facts' },
+        ...fact('Type', r.type),
+        ...fact('Status', r.statusText),
+        ...fact('Roles', r.roles.join(', ') || 'None'),
         ...fact('Security groups', r.groups.map((g) => `${g.groupName} (${g.roles.join(', ')})`).join('; ') || 'None assigned'),
-        ...fact('End date', ctx.formats.date(r.endDateTime)), ...fact('Days left', ctx.formats.daysLeft(r.daysLeft)),
+        ...fact('End date', ctx.formats.date(r.endDateTime)),
+        ...fact('Days left', ctx.formats.daysLeft(r.daysLeft)),
         ...fact('Auto-extend', r.autoExtend === null ? 'Not applicable' : r.autoExtend ? 'On (180 days at each end date)' : 'Off'),
-        ...fact('Requested by', r.requestedBy), ...fact('Accepted by', r.approvedBy ?? 'Not yet'),
-        ...fact('Microsoft Customer Agreement', r.mcaAccepted ? 'Accepted' : 'Not accepted yet')),
-      h('div', { class: 'actions' },
-        ...r.actions.map((a) => a.kind === 'link'
-          ? h('label', { class: 'link-field' }, a.label, h('input', { type: 'text', readonly: true, value: a.url, onfocus: (e) => (e.target as HTMLInputElement).select() }))
-          : h('button', { type: 'button', class: a.kind === 'api' ? 'primary' : 'secondary', onclick: () => void runAction(r, a) }, a.kind === 'chat' ? `${a.label} in chat` : a.label)),
-        h('button', { type: 'button', class: 'secondary', onclick: () => details.close() }, 'Close')));
+        ...fact('Requested by', r.requestedBy),
+        ...fact('Accepted by', r.approvedBy ?? 'Not yet'),
+        ...fact('Microsoft Customer Agreement', r.mcaAccepted ? 'Accepted' : 'Not accepted yet'),
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        ...r.actions.map((a) =>
+          a.kind === 'link'
+            ? h(
+                'label',
+                { class: 'link-field' },
+                a.label,
+                h('input', { type: 'text', readonly: true, value: a.url, onfocus: (e) => (e.target as HTMLInputElement).select() }),
+              )
+            : h(
+                'button',
+                { type: 'button', class: a.kind === 'api' ? 'primary' : 'secondary', onclick: () => void runAction(r, a) },
+                a.kind === 'chat' ? `${a.label} in chat` : a.label,
+              ),
+        ),
+        h('button', { type: 'button', class: 'secondary', onclick: () => details.close() }, 'Close'),
+      ),
+    );
     details.showModal();
   };
 
-  replace(root,
+  replace(
+    root,
     h('header', { class: 'view-head' }, h('h1', {}, `${data.partnerName}: relationships`), count),
-    h('div', { class: 'filters', role: 'search' },
-      h('label', {}, 'Status ', statusSelect), h('label', {}, 'Customer ', search), h('label', {}, 'Expiring within ', within, ' days')),
+    h(
+      'div',
+      { class: 'filters', role: 'search' },
+      h('label', {}, 'Status ', statusSelect),
+      h('label', {}, 'Customer ', search),
+      h('label', {}, 'Expiring within ', within, ' days'),
+    ),
     chartBox,
-    h('div', { class: 'card table-card' }, h('table', { class: 'grid', 'aria-label': 'Relationships' }, h('thead', {}, headRow), tableBody)),
-    details);
+    h(
+      'div',
+      { class: 'card table-card' },
+      h('table', { class: 'grid', 'aria-label': 'Relationships' }, h('thead', {}, headRow), tableBody),
+    ),
+    details,
+  );
   render();
 }

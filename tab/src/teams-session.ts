@@ -21,7 +21,13 @@ const HOST_TIMEOUT_MS = 4000;
 export async function connectToTeams(): Promise<TeamsSession | undefined> {
   if (window.parent === window && window.opener === null) return undefined;
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), HOST_TIMEOUT_MS));
-  const connected = await Promise.race([app.initialize().then(() => true).catch(() => false), timeout]);
+  const connected = await Promise.race([
+    app
+      .initialize()
+      .then(() => true)
+      .catch(() => false),
+    timeout,
+  ]);
   if (connected !== true) return undefined;
   const context = await app.getContext();
   app.notifySuccess().catch(() => undefined);

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEMO_DIRECTORY_FILE, loadConfig } from '../../bot/config.ts';
+import { ConfigError, DEMO_DIRECTORY_FILE, loadConfig } from '#bot/config.ts';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults with an empty environment: local mode, SQLite under ./data, the demo directory', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3978, auth: undefined, dataDir: './data', storageUrl: 'sqlite://./data/partner-access.sqlite', directoryFile: DEMO_DIRECTORY_FILE, logLevel: 'info' });
+    expect(config).toMatchObject({
+      port: 3978,
+      auth: undefined,
+      dataDir: './data',
+      storageUrl: 'sqlite://./data/partner-access.sqlite',
+      directoryFile: DEMO_DIRECTORY_FILE,
+      logLevel: 'info',
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -13,7 +20,12 @@ describe('loadConfig', () => {
   });
 
   it('turns on authentication when an app id is set', () => {
-    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant' });
+    const config = loadConfig({
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant',
+    });
     expect(config.auth).toEqual({ appId: 'app', appPassword: 'secret', appTenantId: 'tenant', appType: 'SingleTenant' });
   });
 
@@ -46,22 +58,38 @@ describe('loadConfig: Microsoft Graph', () => {
     expect(loadConfig({ GRAPH_MODE: '' })).toMatchObject({ graphMode: 'embedded', graph: undefined });
   });
 
-  it('reads graph mode with Microsoft\'s endpoints and 5-minute defaults', () => {
+  it("reads graph mode with Microsoft's endpoints and 5-minute defaults", () => {
     const config = loadConfig(graph);
     expect(config.graphMode).toBe('graph');
     expect(config.graph).toEqual({
-      partnerTenantId: partner, partnerId: undefined, clientId: app, credential: { kind: 'secret', secret: 's3cret' },
-      baseUrl: 'https://graph.microsoft.com/v1.0', authorityHost: 'https://login.microsoftonline.com',
-      syncIntervalMs: 300_000, directoryCacheMs: 300_000,
+      partnerTenantId: partner,
+      partnerId: undefined,
+      clientId: app,
+      credential: { kind: 'secret', secret: 's3cret' },
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      authorityHost: 'https://login.microsoftonline.com',
+      syncIntervalMs: 300_000,
+      directoryCacheMs: 300_000,
     });
     expect(Object.isFrozen(config.graph)).toBe(true);
   });
 
   it('takes another Graph host and authority host (a stand-in, a national cloud), without trailing slashes', () => {
-    const config = loadConfig({ ...graph, GRAPH_BASE_URL: 'https://127.0.0.1:8443/v1.0/', AZURE_AUTHORITY_HOST: 'https://127.0.0.1:8443/',
-      GRAPH_SYNC_MINUTES: '1', GRAPH_DIRECTORY_CACHE_MINUTES: '0', PARTNER_ID: '4839201' });
-    expect(config.graph).toMatchObject({ baseUrl: 'https://127.0.0.1:8443/v1.0', authorityHost: 'https://127.0.0.1:8443',
-      syncIntervalMs: 60_000, directoryCacheMs: 0, partnerId: '4839201' });
+    const config = loadConfig({
+      ...graph,
+      GRAPH_BASE_URL: 'https://127.0.0.1:8443/v1.0/',
+      AZURE_AUTHORITY_HOST: 'https://127.0.0.1:8443/',
+      GRAPH_SYNC_MINUTES: '1',
+      GRAPH_DIRECTORY_CACHE_MINUTES: '0',
+      PARTNER_ID: '4839201',
+    });
+    expect(config.graph).toMatchObject({
+      baseUrl: 'https://127.0.0.1:8443/v1.0',
+      authorityHost: 'https://127.0.0.1:8443',
+      syncIntervalMs: 60_000,
+      directoryCacheMs: 0,
+      partnerId: '4839201',
+    });
   });
 
   it('takes a certificate instead of a secret, when the file exists', () => {
@@ -77,7 +105,10 @@ describe('loadConfig: Microsoft Graph', () => {
     { env: { ...graph, GRAPH_CLIENT_ID: 'my-app' }, names: ['GRAPH_CLIENT_ID'] },
     { env: { ...graph, GRAPH_CLIENT_SECRET: '' }, names: ['GRAPH_CLIENT_SECRET'] },
     { env: { ...graph, GRAPH_CLIENT_CERTIFICATE_PATH: '/etc/hosts' }, names: ['GRAPH_CLIENT_SECRET'] },
-    { env: { ...graph, GRAPH_CLIENT_SECRET: '', GRAPH_CLIENT_CERTIFICATE_PATH: '/no/such/cert.pem' }, names: ['GRAPH_CLIENT_CERTIFICATE_PATH'] },
+    {
+      env: { ...graph, GRAPH_CLIENT_SECRET: '', GRAPH_CLIENT_CERTIFICATE_PATH: '/no/such/cert.pem' },
+      names: ['GRAPH_CLIENT_CERTIFICATE_PATH'],
+    },
     { env: { ...graph, GRAPH_BASE_URL: 'http://graph.microsoft.com/v1.0' }, names: ['GRAPH_BASE_URL'] },
     { env: { ...graph, GRAPH_BASE_URL: 'https://graph.microsoft.com' }, names: ['GRAPH_BASE_URL'] },
     { env: { ...graph, AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.com/common' }, names: ['AZURE_AUTHORITY_HOST'] },

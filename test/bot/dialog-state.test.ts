@@ -8,7 +8,9 @@ const hana: Speaker = { tenantId: DEMO.woodgrove, userId: DEMO.hanaHelpdeskAgent
 
 /** A message in one shared group chat of the partner tenant. */
 function inGroupChat(text: string, speaker: Speaker) {
-  return makeMessage(text, speaker, { conversation: { id: 'group-chat-1', conversationType: 'groupChat', isGroup: true, tenantId: speaker.tenantId } });
+  return makeMessage(text, speaker, {
+    conversation: { id: 'group-chat-1', conversationType: 'groupChat', isGroup: true, tenantId: speaker.tenantId },
+  });
 }
 
 describe('flows in a shared conversation', () => {
@@ -25,7 +27,9 @@ describe('flows in a shared conversation', () => {
     expect(started).toContain('Name the relationship');
 
     // Hana, in the same group chat, asks a question: she gets an answer, not Adele's next step.
-    const hanaReply = cardTexts(repliesOf(await post(running.baseUrl, inGroupChat('who can accept the Microsoft Customer Agreement?', hana))));
+    const hanaReply = cardTexts(
+      repliesOf(await post(running.baseUrl, inGroupChat('who can accept the Microsoft Customer Agreement?', hana))),
+    );
     expect(hanaReply).not.toContain('Which roles?');
     expect(hanaReply).toContain('Answer');
 

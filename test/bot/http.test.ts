@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardTexts, makeInstall, makeMessage, post, repliesOf } from '../support/activities.ts';
 import { DEMO } from '../support/demo-ids.ts';
-import { startBanner } from '../../bot/http/home-page.ts';
+import { startBanner } from '#bot/http/home-page.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
 
 describe('POST /api/messages in local mode', () => {
@@ -17,13 +17,28 @@ describe('POST /api/messages in local mode', () => {
     {
       who: 'a partner Admin agent',
       speaker: { tenantId: DEMO.woodgrove, userId: DEMO.adeleAdminAgent },
-      expected: ['You: Adele Vance', 'Organization: Woodgrove Partners (woodgrovepartners.com)', 'Kind: Partner (Partner ID 4839201)', 'Partner Center roles: Admin agent', '[Request GDAP]', '[Invite a customer]'],
+      expected: [
+        'You: Adele Vance',
+        'Organization: Woodgrove Partners (woodgrovepartners.com)',
+        'Kind: Partner (Partner ID 4839201)',
+        'Partner Center roles: Admin agent',
+        '[Request GDAP]',
+        '[Invite a customer]',
+      ],
       absent: ['[Invitations]', "[Remove a partner's roles]"],
     },
     {
       who: 'a customer Global admin',
       speaker: { tenantId: DEMO.contoso, userId: DEMO.meganContosoGa },
-      expected: ['You: Megan Bowen', 'Organization: Contoso (contoso.com)', 'Kind: Customer', 'Entra roles: Global Administrator', '[Invitations]', "[Remove a partner's roles]", '[My partners]'],
+      expected: [
+        'You: Megan Bowen',
+        'Organization: Contoso (contoso.com)',
+        'Kind: Customer',
+        'Entra roles: Global Administrator',
+        '[Invitations]',
+        "[Remove a partner's roles]",
+        '[My partners]',
+      ],
       absent: ['[Request GDAP]', 'Partner Center roles: Admin agent'],
     },
     {
@@ -65,9 +80,21 @@ describe('POST /api/messages in local mode', () => {
   it.each([
     { name: 'malformed JSON', body: '{"type": "message", ', reason: 'The body is not valid JSON.' },
     { name: 'a JSON array', body: '[1,2]', reason: 'Not a Bot Framework activity: body is missing or of the wrong type.' },
-    { name: 'no channelId', body: JSON.stringify({ type: 'message', serviceUrl: 'http://x/', conversation: { id: 'c' }, from: { id: 'u' } }), reason: 'Not a Bot Framework activity: channelId is missing or of the wrong type.' },
-    { name: 'a serviceUrl that is not a URL', body: JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'nope', conversation: { id: 'c' }, from: { id: 'u' } }), reason: 'Not a Bot Framework activity: serviceUrl is not a URL.' },
-    { name: 'an invoke without a name', body: JSON.stringify({ type: 'invoke', channelId: 'msteams', serviceUrl: 'http://x/', conversation: { id: 'c' }, from: { id: 'u' } }), reason: 'Not a Bot Framework activity: an invoke needs a name.' },
+    {
+      name: 'no channelId',
+      body: JSON.stringify({ type: 'message', serviceUrl: 'http://x/', conversation: { id: 'c' }, from: { id: 'u' } }),
+      reason: 'Not a Bot Framework activity: channelId is missing or of the wrong type.',
+    },
+    {
+      name: 'a serviceUrl that is not a URL',
+      body: JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'nope', conversation: { id: 'c' }, from: { id: 'u' } }),
+      reason: 'Not a Bot Framework activity: serviceUrl is not a URL.',
+    },
+    {
+      name: 'an invoke without a name',
+      body: JSON.stringify({ type: 'invoke', channelId: 'msteams', serviceUrl: 'http://x/', conversation: { id: 'c' }, from: { id: 'u' } }),
+      reason: 'Not a Bot Framework activity: an invoke needs a name.',
+    },
   ])('answers $name with 400 and a short reason', async ({ body, reason }) => {
     const result = await post(running.baseUrl, body);
     expect(result).toEqual({ status: 400, body: { error: reason } });
@@ -75,7 +102,10 @@ describe('POST /api/messages in local mode', () => {
 
   it('refuses a body that is not JSON by content type (415) and an oversized body (413)', async () => {
     expect((await post(running.baseUrl, 'hello', { 'content-type': 'text/plain' })).status).toBe(415);
-    const huge = JSON.stringify({ ...makeMessage('x', { tenantId: DEMO.contoso, userId: DEMO.oliveContosoUser }), text: 'x'.repeat(300_000) });
+    const huge = JSON.stringify({
+      ...makeMessage('x', { tenantId: DEMO.contoso, userId: DEMO.oliveContosoUser }),
+      text: 'x'.repeat(300_000),
+    });
     expect((await post(running.baseUrl, huge)).status).toBe(413);
   });
 
@@ -127,7 +157,9 @@ describe('POST /api/messages with an app id configured', () => {
     { name: 'a token of another scheme', headers: { authorization: 'Basic dXNlcjpwYXNz' } },
     {
       name: 'a well-formed but unsigned JWT',
-      headers: { authorization: `Bearer ${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"aud":"3f0e3a5c-1111-4222-8333-444455556666","iss":"https://api.botframework.com"}').toString('base64url')}.` },
+      headers: {
+        authorization: `Bearer ${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"aud":"3f0e3a5c-1111-4222-8333-444455556666","iss":"https://api.botframework.com"}').toString('base64url')}.`,
+      },
     },
   ])('answers a request with $name with 401 and no internals', async ({ headers }) => {
     const result = await post(running.baseUrl, activity, headers);

@@ -9,7 +9,10 @@ const MAIN = new URL('../../bot/main.ts', import.meta.url).pathname;
 /** Starts the real entry point and returns its exit code and stderr (it must fail fast, before listening). */
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'silent', STORAGE_URL: 'memory://', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'silent', STORAGE_URL: 'memory://', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
@@ -23,8 +26,23 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stde
 describe('starting the bot', { timeout: 90_000 }, () => {
   it.each([
     { name: 'malformed JSON', content: '{ nope', expected: 'is not valid JSON' },
-    { name: 'an unknown tenant in a user', content: JSON.stringify({ tenants: [], users: [{ id: 'u1', tenantId: 't9', name: 'X', email: 'x@y.com', roles: [] }], groups: [] }), expected: 'users[0] "X": tenantId "t9" is not a tenant in this file' },
-    { name: 'duplicate ids', content: JSON.stringify({ tenants: [{ id: 'a', name: 'A', domain: 'a.com' }, { id: 'a', name: 'B', domain: 'b.com' }], users: [], groups: [] }), expected: 'tenants[1] "B": duplicate id "a"' },
+    {
+      name: 'an unknown tenant in a user',
+      content: JSON.stringify({ tenants: [], users: [{ id: 'u1', tenantId: 't9', name: 'X', email: 'x@y.com', roles: [] }], groups: [] }),
+      expected: 'users[0] "X": tenantId "t9" is not a tenant in this file',
+    },
+    {
+      name: 'duplicate ids',
+      content: JSON.stringify({
+        tenants: [
+          { id: 'a', name: 'A', domain: 'a.com' },
+          { id: 'a', name: 'B', domain: 'b.com' },
+        ],
+        users: [],
+        groups: [],
+      }),
+      expected: 'tenants[1] "B": duplicate id "a"',
+    },
   ])('fails on a DIRECTORY_FILE with $name, naming the problem', async ({ content, expected }) => {
     const dir = await mkdtemp(join(tmpdir(), 'pa-dir-'));
     const file = join(dir, 'directory.json');

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACTION_HANDLERS } from '../../bot/actions/action-handlers.ts';
-import { TEMPLATES_DIR } from '../../cards/render-card.ts';
-import { VERBS } from '../../cards/verbs.ts';
+import { ACTION_HANDLERS } from '#bot/actions/action-handlers.ts';
+import { TEMPLATES_DIR } from '#cards/render-card.ts';
+import { VERBS } from '#cards/verbs.ts';
 
 const templates = readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.card.json'));
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { startBot, type RunningProcess } from '../../scripts/playground/launch.ts';
+import { startBot, type RunningProcess } from '#scripts/playground/launch.ts';
 import { chromiumAvailability, launchChromium } from '../support/chromium.ts';
 import { expectVisible, freePort, openPersona, snap, type Persona } from '../support/playground-session.ts';
 
@@ -124,7 +124,13 @@ describe.skipIf(!chromium.available)('delegated access from request to removal, 
     await snap(review, 'customer-remove-roles-3-result');
 
     // The partner hears of it in Teams.
-    await expectVisible(adele.page.locator('.fai-OutputCard').last().getByText(/removed/i), 30_000);
+    await expectVisible(
+      adele.page
+        .locator('.fai-OutputCard')
+        .last()
+        .getByText(/removed/i),
+      30_000,
+    );
     await snap(adele.lastMessage(), 'partner-notice-roles-removed');
 
     // And the partner's view agrees: nothing active at Contoso any more.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { startBot, type RunningProcess } from '../../scripts/playground/launch.ts';
+import { startBot, type RunningProcess } from '#scripts/playground/launch.ts';
 import { chromiumAvailability, launchChromium } from '../support/chromium.ts';
 import { expectVisible, freePort, openPersona, type Persona } from '../support/playground-session.ts';
 

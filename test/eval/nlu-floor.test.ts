@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUnderstandingEngine } from '../../bot/understanding/understanding.ts';
-import type { UnderstandingEngine } from '../../domain/understanding/understand.ts';
-import { loadNluSet, scoreNluSet, type NluScore } from '../../eval/nlu/nlu-eval.ts';
+import { createUnderstandingEngine } from '#bot/understanding/understanding.ts';
+import type { UnderstandingEngine } from '#domain/understanding/understand.ts';
+import { loadNluSet, scoreNluSet, type NluScore } from '#eval/nlu/nlu-eval.ts';
 
 /**
  * The floor the held-out NLU set (frozen before tuning) must keep. The issue asks intent ≥ 95%; the held-out set was

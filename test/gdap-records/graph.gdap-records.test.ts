@@ -1,12 +1,12 @@
 import pino from 'pino';
-import { loadConfig } from '../../bot/config.ts';
-import { GdapApi } from '../../bot/graph/gdap-api.ts';
-import { createGraphGdapRecords } from '../../bot/graph/graph-gdap-records.ts';
-import { GraphClient } from '../../bot/graph/graph-client.ts';
-import { SYSTEM_ACTOR } from '../../domain/actors/actor.ts';
-import { auditEvent } from '../../domain/audit/audit-event.ts';
-import { changeFromSource } from '../../domain/relationships/gdap-reconcile.ts';
-import { createGdapRelationshipRepository } from '../../domain/relationships/relationship.repository.ts';
+import { loadConfig } from '#bot/config.ts';
+import { GdapApi } from '#bot/graph/gdap-api.ts';
+import { createGraphGdapRecords } from '#bot/graph/graph-gdap-records.ts';
+import { GraphClient } from '#bot/graph/graph-client.ts';
+import { SYSTEM_ACTOR } from '#domain/actors/actor.ts';
+import { auditEvent } from '#domain/audit/audit-event.ts';
+import { changeFromSource } from '#domain/relationships/gdap-reconcile.ts';
+import { createGdapRelationshipRepository } from '#domain/relationships/relationship.repository.ts';
 import { RecordingDocumentStore } from '../support/recording-store.ts';
 import { GraphStandIn } from '../support/graph-stand-in/graph-stand-in.ts';
 import { demoStandInOptions, TEST_CLIENT_SECRET } from '../support/graph-stand-in/stand-in-tenants.ts';
@@ -39,9 +39,15 @@ describeGdapRecordsContract('graph (Microsoft Graph stand-in through GRAPH_BASE_
       const change = changeFromSource(relationship.value, source.value, clock.now());
       if (change === undefined) throw new Error('the approval was not seen');
       const event = auditEvent({
-        id: `approve-${relationship.value.id}`, now: clock.now(), actor: SYSTEM_ACTOR, action: change.action,
+        id: `approve-${relationship.value.id}`,
+        now: clock.now(),
+        actor: SYSTEM_ACTOR,
+        action: change.action,
         target: { kind: 'gdapRelationship', id: relationship.value.id, displayName: relationship.value.displayName },
-        partnerTenantId: relationship.value.partnerTenantId, customerTenantId: relationship.value.customer.tenantId, statusBefore: 'approvalPending', statusAfter: 'active',
+        partnerTenantId: relationship.value.partnerTenantId,
+        customerTenantId: relationship.value.customer.tenantId,
+        statusBefore: 'approvalPending',
+        statusAfter: 'active',
       });
       const outcome = await records.recordLocally({ before: relationship, after: change.after, event });
       if (!outcome.ok) throw new Error(outcome.reason);
@@ -49,7 +55,9 @@ describeGdapRecordsContract('graph (Microsoft Graph stand-in through GRAPH_BASE_
     },
     async changeElsewhere(relationship) {
       // Another Admin agent (or the admin center) changes it at Microsoft with the etag it read.
-      const changed = await api.updateRelationship(relationship.value.id, relationship.value.sourceEtag ?? '', { autoExtendDuration: 'PT0S' });
+      const changed = await api.updateRelationship(relationship.value.id, relationship.value.sourceEtag ?? '', {
+        autoExtendDuration: 'PT0S',
+      });
       if (!changed.ok) throw new Error(`could not change it elsewhere: ${changed.failure.kind}`);
     },
     async close() {

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildManifest } from '../../manifest/build-manifest.ts';
-import { validateManifest } from '../../manifest/validate-manifest.ts';
+import { buildManifest } from '#manifest/build-manifest.ts';
+import { validateManifest } from '#manifest/validate-manifest.ts';
 
 const APP_ID = '3f0e3a5c-1111-4222-8333-444455556666';
 
@@ -26,17 +26,32 @@ describe('the Teams app manifest', () => {
   });
 
   it('takes the bot id from config and lists the main tasks as commands in personal and team scopes', () => {
-    const manifest = buildManifest({ appId: APP_ID, host: 'bot.example.com' }) as { id: string; bots: Array<{ botId: string; scopes: string[]; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> }> };
+    const manifest = buildManifest({ appId: APP_ID, host: 'bot.example.com' }) as {
+      id: string;
+      bots: Array<{ botId: string; scopes: string[]; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> }>;
+    };
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0]?.botId).toBe(APP_ID);
     expect(manifest.bots[0]?.scopes).toEqual(expect.arrayContaining(['personal', 'team']));
     const personal = manifest.bots[0]?.commandLists[0]?.commands.map((c) => c.title);
-    expect(personal).toEqual(expect.arrayContaining(['invite a customer', 'new gdap', 'assign groups', 'invitations', 'my partners', 'remove roles', 'ask']));
+    expect(personal).toEqual(
+      expect.arrayContaining(['invite a customer', 'new gdap', 'assign groups', 'invitations', 'my partners', 'remove roles', 'ask']),
+    );
   });
 
   it('has the personal Relationships tab on the host and the SSO resource the tab API expects as audience', () => {
-    const manifest = buildManifest({ appId: APP_ID, host: 'bot.example.com' }) as { staticTabs: Array<Record<string, unknown>>; webApplicationInfo: Record<string, unknown>; validDomains: string[] };
-    expect(manifest.staticTabs).toContainEqual({ entityId: 'relationships', name: 'Relationships', contentUrl: 'https://bot.example.com/tab', websiteUrl: 'https://bot.example.com/tab', scopes: ['personal'] });
+    const manifest = buildManifest({ appId: APP_ID, host: 'bot.example.com' }) as {
+      staticTabs: Array<Record<string, unknown>>;
+      webApplicationInfo: Record<string, unknown>;
+      validDomains: string[];
+    };
+    expect(manifest.staticTabs).toContainEqual({
+      entityId: 'relationships',
+      name: 'Relationships',
+      contentUrl: 'https://bot.example.com/tab',
+      websiteUrl: 'https://bot.example.com/tab',
+      scopes: ['personal'],
+    });
     expect(manifest.staticTabs[0]).toEqual({ entityId: 'conversations', scopes: ['personal'] });
     expect(manifest.webApplicationInfo).toEqual({ id: APP_ID, resource: `api://bot.example.com/${APP_ID}` });
     expect(manifest.validDomains).toEqual(['bot.example.com']);
@@ -48,7 +63,9 @@ describe('the Teams app manifest', () => {
   });
 
   it('npm run package writes the app package zip with the manifest and both icons', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [new URL('../../manifest/package-app.ts', import.meta.url).pathname], { env: { PATH: process.env.PATH, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x' } });
+    const { stdout } = await promisify(execFile)(process.execPath, [new URL('../../manifest/package-app.ts', import.meta.url).pathname], {
+      env: { PATH: process.env.PATH, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x' },
+    });
     expect(stdout).toContain('partner-access.zip');
     const zip = await readFile(new URL('../../manifest/build/partner-access.zip', import.meta.url));
     for (const name of ['manifest.json', 'color.png', 'outline.png']) expect(zip.includes(Buffer.from(name))).toBe(true);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DIRECTORY_FILE } from '../../bot/config.ts';
-import { LOCAL_IDENTITY_HEADER } from '../../bot/tab/tab-identity.ts';
+import { DEMO_DIRECTORY_FILE } from '#bot/config.ts';
+import { LOCAL_IDENTITY_HEADER } from '#bot/tab/tab-identity.ts';
 import { startConnectorStub, type ConnectorStub } from '../support/connector-stub.ts';
 import { makeInvoke, makeMessage, post, type Speaker } from '../support/activities.ts';
 import { FixedClock, SequentialIds } from '../support/fixed-clock.ts';
@@ -19,8 +19,20 @@ const customerPeople = directory.users.filter((u) => !partnerTenants.has(u.tenan
 /** Everything that would identify one of a customer's people: full name, first name as a word, e-mail address. */
 const forbidden: Array<{ what: string; pattern: RegExp }> = customerPeople.flatMap((u) => [
   { what: u.name, pattern: new RegExp(`\\b${u.name.split(' ')[0] ?? u.name}\\b`) },
-  { what: u.email, pattern: new RegExp(u.email.replace(/[.@]/g, (c) => `\\${c}`), 'i') },
-  { what: `${u.email} (encoded)`, pattern: new RegExp(encodeURIComponent(u.email).replace(/[.%]/g, (c) => `\\${c}`), 'i') },
+  {
+    what: u.email,
+    pattern: new RegExp(
+      u.email.replace(/[.@]/g, (c) => `\\${c}`),
+      'i',
+    ),
+  },
+  {
+    what: `${u.email} (encoded)`,
+    pattern: new RegExp(
+      encodeURIComponent(u.email).replace(/[.%]/g, (c) => `\\${c}`),
+      'i',
+    ),
+  },
 ]);
 
 const id = (name: string) => directory.users.find((u) => u.name === name)?.id ?? '';
@@ -30,7 +42,7 @@ const id = (name: string) => directory.users.find((u) => u.name === name)?.id ??
  * partner user, every notification posted into a partner user's chat, every tab answer. A partner learns how many
  * of a customer's admins were reached and where, never who, their addresses, or whether they use the bot.
  */
-describe('nothing about a customer\'s people reaches a partner', () => {
+describe("nothing about a customer's people reaches a partner", () => {
   let running: RunningApp;
   let stub: ConnectorStub;
   const partnerSaw: string[] = [];
@@ -64,7 +76,14 @@ describe('nothing about a customer\'s people reaches a partner', () => {
 
   beforeAll(async () => {
     stub = await startConnectorStub();
-    running = await startTestApp({}, { clock: new FixedClock('2026-11-25T12:00:00.000Z'), ids: new SequentialIds('leak'), notificationRetry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    running = await startTestApp(
+      {},
+      {
+        clock: new FixedClock('2026-11-25T12:00:00.000Z'),
+        ids: new SequentialIds('leak'),
+        notificationRetry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+      },
+    );
     const p = people();
     for (const s of Object.values(p)) await say(s, 'help');
 
@@ -85,8 +104,16 @@ describe('nothing about a customer\'s people reaches a partner', () => {
     await say(p.sam, 'invite fabrikam');
     const invited = await say(p.sam, '', { includeDap: 'false' });
     await click(p.sam, 'partner.sendToCustomer', sendData(invited));
-    const reseller = await running.app.services.domain.getRelationship(adele, { kind: 'reseller', id: `${DEMO.woodgrove}_${DEMO.fabrikam}` });
-    await click(p.frank, 'invitation.accept', { kind: 'reseller', id: reseller.ok ? reseller.value.id : '', version: reseller.ok ? reseller.value.version : '', agreementRead: 'true' });
+    const reseller = await running.app.services.domain.getRelationship(adele, {
+      kind: 'reseller',
+      id: `${DEMO.woodgrove}_${DEMO.fabrikam}`,
+    });
+    await click(p.frank, 'invitation.accept', {
+      kind: 'reseller',
+      id: reseller.ok ? reseller.value.id : '',
+      version: reseller.ok ? reseller.value.version : '',
+      agreementRead: 'true',
+    });
     await say(p.sam, 'invite northwind');
     const northwind = await say(p.sam, '', { includeDap: 'false' });
     await click(p.sam, 'partner.sendToCustomer', sendData(northwind));
@@ -96,8 +123,17 @@ describe('nothing about a customer\'s people reaches a partner', () => {
 
     // What partner staff of every kind can ask and open.
     for (const s of [p.adele, p.sam, p.hana, p.tom, p.lars]) {
-      for (const text of ['my customers', 'what can I do at Contoso?', 'who is the global admin of Contoso?', 'which users does Fabrikam have?',
-        'what can Woodgrove do in Contoso?', 'can I reset passwords at Fabrikam?', 'manage Contoso helpdesk', 'assign groups', 'who accepted our invitation at Fabrikam?']) {
+      for (const text of [
+        'my customers',
+        'what can I do at Contoso?',
+        'who is the global admin of Contoso?',
+        'which users does Fabrikam have?',
+        'what can Woodgrove do in Contoso?',
+        'can I reset passwords at Fabrikam?',
+        'manage Contoso helpdesk',
+        'assign groups',
+        'who accepted our invitation at Fabrikam?',
+      ]) {
         await say(s, text);
         await say(s, 'cancel');
       }
@@ -108,7 +144,11 @@ describe('nothing about a customer\'s people reaches a partner', () => {
     // Contoso removes Woodgrove's roles: the partner is told.
     await click(p.megan, 'roles.remove', { partnerTenantId: DEMO.woodgrove });
     await running.app.services.notifier.idle();
-    const partnerChats = new Set(Object.values(p).filter(isPartner).map((s) => `conv-${s.userId}`));
+    const partnerChats = new Set(
+      Object.values(p)
+        .filter(isPartner)
+        .map((s) => `conv-${s.userId}`),
+    );
     for (const posted of stub.posted) if (partnerChats.has(posted.conversationId)) partnerSaw.push(JSON.stringify(posted.activity));
   }, 120_000);
   afterAll(async () => {
@@ -128,34 +168,42 @@ describe('nothing about a customer\'s people reaches a partner', () => {
   });
 
   it.each(forbidden)('never shows $what', ({ pattern }) => {
-    const hits = partnerSaw.filter((text) => pattern.test(text)).map((text) => text.slice(Math.max(0, text.search(pattern) - 120), text.search(pattern) + 80));
+    const hits = partnerSaw
+      .filter((text) => pattern.test(text))
+      .map((text) => text.slice(Math.max(0, text.search(pattern) - 120), text.search(pattern) + 80));
     expect(hits).toEqual([]);
   });
 
-  it('never says whether a customer\'s people use the bot', () => {
+  it("never says whether a customer's people use the bot", () => {
     expect(partnerSaw.filter((text) => /used this bot|uses the bot|use this bot yet/i.test(text))).toEqual([]);
   });
 
-  it('never offers a mailto with a customer\'s addresses', () => {
+  it("never offers a mailto with a customer's addresses", () => {
     const mailtos = partnerSaw.flatMap((text) => [...text.matchAll(/mailto:([^?"]*)\?/g)].map((m) => m[1]));
     expect(mailtos.length).toBeGreaterThan(0);
     expect(mailtos.filter((to) => to !== '')).toEqual([]);
   });
 });
 
-describe('partner staff without a Partner Center role do not see the partner\'s relationships', () => {
+describe("partner staff without a Partner Center role do not see the partner's relationships", () => {
   it('"what can I do at Contoso?" names no relationship for a technician, and does for an Admin agent', async () => {
     const running = await startTestApp({}, { clock: new FixedClock('2026-11-25T12:00:00.000Z'), ids: new SequentialIds('tech') });
     try {
       const domain = running.app.services.domain;
       const adele = await domain.resolveActor(DEMO.woodgrove, DEMO.adeleAdminAgent);
       const megan = await domain.resolveActor(DEMO.contoso, DEMO.meganContosoGa);
-      const made = await domain.requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName: 'Secret project Contoso', duration: 'P90D', roles: ['729827e3-9c14-49f7-bb1b-9608f156bbb8'] });
+      const made = await domain.requestGdapRelationship(adele, {
+        customerTenantId: DEMO.contoso,
+        displayName: 'Secret project Contoso',
+        duration: 'P90D',
+        roles: ['729827e3-9c14-49f7-bb1b-9608f156bbb8'],
+      });
       if (!made.ok) throw new Error(made.message);
       const locked = await domain.lockForApproval(adele, { id: made.value.id, version: made.value.version });
       if (!locked.ok) throw new Error(locked.message);
       expect((await domain.approveRelationship(megan, { kind: 'gdap', id: locked.value.id, version: locked.value.version })).ok).toBe(true);
-      const ask = async (userId: string) => JSON.stringify((await post(running.baseUrl, makeMessage('what can I do at Contoso?', { tenantId: DEMO.woodgrove, userId }))).body);
+      const ask = async (userId: string) =>
+        JSON.stringify((await post(running.baseUrl, makeMessage('what can I do at Contoso?', { tenantId: DEMO.woodgrove, userId }))).body);
       const tom = await ask(id('Tom Technician'));
       expect(tom).toContain('no admin roles at Contoso');
       expect(tom).not.toContain('Secret project');

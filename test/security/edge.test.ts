@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../bot/config.ts';
-import { serviceUrlProblem } from '../../bot/http/service-url.ts';
-import { MemoryDocumentStore } from '../../bot/storage/memory.store.ts';
-import { DocumentStoreBotStorage } from '../../bot/storage/bot-state.storage.ts';
-import type { ExpectedVersion, WriteOptions, WriteOutcome } from '../../domain/ports/document-store.ts';
+import { ConfigError, loadConfig } from '#bot/config.ts';
+import { serviceUrlProblem } from '#bot/http/service-url.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
+import type { ExpectedVersion, WriteOptions, WriteOutcome } from '#domain/ports/document-store.ts';
 import { makeInvoke, makeMessage, post, repliesOf } from '../support/activities.ts';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
@@ -32,7 +32,10 @@ describe('malformed card actions are refused at the edge with 400', () => {
     { name: 'an enormous verb', value: { action: { type: 'Action.Execute', verb: 'v'.repeat(10_000), data: {} } } },
     { name: 'data that is a string', value: { action: { type: 'Action.Execute', verb: 'customer.invitation.accept', data: 'x' } } },
     { name: 'data that is an array', value: { action: { type: 'Action.Execute', verb: 'customer.invitation.accept', data: [1] } } },
-    { name: 'an unknown trigger', value: { action: { type: 'Action.Execute', verb: 'customer.invitation.accept', data: {} }, trigger: 'robot' } },
+    {
+      name: 'an unknown trigger',
+      value: { action: { type: 'Action.Execute', verb: 'customer.invitation.accept', data: {} }, trigger: 'robot' },
+    },
   ])('$name', async ({ value }) => {
     const result = await post(running.baseUrl, invokeWith(value));
     expect(result.status).toBe(400);
@@ -85,7 +88,12 @@ describe('where the bot may send: serviceUrl', () => {
   it('an activity pointing the bot elsewhere is refused before any turn runs', async () => {
     const running = await startTestApp();
     try {
-      for (const serviceUrl of ['http://169.254.169.254/latest/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://attacker.example/']) {
+      for (const serviceUrl of [
+        'http://169.254.169.254/latest/',
+        'file:///etc/passwd',
+        'javascript:alert(1)',
+        'https://attacker.example/',
+      ]) {
         const result = await post(running.baseUrl, makeMessage('help', { ...megan, serviceUrl }));
         expect(result.status).toBe(400);
         expect(JSON.stringify(result.body)).toMatch(/^\{"error":"Not accepted: .*serviceUrl/);
@@ -101,10 +109,21 @@ describe('where the bot may send: serviceUrl', () => {
     const running = await startTestApp({}, { store, botStorage: new DocumentStoreBotStorage(store) });
     try {
       const id = `${DEMO.contoso}:${DEMO.meganContosoGa}`.toLowerCase();
-      const reference = { channelId: 'msteams', serviceUrl: 'http://169.254.169.254/', conversation: { id: 'c1' }, bot: { id: 'b' }, user: { id: 'u' } };
+      const reference = {
+        channelId: 'msteams',
+        serviceUrl: 'http://169.254.169.254/',
+        conversation: { id: 'c1' },
+        bot: { id: 'b' },
+        user: { id: 'u' },
+      };
       await store.put('conversationReferences', id, reference, null);
-      const deliveries = await running.app.services.notifier.send([{ tenantId: DEMO.contoso, userId: DEMO.meganContosoGa }], { type: 'message', text: 'hi' });
-      expect(deliveries).toEqual([{ recipient: { tenantId: DEMO.contoso, userId: DEMO.meganContosoGa }, status: 'unreachable', attempts: 0 }]);
+      const deliveries = await running.app.services.notifier.send([{ tenantId: DEMO.contoso, userId: DEMO.meganContosoGa }], {
+        type: 'message',
+        text: 'hi',
+      });
+      expect(deliveries).toEqual([
+        { recipient: { tenantId: DEMO.contoso, userId: DEMO.meganContosoGa }, status: 'unreachable', attempts: 0 },
+      ]);
     } finally {
       await running.close();
     }
@@ -135,7 +154,13 @@ describe('local mode stays on this machine', () => {
 /** A store that records every write, so a test can say exactly what a conversation left behind. */
 class RecordingStore extends MemoryDocumentStore {
   readonly writes: string[] = [];
-  override async put<T>(collection: string, id: string, value: T, expected: ExpectedVersion, options?: WriteOptions): Promise<WriteOutcome<T>> {
+  override async put<T>(
+    collection: string,
+    id: string,
+    value: T,
+    expected: ExpectedVersion,
+    options?: WriteOptions,
+  ): Promise<WriteOutcome<T>> {
     this.writes.push(`${collection}/${id}`);
     for (const append of options?.append ?? []) this.writes.push(`stream:${append.stream}`);
     return super.put(collection, id, value, expected, options);
@@ -149,12 +174,23 @@ class RecordingStore extends MemoryDocumentStore {
 describe('someone the directory does not know leaves nothing behind', () => {
   it.each([
     { who: 'an unknown user of a known tenant', speaker: { tenantId: DEMO.contoso, userId: '00000000-dead-4bad-8bad-000000000000' } },
-    { who: 'a user of an unknown tenant', speaker: { tenantId: '11111111-2222-4333-8444-555555555555', userId: 'ffffffff-0000-4000-8000-000000000000' } },
+    {
+      who: 'a user of an unknown tenant',
+      speaker: { tenantId: '11111111-2222-4333-8444-555555555555', userId: 'ffffffff-0000-4000-8000-000000000000' },
+    },
   ])('$who: questions, tasks and clicks are answered, and nothing is stored', async ({ speaker }) => {
     const store = new RecordingStore();
     const running = await startTestApp({}, { store, botStorage: new DocumentStoreBotStorage(store) });
     try {
-      for (const text of ['help', 'what is GDAP?', `${'why is the sky blue '.repeat(40)}`.slice(0, 900), 'invite contoso', 'my partners', 'remove roles', 'what can I do at Contoso?']) {
+      for (const text of [
+        'help',
+        'what is GDAP?',
+        `${'why is the sky blue '.repeat(40)}`.slice(0, 900),
+        'invite contoso',
+        'my partners',
+        'remove roles',
+        'what can I do at Contoso?',
+      ]) {
         const result = await post(running.baseUrl, makeMessage(text, speaker));
         expect(result.status).toBe(200);
         expect(repliesOf(result).length).toBeGreaterThan(0);
@@ -186,7 +222,10 @@ describe('starting local mode on the network', { timeout: 90_000 }, () => {
   /** Starts the real entry point; resolves with its stderr once `until` appears in it or it exits. */
   function start(env: Record<string, string>, until: RegExp): Promise<{ code: number | null; stderr: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'silent', STORAGE_URL: 'memory://', SWEEP_INTERVAL_MINUTES: '0', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [MAIN], {
+        env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'silent', STORAGE_URL: 'memory://', SWEEP_INTERVAL_MINUTES: '0', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
       child.stderr.on('data', (chunk: Buffer) => {

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_CARD_FIELD_CHARS, MAX_MESSAGE_CHARS } from '../../bot/input-bounds.ts';
-import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
-import { DEMO_DIRECTORY_FILE } from '../../bot/config.ts';
-import { MAX_FUZZY_TERM_CHARS } from '../../domain/shared/fuzzy.ts';
-import { answerQuestion } from '../../domain/helpdesk/index.ts';
-import { findCustomer } from '../../dialogs/partner/customer-lookup.ts';
+import { MAX_CARD_FIELD_CHARS, MAX_MESSAGE_CHARS } from '#bot/input-bounds.ts';
+import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
+import { DEMO_DIRECTORY_FILE } from '#bot/config.ts';
+import { MAX_FUZZY_TERM_CHARS } from '#domain/shared/fuzzy.ts';
+import { answerQuestion } from '#domain/helpdesk/index.ts';
+import { findCustomer } from '#dialogs/partner/customer-lookup.ts';
 import { cardTexts, makeMessage, post, repliesOf } from '../support/activities.ts';
 import { DEMO } from '../support/demo-ids.ts';
 import { countFuzzyWork, type FuzzyWork } from '../support/fuzzy-work.ts';
@@ -41,7 +41,7 @@ describe('free text is bounded at the edge', () => {
     expect(texts.join(' ')).not.toContain('characters long');
   });
 
-  it('holds a card button\'s command (read as typed words) to the message limit', async () => {
+  it("holds a card button's command (read as typed words) to the message limit", async () => {
     const command = `invite ${'q'.repeat(MAX_MESSAGE_CHARS)}`;
     const replies = repliesOf(await post(running.baseUrl, makeMessage('', adele, { value: { command } })));
     expect(replies[0]?.text).toContain(`${command.length.toLocaleString('en-US')} characters long`);

@@ -1,21 +1,30 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEYS_RETRY_AFTER_MS } from '../../bot/tab/entra-token.ts';
+import { KEYS_RETRY_AFTER_MS } from '#bot/tab/entra-token.ts';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
 import { MovableClock, SequentialIds } from '../support/seed-relationships.ts';
 import { TAB_APP_ID, TAB_HOST, startSigningKeys, type SigningKeys, type TokenClaims } from '../support/token-fixtures.ts';
 
 const NOW = Date.parse('2026-01-05T09:00:00.000Z') / 1000;
-const adele = (over: Partial<TokenClaims> = {}): TokenClaims => ({ tid: DEMO.woodgrove, oid: DEMO.adeleAdminAgent, iat: NOW - 600, exp: NOW + 3000, ...over });
+const adele = (over: Partial<TokenClaims> = {}): TokenClaims => ({
+  tid: DEMO.woodgrove,
+  oid: DEMO.adeleAdminAgent,
+  iat: NOW - 600,
+  exp: NOW + 3000,
+  ...over,
+});
 
 describe('the tab API accepts only delegated user tokens for its own scope', () => {
   let keys: SigningKeys;
   let running: RunningApp;
   beforeAll(async () => {
     keys = await startSigningKeys();
-    running = await startTestApp({ MicrosoftAppId: TAB_APP_ID, MicrosoftAppPassword: 'unused', PUBLIC_HOST: TAB_HOST, TAB_SIGNING_KEYS_URL: keys.url }, { clock: new MovableClock('2026-01-05T09:00:00.000Z'), ids: new SequentialIds() });
+    running = await startTestApp(
+      { MicrosoftAppId: TAB_APP_ID, MicrosoftAppPassword: 'unused', PUBLIC_HOST: TAB_HOST, TAB_SIGNING_KEYS_URL: keys.url },
+      { clock: new MovableClock('2026-01-05T09:00:00.000Z'), ids: new SequentialIds() },
+    );
   });
   afterAll(async () => {
     await running.close();
@@ -42,7 +51,7 @@ describe('the tab API accepts only delegated user tokens for its own scope', () 
   });
 });
 
-describe('when Microsoft\'s signing keys cannot be fetched', () => {
+describe("when Microsoft's signing keys cannot be fetched", () => {
   let keys: SigningKeys;
   let down: Server;
   let fetches = 0;
@@ -59,7 +68,10 @@ describe('when Microsoft\'s signing keys cannot be fetched', () => {
     await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(down.address() as AddressInfo).port}/keys`;
     clock = new MovableClock('2026-01-05T09:00:00.000Z');
-    running = await startTestApp({ MicrosoftAppId: TAB_APP_ID, MicrosoftAppPassword: 'unused', PUBLIC_HOST: TAB_HOST, TAB_SIGNING_KEYS_URL: url }, { clock, ids: new SequentialIds() });
+    running = await startTestApp(
+      { MicrosoftAppId: TAB_APP_ID, MicrosoftAppPassword: 'unused', PUBLIC_HOST: TAB_HOST, TAB_SIGNING_KEYS_URL: url },
+      { clock, ids: new SequentialIds() },
+    );
   });
   afterAll(async () => {
     await running.close();
@@ -84,13 +96,16 @@ describe('when Microsoft\'s signing keys cannot be fetched', () => {
 });
 
 describe('static files of the tab', () => {
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '..%2Fpackage.json', 'nope.js'])('/tab/assets/%s is not a file: 404', async (name) => {
-    const running = await startTestApp();
-    try {
-      const res = await fetch(`${running.baseUrl}/tab/assets/${name}`);
-      expect(res.status).toBe(404);
-    } finally {
-      await running.close();
-    }
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '..%2Fpackage.json', 'nope.js'])(
+    '/tab/assets/%s is not a file: 404',
+    async (name) => {
+      const running = await startTestApp();
+      try {
+        const res = await fetch(`${running.baseUrl}/tab/assets/${name}`);
+        expect(res.status).toBe(404);
+      } finally {
+        await running.close();
+      }
+    },
+  );
 });

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DocumentStoreBotStorage } from '../../bot/storage/bot-state.storage.ts';
-import { MemoryDocumentStore } from '../../bot/storage/memory.store.ts';
-import { openSqliteStore } from '../../bot/storage/sqlite.store.ts';
-import type { DocumentStore } from '../../domain/ports/document-store.ts';
+import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import { openSqliteStore } from '#bot/storage/sqlite.store.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'pa-bot-state-'));
 const opened: DocumentStore[] = [];

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createDocumentStore } from '../../bot/storage/create-store.ts';
-import type { DocumentStore } from '../../domain/ports/document-store.ts';
+import { createDocumentStore } from '#bot/storage/create-store.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
 import { isBackendAvailable, postgresTestUrl, redisTestUrl } from '../support/backend-availability.ts';
 import { raceTwoWorkers } from '../support/race-workers.ts';
 import { dropTestNamespace } from '../support/test-namespaces.ts';
@@ -52,22 +52,34 @@ function describeRace(backend: string, url: string): void {
 
     it(`settle each of ${PAIRS} approve/remove pairs exactly once`, async () => {
       const store = await createDocumentStore(url);
-      await Promise.all(range(PAIRS).map((i) => store.put('relationships', `rel-${i}`, { status: 'pending' }, null, {
-        indexes: [{ index: 'by-partner', key: 'partner-1', sort: String(i).padStart(4, '0') }, { index: 'by-status', key: 'pending' }],
-      })));
-      const [approve, remove] = (await raceTwoWorkers([url, 'approve', String(PAIRS)], [url, 'remove', String(PAIRS)]))
-        .map((line) => pairResult.parse(JSON.parse(line)));
+      await Promise.all(
+        range(PAIRS).map((i) =>
+          store.put('relationships', `rel-${i}`, { status: 'pending' }, null, {
+            indexes: [
+              { index: 'by-partner', key: 'partner-1', sort: String(i).padStart(4, '0') },
+              { index: 'by-status', key: 'pending' },
+            ],
+          }),
+        ),
+      );
+      const [approve, remove] = (await raceTwoWorkers([url, 'approve', String(PAIRS)], [url, 'remove', String(PAIRS)])).map((line) =>
+        pairResult.parse(JSON.parse(line)),
+      );
       if (approve === undefined || remove === undefined) throw new Error('missing worker result');
       expect([...approve.won, ...remove.won].sort((a, b) => a - b)).toEqual(range(PAIRS));
       expect([...approve.lost].sort((a, b) => a - b)).toEqual(remove.won);
       expect([...remove.lost].sort((a, b) => a - b)).toEqual(approve.won);
-      const settled = await Promise.all(range(PAIRS).map(async (i) => ({
-        document: (await store.get('relationships', `rel-${i}`))?.value,
-        events: await readAll(store, `rel-${i}`),
-      })));
-      expect(settled).toEqual(range(PAIRS).map((i) => (approve.won.includes(i)
-        ? { document: { status: 'approved' }, events: ['approve'] }
-        : { document: undefined, events: ['remove'] })));
+      const settled = await Promise.all(
+        range(PAIRS).map(async (i) => ({
+          document: (await store.get('relationships', `rel-${i}`))?.value,
+          events: await readAll(store, `rel-${i}`),
+        })),
+      );
+      expect(settled).toEqual(
+        range(PAIRS).map((i) =>
+          approve.won.includes(i) ? { document: { status: 'approved' }, events: ['approve'] } : { document: undefined, events: ['remove'] },
+        ),
+      );
       const listed = async (index: string, key: string) => (await store.list('relationships', index, key)).length;
       expect(await listed('by-partner', 'partner-1')).toBe(approve.won.length);
       expect(await listed('by-status', 'approved')).toBe(approve.won.length);

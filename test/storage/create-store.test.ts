@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDocumentStore } from '../../bot/storage/create-store.ts';
-import { MemoryDocumentStore } from '../../bot/storage/memory.store.ts';
+import { createDocumentStore } from '#bot/storage/create-store.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'pa-create-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

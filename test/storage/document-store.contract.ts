@@ -3,7 +3,7 @@
  * Each test uses its own collection and stream names, so one store serves the whole suite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentStore, Versioned } from '../../domain/ports/document-store.ts';
+import type { DocumentStore, Versioned } from '#domain/ports/document-store.ts';
 
 interface Relationship {
   readonly name: string;
@@ -65,7 +65,8 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
       const second = await store.put(rel, 'x', { name: 'n', status: 'active' }, v1);
       const stale = await store.put(rel, 'x', { name: 'n', status: 'terminated' }, v1);
       expect(stale).toEqual({
-        ok: false, reason: 'conflict',
+        ok: false,
+        reason: 'conflict',
         current: { version: second.ok ? second.version : 'n/a', value: { name: 'n', status: 'active' } },
       });
       expect((await store.get<Relationship>(rel, 'x'))?.value.status).toBe('active');
@@ -73,8 +74,11 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
 
     it('refuses a version for a document that does not exist', async () => {
       const rel = fresh('rel');
-      expect(await store.put(rel, 'ghost', { name: 'g', status: 'pending' }, 'some-version'))
-        .toEqual({ ok: false, reason: 'conflict', current: undefined });
+      expect(await store.put(rel, 'ghost', { name: 'g', status: 'pending' }, 'some-version')).toEqual({
+        ok: false,
+        reason: 'conflict',
+        current: undefined,
+      });
       expect(await store.get(rel, 'ghost')).toBeUndefined();
     });
 
@@ -120,7 +124,10 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
     it('replaces index entries on update and drops them on removal', async () => {
       const rel = fresh('rel');
       const first = await store.put(rel, 'x', { name: 'x', status: 'pending' }, null, {
-        indexes: [{ index: 'by-partner', key: 'p1' }, { index: 'by-customer', key: 'c1' }],
+        indexes: [
+          { index: 'by-partner', key: 'p1' },
+          { index: 'by-customer', key: 'c1' },
+        ],
       });
       const second = await store.put(rel, 'x', { name: 'x', status: 'active' }, first.ok ? first.version : null, {
         indexes: [{ index: 'by-partner', key: 'p2' }],
@@ -172,8 +179,20 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
         after = { sort: last.slice(0, 1), id: `r${last.slice(1)}` };
       }
       expect(seen).toEqual(['a0', 'b1', 'b2', 'b3', 'b4']);
-      expect(names(await store.list<Relationship>(rel, 'due', 'all', { from: 'b', after: { sort: 'a', id: 'zz' } }))).toEqual(['b1', 'b2', 'b3', 'b4', 'c5', 'c6']);
-      expect(names(await store.list<Relationship>(rel, 'due', 'all', { from: 'a', after: { sort: 'b', id: 'r2' } }))).toEqual(['b3', 'b4', 'c5', 'c6']);
+      expect(names(await store.list<Relationship>(rel, 'due', 'all', { from: 'b', after: { sort: 'a', id: 'zz' } }))).toEqual([
+        'b1',
+        'b2',
+        'b3',
+        'b4',
+        'c5',
+        'c6',
+      ]);
+      expect(names(await store.list<Relationship>(rel, 'due', 'all', { from: 'a', after: { sort: 'b', id: 'r2' } }))).toEqual([
+        'b3',
+        'b4',
+        'c5',
+        'c6',
+      ]);
     });
 
     it('appends to a stream in order and reads it back', async () => {
@@ -182,7 +201,11 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
       expect(await store.append(audit, { n: 2, text: ':colon' })).toBe(2);
       expect(await store.append(audit, 'three')).toBe(3);
       expect(await store.readStream(audit, { limit: 10 })).toEqual({
-        entries: [{ seq: 1, event: { n: 1 } }, { seq: 2, event: { n: 2, text: ':colon' } }, { seq: 3, event: 'three' }],
+        entries: [
+          { seq: 1, event: { n: 1 } },
+          { seq: 2, event: { n: 2, text: ':colon' } },
+          { seq: 3, event: 'three' },
+        ],
       });
       expect(await store.readStream(fresh('audit'), { limit: 10 })).toEqual({ entries: [] });
     });
@@ -211,9 +234,14 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
       const v1 = await store.put(rel, 'x', { name: 'x', status: 'pending' }, null, { append: [{ stream: audit, event: 'created' }] });
       await store.put(rel, 'x', { name: 'x', status: 'x' }, null, { append: [{ stream: audit, event: 'lost create' }] });
       const v2 = await store.put(rel, 'x', { name: 'x', status: 'active' }, v1.ok ? v1.version : null, {
-        append: [{ stream: audit, event: 'approved' }, { stream: `${audit}-tenant`, event: 'approved' }],
+        append: [
+          { stream: audit, event: 'approved' },
+          { stream: `${audit}-tenant`, event: 'approved' },
+        ],
       });
-      await store.put(rel, 'x', { name: 'x', status: 'x' }, v1.ok ? v1.version : null, { append: [{ stream: audit, event: 'lost update' }] });
+      await store.put(rel, 'x', { name: 'x', status: 'x' }, v1.ok ? v1.version : null, {
+        append: [{ stream: audit, event: 'lost update' }],
+      });
       await store.remove(rel, 'x', v1.ok ? v1.version : '*', { append: [{ stream: audit, event: 'lost removal' }] });
       await store.remove(rel, 'x', v2.ok ? v2.version : '*', { append: [{ stream: audit, event: 'removed' }] });
       const events = (await store.readStream(audit, { limit: 10 })).entries.map((entry) => entry.event);
@@ -225,17 +253,27 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
       const rel = fresh('rel');
       const outbox = fresh('outbox');
       const audit = fresh('audit');
-      const entry = (id: string, name: string) => ({ collection: outbox, id, value: { name, status: 'queued' },
-        indexes: [{ index: 'due', key: 'pending', sort: `2026-01-0${id.length}` }] });
-      const v1 = await store.put(rel, 'x', { name: 'x', status: 'pending' }, null, { create: [entry('a', 'first a'), entry('bb', 'first bb')] });
+      const entry = (id: string, name: string) => ({
+        collection: outbox,
+        id,
+        value: { name, status: 'queued' },
+        indexes: [{ index: 'due', key: 'pending', sort: `2026-01-0${id.length}` }],
+      });
+      const v1 = await store.put(rel, 'x', { name: 'x', status: 'pending' }, null, {
+        create: [entry('a', 'first a'), entry('bb', 'first bb')],
+      });
       expect(v1.ok).toBe(true);
       // Refused: nothing it carries is created, nor appended.
-      const lost = await store.put(rel, 'x', { name: 'x', status: 'x' }, 'stale', { create: [entry('ccc', 'lost')], append: [{ stream: audit, event: 'lost' }] });
+      const lost = await store.put(rel, 'x', { name: 'x', status: 'x' }, 'stale', {
+        create: [entry('ccc', 'lost')],
+        append: [{ stream: audit, event: 'lost' }],
+      });
       expect(lost.ok).toBe(false);
       expect(await store.get(outbox, 'ccc')).toBeUndefined();
       // Repeated entries are left as they are; new ones are added; the document, its appends and its indexes go too.
       const v2 = await store.put(rel, 'x', { name: 'x', status: 'active' }, v1.ok ? v1.version : null, {
-        indexes: [{ index: 'byStatus', key: 'active' }], append: [{ stream: audit, event: 'approved' }],
+        indexes: [{ index: 'byStatus', key: 'active' }],
+        append: [{ stream: audit, event: 'approved' }],
         create: [entry('a', 'second a'), entry('dddd', 'first dddd')],
       });
       expect(v2.ok).toBe(true);
@@ -248,7 +286,9 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
       const updated = await store.put(outbox, 'a', { name: 'a done', status: 'delivered' }, a?.version ?? null, { indexes: [] });
       expect(updated.ok).toBe(true);
       expect(names(await store.list<Relationship>(outbox, 'due', 'pending'))).toEqual(['first bb', 'first dddd']);
-      await expect(store.put(rel, 'y', { name: 'y', status: 'x' }, null, { create: [{ collection: rel, id: 'y', value: {} }] })).rejects.toThrow(/twice/);
+      await expect(
+        store.put(rel, 'y', { name: 'y', status: 'x' }, null, { create: [{ collection: rel, id: 'y', value: {} }] }),
+      ).rejects.toThrow(/twice/);
       expect(await store.get(rel, 'y')).toBeUndefined();
     });
 

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import KeyvSqlite from '@keyv/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../bot/storage/sqlite.store.ts';
+import { openSqliteStore } from '#bot/storage/sqlite.store.ts';
 
 const ACKS_BEFORE_KILL = 300;
 const folder = mkdtempSync(join(tmpdir(), 'pa-durable-'));

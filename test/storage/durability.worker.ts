@@ -2,7 +2,7 @@
  * Writes to a SQLite store until killed (run by durability.test.ts with plain `node`).
  * argv: the SQLite file. After each acknowledged write it prints the entry's number on its own line.
  */
-import { openSqliteStore } from '../../bot/storage/sqlite.store.ts';
+import { openSqliteStore } from '#bot/storage/sqlite.store.ts';
 
 const [file = ''] = process.argv.slice(2);
 const store = await openSqliteStore(file);

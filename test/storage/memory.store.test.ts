@@ -1,4 +1,4 @@
-import { MemoryDocumentStore } from '../../bot/storage/memory.store.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
 import { describeDocumentStoreContract } from './document-store.contract.ts';
 
 describeDocumentStoreContract('memory', async () => new MemoryDocumentStore());

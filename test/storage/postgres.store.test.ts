@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Keyv from 'keyv';
 import KeyvPostgres from '@keyv/postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../bot/storage/postgres.store.ts';
+import { openPostgresStore } from '#bot/storage/postgres.store.ts';
 import { isBackendAvailable, postgresTestUrl } from '../support/backend-availability.ts';
 import { describeDocumentStoreContract } from './document-store.contract.ts';
 import { dropTestNamespace } from '../support/test-namespaces.ts';
@@ -29,7 +29,9 @@ if (await isBackendAvailable('PostgreSQL', postgresTestUrl, 5432)) {
       const url = new URL(postgresTestUrl);
       url.password = 'secret-password';
       url.port = '1';
-      await expect(openPostgresStore(url.toString(), { schema })).rejects.toThrow(/^Cannot open the PostgreSQL store at postgresql:\/\/127\.0\.0\.1:1\/partner_access: (?!.*secret-password)/);
+      await expect(openPostgresStore(url.toString(), { schema })).rejects.toThrow(
+        /^Cannot open the PostgreSQL store at postgresql:\/\/127\.0\.0\.1:1\/partner_access: (?!.*secret-password)/,
+      );
     });
   });
 }

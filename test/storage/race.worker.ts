@@ -6,7 +6,7 @@
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { createDocumentStore } from '../../bot/storage/create-store.ts';
+import { createDocumentStore } from '#bot/storage/create-store.ts';
 
 const [url = '', scenario = '', attemptsArg = '0'] = process.argv.slice(2);
 const attempts = Number(attemptsArg);
@@ -34,7 +34,9 @@ if (scenario === 'increment') {
     const read = await store.get<unknown>('race', 'counter');
     if (read === undefined) throw new Error('counter missing');
     const count = counterSchema.parse(read.value).count + 1;
-    const outcome = await store.put('race', 'counter', { count }, read.version, { append: [{ stream: 'race-counter', event: { count, by: process.pid } }] });
+    const outcome = await store.put('race', 'counter', { count }, read.version, {
+      append: [{ stream: 'race-counter', event: { count, by: process.pid } }],
+    });
     if (outcome.ok) won.push(count);
     else if (outcome.reason === 'conflict' && outcome.current !== undefined) conflicts += 1;
     else throw new Error('unexpected outcome');
@@ -53,9 +55,13 @@ if (scenario === 'increment') {
   const lost: number[] = [];
   for (const [i, version] of versions.entries()) {
     const event = { stream: `rel-${i}`, event: scenario };
-    const outcome = scenario === 'approve'
-      ? await store.put('relationships', `rel-${i}`, { status: 'approved' }, version, { indexes: indexesFor(i, 'approved'), append: [event] })
-      : await store.remove('relationships', `rel-${i}`, version, { append: [event] });
+    const outcome =
+      scenario === 'approve'
+        ? await store.put('relationships', `rel-${i}`, { status: 'approved' }, version, {
+            indexes: indexesFor(i, 'approved'),
+            append: [event],
+          })
+        : await store.remove('relationships', `rel-${i}`, version, { append: [event] });
     if (outcome.ok) won.push(i);
     else if (outcome.reason === 'conflict') lost.push(i);
   }

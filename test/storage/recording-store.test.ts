@@ -30,12 +30,23 @@ describe('the in-memory DocumentStore fake honours the contract', () => {
 
   it('appends to streams with the write, in order, and pages through them', async () => {
     const store = new RecordingDocumentStore();
-    await store.put('c', 'a', 1, null, { append: [{ stream: 's', event: 'e1' }, { stream: 't', event: 'e1' }] });
+    await store.put('c', 'a', 1, null, {
+      append: [
+        { stream: 's', event: 'e1' },
+        { stream: 't', event: 'e1' },
+      ],
+    });
     await store.put('c', 'a', 2, null, { append: [{ stream: 's', event: 'lost' }] });
     await store.append('s', 'e2');
     await store.append('s', 'e3');
     const page = await store.readStream('s', { limit: 2 });
-    expect(page).toEqual({ entries: [{ seq: 1, event: 'e1' }, { seq: 2, event: 'e2' }], next: 2 });
+    expect(page).toEqual({
+      entries: [
+        { seq: 1, event: 'e1' },
+        { seq: 2, event: 'e2' },
+      ],
+      next: 2,
+    });
     expect(await store.readStream('s', { after: page.next, limit: 2 })).toEqual({ entries: [{ seq: 3, event: 'e3' }] });
   });
 

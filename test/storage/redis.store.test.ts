@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createKeyv } from '@keyv/redis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openRedisStore } from '../../bot/storage/redis.store.ts';
+import { openRedisStore } from '#bot/storage/redis.store.ts';
 import { isBackendAvailable, redisTestUrl } from '../support/backend-availability.ts';
 import { describeDocumentStoreContract } from './document-store.contract.ts';
 import { dropTestNamespace } from '../support/test-namespaces.ts';
@@ -28,7 +28,9 @@ if (await isBackendAvailable('Redis', redisTestUrl, 6379)) {
       const url = new URL(redisTestUrl);
       url.password = 'secret-password';
       url.port = '1';
-      await expect(openRedisStore(url.toString(), { prefix })).rejects.toThrow(/^Cannot open the Redis store at redis:\/\/127\.0\.0\.1:1: (?!.*secret-password)/);
+      await expect(openRedisStore(url.toString(), { prefix })).rejects.toThrow(
+        /^Cannot open the Redis store at redis:\/\/127\.0\.0\.1:1: (?!.*secret-password)/,
+      );
     });
   });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Keyv from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../bot/storage/sqlite.store.ts';
+import { openSqliteStore } from '#bot/storage/sqlite.store.ts';
 import { describeDocumentStoreContract } from './document-store.contract.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'pa-sqlite-'));

@@ -69,9 +69,12 @@ export async function post(baseUrl: string, body: unknown, headers: Record<strin
 }
 
 /** The activities of an expectReplies response. */
-export function repliesOf(result: PostResult): Array<{ type: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }> }> {
+export function repliesOf(
+  result: PostResult,
+): Array<{ type: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }> }> {
   const body = result.body as { activities?: unknown } | undefined;
-  if (!body || !Array.isArray(body.activities)) throw new Error(`Expected expectReplies activities, got ${result.status} ${JSON.stringify(result.body)}`);
+  if (!body || !Array.isArray(body.activities))
+    throw new Error(`Expected expectReplies activities, got ${result.status} ${JSON.stringify(result.body)}`);
   return body.activities as Array<{ type: string; text?: string; attachments?: Array<{ contentType: string; content: unknown }> }>;
 }
 
@@ -84,7 +87,8 @@ export function cardTexts(replies: ReturnType<typeof repliesOf>): string[] {
       const record = node as Record<string, unknown>;
       if (record.type === 'TextBlock' && typeof record.text === 'string') texts.push(record.text);
       if (typeof record.title === 'string' && typeof record.value === 'string') texts.push(`${record.title}: ${record.value}`);
-      if (typeof record.title === 'string' && typeof record.type === 'string' && record.type.startsWith('Action.')) texts.push(`[${record.title}]`);
+      if (typeof record.title === 'string' && typeof record.type === 'string' && record.type.startsWith('Action.'))
+        texts.push(`[${record.title}]`);
       Object.values(record).forEach(walk);
     }
   };

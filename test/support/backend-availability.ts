@@ -4,7 +4,7 @@
  */
 import { connect } from 'node:net';
 import { describe, it } from 'vitest';
-import { describeUrl } from '../../bot/storage/store-rules.ts';
+import { describeUrl } from '#bot/storage/store-rules.ts';
 
 /** The Redis URL the tests use. */
 export const redisTestUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6390';
@@ -15,8 +15,14 @@ export const postgresTestUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://pa
 async function isListening(url: URL, defaultPort: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: url.hostname || '127.0.0.1', port: Number(url.port || defaultPort), timeout: 1_000 });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', () => resolve(false));
   });
 }

@@ -24,6 +24,14 @@ export async function launchChromium(): Promise<BrowserContext> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 1000 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

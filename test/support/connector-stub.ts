@@ -60,7 +60,8 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     posted,
     attempts,
     failNext(count, status, retryAfterSeconds) {
-      for (let i = 0; i < count; i++) failures.push(retryAfterSeconds === undefined ? { status } : { status, retryAfter: retryAfterSeconds });
+      for (let i = 0; i < count; i++)
+        failures.push(retryAfterSeconds === undefined ? { status } : { status, retryAfter: retryAfterSeconds });
     },
     async waitForPosts(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

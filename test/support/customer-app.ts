@@ -50,7 +50,9 @@ export async function startCustomerApp(env: Record<string, string> = {}): Promis
     logger: pino({ level: 'info' }, capture),
   });
   return {
-    running, stub, logs,
+    running,
+    stub,
+    logs,
     async partnerSaysHello() {
       await post(running.baseUrl, makeMessage('help', { ...SPEAKERS.adele, serviceUrl: stub.serviceUrl }));
     },

@@ -1,11 +1,11 @@
-import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
-import { DEMO_DIRECTORY_FILE } from '../../bot/config.ts';
-import { MemoryDocumentStore } from '../../bot/storage/memory.store.ts';
-import { resolveActor, type UserActor } from '../../domain/actors/actor.ts';
-import { createPartnerAccess, type PartnerAccess } from '../../domain/partner-access.ts';
-import type { Directory } from '../../domain/ports/directory.ts';
-import type { Result } from '../../domain/shared/result.ts';
-import type { GdapRelationshipView, ResellerRelationshipView } from '../../domain/use-cases/views.ts';
+import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
+import { DEMO_DIRECTORY_FILE } from '#bot/config.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import { resolveActor, type UserActor } from '#domain/actors/actor.ts';
+import { createPartnerAccess, type PartnerAccess } from '#domain/partner-access.ts';
+import type { Directory } from '#domain/ports/directory.ts';
+import type { Result } from '#domain/shared/result.ts';
+import type { GdapRelationshipView, ResellerRelationshipView } from '#domain/use-cases/views.ts';
 import { FixedClock, SequentialIds } from './fixed-clock.ts';
 import { DEMO } from './demo-ids.ts';
 
@@ -36,12 +36,22 @@ export async function createCustomerWorld(directoryFile = DEMO_DIRECTORY_FILE): 
   const access = createPartnerAccess({ store, directory, clock, ids: new SequentialIds('rel') });
   const actor = (tenantId: string, userId: string) => resolveActor(directory, tenantId, userId);
   return {
-    access, directory, clock, store, actor,
+    access,
+    directory,
+    clock,
+    store,
+    actor,
     async pendingGdap(customerTenantId = DEMO.contoso) {
       const adele = await actor(DEMO.woodgrove, DEMO.adeleAdminAgent);
-      const draft = expectOk(await access.requestGdapRelationship(adele, {
-        customerTenantId, displayName: `Woodgrove support ${customerTenantId.slice(0, 4)}`, duration: 'P180D', roles: ['Helpdesk Administrator', 'User Administrator'], autoExtendDuration: 'P180D',
-      }));
+      const draft = expectOk(
+        await access.requestGdapRelationship(adele, {
+          customerTenantId,
+          displayName: `Woodgrove support ${customerTenantId.slice(0, 4)}`,
+          duration: 'P180D',
+          roles: ['Helpdesk Administrator', 'User Administrator'],
+          autoExtendDuration: 'P180D',
+        }),
+      );
       return expectOk(await access.lockForApproval(adele, { id: draft.id, version: draft.version }));
     },
     async resellerInvitation(includeDap, customerTenantId = DEMO.contoso) {

@@ -2,11 +2,11 @@ import { fileURLToPath } from 'node:url';
 import type { Activity, Middleware } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
-import { MemoryDocumentStore } from '../../bot/storage/memory.store.ts';
-import type { PartnerServices } from '../../presenters/partner/customer-admins.ts';
-import { setTurnActor } from '../../dialogs/turn-actor.ts';
-import { createPartnerAccess } from '../../domain/partner-access.ts';
+import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import type { PartnerServices } from '#presenters/partner/customer-admins.ts';
+import { setTurnActor } from '#dialogs/turn-actor.ts';
+import { createPartnerAccess } from '#domain/partner-access.ts';
 import { FixedClock, SequentialIds } from './fixed-clock.ts';
 import type { Speaker } from './activities.ts';
 
@@ -17,13 +17,28 @@ export async function createDialogServices(reachable: readonly string[] = []): P
   const directory = await loadDirectoryFile(DEMO_DIRECTORY);
   const clock = new FixedClock('2026-11-25T12:00:00.000Z');
   const domain = createPartnerAccess({ store: new MemoryDocumentStore(), directory, clock, ids: new SequentialIds('dlg') });
-  return { domain, directory, clock, conversations: { find: async (_tenantId: string, userId: string) => (reachable.includes(userId) ? { userId } : undefined) } };
+  return {
+    domain,
+    directory,
+    clock,
+    conversations: { find: async (_tenantId: string, userId: string) => (reachable.includes(userId) ? { userId } : undefined) },
+  };
 }
 
 /** A DialogTestClient whose every turn is spoken by `speaker`, resolved from the directory as the bot does. */
-export async function clientFor(services: PartnerServices, dialog: Dialog, speaker: Speaker, options: Record<string, unknown> = {}): Promise<DialogTestClient> {
+export async function clientFor(
+  services: PartnerServices,
+  dialog: Dialog,
+  speaker: Speaker,
+  options: Record<string, unknown> = {},
+): Promise<DialogTestClient> {
   const actor = await services.domain.resolveActor(speaker.tenantId, speaker.userId);
-  const setActor: Middleware = { onTurn: async (context, next) => { setTurnActor(context, actor); await next(); } };
+  const setActor: Middleware = {
+    onTurn: async (context, next) => {
+      setTurnActor(context, actor);
+      await next();
+    },
+  };
   return new DialogTestClient('msteams', dialog, options, [setActor]);
 }
 
@@ -52,7 +67,8 @@ function collectTexts(node: unknown, texts: string[]): void {
     const record = node as Record<string, unknown>;
     if (record.type === 'TextBlock' && typeof record.text === 'string') texts.push(record.text);
     if (typeof record.title === 'string' && typeof record.value === 'string') texts.push(`${record.title}: ${record.value}`);
-    if (typeof record.title === 'string' && typeof record.type === 'string' && record.type.startsWith('Action.')) texts.push(`[${record.title}]`);
+    if (typeof record.title === 'string' && typeof record.type === 'string' && record.type.startsWith('Action.'))
+      texts.push(`[${record.title}]`);
     Object.values(record).forEach((v) => collectTexts(v, texts));
   }
 }

@@ -1,9 +1,9 @@
-import { resolveActor } from '../../domain/actors/actor.ts';
-import type { UserActor } from '../../domain/actors/actor.ts';
-import { createPartnerAccess } from '../../domain/partner-access.ts';
-import type { PartnerAccess } from '../../domain/partner-access.ts';
-import type { Directory } from '../../domain/ports/directory.ts';
-import type { Result } from '../../domain/shared/result.ts';
+import { resolveActor } from '#domain/actors/actor.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import { createPartnerAccess } from '#domain/partner-access.ts';
+import type { PartnerAccess } from '#domain/partner-access.ts';
+import type { Directory } from '#domain/ports/directory.ts';
+import type { Result } from '#domain/shared/result.ts';
 import { FixedClock, SequentialIds } from './fixed-clock.ts';
 import { RecordingDocumentStore } from './recording-store.ts';
 import type { FixtureUser } from './test-directory.ts';

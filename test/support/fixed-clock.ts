@@ -1,4 +1,4 @@
-import type { Clock, IdSource } from '../../domain/ports/clock.ts';
+import type { Clock, IdSource } from '#domain/ports/clock.ts';
 
 /** A clock that stands still until a test moves it. */
 export class FixedClock implements Clock {

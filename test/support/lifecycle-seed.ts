@@ -3,13 +3,13 @@
  * partner Woodgrove, Adele as requester), so each one has a known due reminder, or none, at a given moment.
  */
 import { randomUUID } from 'node:crypto';
-import { DEMO_DIRECTORY_FILE } from '../../bot/config.ts';
-import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
-import { resolveActor } from '../../domain/actors/actor.ts';
-import type { ReminderKind } from '../../domain/lifecycle/reminder-schedule.ts';
-import { createPartnerAccess } from '../../domain/partner-access.ts';
-import type { DocumentStore } from '../../domain/ports/document-store.ts';
-import type { Result } from '../../domain/shared/result.ts';
+import { DEMO_DIRECTORY_FILE } from '#bot/config.ts';
+import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
+import { resolveActor } from '#domain/actors/actor.ts';
+import type { ReminderKind } from '#domain/lifecycle/reminder-schedule.ts';
+import { createPartnerAccess } from '#domain/partner-access.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
+import type { Result } from '#domain/shared/result.ts';
 import { DEMO } from './demo-ids.ts';
 
 const DAY = 86_400_000;
@@ -63,7 +63,13 @@ export async function seedLifecycle(store: DocumentStore, moment: Date, perSitua
   const directory = await loadDirectoryFile(DEMO_DIRECTORY_FILE);
   let now = moment;
   // A test world, not a real partner: more requests waiting on one customer than one partner may have open.
-  const access = createPartnerAccess({ store, directory, clock: { now: () => now }, ids: { newId: () => randomUUID() }, maxOpenRequestsPerCustomer: Infinity });
+  const access = createPartnerAccess({
+    store,
+    directory,
+    clock: { now: () => now },
+    ids: { newId: () => randomUUID() },
+    maxOpenRequestsPerCustomer: Infinity,
+  });
   const adele = await resolveActor(directory, DEMO.woodgrove, DEMO.adeleAdminAgent);
   const seeded: SeededRelationship[] = [];
   const jobs = SITUATIONS.flatMap((s) => Array.from({ length: perSituation }, (_, i) => ({ s, i })));
@@ -74,9 +80,15 @@ export async function seedLifecycle(store: DocumentStore, moment: Date, perSitua
     // Active ones are approved so that they end at `at`; pending ones are locked at `at`.
     const lockedAt = s.state === 'pending' ? moment.getTime() + s.at : moment.getTime() + s.at - duration * DAY - HOUR;
     now = new Date(lockedAt - HOUR);
-    const created = must(await access.requestGdapRelationship(adele, {
-      customerTenantId: ga.tenantId, displayName, duration: `P${duration}D`, roles: [HELPDESK_ADMINISTRATOR], autoExtendDuration: s.autoExtend ? 'P180D' : 'PT0S',
-    }));
+    const created = must(
+      await access.requestGdapRelationship(adele, {
+        customerTenantId: ga.tenantId,
+        displayName,
+        duration: `P${duration}D`,
+        roles: [HELPDESK_ADMINISTRATOR],
+        autoExtendDuration: s.autoExtend ? 'P180D' : 'PT0S',
+      }),
+    );
     now = new Date(lockedAt);
     const locked = must(await access.lockForApproval(adele, { id: created.id, version: created.version }));
     if (s.state === 'active') {

@@ -52,7 +52,10 @@ export function textOf(replies: Replies): string {
 }
 
 /** Every Action.Execute / Action.Submit in a card tree, with its title, verb and data. */
-export function actionsIn(node: unknown, found: Array<{ type: string; title: string; verb?: string; data?: Record<string, unknown>; url?: string }> = []) {
+export function actionsIn(
+  node: unknown,
+  found: Array<{ type: string; title: string; verb?: string; data?: Record<string, unknown>; url?: string }> = [],
+) {
   if (Array.isArray(node)) node.forEach((n) => actionsIn(n, found));
   else if (node && typeof node === 'object') {
     const record = node as Record<string, unknown>;
@@ -78,13 +81,16 @@ export function actionsOf(replies: Replies) {
 /** The card of an invoke reply (status 200, adaptive card), or a failure. */
 export function invokeCard(result: PostResult): unknown {
   const body = result.body as { statusCode?: number; type?: string; value?: unknown } | undefined;
-  if (result.status !== 200 || body?.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`expected a card, got ${result.status} ${JSON.stringify(body)}`);
+  if (result.status !== 200 || body?.type !== 'application/vnd.microsoft.card.adaptive')
+    throw new Error(`expected a card, got ${result.status} ${JSON.stringify(body)}`);
   return body.value;
 }
 
 /** The texts of an invoke reply's card, joined. */
 export function invokeText(result: PostResult): string {
-  return cardTexts([{ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: invokeCard(result) }] }]).join('\n');
+  return cardTexts([
+    { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: invokeCard(result) }] },
+  ]).join('\n');
 }
 
 /** Demo tenants the shared ids do not name. */

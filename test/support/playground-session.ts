@@ -3,10 +3,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
-import { DEMO_DIRECTORY_FILE } from '../../bot/config.ts';
-import { findPersona, writePlaygroundConfig } from '../../scripts/playground/playground-config.ts';
-import { startPlayground, type RunningProcess } from '../../scripts/playground/launch.ts';
+import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
+import { DEMO_DIRECTORY_FILE } from '#bot/config.ts';
+import { findPersona, writePlaygroundConfig } from '#scripts/playground/playground-config.ts';
+import { startPlayground, type RunningProcess } from '#scripts/playground/launch.ts';
 
 /** A free loopback port (the Playground silently picks a random one when asked for a taken port). */
 export async function freePort(): Promise<number> {

@@ -1,5 +1,14 @@
-import { MemoryDocumentStore } from '../../bot/storage/memory.store.ts';
-import type { DocumentStore, ExpectedVersion, ListRange, StreamAppend, StreamPage, Versioned, WriteOptions, WriteOutcome } from '../../domain/ports/document-store.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import type {
+  DocumentStore,
+  ExpectedVersion,
+  ListRange,
+  StreamAppend,
+  StreamPage,
+  Versioned,
+  WriteOptions,
+  WriteOutcome,
+} from '#domain/ports/document-store.ts';
 
 /** One successful write, as the property tests inspect it. */
 export interface RecordedWrite {
@@ -34,7 +43,12 @@ export class RecordingDocumentStore implements DocumentStore {
     return outcome;
   }
 
-  async remove(collection: string, id: string, expected: string | '*', options: Pick<WriteOptions, 'append'> = {}): Promise<WriteOutcome<unknown>> {
+  async remove(
+    collection: string,
+    id: string,
+    expected: string | '*',
+    options: Pick<WriteOptions, 'append'> = {},
+  ): Promise<WriteOutcome<unknown>> {
     const outcome = await this.#store.remove(collection, id, expected, options);
     if (outcome.ok) for (const a of options.append ?? []) this.#streamNames.add(a.stream);
     return outcome;

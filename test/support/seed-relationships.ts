@@ -1,5 +1,5 @@
-import type { PartnerAccess } from '../../domain/partner-access.ts';
-import type { Result } from '../../domain/shared/result.ts';
+import type { PartnerAccess } from '#domain/partner-access.ts';
+import type { Result } from '#domain/shared/result.ts';
 import { DEMO } from './demo-ids.ts';
 
 export const NORTHWIND = '5c8a3f6d-2e9b-4d7c-9f1a-4b6e8d2c5f05';
@@ -50,9 +50,30 @@ export async function seedRelationships(domain: PartnerAccess, clock: MovableClo
   value(await domain.requestResellerRelationship(sam, { customerTenantId: NORTHWIND }));
 
   const requests = [
-    { customerTenantId: DEMO.contoso, displayName: 'Contoso helpdesk', duration: 'P365D', roles: ['Helpdesk Administrator', 'Global Reader'], autoExtendDuration: 'P180D', approve: true },
-    { customerTenantId: DEMO.contoso, displayName: 'Contoso billing', duration: 'P60D', roles: ['Billing Administrator'], autoExtendDuration: 'PT0S', approve: true },
-    { customerTenantId: DEMO.fabrikam, displayName: 'Fabrikam Business Central', duration: 'P180D', roles: ['Dynamics 365 Business Central Administrator'], autoExtendDuration: 'PT0S', approve: false },
+    {
+      customerTenantId: DEMO.contoso,
+      displayName: 'Contoso helpdesk',
+      duration: 'P365D',
+      roles: ['Helpdesk Administrator', 'Global Reader'],
+      autoExtendDuration: 'P180D',
+      approve: true,
+    },
+    {
+      customerTenantId: DEMO.contoso,
+      displayName: 'Contoso billing',
+      duration: 'P60D',
+      roles: ['Billing Administrator'],
+      autoExtendDuration: 'PT0S',
+      approve: true,
+    },
+    {
+      customerTenantId: DEMO.fabrikam,
+      displayName: 'Fabrikam Business Central',
+      duration: 'P180D',
+      roles: ['Dynamics 365 Business Central Administrator'],
+      autoExtendDuration: 'PT0S',
+      approve: false,
+    },
   ];
   for (const { approve, ...request } of requests) {
     const created = value(await domain.requestGdapRelationship(adele, request));
@@ -60,12 +81,26 @@ export async function seedRelationships(domain: PartnerAccess, clock: MovableClo
     if (!approve) continue;
     const approved = value(await domain.approveRelationship(megan, { kind: 'gdap', id: locked.id, version: locked.version }));
     if (request.displayName === 'Contoso helpdesk') {
-      value(await domain.assignSecurityGroup(adele, { id: approved.id, version: approved.version, groupId: TIER1_GROUP, roles: ['Helpdesk Administrator'] }));
+      value(
+        await domain.assignSecurityGroup(adele, {
+          id: approved.id,
+          version: approved.version,
+          groupId: TIER1_GROUP,
+          roles: ['Helpdesk Administrator'],
+        }),
+      );
     }
   }
   // Another partner with the same customer: Contoso sees both; Woodgrove never sees Litware's.
   const lars = await domain.resolveActor(DEMO.litware, DEMO.larsLitwareAdmin);
-  const security = value(await domain.requestGdapRelationship(lars, { customerTenantId: DEMO.contoso, displayName: 'Contoso security review', duration: 'P90D', roles: ['Security Reader'] }));
+  const security = value(
+    await domain.requestGdapRelationship(lars, {
+      customerTenantId: DEMO.contoso,
+      displayName: 'Contoso security review',
+      duration: 'P90D',
+      roles: ['Security Reader'],
+    }),
+  );
   const sent = value(await domain.lockForApproval(lars, { id: security.id, version: security.version }));
   clock.set('2026-01-20T09:00:00.000Z');
   value(await domain.approveRelationship(megan, { kind: 'gdap', id: sent.id, version: sent.version }));

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { createApp, type App, type AppDeps } from '../../bot/app.ts';
-import { loadConfig } from '../../bot/config.ts';
-import { loadDirectoryFile } from '../../bot/directory/json-directory.ts';
-import { MemoryDocumentStore } from '../../bot/storage/memory.store.ts';
-import { DocumentStoreBotStorage } from '../../bot/storage/bot-state.storage.ts';
+import { createApp, type App, type AppDeps } from '#bot/app.ts';
+import { loadConfig } from '#bot/config.ts';
+import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 
 export interface RunningApp {
   readonly app: App;
@@ -17,7 +17,14 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
   const config = loadConfig({ STORAGE_URL: 'memory://', LOG_LEVEL: 'silent', ...env });
   const directory = await loadDirectoryFile(config.directoryFile);
   const store = new MemoryDocumentStore();
-  const app = createApp({ config, logger: pino({ level: 'silent' }), directory, store, botStorage: new DocumentStoreBotStorage(store), ...overrides });
+  const app = createApp({
+    config,
+    logger: pino({ level: 'silent' }),
+    directory,
+    store,
+    botStorage: new DocumentStoreBotStorage(store),
+    ...overrides,
+  });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
   return {

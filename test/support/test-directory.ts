@@ -1,4 +1,4 @@
-import type { Directory, DirectoryUser, SecurityGroup, Tenant } from '../../domain/ports/directory.ts';
+import type { Directory, DirectoryUser, SecurityGroup, Tenant } from '#domain/ports/directory.ts';
 
 /** Tenant ids of the fixture. */
 export const TENANTS = {
@@ -70,8 +70,18 @@ export const FIXTURE_GROUPS: readonly SecurityGroup[] = [
   { id: GROUPS.adminAgents, tenantId: TENANTS.partner, name: 'AdminAgents', members: [USERS.adminAgent.userId] },
   { id: GROUPS.salesAgents, tenantId: TENANTS.partner, name: 'SalesAgents', members: [USERS.salesAgent.userId] },
   { id: GROUPS.helpdeskAgents, tenantId: TENANTS.partner, name: 'HelpdeskAgents', members: [USERS.helpdeskAgent.userId] },
-  { id: GROUPS.tier1, tenantId: TENANTS.partner, name: 'Tier 1 Support', members: [USERS.helpdeskAgent.userId, USERS.partnerEngineer.userId] },
-  { id: GROUPS.workplace, tenantId: TENANTS.partner, name: 'Workplace Engineers', members: [USERS.partnerEngineer.userId, USERS.adminAgent.userId] },
+  {
+    id: GROUPS.tier1,
+    tenantId: TENANTS.partner,
+    name: 'Tier 1 Support',
+    members: [USERS.helpdeskAgent.userId, USERS.partnerEngineer.userId],
+  },
+  {
+    id: GROUPS.workplace,
+    tenantId: TENANTS.partner,
+    name: 'Workplace Engineers',
+    members: [USERS.partnerEngineer.userId, USERS.adminAgent.userId],
+  },
   { id: GROUPS.otherAdminAgents, tenantId: TENANTS.otherPartner, name: 'AdminAgents', members: [USERS.otherPartnerAdmin.userId] },
 ];
 

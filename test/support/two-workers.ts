@@ -27,7 +27,11 @@ function startWorker(workerPath: string, args: readonly string[]): Worker {
 }
 
 /** Starts `workerPath` twice (one argument list each), waits until both are ready, releases them at once, returns each one's result line. */
-export async function runTwoWorkersTogether(workerPath: string, first: readonly string[], second: readonly string[]): Promise<[string, string]> {
+export async function runTwoWorkersTogether(
+  workerPath: string,
+  first: readonly string[],
+  second: readonly string[],
+): Promise<[string, string]> {
   const workers = [startWorker(workerPath, first), startWorker(workerPath, second)];
   for (const worker of workers) {
     const ready = await worker.next();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerAgreementCard } from '../../../presenters/customer/customer-cards.ts';
+import { customerAgreementCard } from '#presenters/customer/customer-cards.ts';
 import { defineAction } from '../action-handler.ts';
 import { outcomeReply, refusalReply } from '../invoke-reply.ts';
 
@@ -14,9 +14,18 @@ export const agreementAcceptAction = defineAction(schema, async (context, data) 
   const { actor, services } = context;
   if (context.trigger === 'automatic') return outcomeReply(await customerAgreementCard(services, actor));
   if (data.agreementRead !== true && data.agreementRead !== 'true') {
-    return outcomeReply(await customerAgreementCard(services, actor, 'Tick "I have read the Microsoft Customer Agreement" before you accept. Nothing has changed yet.'));
+    return outcomeReply(
+      await customerAgreementCard(
+        services,
+        actor,
+        'Tick "I have read the Microsoft Customer Agreement" before you accept. Nothing has changed yet.',
+      ),
+    );
   }
-  const accepted = await services.domain.acceptCustomerAgreement(actor, { customerTenantId: actor.tenantId, version: data.version === '' ? null : data.version });
+  const accepted = await services.domain.acceptCustomerAgreement(actor, {
+    customerTenantId: actor.tenantId,
+    version: data.version === '' ? null : data.version,
+  });
   if (!accepted.ok) return refusalReply(accepted, async (note) => outcomeReply(await customerAgreementCard(services, actor, note)));
   return outcomeReply(await customerAgreementCard(services, actor, 'You accepted the Microsoft Customer Agreement for your organization.'));
 });

@@ -1,4 +1,4 @@
-import type { CUSTOMER_VERBS } from '../../../cards/customer/customer-verbs.ts';
+import type { CUSTOMER_VERBS } from '#cards/customer/customer-verbs.ts';
 import type { ActionHandler } from '../action-handler.ts';
 import { agreementAcceptAction } from './agreement-accept.action.ts';
 import { invitationAcceptAction } from './invitation-accept.action.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notifyPartnerOfDecision } from '../../notifications/notify-partner.ts';
+import { notifyPartnerOfDecision } from '#bot/notifications/notify-partner.ts';
 import { defineAction } from '../action-handler.ts';
 import { refusalReply } from '../invoke-reply.ts';
 import { currentInvitationReply, invitationCardReply, invitationDataSchema, refusedInvitationReply } from './invitation-reply.ts';
@@ -27,7 +27,11 @@ export const invitationAcceptAction = defineAction(acceptDataSchema, async (cont
     if (!may.allowed) return refusalReply({ code: 'forbidden', message: may.reason });
     return invitationCardReply(context, seen.value, TICK_FIRST);
   }
-  const accepted = await context.services.domain.approveRelationship(context.actor, { kind: data.kind, id: data.id, version: data.version });
+  const accepted = await context.services.domain.approveRelationship(context.actor, {
+    kind: data.kind,
+    id: data.id,
+    version: data.version,
+  });
   if (!accepted.ok) return refusedInvitationReply(context, ref, accepted);
   await notifyPartnerOfDecision(context.services, accepted.value, 'accepted');
   const partner = accepted.value.partner.name;

@@ -1,4 +1,4 @@
-import { announceChange } from '../../notifications/announce-change.ts';
+import { announceChange } from '#bot/notifications/announce-change.ts';
 import { defineAction } from '../action-handler.ts';
 import { currentInvitationReply, invitationCardReply, invitationDataSchema } from './invitation-reply.ts';
 
@@ -10,10 +10,17 @@ import { currentInvitationReply, invitationCardReply, invitationDataSchema } fro
 export const invitationRefreshAction = defineAction(invitationDataSchema, async (context, data) => {
   if (data.kind !== 'gdap' || context.services.domain.systemOfRecord !== 'graph') return currentInvitationReply(context, data);
   const checked = await context.services.domain.checkRelationshipNow(context.actor, { id: data.id });
-  if (!checked.ok) return currentInvitationReply(context, data, checked.code === 'forbidden' || checked.code === 'not-found' ? undefined : checked.message);
+  if (!checked.ok)
+    return currentInvitationReply(
+      context,
+      data,
+      checked.code === 'forbidden' || checked.code === 'not-found' ? undefined : checked.message,
+    );
   const { relationship, change } = checked.value;
   if (change !== undefined) await announceChange(context.services, change);
-  const note = context.trigger === 'manual' && change === undefined && relationship.status === 'approvalPending'
-    ? 'Checked with Microsoft just now: not approved yet.' : undefined;
+  const note =
+    context.trigger === 'manual' && change === undefined && relationship.status === 'approvalPending'
+      ? 'Checked with Microsoft just now: not approved yet.'
+      : undefined;
   return invitationCardReply(context, relationship, note);
 });

@@ -1,7 +1,7 @@
-import { relationshipActionDataSchema } from '../../../cards/action-data.ts';
-import type { Refusal } from '../../../domain/shared/result.ts';
-import type { RelationshipView } from '../../../domain/use-cases/views.ts';
-import { invitationCardFor } from '../../../presenters/customer/invitation.presenter.ts';
+import { relationshipActionDataSchema } from '#cards/action-data.ts';
+import type { Refusal } from '#domain/shared/result.ts';
+import type { RelationshipView } from '#domain/use-cases/views.ts';
+import { invitationCardFor } from '#presenters/customer/invitation.presenter.ts';
 import type { ActionContext } from '../action-handler.ts';
 import { cardReply, refusalReply, type InvokeReply } from '../invoke-reply.ts';
 
@@ -17,13 +17,23 @@ export async function invitationCardReply(context: ActionContext, relationship: 
  * A refused decision, through the one mapping: the invitation with the reason on it, as the domain returned it (or,
  * when the refusal carries no current state, as it stands now).
  */
-export function refusedInvitationReply(context: ActionContext, ref: { kind: 'gdap' | 'reseller'; id: string }, refusal: Refusal<RelationshipView>): Promise<InvokeReply> {
+export function refusedInvitationReply(
+  context: ActionContext,
+  ref: { kind: 'gdap' | 'reseller'; id: string },
+  refusal: Refusal<RelationshipView>,
+): Promise<InvokeReply> {
   const current = refusal.current;
-  return refusalReply(refusal, (note) => (current === undefined ? currentInvitationReply(context, ref, note) : invitationCardReply(context, current, note)));
+  return refusalReply(refusal, (note) =>
+    current === undefined ? currentInvitationReply(context, ref, note) : invitationCardReply(context, current, note),
+  );
 }
 
 /** Reloads the invitation by id (the use case checks the viewer may see it) and answers with its current card. */
-export async function currentInvitationReply(context: ActionContext, ref: { kind: 'gdap' | 'reseller'; id: string }, note?: string): Promise<InvokeReply> {
+export async function currentInvitationReply(
+  context: ActionContext,
+  ref: { kind: 'gdap' | 'reseller'; id: string },
+  note?: string,
+): Promise<InvokeReply> {
   const current = await context.services.domain.getRelationship(context.actor, ref);
   if (!current.ok) return refusalReply(current);
   return invitationCardReply(context, current.value, note);

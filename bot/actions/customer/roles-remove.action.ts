@@ -1,7 +1,7 @@
-import { renderRemoveRolesResultCard } from '../../../cards/customer/remove-roles.card.ts';
-import { buildRemoveRolesResult } from '../../../presenters/customer/remove-roles.presenter.ts';
-import { partnerDetailsCard } from '../../../presenters/customer/customer-cards.ts';
-import { notifyPartnerOfRolesRemoved } from '../../notifications/notify-partner.ts';
+import { renderRemoveRolesResultCard } from '#cards/customer/remove-roles.card.ts';
+import { buildRemoveRolesResult } from '#presenters/customer/remove-roles.presenter.ts';
+import { partnerDetailsCard } from '#presenters/customer/customer-cards.ts';
+import { notifyPartnerOfRolesRemoved } from '#bot/notifications/notify-partner.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply, outcomeReply, refusalReply } from '../invoke-reply.ts';
 import { partnerDataSchema } from './partner-data.ts';
@@ -13,8 +13,12 @@ import { partnerDataSchema } from './partner-data.ts';
 export const rolesRemoveAction = defineAction(partnerDataSchema, async (context, data) => {
   const { actor, services } = context;
   if (context.trigger === 'automatic') return outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId));
-  const removed = await services.domain.removePartnerRoles(actor, { customerTenantId: actor.tenantId, partnerTenantId: data.partnerTenantId });
-  if (!removed.ok) return refusalReply(removed, async (note) => outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId, note)));
+  const removed = await services.domain.removePartnerRoles(actor, {
+    customerTenantId: actor.tenantId,
+    partnerTenantId: data.partnerTenantId,
+  });
+  if (!removed.ok)
+    return refusalReply(removed, async (note) => outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId, note)));
   const customer = (await services.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
   await notifyPartnerOfRolesRemoved(services, removed.value, customer);
   return cardReply(renderRemoveRolesResultCard(buildRemoveRolesResult(removed.value)));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { renderHelpdeskAnswerCard } from '../../../cards/helpdesk/helpdesk-answer.card.ts';
-import { ANSWERS_COLLECTION, FEEDBACK_STREAM, type StoredAnswer } from '../../helpdesk/helpdesk-answers.ts';
+import { renderHelpdeskAnswerCard } from '#cards/helpdesk/helpdesk-answer.card.ts';
+import { ANSWERS_COLLECTION, FEEDBACK_STREAM, type StoredAnswer } from '#bot/helpdesk/helpdesk-answers.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply, errorReply } from '../invoke-reply.ts';
 
@@ -20,8 +20,23 @@ export const helpdeskFeedbackAction = defineAction(feedbackData, async ({ actor,
   const card = (note: string) => renderHelpdeskAnswerCard({ ...answer.shown, answerId: answer.id, askFeedback: false, feedbackNote: note });
   if (answer.feedback) return cardReply(card('Your feedback on this answer was already recorded. Thank you.'));
   const feedback = { helpful: data.helpful, at: services.clock.now().toISOString() };
-  const event = { answerId: answer.id, question: answer.question, kind: answer.kind, factId: answer.factId, tenantId: actor.tenantId, ...feedback };
-  const outcome = await services.store.put<StoredAnswer>(ANSWERS_COLLECTION, answer.id, { ...answer, feedback }, stored.version, { append: [{ stream: FEEDBACK_STREAM, event }] });
+  const event = {
+    answerId: answer.id,
+    question: answer.question,
+    kind: answer.kind,
+    factId: answer.factId,
+    tenantId: actor.tenantId,
+    ...feedback,
+  };
+  const outcome = await services.store.put<StoredAnswer>(ANSWERS_COLLECTION, answer.id, { ...answer, feedback }, stored.version, {
+    append: [{ stream: FEEDBACK_STREAM, event }],
+  });
   if (!outcome.ok) return cardReply(card('Your feedback on this answer was already recorded. Thank you.'));
-  return cardReply(card(data.helpful ? 'Thank you: glad it helped.' : 'Thank you: this answer will be reviewed. For an urgent question, ask your partner or Partner Center support.'));
+  return cardReply(
+    card(
+      data.helpful
+        ? 'Thank you: glad it helped.'
+        : 'Thank you: this answer will be reviewed. For an urgent question, ask your partner or Partner Center support.',
+    ),
+  );
 });

@@ -8,11 +8,14 @@ const autoExtendDataSchema = relationshipDataSchema.extend({ autoExtend: z.enum(
 export const autoExtendAction = defineAction(autoExtendDataSchema, async (context, data) => {
   if (context.trigger === 'automatic') return currentManageReply(context, data.id);
   const changed = await context.services.domain.changeAutoExtend(context.actor, {
-    id: data.id, version: data.version, autoExtendDuration: data.autoExtend === 'on' ? 'P180D' : 'PT0S',
+    id: data.id,
+    version: data.version,
+    autoExtendDuration: data.autoExtend === 'on' ? 'P180D' : 'PT0S',
   });
   if (!changed.ok) return refusedReply(context, changed);
-  const note = data.autoExtend === 'on'
-    ? 'Auto-extend is on: the relationship extends itself by 180 days at each end date. No e-mail is sent.'
-    : 'Auto-extend is off: the relationship ends at its end date. No e-mail is sent.';
+  const note =
+    data.autoExtend === 'on'
+      ? 'Auto-extend is on: the relationship extends itself by 180 days at each end date. No e-mail is sent.'
+      : 'Auto-extend is off: the relationship ends at its end date. No e-mail is sent.';
   return manageCardReply(context, changed.value, note);
 });

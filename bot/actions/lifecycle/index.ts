@@ -1,4 +1,4 @@
-import type { LIFECYCLE_VERBS } from '../../../cards/lifecycle/lifecycle-verbs.ts';
+import type { LIFECYCLE_VERBS } from '#cards/lifecycle/lifecycle-verbs.ts';
 import type { ActionHandler } from '../action-handler.ts';
 import { autoExtendAction } from './auto-extend.action.ts';
 import { removeGlobalAdminAction } from './remove-global-admin.action.ts';

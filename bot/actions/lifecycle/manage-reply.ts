@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { renderManageRelationshipCard } from '../../../cards/lifecycle/manage-relationship.card.ts';
-import type { Refusal } from '../../../domain/shared/result.ts';
-import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import { buildManageRelationshipView } from '../../../presenters/lifecycle/manage-relationship.presenter.ts';
+import { renderManageRelationshipCard } from '#cards/lifecycle/manage-relationship.card.ts';
+import type { Refusal } from '#domain/shared/result.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
+import { buildManageRelationshipView } from '#presenters/lifecycle/manage-relationship.presenter.ts';
 import type { ActionContext } from '../action-handler.ts';
 import { cardReply, refusalReply, type InvokeReply } from '../invoke-reply.ts';
 

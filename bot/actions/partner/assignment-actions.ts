@@ -1,9 +1,9 @@
-import { renderAssignmentsCard } from '../../../cards/partner/assignments.card.ts';
-import { buildAssignmentsView, type AssignmentsExtras } from '../../../presenters/partner/assignments.presenter.ts';
-import type { UserActor } from '../../../domain/actors/actor.ts';
-import type { Result } from '../../../domain/shared/result.ts';
-import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import type { BotServices } from '../../services.ts';
+import { renderAssignmentsCard } from '#cards/partner/assignments.card.ts';
+import { buildAssignmentsView, type AssignmentsExtras } from '#presenters/partner/assignments.presenter.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import type { Result } from '#domain/shared/result.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
+import type { BotServices } from '#bot/services.ts';
 import { cardReply, refusalReply, type InvokeReply } from '../invoke-reply.ts';
 
 /** The assignments card for this viewer. */
@@ -12,7 +12,10 @@ export function assignmentsReply(view: GdapRelationshipView, extras: Assignments
 }
 
 /** A change's outcome: the new card with `done`; a refusal shows the current card with its reason (never a second change). */
-export async function changeReply(result: Result<GdapRelationshipView>, done: (view: GdapRelationshipView) => string): Promise<InvokeReply> {
+export async function changeReply(
+  result: Result<GdapRelationshipView>,
+  done: (view: GdapRelationshipView) => string,
+): Promise<InvokeReply> {
   if (result.ok) return assignmentsReply(result.value, { note: done(result.value) });
   const current = result.current;
   return refusalReply(result, current === undefined ? undefined : (note) => assignmentsReply(current, { note, noteIsWarning: true }));

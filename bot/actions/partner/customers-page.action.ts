@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { renderMyCustomersCard } from '../../../cards/partner/my-customers.card.ts';
-import { CUSTOMER_FILTERS } from '../../../cards/partner/partner-verbs.ts';
-import { loadMyCustomers } from '../../../presenters/partner/my-customers.presenter.ts';
+import { renderMyCustomersCard } from '#cards/partner/my-customers.card.ts';
+import { CUSTOMER_FILTERS } from '#cards/partner/partner-verbs.ts';
+import { loadMyCustomers } from '#presenters/partner/my-customers.presenter.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply, refusalReply } from '../invoke-reply.ts';
 

@@ -1,4 +1,4 @@
-import type { PARTNER_VERBS } from '../../../cards/partner/partner-verbs.ts';
+import type { PARTNER_VERBS } from '#cards/partner/partner-verbs.ts';
 import type { ActionHandler } from '../action-handler.ts';
 import { customersPageAction } from './customers-page.action.ts';
 import { editAssignmentAction } from './edit-assignment.action.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { renderRequestResultCard } from '../../../cards/partner/request-result.card.ts';
-import { adminReach } from '../../../presenters/partner/customer-admins.ts';
-import { buildRequestResultView, type ResultExtras } from '../../../presenters/partner/request-result.presenter.ts';
-import { EMAIL_BODY_MAX_LENGTH, EMAIL_SUBJECT_MAX_LENGTH } from '../../../domain/relationships/invitation-email.ts';
+import { renderRequestResultCard } from '#cards/partner/request-result.card.ts';
+import { adminReach } from '#presenters/partner/customer-admins.ts';
+import { buildRequestResultView, type ResultExtras } from '#presenters/partner/request-result.presenter.ts';
+import { EMAIL_BODY_MAX_LENGTH, EMAIL_SUBJECT_MAX_LENGTH } from '#domain/relationships/invitation-email.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply, refusalReply } from '../invoke-reply.ts';
 
@@ -11,7 +11,10 @@ const dataSchema = z.object({
   kind: z.literal('reseller'),
   id: z.string().min(1).max(200),
   version: z.string().min(1).max(200),
-  emailSubject: z.string().max(EMAIL_SUBJECT_MAX_LENGTH * 2).default(''),
+  emailSubject: z
+    .string()
+    .max(EMAIL_SUBJECT_MAX_LENGTH * 2)
+    .default(''),
   emailBody: z.string().max(EMAIL_BODY_MAX_LENGTH).default(''),
 });
 
@@ -24,7 +27,9 @@ export const saveEmailAction = defineAction(dataSchema, async ({ actor, services
   if (trigger === 'automatic') {
     const current = await services.domain.getRelationship(actor, { kind: 'reseller', id: data.id });
     if (!current.ok) return refusalReply(current);
-    return cardReply(renderRequestResultCard(buildRequestResultView(current.value, await adminReach(services, current.value.customer.tenantId))));
+    return cardReply(
+      renderRequestResultCard(buildRequestResultView(current.value, await adminReach(services, current.value.customer.tenantId))),
+    );
   }
   const edit = { subject: data.emailSubject, body: data.emailBody };
   const saved = await services.domain.editInvitationEmail(actor, { id: data.id, version: data.version, ...edit });
@@ -34,8 +39,8 @@ export const saveEmailAction = defineAction(dataSchema, async ({ actor, services
   const extras: ResultExtras = saved.ok
     ? { note: 'E-mail kept: "Open in e-mail" now uses your text.', noteColor: 'Good' }
     : saved.code === 'invalid'
-      // The edit stays in the box to fix; nothing was saved.
-      ? { note: saved.message, noteColor: 'Attention', emailEdit: edit }
+      ? // The edit stays in the box to fix; nothing was saved.
+        { note: saved.message, noteColor: 'Attention', emailEdit: edit }
       : { note: saved.message, noteColor: saved.code === 'nothing-to-change' ? 'Accent' : 'Warning' };
   return cardReply(renderRequestResultCard(buildRequestResultView(view, reach, extras)));
 });

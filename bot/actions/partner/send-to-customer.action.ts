@@ -1,14 +1,14 @@
 import type { Activity } from 'botbuilder';
-import { relationshipActionDataSchema } from '../../../cards/action-data.ts';
-import { renderRequestResultCard } from '../../../cards/partner/request-result.card.ts';
-import type { UserActor } from '../../../domain/actors/actor.ts';
-import type { DirectoryUser } from '../../../domain/ports/directory.ts';
-import type { RelationshipView } from '../../../domain/use-cases/views.ts';
-import { cardMessage } from '../../../presenters/card-message.ts';
-import { invitationCard } from '../../../presenters/customer/invitation.presenter.ts';
-import { adminReach } from '../../../presenters/partner/customer-admins.ts';
-import { buildRequestResultView, isAwaitingCustomer, type ResultExtras } from '../../../presenters/partner/request-result.presenter.ts';
-import type { Delivery } from '../../proactive/notifier.ts';
+import { relationshipActionDataSchema } from '#cards/action-data.ts';
+import { renderRequestResultCard } from '#cards/partner/request-result.card.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import type { DirectoryUser } from '#domain/ports/directory.ts';
+import type { RelationshipView } from '#domain/use-cases/views.ts';
+import { cardMessage } from '#presenters/card-message.ts';
+import { invitationCard } from '#presenters/customer/invitation.presenter.ts';
+import { adminReach } from '#presenters/partner/customer-admins.ts';
+import { buildRequestResultView, isAwaitingCustomer, type ResultExtras } from '#presenters/partner/request-result.presenter.ts';
+import type { Delivery } from '#bot/proactive/notifier.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply, refusalReply } from '../invoke-reply.ts';
 
@@ -55,14 +55,32 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
   if (reach.reachable.length === 0) return reply({ note: sentNote(view.customer.name, []) });
 
   const now = services.clock.now();
-  const claim = await services.store.put(SENDS, `${view.kind}:${view.id}:${view.version}:${now.toISOString().slice(0, 10)}`, { by: actor.userId, at: now.toISOString() }, null);
-  if (!claim.ok) return reply({ note: `This was already sent to ${view.customer.name}'s admins in Teams today; nothing was sent again. Send the e-mail if they need it once more.` });
+  const claim = await services.store.put(
+    SENDS,
+    `${view.kind}:${view.id}:${view.version}:${now.toISOString().slice(0, 10)}`,
+    { by: actor.userId, at: now.toISOString() },
+    null,
+  );
+  if (!claim.ok)
+    return reply({
+      note: `This was already sent to ${view.customer.name}'s admins in Teams today; nothing was sent again. Send the e-mail if they need it once more.`,
+    });
 
-  const deliveries = await Promise.all(reach.admins.map(async (admin) => {
-    const [delivery] = await services.notifier.send([{ tenantId: view.customer.tenantId, userId: admin.id }], messageFor(actor, view, admin));
-    return { admin, delivery };
-  }));
+  const deliveries = await Promise.all(
+    reach.admins.map(async (admin) => {
+      const [delivery] = await services.notifier.send(
+        [{ tenantId: view.customer.tenantId, userId: admin.id }],
+        messageFor(actor, view, admin),
+      );
+      return { admin, delivery };
+    }),
+  );
   const sent = deliveries.filter((d) => d.delivery?.status === 'sent').length;
-  services.logger.info({ relationshipId: view.id, kind: view.kind, sent, admins: reach.admins.length }, 'sent to the customer\'s admins');
-  return reply({ note: sentNote(view.customer.name, deliveries.map((d) => d.delivery)) });
+  services.logger.info({ relationshipId: view.id, kind: view.kind, sent, admins: reach.admins.length }, "sent to the customer's admins");
+  return reply({
+    note: sentNote(
+      view.customer.name,
+      deliveries.map((d) => d.delivery),
+    ),
+  });
 });

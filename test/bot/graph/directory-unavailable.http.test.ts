@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../bot/config.ts';
-import { createGraphServices } from '../../../bot/graph/graph-services.ts';
-import { GraphStandIn } from '../../support/graph-stand-in/graph-stand-in.ts';
-import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '../../support/graph-stand-in/stand-in-tenants.ts';
-import { makeInvoke, makeMessage, post } from '../../support/activities.ts';
-import { startTestApp, type RunningApp } from '../../support/test-app.ts';
+import { loadConfig } from '#bot/config.ts';
+import { createGraphServices } from '#bot/graph/graph-services.ts';
+import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
+import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
+import { makeInvoke, makeMessage, post } from '#test/support/activities.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
 
 const WOODGROVE = '4f1c2a9e-6b7d-4e21-9a3f-5c8d7e6f1a01';
 const FABRIKAM = '7e4b9d2a-3c6f-4b1e-a8d5-9c2e6f3b7a04';
@@ -45,7 +45,10 @@ describe('the Graph directory in the bot: people whose directory cannot be read'
     stand.fail({ path: /^\/(users|directoryRoles|groups|organization)/ }, { status: 429, retryAfterSeconds: 1 });
     try {
       const started = Date.now();
-      const reply = await post(running.baseUrl, makeInvoke('assignment.view', { kind: 'gdap', id: 'x', version: 1 }, { tenantId: WOODGROVE, userId: ADELE }));
+      const reply = await post(
+        running.baseUrl,
+        makeInvoke('assignment.view', { kind: 'gdap', id: 'x', version: 1 }, { tenantId: WOODGROVE, userId: ADELE }),
+      );
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(reply.status).toBe(200);
       expect(JSON.stringify(reply.body)).toContain('Nothing was changed');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig, type GraphSettings } from '../../../bot/config.ts';
-import { GdapApi } from '../../../bot/graph/gdap-api.ts';
-import { GraphClient } from '../../../bot/graph/graph-client.ts';
-import { GLOBAL_ADMINISTRATOR, GraphStandIn } from '../../support/graph-stand-in/graph-stand-in.ts';
-import { demoStandInOptions, TEST_CLIENT_SECRET } from '../../support/graph-stand-in/stand-in-tenants.ts';
+import { loadConfig, type GraphSettings } from '#bot/config.ts';
+import { GdapApi } from '#bot/graph/gdap-api.ts';
+import { GraphClient } from '#bot/graph/graph-client.ts';
+import { GLOBAL_ADMINISTRATOR, GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
+import { demoStandInOptions, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
 
 const CONTOSO = '2a7c5e1f-8d3b-4a9c-b6e2-7f1d4c8a9e03';
 const HELPDESK_ADMIN = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
@@ -22,7 +22,11 @@ function graphSettings(env: Record<string, string> = {}): GraphSettings {
 
 async function newRelationship(name: string, roleIds = [HELPDESK_ADMIN, USER_ADMIN]) {
   const created = await gdap.createRelationship({
-    displayName: name, duration: 'P90D', customer: { tenantId: CONTOSO, displayName: 'Contoso' }, roleIds, autoExtendDuration: 'PT0S',
+    displayName: name,
+    duration: 'P90D',
+    customer: { tenantId: CONTOSO, displayName: 'Contoso' },
+    roleIds,
+    autoExtendDuration: 'PT0S',
   });
   if (!created.ok) throw new Error(`create failed: ${JSON.stringify(created.failure)}`);
   return created.value;
@@ -55,19 +59,31 @@ describe('GdapApi against the Graph stand-in (GRAPH_BASE_URL and AZURE_AUTHORITY
   it('creates a relationship with the documented body, using an app-only token of the partner tenant', async () => {
     const before = stand.requests.length;
     const created = await gdap.createRelationship({
-      displayName: 'Contoso helpdesk', duration: 'P730D', customer: { tenantId: CONTOSO, displayName: 'Contoso' },
-      roleIds: [HELPDESK_ADMIN, USER_ADMIN], autoExtendDuration: 'P180D',
+      displayName: 'Contoso helpdesk',
+      duration: 'P730D',
+      customer: { tenantId: CONTOSO, displayName: 'Contoso' },
+      roleIds: [HELPDESK_ADMIN, USER_ADMIN],
+      autoExtendDuration: 'P180D',
     });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     expect(created.value).toMatchObject({
-      displayName: 'Contoso helpdesk', duration: 'P730D', status: 'created', autoExtendDuration: 'P180D', activatedDateTime: null,
-      customer: { tenantId: CONTOSO, displayName: 'Contoso' }, roleIds: [HELPDESK_ADMIN, USER_ADMIN],
+      displayName: 'Contoso helpdesk',
+      duration: 'P730D',
+      status: 'created',
+      autoExtendDuration: 'P180D',
+      activatedDateTime: null,
+      customer: { tenantId: CONTOSO, displayName: 'Contoso' },
+      roleIds: [HELPDESK_ADMIN, USER_ADMIN],
     });
     expect(created.value.etag).toMatch(/^W\/"/);
     const posts = stand.requests.slice(before).filter((r) => r.kind === 'graph' && r.method === 'POST');
     expect(posts).toHaveLength(1);
-    expect(posts[0]).toMatchObject({ path: '/tenantRelationships/delegatedAdminRelationships', tenantId: settings.partnerTenantId, status: 201 });
+    expect(posts[0]).toMatchObject({
+      path: '/tenantRelationships/delegatedAdminRelationships',
+      tenantId: settings.partnerTenantId,
+      status: 201,
+    });
     expect(posts[0]?.body).toEqual({
       displayName: 'Contoso helpdesk',
       duration: 'P730D',
@@ -83,11 +99,19 @@ describe('GdapApi against the Graph stand-in (GRAPH_BASE_URL and AZURE_AUTHORITY
   it('refuses what Graph refuses: a duplicate name (409), Global Administrator with auto-extend (400)', async () => {
     await newRelationship('Duplicate name');
     const again = await gdap.createRelationship({
-      displayName: 'Duplicate name', duration: 'P30D', customer: { tenantId: CONTOSO }, roleIds: [HELPDESK_ADMIN], autoExtendDuration: 'PT0S',
+      displayName: 'Duplicate name',
+      duration: 'P30D',
+      customer: { tenantId: CONTOSO },
+      roleIds: [HELPDESK_ADMIN],
+      autoExtendDuration: 'PT0S',
     });
     expect(again).toMatchObject({ ok: false, failure: { kind: 'rejected', status: 409 } });
     const withGa = await gdap.createRelationship({
-      displayName: 'GA auto', duration: 'P30D', customer: { tenantId: CONTOSO }, roleIds: [GLOBAL_ADMINISTRATOR], autoExtendDuration: 'P180D',
+      displayName: 'GA auto',
+      duration: 'P30D',
+      customer: { tenantId: CONTOSO },
+      roleIds: [GLOBAL_ADMINISTRATOR],
+      autoExtendDuration: 'P180D',
     });
     expect(withGa).toMatchObject({ ok: false, failure: { kind: 'rejected', status: 400 } });
   });
@@ -97,7 +121,10 @@ describe('GdapApi against the Graph stand-in (GRAPH_BASE_URL and AZURE_AUTHORITY
     const updated = await gdap.updateRelationship(r.id, r.etag, { duration: 'P30D', roleIds: [HELPDESK_ADMIN] });
     expect(updated).toMatchObject({ ok: true, value: { state: 'updated', value: { duration: 'P30D', roleIds: [HELPDESK_ADMIN] } } });
     const patch = stand.graphRequests('PATCH').at(-1);
-    expect(patch).toMatchObject({ ifMatch: r.etag, body: { duration: 'P30D', accessDetails: { unifiedRoles: [{ roleDefinitionId: HELPDESK_ADMIN }] } } });
+    expect(patch).toMatchObject({
+      ifMatch: r.etag,
+      body: { duration: 'P30D', accessDetails: { unifiedRoles: [{ roleDefinitionId: HELPDESK_ADMIN }] } },
+    });
     const stale = await gdap.updateRelationship(r.id, r.etag, { displayName: 'Too late' });
     expect(stale).toEqual({ ok: false, failure: { kind: 'changedMeanwhile' } });
   });
@@ -115,7 +142,10 @@ describe('GdapApi against the Graph stand-in (GRAPH_BASE_URL and AZURE_AUTHORITY
     const current = await gdap.getRelationship(locked.id);
     expect(current).toMatchObject({ ok: true, value: { status: 'approvalPending' } });
     if (!current.ok) return;
-    expect(await gdap.deleteRelationship(locked.id, current.value.etag)).toMatchObject({ ok: false, failure: { kind: 'rejected', status: 409 } });
+    expect(await gdap.deleteRelationship(locked.id, current.value.etag)).toMatchObject({
+      ok: false,
+      failure: { kind: 'rejected', status: 409 },
+    });
   });
 
   it('sees the customer approve in the admin center, changes auto-extend, removes Global Administrator (202), terminates', async () => {
@@ -130,20 +160,26 @@ describe('GdapApi against the Graph stand-in (GRAPH_BASE_URL and AZURE_AUTHORITY
     const after = await gdap.getRelationship(r.id);
     if (!after.ok) throw new Error('read failed');
     expect(after.value.roleIds).toEqual([HELPDESK_ADMIN]);
-    expect(await gdap.updateRelationship(r.id, after.value.etag, { autoExtendDuration: 'P180D' }))
-      .toMatchObject({ ok: true, value: { state: 'updated', value: { autoExtendDuration: 'P180D' } } });
+    expect(await gdap.updateRelationship(r.id, after.value.etag, { autoExtendDuration: 'P180D' })).toMatchObject({
+      ok: true,
+      value: { state: 'updated', value: { autoExtendDuration: 'P180D' } },
+    });
     expect(await gdap.terminate(r.id)).toMatchObject({ ok: true, value: { action: 'terminate' } });
     expect(await gdap.getRelationship(r.id)).toMatchObject({ ok: true, value: { status: 'terminated' } });
   });
 
   it('creates, reads, updates and deletes access assignments with etags, only on active relationships and their roles', async () => {
     const draft = await newRelationship('Not active yet');
-    expect(await gdap.createAccessAssignment(draft.id, { groupId: TIER1_SUPPORT_GROUP, roleIds: [HELPDESK_ADMIN] }))
-      .toMatchObject({ ok: false, failure: { kind: 'rejected', status: 409 } });
+    expect(await gdap.createAccessAssignment(draft.id, { groupId: TIER1_SUPPORT_GROUP, roleIds: [HELPDESK_ADMIN] })).toMatchObject({
+      ok: false,
+      failure: { kind: 'rejected', status: 409 },
+    });
 
     const r = await activeRelationship('Assignments');
-    expect(await gdap.createAccessAssignment(r.id, { groupId: TIER1_SUPPORT_GROUP, roleIds: [GLOBAL_ADMINISTRATOR] }))
-      .toMatchObject({ ok: false, failure: { kind: 'rejected', status: 400 } });
+    expect(await gdap.createAccessAssignment(r.id, { groupId: TIER1_SUPPORT_GROUP, roleIds: [GLOBAL_ADMINISTRATOR] })).toMatchObject({
+      ok: false,
+      failure: { kind: 'rejected', status: 400 },
+    });
     const created = await gdap.createAccessAssignment(r.id, { groupId: TIER1_SUPPORT_GROUP, roleIds: [HELPDESK_ADMIN] });
     expect(created).toMatchObject({ ok: true, value: { groupId: TIER1_SUPPORT_GROUP, roleIds: [HELPDESK_ADMIN], status: 'pending' } });
     expect(stand.graphRequests('POST', /accessAssignments$/).at(-1)?.body).toEqual({
@@ -156,10 +192,14 @@ describe('GdapApi against the Graph stand-in (GRAPH_BASE_URL and AZURE_AUTHORITY
     if (!listed.ok) return;
     const current = listed.value[0];
     if (!current) return;
-    expect(await gdap.updateAccessAssignment(r.id, current.id, created.value.etag, [HELPDESK_ADMIN, USER_ADMIN]))
-      .toEqual({ ok: false, failure: { kind: 'changedMeanwhile' } });
-    expect(await gdap.updateAccessAssignment(r.id, current.id, current.etag, [HELPDESK_ADMIN, USER_ADMIN]))
-      .toMatchObject({ ok: true, value: { state: 'accepted' } });
+    expect(await gdap.updateAccessAssignment(r.id, current.id, created.value.etag, [HELPDESK_ADMIN, USER_ADMIN])).toEqual({
+      ok: false,
+      failure: { kind: 'changedMeanwhile' },
+    });
+    expect(await gdap.updateAccessAssignment(r.id, current.id, current.etag, [HELPDESK_ADMIN, USER_ADMIN])).toMatchObject({
+      ok: true,
+      value: { state: 'accepted' },
+    });
     const again = await gdap.getAccessAssignment(r.id, current.id);
     if (!again.ok) throw new Error('read failed');
     expect(again.value.roleIds).toEqual([HELPDESK_ADMIN, USER_ADMIN]);
@@ -193,8 +233,12 @@ describe('GdapApi failures', () => {
     const answer = await gdap.listRelationships();
     expect(answer).toMatchObject({
       ok: false,
-      failure: { kind: 'consentMissing', cause: 'forbidden', tenantId: settings.partnerTenantId,
-        consentUrl: `${stand.authorityHost}/${settings.partnerTenantId}/adminconsent?client_id=${settings.clientId}` },
+      failure: {
+        kind: 'consentMissing',
+        cause: 'forbidden',
+        tenantId: settings.partnerTenantId,
+        consentUrl: `${stand.authorityHost}/${settings.partnerTenantId}/adminconsent?client_id=${settings.clientId}`,
+      },
     });
   });
 
@@ -233,14 +277,20 @@ describe('GdapApi failures', () => {
     stand.fail({ path: new RegExp(r.id), times: 1 }, { status: 503, retryAfterSeconds: 0 });
     expect(await gdap.getRelationship(r.id)).toMatchObject({ ok: true });
     stand.fail({ path: new RegExp(r.id) }, { status: 503, retryAfterSeconds: 1 });
-    expect(await gdap.getRelationship(r.id, { deadlineMs: 2_500 })).toMatchObject({ ok: false, failure: { kind: 'unavailable', reason: 'serverError', status: 503 } });
+    expect(await gdap.getRelationship(r.id, { deadlineMs: 2_500 })).toMatchObject({
+      ok: false,
+      failure: { kind: 'unavailable', reason: 'serverError', status: 503 },
+    });
   });
 
   it('a Graph that does not answer in time is unavailable (timeout) at the deadline', async () => {
     const r = await newRelationship('Slow');
     stand.fail({ path: new RegExp(r.id), times: 1 }, { delayMs: 3_000 });
     const started = Date.now();
-    expect(await gdap.getRelationship(r.id, { deadlineMs: 1_000 })).toEqual({ ok: false, failure: { kind: 'unavailable', reason: 'timeout' } });
+    expect(await gdap.getRelationship(r.id, { deadlineMs: 1_000 })).toEqual({
+      ok: false,
+      failure: { kind: 'unavailable', reason: 'timeout' },
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -264,6 +314,9 @@ describe('GdapApi failures', () => {
     const client = new GdapApi(new GraphClient(config.graph));
     expect(await client.listCustomers()).toMatchObject({ ok: true });
     const token = stand.tokenRequests(config.graph.partnerTenantId).at(-1);
-    expect(token).toMatchObject({ status: 200, body: { client_assertion: '***', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' } });
+    expect(token).toMatchObject({
+      status: 200,
+      body: { client_assertion: '***', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' },
+    });
   });
 });

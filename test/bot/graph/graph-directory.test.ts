@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../bot/config.ts';
-import { loadDirectoryFile } from '../../../bot/directory/json-directory.ts';
-import { GdapApi } from '../../../bot/graph/gdap-api.ts';
-import { GraphClient } from '../../../bot/graph/graph-client.ts';
-import { GraphDirectory } from '../../../bot/graph/graph-directory.ts';
-import { resolveActor } from '../../../domain/actors/actor.ts';
-import { DirectoryUnavailableError } from '../../../domain/ports/directory.ts';
-import { GraphStandIn } from '../../support/graph-stand-in/graph-stand-in.ts';
-import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '../../support/graph-stand-in/stand-in-tenants.ts';
+import { loadConfig } from '#bot/config.ts';
+import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
+import { GdapApi } from '#bot/graph/gdap-api.ts';
+import { GraphClient } from '#bot/graph/graph-client.ts';
+import { GraphDirectory } from '#bot/graph/graph-directory.ts';
+import { resolveActor } from '#domain/actors/actor.ts';
+import { DirectoryUnavailableError } from '#domain/ports/directory.ts';
+import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
+import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
 
 const WOODGROVE = '4f1c2a9e-6b7d-4e21-9a3f-5c8d7e6f1a01';
 const CONTOSO = '2a7c5e1f-8d3b-4a9c-b6e2-7f1d4c8a9e03';
@@ -20,22 +20,42 @@ let stand: GraphStandIn;
 let clock = 0;
 
 function directory(cacheMinutes = '5'): { directory: GraphDirectory; gdap: GdapApi } {
-  const config = loadConfig({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, PARTNER_ID: '4839201', GRAPH_DIRECTORY_CACHE_MINUTES: cacheMinutes });
+  const config = loadConfig({
+    ...stand.environment,
+    GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET,
+    PARTNER_ID: '4839201',
+    GRAPH_DIRECTORY_CACHE_MINUTES: cacheMinutes,
+  });
   if (!config.graph) throw new Error('graph settings expected');
   const graph = new GraphClient(config.graph);
   const gdap = new GdapApi(graph);
-  return { directory: new GraphDirectory(graph, gdap, { partnerId: config.graph.partnerId, cacheMs: config.graph.directoryCacheMs, now: () => clock }), gdap };
+  return {
+    directory: new GraphDirectory(graph, gdap, {
+      partnerId: config.graph.partnerId,
+      cacheMs: config.graph.directoryCacheMs,
+      now: () => clock,
+    }),
+    gdap,
+  };
 }
 
 async function expectUnavailable(promise: Promise<unknown>): Promise<DirectoryUnavailableError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DirectoryUnavailableError);
   return error as DirectoryUnavailableError;
 }
 
 beforeAll(async () => {
   stand = await GraphStandIn.start(demoStandInOptions({ pageSize: 2, tenants: standInTenantsFromDirectory(undefined, [FABRIKAM]) }));
-  stand.seedRelationship({ displayName: 'Contoso helpdesk', customerTenantId: CONTOSO, customerName: 'Contoso', roleIds: [HELPDESK_ADMIN] });
+  stand.seedRelationship({
+    displayName: 'Contoso helpdesk',
+    customerTenantId: CONTOSO,
+    customerName: 'Contoso',
+    roleIds: [HELPDESK_ADMIN],
+  });
 });
 
 afterAll(async () => {
@@ -55,7 +75,9 @@ describe('GraphDirectory against the Graph stand-in', () => {
       const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
       const users = byId(await graph.listUsers(tenant)).map((u) => ({ ...u, roles: [...u.roles].sort() }));
       expect(users).toEqual(byId(await embedded.listUsers(tenant)).map((u) => ({ ...u, roles: [...u.roles].sort() })));
-      expect(byId(await graph.listGroups(tenant))).toEqual(byId(await embedded.listGroups(tenant)).map((g) => ({ ...g, members: [...g.members] })));
+      expect(byId(await graph.listGroups(tenant))).toEqual(
+        byId(await embedded.listGroups(tenant)).map((g) => ({ ...g, members: [...g.members] })),
+      );
       for (const user of await embedded.listUsers(tenant)) {
         const found = await graph.findUser(tenant, user.id);
         expect({ ...found, roles: [...(found?.roles ?? [])].sort() }).toEqual({ ...user, roles: [...user.roles].sort() });
@@ -65,19 +87,32 @@ describe('GraphDirectory against the Graph stand-in', () => {
 
   it('knows the partner tenant (with its Partner ID) and its customers from delegatedAdminCustomers', async () => {
     const { directory: graph } = directory();
-    expect(await graph.findTenant(WOODGROVE)).toEqual({ id: WOODGROVE, name: 'Woodgrove Partners', domain: 'woodgrovepartners.com', partnerId: '4839201' });
+    expect(await graph.findTenant(WOODGROVE)).toEqual({
+      id: WOODGROVE,
+      name: 'Woodgrove Partners',
+      domain: 'woodgrovepartners.com',
+      partnerId: '4839201',
+    });
     expect(await graph.findTenant(CONTOSO)).toEqual({ id: CONTOSO, name: 'Contoso', domain: '' });
     expect(await graph.listTenants()).toEqual([
       { id: WOODGROVE, name: 'Woodgrove Partners', domain: 'woodgrovepartners.com', partnerId: '4839201' },
       { id: CONTOSO, name: 'Contoso', domain: '' },
     ]);
-    expect(stand.graphRequests('GET', /^\/tenantRelationships\/delegatedAdminCustomers$/).every((r) => r.tenantId === WOODGROVE)).toBe(true);
+    expect(stand.graphRequests('GET', /^\/tenantRelationships\/delegatedAdminCustomers$/).every((r) => r.tenantId === WOODGROVE)).toBe(
+      true,
+    );
   });
 
   it('resolves a partner Admin agent: Entra roles by template id, Partner Center roles from the AdminAgents group', async () => {
     const { directory: graph } = directory();
     const actor = await resolveActor(graph, WOODGROVE, ADELE);
-    expect(actor).toMatchObject({ tenantKind: 'partner', known: true, name: 'Adele Vance', entraRoles: ['Global Administrator'], partnerCenterRoles: ['AdminAgent'] });
+    expect(actor).toMatchObject({
+      tenantKind: 'partner',
+      known: true,
+      name: 'Adele Vance',
+      entraRoles: ['Global Administrator'],
+      partnerCenterRoles: ['AdminAgent'],
+    });
     expect(stand.graphRequests('GET', /^\/directoryRoles$/).at(-1)?.tenantId).toBe(WOODGROVE);
     expect(stand.graphRequests('GET', /memberOf/)).toEqual([]);
   });

@@ -4,10 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardTexts, makeMessage, post, repliesOf } from '../../support/activities.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { GraphStandIn } from '../../support/graph-stand-in/graph-stand-in.ts';
-import { demoStandInOptions, TEST_CLIENT_SECRET } from '../../support/graph-stand-in/stand-in-tenants.ts';
+import { cardTexts, makeMessage, post, repliesOf } from '#test/support/activities.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
+import { demoStandInOptions, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
 
 const MAIN = new URL('../../../bot/main.ts', import.meta.url).pathname;
 
@@ -19,11 +19,23 @@ describe('bot/main.ts with GRAPH_MODE=graph', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     stand = await GraphStandIn.start(demoStandInOptions());
     // Contoso is already a customer at Microsoft (delegatedAdminCustomers lists it), from an earlier relationship.
-    stand.seedRelationship({ displayName: 'Contoso from Partner Center', customerTenantId: DEMO.contoso, customerName: 'Contoso', roleIds: ['f2ef992c-3afb-46b9-b7cf-a126ee74c451'] });
+    stand.seedRelationship({
+      displayName: 'Contoso from Partner Center',
+      customerTenantId: DEMO.contoso,
+      customerName: 'Contoso',
+      roleIds: ['f2ef992c-3afb-46b9-b7cf-a126ee74c451'],
+    });
     child = spawn(process.execPath, [MAIN], {
       env: {
-        PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS, PORT: '0', LOG_LEVEL: 'info', STORAGE_URL: 'memory://',
-        SWEEP_INTERVAL_MINUTES: '0', GRAPH_SYNC_MINUTES: '0', ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET,
+        PATH: process.env.PATH,
+        NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        STORAGE_URL: 'memory://',
+        SWEEP_INTERVAL_MINUTES: '0',
+        GRAPH_SYNC_MINUTES: '0',
+        ...stand.environment,
+        GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

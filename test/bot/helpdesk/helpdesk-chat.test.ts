@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANSWERS_COLLECTION, FEEDBACK_STREAM } from '../../../bot/helpdesk/helpdesk-answers.ts';
-import { cardTexts, makeInvoke, makeMessage, post, repliesOf, type Speaker } from '../../support/activities.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { startTestApp, type RunningApp } from '../../support/test-app.ts';
+import { ANSWERS_COLLECTION, FEEDBACK_STREAM } from '#bot/helpdesk/helpdesk-answers.ts';
+import { cardTexts, makeInvoke, makeMessage, post, repliesOf, type Speaker } from '#test/support/activities.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
 
 const adele: Speaker = { tenantId: DEMO.woodgrove, userId: DEMO.adeleAdminAgent };
 const hana: Speaker = { tenantId: DEMO.woodgrove, userId: DEMO.hanaHelpdeskAgent };
@@ -32,15 +32,30 @@ describe('helpdesk questions in chat', () => {
     const { domain } = running.app.services;
     const admin = await domain.resolveActor(DEMO.woodgrove, DEMO.adeleAdminAgent);
     const megan = await domain.resolveActor(DEMO.contoso, DEMO.meganContosoGa);
-    const created = await domain.requestGdapRelationship(admin, { customerTenantId: DEMO.contoso, displayName: 'Contoso support', duration: 'P365D', roles: ['Helpdesk Administrator', 'Global Reader'] });
+    const created = await domain.requestGdapRelationship(admin, {
+      customerTenantId: DEMO.contoso,
+      displayName: 'Contoso support',
+      duration: 'P365D',
+      roles: ['Helpdesk Administrator', 'Global Reader'],
+    });
     if (!created.ok) throw new Error(created.message);
     const locked = await domain.lockForApproval(admin, { id: created.value.id, version: created.value.version });
     if (!locked.ok) throw new Error(locked.message);
     const approved = await domain.approveRelationship(megan, { kind: 'gdap', id: locked.value.id, version: locked.value.version });
     if (!approved.ok) throw new Error(approved.message);
-    const first = await domain.assignSecurityGroup(admin, { id: approved.value.id, version: approved.value.version, groupId: TIER1, roles: ['Helpdesk Administrator'] });
+    const first = await domain.assignSecurityGroup(admin, {
+      id: approved.value.id,
+      version: approved.value.version,
+      groupId: TIER1,
+      roles: ['Helpdesk Administrator'],
+    });
     if (!first.ok) throw new Error(first.message);
-    const second = await domain.assignSecurityGroup(admin, { id: first.value.id, version: first.value.version, groupId: BC_CONSULTANTS, roles: ['Global Reader'] });
+    const second = await domain.assignSecurityGroup(admin, {
+      id: first.value.id,
+      version: first.value.version,
+      groupId: BC_CONSULTANTS,
+      roles: ['Global Reader'],
+    });
     if (!second.ok) throw new Error(second.message);
   });
   afterAll(async () => {
@@ -61,7 +76,9 @@ describe('helpdesk questions in chat', () => {
     const { texts } = await ask(running, olive, 'how much does a Microsoft 365 E5 licence cost per month?');
     expect(texts).toContain("I don't know that one");
     // Declined as the near-miss topic it is closest to, saying what it is about and where to ask.
-    expect(texts.join('\n')).toMatch(/prices and costs of licences or subscriptions[\s\S]*Where to ask instead: your partner or distributor/);
+    expect(texts.join('\n')).toMatch(
+      /prices and costs of licences or subscriptions[\s\S]*Where to ask instead: your partner or distributor/,
+    );
   });
 
   it('gives two people of different groups their own access at the same customer', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../bot/config.ts';
-import { offsetClock } from '../../../bot/lifecycle/offset-clock.ts';
+import { ConfigError, loadConfig } from '#bot/config.ts';
+import { offsetClock } from '#bot/lifecycle/offset-clock.ts';
 
 describe('lifecycle configuration', () => {
   it.each([
@@ -13,10 +13,13 @@ describe('lifecycle configuration', () => {
     expect(config.clockOffsetDays).toBe(offsetDays);
   });
 
-  it.each([{ SWEEP_INTERVAL_MINUTES: '-1' }, { SWEEP_INTERVAL_MINUTES: 'hourly' }, { CLOCK_OFFSET_DAYS: 'soon' }])('refuses %j, naming the variable', (env) => {
-    expect(() => loadConfig(env)).toThrow(ConfigError);
-    expect(() => loadConfig(env)).toThrow(Object.keys(env)[0] ?? '');
-  });
+  it.each([{ SWEEP_INTERVAL_MINUTES: '-1' }, { SWEEP_INTERVAL_MINUTES: 'hourly' }, { CLOCK_OFFSET_DAYS: 'soon' }])(
+    'refuses %j, naming the variable',
+    (env) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(Object.keys(env)[0] ?? '');
+    },
+  );
 
   it('moves the clock by whole days', () => {
     const moved = offsetClock(3).now().getTime() - Date.now();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { createLifecycleScheduler } from '../../../bot/lifecycle/lifecycle-scheduler.ts';
-import type { LifecyclePassServices } from '../../../bot/lifecycle/lifecycle-pass.ts';
-import type { Notifier } from '../../../bot/proactive/notifier.ts';
-import { MemoryDocumentStore } from '../../../bot/storage/memory.store.ts';
-import { createPartnerAccess } from '../../../domain/partner-access.ts';
-import { createTestDirectory } from '../../support/test-directory.ts';
-import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
+import { createLifecycleScheduler } from '#bot/lifecycle/lifecycle-scheduler.ts';
+import type { LifecyclePassServices } from '#bot/lifecycle/lifecycle-pass.ts';
+import type { Notifier } from '#bot/proactive/notifier.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import { createPartnerAccess } from '#domain/partner-access.ts';
+import { createTestDirectory } from '#test/support/test-directory.ts';
+import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
 
 function services(): LifecyclePassServices & { passes: () => number } {
   const store = new MemoryDocumentStore();
@@ -14,7 +14,13 @@ function services(): LifecyclePassServices & { passes: () => number } {
   const clock = new FixedClock();
   const domain = createPartnerAccess({ store, directory, clock, ids: new SequentialIds() });
   let passes = 0;
-  const counted = { ...domain, runLifecycleSweep: async (...args: Parameters<typeof domain.runLifecycleSweep>) => { passes += 1; return domain.runLifecycleSweep(...args); } };
+  const counted = {
+    ...domain,
+    runLifecycleSweep: async (...args: Parameters<typeof domain.runLifecycleSweep>) => {
+      passes += 1;
+      return domain.runLifecycleSweep(...args);
+    },
+  };
   const notifier: Notifier = { send: () => Promise.resolve([]), dispatch: () => undefined, idle: () => Promise.resolve() };
   return { domain: counted, directory, clock, notifier, store, logger: pino({ level: 'silent' }), passes: () => passes };
 }

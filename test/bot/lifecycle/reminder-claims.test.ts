@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimReminder, outcomeOf, readClaim, recordOutcome, STALE_CLAIM_MS } from '../../../bot/lifecycle/reminder-claims.ts';
-import { MemoryDocumentStore } from '../../../bot/storage/memory.store.ts';
-import type { ReminderDue } from '../../../domain/lifecycle/reminder-schedule.ts';
+import { claimReminder, outcomeOf, readClaim, recordOutcome, STALE_CLAIM_MS } from '#bot/lifecycle/reminder-claims.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import type { ReminderDue } from '#domain/lifecycle/reminder-schedule.ts';
 
 const REMINDER: ReminderDue = { relationshipId: 'rel-1', kind: 'ending-7', dueDateTime: '2026-05-24T09:00:00.000Z', audience: 'partner' };
 const NOW = new Date('2026-05-25T09:00:00.000Z');
@@ -17,7 +17,13 @@ describe('reminder claims', () => {
     const winner = winners[0];
     if (winner === undefined || !winner.won) throw new Error('no winner');
     expect(await recordOutcome(store, REMINDER, winner, [sent('u1', 'sent'), sent('u2', 'unreachable')], later(1000))).toBe('partly-sent');
-    expect(await readClaim(store, REMINDER)).toMatchObject({ outcome: 'partly-sent', deliveries: [{ userId: 'u1', status: 'sent' }, { userId: 'u2', status: 'unreachable' }] });
+    expect(await readClaim(store, REMINDER)).toMatchObject({
+      outcome: 'partly-sent',
+      deliveries: [
+        { userId: 'u1', status: 'sent' },
+        { userId: 'u2', status: 'unreachable' },
+      ],
+    });
     expect(await claimReminder(store, REMINDER, 'd', later(STALE_CLAIM_MS * 10))).toEqual({ won: false, by: winner.claim.claimedBy });
   });
 

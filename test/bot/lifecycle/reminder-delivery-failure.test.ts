@@ -4,15 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { runLifecyclePass } from '../../../bot/lifecycle/lifecycle-pass.ts';
-import { REMINDER_CLAIMS } from '../../../bot/lifecycle/reminder-claims.ts';
-import { DocumentStoreBotStorage } from '../../../bot/storage/bot-state.storage.ts';
-import { MemoryDocumentStore } from '../../../bot/storage/memory.store.ts';
-import { makeMessage, post } from '../../support/activities.ts';
-import { startConnectorStub } from '../../support/connector-stub.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { startTestApp } from '../../support/test-app.ts';
-import { CUSTOMER_GLOBAL_ADMINS, seedLifecycle } from '../../support/lifecycle-seed.ts';
+import { runLifecyclePass } from '#bot/lifecycle/lifecycle-pass.ts';
+import { REMINDER_CLAIMS } from '#bot/lifecycle/reminder-claims.ts';
+import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import { makeMessage, post } from '#test/support/activities.ts';
+import { startConnectorStub } from '#test/support/connector-stub.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { startTestApp } from '#test/support/test-app.ts';
+import { CUSTOMER_GLOBAL_ADMINS, seedLifecycle } from '#test/support/lifecycle-seed.ts';
 
 const MOMENT = new Date('2026-12-01T10:00:00.000Z');
 
@@ -22,10 +22,16 @@ describe('a reminder that cannot be delivered', () => {
     const store = new MemoryDocumentStore();
     const logs: { msg?: string; retryInMs?: number; status?: number }[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void logs.push(JSON.parse(line) as { msg?: string }) });
-    const running = await startTestApp({}, {
-      store, botStorage: new DocumentStoreBotStorage(store), logger,
-      clock: { now: () => new Date(MOMENT) }, notificationRetry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 1_000 },
-    });
+    const running = await startTestApp(
+      {},
+      {
+        store,
+        botStorage: new DocumentStoreBotStorage(store),
+        logger,
+        clock: { now: () => new Date(MOMENT) },
+        notificationRetry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 1_000 },
+      },
+    );
     try {
       const seeded = await seedLifecycle(store, MOMENT, 1);
       for (const who of [{ tenantId: DEMO.woodgrove, userId: DEMO.adeleAdminAgent }, ...CUSTOMER_GLOBAL_ADMINS]) {
@@ -46,7 +52,10 @@ describe('a reminder that cannot be delivered', () => {
       expect(report.reminders.filter((r) => r.outcome === 'sent')).toHaveLength(due.length - 1);
       expect(stub.attempts.slice(0, 10).map((a) => a.status)).toEqual([429, 500, 500, 500, 500, 500, 500, 500, 500, 200]);
       expect(stub.posted).toHaveLength(due.length - 1);
-      expect(logs.filter((l) => l.msg === 'notification failed, retrying').map((l) => [l.status, l.retryInMs])).toEqual([[429, 20], [500, 40]]);
+      expect(logs.filter((l) => l.msg === 'notification failed, retrying').map((l) => [l.status, l.retryInMs])).toEqual([
+        [429, 20],
+        [500, 40],
+      ]);
       expect(logs.filter((l) => l.msg === 'notification given up').map((l) => l.status)).toEqual([500]);
       const claim = await store.get<{ outcome: string; deliveries: unknown[] }>(REMINDER_CLAIMS, failed[0]?.key ?? '');
       expect(claim?.value).toMatchObject({ outcome: 'failed', deliveries: [{ status: 'failed', attempts: 3 }] });

@@ -9,8 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDocumentStore } from '../../../bot/storage/create-store.ts';
-import { seedLifecycle } from '../../support/lifecycle-seed.ts';
+import { createDocumentStore } from '#bot/storage/create-store.ts';
+import { seedLifecycle } from '#test/support/lifecycle-seed.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,7 +29,10 @@ describe('npm run sweep', () => {
     const env = {
       ...process.env,
       PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
-      STORAGE_URL: `sqlite://${copy}`, CLOCK_OFFSET_DAYS: '6', LOG_LEVEL: 'warn', SWEEP_INTERVAL_MINUTES: '0',
+      STORAGE_URL: `sqlite://${copy}`,
+      CLOCK_OFFSET_DAYS: '6',
+      LOG_LEVEL: 'warn',
+      SWEEP_INTERVAL_MINUTES: '0',
     };
     const { stdout } = await run('npm', ['run', '--silent', 'sweep'], { cwd: root, env });
     expect(stdout).toMatch(/^Lifecycle sweep at .* \(clock moved \+6 days\)$/m);
@@ -44,7 +47,10 @@ describe('npm run sweep', () => {
     const again = await run('npm', ['run', '--silent', 'sweep'], { cwd: root, env });
     expect(again.stdout).toMatch(/^Changed: nothing$/m);
     expect(again.stdout).toMatch(/^Reminders sent: none \(\d+ already sent earlier or by another instance\)$/m);
-    const untouched = await run('npm', ['run', '--silent', 'sweep'], { cwd: root, env: { ...env, STORAGE_URL: `sqlite://${original}`, CLOCK_OFFSET_DAYS: '0' } });
+    const untouched = await run('npm', ['run', '--silent', 'sweep'], {
+      cwd: root,
+      env: { ...env, STORAGE_URL: `sqlite://${original}`, CLOCK_OFFSET_DAYS: '0' },
+    });
     expect(untouched.stdout).toMatch(/^ {2}"LC-D-00" → expired$/m);
   }, 120_000);
 });

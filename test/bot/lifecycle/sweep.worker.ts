@@ -5,12 +5,12 @@
  */
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
-import { createApp } from '../../../bot/app.ts';
-import { loadConfig } from '../../../bot/config.ts';
-import { loadDirectoryFile } from '../../../bot/directory/json-directory.ts';
-import { runLifecyclePass } from '../../../bot/lifecycle/lifecycle-pass.ts';
-import { DocumentStoreBotStorage } from '../../../bot/storage/bot-state.storage.ts';
-import { createDocumentStore } from '../../../bot/storage/create-store.ts';
+import { createApp } from '#bot/app.ts';
+import { loadConfig } from '#bot/config.ts';
+import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
+import { runLifecyclePass } from '#bot/lifecycle/lifecycle-pass.ts';
+import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
+import { createDocumentStore } from '#bot/storage/create-store.ts';
 
 const [url = '', momentIso = ''] = process.argv.slice(2);
 const moment = new Date(momentIso);
@@ -18,20 +18,27 @@ const config = loadConfig({ STORAGE_URL: url, LOG_LEVEL: 'silent' });
 const store = await createDocumentStore(url);
 const directory = await loadDirectoryFile(config.directoryFile);
 const app = createApp({
-  config, logger: pino({ level: 'silent' }), directory, store, botStorage: new DocumentStoreBotStorage(store),
-  clock: { now: () => new Date(moment) }, notificationRetry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 },
+  config,
+  logger: pino({ level: 'silent' }),
+  directory,
+  store,
+  botStorage: new DocumentStoreBotStorage(store),
+  clock: { now: () => new Date(moment) },
+  notificationRetry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 },
 });
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 console.log('ready');
 const go = await lines.next();
 if (go.done === true || go.value !== 'go') throw new Error('expected go');
 const report = await runLifecyclePass(app.services, { instanceId: `worker-${process.pid}` });
-console.log(JSON.stringify({
-  pid: process.pid,
-  changed: report.changed.length,
-  sent: report.reminders.filter((r) => r.outcome !== 'claimed-elsewhere').map((r) => ({ key: r.key, outcome: r.outcome })),
-  elsewhere: report.reminders.filter((r) => r.outcome === 'claimed-elsewhere').length,
-  failures: report.failures,
-}));
+console.log(
+  JSON.stringify({
+    pid: process.pid,
+    changed: report.changed.length,
+    sent: report.reminders.filter((r) => r.outcome !== 'claimed-elsewhere').map((r) => ({ key: r.key, outcome: r.outcome })),
+    elsewhere: report.reminders.filter((r) => r.outcome === 'claimed-elsewhere').length,
+    failures: report.failures,
+  }),
+);
 await store.close();
 process.exit(0);

@@ -8,20 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { REMINDER_AUDIENCE, REMINDER_KINDS } from '../../../domain/lifecycle/reminder-schedule.ts';
-import { REMINDER_CLAIMS } from '../../../bot/lifecycle/reminder-claims.ts';
-import { DocumentStoreBotStorage } from '../../../bot/storage/bot-state.storage.ts';
-import { createDocumentStore } from '../../../bot/storage/create-store.ts';
-import type { DocumentStore } from '../../../domain/ports/document-store.ts';
-import { makeMessage, post } from '../../support/activities.ts';
-import type { ConnectorStub } from '../../support/connector-stub.ts';
-import { startConnectorStub } from '../../support/connector-stub.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { startTestApp } from '../../support/test-app.ts';
-import { isBackendAvailable, postgresTestUrl, redisTestUrl } from '../../support/backend-availability.ts';
-import { dropTestNamespace } from '../../support/test-namespaces.ts';
-import { CUSTOMER_GLOBAL_ADMINS, seedLifecycle } from '../../support/lifecycle-seed.ts';
-import { sweepWithTwoWorkers } from '../../support/sweep-workers.ts';
+import { REMINDER_AUDIENCE, REMINDER_KINDS } from '#domain/lifecycle/reminder-schedule.ts';
+import { REMINDER_CLAIMS } from '#bot/lifecycle/reminder-claims.ts';
+import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
+import { createDocumentStore } from '#bot/storage/create-store.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
+import { makeMessage, post } from '#test/support/activities.ts';
+import type { ConnectorStub } from '#test/support/connector-stub.ts';
+import { startConnectorStub } from '#test/support/connector-stub.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { startTestApp } from '#test/support/test-app.ts';
+import { isBackendAvailable, postgresTestUrl, redisTestUrl } from '#test/support/backend-availability.ts';
+import { dropTestNamespace } from '#test/support/test-namespaces.ts';
+import { CUSTOMER_GLOBAL_ADMINS, seedLifecycle } from '#test/support/lifecycle-seed.ts';
+import { sweepWithTwoWorkers } from '#test/support/sweep-workers.ts';
 
 const MOMENT = new Date('2026-12-01T10:00:00.000Z');
 const PER_SITUATION = 20;
@@ -69,7 +69,10 @@ function describeTwoInstances(backend: string, url: string): void {
         expect(sent).toHaveLength(expected.length);
 
         // What the connector received: one activity per due reminder, to the right person, none twice, none lost.
-        const received = stub.posted.map((p) => ({ name: /LC-[A-J]-\d\d/.exec(JSON.stringify(p.activity))?.[0] ?? '?', conversationId: p.conversationId }));
+        const received = stub.posted.map((p) => ({
+          name: /LC-[A-J]-\d\d/.exec(JSON.stringify(p.activity))?.[0] ?? '?',
+          conversationId: p.conversationId,
+        }));
         expect(received.map((r) => r.name).sort()).toEqual(expected.map((e) => e.displayName).sort());
         const byId = new Map(seeded.map((s) => [s.id, s]));
         for (const { key } of sent) {

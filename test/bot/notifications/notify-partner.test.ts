@@ -1,11 +1,16 @@
 import { pino } from 'pino';
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { notifyPartnerOfDecision, notifyPartnerOfRolesRemoved, notifyPartnerOfTermination, partnerRecipients } from '../../../bot/notifications/notify-partner.ts';
-import type { Notifier, Recipient } from '../../../bot/proactive/notifier.ts';
-import type { RemovePartnerRolesOutcome } from '../../../domain/use-cases/remove-partner-roles.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { createCustomerWorld } from '../../support/customer-world.ts';
+import {
+  notifyPartnerOfDecision,
+  notifyPartnerOfRolesRemoved,
+  notifyPartnerOfTermination,
+  partnerRecipients,
+} from '#bot/notifications/notify-partner.ts';
+import type { Notifier, Recipient } from '#bot/proactive/notifier.ts';
+import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner-roles.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { createCustomerWorld } from '#test/support/customer-world.ts';
 
 const HANA = 'c3a7e9f1-5d4b-4a8c-8e3f-2b1a0f9e8d13';
 
@@ -13,7 +18,9 @@ function recordingNotifier() {
   const sent: { recipients: readonly Recipient[]; message: Partial<Activity>; what: string }[] = [];
   const notifier: Notifier = {
     send: async () => [],
-    dispatch: (recipients, message, what) => { sent.push({ recipients, message, what }); },
+    dispatch: (recipients, message, what) => {
+      sent.push({ recipients, message, what });
+    },
     idle: async () => {},
   };
   return { notifier, sent };
@@ -29,7 +36,11 @@ async function servicesWith(reachable: readonly string[], failLookups = false) {
       return reachable.includes(userId) ? { channelId: 'msteams' } : undefined;
     },
   };
-  return { world, sent, services: { directory: world.directory, conversations, notifier, clock: world.clock, logger: pino({ level: 'silent' }) } };
+  return {
+    world,
+    sent,
+    services: { directory: world.directory, conversations, notifier, clock: world.clock, logger: pino({ level: 'silent' }) },
+  };
 }
 
 function cardText(message: Partial<Activity> | undefined): string {
@@ -38,10 +49,25 @@ function cardText(message: Partial<Activity> | undefined): string {
 
 describe('partner notifications', () => {
   it.each([
-    { name: 'requester and Admin agents, each once', reachable: [DEMO.adeleAdminAgent, HANA], requester: HANA, expected: [HANA, DEMO.adeleAdminAgent] },
+    {
+      name: 'requester and Admin agents, each once',
+      reachable: [DEMO.adeleAdminAgent, HANA],
+      requester: HANA,
+      expected: [HANA, DEMO.adeleAdminAgent],
+    },
     { name: 'nobody who never talked to the bot', reachable: [], requester: HANA, expected: [] },
-    { name: 'an Admin agent who is also the requester, once', reachable: [DEMO.adeleAdminAgent], requester: DEMO.adeleAdminAgent, expected: [DEMO.adeleAdminAgent] },
-    { name: 'not a Sales agent who did not ask', reachable: [DEMO.samSalesAgent, DEMO.adeleAdminAgent], requester: undefined, expected: [DEMO.adeleAdminAgent] },
+    {
+      name: 'an Admin agent who is also the requester, once',
+      reachable: [DEMO.adeleAdminAgent],
+      requester: DEMO.adeleAdminAgent,
+      expected: [DEMO.adeleAdminAgent],
+    },
+    {
+      name: 'not a Sales agent who did not ask',
+      reachable: [DEMO.samSalesAgent, DEMO.adeleAdminAgent],
+      requester: undefined,
+      expected: [DEMO.adeleAdminAgent],
+    },
   ])('reach $name', async ({ reachable, requester, expected }) => {
     const { services } = await servicesWith(reachable);
     const recipients = await partnerRecipients(services, DEMO.woodgrove, requester);
@@ -67,7 +93,8 @@ describe('partner notifications', () => {
       partner: { tenantId: DEMO.woodgrove, name: 'Woodgrove Partners' },
       dapRemoved: true,
       endedRelationships: [{ id: 'r1', displayName: 'Woodgrove helpdesk' }],
-      remains: [], lost: [],
+      remains: [],
+      lost: [],
     };
     await notifyPartnerOfRolesRemoved(services, outcome, 'Contoso');
     const gdap = await world.pendingGdap();

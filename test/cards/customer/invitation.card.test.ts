@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { renderInvitationCard } from '../../../cards/customer/invitation.card.ts';
-import { buildInvitationCardView } from '../../../presenters/customer/invitation.presenter.ts';
-import type { AdaptiveCard } from '../../../cards/render-card.ts';
-import { VERBS } from '../../../cards/verbs.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { createCustomerWorld, type CustomerWorld } from '../../support/customer-world.ts';
+import { renderInvitationCard } from '#cards/customer/invitation.card.ts';
+import { buildInvitationCardView } from '#presenters/customer/invitation.presenter.ts';
+import type { AdaptiveCard } from '#cards/render-card.ts';
+import { VERBS } from '#cards/verbs.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { createCustomerWorld, type CustomerWorld } from '#test/support/customer-world.ts';
 
 function texts(card: unknown, found: string[] = []): string[] {
   if (Array.isArray(card)) card.forEach((c) => texts(c, found));
@@ -33,11 +33,15 @@ function executes(card: AdaptiveCard): { verb: string; data: unknown; title: unk
 
 describe('invitation card', () => {
   let world: CustomerWorld;
-  beforeEach(async () => { world = await createCustomerWorld(); });
+  beforeEach(async () => {
+    world = await createCustomerWorld();
+  });
 
   it('shows a GDAP request with its roles, duration, auto-extend, the MCA link and toggle, and buttons for a Global admin', async () => {
     const gdap = await world.pendingGdap();
-    const card = renderInvitationCard(buildInvitationCardView(gdap, { canDecide: true, approverUserIds: ['ga-1', 'ga-2'], now: world.clock.now() }));
+    const card = renderInvitationCard(
+      buildInvitationCardView(gdap, { canDecide: true, approverUserIds: ['ga-1', 'ga-2'], now: world.clock.now() }),
+    );
     const all = texts(card).join('\n');
     expect(all).toContain('180 days after you accept (29 Aug 2026 if you accept today)');
     expect(JSON.stringify(card)).not.toContain('${');
@@ -72,7 +76,9 @@ describe('invitation card', () => {
 
   it('has no buttons and no toggle for someone who may not decide, and still makes sense', async () => {
     const gdap = await world.pendingGdap();
-    const card = renderInvitationCard(buildInvitationCardView(gdap, { canDecide: false, approverUserIds: ['ga-1'], note: 'Only a Global Administrator…' }));
+    const card = renderInvitationCard(
+      buildInvitationCardView(gdap, { canDecide: false, approverUserIds: ['ga-1'], note: 'Only a Global Administrator…' }),
+    );
     expect(executes(card).map((a) => a.verb)).toEqual(['invitation.refresh']);
     expect(JSON.stringify(card)).not.toContain('Input.Toggle');
     expect(texts(card).join('\n')).toContain('Only a Global Administrator of your organization can accept or decline');

@@ -1,23 +1,28 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderAssignmentsCard } from '../../../cards/partner/assignments.card.ts';
-import { renderMyCustomersCard } from '../../../cards/partner/my-customers.card.ts';
-import { renderPartnerFormCard } from '../../../cards/partner/partner-form.card.ts';
-import { PARTNER_VERBS } from '../../../cards/partner/partner-verbs.ts';
-import { renderRequestResultCard } from '../../../cards/partner/request-result.card.ts';
-import { MAX_CARD_BYTES, type AdaptiveCard } from '../../../cards/render-card.ts';
-import { MemoryDocumentStore } from '../../../bot/storage/memory.store.ts';
-import { relationshipQuestion, rolesQuestion as assignRolesQuestion, groupQuestion, pickedOf } from '../../../dialogs/partner/assign-groups.cards.ts';
-import { buildAssignmentsView } from '../../../presenters/partner/assignments.presenter.ts';
-import { confirmQuestion, rolesQuestion } from '../../../dialogs/partner/gdap-cards.ts';
-import { buildMyCustomersView, PAGE_SIZE } from '../../../presenters/partner/my-customers.presenter.ts';
-import { buildRequestResultView } from '../../../presenters/partner/request-result.presenter.ts';
-import type { UserActor } from '../../../domain/actors/actor.ts';
-import { createPartnerAccess, type PartnerAccess } from '../../../domain/partner-access.ts';
-import type { Directory, DirectoryUser, SecurityGroup, Tenant } from '../../../domain/ports/directory.ts';
-import { ROLES_CATALOG, SUGGESTED_ROLE_SETS } from '../../../domain/roles/roles-catalog.ts';
-import type { CustomerOfPartner } from '../../../domain/use-cases/queries.ts';
-import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
+import { renderAssignmentsCard } from '#cards/partner/assignments.card.ts';
+import { renderMyCustomersCard } from '#cards/partner/my-customers.card.ts';
+import { renderPartnerFormCard } from '#cards/partner/partner-form.card.ts';
+import { PARTNER_VERBS } from '#cards/partner/partner-verbs.ts';
+import { renderRequestResultCard } from '#cards/partner/request-result.card.ts';
+import { MAX_CARD_BYTES, type AdaptiveCard } from '#cards/render-card.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import {
+  relationshipQuestion,
+  rolesQuestion as assignRolesQuestion,
+  groupQuestion,
+  pickedOf,
+} from '#dialogs/partner/assign-groups.cards.ts';
+import { buildAssignmentsView } from '#presenters/partner/assignments.presenter.ts';
+import { confirmQuestion, rolesQuestion } from '#dialogs/partner/gdap-cards.ts';
+import { buildMyCustomersView, PAGE_SIZE } from '#presenters/partner/my-customers.presenter.ts';
+import { buildRequestResultView } from '#presenters/partner/request-result.presenter.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import { createPartnerAccess, type PartnerAccess } from '#domain/partner-access.ts';
+import type { Directory, DirectoryUser, SecurityGroup, Tenant } from '#domain/ports/directory.ts';
+import { ROLES_CATALOG, SUGGESTED_ROLE_SETS } from '#domain/roles/roles-catalog.ts';
+import type { CustomerOfPartner } from '#domain/use-cases/queries.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
+import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
 
 const PARTNER = 'tenant-big-partner';
 const CUSTOMERS = 500;
@@ -25,16 +30,29 @@ const GROUP_COUNT = 40;
 
 /** A directory with one partner, 500 customers (each with a Global admin) and 40 security groups. */
 function bigDirectory(): Directory {
-  const tenants: Tenant[] = [{ id: PARTNER, name: 'Big Partner With A Rather Long Company Name Ltd', domain: 'bigpartner.example', partnerId: '1234567' }];
+  const tenants: Tenant[] = [
+    { id: PARTNER, name: 'Big Partner With A Rather Long Company Name Ltd', domain: 'bigpartner.example', partnerId: '1234567' },
+  ];
   const users: DirectoryUser[] = [{ id: 'user-admin', tenantId: PARTNER, name: 'Ada Admin', email: 'ada@bigpartner.example', roles: [] }];
   for (let n = 0; n < CUSTOMERS; n += 1) {
     const id = `tenant-customer-${String(n).padStart(3, '0')}`;
     tenants.push({ id, name: `Customer number ${String(n).padStart(3, '0')} with a long legal name GmbH`, domain: `customer${n}.example` });
-    users.push({ id: `ga-${n}`, tenantId: id, name: `Global Admin ${n}`, email: `ga${n}@customer${n}.example`, roles: ['Global Administrator'] });
+    users.push({
+      id: `ga-${n}`,
+      tenantId: id,
+      name: `Global Admin ${n}`,
+      email: `ga${n}@customer${n}.example`,
+      roles: ['Global Administrator'],
+    });
   }
   const groups: SecurityGroup[] = [
     { id: 'g-admin-agents', tenantId: PARTNER, name: 'AdminAgents', members: ['user-admin'] },
-    ...Array.from({ length: GROUP_COUNT }, (_, n) => ({ id: `g-${n}`, tenantId: PARTNER, name: `Support team number ${n} for the long-named region`, members: ['user-admin'] })),
+    ...Array.from({ length: GROUP_COUNT }, (_, n) => ({
+      id: `g-${n}`,
+      tenantId: PARTNER,
+      name: `Support team number ${n} for the long-named region`,
+      members: ['user-admin'],
+    })),
   ];
   return {
     findTenant: async (id) => tenants.find((t) => t.id === id),
@@ -66,12 +84,22 @@ describe('partner cards with a large partner (500 customers, 40 groups, every ro
 
   beforeAll(async () => {
     const directory = bigDirectory();
-    domain = createPartnerAccess({ store: new MemoryDocumentStore(), directory, clock: new FixedClock('2026-11-25T12:00:00.000Z'), ids: new SequentialIds('big') });
+    domain = createPartnerAccess({
+      store: new MemoryDocumentStore(),
+      directory,
+      clock: new FixedClock('2026-11-25T12:00:00.000Z'),
+      ids: new SequentialIds('big'),
+    });
     admin = await domain.resolveActor(PARTNER, 'user-admin');
     const everyRole = ROLES_CATALOG.filter((r) => r.name !== 'Global Administrator').map((r) => r.id);
     for (let n = 0; n < CUSTOMERS; n += 1) {
       const customerTenantId = `tenant-customer-${String(n).padStart(3, '0')}`;
-      const created = await domain.requestGdapRelationship(admin, { customerTenantId, displayName: `Relationship ${n} with a name that is fifty chars`.slice(0, 50), duration: 'P730D', roles: n === 0 ? everyRole : SUGGESTED_ROLE_SETS[1]?.roleIds ?? [] });
+      const created = await domain.requestGdapRelationship(admin, {
+        customerTenantId,
+        displayName: `Relationship ${n} with a name that is fifty chars`.slice(0, 50),
+        duration: 'P730D',
+        roles: n === 0 ? everyRole : (SUGGESTED_ROLE_SETS[1]?.roleIds ?? []),
+      });
       if (!created.ok) throw new Error(created.message);
       const locked = await domain.lockForApproval(admin, { id: created.value.id, version: created.value.version });
       if (!locked.ok) throw new Error(locked.message);
@@ -87,7 +115,12 @@ describe('partner cards with a large partner (500 customers, 40 groups, every ro
     if (first === undefined) throw new Error('missing');
     let current = first;
     for (let g = 0; g < GROUP_COUNT; g += 1) {
-      const assigned = await domain.assignSecurityGroup(admin, { id: current.id, version: current.version, groupId: `g-${g}`, roles: current.roles.map((r) => r.id) });
+      const assigned = await domain.assignSecurityGroup(admin, {
+        id: current.id,
+        version: current.version,
+        groupId: `g-${g}`,
+        roles: current.roles.map((r) => r.id),
+      });
       if (!assigned.ok) throw new Error(assigned.message);
       current = assigned.value;
     }
@@ -117,7 +150,13 @@ describe('partner cards with a large partner (500 customers, 40 groups, every ro
   });
 
   it('the GDAP step cards (the whole catalog, every suggested set) and the result card stay under 28 KB', () => {
-    const draft = { customer: { tenantId: 'x', name: 'Customer', domain: 'customer.example' }, displayName: 'x'.repeat(50), roleIds: ROLES_CATALOG.map((r) => r.id), days: 730, autoExtend: false };
+    const draft = {
+      customer: { tenantId: 'x', name: 'Customer', domain: 'customer.example' },
+      displayName: 'x'.repeat(50),
+      roleIds: ROLES_CATALOG.map((r) => r.id),
+      days: 730,
+      autoExtend: false,
+    };
     for (const activity of [rolesQuestion(draft), confirmQuestion(draft, true)]) {
       const card = activity.attachments?.[0]?.content as AdaptiveCard;
       expectWellFormed(card);
@@ -128,14 +167,31 @@ describe('partner cards with a large partner (500 customers, 40 groups, every ro
   it('the assign-groups step cards stay under 28 KB with 40 groups and a 500-customer search', async () => {
     const all = customers.flatMap((c) => c.gdapRelationships);
     const groups = await bigDirectory().listGroups(PARTNER);
-    for (const activity of [relationshipQuestion('Pick one.', all.slice(0, 6)), groupQuestion(pickedOf(busiest), groups), assignRolesQuestion(pickedOf(busiest), groups[1] ?? { id: 'g', tenantId: PARTNER, name: 'g', members: [] })]) {
+    for (const activity of [
+      relationshipQuestion('Pick one.', all.slice(0, 6)),
+      groupQuestion(pickedOf(busiest), groups),
+      assignRolesQuestion(pickedOf(busiest), groups[1] ?? { id: 'g', tenantId: PARTNER, name: 'g', members: [] }),
+    ]) {
       expectWellFormed(activity.attachments?.[0]?.content as AdaptiveCard);
     }
   });
 
   it('the form card renders its own view (no logic in the template beyond $when and $data)', () => {
     const card = renderPartnerFormCard({
-      title: 'T', step: '', intro: '', facts: [], linesHeading: '', lines: [], optionsHeading: '', options: [], inputs: [], warning: '', hint: 'h', submitTitle: '', submitData: {}, cancelData: { command: 'cancel' },
+      title: 'T',
+      step: '',
+      intro: '',
+      facts: [],
+      linesHeading: '',
+      lines: [],
+      optionsHeading: '',
+      options: [],
+      inputs: [],
+      warning: '',
+      hint: 'h',
+      submitTitle: '',
+      submitData: {},
+      cancelData: { command: 'cancel' },
     });
     expectWellFormed(card);
     expect(JSON.stringify(card)).toContain('"data":{"command":"cancel"}');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { matchIntent } from '../../../dialogs/intent.ts';
-import { PARTNER_INTENTS } from '../../../dialogs/partner/partner-intents.ts';
-import { CUSTOMER_INTENTS } from '../../../dialogs/customer/customer-intents.ts';
-import { MENU_COMMANDS } from '../../../bot/menu.ts';
+import { matchIntent } from '#dialogs/intent.ts';
+import { PARTNER_INTENTS } from '#dialogs/partner/partner-intents.ts';
+import { CUSTOMER_INTENTS } from '#dialogs/customer/customer-intents.ts';
+import { MENU_COMMANDS } from '#bot/menu.ts';
 
 describe('partner intents', () => {
   it.each([
@@ -26,15 +26,22 @@ describe('partner intents', () => {
     expect(matchIntent(PARTNER_INTENTS, text)).toEqual({ dialogId, options });
   });
 
-  it.each(['invitations', 'pending invitations', 'my partners', 'remove roles', 'customer agreement', 'what can an admin agent assign?', 'who can invite a customer?', 'help'])(
-    '"%s" is not a partner flow',
-    (text) => {
-      expect(matchIntent(PARTNER_INTENTS, text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'invitations',
+    'pending invitations',
+    'my partners',
+    'remove roles',
+    'customer agreement',
+    'what can an admin agent assign?',
+    'who can invite a customer?',
+    'help',
+  ])('"%s" is not a partner flow', (text) => {
+    expect(matchIntent(PARTNER_INTENTS, text)).toBeUndefined();
+  });
 
-  it('the customer side\'s words do not take the partner commands', () => {
-    for (const words of ['invite a customer', 'new gdap', 'assign groups', 'my customers', 'expiring', 'pending']) expect(matchIntent(CUSTOMER_INTENTS, words)).toBeUndefined();
+  it("the customer side's words do not take the partner commands", () => {
+    for (const words of ['invite a customer', 'new gdap', 'assign groups', 'my customers', 'expiring', 'pending'])
+      expect(matchIntent(CUSTOMER_INTENTS, words)).toBeUndefined();
   });
 
   it('every partner command of the menu (and so of the manifest and welcome card) starts a partner flow', () => {

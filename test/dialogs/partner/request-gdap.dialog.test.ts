@@ -1,11 +1,11 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { describe, expect, it } from 'vitest';
-import { CANCELLED_MESSAGE } from '../../../dialogs/cancel-and-help.dialog.ts';
-import { GLOBAL_ADMIN_NO_AUTO_EXTEND } from '../../../dialogs/partner/gdap-answers.ts';
-import { RequestGdapDialog } from '../../../dialogs/partner/request-gdap.dialog.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { PEOPLE, ROLE_IDS } from '../../support/partner-flow.ts';
-import { clientFor, createDialogServices, turn, type Say } from '../../support/dialog-harness.ts';
+import { CANCELLED_MESSAGE } from '#dialogs/cancel-and-help.dialog.ts';
+import { GLOBAL_ADMIN_NO_AUTO_EXTEND } from '#dialogs/partner/gdap-answers.ts';
+import { RequestGdapDialog } from '#dialogs/partner/request-gdap.dialog.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { PEOPLE, ROLE_IDS } from '#test/support/partner-flow.ts';
+import { clientFor, createDialogServices, turn, type Say } from '#test/support/dialog-harness.ts';
 
 const CONTOSO: Say = { value: { customerTenantId: DEMO.contoso } };
 const NAME: Say = { value: { displayName: 'Contoso helpdesk' } };
@@ -13,10 +13,15 @@ const HELPDESK_SET: Say = { value: { roleSet: 'helpdesk' } };
 const DAYS: Say = { value: { days: '730' } };
 const NO_AUTO_EXTEND: Say = { value: { autoExtend: 'false' } };
 
-async function start(options: Record<string, unknown> = {}, speaker: typeof PEOPLE[keyof typeof PEOPLE] = PEOPLE.adele) {
+async function start(options: Record<string, unknown> = {}, speaker: (typeof PEOPLE)[keyof typeof PEOPLE] = PEOPLE.adele) {
   const services = await createDialogServices();
   const adele = await services.domain.resolveActor(PEOPLE.adele.tenantId, PEOPLE.adele.userId);
-  const existing = await services.domain.requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName: 'Existing', duration: 'P30D', roles: ['Global Reader'] });
+  const existing = await services.domain.requestGdapRelationship(adele, {
+    customerTenantId: DEMO.contoso,
+    displayName: 'Existing',
+    duration: 'P30D',
+    roles: ['Global Reader'],
+  });
   if (!existing.ok) throw new Error(existing.message);
   const client = await clientFor(services, new RequestGdapDialog(services), speaker, options);
   const stored = async () => {
@@ -33,18 +38,33 @@ describe('RequestGdapDialog', () => {
       ['new gdap', 'Which customer do you need admin access at?'],
       ['contso', 'I don\'t find a customer called "contso". Did you mean Contoso?'],
       [{ value: { customer: '' } }, "Type the customer's name, domain or tenant id, or pick one of the customers on the card."],
-      ['zzzz', 'I don\'t find a customer called "zzzz" in the directory. Check the spelling, or type its domain (like contoso.com) or tenant id.'],
+      [
+        'zzzz',
+        'I don\'t find a customer called "zzzz" in the directory. Check the spelling, or type its domain (like contoso.com) or tenant id.',
+      ],
       [CONTOSO, '"Contoso admin access" is free'],
       [{ value: { displayName: '' } }, 'Give the relationship a name.'],
       [{ value: { displayName: 'x'.repeat(51) } }, 'The name is 51 characters long; it can be at most 50.'],
-      [{ value: { displayName: 'Existing' } }, 'You already have a relationship named "Existing"; names must be unique among your relationships. "Existing (2)" is free: type it, or another name.'],
+      [
+        { value: { displayName: 'Existing' } },
+        'You already have a relationship named "Existing"; names must be unique among your relationships. "Existing (2)" is free: type it, or another name.',
+      ],
       [NAME, 'Which roles?'],
-      ['help', 'This requests a GDAP relationship: only the admin roles a job needs, for a limited time, approved by a Global admin of the customer. Answer the question above to go on, or type "cancel" to stop.'],
-      [{ value: { roles: '' } }, 'Choose at least one role: tick roles on the card, pick a suggested set, or type role names separated by commas.'],
+      [
+        'help',
+        'This requests a GDAP relationship: only the admin roles a job needs, for a limited time, approved by a Global admin of the customer. Answer the question above to go on, or type "cancel" to stop.',
+      ],
+      [
+        { value: { roles: '' } },
+        'Choose at least one role: tick roles on the card, pick a suggested set, or type role names separated by commas.',
+      ],
       ['foo', '"foo" is not a role we know.'],
       ['Helpdesk Administrator, Helpdesk Administrator', 'Helpdesk Administrator is listed twice; list each role once.'],
       ['Global Administrator, Helpdesk Administrator', 'For how long?'],
-      ['abc', '"abc" is not a number of days. Enter a whole number from 1 to 730 (730 days is two years, the longest a relationship can last).'],
+      [
+        'abc',
+        '"abc" is not a number of days. Enter a whole number from 1 to 730 (730 days is two years, the longest a relationship can last).',
+      ],
       ['0', 'A GDAP relationship lasts from 1 to 730 days (two years); 0 days is not possible.'],
       [{ value: { days: '731' } }, 'A GDAP relationship lasts from 1 to 730 days (two years); 731 days is not possible.'],
       ['90 days', GLOBAL_ADMIN_NO_AUTO_EXTEND],
@@ -66,7 +86,9 @@ describe('RequestGdapDialog', () => {
     await turn(client, NAME);
     await turn(client, HELPDESK_SET);
     expect(await turn(client, DAYS)).toContain('Extend automatically?');
-    expect(await turn(client, 'maybe')).toContain('Please answer "yes" or "no": extend the relationship automatically by 180 days at each end date?');
+    expect(await turn(client, 'maybe')).toContain(
+      'Please answer "yes" or "no": extend the relationship automatically by 180 days at each end date?',
+    );
     expect(await turn(client, { value: { autoExtend: 'true' } })).toContain('Auto-extend: Yes, 180 days at each end date');
     expect(await turn(client, 'no')).toContain(CANCELLED_MESSAGE);
     expect(await stored()).toEqual([]);
@@ -100,7 +122,11 @@ describe('RequestGdapDialog', () => {
   it.each([
     { who: 'a Sales agent', speaker: PEOPLE.sam, reason: 'Only an Admin agent of the partner can request a GDAP relationship.' },
     { who: 'a Helpdesk agent', speaker: PEOPLE.hana, reason: 'Only an Admin agent of the partner can request a GDAP relationship.' },
-    { who: 'a customer Global admin', speaker: PEOPLE.megan, reason: 'Requesting GDAP is for partner Admin agents. Type "help" to see what you can do.' },
+    {
+      who: 'a customer Global admin',
+      speaker: PEOPLE.megan,
+      reason: 'Requesting GDAP is for partner Admin agents. Type "help" to see what you can do.',
+    },
   ])('refuses $who with the reason, before asking anything', async ({ speaker, reason }) => {
     const { client, stored } = await start({}, speaker);
     expect(await turn(client, 'new gdap')).toEqual([reason]);
@@ -111,7 +137,11 @@ describe('RequestGdapDialog', () => {
 
 describe('RequestGdapDialog started by another flow (renew, add a role)', () => {
   it('prefills the suggested name and pre-ticks the roles it was given', async () => {
-    const { client } = await start({ customer: 'Contoso', displayName: 'Existing', roles: [ROLE_IDS.helpdeskAdministrator, ROLE_IDS.globalReader] });
+    const { client } = await start({
+      customer: 'Contoso',
+      displayName: 'Existing',
+      roles: [ROLE_IDS.helpdeskAdministrator, ROLE_IDS.globalReader],
+    });
     const name = (await turn(client, 'renew Existing')).join('\n');
     expect(name).toContain('"Existing (2)" is free');
     const roles = await client.sendActivity({ type: 'message', text: '', value: { displayName: 'Existing (2)' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveActor } from '../../../domain/actors/actor.ts';
-import { createTestDirectory, GROUPS, TENANTS, USERS } from '../../support/test-directory.ts';
+import { resolveActor } from '#domain/actors/actor.ts';
+import { createTestDirectory, GROUPS, TENANTS, USERS } from '#test/support/test-directory.ts';
 
 const directory = createTestDirectory();
 
@@ -24,12 +24,20 @@ describe('resolveActor', () => {
   });
 
   it('gives an unknown user no roles', async () => {
-    expect(await resolveActor(directory, TENANTS.customer, 'nobody')).toMatchObject({ known: false, tenantKind: 'customer', entraRoles: [], partnerCenterRoles: [], groupIds: [] });
+    expect(await resolveActor(directory, TENANTS.customer, 'nobody')).toMatchObject({
+      known: false,
+      tenantKind: 'customer',
+      entraRoles: [],
+      partnerCenterRoles: [],
+      groupIds: [],
+    });
     expect(await resolveActor(directory, 'tenant-unknown', 'nobody')).toMatchObject({ known: false, tenantKind: 'unknown' });
   });
 
   it('does not take Partner Center roles from a customer group that happens to be named AdminAgents', async () => {
-    const tricky = createTestDirectory(undefined, undefined, [{ id: 'g', tenantId: TENANTS.customer, name: 'AdminAgents', members: [USERS.customerUser.userId] }]);
+    const tricky = createTestDirectory(undefined, undefined, [
+      { id: 'g', tenantId: TENANTS.customer, name: 'AdminAgents', members: [USERS.customerUser.userId] },
+    ]);
     expect(await resolveActor(tricky, TENANTS.customer, USERS.customerUser.userId)).toMatchObject({ partnerCenterRoles: [] });
   });
 });

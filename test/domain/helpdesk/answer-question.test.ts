@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { QuestionSearch } from '../../../domain/helpdesk/answer-question.ts';
-import { CONFIDENCE, WHERE_TO_ASK, answerQuestion, isConfident, specificCoverage } from '../../../domain/helpdesk/answer-question.ts';
-import { EVAL_SET } from '../../../eval/helpdesk/eval-set.ts';
-import { evaluate } from '../../../eval/helpdesk/evaluate.ts';
+import type { QuestionSearch } from '#domain/helpdesk/answer-question.ts';
+import { CONFIDENCE, WHERE_TO_ASK, answerQuestion, isConfident, specificCoverage } from '#domain/helpdesk/answer-question.ts';
+import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
+import { evaluate } from '#eval/helpdesk/evaluate.ts';
 
 describe('the evaluation floor', () => {
   const report = evaluate(EVAL_SET);
@@ -35,11 +35,23 @@ describe('isConfident (the threshold)', () => {
     { name: 'no hit at all', input: search([], [], ['job', 'queue']), expected: false },
     { name: 'a strong hit covering the question', input: search([strong, strong], ['job', 'queu'], ['job', 'queu']), expected: true },
     { name: 'a score below the minimum', input: search([CONFIDENCE.minScore - 1], ['job', 'queu'], ['job', 'queu']), expected: false },
-    { name: 'a strong hit on generic words only', input: search([strong], ['partner', 'customer'], ['partner', 'customer', 'sale', 'order']), expected: false },
+    {
+      name: 'a strong hit on generic words only',
+      input: search([strong], ['partner', 'customer'], ['partner', 'customer', 'sale', 'order']),
+      expected: false,
+    },
     { name: 'a hit covering too little in a near tie', input: search([strong, strong - 1], ['sale'], little), expected: false },
     { name: 'a weak leader covering too little', input: search([CONFIDENCE.leaderScore - 1], ['sale'], little), expected: false },
-    { name: 'a clear leader covering little (filler it missed)', input: search([CONFIDENCE.leaderScore, 1], ['sale'], little), expected: true },
-    { name: 'a weak hit well ahead of the next', input: search([weak * CONFIDENCE.marginRatio + 1, weak], ['advisor'], ['advisor']), expected: true },
+    {
+      name: 'a clear leader covering little (filler it missed)',
+      input: search([CONFIDENCE.leaderScore, 1], ['sale'], little),
+      expected: true,
+    },
+    {
+      name: 'a weak hit well ahead of the next',
+      input: search([weak * CONFIDENCE.marginRatio + 1, weak], ['advisor'], ['advisor']),
+      expected: true,
+    },
     { name: 'a weak hit in a near tie', input: search([weak + 1, weak], ['advisor'], ['advisor']), expected: false },
     { name: 'a weak hit with no runner-up', input: search([weak], ['advisor'], ['advisor']), expected: true },
   ])('$name → $expected', ({ input, expected }) => {
@@ -51,8 +63,18 @@ describe('specificCoverage', () => {
   const hit = (matched: readonly string[]) => ({ id: 'fact', kind: 'fact' as const, score: 100, matchedTerms: matched });
 
   it.each([
-    { name: 'an expansion counts as one concept', matched: ['cloud'], concepts: [['csp', 'cloud', 'solution', 'provider'], ['normal']], expected: 0.5 },
-    { name: 'generic words do not count', matched: ['job', 'queu', 'partner'], concepts: [['job', 'queu'], ['partner'], ['schedul']], expected: 0.5 },
+    {
+      name: 'an expansion counts as one concept',
+      matched: ['cloud'],
+      concepts: [['csp', 'cloud', 'solution', 'provider'], ['normal']],
+      expected: 0.5,
+    },
+    {
+      name: 'generic words do not count',
+      matched: ['job', 'queu', 'partner'],
+      concepts: [['job', 'queu'], ['partner'], ['schedul']],
+      expected: 0.5,
+    },
     { name: 'all concepts matched', matched: ['advisor'], concepts: [['advisor'], ['partner']], expected: 1 },
     { name: 'nothing specific asked: the generic words count', matched: ['partner'], concepts: [['partner'], ['customer']], expected: 0.5 },
     { name: 'nothing asked at all', matched: [], concepts: [], expected: 0 },

@@ -3,12 +3,12 @@
  * set's): what the helpdesk must answer, decline or compose for each.
  */
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, answerSummary } from '../../../domain/helpdesk/answer-question.ts';
-import { KNOWLEDGE_BASE, findFact } from '../../../domain/helpdesk/knowledge-base.ts';
-import { DECOY_TOPICS } from '../../../domain/helpdesk/decoy-topics.ts';
-import { comparedSides, questionForm, questionParts } from '../../../domain/helpdesk/question-shape.ts';
-import type { DefectKind, EvalCase } from '../../../eval/helpdesk/eval-set.ts';
-import { DEFECT_CASES } from '../../../eval/helpdesk/eval-set.ts';
+import { answerQuestion, answerSummary } from '#domain/helpdesk/answer-question.ts';
+import { KNOWLEDGE_BASE, findFact } from '#domain/helpdesk/knowledge-base.ts';
+import { DECOY_TOPICS } from '#domain/helpdesk/decoy-topics.ts';
+import { comparedSides, questionForm, questionParts } from '#domain/helpdesk/question-shape.ts';
+import type { DefectKind, EvalCase } from '#eval/helpdesk/eval-set.ts';
+import { DEFECT_CASES } from '#eval/helpdesk/eval-set.ts';
 
 function factIds(question: string): string | null {
   const answer = answerQuestion(question);
@@ -16,7 +16,8 @@ function factIds(question: string): string | null {
 }
 
 const expectedIds = (expected: EvalCase['expected']): string | null => (expected === null ? null : [expected].flat().join(' + '));
-const casesOf = (kind: DefectKind) => DEFECT_CASES.filter((c) => c.kind === kind).map((c) => [c.question, expectedIds(c.expected)] as const);
+const casesOf = (kind: DefectKind) =>
+  DEFECT_CASES.filter((c) => c.kind === kind).map((c) => [c.question, expectedIds(c.expected)] as const);
 
 describe('1. answerable questions with filler, slang, team names and nicknames are answered', () => {
   it.each(casesOf(1))('%s → %s', (question, expected) => {
@@ -71,8 +72,12 @@ describe('4. questions naming a workload role or a mailbox are not declined for 
   ])('a near miss is declined saying what it is about: %s', (question, decoyId) => {
     const answer = answerQuestion(question);
     const decoy = DECOY_TOPICS.find((topic) => topic.id === decoyId);
-    expect(answer).toEqual({ kind: 'declined', about: decoy?.about, message: expect.stringContaining(decoy?.about ?? '?'),
-      whereToAsk: expect.arrayContaining([decoy?.whereToAsk]) });
+    expect(answer).toEqual({
+      kind: 'declined',
+      about: decoy?.about,
+      message: expect.stringContaining(decoy?.about ?? '?'),
+      whereToAsk: expect.arrayContaining([decoy?.whereToAsk]),
+    });
   });
 });
 
@@ -121,7 +126,7 @@ describe('6. two-part and comparison questions get two facts', () => {
     expect(questionParts(question)).toEqual(parts);
   });
 
-  it('a composed answer cites both facts\' sources and relates neither', () => {
+  it("a composed answer cites both facts' sources and relates neither", () => {
     const answer = answerQuestion('how long does gdap last and can it renew automatically?');
     if (answer.kind !== 'fact') throw new Error('declined');
     expect(answer.facts).toHaveLength(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandQuery, expandQuestion } from '../../../domain/helpdesk/domain-vocabulary.ts';
+import { expandQuery, expandQuestion } from '#domain/helpdesk/domain-vocabulary.ts';
 
 describe('expandQuery', () => {
   it.each([
@@ -14,7 +14,7 @@ describe('expandQuery', () => {
     { question: 'who signs the MCA', adds: ['microsoft', 'customer', 'agreement'] },
     { question: 'AOBO pages', adds: ['admin', 'behalf'] },
     { question: 'what is CSP', adds: ['cloud', 'solution', 'provider'] },
-    { question: 'partner admins aren\'t allowed', adds: ['cannot'] },
+    { question: "partner admins aren't allowed", adds: ['cannot'] },
     { question: 'licence for partner users', adds: ['license'] },
     { question: 'our old MSP still has access', adds: ['partner'] },
     { question: 'the gdap ran out last week', adds: ['expire'] },
@@ -51,12 +51,14 @@ describe('expandQuery', () => {
 
 describe('expandQuestion', () => {
   it('groups an abbreviation with its expansion, and keeps other words apart', () => {
-    expect(expandQuestion('is the BC job queue blocked').concepts).toEqual(expect.arrayContaining([
-      { written: ['bc'], added: ['business', 'central'] },
-      { written: ['job', 'queue'], added: ['job', 'queue'] },
-      { written: ['blocked'], added: ['cannot'] },
-      { written: ['is'], added: [] },
-    ]));
+    expect(expandQuestion('is the BC job queue blocked').concepts).toEqual(
+      expect.arrayContaining([
+        { written: ['bc'], added: ['business', 'central'] },
+        { written: ['job', 'queue'], added: ['job', 'queue'] },
+        { written: ['blocked'], added: ['cannot'] },
+        { written: ['is'], added: [] },
+      ]),
+    );
   });
 
   it('merges entries that match overlapping words into one concept', () => {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES, findCapability, rolesPermitting } from '../../../domain/helpdesk/role-capabilities.ts';
-import { findRoleByName } from '../../../domain/roles/roles-catalog.ts';
+import { CAPABILITIES, findCapability, rolesPermitting } from '#domain/helpdesk/role-capabilities.ts';
+import { findRoleByName } from '#domain/roles/roles-catalog.ts';
 
 describe('the capability map', () => {
-  it.each(CAPABILITIES.map((c) => [c.id, c] as const))('%s names only roles of the catalog, Global Administrator included', (_id, capability) => {
-    for (const name of capability.roleNames) expect(findRoleByName(name)).toBeDefined();
-    expect(capability.roleNames).toContain('Global Administrator');
-    expect(rolesPermitting(capability.id).size).toBe(capability.roleNames.length);
-  });
+  it.each(CAPABILITIES.map((c) => [c.id, c] as const))(
+    '%s names only roles of the catalog, Global Administrator included',
+    (_id, capability) => {
+      for (const name of capability.roleNames) expect(findRoleByName(name)).toBeDefined();
+      expect(capability.roleNames).toContain('Global Administrator');
+      expect(rolesPermitting(capability.id).size).toBe(capability.roleNames.length);
+    },
+  );
 
   it.each([
     ['can I reset passwords at Contoso', 'reset-passwords'],

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../../domain/actors/actor.ts';
-import type { Harness } from '../../support/domain-harness.ts';
-import { createHarness, expectOk } from '../../support/domain-harness.ts';
-import { TENANTS } from '../../support/test-directory.ts';
-import { activeRelationship, GLOBAL_ADMIN, GLOBAL_READER, HELPDESK, requested } from '../../support/flow-helpers.ts';
+import { SYSTEM_ACTOR } from '#domain/actors/actor.ts';
+import type { Harness } from '#test/support/domain-harness.ts';
+import { createHarness, expectOk } from '#test/support/domain-harness.ts';
+import { TENANTS } from '#test/support/test-directory.ts';
+import { activeRelationship, GLOBAL_ADMIN, GLOBAL_READER, HELPDESK, requested } from '#test/support/flow-helpers.ts';
 
-async function systemEvents(h: Harness, id: string): Promise<{ action: string; statusBefore: string | null; statusAfter: string | null }[]> {
+async function systemEvents(
+  h: Harness,
+  id: string,
+): Promise<{ action: string; statusBefore: string | null; statusAfter: string | null }[]> {
   const page = expectOk(await h.access.readAuditTrail(await h.actor('adminAgent'), { tenantId: TENANTS.partner, limit: 500 }));
   return page.events
     .filter((e) => e.target.id === id && e.actor.userId === 'system')
@@ -23,8 +26,20 @@ const sweep = async (h: Harness) => expectOk(await h.access.runLifecycleSweep(SY
 describe('the sweep walks relationships across their end dates (fixed clock)', () => {
   it.each([
     { name: 'no auto-extend, no Global Administrator', roles: [HELPDESK], autoExtend: 'PT0S', after: 'expired', reminder: 'expired' },
-    { name: 'auto-extend, no Global Administrator', roles: [HELPDESK, GLOBAL_READER], autoExtend: 'P180D', after: 'active', reminder: 'auto-extended' },
-    { name: 'no auto-extend, with Global Administrator', roles: [GLOBAL_ADMIN, HELPDESK], autoExtend: 'PT0S', after: 'expired', reminder: 'expired' },
+    {
+      name: 'auto-extend, no Global Administrator',
+      roles: [HELPDESK, GLOBAL_READER],
+      autoExtend: 'P180D',
+      after: 'active',
+      reminder: 'auto-extended',
+    },
+    {
+      name: 'no auto-extend, with Global Administrator',
+      roles: [GLOBAL_ADMIN, HELPDESK],
+      autoExtend: 'PT0S',
+      after: 'expired',
+      reminder: 'expired',
+    },
   ])('$name: $after at the end date, with the system in the audit trail', async ({ roles, autoExtend, after, reminder }) => {
     const h = createHarness();
     const r = await activeRelationship(h, { duration: 'P30D', roles, autoExtendDuration: autoExtend });
@@ -45,7 +60,11 @@ describe('the sweep walks relationships across their end dates (fixed clock)', (
   it('never auto-extends with Global Administrator: turning it on is refused with the reason', async () => {
     const h = createHarness();
     const r = await activeRelationship(h, { roles: [GLOBAL_ADMIN, HELPDESK] });
-    const refused = await h.access.changeAutoExtend(await h.actor('adminAgent'), { id: r.id, version: r.version, autoExtendDuration: 'P180D' });
+    const refused = await h.access.changeAutoExtend(await h.actor('adminAgent'), {
+      id: r.id,
+      version: r.version,
+      autoExtendDuration: 'P180D',
+    });
     expect(refused).toMatchObject({ ok: false });
     expect(refused.ok ? '' : refused.message).toMatch(/Global Administrator/);
   });
@@ -66,7 +85,14 @@ describe('the sweep walks relationships across their end dates (fixed clock)', (
   it('ends access assignments with the relationship', async () => {
     const h = createHarness();
     const r = await activeRelationship(h, { duration: 'P5D' });
-    expectOk(await h.access.assignSecurityGroup(await h.actor('adminAgent'), { id: r.id, version: r.version, groupId: 'group-tier1-support', roles: ['Global Reader'] }));
+    expectOk(
+      await h.access.assignSecurityGroup(await h.actor('adminAgent'), {
+        id: r.id,
+        version: r.version,
+        groupId: 'group-tier1-support',
+        roles: ['Global Reader'],
+      }),
+    );
     h.clock.advanceDays(5);
     await sweep(h);
     const view = expectOk(await h.access.getRelationship(await h.actor('adminAgent'), { kind: 'gdap', id: r.id }));

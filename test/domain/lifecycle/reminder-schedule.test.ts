@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reminderDueFromChange, reminderDueFromState, reminderKey } from '../../../domain/lifecycle/reminder-schedule.ts';
-import { GLOBAL_ADMINISTRATOR_ROLE_ID, HELPDESK_ADMINISTRATOR_ROLE_ID, relationshipIn } from '../../support/gdap-fixture.ts';
+import { reminderDueFromChange, reminderDueFromState, reminderKey } from '#domain/lifecycle/reminder-schedule.ts';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID, HELPDESK_ADMINISTRATOR_ROLE_ID, relationshipIn } from '#test/support/gdap-fixture.ts';
 
 const END = '2026-05-31T09:00:00.000Z';
 const before = (days: number, hours = 0) => new Date(Date.parse(END) - days * 86_400_000 - hours * 3_600_000);
@@ -43,7 +43,7 @@ describe('reminders from state', () => {
   });
 });
 
-describe('reminders from the sweep\'s changes', () => {
+describe("reminders from the sweep's changes", () => {
   it('says "auto-extended" and "expired", keyed by the old end date', () => {
     const active = relationshipIn('active', { end: END });
     const extended = { ...active, endDateTime: '2026-11-27T09:00:00.000Z' };

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { UserActor } from '../../../domain/actors/actor.ts';
-import { resolveActor, SYSTEM_ACTOR } from '../../../domain/actors/actor.ts';
-import type { Action, DenialCode } from '../../../domain/policy/access-policy.ts';
-import { ACTIONS, decide } from '../../../domain/policy/access-policy.ts';
-import type { FixtureUser } from '../../support/test-directory.ts';
-import { createTestDirectory, GROUPS, TENANTS, USERS } from '../../support/test-directory.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import { resolveActor, SYSTEM_ACTOR } from '#domain/actors/actor.ts';
+import type { Action, DenialCode } from '#domain/policy/access-policy.ts';
+import { ACTIONS, decide } from '#domain/policy/access-policy.ts';
+import type { FixtureUser } from '#test/support/test-directory.ts';
+import { createTestDirectory, GROUPS, TENANTS, USERS } from '#test/support/test-directory.ts';
 
 /** The actor kinds the issue names, each as a fixture user. */
 const ACTOR_KINDS = {
@@ -23,7 +23,11 @@ type Kind = keyof typeof ACTOR_KINDS;
 
 type Side = 'partner' | 'customer';
 /** Every policy row: the side(s) that act and the actor kinds allowed, as the issue lists them. */
-const ROWS: readonly { action: Exclude<Action, 'askQuestion' | 'runLifecycle' | 'viewEffectiveAccess'>; sides: readonly Side[]; allowed: readonly Kind[] }[] = [
+const ROWS: readonly {
+  action: Exclude<Action, 'askQuestion' | 'runLifecycle' | 'viewEffectiveAccess'>;
+  sides: readonly Side[];
+  allowed: readonly Kind[];
+}[] = [
   { action: 'requestResellerRelationship', sides: ['partner'], allowed: ['partner admin agent', 'partner sales agent'] },
   { action: 'requestGdapRelationship', sides: ['partner'], allowed: ['partner admin agent'] },
   { action: 'lockForApproval', sides: ['partner'], allowed: ['partner admin agent'] },
@@ -36,17 +40,46 @@ const ROWS: readonly { action: Exclude<Action, 'askQuestion' | 'runLifecycle' | 
   { action: 'declineRelationship', sides: ['customer'], allowed: ['customer Global admin'] },
   { action: 'removePartnerRoles', sides: ['customer'], allowed: ['customer Global admin'] },
   { action: 'acceptCustomerAgreement', sides: ['customer'], allowed: ['customer Global admin', 'customer Billing admin'] },
-  { action: 'viewCustomerPartners', sides: ['customer'], allowed: ['customer Global admin', 'customer Billing admin', 'customer Global Reader'] },
-  { action: 'viewPartnerRelationships', sides: ['partner'], allowed: ['partner admin agent', 'partner sales agent', 'partner helpdesk agent'] },
-  { action: 'viewRelationship', sides: ['partner', 'customer'], allowed: ['partner admin agent', 'partner sales agent', 'partner helpdesk agent', 'customer Global admin', 'customer Billing admin', 'customer Global Reader'] },
-  { action: 'viewAuditTrail', sides: ['partner', 'customer'], allowed: ['partner admin agent', 'customer Global admin', 'customer Global Reader'] },
+  {
+    action: 'viewCustomerPartners',
+    sides: ['customer'],
+    allowed: ['customer Global admin', 'customer Billing admin', 'customer Global Reader'],
+  },
+  {
+    action: 'viewPartnerRelationships',
+    sides: ['partner'],
+    allowed: ['partner admin agent', 'partner sales agent', 'partner helpdesk agent'],
+  },
+  {
+    action: 'viewRelationship',
+    sides: ['partner', 'customer'],
+    allowed: [
+      'partner admin agent',
+      'partner sales agent',
+      'partner helpdesk agent',
+      'customer Global admin',
+      'customer Billing admin',
+      'customer Global Reader',
+    ],
+  },
+  {
+    action: 'viewAuditTrail',
+    sides: ['partner', 'customer'],
+    allowed: ['partner admin agent', 'customer Global admin', 'customer Global Reader'],
+  },
 ];
 
 const SIDE_OF: Record<Kind, Side | 'other'> = {
-  'partner admin agent': 'partner', 'partner sales agent': 'partner', 'partner helpdesk agent': 'partner',
-  'customer Global admin': 'customer', 'customer Billing admin': 'customer', 'customer Global Reader': 'customer',
-  'customer ordinary user': 'customer', 'unknown user': 'customer',
-  'unrelated partner admin agent': 'other', 'unrelated customer Global admin': 'other',
+  'partner admin agent': 'partner',
+  'partner sales agent': 'partner',
+  'partner helpdesk agent': 'partner',
+  'customer Global admin': 'customer',
+  'customer Billing admin': 'customer',
+  'customer Global Reader': 'customer',
+  'customer ordinary user': 'customer',
+  'unknown user': 'customer',
+  'unrelated partner admin agent': 'other',
+  'unrelated customer Global admin': 'other',
 };
 
 function expected(row: (typeof ROWS)[number], kind: Kind): true | DenialCode {
@@ -133,7 +166,11 @@ describe('decide: effective access', () => {
   it.each(cases)('$kind asking about $subject → $outcome', ({ kind, subject, outcome }) => {
     const actor = actorOf(kind);
     const subjectUserId = subject === 'self' ? actor.userId : USERS.partnerEngineer.userId;
-    const decision = decide(actor, 'viewEffectiveAccess', { partnerTenantId: TENANTS.partner, customerTenantId: TENANTS.customer, subjectUserId });
+    const decision = decide(actor, 'viewEffectiveAccess', {
+      partnerTenantId: TENANTS.partner,
+      customerTenantId: TENANTS.customer,
+      subjectUserId,
+    });
     expect(decision).toMatchObject(outcome === true ? { allowed: true } : { allowed: false, code: outcome });
   });
 
@@ -144,13 +181,22 @@ describe('decide: effective access', () => {
     { kind: 'partner sales agent' as Kind, group: GROUPS.tier1, outcome: 'missing-role' as const },
     { kind: 'unrelated partner admin agent' as Kind, group: GROUPS.tier1, outcome: 'wrong-tenant' as const },
   ])('$kind asking about group $group → $outcome', ({ kind, group, outcome }) => {
-    const decision = decide(actorOf(kind), 'viewEffectiveAccess', { partnerTenantId: TENANTS.partner, customerTenantId: TENANTS.customer, subjectGroupId: group });
+    const decision = decide(actorOf(kind), 'viewEffectiveAccess', {
+      partnerTenantId: TENANTS.partner,
+      customerTenantId: TENANTS.customer,
+      subjectGroupId: group,
+    });
     expect(decision).toMatchObject(outcome === true ? { allowed: true } : { allowed: false, code: outcome });
   });
 
   it('refuses an unknown user of the partner tenant', async () => {
     const unknown = await resolveActor(createTestDirectory(), TENANTS.partner, 'user-not-in-directory');
-    expect(decide(unknown, 'viewEffectiveAccess', { partnerTenantId: TENANTS.partner, customerTenantId: TENANTS.customer })).toMatchObject({ allowed: false, code: 'unknown-user' });
-    expect(decide(unknown, 'requestGdapRelationship', { partnerTenantId: TENANTS.partner, customerTenantId: TENANTS.customer })).toMatchObject({ allowed: false, code: 'unknown-user' });
+    expect(decide(unknown, 'viewEffectiveAccess', { partnerTenantId: TENANTS.partner, customerTenantId: TENANTS.customer })).toMatchObject({
+      allowed: false,
+      code: 'unknown-user',
+    });
+    expect(
+      decide(unknown, 'requestGdapRelationship', { partnerTenantId: TENANTS.partner, customerTenantId: TENANTS.customer }),
+    ).toMatchObject({ allowed: false, code: 'unknown-user' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { invitationApprovers, peopleAllowedTo } from '../../../domain/policy/people-allowed.ts';
-import { createTestDirectory, TENANTS, USERS } from '../../support/test-directory.ts';
+import { invitationApprovers, peopleAllowedTo } from '#domain/policy/people-allowed.ts';
+import { createTestDirectory, TENANTS, USERS } from '#test/support/test-directory.ts';
 
 describe('peopleAllowedTo', () => {
   const directory = createTestDirectory();

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canAutoExtend, daysLeft, displayStatus, dueTransition, effectiveEndDateTime, effectiveStatus, isExpiring } from '../../../domain/relationships/gdap-lifecycle.ts';
-import { GLOBAL_ADMINISTRATOR_ROLE_ID, HELPDESK_ADMINISTRATOR_ROLE_ID, relationshipIn } from '../../support/gdap-fixture.ts';
+import {
+  canAutoExtend,
+  daysLeft,
+  displayStatus,
+  dueTransition,
+  effectiveEndDateTime,
+  effectiveStatus,
+  isExpiring,
+} from '#domain/relationships/gdap-lifecycle.ts';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID, HELPDESK_ADMINISTRATOR_ROLE_ID, relationshipIn } from '#test/support/gdap-fixture.ts';
 
 const END = '2026-05-31T09:00:00.000Z';
 const at = (iso: string) => new Date(iso);

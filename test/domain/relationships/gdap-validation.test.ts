@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GLOBAL_ADMINISTRATOR_ROLE_ID, HELPDESK_ADMINISTRATOR_ROLE_ID } from '../../../domain/roles/roles-catalog.ts';
-import { parseDurationDays, validateAutoExtend, validateDisplayName, validateRoles } from '../../../domain/relationships/gdap-validation.ts';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID, HELPDESK_ADMINISTRATOR_ROLE_ID } from '#domain/roles/roles-catalog.ts';
+import { parseDurationDays, validateAutoExtend, validateDisplayName, validateRoles } from '#domain/relationships/gdap-validation.ts';
 
 describe('duration', () => {
   it.each([
@@ -41,7 +41,10 @@ describe('display name', () => {
 
 describe('roles', () => {
   it('accepts ids and exact names, returning ids', () => {
-    expect(validateRoles([GLOBAL_ADMINISTRATOR_ROLE_ID, 'helpdesk administrator'])).toEqual({ ok: true, value: [GLOBAL_ADMINISTRATOR_ROLE_ID, HELPDESK_ADMINISTRATOR_ROLE_ID] });
+    expect(validateRoles([GLOBAL_ADMINISTRATOR_ROLE_ID, 'helpdesk administrator'])).toEqual({
+      ok: true,
+      value: [GLOBAL_ADMINISTRATOR_ROLE_ID, HELPDESK_ADMINISTRATOR_ROLE_ID],
+    });
   });
 
   it.each([
@@ -65,6 +68,9 @@ describe('auto-extension', () => {
   });
 
   it('says why Global Administrator cannot auto-extend', () => {
-    expect(validateAutoExtend('P180D', [GLOBAL_ADMINISTRATOR_ROLE_ID])).toMatchObject({ ok: false, message: expect.stringContaining('Global Administrator') });
+    expect(validateAutoExtend('P180D', [GLOBAL_ADMINISTRATOR_ROLE_ID])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Global Administrator'),
+    });
   });
 });

@@ -7,7 +7,7 @@ import {
   findRoleById,
   findRoleByName,
   searchRoles,
-} from '../../../domain/roles/roles-catalog.ts';
+} from '#domain/roles/roles-catalog.ts';
 
 const LOWER_CASE_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -141,7 +141,9 @@ describe('searchRoles', () => {
 
   it('returns every role whose name fits, not just the best one', () => {
     const names = searchRoles('reader').map((role) => role.name);
-    expect(names).toEqual(expect.arrayContaining(['Global Reader', 'Security Reader', 'Reports Reader', 'Directory Readers', 'Message Center Reader']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Global Reader', 'Security Reader', 'Reports Reader', 'Directory Readers', 'Message Center Reader']),
+    );
     expect(names).not.toContain('Global Administrator');
   });
 
@@ -161,14 +163,17 @@ describe('SUGGESTED_ROLE_SETS', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(SUGGESTED_ROLE_SETS.map((set) => [set.id, set]))('%s names only catalog roles, each once, never Global Administrator', (_id, set) => {
-    expect(set.title.trim()).not.toBe('');
-    expect(set.why.trim()).not.toBe('');
-    expect(set.roleIds.length).toBeGreaterThan(0);
-    expect(new Set(set.roleIds).size).toBe(set.roleIds.length);
-    for (const roleId of set.roleIds) expect(findRoleById(roleId), roleId).toBeDefined();
-    expect(set.roleIds).not.toContain(GLOBAL_ADMINISTRATOR_ROLE_ID);
-  });
+  it.each(SUGGESTED_ROLE_SETS.map((set) => [set.id, set]))(
+    '%s names only catalog roles, each once, never Global Administrator',
+    (_id, set) => {
+      expect(set.title.trim()).not.toBe('');
+      expect(set.why.trim()).not.toBe('');
+      expect(set.roleIds.length).toBeGreaterThan(0);
+      expect(new Set(set.roleIds).size).toBe(set.roleIds.length);
+      for (const roleId of set.roleIds) expect(findRoleById(roleId), roleId).toBeDefined();
+      expect(set.roleIds).not.toContain(GLOBAL_ADMINISTRATOR_ROLE_ID);
+    },
+  );
 
   // Roles that can grant themselves more power have no place in a least-privilege suggestion.
   it.each(['Privileged Role Administrator', 'Privileged Authentication Administrator'])('no set includes %s', (name) => {

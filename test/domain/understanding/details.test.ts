@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { extractDetails, maskNames } from '../../../domain/understanding/details.ts';
-import type { AskerSide, Details, IntentName, NameVocabulary } from '../../../domain/understanding/intents.ts';
-import { buildDictionary, correctText, editDistance } from '../../../domain/understanding/typos.ts';
+import { extractDetails, maskNames } from '#domain/understanding/details.ts';
+import type { AskerSide, Details, IntentName, NameVocabulary } from '#domain/understanding/intents.ts';
+import { buildDictionary, correctText, editDistance } from '#domain/understanding/typos.ts';
 
 const NAMES: NameVocabulary = {
-  customers: [{ name: 'Contoso', domain: 'contoso.com' }, { name: 'Fabrikam', domain: 'fabrikam.com' }, { name: 'Northwind Traders', domain: 'northwindtraders.com' }],
-  partners: [{ name: 'Woodgrove Partners', domain: 'woodgrovepartners.com' }, { name: 'Litware CSP', domain: 'litwarecsp.com' }],
+  customers: [
+    { name: 'Contoso', domain: 'contoso.com' },
+    { name: 'Fabrikam', domain: 'fabrikam.com' },
+    { name: 'Northwind Traders', domain: 'northwindtraders.com' },
+  ],
+  partners: [
+    { name: 'Woodgrove Partners', domain: 'woodgrovepartners.com' },
+    { name: 'Litware CSP', domain: 'litwarecsp.com' },
+  ],
   groups: ['Tier 1 Support', 'Business Central Consultants', 'AdminAgents'],
   relationships: ['Contoso BC support', 'Fabrikam helpdesk 2026'],
 };
@@ -15,21 +22,55 @@ const cases: readonly [string, IntentName, AskerSide, Details][] = [
   ['invite contosso with admin privileges', 'inviteCustomer', 'partner', { customer: 'Contoso', dap: true }],
   ['invite fabrikam without any admin access', 'inviteCustomer', 'partner', { customer: 'Fabrikam', dap: false }],
   ['reseller only for northwind', 'inviteCustomer', 'partner', { customer: 'Northwind Traders', dap: false }],
-  ['gdap for northwind, just to administer Business Central, 6 months', 'requestGdap', 'partner', { customer: 'Northwind Traders', roleSet: 'business-central-support', durationDays: 180 }],
-  ['gdap fabrikam exchange, 2 years, auto-extend on', 'requestGdap', 'partner', { customer: 'Fabrikam', roleSet: 'exchange-support', durationDays: 730, autoExtend: true }],
-  ['gdap contoso helpdesk admin and global reader, 90 days, no auto extend', 'requestGdap', 'partner',
-    { customer: 'Contoso', roles: ['Helpdesk Administrator', 'Global Reader'], durationDays: 90, autoExtend: false }],
+  [
+    'gdap for northwind, just to administer Business Central, 6 months',
+    'requestGdap',
+    'partner',
+    { customer: 'Northwind Traders', roleSet: 'business-central-support', durationDays: 180 },
+  ],
+  [
+    'gdap fabrikam exchange, 2 years, auto-extend on',
+    'requestGdap',
+    'partner',
+    { customer: 'Fabrikam', roleSet: 'exchange-support', durationDays: 730, autoExtend: true },
+  ],
+  [
+    'gdap contoso helpdesk admin and global reader, 90 days, no auto extend',
+    'requestGdap',
+    'partner',
+    { customer: 'Contoso', roles: ['Helpdesk Administrator', 'Global Reader'], durationDays: 90, autoExtend: false },
+  ],
   ['gdap contoso for two weeks', 'requestGdap', 'partner', { customer: 'Contoso', durationDays: 14 }],
   ['gdap contoso for a month', 'requestGdap', 'partner', { customer: 'Contoso', durationDays: 30 }],
   ['gdap contoso and any role, 3 months', 'requestGdap', 'partner', { customer: 'Contoso', durationDays: 90 }],
-  ['assign tier 1 to fabrikam helpdesk 2026', 'assignGroups', 'partner', { group: 'Tier 1 Support', relationship: 'Fabrikam helpdesk 2026' }],
+  [
+    'assign tier 1 to fabrikam helpdesk 2026',
+    'assignGroups',
+    'partner',
+    { group: 'Tier 1 Support', relationship: 'Fabrikam helpdesk 2026' },
+  ],
   ['customers expiring soon', 'myCustomers', 'partner', { filter: 'expiring' }],
   ['what is still waiting for approval', 'myCustomers', 'partner', { filter: 'pending' }],
-  ['remove global admin from contoso bc support', 'manageRelationship', 'partner', { relationship: 'Contoso BC support', removeGlobalAdmin: true }],
-  ['turn off auto-extend on "Contoso BC support"', 'manageRelationship', 'partner', { relationship: 'Contoso BC support', autoExtend: false }],
-  ['remove woodgrove\'s roles', 'removeRoles', 'customer', { partner: 'Woodgrove Partners' }],
+  [
+    'remove global admin from contoso bc support',
+    'manageRelationship',
+    'partner',
+    { relationship: 'Contoso BC support', removeGlobalAdmin: true },
+  ],
+  [
+    'turn off auto-extend on "Contoso BC support"',
+    'manageRelationship',
+    'partner',
+    { relationship: 'Contoso BC support', autoExtend: false },
+  ],
+  ["remove woodgrove's roles", 'removeRoles', 'customer', { partner: 'Woodgrove Partners' }],
   ['decline litware', 'invitations', 'customer', { partner: 'Litware CSP' }],
-  ['what can tier 1 support do at northwind for 2 years', 'question', 'partner', { group: 'Tier 1 Support', customer: 'Northwind Traders' }],
+  [
+    'what can tier 1 support do at northwind for 2 years',
+    'question',
+    'partner',
+    { group: 'Tier 1 Support', customer: 'Northwind Traders' },
+  ],
 ];
 
 describe('details: what a message names', () => {
@@ -38,7 +79,9 @@ describe('details: what a message names', () => {
   });
 
   it('a customer named inside a relationship name is the relationship, not also the customer', () => {
-    expect(extractDetails('renew contoso bc support', '', 'renewRelationship', 'partner', NAMES)).toEqual({ relationship: 'Contoso BC support' });
+    expect(extractDetails('renew contoso bc support', '', 'renewRelationship', 'partner', NAMES)).toEqual({
+      relationship: 'Contoso BC support',
+    });
   });
 
   it('masks names for the classifier: customers for partners, partners for customers', () => {
@@ -49,10 +92,19 @@ describe('details: what a message names', () => {
 });
 
 describe('typos: command words within one edit (two for long words)', () => {
-  const dictionary = buildDictionary(['help invite customers my new gdap assign groups invitations partners remove roles agreement customer']);
+  const dictionary = buildDictionary([
+    'help invite customers my new gdap assign groups invitations partners remove roles agreement customer',
+  ]);
   it.each([
-    ['hlep', 'help'], ['invte contoso', 'invite contoso'], ['my custmers', 'my customers'], ['new gdpa', 'new gdap'], ['asign grups', 'assign groups'],
-    ['invitatons', 'invitations'], ['my parnters', 'my partners'], ['remvoe roles', 'remove roles'], ['custmer agreemnt', 'customer agreement'],
+    ['hlep', 'help'],
+    ['invte contoso', 'invite contoso'],
+    ['my custmers', 'my customers'],
+    ['new gdpa', 'new gdap'],
+    ['asign grups', 'assign groups'],
+    ['invitatons', 'invitations'],
+    ['my parnters', 'my partners'],
+    ['remvoe roles', 'remove roles'],
+    ['custmer agreemnt', 'customer agreement'],
   ])('"%s" → "%s"', (typed, meant) => {
     expect(correctText(typed, dictionary)).toBe(meant);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDictionary, MAX_REMEMBERED_CORRECTIONS } from '../../../domain/understanding/typos.ts';
+import { buildDictionary, MAX_REMEMBERED_CORRECTIONS } from '#domain/understanding/typos.ts';
 
 describe('typo correction under a stream of made-up words', () => {
   it('remembers at most a bounded number of corrections, and still corrects', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR as SYSTEM } from '../../../domain/actors/actor.ts';
-import { createHarness, expectOk } from '../../support/domain-harness.ts';
-import { GROUPS, TENANTS, USERS } from '../../support/test-directory.ts';
-import { activeRelationship, GLOBAL_ADMIN, HELPDESK, requested } from '../../support/flow-helpers.ts';
+import { SYSTEM_ACTOR as SYSTEM } from '#domain/actors/actor.ts';
+import { createHarness, expectOk } from '#test/support/domain-harness.ts';
+import { GROUPS, TENANTS, USERS } from '#test/support/test-directory.ts';
+import { activeRelationship, GLOBAL_ADMIN, HELPDESK, requested } from '#test/support/flow-helpers.ts';
 
 describe('GDAP relationship, end to end', () => {
   it('goes from request to approval to termination, with names and dates as plain data', async () => {
@@ -10,20 +10,41 @@ describe('GDAP relationship, end to end', () => {
     const admin = await h.actor('adminAgent');
     const created = await requested(h);
     expect(created).toMatchObject({
-      status: 'created', partner: { name: 'Contoso Partners' }, customer: { name: 'Northwind Traders' },
-      roles: [{ name: 'Helpdesk Administrator' }, { name: 'Global Reader' }], approvalLink: null,
+      status: 'created',
+      partner: { name: 'Contoso Partners' },
+      customer: { name: 'Northwind Traders' },
+      roles: [{ name: 'Helpdesk Administrator' }, { name: 'Global Reader' }],
+      approvalLink: null,
     });
     const locked = expectOk(await h.access.lockForApproval(admin, { id: created.id, version: created.version }));
     expect(locked.status).toBe('approvalPending');
-    expect(locked.approvalLink).toBe(`https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${created.id}`);
+    expect(locked.approvalLink).toBe(
+      `https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/${created.id}`,
+    );
     expect(locked.requestExpiresDateTime).toBe('2026-05-31T09:00:00.000Z');
 
     h.clock.advanceDays(1);
-    const approved = expectOk(await h.access.approveRelationship(await h.actor('customerGlobalAdmin'), { kind: 'gdap', id: locked.id, version: locked.version }));
-    expect(approved).toMatchObject({ status: 'active', daysLeft: 90, endDateTime: '2026-06-01T09:00:00.000Z', relationship: { approvedBy: { name: 'Grace Global' } } });
+    const approved = expectOk(
+      await h.access.approveRelationship(await h.actor('customerGlobalAdmin'), { kind: 'gdap', id: locked.id, version: locked.version }),
+    );
+    expect(approved).toMatchObject({
+      status: 'active',
+      daysLeft: 90,
+      endDateTime: '2026-06-01T09:00:00.000Z',
+      relationship: { approvedBy: { name: 'Grace Global' } },
+    });
 
-    const assigned = expectOk(await h.access.assignSecurityGroup(admin, { id: approved.id, version: approved.version, groupId: GROUPS.tier1, roles: ['Helpdesk Administrator'] }));
-    expect(assigned.assignments).toMatchObject([{ groupName: 'Tier 1 Support', roles: [{ name: 'Helpdesk Administrator' }], status: 'active' }]);
+    const assigned = expectOk(
+      await h.access.assignSecurityGroup(admin, {
+        id: approved.id,
+        version: approved.version,
+        groupId: GROUPS.tier1,
+        roles: ['Helpdesk Administrator'],
+      }),
+    );
+    expect(assigned.assignments).toMatchObject([
+      { groupName: 'Tier 1 Support', roles: [{ name: 'Helpdesk Administrator' }], status: 'active' },
+    ]);
 
     const terminated = expectOk(await h.access.terminateRelationship(admin, { id: assigned.id, version: assigned.version }));
     expect(terminated).toMatchObject({ status: 'terminated', assignments: [], relationship: { statusReason: 'terminatedByPartner' } });
@@ -31,10 +52,21 @@ describe('GDAP relationship, end to end', () => {
 
     const trail = expectOk(await h.access.readAuditTrail(admin, { tenantId: TENANTS.partner, limit: 50 }));
     expect(trail.events.map((e) => e.action)).toEqual([
-      'gdap.requested', 'gdap.lockedForApproval', 'gdap.approved', 'assignment.created', 'gdap.terminationRequested', 'gdap.terminated',
+      'gdap.requested',
+      'gdap.lockedForApproval',
+      'gdap.approved',
+      'assignment.created',
+      'gdap.terminationRequested',
+      'gdap.terminated',
     ]);
-    expect(trail.events.at(-1)).toMatchObject({ actor: { userId: 'system' }, statusBefore: 'terminationRequested', statusAfter: 'terminated' });
-    const customerTrail = expectOk(await h.access.readAuditTrail(await h.actor('customerGlobalReader'), { tenantId: TENANTS.customer, limit: 50 }));
+    expect(trail.events.at(-1)).toMatchObject({
+      actor: { userId: 'system' },
+      statusBefore: 'terminationRequested',
+      statusAfter: 'terminated',
+    });
+    const customerTrail = expectOk(
+      await h.access.readAuditTrail(await h.actor('customerGlobalReader'), { tenantId: TENANTS.customer, limit: 50 }),
+    );
     expect(customerTrail.events.map((e) => e.id)).toEqual(trail.events.map((e) => e.id));
   });
 
@@ -42,8 +74,14 @@ describe('GDAP relationship, end to end', () => {
     const h = createHarness();
     const created = await requested(h);
     const locked = expectOk(await h.access.lockForApproval(await h.actor('adminAgent'), { id: created.id, version: created.version }));
-    const declined = expectOk(await h.access.declineRelationship(await h.actor('customerGlobalAdmin'), { kind: 'gdap', id: locked.id, version: locked.version }));
-    expect(declined).toMatchObject({ status: 'terminated', statusText: 'Declined by the customer', relationship: { statusReason: 'declinedByCustomer' } });
+    const declined = expectOk(
+      await h.access.declineRelationship(await h.actor('customerGlobalAdmin'), { kind: 'gdap', id: locked.id, version: locked.version }),
+    );
+    expect(declined).toMatchObject({
+      status: 'terminated',
+      statusText: 'Declined by the customer',
+      relationship: { statusReason: 'declinedByCustomer' },
+    });
   });
 });
 
@@ -64,7 +102,11 @@ describe('GDAP request validation through the use case', () => {
     const h = createHarness();
     const admin = await h.actor('adminAgent');
     const result = await h.access.requestGdapRelationship(admin, {
-      customerTenantId: TENANTS.customer, displayName: 'Northwind', duration: 'P90D', roles: [HELPDESK], ...overrides,
+      customerTenantId: TENANTS.customer,
+      displayName: 'Northwind',
+      duration: 'P90D',
+      roles: [HELPDESK],
+      ...overrides,
     });
     expect(result.ok ? null : result.code).toBe(code);
     expect(h.store.writes.filter((w) => w.collection === 'gdapRelationships')).toHaveLength(code === null ? 1 : 0);
@@ -74,34 +116,71 @@ describe('GDAP request validation through the use case', () => {
     const h = createHarness();
     await requested(h, { displayName: 'Northwind helpdesk' });
     const admin = await h.actor('adminAgent');
-    const again = await h.access.requestGdapRelationship(admin, { customerTenantId: TENANTS.customer, displayName: 'NORTHWIND HELPDESK', duration: 'P90D', roles: [HELPDESK] });
+    const again = await h.access.requestGdapRelationship(admin, {
+      customerTenantId: TENANTS.customer,
+      displayName: 'NORTHWIND HELPDESK',
+      duration: 'P90D',
+      roles: [HELPDESK],
+    });
     expect(again).toMatchObject({ ok: false, code: 'duplicate', message: expect.stringContaining('NORTHWIND HELPDESK (2)') });
-    expect(await h.access.suggestDisplayName(admin, { customerTenantId: TENANTS.customer, wish: 'Northwind helpdesk' })).toEqual({ ok: true, value: 'Northwind helpdesk (2)' });
+    expect(await h.access.suggestDisplayName(admin, { customerTenantId: TENANTS.customer, wish: 'Northwind helpdesk' })).toEqual({
+      ok: true,
+      value: 'Northwind helpdesk (2)',
+    });
     const long = 'x'.repeat(50);
     await requested(h, { displayName: long });
-    expect(await h.access.suggestDisplayName(admin, { customerTenantId: TENANTS.customer, wish: long })).toEqual({ ok: true, value: `${'x'.repeat(46)} (2)` });
+    expect(await h.access.suggestDisplayName(admin, { customerTenantId: TENANTS.customer, wish: long })).toEqual({
+      ok: true,
+      value: `${'x'.repeat(46)} (2)`,
+    });
   });
 
   it('lets another partner use the same name', async () => {
     const h = createHarness();
     await requested(h, { displayName: 'Shared name' });
     const other = await h.actor('otherPartnerAdmin');
-    const result = await h.access.requestGdapRelationship(other, { customerTenantId: TENANTS.customer, displayName: 'Shared name', duration: 'P90D', roles: [HELPDESK] });
+    const result = await h.access.requestGdapRelationship(other, {
+      customerTenantId: TENANTS.customer,
+      displayName: 'Shared name',
+      duration: 'P90D',
+      roles: [HELPDESK],
+    });
     expect(result.ok).toBe(true);
   });
 
   it('refuses a customer that is not a customer tenant', async () => {
     const h = createHarness();
     const admin = await h.actor('adminAgent');
-    expect(await h.access.requestGdapRelationship(admin, { customerTenantId: TENANTS.otherPartner, displayName: 'x', duration: 'P1D', roles: [HELPDESK] })).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await h.access.requestGdapRelationship(admin, { customerTenantId: 'tenant-nowhere', displayName: 'x', duration: 'P1D', roles: [HELPDESK] })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(
+      await h.access.requestGdapRelationship(admin, {
+        customerTenantId: TENANTS.otherPartner,
+        displayName: 'x',
+        duration: 'P1D',
+        roles: [HELPDESK],
+      }),
+    ).toMatchObject({ ok: false, code: 'invalid' });
+    expect(
+      await h.access.requestGdapRelationship(admin, {
+        customerTenantId: 'tenant-nowhere',
+        displayName: 'x',
+        duration: 'P1D',
+        roles: [HELPDESK],
+      }),
+    ).toMatchObject({ ok: false, code: 'not-found' });
   });
 
   it('says plainly that roles cannot be added, and offers the new request', async () => {
     const h = createHarness();
     const active = await activeRelationship(h);
-    const result = await h.access.requestAdditionalRoles(await h.actor('adminAgent'), { relationshipId: active.id, roles: ['User Administrator'] });
-    expect(result).toMatchObject({ ok: false, code: 'roles-cannot-be-added', current: { displayName: 'Northwind helpdesk (2)', customerTenantId: TENANTS.customer } });
+    const result = await h.access.requestAdditionalRoles(await h.actor('adminAgent'), {
+      relationshipId: active.id,
+      roles: ['User Administrator'],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'roles-cannot-be-added',
+      current: { displayName: 'Northwind helpdesk (2)', customerTenantId: TENANTS.customer },
+    });
     expect(!result.ok && result.current?.roles).toHaveLength(3);
   });
 });
@@ -113,7 +192,12 @@ describe('optimistic concurrency', () => {
     const created = await requested(h);
     expectOk(await h.access.lockForApproval(admin, { id: created.id, version: created.version }));
     const stale = await h.access.lockForApproval(admin, { id: created.id, version: created.version });
-    expect(stale).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('changed meanwhile'), current: { status: 'approvalPending' } });
+    expect(stale).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: expect.stringContaining('changed meanwhile'),
+      current: { status: 'approvalPending' },
+    });
   });
 
   it('lets only one of two simultaneous approvals through', async () => {
@@ -134,12 +218,25 @@ describe('cross-tenant attempts', () => {
   it('refuses another partner and another customer on this relationship', async () => {
     const h = createHarness();
     const created = await requested(h);
-    expect(await h.access.getRelationship(await h.actor('customerGlobalAdmin'), { kind: 'gdap', id: created.id })).toMatchObject({ ok: false, code: 'not-found' });
-    expect(await h.access.lockForApproval(await h.actor('otherPartnerAdmin'), { id: created.id, version: created.version })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await h.access.getRelationship(await h.actor('customerGlobalAdmin'), { kind: 'gdap', id: created.id })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
+    expect(await h.access.lockForApproval(await h.actor('otherPartnerAdmin'), { id: created.id, version: created.version })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     const locked = expectOk(await h.access.lockForApproval(await h.actor('adminAgent'), { id: created.id, version: created.version }));
-    expect(await h.access.approveRelationship(await h.actor('otherGlobalAdmin'), { kind: 'gdap', id: locked.id, version: locked.version })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await h.access.getRelationship(await h.actor('otherGlobalAdmin'), { kind: 'gdap', id: locked.id })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await h.access.getRelationship(await h.actor('customerGlobalReader'), { kind: 'gdap', id: locked.id })).toMatchObject({ ok: true });
+    expect(
+      await h.access.approveRelationship(await h.actor('otherGlobalAdmin'), { kind: 'gdap', id: locked.id, version: locked.version }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await h.access.getRelationship(await h.actor('otherGlobalAdmin'), { kind: 'gdap', id: locked.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await h.access.getRelationship(await h.actor('customerGlobalReader'), { kind: 'gdap', id: locked.id })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -147,11 +244,23 @@ describe('lifecycle', () => {
   it('expires at the end date and ends assignments, as the system', async () => {
     const h = createHarness();
     const active = await activeRelationship(h, { duration: 'P10D' });
-    expectOk(await h.access.assignSecurityGroup(await h.actor('adminAgent'), { id: active.id, version: active.version, groupId: GROUPS.tier1, roles: [HELPDESK] }));
+    expectOk(
+      await h.access.assignSecurityGroup(await h.actor('adminAgent'), {
+        id: active.id,
+        version: active.version,
+        groupId: GROUPS.tier1,
+        roles: [HELPDESK],
+      }),
+    );
     h.clock.advanceDays(9);
-    expect(expectOk(await h.access.getRelationship(await h.actor('helpdeskAgent'), { kind: 'gdap', id: active.id }))).toMatchObject({ status: 'expiring', daysLeft: 1 });
+    expect(expectOk(await h.access.getRelationship(await h.actor('helpdeskAgent'), { kind: 'gdap', id: active.id }))).toMatchObject({
+      status: 'expiring',
+      daysLeft: 1,
+    });
     h.clock.advanceDays(1);
-    expect(expectOk(await h.access.getRelationship(await h.actor('helpdeskAgent'), { kind: 'gdap', id: active.id }))).toMatchObject({ status: 'expired' });
+    expect(expectOk(await h.access.getRelationship(await h.actor('helpdeskAgent'), { kind: 'gdap', id: active.id }))).toMatchObject({
+      status: 'expired',
+    });
     const swept = expectOk(await h.access.runLifecycleSweep(SYSTEM, {}));
     expect(swept.changed).toEqual([{ id: active.id, displayName: 'Northwind helpdesk', status: 'expired' }]);
     expect(expectOk(await h.access.runLifecycleSweep(SYSTEM, {})).changed).toEqual([]);
@@ -174,7 +283,9 @@ describe('lifecycle', () => {
     const created = await requested(h);
     expectOk(await h.access.lockForApproval(await h.actor('adminAgent'), { id: created.id, version: created.version }));
     h.clock.advanceDays(90);
-    expect(expectOk(await h.access.listPendingInvitations(await h.actor('customerGlobalAdmin'), { customerTenantId: TENANTS.customer })).gdap).toEqual([]);
+    expect(
+      expectOk(await h.access.listPendingInvitations(await h.actor('customerGlobalAdmin'), { customerTenantId: TENANTS.customer })).gdap,
+    ).toEqual([]);
     expectOk(await h.access.runLifecycleSweep(SYSTEM, {}));
     const after = expectOk(await h.access.getRelationship(await h.actor('adminAgent'), { kind: 'gdap', id: created.id }));
     expect(after).toMatchObject({ status: 'expired', relationship: { statusReason: 'requestNotApproved' } });
@@ -191,17 +302,33 @@ describe('effective access', () => {
     const h = createHarness();
     const active = await activeRelationship(h);
     const admin = await h.actor('adminAgent');
-    expectOk(await h.access.assignSecurityGroup(admin, { id: active.id, version: active.version, groupId: GROUPS.workplace, roles: ['Global Reader'] }));
+    expectOk(
+      await h.access.assignSecurityGroup(admin, {
+        id: active.id,
+        version: active.version,
+        groupId: GROUPS.workplace,
+        roles: ['Global Reader'],
+      }),
+    );
     const mine = expectOk(await h.access.effectiveAccess(await h.actor('partnerEngineer'), { customerTenantId: TENANTS.customer }));
     // An engineer without a Partner Center role learns their roles and groups, not the partner's relationships.
-    expect(mine.roles).toMatchObject([{ role: { name: 'Global Reader' }, via: [{ kind: 'gdap', displayName: null, groupName: 'Workplace Engineers' }] }]);
+    expect(mine.roles).toMatchObject([
+      { role: { name: 'Global Reader' }, via: [{ kind: 'gdap', displayName: null, groupName: 'Workplace Engineers' }] },
+    ]);
     expect(mine).toMatchObject({ relationships: [], relationshipsHidden: true });
-    const asAdmin = expectOk(await h.access.effectiveAccess(admin, { customerTenantId: TENANTS.customer, userId: USERS.partnerEngineer.userId }));
+    const asAdmin = expectOk(
+      await h.access.effectiveAccess(admin, { customerTenantId: TENANTS.customer, userId: USERS.partnerEngineer.userId }),
+    );
     expect(asAdmin.roles).toMatchObject([{ via: [{ kind: 'gdap', displayName: 'Northwind helpdesk', groupName: 'Workplace Engineers' }] }]);
     expect(asAdmin).toMatchObject({ relationships: [{ id: active.id }], relationshipsHidden: false });
     const theirs = expectOk(await h.access.effectiveAccess(admin, { customerTenantId: TENANTS.customer, userId: USERS.salesAgent.userId }));
     expect(theirs.roles).toEqual([]);
-    expect(await h.access.effectiveAccess(await h.actor('salesAgent'), { customerTenantId: TENANTS.customer, userId: USERS.partnerEngineer.userId })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(
+      await h.access.effectiveAccess(await h.actor('salesAgent'), {
+        customerTenantId: TENANTS.customer,
+        userId: USERS.partnerEngineer.userId,
+      }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });
 
@@ -223,7 +350,10 @@ describe('auto-extension changes', () => {
     const r = await activeRelationship(h);
     const on = expectOk(await h.access.changeAutoExtend(admin, { id: r.id, version: r.version, autoExtendDuration: 'P180D' }));
     expect(on).toMatchObject({ canAutoExtend: true, relationship: { autoExtendDuration: 'P180D' } });
-    expect(await h.access.changeAutoExtend(admin, { id: r.id, version: on.version, autoExtendDuration: 'P180D' })).toMatchObject({ ok: false, code: 'nothing-to-change' });
+    expect(await h.access.changeAutoExtend(admin, { id: r.id, version: on.version, autoExtendDuration: 'P180D' })).toMatchObject({
+      ok: false,
+      code: 'nothing-to-change',
+    });
     expect((await h.access.changeAutoExtend(admin, { id: r.id, version: on.version, autoExtendDuration: 'PT0S' })).ok).toBe(true);
   });
 
@@ -231,8 +361,14 @@ describe('auto-extension changes', () => {
     const h = createHarness();
     const admin = await h.actor('adminAgent');
     const ga = await requested(h, { roles: [GLOBAL_ADMIN] });
-    expect(await h.access.changeAutoExtend(admin, { id: ga.id, version: ga.version, autoExtendDuration: 'P180D' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await h.access.changeAutoExtend(admin, { id: ga.id, version: ga.version, autoExtendDuration: 'P180D' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
     const locked = expectOk(await h.access.lockForApproval(admin, { id: ga.id, version: ga.version }));
-    expect(await h.access.changeAutoExtend(admin, { id: ga.id, version: locked.version, autoExtendDuration: 'PT0S' })).toMatchObject({ ok: false, code: 'invalid-transition' });
+    expect(await h.access.changeAutoExtend(admin, { id: ga.id, version: locked.version, autoExtendDuration: 'PT0S' })).toMatchObject({
+      ok: false,
+      code: 'invalid-transition',
+    });
   });
 });

@@ -1,16 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectOk } from '../../support/customer-world.ts';
-import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '../../support/customer-app.ts';
+import { expectOk } from '#test/support/customer-world.ts';
+import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '#test/support/customer-app.ts';
 
 describe('invitation cards over HTTP', () => {
   let app: CustomerApp;
-  beforeEach(async () => { app = await startCustomerApp(); });
-  afterEach(async () => { await app.close(); });
+  beforeEach(async () => {
+    app = await startCustomerApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
 
   async function pendingGdap() {
     const adele = await app.actor(SPEAKERS.adele);
     const domain = app.running.app.services.domain;
-    const draft = expectOk(await domain.requestGdapRelationship(adele, { customerTenantId: SPEAKERS.megan.tenantId, displayName: 'Woodgrove helpdesk', duration: 'P90D', roles: ['Helpdesk Administrator'] }));
+    const draft = expectOk(
+      await domain.requestGdapRelationship(adele, {
+        customerTenantId: SPEAKERS.megan.tenantId,
+        displayName: 'Woodgrove helpdesk',
+        duration: 'P90D',
+        roles: ['Helpdesk Administrator'],
+      }),
+    );
     return expectOk(await domain.lockForApproval(adele, { id: draft.id, version: draft.version }));
   }
 
@@ -22,7 +33,11 @@ describe('invitation cards over HTTP', () => {
   it('a Global admin accepts and the partner hears of it in its own chat', async () => {
     await app.partnerSaysHello();
     const gdap = await pendingGdap();
-    const result = await app.invoke('invitation.accept', { kind: 'gdap', id: gdap.id, version: gdap.version, agreementRead: 'true' }, SPEAKERS.megan);
+    const result = await app.invoke(
+      'invitation.accept',
+      { kind: 'gdap', id: gdap.id, version: gdap.version, agreementRead: 'true' },
+      SPEAKERS.megan,
+    );
     expect(result.status).toBe(200);
     const card = invokeCard(result);
     expect(textsOf(card).join('\n')).toContain('You accepted this invitation');
@@ -36,16 +51,30 @@ describe('invitation cards over HTTP', () => {
   it('a reseller invitation accepted also records the Microsoft Customer Agreement', async () => {
     const adele = await app.actor(SPEAKERS.adele);
     const domain = app.running.app.services.domain;
-    const invitation = expectOk(await domain.requestResellerRelationship(adele, { customerTenantId: SPEAKERS.megan.tenantId, includeDap: false }));
-    const result = await app.invoke('invitation.accept', { kind: 'reseller', id: invitation.id, version: invitation.version, agreementRead: 'true' }, SPEAKERS.megan);
+    const invitation = expectOk(
+      await domain.requestResellerRelationship(adele, { customerTenantId: SPEAKERS.megan.tenantId, includeDap: false }),
+    );
+    const result = await app.invoke(
+      'invitation.accept',
+      { kind: 'reseller', id: invitation.id, version: invitation.version, agreementRead: 'true' },
+      SPEAKERS.megan,
+    );
     expect(textsOf(invokeCard(result)).join('\n')).toContain('You accepted this invitation');
-    expect(expectOk(await domain.checkCanTransact(adele, { partnerTenantId: SPEAKERS.adele.tenantId, customerTenantId: SPEAKERS.megan.tenantId }))).toEqual({ allowed: true });
+    expect(
+      expectOk(
+        await domain.checkCanTransact(adele, { partnerTenantId: SPEAKERS.adele.tenantId, customerTenantId: SPEAKERS.megan.tenantId }),
+      ),
+    ).toEqual({ allowed: true });
   });
 
   it('Accept without the agreement ticked answers with the card and a note, and changes nothing', async () => {
     const gdap = await pendingGdap();
     for (const agreementRead of ['false', undefined]) {
-      const result = await app.invoke('invitation.accept', { kind: 'gdap', id: gdap.id, version: gdap.version, ...(agreementRead === undefined ? {} : { agreementRead }) }, SPEAKERS.megan);
+      const result = await app.invoke(
+        'invitation.accept',
+        { kind: 'gdap', id: gdap.id, version: gdap.version, ...(agreementRead === undefined ? {} : { agreementRead }) },
+        SPEAKERS.megan,
+      );
       const card = invokeCard(result);
       expect(textsOf(card).join('\n')).toContain('Tick "I have read the Microsoft Customer Agreement" before you accept');
       expect(buttonVerbs(card)).toEqual(['invitation.accept', 'invitation.decline']);
@@ -54,7 +83,12 @@ describe('invitation cards over HTTP', () => {
   });
 
   it.each([
-    { who: 'a Billing admin', speaker: SPEAKERS.ben, status: 403, reason: /Only a Global Administrator of the customer can approve an invitation|decline/ },
+    {
+      who: 'a Billing admin',
+      speaker: SPEAKERS.ben,
+      status: 403,
+      reason: /Only a Global Administrator of the customer can approve an invitation|decline/,
+    },
     { who: 'an ordinary user', speaker: SPEAKERS.olive, status: 403, reason: /Only a Global Administrator|Global Reader/ },
     { who: 'a Global admin of another customer (forged payload)', speaker: SPEAKERS.frank, status: 403, reason: /your own organization/ },
   ])('$who can neither accept nor decline', async ({ speaker, status, reason }) => {

@@ -1,15 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardTexts, repliesOf } from '../../support/activities.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { expectOk } from '../../support/customer-world.ts';
-import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '../../support/customer-app.ts';
+import { cardTexts, repliesOf } from '#test/support/activities.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { expectOk } from '#test/support/customer-world.ts';
+import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '#test/support/customer-app.ts';
 
 const WOODGROVE_ADMIN_AGENTS = 'a0c1e2f3-1111-4a1b-8c1d-000000000031';
 
 describe('my partners and remove roles over HTTP', () => {
   let app: CustomerApp;
-  beforeEach(async () => { app = await startCustomerApp(); });
-  afterEach(async () => { await app.close(); });
+  beforeEach(async () => {
+    app = await startCustomerApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
 
   /** Woodgrove is Contoso's reseller with DAP, and holds an active GDAP relationship with its AdminAgents assigned. */
   async function woodgroveWithRoles() {
@@ -18,10 +22,24 @@ describe('my partners and remove roles over HTTP', () => {
     const megan = await app.actor(SPEAKERS.megan);
     const reseller = expectOk(await domain.requestResellerRelationship(adele, { customerTenantId: DEMO.contoso, includeDap: true }));
     expectOk(await domain.approveRelationship(megan, { kind: 'reseller', id: reseller.id, version: reseller.version }));
-    const draft = expectOk(await domain.requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName: 'Woodgrove user support', duration: 'P365D', roles: ['User Administrator'] }));
+    const draft = expectOk(
+      await domain.requestGdapRelationship(adele, {
+        customerTenantId: DEMO.contoso,
+        displayName: 'Woodgrove user support',
+        duration: 'P365D',
+        roles: ['User Administrator'],
+      }),
+    );
     const locked = expectOk(await domain.lockForApproval(adele, { id: draft.id, version: draft.version }));
     const active = expectOk(await domain.approveRelationship(megan, { kind: 'gdap', id: locked.id, version: locked.version }));
-    expectOk(await domain.assignSecurityGroup(adele, { id: active.id, version: active.version, groupId: WOODGROVE_ADMIN_AGENTS, roles: ['User Administrator'] }));
+    expectOk(
+      await domain.assignSecurityGroup(adele, {
+        id: active.id,
+        version: active.version,
+        groupId: WOODGROVE_ADMIN_AGENTS,
+        roles: ['User Administrator'],
+      }),
+    );
     return { adele, megan };
   }
 
@@ -36,10 +54,14 @@ describe('my partners and remove roles over HTTP', () => {
     if (sees) {
       expect(texts).toContain('Woodgrove Partners');
       expect(texts).toContain('Reseller & delegated administrator');
-      expect(texts).toMatch(/Admin roles now: Global Administrator, Helpdesk Administrator \(DAP, no end date\); User Administrator \(GDAP "Woodgrove user support", ends/);
+      expect(texts).toMatch(
+        /Admin roles now: Global Administrator, Helpdesk Administrator \(DAP, no end date\); User Administrator \(GDAP "Woodgrove user support", ends/,
+      );
     } else {
       expect(texts).not.toContain('Woodgrove Partners');
-      expect(texts).toMatch(/you need the Global Administrator, Billing Administrator or Global Reader role in Contoso, which you do not hold/);
+      expect(texts).toMatch(
+        /you need the Global Administrator, Billing Administrator or Global Reader role in Contoso, which you do not hold/,
+      );
       expect(texts).toMatch(/A Global Administrator, Billing Administrator or Global Reader of Contoso can do it/);
     }
   });
@@ -52,7 +74,9 @@ describe('my partners and remove roles over HTTP', () => {
     const forBen = invokeCard(await app.invoke('partners.details', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.ben));
     expect(buttonVerbs(forBen)).toEqual(['partners.list']);
     expect((await app.invoke('roles.review', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.ben)).body).toMatchObject({ statusCode: 403 });
-    expect((await app.invoke('partners.details', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.frank)).body).toMatchObject({ statusCode: 404 });
+    expect((await app.invoke('partners.details', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.frank)).body).toMatchObject({
+      statusCode: 404,
+    });
   });
 
   it('remove roles: review, Yes; then the partner has no access, the reseller relationship stays, the audit trail says who and when, the partner is told', async () => {
@@ -84,11 +108,15 @@ describe('my partners and remove roles over HTTP', () => {
     expect(partners[0]?.reseller?.relationship.status).toBe('active');
     expect(partners[0]?.hasAdminRoles).toBe(false);
     const audit = expectOk(await domain.readAuditTrail(megan, { tenantId: DEMO.contoso, limit: 200 })).events;
-    const removals = audit.filter((e) => e.actor.userId === DEMO.meganContosoGa && (e.action === 'reseller.dapRemoved' || e.action === 'gdap.terminationRequested'));
-    expect(removals.map((e) => [e.action, e.actor.name, e.occurredDateTime])).toEqual(expect.arrayContaining([
-      ['reseller.dapRemoved', 'Megan Bowen', '2026-03-02T09:00:00.000Z'],
-      ['gdap.terminationRequested', 'Megan Bowen', '2026-03-02T09:00:00.000Z'],
-    ]));
+    const removals = audit.filter(
+      (e) => e.actor.userId === DEMO.meganContosoGa && (e.action === 'reseller.dapRemoved' || e.action === 'gdap.terminationRequested'),
+    );
+    expect(removals.map((e) => [e.action, e.actor.name, e.occurredDateTime])).toEqual(
+      expect.arrayContaining([
+        ['reseller.dapRemoved', 'Megan Bowen', '2026-03-02T09:00:00.000Z'],
+        ['gdap.terminationRequested', 'Megan Bowen', '2026-03-02T09:00:00.000Z'],
+      ]),
+    );
 
     const posted = await app.stub.waitForPosts(1);
     expect(textsOf(posted[0]?.activity).join('\n')).toContain('Contoso removed your admin roles');
@@ -102,49 +130,71 @@ describe('my partners and remove roles over HTTP', () => {
 
   it('remove roles: a Billing admin is refused before choosing; a Global admin of another customer cannot remove by forged click', async () => {
     await woodgroveWithRoles();
-    expect(cardTexts(repliesOf(await app.say('remove roles', SPEAKERS.ben))).join('\n')).toContain('A Global Administrator of Contoso can do it');
+    expect(cardTexts(repliesOf(await app.say('remove roles', SPEAKERS.ben))).join('\n')).toContain(
+      'A Global Administrator of Contoso can do it',
+    );
     const forged = await app.invoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.frank);
     expect(JSON.stringify(forged.body)).not.toContain('are removed');
     const adele = await app.actor(SPEAKERS.adele);
-    expect(expectOk(await app.running.app.services.domain.effectiveAccess(adele, { customerTenantId: DEMO.contoso })).roles.length).toBeGreaterThan(0);
+    expect(
+      expectOk(await app.running.app.services.domain.effectiveAccess(adele, { customerTenantId: DEMO.contoso })).roles.length,
+    ).toBeGreaterThan(0);
   });
 
   it('"No" on the review changes nothing', async () => {
     const { adele } = await woodgroveWithRoles();
     const kept = textsOf(invokeCard(await app.invoke('roles.keep', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan))).join('\n');
     expect(kept).toContain('Nothing was changed.');
-    expect(expectOk(await app.running.app.services.domain.effectiveAccess(adele, { customerTenantId: DEMO.contoso })).roles.length).toBeGreaterThan(0);
+    expect(
+      expectOk(await app.running.app.services.domain.effectiveAccess(adele, { customerTenantId: DEMO.contoso })).roles.length,
+    ).toBeGreaterThan(0);
   });
 });
 
 describe('the Microsoft Customer Agreement over HTTP', () => {
   let app: CustomerApp;
-  beforeEach(async () => { app = await startCustomerApp(); });
-  afterEach(async () => { await app.close(); });
+  beforeEach(async () => {
+    app = await startCustomerApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
 
   it('a Billing admin accepts it (tick required), and the card then says by whom and when', async () => {
     const card = repliesOf(await app.say('customer agreement', SPEAKERS.ben));
     expect(cardTexts(card)).toContain('Status: Not accepted yet.');
     expect(cardTexts(card).join('\n')).toContain('buy and manage Microsoft subscriptions');
     expect(cardTexts(card)).toContain('[Accept]');
-    const unticked = textsOf(invokeCard(await app.invoke('agreement.accept', { version: '', agreementRead: 'false' }, SPEAKERS.ben))).join('\n');
+    const unticked = textsOf(invokeCard(await app.invoke('agreement.accept', { version: '', agreementRead: 'false' }, SPEAKERS.ben))).join(
+      '\n',
+    );
     expect(unticked).toContain('Tick "I have read the Microsoft Customer Agreement" before you accept');
     const accepted = invokeCard(await app.invoke('agreement.accept', { version: '', agreementRead: 'true' }, SPEAKERS.ben));
     expect(textsOf(accepted).join('\n')).toContain('Status: Accepted by Ben Billing on 2 Mar 2026');
     expect(buttonVerbs(accepted)).toEqual([]);
-    const replay = textsOf(invokeCard(await app.invoke('agreement.accept', { version: '', agreementRead: 'true' }, SPEAKERS.ben))).join('\n');
+    const replay = textsOf(invokeCard(await app.invoke('agreement.accept', { version: '', agreementRead: 'true' }, SPEAKERS.ben))).join(
+      '\n',
+    );
     expect(replay).toContain('already accepted');
   });
 
   it('a Billing admin may accept the agreement but not an invitation', async () => {
     const adele = await app.actor(SPEAKERS.adele);
-    const invitation = expectOk(await app.running.app.services.domain.requestResellerRelationship(adele, { customerTenantId: DEMO.contoso }));
+    const invitation = expectOk(
+      await app.running.app.services.domain.requestResellerRelationship(adele, { customerTenantId: DEMO.contoso }),
+    );
     const invitations = cardTexts(repliesOf(await app.say('invitations', SPEAKERS.ben)));
     expect(invitations.join('\n')).toContain('Woodgrove Partners invites you to a reseller relationship');
     expect(invitations).not.toContain('[Accept & Authorize]');
-    const click = await app.invoke('invitation.accept', { kind: 'reseller', id: invitation.id, version: invitation.version, agreementRead: 'true' }, SPEAKERS.ben);
+    const click = await app.invoke(
+      'invitation.accept',
+      { kind: 'reseller', id: invitation.id, version: invitation.version, agreementRead: 'true' },
+      SPEAKERS.ben,
+    );
     expect(click.body).toMatchObject({ statusCode: 403 });
-    expect(textsOf(invokeCard(await app.invoke('agreement.accept', { version: '', agreementRead: 'true' }, SPEAKERS.ben))).join('\n')).toContain('Accepted by Ben Billing');
+    expect(
+      textsOf(invokeCard(await app.invoke('agreement.accept', { version: '', agreementRead: 'true' }, SPEAKERS.ben))).join('\n'),
+    ).toContain('Accepted by Ben Billing');
   });
 
   it('an ordinary user sees neither action, and a forged click changes nothing', async () => {
@@ -156,17 +206,23 @@ describe('the Microsoft Customer Agreement over HTTP', () => {
       expect(texts).not.toContain('[Accept]');
       expect(texts.join('\n')).not.toContain('Woodgrove');
     }
-    expect((await app.invoke('agreement.accept', { version: '', agreementRead: 'true' }, SPEAKERS.olive)).body).toMatchObject({ statusCode: 403 });
+    expect((await app.invoke('agreement.accept', { version: '', agreementRead: 'true' }, SPEAKERS.olive)).body).toMatchObject({
+      statusCode: 403,
+    });
   });
 
   it('a Global admin sees the pending invitations with the buttons', async () => {
     const adele = await app.actor(SPEAKERS.adele);
-    expectOk(await app.running.app.services.domain.requestResellerRelationship(adele, { customerTenantId: DEMO.contoso, includeDap: true }));
+    expectOk(
+      await app.running.app.services.domain.requestResellerRelationship(adele, { customerTenantId: DEMO.contoso, includeDap: true }),
+    );
     const texts = cardTexts(repliesOf(await app.say('invitations', SPEAKERS.megan)));
     expect(texts).toContain('1 invitation is waiting for your organization.');
     expect(texts).toContain('[Accept & Authorize]');
     expect(texts).toContain('[Decline]');
     expect(texts.join('\n')).toContain('AdminAgents → Global Administrator');
-    expect(cardTexts(repliesOf(await app.say('invitations', SPEAKERS.frank)))).toContain('No partner invitations are waiting for your organization.');
+    expect(cardTexts(repliesOf(await app.say('invitations', SPEAKERS.frank)))).toContain(
+      'No partner invitations are waiting for your organization.',
+    );
   });
 });

@@ -5,15 +5,15 @@
  * Timing is asserted by structure (how many calls reached Graph within the click's budget), never by the wall clock.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runLifecyclePass } from '../../../bot/lifecycle/lifecycle-pass.ts';
-import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import { FixedClock } from '../../support/fixed-clock.ts';
-import { post, makeInvoke } from '../../support/activities.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { GraphStandIn } from '../../support/graph-stand-in/graph-stand-in.ts';
-import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '../../support/graph-stand-in/stand-in-tenants.ts';
-import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { chat, invokeText, PEOPLE, ROLE_IDS, textOf } from '../../support/partner-flow.ts';
+import { runLifecyclePass } from '#bot/lifecycle/lifecycle-pass.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
+import { FixedClock } from '#test/support/fixed-clock.ts';
+import { post, makeInvoke } from '#test/support/activities.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
+import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import { chat, invokeText, PEOPLE, ROLE_IDS, textOf } from '#test/support/partner-flow.ts';
 
 const DIRECTORY = new URL('./two-admin-agents.directory.json', import.meta.url).pathname;
 const ALEX = { tenantId: DEMO.woodgrove, userId: 'c0de0a1e-7a1b-4c2d-8e3f-000000000099', name: 'Alex Admin' };
@@ -41,7 +41,12 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
   async function active(roles: readonly string[] = [ROLE_IDS.helpdeskAdministrator, ROLE_IDS.globalReader]): Promise<GdapRelationshipView> {
     counter += 1;
     const adele = await c.actor(PEOPLE.adele);
-    const draft = await domain().requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName: `Failure case ${counter}`, duration: 'P90D', roles });
+    const draft = await domain().requestGdapRelationship(adele, {
+      customerTenantId: DEMO.contoso,
+      displayName: `Failure case ${counter}`,
+      duration: 'P90D',
+      roles,
+    });
     if (!draft.ok) throw new Error(draft.message);
     const locked = await domain().lockForApproval(adele, { id: draft.value.id, version: draft.value.version });
     if (!locked.ok) throw new Error(locked.message);
@@ -116,7 +121,12 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
     const listed = await domain().listCustomersOfPartner(await c.actor(PEOPLE.adele), { partnerTenantId: DEMO.woodgrove });
     expect(listed.ok && listed.value.flatMap((x) => x.gdapRelationships).some((g) => g.displayName === 'Contoso outage test')).toBe(false);
     stand.clearFaults();
-    const again = await domain().requestGdapRelationship(await c.actor(PEOPLE.adele), { customerTenantId: DEMO.contoso, displayName: 'Contoso outage test', duration: 'P30D', roles: ['Global Reader'] });
+    const again = await domain().requestGdapRelationship(await c.actor(PEOPLE.adele), {
+      customerTenantId: DEMO.contoso,
+      displayName: 'Contoso outage test',
+      duration: 'P30D',
+      roles: ['Global Reader'],
+    });
     expect(again.ok).toBe(true);
   });
 
@@ -137,8 +147,15 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
     const r = await active();
     // The partner tenant's admin withdraws consent after the bot got its token: Graph answers 403 from then on.
     stand.setConsent(DEMO.woodgrove, false);
-    const text = await autoExtend(PEOPLE.adele, r, true).then(invokeText).finally(() => stand.setConsent(DEMO.woodgrove, true));
-    expect(stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id)).map((q) => q.status)).toEqual([403]);
+    const text = await autoExtend(PEOPLE.adele, r, true)
+      .then(invokeText)
+      .finally(() => stand.setConsent(DEMO.woodgrove, true));
+    expect(
+      stand
+        .graphRequests('PATCH', PATCH_RELATIONSHIP)
+        .filter((q) => q.path.endsWith(r.id))
+        .map((q) => q.status),
+    ).toEqual([403]);
     expect(text).toContain('has not given this app its consent in Microsoft Entra, or withdrew it, so nothing was changed');
     expect(text).toContain(`${stand.authorityHost}/${DEMO.woodgrove}/adminconsent?client_id=`);
     expect((await view(r.id)).version).toBe(r.version);
@@ -150,24 +167,39 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
     const text = invokeText(await autoExtend(PEOPLE.adele, r, true));
     expect(text).toContain('Microsoft no longer has this relationship (it was deleted there). Nothing was changed.');
     expect(text).toContain('Deleted at Microsoft');
-    expect(await view(r.id)).toMatchObject({ status: 'terminated', statusText: 'Deleted at Microsoft: it no longer exists there', relationship: { statusReason: 'deletedAtSource' } });
+    expect(await view(r.id)).toMatchObject({
+      status: 'terminated',
+      statusText: 'Deleted at Microsoft: it no longer exists there',
+      relationship: { statusReason: 'deletedAtSource' },
+    });
     expect(await eventsOf(r.id)).toContain('gdap.deletedAtSource');
 
     const other = await active();
     stand.remove(other.id);
     await runLifecyclePass(running.app.services, { instanceId: 'failures' });
     expect((await view(other.id)).statusText).toBe('Deleted at Microsoft: it no longer exists there');
-    const refreshed = await post(running.baseUrl, makeInvoke('invitation.refresh', { kind: 'gdap', id: other.id, version: other.version }, PEOPLE.megan));
+    const refreshed = await post(
+      running.baseUrl,
+      makeInvoke('invitation.refresh', { kind: 'gdap', id: other.id, version: other.version }, PEOPLE.megan),
+    );
     expect(invokeText(refreshed)).toContain('Deleted at Microsoft');
   });
 
   // Last: a fresh app (no token yet) in a tenant whose consent is withdrawn.
   it('consent never given (the token request is refused): the same link, in chat, and nothing is stored', async () => {
-    const fresh = await startTestApp({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, DIRECTORY_FILE: DIRECTORY }, { clock });
+    const fresh = await startTestApp(
+      { ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, DIRECTORY_FILE: DIRECTORY },
+      { clock },
+    );
     stand.setConsent(DEMO.woodgrove, false);
     try {
       const adele = await fresh.app.services.domain.resolveActor(DEMO.woodgrove, DEMO.adeleAdminAgent);
-      const refused = await fresh.app.services.domain.requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName: 'No consent', duration: 'P30D', roles: ['Global Reader'] });
+      const refused = await fresh.app.services.domain.requestGdapRelationship(adele, {
+        customerTenantId: DEMO.contoso,
+        displayName: 'No consent',
+        duration: 'P30D',
+        roles: ['Global Reader'],
+      });
       expect(refused).toMatchObject({ ok: false, code: 'consent-missing', link: expect.stringContaining('/adminconsent?client_id=') });
       expect(stand.relationships().some((x) => x.displayName === 'No consent')).toBe(false);
     } finally {

@@ -4,18 +4,18 @@
  * and Entra), people talk to it at /api/messages, and the stand-in plays the customer in the admin center.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLifecyclePass } from '../../../bot/lifecycle/lifecycle-pass.ts';
-import { LOCAL_IDENTITY_HEADER } from '../../../bot/tab/tab-identity.ts';
-import type { PartnerRelationships } from '../../../bot/tab/tab-contract.ts';
-import type { GdapRelationshipView } from '../../../domain/use-cases/views.ts';
-import { FixedClock } from '../../support/fixed-clock.ts';
-import { cardTexts, makeInvoke, post } from '../../support/activities.ts';
-import { startConnectorStub, type ConnectorStub } from '../../support/connector-stub.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { GraphStandIn } from '../../support/graph-stand-in/graph-stand-in.ts';
-import { demoStandInOptions, TEST_CLIENT_SECRET } from '../../support/graph-stand-in/stand-in-tenants.ts';
-import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsIn, chat, GROUPS, invokeCard, invokeText, PEOPLE, ROLE_IDS, textOf } from '../../support/partner-flow.ts';
+import { runLifecyclePass } from '#bot/lifecycle/lifecycle-pass.ts';
+import { LOCAL_IDENTITY_HEADER } from '#bot/tab/tab-identity.ts';
+import type { PartnerRelationships } from '#bot/tab/tab-contract.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
+import { FixedClock } from '#test/support/fixed-clock.ts';
+import { cardTexts, makeInvoke, post } from '#test/support/activities.ts';
+import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
+import { demoStandInOptions, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import { actionsIn, chat, GROUPS, invokeCard, invokeText, PEOPLE, ROLE_IDS, textOf } from '#test/support/partner-flow.ts';
 
 const APPROVAL_PAGE = 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/';
 
@@ -42,8 +42,14 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     stand = await GraphStandIn.start(demoStandInOptions());
     stand.useClock(() => clock.now());
     stub = await startConnectorStub();
-    running = await startTestApp({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET },
-      { clock, notificationRetry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 }, logger: (await import('pino')).pino({ level: 'warn' }, process.stderr) });
+    running = await startTestApp(
+      { ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET },
+      {
+        clock,
+        notificationRetry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+        logger: (await import('pino')).pino({ level: 'warn' }, process.stderr),
+      },
+    );
     c = chat(running);
     await c.say(adele(), 'help');
     await c.say(megan(), 'help');
@@ -68,9 +74,17 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     const [create] = stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/);
     expect(create?.status).toBe(201);
     expect(create?.body).toEqual({
-      displayName: 'Contoso helpdesk', duration: 'P365D', customer: { tenantId: DEMO.contoso, displayName: 'Contoso' },
-      accessDetails: { unifiedRoles: [ROLE_IDS.helpdeskAdministrator, ROLE_IDS.serviceSupportAdministrator, ROLE_IDS.globalReader, ROLE_IDS.directoryReaders]
-        .map((roleDefinitionId) => ({ roleDefinitionId })) },
+      displayName: 'Contoso helpdesk',
+      duration: 'P365D',
+      customer: { tenantId: DEMO.contoso, displayName: 'Contoso' },
+      accessDetails: {
+        unifiedRoles: [
+          ROLE_IDS.helpdeskAdministrator,
+          ROLE_IDS.serviceSupportAdministrator,
+          ROLE_IDS.globalReader,
+          ROLE_IDS.directoryReaders,
+        ].map((roleDefinitionId) => ({ roleDefinitionId })),
+      },
       autoExtendDuration: 'P180D',
     });
     const at = stand.relationships().find((r) => r.displayName === 'Contoso helpdesk');
@@ -81,7 +95,11 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     ]);
     // Our store keeps the projection under Microsoft's id, and who in Teams asked for it.
     const view = await projection();
-    expect(view).toMatchObject({ status: 'approvalPending', approvalLink: `${APPROVAL_PAGE}${id}`, relationship: { requestedBy: { userId: DEMO.adeleAdminAgent }, sourceEtag: at?.['@odata.etag'] } });
+    expect(view).toMatchObject({
+      status: 'approvalPending',
+      approvalLink: `${APPROVAL_PAGE}${id}`,
+      relationship: { requestedBy: { userId: DEMO.adeleAdminAgent }, sourceEtag: at?.['@odata.etag'] },
+    });
     expect(textOf(done)).toContain(`${APPROVAL_PAGE}${id}`);
   });
 
@@ -97,7 +115,10 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     expect(actions.some((a) => a.verb === 'invitation.accept' || a.verb === 'invitation.decline')).toBe(false);
     expect(actions.some((a) => a.verb === 'invitation.refresh' && a.title === 'Check now')).toBe(true);
     // A forged Accept changes nothing and points to the admin center.
-    const forged = await post(running.baseUrl, makeInvoke('invitation.accept', { kind: 'gdap', id, version: view.version, agreementRead: 'true' }, megan()));
+    const forged = await post(
+      running.baseUrl,
+      makeInvoke('invitation.accept', { kind: 'gdap', id, version: view.version, agreementRead: 'true' }, megan()),
+    );
     expect(invokeText(forged)).toContain('approved in the Microsoft 365 admin center');
     expect(stand.relationship(id)?.status).toBe('approvalPending');
   });
@@ -119,13 +140,21 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     await running.app.services.notifier.idle();
     expect(postsTo(DEMO.adeleAdminAgent).length - before).toBe(1);
 
-    const refreshed = invokeCard(await post(running.baseUrl, makeInvoke('invitation.refresh', { kind: 'gdap', id, version: 'old' }, megan())));
-    expect(cardTexts([{ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: refreshed }] }]).join('\n')).toContain('Status: Active');
+    const refreshed = invokeCard(
+      await post(running.baseUrl, makeInvoke('invitation.refresh', { kind: 'gdap', id, version: 'old' }, megan())),
+    );
+    expect(
+      cardTexts([{ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: refreshed }] }]).join(
+        '\n',
+      ),
+    ).toContain('Status: Active');
     expect(actionsIn(refreshed).some((a) => a.type === 'Action.OpenUrl' && a.url?.startsWith(APPROVAL_PAGE))).toBe(false);
     const trail = await running.app.services.domain.readAuditTrail(await c.actor(PEOPLE.adele), { tenantId: DEMO.woodgrove, limit: 50 });
     if (!trail.ok) throw new Error(trail.message);
     expect(trail.value.events.filter((e) => e.target.id === id).map((e) => [e.action, e.actor.userId])).toEqual([
-      ['gdap.requested', DEMO.adeleAdminAgent], ['gdap.lockedForApproval', DEMO.adeleAdminAgent], ['gdap.approved', 'system'],
+      ['gdap.requested', DEMO.adeleAdminAgent],
+      ['gdap.lockedForApproval', DEMO.adeleAdminAgent],
+      ['gdap.approved', 'system'],
     ]);
   });
 
@@ -140,7 +169,9 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
       accessContainer: { accessContainerId: GROUPS.tier1, accessContainerType: 'securityGroup' },
       accessDetails: { unifiedRoles: [{ roleDefinitionId: ROLE_IDS.helpdeskAdministrator }] },
     });
-    expect((await projection()).assignments.map((a) => [a.groupName, a.roles.map((r) => r.id)])).toEqual([['Tier 1 Support', [ROLE_IDS.helpdeskAdministrator]]]);
+    expect((await projection()).assignments.map((a) => [a.groupName, a.roles.map((r) => r.id)])).toEqual([
+      ['Tier 1 Support', [ROLE_IDS.helpdeskAdministrator]],
+    ]);
   });
 
   it('terminated at Microsoft: the projection, the tab and the reminders follow, and the partner is told once', async () => {
@@ -151,9 +182,16 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     expect(reviewText).toContain('GDAP relationship \\"Contoso helpdesk\\" ends');
     expect(reviewText).toContain('Settings → Partner relationships → Woodgrove Partners → Remove roles');
     expect(actionsIn(review).map((a) => a.url ?? a.verb)).toEqual(['https://admin.microsoft.com/AdminPortal/Home#/partners', 'roles.keep']);
-    const preview = await fetch(`${running.baseUrl}/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, { headers: { [LOCAL_IDENTITY_HEADER]: `${DEMO.contoso}/${DEMO.meganContosoGa}` } });
-    expect(await preview.json()).toMatchObject({ adminCenterUrl: 'https://admin.microsoft.com/AdminPortal/Home#/partners', changes: expect.arrayContaining([expect.stringContaining('"Contoso helpdesk" ends')]) });
-    const forged = invokeText(await post(running.baseUrl, makeInvoke('roles.remove', { partnerTenantId: DEMO.woodgrove, shown: [] }, megan())));
+    const preview = await fetch(`${running.baseUrl}/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, {
+      headers: { [LOCAL_IDENTITY_HEADER]: `${DEMO.contoso}/${DEMO.meganContosoGa}` },
+    });
+    expect(await preview.json()).toMatchObject({
+      adminCenterUrl: 'https://admin.microsoft.com/AdminPortal/Home#/partners',
+      changes: expect.arrayContaining([expect.stringContaining('"Contoso helpdesk" ends')]),
+    });
+    const forged = invokeText(
+      await post(running.baseUrl, makeInvoke('roles.remove', { partnerTenantId: DEMO.woodgrove, shown: [] }, megan())),
+    );
     expect(forged).toContain('is done in the Microsoft 365 admin center');
     expect((await projection()).status).toBe('active');
     stand.terminateByCustomer(id);
@@ -164,9 +202,13 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     expect(view).toMatchObject({ status: 'terminated', assignments: [], relationship: { statusReason: 'terminatedAtSource' } });
     expect(view.relationship.accessAssignments.every((a) => a.status === 'deleted')).toBe(true);
     const notices = postsTo(DEMO.adeleAdminAgent).slice(before);
-    expect(notices.map((n) => textsOfPost(n.activity))).toEqual([expect.stringContaining('GDAP relationship "Contoso helpdesk" with Contoso ended')]);
+    expect(notices.map((n) => textsOfPost(n.activity))).toEqual([
+      expect.stringContaining('GDAP relationship "Contoso helpdesk" with Contoso ended'),
+    ]);
 
-    const res = await fetch(`${running.baseUrl}/api/tab/partner/relationships`, { headers: { [LOCAL_IDENTITY_HEADER]: `${DEMO.woodgrove}/${DEMO.adeleAdminAgent}` } });
+    const res = await fetch(`${running.baseUrl}/api/tab/partner/relationships`, {
+      headers: { [LOCAL_IDENTITY_HEADER]: `${DEMO.woodgrove}/${DEMO.adeleAdminAgent}` },
+    });
     const rows = ((await res.json()) as PartnerRelationships).rows;
     expect(rows.find((r) => r.name === 'Contoso helpdesk')).toMatchObject({ status: 'terminated', groups: [] });
     // Near its old end date, no "ends in 30 days" reminder goes out for a relationship that ended at Microsoft.
@@ -185,7 +227,9 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     const second = String(stand.relationships().find((r) => r.displayName === 'Contoso readers')?.id);
     stand.approve(second);
     const before = postsTo(DEMO.adeleAdminAgent).length;
-    const card = invokeCard(await post(running.baseUrl, makeInvoke('invitation.refresh', { kind: 'gdap', id: second, version: 'v' }, megan())));
+    const card = invokeCard(
+      await post(running.baseUrl, makeInvoke('invitation.refresh', { kind: 'gdap', id: second, version: 'v' }, megan())),
+    );
     expect(JSON.stringify(card)).toContain('Status: Active');
     await running.app.services.notifier.idle();
     expect(postsTo(DEMO.adeleAdminAgent).length - before).toBe(1);
@@ -198,11 +242,15 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     const before = postsTo(DEMO.adeleAdminAgent).length;
     const report = await pass();
     expect(report.changed).toContainEqual({ id: second, displayName: 'Contoso readers', status: 'expired' });
-    expect(report.reminders.filter((r) => r.relationship === 'Contoso readers').map((r) => [r.kind, r.outcome])).toEqual([['expired', 'sent']]);
+    expect(report.reminders.filter((r) => r.relationship === 'Contoso readers').map((r) => [r.kind, r.outcome])).toEqual([
+      ['expired', 'sent'],
+    ]);
     await running.app.services.notifier.idle();
     expect(postsTo(DEMO.adeleAdminAgent).length - before).toBe(1);
-    expect(await running.app.services.domain.getRelationship(await c.actor(PEOPLE.adele), { kind: 'gdap', id: second }))
-      .toMatchObject({ ok: true, value: { status: 'expired', relationship: { statusReason: 'reachedEndDate' } } });
+    expect(await running.app.services.domain.getRelationship(await c.actor(PEOPLE.adele), { kind: 'gdap', id: second })).toMatchObject({
+      ok: true,
+      value: { status: 'expired', relationship: { statusReason: 'reachedEndDate' } },
+    });
     const again = await pass();
     expect(again.reminders.filter((r) => r.relationship === 'Contoso readers' && r.outcome !== 'claimed-elsewhere')).toEqual([]);
   });
@@ -210,17 +258,29 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
   it('"check with Microsoft now" from the tab does the same for the partner', async () => {
     const domain = running.app.services.domain;
     const actor = await c.actor(PEOPLE.adele);
-    const draft = await domain.requestGdapRelationship(actor, { customerTenantId: DEMO.contoso, displayName: 'Contoso tab check', duration: 'P60D', roles: ['Global Reader'] });
+    const draft = await domain.requestGdapRelationship(actor, {
+      customerTenantId: DEMO.contoso,
+      displayName: 'Contoso tab check',
+      duration: 'P60D',
+      roles: ['Global Reader'],
+    });
     if (!draft.ok) throw new Error(draft.message);
     const locked = await domain.lockForApproval(actor, { id: draft.value.id, version: draft.value.version });
     if (!locked.ok) throw new Error(locked.message);
     const headers = { [LOCAL_IDENTITY_HEADER]: `${DEMO.woodgrove}/${DEMO.adeleAdminAgent}`, 'Content-Type': 'application/json' };
-    const rows = ((await (await fetch(`${running.baseUrl}/api/tab/partner/relationships`, { headers })).json()) as PartnerRelationships).rows;
-    expect(rows.find((r) => r.name === 'Contoso tab check')?.actions).toContainEqual({ kind: 'api', label: 'Check with Microsoft now', change: 'check' });
+    const rows = ((await (await fetch(`${running.baseUrl}/api/tab/partner/relationships`, { headers })).json()) as PartnerRelationships)
+      .rows;
+    expect(rows.find((r) => r.name === 'Contoso tab check')?.actions).toContainEqual({
+      kind: 'api',
+      label: 'Check with Microsoft now',
+      change: 'check',
+    });
     stand.approve(locked.value.id);
     const before = postsTo(DEMO.adeleAdminAgent).length;
     const res = await fetch(`${running.baseUrl}/api/tab/partner/gdap/${encodeURIComponent(locked.value.id)}/check`, {
-      method: 'POST', headers, body: JSON.stringify({ version: locked.value.version }),
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ version: locked.value.version }),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ statusText: 'Active' });

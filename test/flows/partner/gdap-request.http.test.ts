@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsOf, chat, PEOPLE, ROLE_IDS, textOf } from '../../support/partner-flow.ts';
+import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import { actionsOf, chat, PEOPLE, ROLE_IDS, textOf } from '#test/support/partner-flow.ts';
 
 describe('partner flows over HTTP: GDAP request', () => {
   let running: RunningApp;
@@ -40,10 +40,18 @@ describe('partner flows over HTTP: GDAP request', () => {
     expect(gdap?.status).toBe('approvalPending');
     expect(gdap?.relationship.duration).toBe('P365D');
     expect(gdap?.relationship.autoExtendDuration).toBe('P180D');
-    expect(gdap?.roles.map((r) => r.id)).toEqual([ROLE_IDS.helpdeskAdministrator, ROLE_IDS.serviceSupportAdministrator, ROLE_IDS.globalReader, ROLE_IDS.directoryReaders]);
+    expect(gdap?.roles.map((r) => r.id)).toEqual([
+      ROLE_IDS.helpdeskAdministrator,
+      ROLE_IDS.serviceSupportAdministrator,
+      ROLE_IDS.globalReader,
+      ROLE_IDS.directoryReaders,
+    ]);
     const trail = await running.app.services.domain.readAuditTrail(adele, { tenantId: DEMO.woodgrove, limit: 200 });
     if (!trail.ok) throw new Error(trail.message);
     const mine = trail.value.events.filter((e) => e.target.id === gdap?.id);
-    expect(mine.map((e) => [e.action, e.actor.userId])).toEqual([['gdap.requested', DEMO.adeleAdminAgent], ['gdap.lockedForApproval', DEMO.adeleAdminAgent]]);
+    expect(mine.map((e) => [e.action, e.actor.userId])).toEqual([
+      ['gdap.requested', DEMO.adeleAdminAgent],
+      ['gdap.lockedForApproval', DEMO.adeleAdminAgent],
+    ]);
   });
 });

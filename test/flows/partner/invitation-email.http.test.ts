@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardTexts } from '../../support/activities.ts';
-import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
-import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsIn, actionsOf, chat, invokeCard, invokeText, PEOPLE, type Replies } from '../../support/partner-flow.ts';
+import { cardTexts } from '#test/support/activities.ts';
+import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import { actionsIn, actionsOf, chat, invokeCard, invokeText, PEOPLE, type Replies } from '#test/support/partner-flow.ts';
 
 /** The value of the input with this id in a card tree. */
 function inputValue(card: unknown, id: string): string | undefined {
@@ -65,7 +65,10 @@ describe('partner flows over HTTP: the invitation e-mail is edited in the card, 
       expect(text).toContain('Nothing was saved.');
       expect(inputValue(invokeCard(refused), 'emailBody'), 'the edit stays to fix').toBe(broken);
     }
-    const stored = await running.app.services.domain.getRelationship(await c.actor(PEOPLE.sam), { kind: 'reseller', id: String(next?.data?.id) });
+    const stored = await running.app.services.domain.getRelationship(await c.actor(PEOPLE.sam), {
+      kind: 'reseller',
+      id: String(next?.data?.id),
+    });
     expect(stored.ok && stored.value.kind === 'reseller' && stored.value.relationship.invitation.emailBody).toBe(edited);
 
     // Someone without the right gets the reason, not a change.
@@ -75,7 +78,13 @@ describe('partner flows over HTTP: the invitation e-mail is edited in the card, 
 
   it('a GDAP request draft is shown line by line, read-only, without "Keep this e-mail"', async () => {
     await c.say(PEOPLE.adele, 'new gdap for northwind');
-    const steps = [{ displayName: 'Northwind helpdesk' }, { roleSet: 'helpdesk' }, { days: '180' }, { autoExtend: 'false' }, { confirm: 'yes' }];
+    const steps = [
+      { displayName: 'Northwind helpdesk' },
+      { roleSet: 'helpdesk' },
+      { days: '180' },
+      { autoExtend: 'false' },
+      { confirm: 'yes' },
+    ];
     let last: Replies = [];
     for (const value of steps) last = await c.submit(PEOPLE.adele, value);
     const text = cardTexts(last).join('\n');

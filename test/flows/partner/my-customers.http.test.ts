@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsOf, chat, invokeText, PEOPLE, ROLE_IDS, textOf } from '../../support/partner-flow.ts';
+import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import { actionsOf, chat, invokeText, PEOPLE, ROLE_IDS, textOf } from '#test/support/partner-flow.ts';
 
 describe('partner flows over HTTP: my customers, and the commands that start each flow', () => {
   let running: RunningApp;
@@ -14,7 +14,12 @@ describe('partner flows over HTTP: my customers, and the commands that start eac
     const adele = await c.actor(PEOPLE.adele);
     const megan = await c.actor(PEOPLE.megan);
     const request = async (displayName: string, duration: string, approve: boolean) => {
-      const created = await domain.requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName, duration, roles: [ROLE_IDS.helpdeskAdministrator] });
+      const created = await domain.requestGdapRelationship(adele, {
+        customerTenantId: DEMO.contoso,
+        displayName,
+        duration,
+        roles: [ROLE_IDS.helpdeskAdministrator],
+      });
       if (!created.ok) throw new Error(created.message);
       const locked = await domain.lockForApproval(adele, { id: created.value.id, version: created.value.version });
       if (!locked.ok) throw new Error(locked.message);
@@ -71,7 +76,9 @@ describe('partner flows over HTTP: my customers, and the commands that start eac
   });
 
   it('a customer asking for "my customers" is pointed to the customer words', async () => {
-    expect(textOf(await c.say(PEOPLE.megan, 'my customers'))).toBe('Only partner staff can see the partner\'s customers and relationships: ' +
-      'an Admin, Sales or Helpdesk agent of the partner, not a customer. What you can do here: "invitations", "customer agreement", "my partners", "remove roles", "ask".');
+    expect(textOf(await c.say(PEOPLE.megan, 'my customers'))).toBe(
+      "Only partner staff can see the partner's customers and relationships: " +
+        'an Admin, Sales or Helpdesk agent of the partner, not a customer. What you can do here: "invitations", "customer agreement", "my partners", "remove roles", "ask".',
+    );
   });
 });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConnectorStub, type ConnectorStub } from '../../support/connector-stub.ts';
-import { cardTexts, makeInvoke, post } from '../../support/activities.ts';
-import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsOf, chat, invokeText, PEOPLE, textOf } from '../../support/partner-flow.ts';
+import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
+import { cardTexts, makeInvoke, post } from '#test/support/activities.ts';
+import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import { actionsOf, chat, invokeText, PEOPLE, textOf } from '#test/support/partner-flow.ts';
 
 describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', () => {
   let running: RunningApp;
@@ -14,7 +14,14 @@ describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', (
 
   beforeAll(async () => {
     stub = await startConnectorStub();
-    running = await startTestApp({}, { clock: new FixedClock('2026-11-25T12:00:00.000Z'), ids: new SequentialIds('send'), notificationRetry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    running = await startTestApp(
+      {},
+      {
+        clock: new FixedClock('2026-11-25T12:00:00.000Z'),
+        ids: new SequentialIds('send'),
+        notificationRetry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+      },
+    );
     c = chat(running);
     await c.say(frank(), 'help');
   });
@@ -23,10 +30,12 @@ describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', (
     await stub.close();
   });
 
-  it('the invitation card offers it, naming none of the customer\'s admins; the result says how many were reached', async () => {
+  it("the invitation card offers it, naming none of the customer's admins; the result says how many were reached", async () => {
     await c.say(PEOPLE.sam, 'invite fabrikam');
     const done = await c.submit(PEOPLE.sam, { includeDap: 'false' });
-    expect(textOf(done)).toContain("Send the e-mail to whoever administers Fabrikam's tenant, and send it to Fabrikam's Global admins in Teams.");
+    expect(textOf(done)).toContain(
+      "Send the e-mail to whoever administers Fabrikam's tenant, and send it to Fabrikam's Global admins in Teams.",
+    );
     expect(textOf(done)).not.toMatch(/Frank|frank@/);
     const send = actionsOf(done).find((a) => a.verb === 'partner.sendToCustomer');
     expect(send?.title).toBe("Send to the customer's admins in Teams");
@@ -42,19 +51,26 @@ describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', (
     const invitation = cardTexts([{ type: 'message', attachments: message.attachments ?? [] }]);
     expect(invitation).toContain('Woodgrove Partners invites you to a reseller relationship');
 
-    const refresh = await post(running.baseUrl, makeInvoke('partner.sendToCustomer', send?.data ?? {}, PEOPLE.sam, { value: { action: { type: 'Action.Execute', verb: 'partner.sendToCustomer', data: send?.data }, trigger: 'automatic' } }));
+    const refresh = await post(
+      running.baseUrl,
+      makeInvoke('partner.sendToCustomer', send?.data ?? {}, PEOPLE.sam, {
+        value: { action: { type: 'Action.Execute', verb: 'partner.sendToCustomer', data: send?.data }, trigger: 'automatic' },
+      }),
+    );
     expect(invokeText(refresh)).toContain('Reseller invitation for Fabrikam');
     expect(stub.posted).toHaveLength(1);
 
     const again = invokeText(await c.click(PEOPLE.sam, 'partner.sendToCustomer', send?.data ?? {}));
-    expect(again).toContain('already sent to Fabrikam\'s admins in Teams today; nothing was sent again');
+    expect(again).toContain("already sent to Fabrikam's admins in Teams today; nothing was sent again");
     expect(stub.posted).toHaveLength(1);
   });
 
-  it('without a reachable Global admin the card reads the same (who uses the bot is not the partner\'s to learn); a send says none was reached', async () => {
+  it("without a reachable Global admin the card reads the same (who uses the bot is not the partner's to learn); a send says none was reached", async () => {
     await c.say(PEOPLE.sam, 'invite northwind');
     const done = await c.submit(PEOPLE.sam, { includeDap: 'no' });
-    expect(textOf(done)).toContain("Send the e-mail to whoever administers Northwind Traders's tenant, and send it to Northwind Traders's Global admins in Teams.");
+    expect(textOf(done)).toContain(
+      "Send the e-mail to whoever administers Northwind Traders's tenant, and send it to Northwind Traders's Global admins in Teams.",
+    );
     const send = actionsOf(done).find((a) => a.verb === 'partner.sendToCustomer');
     expect(send).toBeDefined();
     const sent = invokeText(await c.click(PEOPLE.sam, 'partner.sendToCustomer', send?.data ?? {}));
@@ -62,11 +78,17 @@ describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', (
     expect(stub.posted).toHaveLength(1);
   });
 
-  it('a Helpdesk agent cannot send it, even with the card\'s data', async () => {
-    const got = await running.app.services.domain.getRelationship(await c.actor(PEOPLE.sam), { kind: 'reseller', id: `${DEMO.woodgrove}_${DEMO.fabrikam}` });
+  it("a Helpdesk agent cannot send it, even with the card's data", async () => {
+    const got = await running.app.services.domain.getRelationship(await c.actor(PEOPLE.sam), {
+      kind: 'reseller',
+      id: `${DEMO.woodgrove}_${DEMO.fabrikam}`,
+    });
     if (!got.ok) throw new Error(got.message);
     const result = await c.click(PEOPLE.hana, 'partner.sendToCustomer', { kind: 'reseller', id: got.value.id, version: got.value.version });
-    expect(result.body).toMatchObject({ statusCode: 403, value: { message: 'Only an Admin agent or a Sales agent of the partner can request a reseller relationship.' } });
+    expect(result.body).toMatchObject({
+      statusCode: 403,
+      value: { message: 'Only an Admin agent or a Sales agent of the partner can request a reseller relationship.' },
+    });
     expect(stub.posted).toHaveLength(1);
   });
 });

@@ -1,16 +1,16 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { UNKNOWN_HEADING } from '../../../bot/helpdesk/helpdesk-answers.ts';
-import { FixedClock, SequentialIds } from '../../support/fixed-clock.ts';
-import { DEMO } from '../../support/demo-ids.ts';
-import { startTestApp, type RunningApp } from '../../support/test-app.ts';
-import { actionsOf, chat, PEOPLE, ROLE_IDS, textOf } from '../../support/partner-flow.ts';
+import { UNKNOWN_HEADING } from '#bot/helpdesk/helpdesk-answers.ts';
+import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import { actionsOf, chat, PEOPLE, ROLE_IDS, textOf } from '#test/support/partner-flow.ts';
 
 const BEN = { tenantId: DEMO.contoso, userId: DEMO.benContosoBilling, name: 'Ben Billing' };
 const WHO = { ...PEOPLE, ben: BEN };
 type Who = keyof typeof WHO;
 
 /** Tasks typed in people's own words, over HTTP against the whole bot (understanding, dialogs, policy, cards). */
-describe('tasks in people\'s own words', () => {
+describe("tasks in people's own words", () => {
   let running: RunningApp | undefined;
   let c: ReturnType<typeof chat>;
   // A fresh bot per test: each conversation starts with nothing open and nothing stored.
@@ -26,15 +26,33 @@ describe('tasks in people\'s own words', () => {
 
   describe('a task started from a sentence skips what was said and asks only for the rest', () => {
     it.each<{ who: Who; text: string; shows: string[]; skips?: string[] }>([
-      { who: 'sam', text: 'send fabrikam an invite without any admin privileges',
-        shows: ['Invite Fabrikam', 'Delegated admin privileges: Left out, as you asked', 'Include delegated admin privileges (DAP, legacy; not recommended): false'],
-        skips: ['Which customer do you want to invite?'] },
-      { who: 'adele', text: 'invite contoso including admin privileges',
-        shows: ['Invite Contoso', 'Delegated admin privileges: Included, as you asked', 'Include delegated admin privileges (DAP, legacy; not recommended): true'] },
+      {
+        who: 'sam',
+        text: 'send fabrikam an invite without any admin privileges',
+        shows: [
+          'Invite Fabrikam',
+          'Delegated admin privileges: Left out, as you asked',
+          'Include delegated admin privileges (DAP, legacy; not recommended): false',
+        ],
+        skips: ['Which customer do you want to invite?'],
+      },
+      {
+        who: 'adele',
+        text: 'invite contoso including admin privileges',
+        shows: [
+          'Invite Contoso',
+          'Delegated admin privileges: Included, as you asked',
+          'Include delegated admin privileges (DAP, legacy; not recommended): true',
+        ],
+      },
       { who: 'adele', text: 'we need gdap at fabrikam.com', shows: ['Request GDAP: step 2 of 6', 'Customer: Fabrikam (fabrikam.com)'] },
       { who: 'adele', text: 'which of our relationships are expiring', shows: ['My customers'] },
       { who: 'adele', text: 'give tier 1 support the roles at contoso', shows: ['Contoso'] },
-      { who: 'adele', text: 'turn off auto-extend on contoso bc support', shows: ['I found no GDAP relationship of yours named like "Contoso"'] },
+      {
+        who: 'adele',
+        text: 'turn off auto-extend on contoso bc support',
+        shows: ['I found no GDAP relationship of yours named like "Contoso"'],
+      },
       { who: 'megan', text: 'have we signed the microsoft customer agreement yet', shows: ['Microsoft Customer Agreement for Contoso'] },
       { who: 'megan', text: 'which partners do we work with', shows: ['Partners of Contoso'] },
       { who: 'megan', text: 'show me the invites from partners', shows: ['No partner invitations are waiting for your organization.'] },
@@ -50,10 +68,18 @@ describe('tasks in people\'s own words', () => {
       expect(name).toContain('Request GDAP: step 2 of 6');
       const confirm = textOf(await c.submit(PEOPLE.adele, { displayName: 'Northwind BC' }));
       expect(confirm).toContain('Request GDAP: step 6 of 6');
-      for (const fact of ['Customer: Northwind Traders (northwindtraders.com)', 'Name: Northwind BC', 'Roles: Dynamics 365 Business Central Administrator',
-        'Duration: 180 days', 'Auto-extend: No']) expect(confirm).toContain(fact);
+      for (const fact of [
+        'Customer: Northwind Traders (northwindtraders.com)',
+        'Name: Northwind BC',
+        'Roles: Dynamics 365 Business Central Administrator',
+        'Duration: 180 days',
+        'Auto-extend: No',
+      ])
+        expect(confirm).toContain(fact);
       // Nothing exists before the confirmation.
-      const listed = await running!.app.services.domain.listCustomersOfPartner(await c.actor(PEOPLE.adele), { partnerTenantId: DEMO.woodgrove });
+      const listed = await running!.app.services.domain.listCustomersOfPartner(await c.actor(PEOPLE.adele), {
+        partnerTenantId: DEMO.woodgrove,
+      });
       expect(listed.ok && listed.value.length).toBe(0);
       const done = textOf(await c.submit(PEOPLE.adele, { confirm: 'yes' }));
       expect(done).toContain('Northwind BC');
@@ -69,7 +95,9 @@ describe('tasks in people\'s own words', () => {
     it('Global Administrator with auto-extend: the rule is said and auto-extend stays off', async () => {
       await say('adele', 'new gdap for contoso with global admin, 90 days, with auto-extend');
       const confirm = textOf(await c.submit(PEOPLE.adele, { displayName: 'Contoso GA' }));
-      expect(confirm).toContain('cannot be turned on: a relationship that includes Global Administrator cannot extend itself automatically');
+      expect(confirm).toContain(
+        'cannot be turned on: a relationship that includes Global Administrator cannot extend itself automatically',
+      );
       expect(confirm).toContain('Auto-extend: No');
       expect(confirm).toContain('Roles: Global Administrator');
     });
@@ -100,21 +128,47 @@ describe('tasks in people\'s own words', () => {
     });
   });
 
-  describe('refusals say which role, who holds it (by role, in the asker\'s organization) and what to do instead', () => {
+  describe("refusals say which role, who holds it (by role, in the asker's organization) and what to do instead", () => {
     it.each<{ who: Who; text: string; says: string[]; never: string[] }>([
-      { who: 'sam', text: 'I need gdap for contoso for exchange',
-        says: ['you need the Admin agent role at Woodgrove Partners', 'An Admin agent of Woodgrove Partners (a member of AdminAgents in Partner Center)',
-          'What you can do here: "invite a customer", "my customers"'],
-        never: ['Adele'] },
-      { who: 'ben', text: 'please remove woodgrove\'s admin roles',
-        says: ['you need the Global Administrator role in Contoso', 'A Global Administrator of Contoso can do it', 'What you can do here: "customer agreement"'],
-        never: ['Megan'] },
-      { who: 'megan', text: 'new gdap for contoso',
-        says: ['Only partner staff can request a GDAP relationship: an Admin agent of the partner, not a customer.', 'What you can do here: "invitations"'],
-        never: ['Adele', 'Woodgrove'] },
-      { who: 'adele', text: 'remove woodgrove\'s roles at contoso',
-        says: ['Only the customer can remove a partner\'s admin roles', 'a Global Administrator of the customer', 'What you can do here: "invite a customer"'],
-        never: ['Megan'] },
+      {
+        who: 'sam',
+        text: 'I need gdap for contoso for exchange',
+        says: [
+          'you need the Admin agent role at Woodgrove Partners',
+          'An Admin agent of Woodgrove Partners (a member of AdminAgents in Partner Center)',
+          'What you can do here: "invite a customer", "my customers"',
+        ],
+        never: ['Adele'],
+      },
+      {
+        who: 'ben',
+        text: "please remove woodgrove's admin roles",
+        says: [
+          'you need the Global Administrator role in Contoso',
+          'A Global Administrator of Contoso can do it',
+          'What you can do here: "customer agreement"',
+        ],
+        never: ['Megan'],
+      },
+      {
+        who: 'megan',
+        text: 'new gdap for contoso',
+        says: [
+          'Only partner staff can request a GDAP relationship: an Admin agent of the partner, not a customer.',
+          'What you can do here: "invitations"',
+        ],
+        never: ['Adele', 'Woodgrove'],
+      },
+      {
+        who: 'adele',
+        text: "remove woodgrove's roles at contoso",
+        says: [
+          "Only the customer can remove a partner's admin roles",
+          'a Global Administrator of the customer',
+          'What you can do here: "invite a customer"',
+        ],
+        never: ['Megan'],
+      },
     ])('$who: "$text"', async ({ who, text, says, never }) => {
       const reply = await say(who, text);
       for (const said of says) expect(reply).toContain(said);
@@ -153,11 +207,20 @@ describe('tasks in people\'s own words', () => {
     it('renew with a duration: the new request keeps the roles to check and skips the duration question', async () => {
       const { domain } = running!.app.services;
       const adele = await c.actor(PEOPLE.adele);
-      const created = await domain.requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName: 'Contoso short', duration: 'P20D', roles: [ROLE_IDS.helpdeskAdministrator] });
+      const created = await domain.requestGdapRelationship(adele, {
+        customerTenantId: DEMO.contoso,
+        displayName: 'Contoso short',
+        duration: 'P20D',
+        roles: [ROLE_IDS.helpdeskAdministrator],
+      });
       if (!created.ok) throw new Error(created.message);
       const locked = await domain.lockForApproval(adele, { id: created.value.id, version: created.value.version });
       if (!locked.ok) throw new Error(locked.message);
-      const approved = await domain.approveRelationship(await c.actor(PEOPLE.megan), { kind: 'gdap', id: locked.value.id, version: locked.value.version });
+      const approved = await domain.approveRelationship(await c.actor(PEOPLE.megan), {
+        kind: 'gdap',
+        id: locked.value.id,
+        version: locked.value.version,
+      });
       if (!approved.ok) throw new Error(approved.message);
       expect(await say('adele', 'please renew contoso short for 6 months')).toContain('Name the relationship');
       const roles = textOf(await c.submit(PEOPLE.adele, { displayName: 'Contoso short again' }));
@@ -186,7 +249,9 @@ describe('tasks in people\'s own words', () => {
     });
 
     it('a forged button cannot carry a task the person may not do: the policy refuses it', async () => {
-      const reply = textOf(await c.submit(PEOPLE.megan, { command: 'new gdap', task: 'requestGdap', details: JSON.stringify({ customer: 'Contoso' }) }));
+      const reply = textOf(
+        await c.submit(PEOPLE.megan, { command: 'new gdap', task: 'requestGdap', details: JSON.stringify({ customer: 'Contoso' }) }),
+      );
       expect(reply).toContain('Only partner staff can request a GDAP relationship');
     });
 

@@ -235,7 +235,9 @@ export class GraphStandIn {
 
   /** Recorded Graph requests, optionally only those of one method and path pattern. */
   graphRequests(method?: string, path?: RegExp): RecordedRequest[] {
-    return this.requests.filter((r) => r.kind === 'graph' && (method === undefined || r.method === method) && (path === undefined || path.test(r.path)));
+    return this.requests.filter(
+      (r) => r.kind === 'graph' && (method === undefined || r.method === method) && (path === undefined || path.test(r.path)),
+    );
   }
 
   tokenRequests(tenantId?: string): RecordedRequest[] {
@@ -279,19 +281,33 @@ export class GraphStandIn {
   }
 
   /** A relationship already at Microsoft (made elsewhere, e.g. in Partner Center): returns its id. */
-  seedRelationship(input: { displayName: string; customerTenantId: string; customerName?: string; roleIds: readonly string[];
-    status?: string; duration?: string; autoExtendDuration?: string }): string {
+  seedRelationship(input: {
+    displayName: string;
+    customerTenantId: string;
+    customerName?: string;
+    roleIds: readonly string[];
+    status?: string;
+    duration?: string;
+    autoExtendDuration?: string;
+  }): string {
     const now = this.#clock().toISOString();
     const status = input.status ?? 'active';
     const id = `${randomUUID()}-${randomUUID()}`;
     this.#relationships.set(id, {
-      id, version: 1, displayName: input.displayName, duration: input.duration ?? 'P730D',
+      id,
+      version: 1,
+      displayName: input.displayName,
+      duration: input.duration ?? 'P730D',
       customer: { tenantId: input.customerTenantId.toLowerCase(), displayName: input.customerName },
-      roleIds: input.roleIds.map((x) => x.toLowerCase()), autoExtendDuration: input.autoExtendDuration ?? 'PT0S', status,
-      createdDateTime: now, lastModifiedDateTime: now,
+      roleIds: input.roleIds.map((x) => x.toLowerCase()),
+      autoExtendDuration: input.autoExtendDuration ?? 'PT0S',
+      status,
+      createdDateTime: now,
+      lastModifiedDateTime: now,
       activatedDateTime: status === 'active' ? now : null,
       endDateTime: status === 'active' ? new Date(Date.parse(now) + durationMs(input.duration ?? 'P730D')).toISOString() : null,
-      everApproved: status === 'active', assignments: [],
+      everApproved: status === 'active',
+      assignments: [],
     });
     return id;
   }
@@ -336,8 +352,14 @@ export class GraphStandIn {
     else if (fault) {
       record(fault.status, undefined, safeJson(text));
       if (fault.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(fault.retryAfterSeconds));
-      const code = fault.status === 429 ? 'TooManyRequests' : fault.status === 403 ? 'Authorization_RequestDenied'
-        : fault.status === 404 ? 'Request_ResourceNotFound' : 'ServiceUnavailable';
+      const code =
+        fault.status === 429
+          ? 'TooManyRequests'
+          : fault.status === 403
+            ? 'Authorization_RequestDenied'
+            : fault.status === 404
+              ? 'Request_ResourceNotFound'
+              : 'ServiceUnavailable';
       sendJson(res, fault.status, { error: { code, message: `stand-in fault ${fault.status}` } });
       return;
     }
@@ -345,7 +367,8 @@ export class GraphStandIn {
     if (!isGraph) {
       const tenant = path.split('/')[1]?.toLowerCase();
       try {
-        const { status, body } = kind === 'token' ? await this.#token(tenant ?? '', text, clientCertificate) : this.#metadata(path, tenant ?? '');
+        const { status, body } =
+          kind === 'token' ? await this.#token(tenant ?? '', text, clientCertificate) : this.#metadata(path, tenant ?? '');
         record(status, tenant, kind === 'token' ? redactForm(text) : undefined);
         sendJson(res, status, body);
       } catch (error) {
@@ -353,8 +376,12 @@ export class GraphStandIn {
         record(e.status, tenant, kind === 'token' ? redactForm(text) : undefined);
         const codes = /^AADSTS(\d+)/.exec(e.message);
         sendJson(res, e.status, {
-          error: e.code, error_description: `${e.message}\r\nTrace ID: ${randomUUID()}\r\nTimestamp: ${new Date().toISOString()}`,
-          error_codes: codes ? [Number(codes[1])] : [], timestamp: new Date().toISOString(), trace_id: randomUUID(), correlation_id: randomUUID(),
+          error: e.code,
+          error_description: `${e.message}\r\nTrace ID: ${randomUUID()}\r\nTimestamp: ${new Date().toISOString()}`,
+          error_codes: codes ? [Number(codes[1])] : [],
+          timestamp: new Date().toISOString(),
+          trace_id: randomUUID(),
+          correlation_id: randomUUID(),
         });
       }
       return;
@@ -380,12 +407,16 @@ export class GraphStandIn {
     } catch (error) {
       const e = error instanceof HttpError ? error : new HttpError(500, 'InternalServerError', String(error));
       record(e.status, tenantId, body);
-      sendJson(res, e.status, { error: { code: e.code, message: e.message, innerError: { 'request-id': randomUUID(), date: new Date().toISOString() } } });
+      sendJson(res, e.status, {
+        error: { code: e.code, message: e.message, innerError: { 'request-id': randomUUID(), date: new Date().toISOString() } },
+      });
     }
   }
 
   #takeFault(method: string, path: string): Fault | undefined {
-    const armed = this.#faults.find((f) => f.remaining > 0 && (f.method === undefined || f.method === method) && (f.path === undefined || f.path.test(path)));
+    const armed = this.#faults.find(
+      (f) => f.remaining > 0 && (f.method === undefined || f.method === method) && (f.path === undefined || f.path.test(path)),
+    );
     if (!armed) return undefined;
     armed.remaining -= 1;
     return armed.fault;
@@ -442,18 +473,27 @@ export class GraphStandIn {
   async #token(tenantId: string, text: string, clientCertificate: string): Promise<{ status: number; body: unknown }> {
     const form = new URLSearchParams(text);
     const tenant = this.#tenants.get(tenantId);
-    if (form.get('grant_type') !== 'client_credentials') throw new HttpError(400, 'unsupported_grant_type', 'AADSTS70003: only client_credentials here');
+    if (form.get('grant_type') !== 'client_credentials')
+      throw new HttpError(400, 'unsupported_grant_type', 'AADSTS70003: only client_credentials here');
     if (!tenant) throw new HttpError(400, 'invalid_request', `AADSTS90002: Tenant '${tenantId}' not found.`);
     const clientId = form.get('client_id');
     if (clientId?.toLowerCase() !== this.#options.clientId.toLowerCase()) {
-      throw new HttpError(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${clientId ?? ''}' was not found in the directory.`);
+      throw new HttpError(
+        400,
+        'unauthorized_client',
+        `AADSTS700016: Application with identifier '${clientId ?? ''}' was not found in the directory.`,
+      );
     }
     await this.#checkClientCredential(form, tenantId, clientCertificate);
     if (!tenant.consented) {
-      throw new HttpError(400, 'invalid_grant',
-        `AADSTS65001: The user or administrator has not consented to use the application with ID '${clientId}'. Send an admin consent request.`);
+      throw new HttpError(
+        400,
+        'invalid_grant',
+        `AADSTS65001: The user or administrator has not consented to use the application with ID '${clientId}'. Send an admin consent request.`,
+      );
     }
-    if (!(form.get('scope') ?? '').endsWith('/.default')) throw new HttpError(400, 'invalid_scope', 'AADSTS1002012: app-only scopes end with /.default');
+    if (!(form.get('scope') ?? '').endsWith('/.default'))
+      throw new HttpError(400, 'invalid_scope', 'AADSTS1002012: app-only scopes end with /.default');
     const token = `stand-in.${tenantId}.${randomUUID()}`;
     this.#tokens.set(token, tenantId);
     return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token } };
@@ -476,7 +516,9 @@ export class GraphStandIn {
         const header = JSON.parse(Buffer.from(assertion.split('.')[0] ?? '', 'base64url').toString('utf8')) as { alg?: string };
         const key = await importX509(clientCertificate, header.alg ?? 'RS256');
         await jwtVerify(assertion, key, {
-          issuer: this.#options.clientId, subject: this.#options.clientId, audience: `${this.#origin}/${tenantId}/oauth2/v2.0/token`,
+          issuer: this.#options.clientId,
+          subject: this.#options.clientId,
+          audience: `${this.#origin}/${tenantId}/oauth2/v2.0/token`,
           clockTolerance: 300, // as Entra: clocks differ a little (MSAL sets nbf a second after iat)
         });
       } catch (error) {
@@ -489,8 +531,14 @@ export class GraphStandIn {
 
   // ---- Graph ----
 
-  #graph(method: string, path: string, query: Record<string, string>, body: unknown, ifMatch: string | undefined, tenantId: string):
-    { status: number; body?: unknown; location?: string } {
+  #graph(
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body: unknown,
+    ifMatch: string | undefined,
+    tenantId: string,
+  ): { status: number; body?: unknown; location?: string } {
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] === 'tenantRelationships') {
       if (tenantId !== this.#options.partnerTenantId.toLowerCase()) {
@@ -502,28 +550,41 @@ export class GraphStandIn {
     return { status: 200, body: this.#directory(parts, query, tenantId) };
   }
 
-  #gdap(method: string, parts: string[], query: Record<string, string>, body: unknown, ifMatch: string | undefined):
-    { status: number; body?: unknown; location?: string } {
+  #gdap(
+    method: string,
+    parts: string[],
+    query: Record<string, string>,
+    body: unknown,
+    ifMatch: string | undefined,
+  ): { status: number; body?: unknown; location?: string } {
     const [collection, id, sub, subId] = parts;
     if (collection === 'delegatedAdminCustomers' && id === undefined && method === 'GET') {
       const customers = new Map<string, Record<string, unknown>>();
       for (const tenantId of this.#options.customers ?? []) {
         const id = tenantId.toLowerCase();
         customers.set(id, {
-          '@odata.type': '#microsoft.graph.delegatedAdminCustomer', '@odata.etag': etag(1, id), id, tenantId: id, displayName: this.#tenants.get(id)?.displayName ?? '',
+          '@odata.type': '#microsoft.graph.delegatedAdminCustomer',
+          '@odata.etag': etag(1, id),
+          id,
+          tenantId: id,
+          displayName: this.#tenants.get(id)?.displayName ?? '',
         });
       }
       for (const r of this.#relationships.values()) {
         if (!r.everApproved) continue;
         const name = r.customer.displayName ?? this.#tenants.get(r.customer.tenantId)?.displayName ?? '';
         customers.set(r.customer.tenantId, {
-          '@odata.type': '#microsoft.graph.delegatedAdminCustomer', '@odata.etag': etag(1, r.customer.tenantId),
-          id: r.customer.tenantId, tenantId: r.customer.tenantId, displayName: name,
+          '@odata.type': '#microsoft.graph.delegatedAdminCustomer',
+          '@odata.etag': etag(1, r.customer.tenantId),
+          id: r.customer.tenantId,
+          tenantId: r.customer.tenantId,
+          displayName: name,
         });
       }
       return { status: 200, body: this.#page('tenantRelationships/delegatedAdminCustomers', [...customers.values()], query) };
     }
-    if (collection !== 'delegatedAdminRelationships') throw new HttpError(404, 'Request_ResourceNotFound', 'Resource not found for the segment.');
+    if (collection !== 'delegatedAdminRelationships')
+      throw new HttpError(404, 'Request_ResourceNotFound', 'Resource not found for the segment.');
     if (id === undefined) {
       if (method === 'POST') return this.#createRelationship(body);
       if (method === 'GET') {
@@ -539,7 +600,8 @@ export class GraphStandIn {
       if (method === 'PATCH') return this.#updateRelationship(r, body, ifMatch);
       if (method === 'DELETE') {
         this.#checkEtag(ifMatch, r.version, r.id);
-        if (r.status !== 'created') throw new HttpError(409, 'Conflict', `A relationship in ${r.status} status cannot be deleted; terminate it instead.`);
+        if (r.status !== 'created')
+          throw new HttpError(409, 'Conflict', `A relationship in ${r.status} status cannot be deleted; terminate it instead.`);
         this.#relationships.delete(id);
         return { status: 204 };
       }
@@ -561,18 +623,36 @@ export class GraphStandIn {
     }
     const duration = checkDuration(input.duration);
     const customer = object(input.customer);
-    if (typeof customer.tenantId !== 'string' || !GUID.test(customer.tenantId)) throw new HttpError(400, 'Request_BadRequest', 'customer.tenantId must be a GUID.');
+    if (typeof customer.tenantId !== 'string' || !GUID.test(customer.tenantId))
+      throw new HttpError(400, 'Request_BadRequest', 'customer.tenantId must be a GUID.');
     const roleIds = checkRoles(input.accessDetails);
     const autoExtendDuration = checkAutoExtend(input.autoExtendDuration ?? 'PT0S', roleIds);
     const now = this.#clock().toISOString();
     const r: Relationship = {
-      id: `${randomUUID()}-${randomUUID()}`, version: 1, displayName, duration,
-      customer: { tenantId: customer.tenantId.toLowerCase(), displayName: typeof customer.displayName === 'string' ? customer.displayName : undefined },
-      roleIds, autoExtendDuration, status: 'created', createdDateTime: now, lastModifiedDateTime: now,
-      activatedDateTime: null, endDateTime: null, everApproved: false, assignments: [],
+      id: `${randomUUID()}-${randomUUID()}`,
+      version: 1,
+      displayName,
+      duration,
+      customer: {
+        tenantId: customer.tenantId.toLowerCase(),
+        displayName: typeof customer.displayName === 'string' ? customer.displayName : undefined,
+      },
+      roleIds,
+      autoExtendDuration,
+      status: 'created',
+      createdDateTime: now,
+      lastModifiedDateTime: now,
+      activatedDateTime: null,
+      endDateTime: null,
+      everApproved: false,
+      assignments: [],
     };
     this.#relationships.set(r.id, r);
-    return { status: 201, body: this.#relationshipJson(r), location: `${this.graphBaseUrl}/tenantRelationships/delegatedAdminRelationships/${r.id}` };
+    return {
+      status: 201,
+      body: this.#relationshipJson(r),
+      location: `${this.graphBaseUrl}/tenantRelationships/delegatedAdminRelationships/${r.id}`,
+    };
   }
 
   #updateRelationship(r: Relationship, body: unknown, ifMatch: string | undefined): { status: number; body?: unknown; location?: string } {
@@ -585,7 +665,8 @@ export class GraphStandIn {
     if (r.status === 'created') {
       if (typeof input.displayName === 'string') {
         const name = input.displayName;
-        if (name.trim() === '' || name.length > 50) throw new HttpError(400, 'Request_BadRequest', 'displayName must be 1 to 50 characters.');
+        if (name.trim() === '' || name.length > 50)
+          throw new HttpError(400, 'Request_BadRequest', 'displayName must be 1 to 50 characters.');
         if ([...this.#relationships.values()].some((o) => o.id !== r.id && o.displayName.toLowerCase() === name.toLowerCase())) {
           throw new HttpError(409, 'Conflict', `A relationship named '${name}' already exists.`);
         }
@@ -596,8 +677,12 @@ export class GraphStandIn {
       if (typeof input.displayName === 'string') r.displayName = input.displayName;
       if (input.customer !== undefined) {
         const c = object(input.customer);
-        if (typeof c.tenantId !== 'string' || !GUID.test(c.tenantId)) throw new HttpError(400, 'Request_BadRequest', 'customer.tenantId must be a GUID.');
-        r.customer = { tenantId: c.tenantId.toLowerCase(), displayName: typeof c.displayName === 'string' ? c.displayName : r.customer.displayName };
+        if (typeof c.tenantId !== 'string' || !GUID.test(c.tenantId))
+          throw new HttpError(400, 'Request_BadRequest', 'customer.tenantId must be a GUID.');
+        r.customer = {
+          tenantId: c.tenantId.toLowerCase(),
+          displayName: typeof c.displayName === 'string' ? c.displayName : r.customer.displayName,
+        };
       }
       r.duration = duration;
       r.roleIds = roleIds;
@@ -616,14 +701,25 @@ export class GraphStandIn {
         const expected = r.roleIds.filter((x) => x !== GLOBAL_ADMINISTRATOR);
         const removesOnlyGlobalAdmin = r.roleIds.includes(GLOBAL_ADMINISTRATOR) && sameSet(roleIds, expected);
         if (!removesOnlyGlobalAdmin) {
-          throw new HttpError(400, 'Request_BadRequest', 'Roles of an active relationship cannot be added or changed; only Global Administrator can be removed.');
+          throw new HttpError(
+            400,
+            'Request_BadRequest',
+            'Roles of an active relationship cannot be added or changed; only Global Administrator can be removed.',
+          );
         }
         r.roleIds = roleIds;
         for (const a of r.assignments) a.roleIds = a.roleIds.filter((x) => x !== GLOBAL_ADMINISTRATOR);
         this.#touch(r);
-        return { status: 202, location: `${this.graphBaseUrl}/tenantRelationships/delegatedAdminRelationships/${r.id}/operations/${randomUUID()}` };
+        return {
+          status: 202,
+          location: `${this.graphBaseUrl}/tenantRelationships/delegatedAdminRelationships/${r.id}/operations/${randomUUID()}`,
+        };
       }
-      throw new HttpError(400, 'Request_BadRequest', 'Only autoExtendDuration can be changed, or Global Administrator removed, on an active relationship.');
+      throw new HttpError(
+        400,
+        'Request_BadRequest',
+        'Only autoExtendDuration can be changed, or Global Administrator removed, on an active relationship.',
+      );
     }
     throw new HttpError(400, 'Request_BadRequest', `A relationship in ${r.status} status cannot be updated.`);
   }
@@ -631,7 +727,8 @@ export class GraphStandIn {
   #relationshipRequest(r: Relationship, body: unknown): { status: number; body: unknown; location: string } {
     const action = object(body).action;
     if (action === 'lockForApproval') {
-      if (r.status !== 'created') throw new HttpError(409, 'Conflict', `Only a relationship in created status can be locked; this one is ${r.status}.`);
+      if (r.status !== 'created')
+        throw new HttpError(409, 'Conflict', `Only a relationship in created status can be locked; this one is ${r.status}.`);
       r.status = 'approvalPending';
     } else if (action === 'terminate') {
       if (r.status !== 'active' && r.status !== 'expiring') {
@@ -649,12 +746,25 @@ export class GraphStandIn {
     return {
       status: 201,
       location: `${this.graphBaseUrl}/tenantRelationships/delegatedAdminRelationships/${r.id}/requests/${requestId}`,
-      body: { '@odata.type': '#microsoft.graph.delegatedAdminRelationshipRequest', id: requestId, action, status: 'succeeded', createdDateTime: now, lastModifiedDateTime: now },
+      body: {
+        '@odata.type': '#microsoft.graph.delegatedAdminRelationshipRequest',
+        id: requestId,
+        action,
+        status: 'succeeded',
+        createdDateTime: now,
+        lastModifiedDateTime: now,
+      },
     };
   }
 
-  #assignments(method: string, r: Relationship, id: string | undefined, query: Record<string, string>, body: unknown, ifMatch: string | undefined):
-    { status: number; body?: unknown; location?: string } {
+  #assignments(
+    method: string,
+    r: Relationship,
+    id: string | undefined,
+    query: Record<string, string>,
+    body: unknown,
+    ifMatch: string | undefined,
+  ): { status: number; body?: unknown; location?: string } {
     const base = `tenantRelationships/delegatedAdminRelationships/${r.id}/accessAssignments`;
     if (id === undefined && method === 'GET') {
       this.#settleAssignments(r);
@@ -662,10 +772,12 @@ export class GraphStandIn {
       return { status: 200, body: this.#page(base, live, query) };
     }
     if (id === undefined && method === 'POST') {
-      if (r.status !== 'active') throw new HttpError(409, 'Conflict', `Access can only be assigned on an active relationship; this one is ${r.status}.`);
+      if (r.status !== 'active')
+        throw new HttpError(409, 'Conflict', `Access can only be assigned on an active relationship; this one is ${r.status}.`);
       const input = object(body);
       const container = object(input.accessContainer);
-      if (container.accessContainerType !== 'securityGroup') throw new HttpError(400, 'Request_BadRequest', 'accessContainerType must be securityGroup.');
+      if (container.accessContainerType !== 'securityGroup')
+        throw new HttpError(400, 'Request_BadRequest', 'accessContainerType must be securityGroup.');
       const groupId = typeof container.accessContainerId === 'string' ? container.accessContainerId.toLowerCase() : '';
       const partner = this.#tenants.get(this.#options.partnerTenantId.toLowerCase());
       const group = partner?.groups?.find((g) => g.id.toLowerCase() === groupId);
@@ -679,7 +791,15 @@ export class GraphStandIn {
         throw new HttpError(409, 'Conflict', 'This security group already has an access assignment on this relationship.');
       }
       const now = this.#clock().toISOString();
-      const a: Assignment = { id: randomUUID(), version: 1, groupId, roleIds, status: 'pending', createdDateTime: now, lastModifiedDateTime: now };
+      const a: Assignment = {
+        id: randomUUID(),
+        version: 1,
+        groupId,
+        roleIds,
+        status: 'pending',
+        createdDateTime: now,
+        lastModifiedDateTime: now,
+      };
       r.assignments.push(a);
       return { status: 201, body: this.#assignmentJson(a), location: `${this.graphBaseUrl}/${base}/${a.id}` };
     }
@@ -698,7 +818,10 @@ export class GraphStandIn {
       a.roleIds = roleIds;
       a.version += 1;
       a.lastModifiedDateTime = this.#clock().toISOString();
-      return { status: 202, location: `${this.graphBaseUrl}/tenantRelationships/delegatedAdminRelationships/${r.id}/operations/${randomUUID()}` };
+      return {
+        status: 202,
+        location: `${this.graphBaseUrl}/tenantRelationships/delegatedAdminRelationships/${r.id}/operations/${randomUUID()}`,
+      };
     }
     if (method === 'DELETE') {
       this.#checkEtag(ifMatch, a.version, a.id);
@@ -724,20 +847,47 @@ export class GraphStandIn {
     const users = tenant.users ?? [];
     const groups = tenant.groups ?? [];
     const roles = tenant.roles ?? [];
-    const userJson = (u: StandInUser) => ({ '@odata.type': '#microsoft.graph.user', id: u.id, displayName: u.displayName, mail: u.mail, userPrincipalName: u.mail });
-    const groupJson = (g: StandInGroup) => ({ '@odata.type': '#microsoft.graph.group', id: g.id, displayName: g.displayName, securityEnabled: g.securityEnabled ?? true });
+    const userJson = (u: StandInUser) => ({
+      '@odata.type': '#microsoft.graph.user',
+      id: u.id,
+      displayName: u.displayName,
+      mail: u.mail,
+      userPrincipalName: u.mail,
+    });
+    const groupJson = (g: StandInGroup) => ({
+      '@odata.type': '#microsoft.graph.group',
+      id: g.id,
+      displayName: g.displayName,
+      securityEnabled: g.securityEnabled ?? true,
+    });
     const roleJson = (role: StandInRole) => ({
-      '@odata.type': '#microsoft.graph.directoryRole', id: this.#roleObjectId(tenantId, role.roleTemplateId), displayName: role.displayName, roleTemplateId: role.roleTemplateId,
+      '@odata.type': '#microsoft.graph.directoryRole',
+      id: this.#roleObjectId(tenantId, role.roleTemplateId),
+      displayName: role.displayName,
+      roleTemplateId: role.roleTemplateId,
     });
     const [collection, id, sub] = parts;
     const path = parts.join('/');
     if (collection === 'organization' && id === undefined) {
-      return { value: [{ id: tenant.id, displayName: tenant.displayName, verifiedDomains: [{ name: tenant.defaultDomain, isDefault: true, isInitial: true }] }] };
+      return {
+        value: [
+          {
+            id: tenant.id,
+            displayName: tenant.displayName,
+            verifiedDomains: [{ name: tenant.defaultDomain, isDefault: true, isInitial: true }],
+          },
+        ],
+      };
     }
     if (collection === 'users') {
       if (id === undefined) return this.#page(path, users.map(userJson), query);
       const user = users.find((u) => u.id.toLowerCase() === id.toLowerCase());
-      if (!user) throw new HttpError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+      if (!user)
+        throw new HttpError(
+          404,
+          'Request_ResourceNotFound',
+          `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+        );
       if (sub === undefined) return userJson(user);
       if (sub === 'memberOf') {
         const memberOf = [
@@ -751,7 +901,8 @@ export class GraphStandIn {
       if (id === undefined) {
         const filter = query.$filter;
         const listed = filter === 'securityEnabled eq true' ? groups.filter((g) => g.securityEnabled !== false) : groups;
-        if (filter !== undefined && filter !== 'securityEnabled eq true') throw new HttpError(400, 'Request_UnsupportedQuery', `Unsupported filter ${filter}`);
+        if (filter !== undefined && filter !== 'securityEnabled eq true')
+          throw new HttpError(400, 'Request_UnsupportedQuery', `Unsupported filter ${filter}`);
         return this.#page(path, listed.map(groupJson), query);
       }
       const group = groups.find((g) => g.id.toLowerCase() === id.toLowerCase());
@@ -779,7 +930,7 @@ export class GraphStandIn {
   }
 
   #page(path: string, items: unknown[], query: Record<string, string>): unknown {
-    const top = query.$top === undefined ? this.#options.pageSize ?? 100 : Number(query.$top);
+    const top = query.$top === undefined ? (this.#options.pageSize ?? 100) : Number(query.$top);
     if (!Number.isInteger(top) || top < 1 || top > 300) throw new HttpError(400, 'Request_BadRequest', '$top must be 1 to 300.');
     const skip = query.$skiptoken === undefined ? 0 : Number(Buffer.from(query.$skiptoken, 'base64url').toString('utf8'));
     const page = items.slice(skip, skip + top);
@@ -865,14 +1016,17 @@ function checkDuration(value: unknown): string {
 function checkRoles(value: unknown): string[] {
   const details = object(value);
   const roles = details.unifiedRoles;
-  if (!Array.isArray(roles) || roles.length === 0) throw new HttpError(400, 'Request_BadRequest', 'accessDetails.unifiedRoles must list at least one role.');
+  if (!Array.isArray(roles) || roles.length === 0)
+    throw new HttpError(400, 'Request_BadRequest', 'accessDetails.unifiedRoles must list at least one role.');
   const ids = roles.map((role) => object(role).roleDefinitionId);
-  if (!ids.every((x): x is string => typeof x === 'string' && GUID.test(x))) throw new HttpError(400, 'Request_BadRequest', 'roleDefinitionId must be a role template id.');
+  if (!ids.every((x): x is string => typeof x === 'string' && GUID.test(x)))
+    throw new HttpError(400, 'Request_BadRequest', 'roleDefinitionId must be a role template id.');
   return [...new Set(ids.map((x) => x.toLowerCase()))];
 }
 
 function checkAutoExtend(value: unknown, roleIds: readonly string[]): string {
-  if (value !== 'PT0S' && value !== 'P0D' && value !== 'P180D') throw new HttpError(400, 'Request_BadRequest', 'autoExtendDuration must be PT0S, P0D or P180D.');
+  if (value !== 'PT0S' && value !== 'P0D' && value !== 'P180D')
+    throw new HttpError(400, 'Request_BadRequest', 'autoExtendDuration must be PT0S, P0D or P180D.');
   if (value === 'P180D' && roleIds.includes(GLOBAL_ADMINISTRATOR)) {
     throw new HttpError(400, 'Request_BadRequest', 'A relationship with the Global Administrator role cannot be extended automatically.');
   }
@@ -895,7 +1049,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function object(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'Request_BadRequest', 'Expected a JSON object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HttpError(400, 'Request_BadRequest', 'Expected a JSON object.');
   return value as Record<string, unknown>;
 }
 

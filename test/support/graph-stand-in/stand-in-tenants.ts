@@ -3,9 +3,9 @@
  * people as embedded-mode ones: Entra roles become directoryRole memberships by role template id, groups stay groups.
  */
 import { readFileSync } from 'node:fs';
-import { DEMO_DIRECTORY_FILE } from '../../../bot/config.ts';
-import { directoryFileSchema } from '../../../bot/directory/directory-file.schema.ts';
-import { findRoleByName } from '../../../domain/roles/roles-catalog.ts';
+import { DEMO_DIRECTORY_FILE } from '#bot/config.ts';
+import { directoryFileSchema } from '#bot/directory/directory-file.schema.ts';
+import { findRoleByName } from '#domain/roles/roles-catalog.ts';
 import type { StandInOptions, StandInTenant } from './graph-stand-in.ts';
 
 export const TEST_CLIENT_ID = '0b5e7c1a-2d3f-4a6b-8c9d-1e2f3a4b5c6d';

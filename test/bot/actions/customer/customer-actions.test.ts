@@ -1,35 +1,54 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeInvoke, post } from '../../../support/activities.ts';
-import { DEMO } from '../../../support/demo-ids.ts';
-import { expectOk } from '../../../support/customer-world.ts';
-import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '../../../support/customer-app.ts';
+import { makeInvoke, post } from '#test/support/activities.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { expectOk } from '#test/support/customer-world.ts';
+import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '#test/support/customer-app.ts';
 
 /** An Action.Execute invoke as Teams sends it for a card refresh (trigger "automatic"). */
-function automatic(verb: string, data: Record<string, unknown>, speaker: typeof SPEAKERS[keyof typeof SPEAKERS]) {
+function automatic(verb: string, data: Record<string, unknown>, speaker: (typeof SPEAKERS)[keyof typeof SPEAKERS]) {
   return makeInvoke(verb, data, speaker, { value: { action: { type: 'Action.Execute', verb, data }, trigger: 'automatic' } });
 }
 
 describe('customer card actions', () => {
   let app: CustomerApp;
-  beforeEach(async () => { app = await startCustomerApp(); });
-  afterEach(async () => { await app.close(); });
+  beforeEach(async () => {
+    app = await startCustomerApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
 
   async function pending() {
     const adele = await app.actor(SPEAKERS.adele);
     const domain = app.running.app.services.domain;
-    const draft = expectOk(await domain.requestGdapRelationship(adele, { customerTenantId: DEMO.contoso, displayName: 'Woodgrove auto', duration: 'P90D', roles: ['Helpdesk Administrator'] }));
+    const draft = expectOk(
+      await domain.requestGdapRelationship(adele, {
+        customerTenantId: DEMO.contoso,
+        displayName: 'Woodgrove auto',
+        duration: 'P90D',
+        roles: ['Helpdesk Administrator'],
+      }),
+    );
     return expectOk(await domain.lockForApproval(adele, { id: draft.id, version: draft.version }));
   }
 
-  it.each(['invitation.accept', 'invitation.decline', 'invitation.refresh'])('%s on an automatic refresh only answers with the card', async (verb) => {
-    const gdap = await pending();
-    const result = await post(app.running.baseUrl, automatic(verb, { kind: 'gdap', id: gdap.id, version: gdap.version, agreementRead: 'true' }, SPEAKERS.megan));
-    expect(buttonVerbs(invokeCard(result))).toEqual(['invitation.accept', 'invitation.decline']);
-    const now = expectOk(await app.running.app.services.domain.getRelationship(await app.actor(SPEAKERS.megan), { kind: 'gdap', id: gdap.id }));
-    expect(now.kind === 'gdap' && now.status).toBe('approvalPending');
-    await app.running.app.services.notifier.idle();
-    expect(app.stub.posted).toEqual([]);
-  });
+  it.each(['invitation.accept', 'invitation.decline', 'invitation.refresh'])(
+    '%s on an automatic refresh only answers with the card',
+    async (verb) => {
+      const gdap = await pending();
+      const result = await post(
+        app.running.baseUrl,
+        automatic(verb, { kind: 'gdap', id: gdap.id, version: gdap.version, agreementRead: 'true' }, SPEAKERS.megan),
+      );
+      expect(buttonVerbs(invokeCard(result))).toEqual(['invitation.accept', 'invitation.decline']);
+      const now = expectOk(
+        await app.running.app.services.domain.getRelationship(await app.actor(SPEAKERS.megan), { kind: 'gdap', id: gdap.id }),
+      );
+      expect(now.kind === 'gdap' && now.status).toBe('approvalPending');
+      await app.running.app.services.notifier.idle();
+      expect(app.stub.posted).toEqual([]);
+    },
+  );
 
   it('a stale version gets the current card and a note, never a change', async () => {
     const gdap = await pending();
