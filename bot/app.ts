@@ -17,7 +17,10 @@ import { turnLogMiddleware } from './turn-log.middleware.ts';
 import { plainTextMiddleware } from './plain-text.middleware.ts';
 import { PersonalDialogState } from './dialog-state.ts';
 import { createConversationReferences } from './proactive/conversation-references.ts';
-import { createNotifier, type RetryPolicy } from './proactive/notifier.ts';
+import { createNotifier } from './proactive/notifier.ts';
+import { createOutbox, type OutboxPolicy } from './proactive/outbox.ts';
+import { outboxRenderer } from './notifications/outbox-messages.ts';
+import { hostname } from 'node:os';
 import type { BotServices } from './services.ts';
 import { ACTION_HANDLERS } from './actions/action-handlers.ts';
 import { tabRoutes } from './tab/mount-tab.ts';
@@ -33,9 +36,12 @@ export interface AppDeps {
   readonly botStorage: Storage;
   readonly clock?: Clock;
   readonly ids?: IdSource;
-  readonly notificationRetry?: RetryPolicy;
   /** Graph mode: the GDAP client built at start (main.ts shares its Graph client with the directory); else built here from the config. */
   readonly gdapApi?: GdapApi;
+  /** Overrides of the outbox's schedule (tests); the give-up window otherwise comes from config. */
+  readonly outboxPolicy?: Partial<OutboxPolicy>;
+  /** Names this instance on the outbox claims it takes. */
+  readonly instanceId?: string;
 }
 
 export interface App extends BotServer {
@@ -82,7 +88,15 @@ export function createApp(deps: AppDeps): App {
     appId: config.auth?.appId ?? '',
     conversations,
     logger: logger.child({ module: 'notifier' }),
-    ...(deps.notificationRetry ? { retry: deps.notificationRetry } : {}),
+  });
+  const outbox = createOutbox({
+    store: deps.store,
+    clock,
+    notifier,
+    logger: logger.child({ module: 'outbox' }),
+    instanceId: deps.instanceId ?? `${hostname()}-${process.pid}`,
+    render: outboxRenderer({ domain, directory: deps.directory, conversations, clock, logger }),
+    policy: { giveUpAfterMs: config.outboxGiveUpMs, ...deps.outboxPolicy },
   });
   const services: BotServices = {
     domain,
@@ -90,6 +104,7 @@ export function createApp(deps: AppDeps): App {
     clock,
     conversations,
     notifier,
+    outbox,
     logger: logger.child({ module: 'bot' }),
     botName: config.botName,
     store: deps.store,

@@ -46,6 +46,12 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(60),
   CLOCK_OFFSET_DAYS: z.coerce.number().min(-3650).max(3650).default(0),
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  OUTBOX_GIVE_UP_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 14)
+    .default(24),
   TAB_SIGNING_KEYS_URL: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   GRAPH_MODE: optionalText.pipe(z.enum(['embedded', 'graph']).optional()).transform((mode) => mode ?? 'embedded'),
   PARTNER_TENANT_ID: optionalText.pipe(z.string().regex(GUID, 'must be the partner tenant id (a GUID)').optional()),
@@ -117,6 +123,10 @@ export interface Config {
   readonly sweepIntervalMs: number;
   /** Days added to the wall clock, to try the lifecycle ahead of time on a copy of the data; 0 in production. */
   readonly clockOffsetDays: number;
+  /** How often the bot delivers what is due in the outbox (proactive messages and their retries); 0: only `npm run sweep`. */
+  readonly outboxIntervalMs: number;
+  /** How long a failing delivery is retried before it is marked "could not be delivered". */
+  readonly outboxGiveUpMs: number;
   /** `embedded`: our store is the system of record and the directory is a file; `graph`: Microsoft Graph is. */
   readonly graphMode: 'embedded' | 'graph';
   /** How to reach Microsoft Graph and Microsoft Entra: present in graph mode only. */
@@ -183,6 +193,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingKeysUrl: e.TAB_SIGNING_KEYS_URL,
     sweepIntervalMs: Math.round(e.SWEEP_INTERVAL_MINUTES * 60_000),
     clockOffsetDays: e.CLOCK_OFFSET_DAYS,
+    outboxIntervalMs: Math.round(e.OUTBOX_INTERVAL_SECONDS * 1000),
+    outboxGiveUpMs: Math.round(e.OUTBOX_GIVE_UP_HOURS * 3_600_000),
     graphMode: e.GRAPH_MODE,
     graph: graph && Object.freeze(graph),
   });

@@ -24,19 +24,21 @@ async function main(): Promise<void> {
   await mkdir(config.dataDir, { recursive: true });
   const store = await createDocumentStore(config.storageUrl);
   const clock = config.clockOffsetDays === 0 ? {} : { clock: offsetClock(config.clockOffsetDays) };
+  const instanceId = `${hostname()}-${process.pid}`;
   const app = createApp({
     config,
     logger,
     directory,
     store,
     botStorage: new DocumentStoreBotStorage(store),
+    instanceId,
     ...clock,
     ...(graph === undefined ? {} : { gdapApi: graph.gdap }),
   });
   // Graph mode: the pass also reconciles with Microsoft, every GRAPH_SYNC_MINUTES (or the sweep's interval if that is shorter).
   const syncMs = config.graph?.syncIntervalMs ?? 0;
   const intervalMs = syncMs > 0 ? Math.min(syncMs, config.sweepIntervalMs > 0 ? config.sweepIntervalMs : syncMs) : config.sweepIntervalMs;
-  const lifecycle = createLifecycleScheduler(app.services, { intervalMs, instanceId: `${hostname()}-${process.pid}` });
+  const lifecycle = createLifecycleScheduler(app.services, { intervalMs });
 
   app.server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : error.message;
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
     // For the person who typed ./dev start: where to go next (stdout, beside the structured log).
     console.log(startBanner(port, config.auth !== undefined));
     lifecycle.start();
+    app.services.outbox.start(config.outboxIntervalMs);
   });
 
   let stopping = false;
@@ -73,9 +76,9 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping: no new requests, finishing turns in flight');
     app.server.close();
     await lifecycle.stop();
+    await app.services.outbox.stop();
     const deadline = Date.now() + 10_000;
     while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    await Promise.race([app.services.notifier.idle(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())))]);
     await store.close();
     logger.info({ unfinished: app.inFlight() }, 'stopped');
     process.exit(0);

@@ -4,11 +4,14 @@ import type { IdSource } from '#domain/ports/clock.ts';
 import type { DocumentStore } from '#domain/ports/document-store.ts';
 import type { ConversationReferences } from './proactive/conversation-references.ts';
 import type { Notifier } from './proactive/notifier.ts';
+import type { Outbox } from './proactive/outbox.ts';
 
 /** Everything card actions and the bot's handlers work with, built once in the composition root. */
 export interface BotServices extends DialogServices {
   readonly conversations: ConversationReferences;
   readonly notifier: Notifier;
+  /** Every proactive message goes out from here (durable, retried, with a status cards can show). */
+  readonly outbox: Outbox;
   readonly logger: Logger;
   readonly botName: string;
   /** The bot's own records (helpdesk answers and feedback); aggregates go through the domain's use cases. */

@@ -30,7 +30,16 @@ import {
 import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
 import { editInvitationEmail } from './use-cases/invitation-email.ts';
 import { checkRelationshipNow, reconcileRelationships } from './use-cases/reconcile.ts';
-import { listDueReminders, listExpiringSoon, runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
+import {
+  describeForNotice,
+  describeReminder,
+  listDueReminders,
+  queueDueReminders,
+  listExpiringSoon,
+  runLifecycleSweep,
+  summarizeRolesRemoved,
+  terminateRelationship,
+} from './use-cases/terminate-and-sweep.ts';
 import { removeGlobalAdministratorRole } from './lifecycle/remove-global-administrator-role.ts';
 
 type UseCase<I, O> = (actor: Actor, input: I) => Promise<O>;
@@ -85,6 +94,10 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     checkRelationshipNow: bind(context, checkRelationshipNow),
     listExpiringSoon: bind(context, listExpiringSoon),
     listDueReminders: bind(context, listDueReminders),
+    describeReminder: bind(context, describeReminder),
+    queueDueReminders: bind(context, queueDueReminders),
+    describeForNotice: bind(context, describeForNotice),
+    summarizeRolesRemoved: bind(context, summarizeRolesRemoved),
   };
 }
 

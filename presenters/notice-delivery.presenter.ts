@@ -21,6 +21,8 @@ export interface SeenIn {
 }
 
 const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
+/** " (2 people)", or nothing when the count is not known. */
+const count = (n: number) => (n > 0 ? ` (${people(n)})` : '');
 
 /** One line saying whether `who` was told, worded for the delivery's state. */
 export function toldLine(who: string, delivery: NoticeDelivery, seen: SeenIn): string {
@@ -29,11 +31,11 @@ export function toldLine(who: string, delivery: NoticeDelivery, seen: SeenIn): s
     case 'nobody':
       return `Nobody at ${who} has used this bot yet, so no message was sent; ${elsewhere}.`;
     case 'queued':
-      return `A message to ${who} is on its way in Teams (${people(delivery.recipients)}). If it cannot be delivered, ${elsewhere}.`;
+      return `A message to ${who} is on its way in Teams${count(delivery.recipients)}. If it cannot be delivered, ${elsewhere}.`;
     case 'retrying':
       return `The message to ${who} has not been delivered yet; it will be tried again. Meanwhile ${elsewhere}.`;
     case 'delivered':
-      return `${who} has been told in Teams (${people(delivery.recipients)}).`;
+      return `${who} has been told in Teams${count(delivery.recipients)}.`;
     case 'undeliverable':
       return `The message to ${who} could not be delivered in Teams; ${elsewhere}.`;
   }

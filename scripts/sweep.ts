@@ -21,16 +21,20 @@ function describeReport(report: LifecyclePassReport, offsetDays: number): string
   ];
   lines.push(report.changed.length === 0 ? 'Changed: nothing' : `Changed ${report.changed.length}:`);
   for (const c of report.changed) lines.push(`  "${c.displayName}" → ${c.status}`);
-  const mine = report.reminders.filter((r) => r.outcome !== 'claimed-elsewhere');
-  const elsewhere = report.reminders.length - mine.length;
   lines.push(
-    mine.length === 0
-      ? `Reminders sent: none${elsewhere > 0 ? ` (${elsewhere} already sent earlier or by another instance)` : ''}`
-      : `Reminders ${mine.length}${elsewhere > 0 ? ` (and ${elsewhere} already sent earlier or by another instance)` : ''}:`,
+    `Reminders queued: ${report.queued}${report.alreadyQueued > 0 ? ` (${report.alreadyQueued} were already in the outbox)` : ''}`,
   );
+  const mine = report.deliveries.filter((r) => r.outcome !== 'claimed-elsewhere');
+  lines.push(mine.length === 0 ? 'Outbox: nothing due' : `Outbox ${mine.length}:`);
   for (const r of mine) {
-    const reached = r.deliveries.filter((d) => d.status === 'sent').length;
-    lines.push(`  ${r.kind.padEnd(17)} "${r.relationship}" (${r.customer}): ${r.outcome}, ${reached} of ${r.deliveries.length} reached`);
+    const reached = r.recipients.filter((d) => d.state === 'delivered').length;
+    const waiting = r.recipients.filter((d) => d.state === 'queued' || d.state === 'retrying').length;
+    const failed = r.recipients.filter((d) => d.state === 'failed').length;
+    const unreachable = r.recipients.filter((d) => d.state === 'unreachable').length;
+    lines.push(
+      `  ${r.id}: ${r.outcome}, ${reached} of ${r.recipients.length} reached` +
+        `${waiting > 0 ? `, ${waiting} to retry` : ''}${failed > 0 ? `, ${failed} could not be delivered` : ''}${unreachable > 0 ? `, ${unreachable} never talked to the bot` : ''}`,
+    );
   }
   lines.push(report.failures.length === 0 ? 'Failures: none' : `Failures ${report.failures.length}:`);
   for (const f of report.failures) lines.push(`  ${f.what}: ${f.reason}`);
@@ -53,9 +57,10 @@ async function main(): Promise<number> {
       store,
       botStorage: new DocumentStoreBotStorage(store),
       clock,
+      instanceId: `sweep-${hostname()}-${process.pid}`,
       ...(graph === undefined ? {} : { gdapApi: graph.gdap }),
     });
-    const report = await runLifecyclePass(app.services, { instanceId: `sweep-${hostname()}-${process.pid}` });
+    const report = await runLifecyclePass(app.services);
     console.log(describeReport(report, config.clockOffsetDays));
     return report.failures.length === 0 ? 0 : 1;
   } finally {

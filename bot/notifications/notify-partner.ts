@@ -1,21 +1,18 @@
-import type { NoticeDelivery } from '#presenters/notice-delivery.presenter.ts';
-import { CardFactory } from 'botbuilder';
-import { renderPartnerNoticeCard, type PartnerNoticeCardView } from '#cards/customer/partner-notice.card.ts';
 import { partnerAdminAgentIds } from '#domain/policy/people-allowed.ts';
 import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner-roles.ts';
 import type { RelationshipView } from '#domain/use-cases/views.ts';
+import type { NoticeDelivery } from '#presenters/notice-delivery.presenter.ts';
 import type { Recipient } from '../proactive/notifier.ts';
 import type { BotServices } from '../services.ts';
-import { decisionNotice, rolesRemovedNotice, terminatedNotice } from '#presenters/customer/partner-notice.presenter.ts';
 
-type NotifyServices = Pick<BotServices, 'directory' | 'conversations' | 'notifier' | 'clock' | 'logger'>;
+type RecipientServices = Pick<BotServices, 'directory' | 'conversations'>;
 
 /**
  * Who hears of a customer's decision: the person who asked (when known) and the partner's Admin agents who have
  * talked to the bot (a stored personal-chat reference); nobody twice.
  */
 export async function partnerRecipients(
-  services: NotifyServices,
+  services: RecipientServices,
   partnerTenantId: string,
   requesterUserId: string | undefined,
 ): Promise<Recipient[]> {
@@ -27,70 +24,45 @@ export async function partnerRecipients(
   return reachable.filter((id): id is string => id !== undefined).map((userId) => ({ tenantId: partnerTenantId, userId }));
 }
 
-/**
- * Finds the recipients (quick local reads), then hands the card to the notifier, which sends in the background
- * with retries. Never rejects: a notification must not fail or undo the customer's action.
- */
-async function dispatchNotice(
-  services: NotifyServices,
-  partnerTenantId: string,
-  requesterUserId: string | undefined,
-  view: PartnerNoticeCardView,
-  what: string,
-): Promise<NoticeDelivery> {
-  try {
-    const message = {
-      type: 'message' as const,
-      summary: view.title,
-      attachments: [CardFactory.adaptiveCard(renderPartnerNoticeCard(view))],
-    };
-    const recipients = await partnerRecipients(services, partnerTenantId, requesterUserId);
-    if (recipients.length === 0) return { state: 'nobody' };
-    services.notifier.dispatch(recipients, message, what);
-    // Handed to the notifier, which sends in the background: on its way, not yet told.
-    return { state: 'queued', recipients: recipients.length };
-  } catch (error) {
-    services.logger.warn({ err: error, what, partnerTenantId }, 'partner notification not sent');
-    return { state: 'undeliverable' };
-  }
-}
-
 function requesterOf(relationship: RelationshipView): string {
   return relationship.kind === 'gdap'
     ? relationship.relationship.requestedBy.userId
     : relationship.relationship.invitation.requestedBy.userId;
 }
 
-/** Tells the partner that the customer accepted or declined its invitation. */
+type NotifyServices = Pick<BotServices, 'outbox' | 'directory' | 'conversations' | 'logger'>;
+
+/**
+ * The notice itself was written to the outbox with the change (so a crash cannot lose it), and the outbox delivers it
+ * with retries; this asks for a delivery run now and says, for the card, what is true at this moment: on its way to
+ * the partner's people the bot can reach, or nobody there can be reached. Never waits on Teams, never rejects.
+ */
+async function queuedFor(services: NotifyServices, partnerTenantId: string, requesterUserId: string | undefined): Promise<NoticeDelivery> {
+  services.outbox.kick();
+  try {
+    const recipients = await partnerRecipients(services, partnerTenantId, requesterUserId);
+    return recipients.length === 0 ? { state: 'nobody' } : { state: 'queued', recipients: recipients.length };
+  } catch (error) {
+    // The notice is safe in the outbox either way; only how many it goes to is unknown now.
+    services.logger.warn({ err: error, partnerTenantId }, 'could not count the partner notice recipients');
+    return { state: 'queued', recipients: 0 };
+  }
+}
+
+/** The customer accepted or declined the partner's invitation: the partner's notice is on its way. */
 export function notifyPartnerOfDecision(
   services: NotifyServices,
   relationship: RelationshipView,
-  decision: 'accepted' | 'declined',
+  _decision: 'accepted' | 'declined',
 ): Promise<NoticeDelivery> {
-  const view = decisionNotice(relationship, decision, services.clock.now().toISOString());
-  return dispatchNotice(services, relationship.partner.tenantId, requesterOf(relationship), view, `invitation.${decision}`);
+  return queuedFor(services, relationship.partner.tenantId, requesterOf(relationship));
 }
 
-/** Tells the partner that the customer removed its admin roles (and which relationships ended). */
+/** As notifyPartnerOfDecision, for "the customer removed your admin roles" (one notice for the whole removal). */
 export function notifyPartnerOfRolesRemoved(
   services: NotifyServices,
   outcome: RemovePartnerRolesOutcome,
-  customer: string,
+  _customer: string,
 ): Promise<NoticeDelivery> {
-  const view = rolesRemovedNotice(outcome, customer, services.clock.now().toISOString());
-  return dispatchNotice(services, outcome.partner.tenantId, undefined, view, 'partner.rolesRemoved');
-}
-
-/** Tells the partner (requester and Admin agents) that a GDAP relationship was terminated. */
-export function notifyPartnerOfTermination(
-  services: NotifyServices,
-  relationship: RelationshipView & { kind: 'gdap' },
-  by: string,
-): Promise<NoticeDelivery> {
-  const view = terminatedNotice(
-    { displayName: relationship.displayName, customer: relationship.customer.name },
-    by,
-    services.clock.now().toISOString(),
-  );
-  return dispatchNotice(services, relationship.partner.tenantId, requesterOf(relationship), view, 'gdap.terminated');
+  return queuedFor(services, outcome.partner.tenantId, undefined);
 }

@@ -9,7 +9,7 @@
  */
 import type { AuditEvent } from '../audit/audit-event.ts';
 import type { GdapRelationship } from '../relationships/gdap-relationship.ts';
-import type { Versioned } from './document-store.ts';
+import type { NewDocument, Versioned } from './document-store.ts';
 
 export type GdapRecordsMode = 'embedded' | 'graph';
 
@@ -37,6 +37,11 @@ export interface RecordedChange {
   readonly before: Versioned<GdapRelationship>;
   readonly after: GdapRelationship;
   readonly event: AuditEvent;
+  /**
+   * Outbox entries (proactive messages the change makes due) to write in our store in the same atomic step as the
+   * change's own record there; an adapter whose system of record is elsewhere writes them with its local projection.
+   */
+  readonly outbox?: readonly NewDocument[];
 }
 
 /** A change to one access assignment of the relationship (its id in `after`, or in `before` for a removal). */

@@ -58,7 +58,7 @@ export function createEmbeddedGdapRecords(repository: GdapRelationshipRepository
     async (change: RecordedChange): Promise<RecordOutcome> => {
       const refused = refusedFrom(name, change.before);
       if (refused !== undefined) return refused;
-      return outcomeOf(change.after, await repository.save(change.after, change.before.version, change.event));
+      return outcomeOf(change.after, await repository.save(change.after, change.before.version, change.event, change.outbox ?? []));
     };
   return {
     mode: 'embedded',

@@ -1,4 +1,4 @@
-import type { DocumentStore, ExpectedVersion, IndexEntry, Versioned, WriteOutcome } from '../ports/document-store.ts';
+import type { DocumentStore, ExpectedVersion, IndexEntry, NewDocument, Versioned, WriteOutcome } from '../ports/document-store.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import { auditStreamsFor } from '../audit/audit-event.ts';
 import type { GdapRelationship } from './gdap-relationship.ts';
@@ -18,14 +18,19 @@ export interface GdapRelationshipRepository {
   listByPartner(partnerTenantId: string): Promise<Versioned<GdapRelationship>[]>;
   listByCustomer(customerTenantId: string): Promise<Versioned<GdapRelationship>[]>;
   /** Relationships whose next lifecycle step is due before the given ISO date-time, earliest first. */
-  listDue(before: string, limit: number): Promise<Versioned<GdapRelationship>[]>;
+  listDue(before: string, limit: number, after?: { readonly sort: string; readonly id: string }): Promise<Versioned<GdapRelationship>[]>;
   isDisplayNameTaken(partnerTenantId: string, displayName: string): Promise<boolean>;
   /** Reserves the name for the relationship; false when another relationship has it. */
   claimDisplayName(partnerTenantId: string, displayName: string, relationshipId: string): Promise<boolean>;
   /** Frees a claimed name (its relationship was never written, or is gone). */
   releaseDisplayName(partnerTenantId: string, displayName: string): Promise<void>;
-  /** Writes the relationship with its index entries and its audit event, atomically. */
-  save(relationship: GdapRelationship, expected: ExpectedVersion, event: AuditEvent): Promise<WriteOutcome<GdapRelationship>>;
+  /** Writes the relationship with its index entries, its audit event and `also` (outbox entries), atomically. */
+  save(
+    relationship: GdapRelationship,
+    expected: ExpectedVersion,
+    event: AuditEvent,
+    also?: readonly NewDocument[],
+  ): Promise<WriteOutcome<GdapRelationship>>;
   /** Deletes the relationship (a draft) with its index entries, appends its audit event, and frees its name. */
   remove(relationship: Versioned<GdapRelationship>, event: AuditEvent): Promise<WriteOutcome<GdapRelationship>>;
 }
@@ -52,7 +57,12 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
     get: (id) => store.get<GdapRelationship>(GDAP_COLLECTION, id),
     listByPartner: (partnerTenantId) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byPartner, partnerTenantId),
     listByCustomer: (customerTenantId) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byCustomer, customerTenantId),
-    listDue: (before, limit) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byDueDate, DUE_KEY, { before, limit }),
+    listDue: (before, limit, after) =>
+      store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byDueDate, DUE_KEY, {
+        before,
+        limit,
+        ...(after === undefined ? {} : { after }),
+      }),
     async isDisplayNameTaken(partnerTenantId, displayName) {
       return (await store.get(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName))) !== undefined;
     },
@@ -63,10 +73,11 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
       const outcome = await store.put(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName), { relationshipId }, null);
       return outcome.ok;
     },
-    save: (relationship, expected, event) =>
+    save: (relationship, expected, event, also = []) =>
       store.put(GDAP_COLLECTION, relationship.id, relationship, expected, {
         indexes: gdapIndexEntries(relationship),
         append: auditStreamsFor(event).map((stream) => ({ stream, event })),
+        create: also,
       }),
     async remove(relationship, event) {
       const outcome = await store.remove(GDAP_COLLECTION, relationship.value.id, relationship.version, {

@@ -1,4 +1,4 @@
-import type { DocumentStore, ExpectedVersion, Versioned, WriteOutcome } from '../ports/document-store.ts';
+import type { DocumentStore, ExpectedVersion, NewDocument, Versioned, WriteOutcome } from '../ports/document-store.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import { auditStreamsFor } from '../audit/audit-event.ts';
 import type { ResellerRelationship } from './reseller-relationship.ts';
@@ -14,7 +14,13 @@ export interface ResellerRelationshipRepository {
   listByPartner(partnerTenantId: string): Promise<Versioned<ResellerRelationship>[]>;
   listByCustomer(customerTenantId: string): Promise<Versioned<ResellerRelationship>[]>;
   /** Writes the relationship with its index entries and its audit event, atomically. */
-  save(relationship: ResellerRelationship, expected: ExpectedVersion, event: AuditEvent): Promise<WriteOutcome<ResellerRelationship>>;
+  /** Writes the relationship with its indexes, its audit event and `also` (outbox entries), atomically. */
+  save(
+    relationship: ResellerRelationship,
+    expected: ExpectedVersion,
+    event: AuditEvent,
+    also?: readonly NewDocument[],
+  ): Promise<WriteOutcome<ResellerRelationship>>;
 }
 
 /** Builds the repository over the document store. */
@@ -26,13 +32,14 @@ export function createResellerRelationshipRepository(store: DocumentStore): Rese
     listByPartner: (partnerTenantId) => store.list<ResellerRelationship>(RESELLER_COLLECTION, RESELLER_INDEX.byPartner, partnerTenantId),
     listByCustomer: (customerTenantId) =>
       store.list<ResellerRelationship>(RESELLER_COLLECTION, RESELLER_INDEX.byCustomer, customerTenantId),
-    save: (relationship, expected, event) =>
+    save: (relationship, expected, event, also = []) =>
       store.put(RESELLER_COLLECTION, relationship.id, relationship, expected, {
         indexes: [
           { index: RESELLER_INDEX.byPartner, key: relationship.partnerTenantId, sort: relationship.createdDateTime },
           { index: RESELLER_INDEX.byCustomer, key: relationship.customer.tenantId, sort: relationship.createdDateTime },
         ],
         append: auditStreamsFor(event).map((stream) => ({ stream, event })),
+        create: also,
       }),
   };
 }

@@ -11,6 +11,7 @@ import { CHANGED_MEANWHILE, checkPolicy, personRef, staleMessage } from './conte
 import { changeGdap, transitionTo } from './gdap-writes.ts';
 import { changeReseller } from './reseller-writes.ts';
 import type { RelationshipView } from './views.ts';
+import { decisionOutboxDocument } from '../notifications/outbox.ts';
 
 const LOCAL = { kind: 'recordLocally' } as const;
 
@@ -39,10 +40,26 @@ export async function approveRelationship(
 ): Promise<Result<RelationshipView>> {
   if (invitation.kind === 'gdap') {
     if (context.records.mode === 'graph') return approveInAdminCenter(invitation.id);
-    return changeGdap(context, actor, 'approveRelationship', LOCAL, invitation, 'gdap.approved', transitionTo('approve', actor));
+    return changeGdap(
+      context,
+      actor,
+      'approveRelationship',
+      LOCAL,
+      invitation,
+      'gdap.approved',
+      transitionTo('approve', actor),
+      undefined,
+      (after, event) => [decisionOutboxDocument({ kind: 'gdap', id: after.id }, 'accepted', event)],
+    );
   }
-  const accepted = await changeReseller(context, actor, 'approveRelationship', invitation, 'reseller.accepted', (r, now) =>
-    acceptInvitation(r, personRef(actor), now),
+  const accepted = await changeReseller(
+    context,
+    actor,
+    'approveRelationship',
+    invitation,
+    'reseller.accepted',
+    (r, now) => acceptInvitation(r, personRef(actor), now),
+    (after, event) => [decisionOutboxDocument({ kind: 'reseller', id: after.id }, 'accepted', event)],
   );
   if (accepted.ok) {
     // Accepting in the admin center includes accepting the Microsoft Customer Agreement ("Accept & Authorize").
@@ -66,10 +83,18 @@ export function declineRelationship(context: UseCaseContext, actor: Actor, invit
       invitation,
       'gdap.declined',
       transitionTo('decline', actor, 'declinedByCustomer'),
+      undefined,
+      (after, event) => [decisionOutboxDocument({ kind: 'gdap', id: after.id }, 'declined', event)],
     );
   }
-  return changeReseller(context, actor, 'declineRelationship', invitation, 'reseller.declined', (r, now) =>
-    declineInvitation(r, personRef(actor), now),
+  return changeReseller(
+    context,
+    actor,
+    'declineRelationship',
+    invitation,
+    'reseller.declined',
+    (r, now) => declineInvitation(r, personRef(actor), now),
+    (after, event) => [decisionOutboxDocument({ kind: 'reseller', id: after.id }, 'declined', event)],
   );
 }
 

@@ -4,7 +4,9 @@ import type { AuditEvent } from '../audit/audit-event.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import type { Action } from '../policy/access-policy.ts';
 import { permissionsFor } from '../policy/access-policy.ts';
-import type { Versioned } from '../ports/document-store.ts';
+import type { NewDocument, Versioned } from '../ports/document-store.ts';
+import { reminderDueFromChange } from '../lifecycle/reminder-schedule.ts';
+import { reminderOutboxDocument } from '../notifications/outbox.ts';
 import type { GdapRelationship } from '../relationships/gdap-relationship.ts';
 import { dueTransition } from '../relationships/gdap-lifecycle.ts';
 import type { GdapTransition } from '../relationships/gdap-transitions.ts';
@@ -121,6 +123,7 @@ export async function refusalOf(context: UseCaseContext, actor: Actor, failure: 
 export async function settleGdap(
   context: UseCaseContext,
   stored: Versioned<GdapRelationship>,
+  onWritten?: () => void,
 ): Promise<Versioned<GdapRelationship> | undefined> {
   // With Microsoft as the system of record, time-driven steps happen there; reconciliation records them.
   if (context.records.mode !== 'embedded') return stored;
@@ -133,7 +136,13 @@ export async function settleGdap(
     if (!stepped.ok) return current;
     const moved = { ...stepped, value: { ...stepped.value, lastModifiedBy: personRef(SYSTEM_ACTOR) } };
     const event = gdapEvent(context, SYSTEM_ACTOR, TRANSITION_ACTIONS[due], current.value, moved.value);
-    const outcome = await context.records.recordLocally({ before: current, after: moved.value, event });
+    // "It has expired" / "it auto-extended" goes into the outbox with the change itself: whoever writes it, it is sent.
+    // One reminder for the whole settling (a long-overdue auto-extension takes several steps): on its last step.
+    const reminder =
+      dueTransition(moved.value, context.clock.now()) === null ? reminderDueFromChange(stored.value, moved.value) : undefined;
+    const outbox = reminder === undefined ? [] : [reminderOutboxDocument(reminder, context.clock.now())];
+    const outcome = await context.records.recordLocally({ before: current, after: moved.value, event, outbox });
+    if (outcome.ok) onWritten?.();
     if (outcome.ok) current = outcome.relationship;
     else if (outcome.reason === 'changed-meanwhile') current = outcome.current;
     else if (outcome.reason === 'not-found') current = undefined;
@@ -162,6 +171,7 @@ export async function changeGdap(
   auditAction: string | ((before: GdapRelationship, after: GdapRelationship) => string),
   mutate: Mutation,
   detail?: (after: GdapRelationship) => string,
+  outbox?: (after: GdapRelationship, event: AuditEvent) => NewDocument[],
 ): Promise<Result<GdapRelationshipView>> {
   const stored = await context.gdap.get(change.id);
   if (stored === undefined) return refuse('not-found', NOT_FOUND);
@@ -180,7 +190,12 @@ export async function changeGdap(
   const name = typeof auditAction === 'string' ? auditAction : auditAction(settled.value, changed.value);
   const event = gdapEvent(context, actor, name, settled.value, changed.value, detail?.(changed.value));
   const how = typeof write === 'function' ? write(settled.value, changed.value) : write;
-  const outcome = await recordChange(context, how, { before: settled, after: changed.value, event });
+  const outcome = await recordChange(context, how, {
+    before: settled,
+    after: changed.value,
+    event,
+    outbox: outbox?.(changed.value, event) ?? [],
+  });
   if (!outcome.ok) {
     // Lost the compare-and-set to a write in between: say whose it was, as for a stale version.
     if (outcome.reason === 'changed-meanwhile' && outcome.current !== undefined) {

@@ -11,6 +11,8 @@ import type { TenantRef, UseCaseContext } from './context.ts';
 import { checkPolicy, personRef, tenantRef } from './context.ts';
 import { gdapEvent, settleGdap } from './gdap-writes.ts';
 import { writeReseller } from './reseller-writes.ts';
+import type { NewDocument } from '../ports/document-store.ts';
+import { rolesRemovedOutboxDocument } from '../notifications/outbox.ts';
 
 /** What still connects the customer to the partner after its admin roles are removed. */
 export type RemainingKind = 'resellerRelationship' | 'azureRoleAssignments' | 'autopilotDevices';
@@ -66,10 +68,12 @@ export async function removePartnerRoles(
       (await removedMeanwhile(context, actor, partner, input)) ?? `${partner.name} holds no admin roles in your organization.`,
     );
   }
-  const dapRemoved = reseller !== undefined && hasActiveDap(reseller.value) && (await removeDapWithRetry(context, actor, reseller));
+  // The partner's notice rides on every write of the removal under one id: the first write that lands creates it.
+  const notice = [rolesRemovedOutboxDocument(context.ids.newId(), input, now)];
+  const dapRemoved = reseller !== undefined && hasActiveDap(reseller.value) && (await removeDapWithRetry(context, actor, reseller, notice));
   const ended: { id: string; displayName: string }[] = [];
   for (const g of gdaps) {
-    if (await endGdapWithRetry(context, actor, g)) ended.push({ id: g.value.id, displayName: g.value.displayName });
+    if (await endGdapWithRetry(context, actor, g, notice)) ended.push({ id: g.value.id, displayName: g.value.displayName });
   }
   if (!dapRemoved && ended.length === 0) {
     // Everything was removed meanwhile by another click (a double "Yes", or a colleague): one result, not two.
@@ -119,17 +123,34 @@ function endable(g: GdapRelationship, now: Date): boolean {
   return status === 'active' || status === 'approvalPending' || status === 'terminationRequested';
 }
 
-async function removeDapWithRetry(context: UseCaseContext, actor: Actor, first: Versioned<ResellerRelationship>): Promise<boolean> {
+async function removeDapWithRetry(
+  context: UseCaseContext,
+  actor: Actor,
+  first: Versioned<ResellerRelationship>,
+  notice: NewDocument[],
+): Promise<boolean> {
   let stored: Versioned<ResellerRelationship> | undefined = first;
   for (let attempt = 0; attempt < ATTEMPTS && stored !== undefined && hasActiveDap(stored.value); attempt += 1) {
-    const written = await writeReseller(context, actor, stored, 'reseller.dapRemoved', (r, now) => removeDap(r, personRef(actor), now));
+    const written = await writeReseller(
+      context,
+      actor,
+      stored,
+      'reseller.dapRemoved',
+      (r, now) => removeDap(r, personRef(actor), now),
+      () => notice,
+    );
     if (written.ok) return true;
     stored = await context.reseller.get(first.value.id);
   }
   return false;
 }
 
-async function endGdapWithRetry(context: UseCaseContext, actor: Actor, first: Versioned<GdapRelationship>): Promise<boolean> {
+async function endGdapWithRetry(
+  context: UseCaseContext,
+  actor: Actor,
+  first: Versioned<GdapRelationship>,
+  notice: NewDocument[],
+): Promise<boolean> {
   let stored: Versioned<GdapRelationship> | undefined = first;
   for (let attempt = 0; attempt < ATTEMPTS && stored !== undefined; attempt += 1) {
     stored = await settleGdap(context, stored);
@@ -142,7 +163,7 @@ async function endGdapWithRetry(context: UseCaseContext, actor: Actor, first: Ve
     if (!moved.ok) return false;
     const action = transition === 'decline' ? 'gdap.declined' : 'gdap.terminationRequested';
     const event = gdapEvent(context, actor, action, r, moved.value, 'the customer removed the partner’s roles');
-    const outcome = await context.records.recordLocally({ before: stored, after: moved.value, event });
+    const outcome = await context.records.recordLocally({ before: stored, after: moved.value, event, outbox: notice });
     if (outcome.ok) {
       await settleGdap(context, outcome.relationship);
       return true;

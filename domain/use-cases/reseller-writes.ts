@@ -3,7 +3,7 @@ import type { AuditEvent } from '../audit/audit-event.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import type { Action, Permissions } from '../policy/access-policy.ts';
 import { permissionsFor } from '../policy/access-policy.ts';
-import type { Versioned } from '../ports/document-store.ts';
+import type { NewDocument, Versioned } from '../ports/document-store.ts';
 import type { ResellerRelationship } from '../relationships/reseller-relationship.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
@@ -43,6 +43,7 @@ export async function changeReseller(
   change: { readonly id: string; readonly version: string },
   auditAction: string,
   mutate: (relationship: ResellerRelationship, now: Date) => Result<ResellerRelationship>,
+  outbox?: (after: ResellerRelationship, event: AuditEvent) => NewDocument[],
 ): Promise<Result<ResellerRelationshipView>> {
   const stored = await context.reseller.get(change.id);
   if (stored === undefined) return refuse('not-found', 'That invitation was not found.');
@@ -52,7 +53,7 @@ export async function changeReseller(
   if (!decision.allowed) return refuse('forbidden', decision.reason);
   if (stored.version !== change.version)
     return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), await resellerView(context, actor, stored, may));
-  return writeReseller(context, actor, stored, auditAction, mutate, may);
+  return writeReseller(context, actor, stored, auditAction, mutate, outbox, may);
 }
 
 /** Applies and writes one change to a reseller relationship already loaded and authorized. */
@@ -62,16 +63,14 @@ export async function writeReseller(
   stored: Versioned<ResellerRelationship>,
   auditAction: string,
   mutate: (relationship: ResellerRelationship, now: Date) => Result<ResellerRelationship>,
+  outbox?: (after: ResellerRelationship, event: AuditEvent) => NewDocument[],
   may: Permissions = permissionsFor(actor, relationshipResource(stored.value)),
 ): Promise<Result<ResellerRelationshipView>> {
   const mutated = mutate(stored.value, context.clock.now());
   if (!mutated.ok) return refuse(mutated.code, mutated.message, await resellerView(context, actor, stored, may));
   const changed = { ...mutated, value: { ...mutated.value, lastModifiedBy: personRef(actor) } };
-  const outcome = await context.reseller.save(
-    changed.value,
-    stored.version,
-    resellerEvent(context, actor, auditAction, stored.value, changed.value),
-  );
+  const event = resellerEvent(context, actor, auditAction, stored.value, changed.value);
+  const outcome = await context.reseller.save(changed.value, stored.version, event, outbox?.(changed.value, event) ?? []);
   if (!outcome.ok) {
     return outcome.current === undefined
       ? refuse('not-found', 'That invitation was not found.')

@@ -1,16 +1,17 @@
 import type { Actor } from '../actors/actor.ts';
 import type { Result } from '../shared/result.ts';
 import { ok } from '../shared/result.ts';
-import type { UseCaseContext } from './context.ts';
-import { checkPolicy } from './context.ts';
+import type { TenantRef, UseCaseContext } from './context.ts';
+import { checkPolicy, tenantRef } from './context.ts';
 import type { GdapChange } from './gdap-writes.ts';
 import { changeGdap, settleGdap, transitionTo } from './gdap-writes.ts';
-import type { GdapRelationshipView } from './views.ts';
-import { gdapView } from './views.ts';
+import type { GdapRelationshipView, RelationshipView } from './views.ts';
+import { gdapView, resellerView } from './views.ts';
 import { DAY_MS } from '../shared/person.ts';
-import { EXPIRING_WITHIN_DAYS, isExpiring, REQUEST_VALID_DAYS } from '../relationships/gdap-lifecycle.ts';
+import { dueDateTime, EXPIRING_WITHIN_DAYS, isExpiring, REQUEST_VALID_DAYS } from '../relationships/gdap-lifecycle.ts';
+import { reminderOutboxDocument } from '../notifications/outbox.ts';
 import type { ReminderDue } from '../lifecycle/reminder-schedule.ts';
-import { reminderDueFromChange, reminderDueFromState } from '../lifecycle/reminder-schedule.ts';
+import { reminderDueFromState } from '../lifecycle/reminder-schedule.ts';
 
 /** The partner's Admin agent terminates an active relationship; its access assignments end with it. */
 export function terminateRelationship(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
@@ -32,8 +33,8 @@ export interface SweepOutcome {
   readonly changed: readonly { readonly id: string; readonly displayName: string; readonly status: string }[];
   /** Relationships the sweep could not settle (a store outage, a bad record): the others went on. */
   readonly failed: readonly { readonly id: string; readonly displayName: string; readonly reason: string }[];
-  /** Reminders the changes call for ("it auto-extended", "it has expired"), with the relationship as it is now. */
-  readonly reminders: readonly DueReminder[];
+  /** Pass back as `after` for the next page; absent after the last. ("It has expired" and the like went into the outbox with each change.) */
+  readonly next?: { readonly sort: string; readonly id: string };
 }
 
 /** A reminder that is due, with the relationship it is about. */
@@ -48,23 +49,24 @@ export interface DueReminder extends ReminderDue {
 export async function runLifecycleSweep(
   context: UseCaseContext,
   actor: Actor,
-  input: { limit?: number } = {},
+  input: { limit?: number; after?: { sort: string; id: string } } = {},
 ): Promise<Result<SweepOutcome>> {
   const denied = checkPolicy(actor, 'runLifecycle', {});
   if (denied !== undefined) return denied;
   const now = context.clock.now();
-  const due = await context.gdap.listDue(new Date(now.getTime() + 1).toISOString(), input.limit ?? 100);
+  const limit = input.limit ?? 100;
+  const due = await context.gdap.listDue(new Date(now.getTime() + 1).toISOString(), limit, input.after);
   const changed: { id: string; displayName: string; status: string }[] = [];
-  const reminders: DueReminder[] = [];
   const failed: { id: string; displayName: string; reason: string }[] = [];
   for (const stored of due) {
     try {
-      const settled = await settleGdap(context, stored);
-      if (settled === undefined || settled.version === stored.version) continue;
+      let wrote = false;
+      const settled = await settleGdap(context, stored, () => {
+        wrote = true;
+      });
+      // Only this sweeper's own writes count: another instance's change to the same relationship is its to report.
+      if (settled === undefined || !wrote) continue;
       changed.push({ id: settled.value.id, displayName: settled.value.displayName, status: settled.value.status });
-      // Another instance may have made this change: the reminder is still computed, and its claim decides who sends it.
-      const reminder = reminderDueFromChange(stored.value, settled.value);
-      if (reminder !== undefined) reminders.push({ ...reminder, relationship: await gdapView(context, actor, settled) });
     } catch (error) {
       // One relationship that cannot be written must not keep the others from their due steps.
       failed.push({
@@ -74,7 +76,10 @@ export async function runLifecycleSweep(
       });
     }
   }
-  return ok({ examined: due.length, changed, failed, reminders });
+  const last = due.at(-1);
+  const sort = last === undefined ? null : dueDateTime(last.value);
+  const next = due.length < limit || last === undefined || sort === null ? undefined : { sort, id: last.value.id };
+  return ok({ examined: due.length, changed, failed, ...(next === undefined ? {} : { next }) });
 }
 
 /** Active relationships with 30 days or less left (for reminders), earliest end first. */
@@ -110,4 +115,105 @@ export async function listDueReminders(
     if (reminder !== undefined) reminders.push({ ...reminder, relationship: await gdapView(context, actor, stored) });
   }
   return ok(reminders);
+}
+
+/** A reminder from the outbox with the relationship as it is now (undefined when the relationship is gone). */
+export async function describeReminder(
+  context: UseCaseContext,
+  actor: Actor,
+  reminder: ReminderDue,
+): Promise<Result<DueReminder | undefined>> {
+  const denied = checkPolicy(actor, 'runLifecycle', {});
+  if (denied !== undefined) return denied;
+  const stored = await context.gdap.get(reminder.relationshipId);
+  return ok(stored === undefined ? undefined : { ...reminder, relationship: await gdapView(context, actor, stored) });
+}
+
+/** A relationship as a notice to its partner describes it, read by the system when the notice is sent. */
+export async function describeForNotice(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { kind: 'gdap' | 'reseller'; id: string },
+): Promise<Result<RelationshipView | undefined>> {
+  const denied = checkPolicy(actor, 'runLifecycle', {});
+  if (denied !== undefined) return denied;
+  if (input.kind === 'gdap') {
+    const stored = await context.gdap.get(input.id);
+    return ok(stored === undefined ? undefined : await gdapView(context, actor, stored));
+  }
+  const stored = await context.reseller.get(input.id);
+  return ok(stored === undefined ? undefined : await resellerView(context, actor, stored));
+}
+
+export interface RolesRemovedSummary {
+  readonly partner: TenantRef;
+  readonly customer: TenantRef;
+  readonly dapRemoved: boolean;
+  readonly endedRelationships: readonly { readonly id: string; readonly displayName: string }[];
+}
+
+/** What a customer's "remove the partner's roles" at `at` removed, as the store has it now (for the partner's notice). */
+export async function summarizeRolesRemoved(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { partnerTenantId: string; customerTenantId: string; at: string },
+): Promise<Result<RolesRemovedSummary>> {
+  const denied = checkPolicy(actor, 'runLifecycle', {});
+  if (denied !== undefined) return denied;
+  const reseller = await context.reseller.find(input.partnerTenantId, input.customerTenantId);
+  const dapRemovedAt = reseller?.value.dapRemovedDateTime ?? null;
+  const gdaps = await context.gdap.listByCustomer(input.customerTenantId);
+  const ended = gdaps.filter(
+    (g) =>
+      g.value.partnerTenantId === input.partnerTenantId &&
+      g.value.statusReason === 'rolesRemovedByCustomer' &&
+      g.value.lastModifiedDateTime >= input.at,
+  );
+  return ok({
+    partner: await tenantRef(context, input.partnerTenantId),
+    customer: await tenantRef(context, input.customerTenantId),
+    dapRemoved: dapRemovedAt !== null && dapRemovedAt >= input.at,
+    endedRelationships: ended.map((g) => ({ id: g.value.id, displayName: g.value.displayName })),
+  });
+}
+
+export interface QueuedReminders {
+  /** Reminders this call put into the outbox. */
+  readonly queued: number;
+  /** Reminders that were already there (queued or sent by an earlier pass or another instance). */
+  readonly alreadyQueued: number;
+  /** Relationships looked at. */
+  readonly examined: number;
+  /** Pass back as `after` for the next page; absent after the last. */
+  readonly next?: { readonly sort: string; readonly id: string };
+}
+
+/**
+ * Puts the reminders that the state of relationships calls for now (ending soon, requests waiting) into the outbox,
+ * one page of the due index at a time: each reminder once, whichever instance or pass gets there first.
+ */
+export async function queueDueReminders(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { limit: number; after?: { sort: string; id: string } },
+): Promise<Result<QueuedReminders>> {
+  const denied = checkPolicy(actor, 'runLifecycle', {});
+  if (denied !== undefined) return denied;
+  const now = context.clock.now();
+  const horizon = new Date(now.getTime() + REQUEST_VALID_DAYS * DAY_MS + 1).toISOString();
+  const page = await context.gdap.listDue(horizon, input.limit, input.after);
+  let queued = 0;
+  let alreadyQueued = 0;
+  for (const stored of page) {
+    const reminder = reminderDueFromState(stored.value, now);
+    if (reminder === undefined) continue;
+    const document = reminderOutboxDocument(reminder, now);
+    const written = await context.store.put(document.collection, document.id, document.value, null, { indexes: document.indexes ?? [] });
+    if (written.ok) queued += 1;
+    else alreadyQueued += 1;
+  }
+  const last = page.at(-1);
+  const sort = last === undefined ? null : dueDateTime(last.value);
+  const next = page.length < input.limit || last === undefined || sort === null ? undefined : { sort, id: last.value.id };
+  return ok({ queued, alreadyQueued, examined: page.length, ...(next === undefined ? {} : { next }) });
 }

@@ -64,7 +64,11 @@ function whatYouCanNowDo(relationship: RelationshipView): string[] {
 }
 
 /** The customer removed the partner's admin roles (DAP and every GDAP relationship); who did it, by role only. */
-export function rolesRemovedNotice(outcome: RemovePartnerRolesOutcome, customer: string, at: string): PartnerNoticeCardView {
+export function rolesRemovedNotice(
+  outcome: Pick<RemovePartnerRolesOutcome, 'partner' | 'dapRemoved' | 'endedRelationships'>,
+  customer: string,
+  at: string,
+): PartnerNoticeCardView {
   const by = capitalized(customerAdminPhrase(customer));
   return {
     title: `${customer} removed your admin roles`,

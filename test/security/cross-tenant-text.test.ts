@@ -198,7 +198,6 @@ describe('names from one tenant reach another as plain text, in cards and notifi
       {
         clock: new FixedClock('2026-11-25T12:00:00.000Z'),
         ids: new SequentialIds('md'),
-        notificationRetry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
       },
     );
     const adele: Speaker = { tenantId: DEMO.woodgrove, userId: DEMO.adeleAdminAgent, serviceUrl: stub.serviceUrl };
@@ -229,7 +228,7 @@ describe('names from one tenant reach another as plain text, in cards and notifi
     await say(megan, 'remove roles');
     await say(megan, 'cancel');
     await say(megan, 'what can Woodgrove do in our tenant?');
-    await running.app.services.notifier.idle();
+    await running.app.services.outbox.idle();
     for (const posted of stub.posted)
       (posted.conversationId === `conv-${DEMO.meganContosoGa}` ? seenBy.customer : seenBy.partner).push(...readableTexts(posted.activity));
     seen.push(...seenBy.customer, ...seenBy.partner);

@@ -117,13 +117,11 @@ describe('where the bot may send: serviceUrl', () => {
         user: { id: 'u' },
       };
       await store.put('conversationReferences', id, reference, null);
-      const deliveries = await running.app.services.notifier.send([{ tenantId: DEMO.contoso, userId: DEMO.meganContosoGa }], {
-        type: 'message',
-        text: 'hi',
-      });
-      expect(deliveries).toEqual([
-        { recipient: { tenantId: DEMO.contoso, userId: DEMO.meganContosoGa }, status: 'unreachable', attempts: 0 },
-      ]);
+      const attempt = await running.app.services.notifier.attempt(
+        { tenantId: DEMO.contoso, userId: DEMO.meganContosoGa },
+        { type: 'message', text: 'hi' },
+      );
+      expect(attempt).toEqual({ outcome: 'unreachable' });
     } finally {
       await running.close();
     }

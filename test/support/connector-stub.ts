@@ -16,6 +16,8 @@ export interface ConnectorStub {
   /** Every request received, failed ones included (to see retries). */
   readonly attempts: Array<{ conversationId: string; status: number }>;
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** Drops the failures still queued: the connector works again. */
+  recover(): void;
   /** Resolves when `count` activities have been posted (or rejects after `timeoutMs`). */
   waitForPosts(count: number, timeoutMs?: number): Promise<PostedActivity[]>;
   close(): Promise<void>;
@@ -62,6 +64,9 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     failNext(count, status, retryAfterSeconds) {
       for (let i = 0; i < count; i++)
         failures.push(retryAfterSeconds === undefined ? { status } : { status, retryAfter: retryAfterSeconds });
+    },
+    recover() {
+      failures.length = 0;
     },
     async waitForPosts(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

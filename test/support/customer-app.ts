@@ -46,7 +46,6 @@ export async function startCustomerApp(env: Record<string, string> = {}): Promis
   const running = await startTestApp(env, {
     clock: new FixedClock('2026-03-02T09:00:00.000Z'),
     ids: new SequentialIds('id'),
-    notificationRetry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
     logger: pino({ level: 'info' }, capture),
   });
   return {
@@ -60,7 +59,7 @@ export async function startCustomerApp(env: Record<string, string> = {}): Promis
     say: (text, speaker) => post(running.baseUrl, makeMessage(text, speaker)),
     actor: (speaker) => running.app.services.domain.resolveActor(speaker.tenantId, speaker.userId),
     async close() {
-      await running.app.services.notifier.idle();
+      await running.app.services.outbox.idle();
       await running.close();
       await stub.close();
     },

@@ -9,6 +9,8 @@ import { resolveActor } from '#domain/actors/actor.ts';
 import type { ReminderKind } from '#domain/lifecycle/reminder-schedule.ts';
 import { createPartnerAccess } from '#domain/partner-access.ts';
 import type { DocumentStore } from '#domain/ports/document-store.ts';
+import type { OutboxRecord } from '#domain/notifications/outbox.ts';
+import { OUTBOX_COLLECTION, OUTBOX_INDEX, OUTBOX_PENDING } from '#domain/notifications/outbox.ts';
 import type { Result } from '#domain/shared/result.ts';
 import { DEMO } from './demo-ids.ts';
 
@@ -98,5 +100,14 @@ export async function seedLifecycle(store: DocumentStore, moment: Date, perSitua
     }
     seeded.push({ id: created.id, displayName, expected: s.reminder });
   }
+  await dropSeedNotices(store);
   return seeded;
+}
+
+/** The seed's approvals queued "the customer accepted" notices to the partner; lifecycle tests count reminders only. */
+async function dropSeedNotices(store: DocumentStore): Promise<void> {
+  const pending = await store.list<OutboxRecord>(OUTBOX_COLLECTION, OUTBOX_INDEX.due, OUTBOX_PENDING);
+  for (const record of pending) {
+    if (record.value.message.type === 'partner-decision') await store.remove(OUTBOX_COLLECTION, record.value.id, record.version);
+  }
 }

@@ -30,6 +30,9 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
   return {
     app,
     baseUrl: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => app.server.close(() => resolve())),
+    close: async () => {
+      await app.services.outbox.stop();
+      await new Promise<void>((resolve) => app.server.close(() => resolve()));
+    },
   };
 }

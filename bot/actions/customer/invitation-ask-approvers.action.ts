@@ -1,7 +1,6 @@
 import { invitationApprovers } from '#domain/policy/people-allowed.ts';
-import { cardMessage } from '#presenters/card-message.ts';
-import { invitationCard, invitationState } from '#presenters/customer/invitation.presenter.ts';
-import { invitationApproverMris } from '#presenters/customer/approvers.ts';
+import { newOutboxRecord } from '#domain/notifications/outbox.ts';
+import { invitationState } from '#presenters/customer/invitation.presenter.ts';
 import type { NoticeDelivery } from '#presenters/notice-delivery.presenter.ts';
 import { defineAction } from '../action-handler.ts';
 import { refusalReply } from '../invoke-reply.ts';
@@ -33,13 +32,18 @@ export const invitationAskApproversAction = defineAction(invitationDataSchema, a
   const reachable = [];
   for (const admin of approvers) if ((await services.conversations.find(customerTenantId, admin.id)) !== undefined) reachable.push(admin);
   if (reachable.length === 0) return invitationCardReply(context, seen.value, askedLine({ state: 'nobody' }, []));
-  const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
-  const card = invitationCard(seen.value, { canDecide: true, approverUserIds, now: services.clock.now() });
-  const message = cardMessage(card, `${context.actor.name} asks you to review an invitation from ${seen.value.partner.name}.`);
-  services.notifier.dispatch(
-    reachable.map((a) => ({ tenantId: customerTenantId, userId: a.id })),
-    message,
-    'invitation.askApprovers',
+  // Through the outbox, as every proactive message: the click never waits on Teams, and a failed send is retried.
+  const asker = { tenantId: context.actor.tenantId, userId: context.actor.userId, name: context.actor.name };
+  const now = services.clock.now();
+  await services.outbox.enqueue(
+    newOutboxRecord({
+      id: `ask|${data.kind}:${data.id}|${services.ids.newId()}`,
+      now,
+      origin: `${data.kind}:${data.id}`,
+      message: { type: 'ask-approvers', relationship: ref, asker },
+      sender: asker,
+      recipients: reachable.map((a) => ({ tenantId: customerTenantId, userId: a.id })),
+    }),
   );
   const delivery: NoticeDelivery = { state: 'queued', recipients: reachable.length };
   return invitationCardReply(

@@ -1,85 +1,93 @@
-import type { Activity } from 'botbuilder';
 import { relationshipActionDataSchema } from '#cards/action-data.ts';
 import { renderRequestResultCard } from '#cards/partner/request-result.card.ts';
-import type { UserActor } from '#domain/actors/actor.ts';
-import type { DirectoryUser } from '#domain/ports/directory.ts';
-import type { RelationshipView } from '#domain/use-cases/views.ts';
-import { cardMessage } from '#presenters/card-message.ts';
-import { invitationCard } from '#presenters/customer/invitation.presenter.ts';
+import type { DeliveryState, RecipientDelivery } from '#domain/notifications/outbox.ts';
+import { newOutboxRecord } from '#domain/notifications/outbox.ts';
 import { adminReach } from '#presenters/partner/customer-admins.ts';
 import { buildRequestResultView, isAwaitingCustomer, type ResultExtras } from '#presenters/partner/request-result.presenter.ts';
-import type { Delivery } from '#bot/proactive/notifier.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply, refusalReply } from '../invoke-reply.ts';
 
-/** The bot's own record of each send, one per relationship version and day: a second click sends nothing. */
-const SENDS = 'partnerCustomerSends';
-
-function introText(actor: UserActor, view: RelationshipView): string {
-  return view.kind === 'gdap'
-    ? `${actor.name} of ${view.partner.name} asks for admin roles (GDAP) in ${view.customer.name}. Review the request below.`
-    : `${actor.name} of ${view.partner.name} invited ${view.customer.name} to a reseller relationship. Review the invitation below.`;
+/** One outbox record per relationship version and day: a second click while it is on its way queues nothing. */
+export function customerInvitationOutboxId(view: { kind: string; id: string; version: string }, now: Date): string {
+  return `invite|${view.kind}:${view.id}:${view.version}:${now.toISOString().slice(0, 10)}`;
 }
 
+const admins = (n: number, customer: string) => `${n} Global admin${n === 1 ? '' : 's'} of ${customer}`;
+
 /**
- * The invitation card for one of the customer's Global admins: they were found as the people the policy lets approve
- * invitations (`adminReach`), so the card offers them the buttons; their click is checked again on the server.
+ * Where the send stands, one line per state, by count only: the partner learns how many were reached, never who.
+ * `unreachable` (the person's Teams conversation is gone) is not said apart from "could not be delivered".
  */
-function messageFor(actor: UserActor, view: RelationshipView, admin: DirectoryUser): Partial<Activity> {
-  return cardMessage(invitationCard(view, { canDecide: true, approverUserIds: [admin.id] }), introText(actor, view));
-}
-
-/** What the partner hears of a send: how many were reached and where, never who. */
-function sentNote(customer: string, deliveries: readonly (Delivery | undefined)[]): string {
-  const sent = deliveries.filter((d) => d?.status === 'sent').length;
-  if (sent === 0) return `No Global admin of ${customer} could be reached in Teams: send them the e-mail.`;
-  return `Sent to ${sent} Global admin${sent === 1 ? '' : 's'} of ${customer} in Teams. Send the e-mail as well, so that every admin gets it.`;
+export function deliveryLines(customer: string, recipients: readonly Pick<RecipientDelivery, 'state'>[]): string[] {
+  const count = (states: readonly DeliveryState[]) => recipients.filter((r) => states.includes(r.state)).length;
+  const lines: string[] = [];
+  const delivered = count(['delivered']);
+  const queued = count(['queued']);
+  const retrying = count(['retrying']);
+  const failed = count(['failed', 'unreachable']);
+  if (delivered > 0) lines.push(`Delivered to ${admins(delivered, customer)}.`);
+  if (queued > 0) lines.push(`On its way to ${admins(queued, customer)} in Teams.`);
+  if (retrying > 0) lines.push(`Not delivered yet to ${admins(retrying, customer)}: Teams did not take it, so it will be tried again.`);
+  if (failed > 0) lines.push(`Could not be delivered to ${admins(failed, customer)}: send them the e-mail.`);
+  return lines;
 }
 
 /**
- * "Send to the customer's admins in Teams": the invitation card, proactively, to each Global admin of the
- * customer; the partner's card comes back saying who was reached and who must get the e-mail.
+ * "Send to the customer's admins in Teams": puts the invitation card into the outbox for each reachable Global admin
+ * of the customer and answers at once (the click never waits on Teams' connector); the outbox delivers it, retries
+ * if Teams fails, and tells the partner if it could not. "Already sent today" counts only deliveries that happened.
+ * The card's refresh (and any later click) reads the outbox, so it says only what is true about the delivery.
  */
 export const sendToCustomerAction = defineAction(relationshipActionDataSchema, async ({ actor, services, trigger }, data) => {
   const got = await services.domain.getRelationship(actor, { kind: data.kind, id: data.id });
   if (!got.ok) return refusalReply(got);
   const view = got.value;
+  const customer = view.customer.name;
   const action = view.kind === 'gdap' ? 'lockForApproval' : 'requestResellerRelationship';
   const decision = view.may[action];
   if (!decision.allowed) return refusalReply({ code: 'forbidden', message: decision.reason });
   const reach = await adminReach(services, view.customer.tenantId);
   const reply = (extras: ResultExtras) => cardReply(renderRequestResultCard(buildRequestResultView(view, reach, extras)));
-  if (trigger === 'automatic') return reply({});
-  if (data.version !== view.version) return reply({ note: 'This changed meanwhile: here is how it stands now. Nothing was sent.' });
-  if (!isAwaitingCustomer(view)) return reply({ note: `${view.customer.name} is no longer waiting for this, so nothing was sent.` });
-  if (reach.reachable.length === 0) return reply({ note: sentNote(view.customer.name, []) });
-
   const now = services.clock.now();
-  const claimId = `${view.kind}:${view.id}:${view.version}:${now.toISOString().slice(0, 10)}`;
-  const claim = await services.store.put(SENDS, claimId, { by: actor.userId, at: now.toISOString() }, null);
-  if (!claim.ok)
-    return reply({
-      note: `This was already sent to ${view.customer.name}'s admins in Teams today; nothing was sent again. Send the e-mail if they need it once more.`,
-    });
+  const id = customerInvitationOutboxId(view, now);
+  const existing = await services.outbox.read(id);
+  const recipients = existing?.value.recipients ?? [];
+  const deliveries = deliveryLines(customer, recipients);
+  if (trigger === 'automatic') return reply(existing === undefined ? {} : { deliveries });
+  if (data.version !== view.version) return reply({ note: 'This changed meanwhile: here is how it stands now. Nothing was sent.' });
+  if (!isAwaitingCustomer(view)) return reply({ note: `${customer} is no longer waiting for this, so nothing was sent.` });
+  if (reach.reachable.length === 0)
+    return reply({ note: `No Global admin of ${customer} could be reached in Teams: send them the e-mail.`, noteColor: 'Warning' });
 
-  const deliveries = await Promise.all(
-    reach.admins.map(async (admin) => {
-      const [delivery] = await services.notifier.send(
-        [{ tenantId: view.customer.tenantId, userId: admin.id }],
-        messageFor(actor, view, admin),
-      );
-      return { admin, delivery };
-    }),
+  if (recipients.some((r) => r.state === 'delivered')) {
+    return reply({
+      note: `This was already sent to ${customer}'s admins in Teams today; nothing was sent again. Send the e-mail if they need it once more.`,
+      deliveries,
+    });
+  }
+  if (existing !== undefined && existing.value.state === 'pending') {
+    return reply({ note: `This is already on its way to ${customer}'s admins in Teams; nothing was queued again.`, deliveries });
+  }
+  const sender = { tenantId: actor.tenantId, userId: actor.userId, name: actor.name };
+  const record = newOutboxRecord({
+    id,
+    now,
+    origin: `${view.kind}:${view.id}`,
+    message: { type: 'customer-invitation', relationship: { kind: view.kind, id: view.id, version: view.version }, sender },
+    sender,
+    recipients: reach.reachable.map((admin) => ({ tenantId: view.customer.tenantId, userId: admin.id })),
+  });
+  // A new record, or a fresh try after every earlier delivery of today failed: compare-and-set, so two clicks queue one.
+  const queued = existing === undefined ? await services.outbox.enqueue(record) : await services.outbox.replace(record, existing.version);
+  if (!queued) return reply({ note: `This is already on its way to ${customer}'s admins in Teams; nothing was queued again.` });
+  services.logger.info(
+    { relationshipId: view.id, kind: view.kind, queued: reach.reachable.length, admins: reach.admins.length },
+    "queued for the customer's admins",
   );
-  const sent = deliveries.filter((d) => d.delivery?.status === 'sent').length;
-  services.logger.info({ relationshipId: view.id, kind: view.kind, sent, admins: reach.admins.length }, "sent to the customer's admins");
-  // Only a delivery counts towards "once a day": a send that reached nobody gives its claim back, so it can be sent again.
-  if (sent === 0) await services.store.remove(SENDS, claimId, claim.version);
   return reply({
-    note: sentNote(
-      view.customer.name,
-      deliveries.map((d) => d.delivery),
-    ),
-    noteColor: sent === 0 ? 'Warning' : 'Good',
+    note:
+      `On its way to ${admins(reach.reachable.length, customer)} in Teams. Send the e-mail as well, so that every admin gets it. ` +
+      'This card says when it is delivered; if Teams cannot deliver it, you will be told.',
+    deliveries: deliveryLines(customer, record.recipients ?? []),
   });
 });

@@ -38,15 +38,18 @@ describe('npm run sweep', () => {
     expect(stdout).toMatch(/^Lifecycle sweep at .* \(clock moved \+6 days\)$/m);
     expect(stdout).toMatch(/^ {2}"LC-B-00" → expired$/m);
     expect(stdout).toMatch(/^ {2}"LC-E-00" → active$/m);
-    expect(stdout).toMatch(/^ {2}expired +"LC-B-00" \(Contoso\): unreachable, 0 of 1 reached$/m);
-    expect(stdout).toMatch(/^ {2}auto-extended +"LC-E-00" \(Contoso\): unreachable/m);
-    expect(stdout).toMatch(/^ {2}ending-30 +"LC-A-00"/m);
+    // Every reminder went into the outbox (the expiry's with the expiry itself) and was delivered from there.
+    expect(stdout).toMatch(/^Reminders queued: [1-9]\d*$/m);
+    expect(stdout).toMatch(/^ {2}reminder\|[^|]+\|expired\|.+: done, 0 of 1 reached, 1 never talked to the bot$/m);
+    expect(stdout).toMatch(/^ {2}reminder\|[^|]+\|auto-extended\|.+: done/m);
+    expect(stdout).toMatch(/^ {2}reminder\|[^|]+\|ending-30\|/m);
     expect(stdout).toMatch(/^Failures: none$/m);
 
     // A second pass on the copy has nothing left to do; the original was never touched.
     const again = await run('npm', ['run', '--silent', 'sweep'], { cwd: root, env });
     expect(again.stdout).toMatch(/^Changed: nothing$/m);
-    expect(again.stdout).toMatch(/^Reminders sent: none \(\d+ already sent earlier or by another instance\)$/m);
+    expect(again.stdout).toMatch(/^Reminders queued: 0 \(\d+ were already in the outbox\)$/m);
+    expect(again.stdout).toMatch(/^Outbox: nothing due$/m);
     const untouched = await run('npm', ['run', '--silent', 'sweep'], {
       cwd: root,
       env: { ...env, STORAGE_URL: `sqlite://${original}`, CLOCK_OFFSET_DAYS: '0' },

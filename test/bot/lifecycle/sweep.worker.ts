@@ -24,19 +24,22 @@ const app = createApp({
   store,
   botStorage: new DocumentStoreBotStorage(store),
   clock: { now: () => new Date(moment) },
-  notificationRetry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 },
+  instanceId: `worker-${process.pid}`,
 });
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 console.log('ready');
 const go = await lines.next();
 if (go.done === true || go.value !== 'go') throw new Error('expected go');
-const report = await runLifecyclePass(app.services, { instanceId: `worker-${process.pid}` });
+const report = await runLifecyclePass(app.services);
 console.log(
   JSON.stringify({
     pid: process.pid,
     changed: report.changed.length,
-    sent: report.reminders.filter((r) => r.outcome !== 'claimed-elsewhere').map((r) => ({ key: r.key, outcome: r.outcome })),
-    elsewhere: report.reminders.filter((r) => r.outcome === 'claimed-elsewhere').length,
+    sent: report.deliveries
+      .filter((r) => r.outcome !== 'claimed-elsewhere')
+      .map((r) => ({ key: r.id, outcome: r.outcome, states: r.recipients.filter((p) => p.state !== 'unreachable').map((p) => p.state) })),
+    elsewhere: report.deliveries.filter((r) => r.outcome === 'claimed-elsewhere').length,
+    queued: report.queued,
     failures: report.failures,
   }),
 );

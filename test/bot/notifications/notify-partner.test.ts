@@ -1,50 +1,37 @@
 import { pino } from 'pino';
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import {
-  notifyPartnerOfDecision,
-  notifyPartnerOfRolesRemoved,
-  notifyPartnerOfTermination,
-  partnerRecipients,
-} from '#bot/notifications/notify-partner.ts';
-import type { Notifier, Recipient } from '#bot/proactive/notifier.ts';
-import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner-roles.ts';
+import { partnerRecipients } from '#bot/notifications/notify-partner.ts';
+import { outboxRenderer } from '#bot/notifications/outbox-messages.ts';
+import type { OutboxRecord } from '#domain/notifications/outbox.ts';
+import { OUTBOX_COLLECTION, OUTBOX_INDEX, OUTBOX_PENDING } from '#domain/notifications/outbox.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
-import { createCustomerWorld } from '#test/support/customer-world.ts';
+import { createCustomerWorld, expectOk } from '#test/support/customer-world.ts';
 
 const HANA = 'c3a7e9f1-5d4b-4a8c-8e3f-2b1a0f9e8d13';
 
-function recordingNotifier() {
-  const sent: { recipients: readonly Recipient[]; message: Partial<Activity>; what: string }[] = [];
-  const notifier: Notifier = {
-    send: async () => [],
-    dispatch: (recipients, message, what) => {
-      sent.push({ recipients, message, what });
-    },
-    idle: async () => {},
-  };
-  return { notifier, sent };
-}
-
-async function servicesWith(reachable: readonly string[], failLookups = false) {
+async function servicesWith(reachable: readonly string[]) {
   const world = await createCustomerWorld();
-  const { notifier, sent } = recordingNotifier();
   const conversations = {
     remember: async () => {},
-    find: async (_tenantId: string, userId: string) => {
-      if (failLookups) throw new Error('store down');
-      return reachable.includes(userId) ? { channelId: 'msteams' } : undefined;
-    },
+    find: async (_tenantId: string, userId: string) => (reachable.includes(userId) ? { channelId: 'msteams' } : undefined),
   };
-  return {
-    world,
-    sent,
-    services: { directory: world.directory, conversations, notifier, clock: world.clock, logger: pino({ level: 'silent' }) },
+  const services = {
+    domain: world.access,
+    directory: world.directory,
+    conversations,
+    clock: world.clock,
+    logger: pino({ level: 'silent' }),
   };
+  return { world, services };
 }
 
 function cardText(message: Partial<Activity> | undefined): string {
   return JSON.stringify(message?.attachments?.[0]?.content ?? {});
+}
+
+async function pendingOutbox(world: Awaited<ReturnType<typeof createCustomerWorld>>): Promise<OutboxRecord[]> {
+  return (await world.store.list<OutboxRecord>(OUTBOX_COLLECTION, OUTBOX_INDEX.due, OUTBOX_PENDING)).map((r) => r.value);
 }
 
 describe('partner notifications', () => {
@@ -74,42 +61,52 @@ describe('partner notifications', () => {
     expect(recipients).toEqual(expected.map((userId) => ({ tenantId: DEMO.woodgrove, userId })));
   });
 
-  it.each(['accepted', 'declined'] as const)('tells the partner the invitation was %s, with a card from the template', async (decision) => {
-    const { world, services, sent } = await servicesWith([DEMO.adeleAdminAgent]);
+  it.each(['accepted', 'declined'] as const)(
+    "the customer's answer (%s) puts the partner's notice into the outbox with it, rendered from the template",
+    async (decision) => {
+      const { world, services } = await servicesWith([DEMO.adeleAdminAgent]);
+      const gdap = await world.pendingGdap();
+      expect(await pendingOutbox(world)).toEqual([]);
+      const megan = await world.actor(DEMO.contoso, DEMO.meganContosoGa);
+      const ref = { kind: 'gdap' as const, id: gdap.id, version: gdap.version };
+      expectOk(
+        decision === 'accepted' ? await world.access.approveRelationship(megan, ref) : await world.access.declineRelationship(megan, ref),
+      );
+      const [record, ...others] = await pendingOutbox(world);
+      expect(others).toEqual([]);
+      expect(record?.message).toMatchObject({ type: 'partner-decision', decision });
+      // The partner hears who by role only: no name of the customer's people in the record or the card.
+      expect(JSON.stringify(record)).not.toContain('Megan');
+      const rendered = await outboxRenderer(services)(
+        record?.message ?? { type: 'undelivered-notice', about: 'reminder', recipients: [], origin: null },
+        record as OutboxRecord,
+      );
+      expect(rendered?.recipients).toEqual([{ tenantId: DEMO.woodgrove, userId: DEMO.adeleAdminAgent }]);
+      const text = cardText(await rendered?.render({ tenantId: DEMO.woodgrove, userId: DEMO.adeleAdminAgent }));
+      expect(text).toContain(`Contoso ${decision} your GDAP relationship`);
+      expect(text).toContain(`A Global admin of Contoso ${decision} it.`);
+      expect(text).not.toContain('Megan');
+      expect(text).not.toContain('${');
+    },
+  );
+
+  it("removing the partner's roles queues one notice for the whole removal, listing what ended", async () => {
+    const { world, services } = await servicesWith([DEMO.adeleAdminAgent]);
+    const megan = await world.actor(DEMO.contoso, DEMO.meganContosoGa);
     const gdap = await world.pendingGdap();
-    await notifyPartnerOfDecision(services, gdap, decision);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.what).toBe(`invitation.${decision}`);
-    const text = cardText(sent[0]?.message);
-    expect(text).toContain(`Contoso ${decision} your GDAP relationship`);
-    expect(text).toContain(`A Global admin of Contoso ${decision} it.`);
+    expectOk(await world.access.approveRelationship(megan, { kind: 'gdap', id: gdap.id, version: gdap.version }));
+    for (const record of await pendingOutbox(world)) await world.store.remove(OUTBOX_COLLECTION, record.id, '*');
+    expectOk(await world.access.removePartnerRoles(megan, { customerTenantId: DEMO.contoso, partnerTenantId: DEMO.woodgrove }));
+    const records = await pendingOutbox(world);
+    expect(records.map((r) => r.message.type)).toEqual(['partner-roles-removed']);
+    const rendered = await outboxRenderer(services)(
+      records[0]?.message ?? { type: 'undelivered-notice', about: 'reminder', recipients: [], origin: null },
+      records[0] as OutboxRecord,
+    );
+    const text = cardText(await rendered?.render({ tenantId: DEMO.woodgrove, userId: DEMO.adeleAdminAgent }));
+    expect(text).toContain('Contoso removed your admin roles');
+    expect(text).toContain('GDAP relationship \\"Woodgrove support');
+    expect(text).toContain('A Global admin of Contoso removed');
     expect(text).not.toContain('Megan');
-    expect(text).not.toContain('${');
-  });
-
-  it('tells the partner its roles were removed and its relationship terminated', async () => {
-    const { services, sent, world } = await servicesWith([DEMO.adeleAdminAgent]);
-    const outcome: RemovePartnerRolesOutcome = {
-      partner: { tenantId: DEMO.woodgrove, name: 'Woodgrove Partners' },
-      dapRemoved: true,
-      endedRelationships: [{ id: 'r1', displayName: 'Woodgrove helpdesk' }],
-      remains: [],
-      lost: [],
-    };
-    await notifyPartnerOfRolesRemoved(services, outcome, 'Contoso');
-    const gdap = await world.pendingGdap();
-    await notifyPartnerOfTermination(services, { ...gdap, kind: 'gdap' }, 'Megan Bowen');
-    expect(sent.map((s) => s.what)).toEqual(['partner.rolesRemoved', 'gdap.terminated']);
-    expect(cardText(sent[0]?.message)).toContain('GDAP relationship \\"Woodgrove helpdesk\\" ended');
-    expect(cardText(sent[0]?.message)).toContain('A Global admin of Contoso removed');
-    expect(cardText(sent[0]?.message)).not.toContain('Megan');
-    expect(cardText(sent[1]?.message)).toContain('with Contoso ended');
-  });
-
-  it('never rejects, even when finding recipients fails', async () => {
-    const { world, services, sent } = await servicesWith([], true);
-    const gdap = await world.pendingGdap();
-    await expect(notifyPartnerOfDecision(services, gdap, 'accepted')).resolves.toEqual({ state: 'undeliverable' });
-    expect(sent).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   TWO_GA_DIRECTORY,
   type CustomerApp,
 } from '#test/support/customer-app.ts';
+import type { FixedClock } from '#test/support/fixed-clock.ts';
 
 describe('two Global admins answer the same invitation at once', () => {
   let app: CustomerApp;
@@ -66,7 +67,7 @@ describe('two Global admins answer the same invitation at once', () => {
       const replay = await app.invoke(winningVerb, { ...data, agreementRead: 'true' }, winner);
       expect(textsOf(invokeCard(replay)).join('\n')).not.toMatch(/You (approved|declined) this (request|invitation)/);
       expect(await decisionEvents()).toHaveLength(1);
-      await app.running.app.services.notifier.idle();
+      await app.running.app.services.outbox.idle();
       expect(app.stub.posted).toHaveLength(1);
     },
   );
@@ -97,25 +98,36 @@ describe('a notification endpoint that fails', () => {
     return app.invoke('invitation.accept', { kind: 'gdap', id: gdap.id, version: gdap.version, agreementRead: 'true' }, SPEAKERS.megan);
   }
 
-  it('answering 429 three times: the action succeeds, the retries are logged, the notice arrives', async () => {
-    app.stub.failNext(3, 429);
+  it('answering 429: the click still answers at once; the notice waits in the outbox and arrives when Teams takes it', async () => {
+    app.stub.failNext(1, 429);
     const result = await acceptFresh();
     expect(textsOf(invokeCard(result)).join('\n')).toContain('You approved this request');
-    await app.running.app.services.notifier.idle();
-    expect(app.stub.attempts.map((a) => a.status)).toEqual([429, 429, 429, 200]);
+    const { outbox } = app.running.app.services;
+    await outbox.idle();
+    expect(app.stub.attempts.map((a) => a.status)).toEqual([429]);
+    expect(app.stub.posted).toHaveLength(0);
+    const clock = app.running.app.services.clock as FixedClock;
+    clock.set('2026-03-02T09:01:00.000Z');
+    await outbox.deliverDue();
+    expect(app.stub.attempts.map((a) => a.status)).toEqual([429, 200]);
     expect(app.stub.posted).toHaveLength(1);
-    const retries = app.logs.filter((l) => l.msg === 'notification failed, retrying');
-    expect(retries.map((l) => l.status)).toEqual([429, 429, 429]);
+    expect(app.logs.filter((l) => l.msg === 'delivery failed').map((l) => l.status)).toEqual([429]);
   });
 
-  it('answering 429 every time: the action still succeeds, and giving up is logged', async () => {
-    app.stub.failNext(20, 429);
+  it('answering 429 every time: the click still succeeds; after a day the notice reads "could not be delivered"', async () => {
+    app.stub.failNext(10_000, 429);
     const result = await acceptFresh();
     expect(textsOf(invokeCard(result)).join('\n')).toContain('You approved this request');
-    await app.running.app.services.notifier.idle();
+    const { outbox } = app.running.app.services;
+    await outbox.idle();
+    const clock = app.running.app.services.clock as FixedClock;
+    for (let hour = 1; hour <= 25; hour += 1) {
+      clock.set(new Date(Date.parse('2026-03-02T09:00:00.000Z') + hour * 3_600_000).toISOString());
+      await outbox.deliverDue();
+    }
     expect(app.stub.posted).toHaveLength(0);
-    expect(app.logs.filter((l) => l.msg === 'notification failed, retrying').length).toBe(3);
-    expect(app.logs.some((l) => l.msg === 'notification given up')).toBe(true);
-    expect(app.logs.find((l) => l.msg === 'notifications')).toMatchObject({ what: 'invitation.accepted', failed: 1 });
+    const failed = app.logs.filter((l) => l.msg === 'delivery failed');
+    expect(failed.at(-1)).toMatchObject({ status: 429, state: 'failed' });
+    expect(failed.slice(0, -1).every((l) => l.state === 'retrying')).toBe(true);
   });
 });

@@ -138,7 +138,7 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
     expect(await view(r.id)).toMatchObject({ version: r.version, relationship: { autoExtendDuration: 'PT0S' } });
     // Microsoft may still have made it after the click gave up: the next reconciliation sees it.
     await expect.poll(() => stand.relationship(r.id)?.autoExtendDuration, { timeout: 10_000, interval: 200 }).toBe('P180D');
-    await runLifecyclePass(running.app.services, { instanceId: 'failures' });
+    await runLifecyclePass(running.app.services);
     expect((await view(r.id)).relationship.autoExtendDuration).toBe('P180D');
     expect(await eventsOf(r.id)).toContain('gdap.autoExtendChanged');
   });
@@ -176,7 +176,7 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
 
     const other = await active();
     stand.remove(other.id);
-    await runLifecyclePass(running.app.services, { instanceId: 'failures' });
+    await runLifecyclePass(running.app.services);
     expect((await view(other.id)).statusText).toBe('Deleted at Microsoft: it no longer exists there');
     const refreshed = await post(
       running.baseUrl,

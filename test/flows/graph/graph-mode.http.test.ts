@@ -34,7 +34,7 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     if (!got.ok || got.value.kind !== 'gdap') throw new Error('not found');
     return got.value;
   }
-  const pass = () => runLifecyclePass(running.app.services, { instanceId: 'graph-e2e' });
+  const pass = () => runLifecyclePass(running.app.services);
   const postsTo = (userId: string) => stub.posted.filter((p) => p.conversationId === `conv-${userId}`);
   const textsOfPost = (activity: unknown) => cardTexts([activity as never]).join('\n');
 
@@ -46,7 +46,6 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
       { ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET },
       {
         clock,
-        notificationRetry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
         logger: (await import('pino')).pino({ level: 'warn' }, process.stderr),
       },
     );
@@ -55,7 +54,7 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     await c.say(megan(), 'help');
   }, 60_000);
   afterAll(async () => {
-    await running.app.services.notifier.idle();
+    await running.app.services.outbox.idle();
     await running.close();
     await stub.close();
     await stand.close();
@@ -106,7 +105,8 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
   it('the invitation card sent to the customer opens the admin center to approve; Accept in Teams is not offered', async () => {
     const view = await projection();
     const sent = await c.click(adele(), 'partner.sendToCustomer', { kind: 'gdap', id, version: view.version });
-    expect(invokeText(sent)).toContain('Sent to 1 Global admin of Contoso in Teams.');
+    expect(invokeText(sent)).toContain('On its way to 1 Global admin of Contoso in Teams.');
+    await running.app.services.outbox.idle();
     const [invitation] = postsTo(DEMO.meganContosoGa);
     const card = (invitation?.activity as { attachments?: { content: { body: unknown } }[] }).attachments?.[0]?.content;
     // The card's own buttons (its refresh action for Teams aside).
@@ -130,14 +130,14 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     const report = await pass();
     expect(report.failures).toEqual([]);
     expect(report.changed).toContainEqual({ id, displayName: 'Contoso helpdesk', status: 'active' });
-    await running.app.services.notifier.idle();
+    await running.app.services.outbox.idle();
     const notices = postsTo(DEMO.adeleAdminAgent).slice(before);
     expect(notices).toHaveLength(1);
     expect(textsOfPost(notices[0]?.activity)).toContain('Contoso accepted your GDAP relationship "Contoso helpdesk"');
     expect(await projection()).toMatchObject({ status: 'active', daysLeft: 365, endDateTime: '2027-11-27T12:00:00.000Z' });
 
     await pass();
-    await running.app.services.notifier.idle();
+    await running.app.services.outbox.idle();
     expect(postsTo(DEMO.adeleAdminAgent).length - before).toBe(1);
 
     const refreshed = invokeCard(
@@ -197,7 +197,7 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     stand.terminateByCustomer(id);
     const before = postsTo(DEMO.adeleAdminAgent).length;
     await pass();
-    await running.app.services.notifier.idle();
+    await running.app.services.outbox.idle();
     const view = await projection();
     expect(view).toMatchObject({ status: 'terminated', assignments: [], relationship: { statusReason: 'terminatedAtSource' } });
     expect(view.relationship.accessAssignments.every((a) => a.status === 'deleted')).toBe(true);
@@ -214,7 +214,8 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     // Near its old end date, no "ends in 30 days" reminder goes out for a relationship that ended at Microsoft.
     clock.advanceDays(40);
     const report = await pass();
-    expect(report.reminders.filter((r) => r.relationship === 'Contoso helpdesk')).toEqual([]);
+    const helpdesk = String(stand.relationships().find((r) => r.displayName === 'Contoso helpdesk')?.id);
+    expect(report.deliveries.filter((r) => r.message === 'reminder' && r.id.includes(helpdesk))).toEqual([]);
   });
 
   it('"check now" on the card reads Microsoft at once: a request approved there is active without waiting for the sync', async () => {
@@ -231,7 +232,7 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
       await post(running.baseUrl, makeInvoke('invitation.refresh', { kind: 'gdap', id: second, version: 'v' }, megan())),
     );
     expect(JSON.stringify(card)).toContain('Status: Active');
-    await running.app.services.notifier.idle();
+    await running.app.services.outbox.idle();
     expect(postsTo(DEMO.adeleAdminAgent).length - before).toBe(1);
   });
 
@@ -242,17 +243,17 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     const before = postsTo(DEMO.adeleAdminAgent).length;
     const report = await pass();
     expect(report.changed).toContainEqual({ id: second, displayName: 'Contoso readers', status: 'expired' });
-    expect(report.reminders.filter((r) => r.relationship === 'Contoso readers').map((r) => [r.kind, r.outcome])).toEqual([
-      ['expired', 'sent'],
-    ]);
-    await running.app.services.notifier.idle();
+    expect(
+      report.deliveries.filter((r) => r.message === 'reminder' && r.id.includes(second)).map((r) => [r.id.split('|')[2], r.outcome]),
+    ).toEqual([['expired', 'done']]);
+    await running.app.services.outbox.idle();
     expect(postsTo(DEMO.adeleAdminAgent).length - before).toBe(1);
     expect(await running.app.services.domain.getRelationship(await c.actor(PEOPLE.adele), { kind: 'gdap', id: second })).toMatchObject({
       ok: true,
       value: { status: 'expired', relationship: { statusReason: 'reachedEndDate' } },
     });
     const again = await pass();
-    expect(again.reminders.filter((r) => r.relationship === 'Contoso readers' && r.outcome !== 'claimed-elsewhere')).toEqual([]);
+    expect(again.deliveries.filter((r) => r.id.includes(second) && r.outcome !== 'claimed-elsewhere')).toEqual([]);
   });
 
   it('"check with Microsoft now" from the tab does the same for the partner', async () => {
@@ -284,7 +285,7 @@ describe('graph mode end to end: Microsoft Graph is the system of record', () =>
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ statusText: 'Active' });
-    await running.app.services.notifier.idle();
+    await running.app.services.outbox.idle();
     expect(postsTo(DEMO.adeleAdminAgent).length - before).toBe(1);
   });
 });

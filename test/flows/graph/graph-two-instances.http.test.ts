@@ -31,7 +31,6 @@ describe('graph mode, two bot instances reconciling at once', () => {
       store,
       botStorage: new DocumentStoreBotStorage(store),
       clock,
-      notificationRetry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
     };
     a = await startTestApp(env, shared);
     b = await startTestApp(env, shared);
@@ -58,11 +57,8 @@ describe('graph mode, two bot instances reconciling at once', () => {
     if (!locked.ok) throw new Error(locked.message);
     stand.approve(locked.value.id);
 
-    const [ra, rb] = await Promise.all([
-      runLifecyclePass(a.app.services, { instanceId: 'a' }),
-      runLifecyclePass(b.app.services, { instanceId: 'b' }),
-    ]);
-    await Promise.all([a.app.services.notifier.idle(), b.app.services.notifier.idle()]);
+    const [ra, rb] = await Promise.all([runLifecyclePass(a.app.services), runLifecyclePass(b.app.services)]);
+    await Promise.all([a.app.services.outbox.idle(), b.app.services.outbox.idle()]);
     expect([...ra.changed, ...rb.changed].filter((c) => c.id === locked.value.id)).toEqual([
       { id: locked.value.id, displayName: 'Two instances', status: 'active' },
     ]);

@@ -45,7 +45,7 @@ describe('customer card actions', () => {
         await app.running.app.services.domain.getRelationship(await app.actor(SPEAKERS.megan), { kind: 'gdap', id: gdap.id }),
       );
       expect(now.kind === 'gdap' && now.status).toBe('approvalPending');
-      await app.running.app.services.notifier.idle();
+      await app.running.app.services.outbox.idle();
       expect(app.stub.posted).toEqual([]);
     },
   );

@@ -1,0 +1,153 @@
+/**
+ * What each kind of outbox message says and to whom, worked out when it is delivered, from the state as it is then
+ * (a reminder shows the relationship as it stands, not as it stood when the change was written).
+ */
+import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
+import { renderPartnerNoticeCard, type PartnerNoticeCardView } from '#cards/customer/partner-notice.card.ts';
+import { renderReminderCard } from '#cards/lifecycle/reminder.card.ts';
+import { buildReminderView } from '#presenters/lifecycle/reminder.presenter.ts';
+import { invitationCard } from '#presenters/customer/invitation.presenter.ts';
+import { cardMessage } from '#presenters/card-message.ts';
+import { invitationApproverMris } from '#presenters/customer/approvers.ts';
+import { decisionNotice, rolesRemovedNotice, terminatedNotice } from '#presenters/customer/partner-notice.presenter.ts';
+import { SYSTEM_ACTOR } from '#domain/actors/actor.ts';
+import type { OutboxMessage } from '#domain/notifications/outbox.ts';
+import type { Result } from '#domain/shared/result.ts';
+import type { RelationshipView } from '#domain/use-cases/views.ts';
+import { reminderRecipients } from '../lifecycle/reminder-recipients.ts';
+import type { MessageRenderer, RenderedMessage } from '../proactive/outbox.ts';
+import type { Recipient } from '../proactive/notifier.ts';
+import type { BotServices } from '../services.ts';
+import { partnerRecipients } from './notify-partner.ts';
+
+type RenderServices = Pick<BotServices, 'domain' | 'directory' | 'conversations' | 'clock' | 'logger'>;
+
+/** A use case's value, or an exception: the system may always read these, so a refusal is a bug. */
+function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`outbox: ${result.message}`);
+  return result.value;
+}
+
+function same(message: Partial<Activity>): (recipient: Recipient) => Promise<Partial<Activity>> {
+  return async () => message;
+}
+
+function requesterOf(relationship: RelationshipView): string {
+  return relationship.kind === 'gdap'
+    ? relationship.relationship.requestedBy.userId
+    : relationship.relationship.invitation.requestedBy.userId;
+}
+
+function noticeMessage(view: PartnerNoticeCardView): Partial<Activity> {
+  return { type: ActivityTypes.Message, summary: view.title, attachments: [CardFactory.adaptiveCard(renderPartnerNoticeCard(view))] };
+}
+
+function introText(sender: string, view: RelationshipView): string {
+  return view.kind === 'gdap'
+    ? `${sender} of ${view.partner.name} asks for admin roles (GDAP) in ${view.customer.name}. Review the request below.`
+    : `${sender} of ${view.partner.name} invited ${view.customer.name} to a reseller relationship. Review the invitation below.`;
+}
+
+/** What the undelivered message was, in the words of the notice to its sender. */
+const ABOUT: Readonly<Record<OutboxMessage['type'], string>> = {
+  reminder: 'a reminder',
+  'partner-decision': 'a notice',
+  'partner-roles-removed': 'a notice',
+  'partner-terminated': 'a notice',
+  'customer-invitation': 'the invitation',
+  'ask-approvers': 'your request to review the invitation',
+  'undelivered-notice': 'a notice',
+};
+
+async function render(services: RenderServices, message: OutboxMessage): Promise<RenderedMessage | undefined> {
+  switch (message.type) {
+    case 'reminder': {
+      const reminder = valueOf(await services.domain.describeReminder(SYSTEM_ACTOR, message.reminder));
+      if (reminder === undefined) return undefined;
+      const view = buildReminderView(reminder);
+      const activity = {
+        type: ActivityTypes.Message,
+        summary: view.title,
+        attachments: [CardFactory.adaptiveCard(renderReminderCard(view))],
+      };
+      return { recipients: await reminderRecipients(services.directory, reminder), render: same(activity) };
+    }
+    case 'partner-decision': {
+      const relationship = valueOf(await services.domain.describeForNotice(SYSTEM_ACTOR, message.relationship));
+      if (relationship === undefined) return undefined;
+      const activity = noticeMessage(decisionNotice(relationship, message.decision, message.at));
+      return {
+        recipients: await partnerRecipients(services, relationship.partner.tenantId, requesterOf(relationship)),
+        render: same(activity),
+      };
+    }
+    case 'partner-terminated': {
+      const relationship = valueOf(await services.domain.describeForNotice(SYSTEM_ACTOR, message.relationship));
+      if (relationship === undefined || relationship.kind !== 'gdap') return undefined;
+      const activity = noticeMessage(
+        terminatedNotice({ displayName: relationship.displayName, customer: relationship.customer.name }, message.by, message.at),
+      );
+      return {
+        recipients: await partnerRecipients(services, relationship.partner.tenantId, requesterOf(relationship)),
+        render: same(activity),
+      };
+    }
+    case 'partner-roles-removed': {
+      const summary = valueOf(await services.domain.summarizeRolesRemoved(SYSTEM_ACTOR, message));
+      const activity = noticeMessage(rolesRemovedNotice(summary, summary.customer.name, message.at));
+      return { recipients: await partnerRecipients(services, message.partnerTenantId, undefined), render: same(activity) };
+    }
+    case 'customer-invitation': {
+      const view = valueOf(await services.domain.describeForNotice(SYSTEM_ACTOR, message.relationship));
+      if (view === undefined) return undefined;
+      return {
+        recipients: [],
+        async render(recipient) {
+          // The recipients were found as the people the policy lets approve invitations (the customer's Global admins),
+          // so the card offers them the buttons; their click is checked again on the server.
+          const card = invitationCard(view, { canDecide: true, approverUserIds: [recipient.userId], now: services.clock.now() });
+          return cardMessage(card, introText(message.sender.name, view));
+        },
+      };
+    }
+    case 'ask-approvers': {
+      const view = valueOf(await services.domain.describeForNotice(SYSTEM_ACTOR, message.relationship));
+      if (view === undefined) return undefined;
+      const customerTenantId = view.customer.tenantId;
+      return {
+        recipients: [],
+        async render() {
+          const approverUserIds = await invitationApproverMris(services.directory, customerTenantId, services.conversations);
+          const card = invitationCard(view, { canDecide: true, approverUserIds, now: services.clock.now() });
+          return cardMessage(card, `${message.asker.name} asks you to review an invitation from ${view.partner.name}.`);
+        },
+      };
+    }
+    case 'undelivered-notice': {
+      // By count and organization only: who a customer's people are is not the partner's to learn.
+      const about = message.origin === null ? undefined : await describeOrigin(services, message.origin);
+      const n = message.recipients.length;
+      const whom =
+        about === undefined ? `${n} ${n === 1 ? 'person' : 'people'}` : `${n} Global admin${n === 1 ? '' : 's'} of ${about.customer.name}`;
+      const next =
+        message.about === 'customer-invitation'
+          ? ' Send them the e-mail instead (the link is on the card), or select "Send to the customer\'s admins in Teams" again later.'
+          : '';
+      const text = `I could not deliver ${ABOUT[message.about]} to ${whom} in Teams, though I kept trying.${next}`;
+      return { recipients: [], render: same({ type: ActivityTypes.Message, text }) };
+    }
+  }
+}
+
+/** The relationship an origin (`gdap:<id>`, `reseller:<id>`) names, if it still exists. */
+async function describeOrigin(services: RenderServices, origin: string): Promise<RelationshipView | undefined> {
+  const [kind, ...rest] = origin.split(':');
+  const id = rest.join(':');
+  if ((kind !== 'gdap' && kind !== 'reseller') || id === '') return undefined;
+  return valueOf(await services.domain.describeForNotice(SYSTEM_ACTOR, { kind, id }));
+}
+
+/** The renderer the outbox delivers with. */
+export function outboxRenderer(services: RenderServices): MessageRenderer {
+  return (message) => render(services, message);
+}

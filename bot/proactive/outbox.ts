@@ -1,0 +1,379 @@
+/**
+ * Delivers the outbox (domain/notifications/outbox.ts): every proactive message is a record in the store, written
+ * with the change that made it due; this reads the due ones page by page, claims each with compare-and-set (a lease
+ * that a dead process's claim runs out of), sends to each recipient not yet reached, and writes the outcome after
+ * every send. At least once: a process killed between a send and its record sends that one again after the lease;
+ * otherwise one send per recipient. A failing connector is retried over hours with back-off, honouring
+ * Retry-After, then the delivery is marked "could not be delivered" and the person who asked for it is told.
+ */
+import type { Activity } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Clock } from '#domain/ports/clock.ts';
+import type { DocumentStore, Versioned } from '#domain/ports/document-store.ts';
+import type { DeliveryState, OutboxMessage, OutboxRecord, RecipientDelivery } from '#domain/notifications/outbox.ts';
+import {
+  newOutboxRecord,
+  OUTBOX_COLLECTION,
+  OUTBOX_INDEX,
+  OUTBOX_PENDING,
+  outboxDocument,
+  outboxIndexes,
+} from '#domain/notifications/outbox.ts';
+import type { Attempt, Notifier, Recipient } from './notifier.ts';
+
+/** How hard the outbox tries. */
+export interface OutboxPolicy {
+  /** Wait before the second try; doubles with every try after. */
+  readonly firstRetryMs: number;
+  readonly maxRetryMs: number;
+  /** After this long since the message was queued, a failing delivery is given up ("could not be delivered"). */
+  readonly giveUpAfterMs: number;
+  /** How long a claim holds a record; a claim left by a dead process runs out after this. */
+  readonly claimMs: number;
+  /** Records read per page of the due list. */
+  readonly pageSize: number;
+}
+
+export const DEFAULT_OUTBOX_POLICY: OutboxPolicy = {
+  firstRetryMs: 30_000,
+  maxRetryMs: 60 * 60_000,
+  giveUpAfterMs: 24 * 60 * 60_000,
+  claimMs: 2 * 60_000,
+  pageSize: 100,
+};
+
+/** A message ready to send: who it goes to (when the record does not say yet) and its activity per person. */
+export interface RenderedMessage {
+  readonly recipients: readonly Recipient[];
+  render(recipient: Recipient): Promise<Partial<Activity>>;
+}
+
+/** Turns a message into activities, from the state as it is now; undefined when there is nothing to say any more. */
+export type MessageRenderer = (message: OutboxMessage, record: OutboxRecord) => Promise<RenderedMessage | undefined>;
+
+/** What one record's delivery came to in a run. */
+export interface RecordReport {
+  readonly id: string;
+  readonly message: OutboxMessage['type'];
+  /** 'claimed-elsewhere': another instance holds it; 'lost-claim': its lease ran out mid-way and another took over. */
+  readonly outcome: 'done' | 'pending' | 'claimed-elsewhere' | 'lost-claim' | 'error';
+  readonly recipients: readonly { readonly userId: string; readonly state: DeliveryState; readonly attempts: number }[];
+  readonly error?: string;
+}
+
+export interface OutboxRunReport {
+  readonly records: readonly RecordReport[];
+}
+
+/** One recipient's delivery as a card can say it. */
+export interface DeliveryStatus {
+  readonly tenantId: string;
+  readonly userId: string;
+  /** delivered; on its way (queued or retrying); could not be delivered (failed); never talked to the bot (unreachable). */
+  readonly state: DeliveryState;
+  readonly attempts: number;
+  readonly deliveredDateTime: string | null;
+  readonly nextAttemptDateTime: string | null;
+  readonly lastError: string | null;
+}
+
+export interface OriginDeliveries {
+  readonly id: string;
+  readonly message: OutboxMessage['type'];
+  readonly createdDateTime: string;
+  /** Still working out who it goes to when null. */
+  readonly recipients: readonly DeliveryStatus[] | null;
+}
+
+export interface Outbox {
+  /** Puts a record in the outbox on its own (for messages no domain change carries); false when that id exists. */
+  enqueue(record: OutboxRecord): Promise<boolean>;
+  /** Replaces a record read at `version` with a fresh one (a new try after every delivery failed); false on a conflict. */
+  replace(record: OutboxRecord, version: string): Promise<boolean>;
+  /** Reads a record (status, tests). */
+  read(id: string): Promise<Versioned<OutboxRecord> | undefined>;
+  /** Every delivery about `origin` (e.g. `gdap:<id>`), oldest first: what a card says about "sent". */
+  deliveriesOf(origin: string): Promise<OriginDeliveries[]>;
+  /** Delivers what is due now, through every page; never throws. */
+  deliverDue(): Promise<OutboxRunReport>;
+  /** Runs deliverDue every `intervalMs` beside turns (and soon after kick()). */
+  start(intervalMs: number): void;
+  /** Asks for a run soon (after a click queued something). */
+  kick(): void;
+  /** Resolves when no run is in flight or asked for (tests, shutdown). */
+  idle(): Promise<void>;
+  /** Stops the timer and waits for a run in flight. */
+  stop(): Promise<void>;
+}
+
+export interface OutboxDeps {
+  readonly store: DocumentStore;
+  readonly clock: Clock;
+  readonly notifier: Notifier;
+  readonly render: MessageRenderer;
+  readonly logger: Logger;
+  readonly instanceId: string;
+  readonly policy?: Partial<OutboxPolicy>;
+}
+
+const FINAL: ReadonlySet<DeliveryState> = new Set(['delivered', 'unreachable', 'failed']);
+
+/** Whether a recipient's delivery is over, one way or the other. */
+export function isFinal(state: DeliveryState): boolean {
+  return FINAL.has(state);
+}
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const policy: OutboxPolicy = { ...DEFAULT_OUTBOX_POLICY, ...deps.policy };
+  const log = deps.logger;
+  let timer: NodeJS.Timeout | undefined;
+  let kickTimer: NodeJS.Timeout | undefined;
+  let running: Promise<OutboxRunReport> | undefined;
+  let again = false;
+
+  const write = (record: OutboxRecord, expected: string | null, create: OutboxRecord[] = []) =>
+    deps.store.put(OUTBOX_COLLECTION, record.id, record, expected, { indexes: outboxIndexes(record), create: create.map(outboxDocument) });
+
+  /** The schedule after a failed try: back-off (at least Retry-After), or given up past the window. */
+  function afterFailure(
+    delivery: RecipientDelivery,
+    attempt: Extract<Attempt, { outcome: 'failed' }>,
+    record: OutboxRecord,
+    now: Date,
+  ): RecipientDelivery {
+    const attempts = delivery.attempts + 1;
+    const backoff = Math.min(policy.firstRetryMs * 2 ** (attempts - 1), policy.maxRetryMs);
+    const wait = Math.max(backoff, attempt.retryAfterMs ?? 0);
+    const next = now.getTime() + wait;
+    const givenUp = !attempt.transient || next - Date.parse(record.createdDateTime) > policy.giveUpAfterMs;
+    return {
+      ...delivery,
+      attempts,
+      lastError: attempt.error,
+      state: givenUp ? 'failed' : 'retrying',
+      nextAttemptDateTime: givenUp ? null : new Date(next).toISOString(),
+    };
+  }
+
+  function finish(record: OutboxRecord, recipients: readonly RecipientDelivery[], now: Date): OutboxRecord {
+    const open = recipients.filter((r) => !isFinal(r.state));
+    const next = open.map((r) => r.nextAttemptDateTime ?? now.toISOString()).sort()[0];
+    return {
+      ...record,
+      recipients,
+      claim: null,
+      state: next === undefined ? 'done' : 'pending',
+      nextAttemptDateTime: next ?? record.nextAttemptDateTime,
+    };
+  }
+
+  /** The notice to the person who asked for a send that could not be delivered to some recipients. */
+  function undeliveredNotice(record: OutboxRecord, now: Date): OutboxRecord[] {
+    const failed = (record.recipients ?? []).filter((r) => r.state === 'failed');
+    if (record.state !== 'done' || record.sender === null || failed.length === 0) return [];
+    return [
+      newOutboxRecord({
+        id: `undelivered|${record.id}`,
+        message: {
+          type: 'undelivered-notice',
+          about: record.message.type,
+          origin: record.origin,
+          recipients: failed.map((r) => ({ tenantId: r.tenantId, userId: r.userId })),
+        },
+        now,
+        recipients: [{ tenantId: record.sender.tenantId, userId: record.sender.userId }],
+        ...(record.origin === null ? {} : { origin: record.origin }),
+      }),
+    ];
+  }
+
+  function report(record: OutboxRecord, outcome: RecordReport['outcome'], error?: string): RecordReport {
+    return {
+      id: record.id,
+      message: record.message.type,
+      outcome,
+      recipients: (record.recipients ?? []).map((r) => ({ userId: r.userId, state: r.state, attempts: r.attempts })),
+      ...(error === undefined ? {} : { error }),
+    };
+  }
+
+  async function deliverOne(stored: Versioned<OutboxRecord>): Promise<RecordReport> {
+    const now = deps.clock.now();
+    const until = new Date(now.getTime() + policy.claimMs).toISOString();
+    let record: OutboxRecord = { ...stored.value, claim: { by: deps.instanceId, until }, nextAttemptDateTime: until };
+    const claimed = await write(record, stored.version);
+    if (!claimed.ok) return report(stored.value, 'claimed-elsewhere');
+    let version = claimed.version;
+    try {
+      const rendered = await deps.render(record.message, record);
+      if (rendered === undefined) {
+        // What it was about is gone (a relationship deleted): nothing true is left to say.
+        const done = finish(record, record.recipients ?? [], now);
+        const written = await write(done, version);
+        return report(done, written.ok ? 'done' : 'lost-claim');
+      }
+      const recipients: RecipientDelivery[] = [
+        ...(record.recipients ??
+          rendered.recipients.map((r): RecipientDelivery => ({
+            tenantId: r.tenantId,
+            userId: r.userId,
+            state: 'queued',
+            attempts: 0,
+            nextAttemptDateTime: now.toISOString(),
+            deliveredDateTime: null,
+            lastError: null,
+          }))),
+      ];
+      if (record.recipients === null) {
+        record = { ...record, recipients };
+        const written = await write(record, version);
+        if (!written.ok) return report(record, 'lost-claim');
+        version = written.version;
+      }
+      for (const [i, delivery] of recipients.entries()) {
+        if (isFinal(delivery.state) || (delivery.nextAttemptDateTime ?? '') > now.toISOString()) continue;
+        const who = { tenantId: delivery.tenantId, userId: delivery.userId };
+        const attempt = await deps.notifier.attempt(who, await rendered.render(who));
+        const at = deps.clock.now();
+        recipients[i] =
+          attempt.outcome === 'sent'
+            ? {
+                ...delivery,
+                state: 'delivered',
+                attempts: delivery.attempts + 1,
+                deliveredDateTime: at.toISOString(),
+                nextAttemptDateTime: null,
+                lastError: null,
+              }
+            : attempt.outcome === 'unreachable'
+              ? { ...delivery, state: 'unreachable', nextAttemptDateTime: null, lastError: 'has not talked to the bot in a personal chat' }
+              : afterFailure(delivery, attempt, record, at);
+        if (attempt.outcome === 'failed') {
+          log.warn(
+            { outboxId: record.id, userId: who.userId, status: attempt.status, transient: attempt.transient, state: recipients[i]?.state },
+            'delivery failed',
+          );
+        }
+        // Written after every send, so a crash repeats at most the one send in flight.
+        record = { ...record, recipients };
+        const written = await write(record, version);
+        if (!written.ok) return report(record, 'lost-claim');
+        version = written.version;
+      }
+      const done = finish(record, recipients, deps.clock.now());
+      const notices = undeliveredNotice(done, deps.clock.now());
+      const written = await write(done, version, notices);
+      // The sender's "could not be delivered" notice is due now: deliver it in the next run, not at the next interval.
+      if (written.ok && notices.length > 0) again = true;
+      return report(done, written.ok ? (done.state === 'done' ? 'done' : 'pending') : 'lost-claim');
+    } catch (error) {
+      // A store or render failure: the claim runs out and the record is tried again after it.
+      const message = error instanceof Error ? error.message : String(error);
+      log.error({ err: error, outboxId: record.id }, 'outbox delivery failed; it will be tried again');
+      return report(record, 'error', message);
+    }
+  }
+
+  async function deliverDue(): Promise<OutboxRunReport> {
+    const records: RecordReport[] = [];
+    const before = new Date(deps.clock.now().getTime() + 1).toISOString();
+    let after: { sort: string; id: string } | undefined;
+    try {
+      for (;;) {
+        const page = await deps.store.list<OutboxRecord>(OUTBOX_COLLECTION, OUTBOX_INDEX.due, OUTBOX_PENDING, {
+          before,
+          limit: policy.pageSize,
+          ...(after === undefined ? {} : { after }),
+        });
+        for (const stored of page) records.push(await deliverOne(stored));
+        const last = page.at(-1);
+        if (last === undefined || page.length < policy.pageSize) break;
+        after = { sort: last.value.nextAttemptDateTime, id: last.value.id };
+      }
+    } catch (error) {
+      log.error({ err: error }, 'reading the outbox failed');
+    }
+    const delivered = records.flatMap((r) => r.recipients).filter((r) => r.state === 'delivered').length;
+    if (records.length > 0) log.info({ records: records.length, delivered }, 'outbox run');
+    return { records };
+  }
+
+  const runOnce = async (): Promise<OutboxRunReport> => {
+    if (running !== undefined) {
+      again = true;
+      return running;
+    }
+    running = deliverDue();
+    try {
+      return await running;
+    } finally {
+      running = undefined;
+      if (again) {
+        again = false;
+        outbox.kick();
+      }
+    }
+  };
+
+  const outbox: Outbox = {
+    async enqueue(record) {
+      const written = await write(record, null);
+      if (written.ok) outbox.kick();
+      return written.ok;
+    },
+    async replace(record, version) {
+      const written = await write(record, version);
+      if (written.ok) outbox.kick();
+      return written.ok;
+    },
+    read: (id) => deps.store.get<OutboxRecord>(OUTBOX_COLLECTION, id),
+    async deliveriesOf(origin) {
+      const stored = await deps.store.list<OutboxRecord>(OUTBOX_COLLECTION, OUTBOX_INDEX.byOrigin, origin);
+      return stored.map(({ value }) => ({
+        id: value.id,
+        message: value.message.type,
+        createdDateTime: value.createdDateTime,
+        recipients:
+          value.recipients === null
+            ? null
+            : value.recipients.map((r) => ({
+                tenantId: r.tenantId,
+                userId: r.userId,
+                state: r.state,
+                attempts: r.attempts,
+                deliveredDateTime: r.deliveredDateTime,
+                nextAttemptDateTime: r.nextAttemptDateTime,
+                lastError: r.lastError,
+              })),
+      }));
+    },
+    deliverDue: runOnce,
+    start(intervalMs) {
+      if (intervalMs <= 0 || timer !== undefined) return;
+      timer = setInterval(() => void runOnce(), intervalMs);
+      timer.unref();
+    },
+    kick() {
+      if (kickTimer !== undefined) return;
+      kickTimer = setTimeout(() => {
+        kickTimer = undefined;
+        void runOnce();
+      }, 50);
+      kickTimer.unref();
+    },
+    async idle() {
+      while (running !== undefined || kickTimer !== undefined) {
+        if (running !== undefined) await running.catch(() => undefined);
+        else await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async stop() {
+      if (timer !== undefined) clearInterval(timer);
+      if (kickTimer !== undefined) clearTimeout(kickTimer);
+      timer = undefined;
+      kickTimer = undefined;
+      if (running !== undefined) await running.catch(() => undefined);
+    },
+  };
+  return outbox;
+}

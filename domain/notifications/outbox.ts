@@ -1,0 +1,209 @@
+/**
+ * The outbox: every proactive message (reminders, notices to the partner, invitations sent to a customer's admins)
+ * is first a document in the store, written in the same atomic step as the change that makes it due (see
+ * `WriteOptions.create`), then delivered from there by the bot, at least once, one send per recipient, with
+ * retries over hours. The domain decides what is to be said and when; the bot decides how and to whom.
+ */
+import type { AuditEvent } from '../audit/audit-event.ts';
+import type { IndexEntry, NewDocument } from '../ports/document-store.ts';
+import type { ReminderDue } from '../lifecycle/reminder-schedule.ts';
+import { reminderKey } from '../lifecycle/reminder-schedule.ts';
+
+export const OUTBOX_COLLECTION = 'outbox';
+export const OUTBOX_INDEX = {
+  /** key `pending`, sorted by the next attempt: what the dispatcher reads. */
+  due: 'outboxDue',
+  /** key the record's origin (e.g. `gdap:<id>`), sorted by creation: what "was it delivered?" reads. */
+  byOrigin: 'outboxByOrigin',
+} as const;
+export const OUTBOX_PENDING = 'pending';
+
+/** Who did something, as a message names them. */
+export interface MessagePerson {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly name: string;
+}
+
+/** What a message is about; the bot renders it when it is delivered, from the state as it is then. */
+export type OutboxMessage =
+  | { readonly type: 'reminder'; readonly reminder: ReminderDue }
+  | {
+      readonly type: 'partner-decision';
+      readonly relationship: { readonly kind: 'gdap' | 'reseller'; readonly id: string };
+      readonly decision: 'accepted' | 'declined';
+      readonly at: string;
+    }
+  | {
+      readonly type: 'partner-terminated';
+      readonly relationship: { readonly kind: 'gdap'; readonly id: string };
+      readonly by: string;
+      readonly at: string;
+    }
+  | {
+      readonly type: 'partner-roles-removed';
+      readonly partnerTenantId: string;
+      readonly customerTenantId: string;
+      readonly at: string;
+    }
+  | {
+      readonly type: 'customer-invitation';
+      readonly relationship: { readonly kind: 'gdap' | 'reseller'; readonly id: string; readonly version: string };
+      readonly sender: MessagePerson;
+    }
+  | {
+      /** A customer admin who may not decide asks the Global admins to review an invitation. */
+      readonly type: 'ask-approvers';
+      readonly relationship: { readonly kind: 'gdap' | 'reseller'; readonly id: string };
+      readonly asker: MessagePerson;
+    }
+  | {
+      readonly type: 'undelivered-notice';
+      readonly about: OutboxMessageType;
+      readonly recipients: readonly { readonly tenantId: string; readonly userId: string }[];
+      readonly origin: string | null;
+    };
+
+export type OutboxMessageType =
+  | 'reminder'
+  | 'partner-decision'
+  | 'partner-terminated'
+  | 'partner-roles-removed'
+  | 'customer-invitation'
+  | 'ask-approvers'
+  | 'undelivered-notice';
+
+/** Where one recipient's delivery stands. `queued`/`retrying` are on their way; the other three are final. */
+export type DeliveryState = 'queued' | 'retrying' | 'delivered' | 'unreachable' | 'failed';
+
+export interface RecipientDelivery {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly state: DeliveryState;
+  readonly attempts: number;
+  readonly nextAttemptDateTime: string | null;
+  readonly deliveredDateTime: string | null;
+  readonly lastError: string | null;
+}
+
+export interface OutboxRecord {
+  readonly id: string;
+  readonly message: OutboxMessage;
+  /** What the message is about, for status queries (`gdap:<id>`, `reseller:<id>`); null when nobody asks. */
+  readonly origin: string | null;
+  /** Who is told when it cannot be delivered (the person who asked for the send), if anyone. */
+  readonly sender: MessagePerson | null;
+  readonly createdDateTime: string;
+  /** While pending: when the dispatcher should look at it next (a claim's lease end while one holds it). */
+  readonly nextAttemptDateTime: string;
+  readonly state: 'pending' | 'done';
+  /** null until the dispatcher works out who the message goes to (reminders and notices). */
+  readonly recipients: readonly RecipientDelivery[] | null;
+  readonly claim: { readonly by: string; readonly until: string } | null;
+}
+
+/** The index entries of a record: in the due list while pending, always under its origin. */
+export function outboxIndexes(record: OutboxRecord): IndexEntry[] {
+  return [
+    ...(record.state === 'pending' ? [{ index: OUTBOX_INDEX.due, key: OUTBOX_PENDING, sort: record.nextAttemptDateTime }] : []),
+    ...(record.origin === null ? [] : [{ index: OUTBOX_INDEX.byOrigin, key: record.origin, sort: record.createdDateTime }]),
+  ];
+}
+
+export interface NewOutboxRecord {
+  readonly id: string;
+  readonly message: OutboxMessage;
+  readonly now: Date;
+  readonly origin?: string;
+  readonly sender?: MessagePerson;
+  readonly recipients?: readonly { readonly tenantId: string; readonly userId: string }[];
+  /** Not before this moment (default: now). */
+  readonly notBefore?: Date;
+}
+
+/** A fresh pending record. */
+export function newOutboxRecord(input: NewOutboxRecord): OutboxRecord {
+  const at = input.now.toISOString();
+  return {
+    id: input.id,
+    message: input.message,
+    origin: input.origin ?? null,
+    sender: input.sender ?? null,
+    createdDateTime: at,
+    nextAttemptDateTime: (input.notBefore ?? input.now).toISOString(),
+    state: 'pending',
+    recipients:
+      input.recipients === undefined
+        ? null
+        : input.recipients.map((r) => ({
+            tenantId: r.tenantId,
+            userId: r.userId,
+            state: 'queued',
+            attempts: 0,
+            nextAttemptDateTime: at,
+            deliveredDateTime: null,
+            lastError: null,
+          })),
+    claim: null,
+  };
+}
+
+/** The document that puts a record into the outbox along with a write (created only if absent). */
+export function outboxDocument(record: OutboxRecord): NewDocument {
+  return { collection: OUTBOX_COLLECTION, id: record.id, value: record, indexes: outboxIndexes(record) };
+}
+
+/** The outbox id of a reminder: the same reminder computed twice (two instances, two passes) is one record. */
+export function reminderOutboxId(reminder: ReminderDue): string {
+  return `reminder|${reminderKey(reminder)}`;
+}
+
+/** A reminder's outbox document. */
+export function reminderOutboxDocument(reminder: ReminderDue, now: Date): NewDocument {
+  return outboxDocument(
+    newOutboxRecord({
+      id: reminderOutboxId(reminder),
+      message: { type: 'reminder', reminder },
+      now,
+      origin: `gdap:${reminder.relationshipId}`,
+    }),
+  );
+}
+
+/**
+ * "The customer accepted / declined your invitation", for the partner, written with the customer's answer. The partner
+ * hears who by role only ("a Global admin of Contoso"), so no name of the customer's people is kept in the record.
+ */
+export function decisionOutboxDocument(
+  relationship: { kind: 'gdap' | 'reseller'; id: string },
+  decision: 'accepted' | 'declined',
+  event: AuditEvent,
+): NewDocument {
+  return outboxDocument(
+    newOutboxRecord({
+      id: `notice|${event.id}`,
+      message: { type: 'partner-decision', relationship, decision, at: event.occurredDateTime },
+      now: new Date(event.occurredDateTime),
+      origin: `${relationship.kind}:${relationship.id}`,
+    }),
+  );
+}
+
+/**
+ * "The customer removed your admin roles": one notice for the whole removal (several writes), carried by each of
+ * its writes under one id, so it exists as soon as the first write does; its content (what ended) is read from the
+ * store when it is sent, which the bot asks for once the removal is done.
+ */
+export function rolesRemovedOutboxDocument(
+  operationId: string,
+  input: { partnerTenantId: string; customerTenantId: string },
+  now: Date,
+): NewDocument {
+  return outboxDocument(
+    newOutboxRecord({
+      id: `notice|roles-removed|${operationId}`,
+      message: { type: 'partner-roles-removed', ...input, at: now.toISOString() },
+      now,
+    }),
+  );
+}
