@@ -21,6 +21,8 @@ import { createNotifier } from './proactive/notifier.ts';
 import { createOutbox, type OutboxPolicy } from './proactive/outbox.ts';
 import { outboxRenderer } from './notifications/outbox-messages.ts';
 import { hostname } from 'node:os';
+import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from './storage/deadline.store.ts';
+import { storeHealthCheck, type HealthCheck } from './health.ts';
 import type { BotServices } from './services.ts';
 import { ACTION_HANDLERS } from './actions/action-handlers.ts';
 import { tabRoutes } from './tab/mount-tab.ts';
@@ -40,6 +42,8 @@ export interface AppDeps {
   readonly gdapApi?: GdapApi;
   /** Overrides of the outbox's schedule (tests); the give-up window otherwise comes from config. */
   readonly outboxPolicy?: Partial<OutboxPolicy>;
+  /** Further `/healthz` checks (the Graph adapter adds its own); the store's is always there. */
+  readonly healthChecks?: readonly HealthCheck[];
   /** Names this instance on the outbox claims it takes. */
   readonly instanceId?: string;
 }
@@ -64,9 +68,10 @@ export function createApp(deps: AppDeps): App {
     logger.error({ err: error, activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'turn failed');
     if (context.activity.type === 'message') {
       // Say that it failed, never how: internals stay in the log, under the activity id.
-      const text =
-        directoryUnavailableText(error) ??
-        `Sorry, something went wrong on my side and your request may not have completed. Please look again in a moment. (Reference: ${context.activity.id ?? 'n/a'})`;
+      const text = isStoreUnavailable(error)
+        ? STORE_UNAVAILABLE_MESSAGE
+        : (directoryUnavailableText(error) ??
+          `Sorry, something went wrong on my side and your request may not have completed. Please look again in a moment. (Reference: ${context.activity.id ?? 'n/a'})`);
       await context
         .sendActivity(text)
         .catch((sendError: unknown) => logger.warn({ err: sendError }, 'could not tell the user about the failure'));
@@ -115,12 +120,14 @@ export function createApp(deps: AppDeps): App {
   const dialogState = new PersonalDialogState(deps.botStorage);
   const flows = createFlows(services, dialogState.createProperty('dialogState'));
   const bot = new PartnerAccessBot({ services, flows, dialogState, actions: ACTION_HANDLERS, understanding: sharedUnderstandingEngine() });
+  const health = { checks: [storeHealthCheck(deps.store), ...(deps.healthChecks ?? [])], timeoutMs: config.storeTimeoutMs };
   const server = createServer({
     adapter,
     runTurn: (context) => bot.run(context),
     requireToken: config.auth !== undefined,
     botName: config.botName,
     logger: logger.child({ module: 'http' }),
+    health,
     mount: tabRoutes({ config, services, logger: logger.child({ module: 'tab' }) }),
   });
   return { ...server, adapter, bot, services };

@@ -46,6 +46,7 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(60),
   CLOCK_OFFSET_DAYS: z.coerce.number().min(-3650).max(3650).default(0),
+  STORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   OUTBOX_GIVE_UP_HOURS: z.coerce
     .number()
@@ -123,6 +124,8 @@ export interface Config {
   readonly sweepIntervalMs: number;
   /** Days added to the wall clock, to try the lifecycle ahead of time on a copy of the data; 0 in production. */
   readonly clockOffsetDays: number;
+  /** The deadline of every store call: past it the person is told it could not be done, and /healthz says unhealthy. */
+  readonly storeTimeoutMs: number;
   /** How often the bot delivers what is due in the outbox (proactive messages and their retries); 0: only `npm run sweep`. */
   readonly outboxIntervalMs: number;
   /** How long a failing delivery is retried before it is marked "could not be delivered". */
@@ -193,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingKeysUrl: e.TAB_SIGNING_KEYS_URL,
     sweepIntervalMs: Math.round(e.SWEEP_INTERVAL_MINUTES * 60_000),
     clockOffsetDays: e.CLOCK_OFFSET_DAYS,
+    storeTimeoutMs: e.STORE_TIMEOUT_MS,
     outboxIntervalMs: Math.round(e.OUTBOX_INTERVAL_SECONDS * 1000),
     outboxGiveUpMs: Math.round(e.OUTBOX_GIVE_UP_HOURS * 3_600_000),
     graphMode: e.GRAPH_MODE,

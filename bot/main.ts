@@ -5,6 +5,7 @@ import { createLogger } from './logger.ts';
 import { DirectoryFileError, loadDirectoryFile } from './directory/json-directory.ts';
 import { createApp } from './app.ts';
 import { createDocumentStore } from './storage/create-store.ts';
+import { withDeadline } from './storage/deadline.store.ts';
 import { DocumentStoreBotStorage } from './storage/bot-state.storage.ts';
 import { createLifecycleScheduler } from './lifecycle/lifecycle-scheduler.ts';
 import { offsetClock } from './lifecycle/offset-clock.ts';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const graph = config.graph === undefined ? undefined : createGraphServices(config.graph);
   const directory = graph?.directory ?? (await loadDirectoryFile(config.directoryFile));
   await mkdir(config.dataDir, { recursive: true });
-  const store = await createDocumentStore(config.storageUrl);
+  const store = withDeadline(await createDocumentStore(config.storageUrl), config.storeTimeoutMs);
   const clock = config.clockOffsetDays === 0 ? {} : { clock: offsetClock(config.clockOffsetDays) };
   const instanceId = `${hostname()}-${process.pid}`;
   const app = createApp({

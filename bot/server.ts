@@ -6,6 +6,7 @@ import { adapterResponse } from './http/adapter-response.ts';
 import { hasPlausibleBearerToken } from './http/bearer-precheck.ts';
 import { serviceUrlProblem } from './http/service-url.ts';
 import { homePage } from './http/home-page.ts';
+import { runHealthChecks, type HealthCheck } from './health.ts';
 
 export interface ServerDeps {
   readonly adapter: CloudAdapter;
@@ -15,6 +16,8 @@ export interface ServerDeps {
   readonly requireToken: boolean;
   /** The name shown on the home page (`GET /`). */
   readonly botName?: string;
+  /** What `/healthz` asks (the store; Graph when configured); none: always healthy. */
+  readonly health?: { readonly checks: readonly HealthCheck[]; readonly timeoutMs: number };
   /** Extra routes (the tab and its API) mounted by the composition root. */
   readonly mount?: (server: restify.Server) => void;
 }
@@ -30,9 +33,17 @@ export function createServer(deps: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'partner-access', handleUncaughtExceptions: false });
   let inFlight = 0;
 
-  server.get('/healthz', (_req, res, next) => {
+  // Liveness: the process answers. Cheap, touches nothing.
+  server.get('/livez', (_req, res, next) => {
     res.json(200, { status: 'ok' });
     next();
+  });
+  // Readiness: every dependency answers within its deadline; 503 tells a load balancer to send traffic elsewhere.
+  server.get('/healthz', async (_req, res) => {
+    const report = await runHealthChecks(deps.health?.checks ?? [], deps.health?.timeoutMs ?? 3_000, (name, error) =>
+      deps.logger.warn({ err: error, check: name }, 'health check failed'),
+    );
+    res.json(report.status === 'ok' ? 200 : 503, report);
   });
 
   const home = homePage(deps.botName ?? 'Partner Access', !deps.requireToken);

@@ -123,7 +123,12 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     );
     setTurnActor(context, actor);
     // Only people the directory knows can be notified later: nothing is kept for anyone else.
-    if (tenantId && userId && actor.known) await this.#deps.services.conversations.remember(context, tenantId, userId);
+    if (tenantId && userId && actor.known) {
+      // Remembering where someone can be reached never holds up or fails their turn (a store outage is logged).
+      await this.#deps.services.conversations
+        .remember(context, tenantId, userId)
+        .catch((error: unknown) => this.#deps.services.logger.warn({ err: error }, 'could not remember the conversation reference'));
+    }
     return actor;
   }
 

@@ -14,6 +14,7 @@ import { createLogger } from '#bot/logger.ts';
 import { createGraphServices } from '#bot/graph/graph-services.ts';
 import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { createDocumentStore } from '#bot/storage/create-store.ts';
+import { withDeadline } from '#bot/storage/deadline.store.ts';
 
 function describeReport(report: LifecyclePassReport, offsetDays: number): string {
   const lines = [
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
   // Graph mode: the pass also reconciles with Microsoft, with the directory read from Microsoft Entra.
   const graph = config.graph === undefined ? undefined : createGraphServices(config.graph);
   const directory = graph?.directory ?? (await loadDirectoryFile(config.directoryFile));
-  const store = await createDocumentStore(config.storageUrl);
+  const store = withDeadline(await createDocumentStore(config.storageUrl), config.storeTimeoutMs);
   try {
     const clock = offsetClock(config.clockOffsetDays);
     const app = createApp({

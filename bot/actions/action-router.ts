@@ -5,7 +5,8 @@ import { isVerb, type Verb } from '#cards/verbs.ts';
 import type { BotServices } from '../services.ts';
 import { setTurnOutcome } from '../turn-log.middleware.ts';
 import type { ActionHandler } from './action-handler.ts';
-import { errorReply, type InvokeReply } from './invoke-reply.ts';
+import { errorReply, messageReply, type InvokeReply } from './invoke-reply.ts';
+import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../storage/deadline.store.ts';
 
 /** The shape of an `adaptiveCard/action` invoke's value; `data` is each handler's to validate. */
 const invokeValueSchema = z.looseObject({
@@ -50,6 +51,11 @@ export async function routeAction(
     return reply;
   } catch (error) {
     services.logger.error({ err: error, verb, activityId: turn.activity.id }, 'card action failed');
+    if (isStoreUnavailable(error)) {
+      setTurnOutcome(turn, `unavailable:${verb}`);
+      // Answered in time, in plain words: the card stays as it was.
+      return messageReply(STORE_UNAVAILABLE_MESSAGE);
+    }
     setTurnOutcome(turn, `error:${verb}`);
     return errorReply(
       500,

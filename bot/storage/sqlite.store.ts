@@ -27,6 +27,7 @@ import {
   conflict,
   documentKey,
   encodeAppends,
+  messageOf,
   isExpected,
   normalizeCreates,
   normalizeIndexes,
@@ -226,7 +227,13 @@ class SqliteDocumentStore implements DocumentStore {
       } catch (error) {
         // Left open, the transaction would make every later BEGIN on this connection fail.
         await this.#sql('ROLLBACK').catch((rollbackError: unknown) => {
-          throw new AggregateError([error, rollbackError], 'SQLite write failed and could not be rolled back');
+          // After some errors (a full disk, an I/O error) SQLite has already rolled the transaction back itself:
+          // then nothing was written, and the write's own error is the one to report.
+          if (/no transaction is active/i.test(messageOf(rollbackError))) return;
+          throw new AggregateError(
+            [error, rollbackError],
+            'SQLite write failed, and its ROLLBACK failed too: whether the transaction is still open is unknown; nothing of it was committed',
+          );
         });
         throw error;
       }

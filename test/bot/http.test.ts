@@ -113,7 +113,8 @@ describe('POST /api/messages in local mode', () => {
     await post(running.baseUrl, '{{{');
     const health = await fetch(`${running.baseUrl}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toEqual({ status: 'ok', checks: { store: { ok: true } } });
+    expect(await (await fetch(`${running.baseUrl}/livez`)).json()).toEqual({ status: 'ok' });
   });
 
   it('answers GET / with a short page linking to the tab and health, not a 404', async () => {

@@ -1,0 +1,58 @@
+/**
+ * What `/healthz` reports: each dependency the bot cannot work without (the store, and Microsoft Graph when it is
+ * configured: its adapter adds a check here), each asked with a deadline. A load balancer that reads 503 stops
+ * sending traffic to this instance; `/livez` stays a cheap "the process answers" for restarts.
+ */
+import type { DocumentStore } from '#domain/ports/document-store.ts';
+import { StoreUnavailableError } from './storage/deadline.store.ts';
+
+export interface HealthCheck {
+  readonly name: string;
+  /** Resolves when the dependency answers; rejects (or outlives the deadline) when it does not. */
+  check(): Promise<void>;
+}
+
+export interface HealthReport {
+  readonly status: 'ok' | 'unhealthy';
+  readonly checks: Readonly<Record<string, { readonly ok: boolean; readonly error?: string }>>;
+}
+
+/** The store answers a read (of a document that need not exist) within the deadline. */
+export function storeHealthCheck(store: DocumentStore): HealthCheck {
+  return {
+    name: 'store',
+    check: async () => {
+      await store.get('health', 'probe');
+    },
+  };
+}
+
+/** Runs every check at once, each bounded by `timeoutMs`; the report names no host or internal error (it is public). */
+export async function runHealthChecks(
+  checks: readonly HealthCheck[],
+  timeoutMs: number,
+  onFailure?: (name: string, error: unknown) => void,
+): Promise<HealthReport> {
+  const results = await Promise.all(
+    checks.map(async (c) => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          c.check(),
+          new Promise<never>((_resolve, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+          }),
+        ]);
+        return [c.name, { ok: true }] as const;
+      } catch (error) {
+        onFailure?.(c.name, error);
+        const timedOut =
+          error instanceof StoreUnavailableError || (error instanceof Error && error.message === `no answer within ${timeoutMs} ms`);
+        return [c.name, { ok: false, error: timedOut ? `no answer within ${timeoutMs} ms` : 'failed (see the log)' }] as const;
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  return { status: results.every(([, r]) => r.ok) ? 'ok' : 'unhealthy', checks: Object.fromEntries(results) };
+}

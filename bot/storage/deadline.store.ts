@@ -1,0 +1,64 @@
+/**
+ * Every store call gets a deadline: a frozen or unreachable Redis or PostgreSQL (or a SQLite file locked by
+ * another process) makes the call fail with StoreUnavailableError after `ms`, instead of holding the person's turn
+ * until the server comes back. The call itself is not cancelled (the client may still complete it later); its
+ * answer is simply no longer waited for. The store recovers by itself: the next call goes through as usual.
+ */
+import type { DocumentStore, ExpectedVersion, ListRange, WriteOptions } from '#domain/ports/document-store.ts';
+
+/** The store did not answer within its deadline, or is unreachable: an outage, not a bug. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  readonly operation: string;
+  constructor(operation: string, ms: number, options?: { cause?: unknown }) {
+    super(`The store did not answer ${operation} within ${ms} ms.`, options);
+    this.operation = operation;
+  }
+}
+
+/**
+ * What a person is told when the store does not answer. The request is abandoned at the deadline: a read changed
+ * nothing; a write still in the store's hands may yet land, so the person is asked to look before retrying.
+ */
+export const STORE_UNAVAILABLE_MESSAGE =
+  'This could not be done just now: my data store did not answer in time, so I stopped waiting. ' +
+  'Nothing else was started. Please look again in a minute (the card or list will show where things stand) before you retry.';
+
+/** True for the errors that mean "the store is not answering" (ours, and connection errors of the clients). */
+export function isStoreUnavailable(error: unknown): boolean {
+  if (error instanceof StoreUnavailableError) return true;
+  if (error instanceof AggregateError) return error.errors.some(isStoreUnavailable);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'SQLITE_BUSY'].includes(code);
+}
+
+function withTimeout<T>(operation: string, ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new StoreUnavailableError(operation, ms)), ms);
+  });
+  // A late rejection of the abandoned call must not become an unhandled rejection.
+  work.catch(() => undefined);
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The store with a deadline of `ms` on every call but close(). */
+export function withDeadline(store: DocumentStore, ms: number): DocumentStore {
+  return {
+    get<T>(collection: string, id: string) {
+      return withTimeout(`get ${collection}`, ms, store.get<T>(collection, id));
+    },
+    put<T>(collection: string, id: string, value: T, expected: ExpectedVersion, options?: WriteOptions) {
+      return withTimeout(`put ${collection}`, ms, store.put<T>(collection, id, value, expected, options));
+    },
+    remove(collection: string, id: string, expected: string, options?: Pick<WriteOptions, 'append'>) {
+      return withTimeout(`remove ${collection}`, ms, store.remove(collection, id, expected, options));
+    },
+    list<T>(collection: string, index: string, key: string, range?: ListRange) {
+      return withTimeout(`list ${collection}`, ms, store.list<T>(collection, index, key, range));
+    },
+    append: (stream, event) => withTimeout('append', ms, store.append(stream, event)),
+    readStream: (stream, page) => withTimeout('readStream', ms, store.readStream(stream, page)),
+    close: () => store.close(),
+  };
+}
