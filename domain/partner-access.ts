@@ -35,6 +35,7 @@ import {
   describeReminder,
   listDueReminders,
   queueDueReminders,
+  repairHalfDoneWork,
   listExpiringSoon,
   runLifecycleSweep,
   summarizeRolesRemoved,
@@ -96,6 +97,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     listDueReminders: bind(context, listDueReminders),
     describeReminder: bind(context, describeReminder),
     queueDueReminders: bind(context, queueDueReminders),
+    repairHalfDoneWork: bind(context, repairHalfDoneWork),
     describeForNotice: bind(context, describeForNotice),
     summarizeRolesRemoved: bind(context, summarizeRolesRemoved),
   };

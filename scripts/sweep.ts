@@ -22,6 +22,8 @@ function describeReport(report: LifecyclePassReport, offsetDays: number): string
   ];
   lines.push(report.changed.length === 0 ? 'Changed: nothing' : `Changed ${report.changed.length}:`);
   for (const c of report.changed) lines.push(`  "${c.displayName}" → ${c.status}`);
+  if (report.repaired.releasedNames > 0)
+    lines.push(`Repaired: ${report.repaired.releasedNames} relationship name(s) claimed by a request that never completed, released`);
   lines.push(
     `Reminders queued: ${report.queued}${report.alreadyQueued > 0 ? ` (${report.alreadyQueued} were already in the outbox)` : ''}`,
   );

@@ -16,6 +16,8 @@ export interface LifecyclePassReport {
   readonly at: string;
   /** Relationships this pass itself changed (another instance's changes are its own to report). */
   readonly changed: readonly { readonly id: string; readonly displayName: string; readonly status: string }[];
+  /** What the repair step settled that a process dying half-way had left (names claimed for nothing, released). */
+  readonly repaired: { readonly confirmedNames: number; readonly releasedNames: number };
   /** Reminders this pass put into the outbox ("it has expired" and "it auto-extended" go in with each change). */
   readonly queued: number;
   /** Reminders found already in the outbox (an earlier pass or another instance queued them). */
@@ -40,6 +42,16 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
   const changed: LifecyclePassReport['changed'][number][] = [];
   const failures: { what: string; reason: string }[] = [];
   const limit = options.pageSize ?? 500;
+  let repaired = { confirmedNames: 0, releasedNames: 0 };
+
+  try {
+    const repair = await services.domain.repairHalfDoneWork(SYSTEM_ACTOR, { limit });
+    if (!repair.ok) throw new Error(repair.message);
+    repaired = repair.value;
+  } catch (error) {
+    log.error({ err: error }, 'repair step failed');
+    failures.push({ what: 'repair', reason: reasonOf(error) });
+  }
 
   if (services.graphSync !== undefined) {
     // Graph mode: what changed at Microsoft (approvals in the admin center, expiries, terminations) first; what it
@@ -111,5 +123,5 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
   for (const r of run.records.filter((record) => record.outcome === 'error'))
     failures.push({ what: `deliver ${r.id}`, reason: r.error ?? 'unknown' });
   log.info({ changed: changed.length, queued, delivered: run.records.length, failures: failures.length }, 'lifecycle pass');
-  return { at, changed, queued, alreadyQueued, deliveries: run.records, failures };
+  return { at, changed, repaired, queued, alreadyQueued, deliveries: run.records, failures };
 }

@@ -11,6 +11,24 @@ export const GDAP_NAME_COLLECTION = 'gdapDisplayNames';
 export const GDAP_INDEX = { byPartner: 'gdapByPartner', byCustomer: 'gdapByCustomer', byDueDate: 'gdapByDueDate' } as const;
 /** The single key of the due-date index: the sweep reads it in date order. */
 export const DUE_KEY = 'due';
+/** Name claims not yet confirmed by the repair step, by when they were made. */
+export const NAME_CLAIM_INDEX = 'gdapNameClaims';
+const UNCONFIRMED = 'unconfirmed';
+/**
+ * A name claim whose relationship does not exist (the process died between the claim and the relationship's write)
+ * expires after this long: a later claim of the name takes it over, and the sweep's repair step releases it.
+ */
+export const NAME_CLAIM_TTL_MS = 10 * 60_000;
+
+/** One claimed name: which relationship holds it, since when, and whether the repair step saw that relationship. */
+interface NameClaim {
+  readonly relationshipId: string;
+  /** The claim's own id (partner/name), so a listed claim can be confirmed or released. */
+  readonly key?: string;
+  /** Absent on claims written before claims could expire: those count as confirmed. */
+  readonly claimedDateTime?: string;
+  readonly confirmed?: boolean;
+}
 
 /** Where GDAP relationships live, and the indexes that find them. */
 export interface GdapRelationshipRepository {
@@ -21,7 +39,12 @@ export interface GdapRelationshipRepository {
   listDue(before: string, limit: number, after?: { readonly sort: string; readonly id: string }): Promise<Versioned<GdapRelationship>[]>;
   isDisplayNameTaken(partnerTenantId: string, displayName: string): Promise<boolean>;
   /** Reserves the name for the relationship; false when another relationship has it. */
-  claimDisplayName(partnerTenantId: string, displayName: string, relationshipId: string): Promise<boolean>;
+  claimDisplayName(partnerTenantId: string, displayName: string, relationshipId: string, now: Date): Promise<boolean>;
+  /**
+   * The sweep's repair step, idempotent: each unconfirmed claim older than NAME_CLAIM_TTL_MS is confirmed when its
+   * relationship exists under that name, and released when it does not (a process died half-way). One page per call.
+   */
+  repairNameClaims(now: Date, limit: number): Promise<{ readonly confirmed: number; readonly released: number; readonly more: boolean }>;
   /** Frees a claimed name (its relationship was never written, or is gone). */
   releaseDisplayName(partnerTenantId: string, displayName: string): Promise<void>;
   /** Writes the relationship with its index entries, its audit event and `also` (outbox entries), atomically. */
@@ -53,6 +76,17 @@ export function gdapIndexEntries(relationship: GdapRelationship): IndexEntry[] {
 
 /** Builds the repository over the document store. */
 export function createGdapRelationshipRepository(store: DocumentStore): GdapRelationshipRepository {
+  /**
+   * A claim no relationship holds: its relationship does not exist under that name, and either it was seen to exist
+   * before (confirmed, or a claim older than expiry) or the claim is past its time (a write may still be on its way).
+   */
+  async function isAbandoned(claim: NameClaim, key: string, now: Date): Promise<boolean> {
+    const relationship = await store.get<GdapRelationship>(GDAP_COLLECTION, claim.relationshipId);
+    if (relationship !== undefined && displayNameKey(relationship.value.partnerTenantId, relationship.value.displayName) === key)
+      return false;
+    if (claim.confirmed === true || claim.claimedDateTime === undefined) return true;
+    return now.getTime() - Date.parse(claim.claimedDateTime) >= NAME_CLAIM_TTL_MS;
+  }
   return {
     get: (id) => store.get<GdapRelationship>(GDAP_COLLECTION, id),
     listByPartner: (partnerTenantId) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byPartner, partnerTenantId),
@@ -69,9 +103,31 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
     async releaseDisplayName(partnerTenantId, displayName) {
       await store.remove(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName), '*');
     },
-    async claimDisplayName(partnerTenantId, displayName, relationshipId) {
-      const outcome = await store.put(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName), { relationshipId }, null);
-      return outcome.ok;
+    async claimDisplayName(partnerTenantId, displayName, relationshipId, now) {
+      const key = displayNameKey(partnerTenantId, displayName);
+      const claim: NameClaim = { relationshipId, key, claimedDateTime: now.toISOString() };
+      const indexes = [{ index: NAME_CLAIM_INDEX, key: UNCONFIRMED, sort: claim.claimedDateTime ?? '' }];
+      const outcome = await store.put(GDAP_NAME_COLLECTION, key, claim, null, { indexes });
+      if (outcome.ok) return true;
+      // Taken: unless by a claim that expired with no relationship behind it, which is taken over (compare-and-set).
+      if (outcome.current === undefined || !(await isAbandoned(outcome.current.value as NameClaim, key, now))) return false;
+      return (await store.put(GDAP_NAME_COLLECTION, key, claim, outcome.current.version, { indexes })).ok;
+    },
+    async repairNameClaims(now, limit) {
+      const before = new Date(now.getTime() - NAME_CLAIM_TTL_MS).toISOString();
+      const page = await store.list<NameClaim>(GDAP_NAME_COLLECTION, NAME_CLAIM_INDEX, UNCONFIRMED, { before, limit });
+      let confirmed = 0;
+      let released = 0;
+      for (const { value: claim, version } of page) {
+        if (claim.key === undefined) continue;
+        // Compare-and-set on the version listed: a claim taken over or confirmed meanwhile is left as it is.
+        if (await isAbandoned(claim, claim.key, now)) {
+          if ((await store.remove(GDAP_NAME_COLLECTION, claim.key, version)).ok) released += 1;
+        } else if ((await store.put(GDAP_NAME_COLLECTION, claim.key, { ...claim, confirmed: true }, version, { indexes: [] })).ok) {
+          confirmed += 1;
+        }
+      }
+      return { confirmed, released, more: page.length === limit };
     },
     save: (relationship, expected, event, also = []) =>
       store.put(GDAP_COLLECTION, relationship.id, relationship, expected, {

@@ -1,4 +1,4 @@
-import type { DocumentStore, ExpectedVersion, NewDocument, Versioned, WriteOutcome } from '../ports/document-store.ts';
+import type { DocumentStore, ExpectedVersion, NewDocument, StreamAppend, Versioned, WriteOutcome } from '../ports/document-store.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import { auditStreamsFor } from '../audit/audit-event.ts';
 import type { ResellerRelationship } from './reseller-relationship.ts';
@@ -20,6 +20,7 @@ export interface ResellerRelationshipRepository {
     expected: ExpectedVersion,
     event: AuditEvent,
     also?: readonly NewDocument[],
+    alsoAppend?: readonly StreamAppend[],
   ): Promise<WriteOutcome<ResellerRelationship>>;
 }
 
@@ -32,13 +33,13 @@ export function createResellerRelationshipRepository(store: DocumentStore): Rese
     listByPartner: (partnerTenantId) => store.list<ResellerRelationship>(RESELLER_COLLECTION, RESELLER_INDEX.byPartner, partnerTenantId),
     listByCustomer: (customerTenantId) =>
       store.list<ResellerRelationship>(RESELLER_COLLECTION, RESELLER_INDEX.byCustomer, customerTenantId),
-    save: (relationship, expected, event, also = []) =>
+    save: (relationship, expected, event, also = [], alsoAppend = []) =>
       store.put(RESELLER_COLLECTION, relationship.id, relationship, expected, {
         indexes: [
           { index: RESELLER_INDEX.byPartner, key: relationship.partnerTenantId, sort: relationship.createdDateTime },
           { index: RESELLER_INDEX.byCustomer, key: relationship.customer.tenantId, sort: relationship.createdDateTime },
         ],
-        append: auditStreamsFor(event).map((stream) => ({ stream, event })),
+        append: [...auditStreamsFor(event).map((stream) => ({ stream, event })), ...alsoAppend],
         create: also,
       }),
   };

@@ -1,7 +1,9 @@
 import type { Actor } from '../actors/actor.ts';
 import { acceptAgreement, CURRENT_AGREEMENT_VERSION } from '../agreements/customer-agreement.ts';
 import type { CustomerAgreementAcceptance } from '../agreements/customer-agreement.ts';
-import { auditEvent } from '../audit/audit-event.ts';
+import { auditEvent, auditStreamsFor } from '../audit/audit-event.ts';
+import { AGREEMENT_COLLECTION } from '../agreements/customer-agreement.repository.ts';
+import type { NewDocument, StreamAppend } from '../ports/document-store.ts';
 import { acceptInvitation, declineInvitation } from '../relationships/reseller-relationship.ts';
 import { approvalLink } from '../relationships/gdap-relationship.ts';
 import type { Refusal, Result } from '../shared/result.ts';
@@ -52,23 +54,24 @@ export async function approveRelationship(
       (after, event) => [decisionOutboxDocument({ kind: 'gdap', id: after.id }, 'accepted', event)],
     );
   }
-  const accepted = await changeReseller(
+  // Accepting in the admin center includes accepting the Microsoft Customer Agreement ("Accept & Authorize"): when the
+  // customer has none yet, its record is written in the same atomic step as the acceptance, never one without the other.
+  const invited = await context.reseller.get(invitation.id);
+  const hasAgreement = invited === undefined || (await context.agreements.get(invited.value.customer.tenantId)) !== undefined;
+  return changeReseller(
     context,
     actor,
     'approveRelationship',
     invitation,
     'reseller.accepted',
     (r, now) => acceptInvitation(r, personRef(actor), now),
-    (after, event) => [decisionOutboxDocument({ kind: 'reseller', id: after.id }, 'accepted', event)],
+    (after, event) => {
+      const notice = decisionOutboxDocument({ kind: 'reseller', id: after.id }, 'accepted', event);
+      if (hasAgreement) return [notice];
+      const agreement = agreementWrite(context, actor, after.customer.tenantId);
+      return { create: [notice, agreement.document], append: agreement.append };
+    },
   );
-  if (accepted.ok) {
-    // Accepting in the admin center includes accepting the Microsoft Customer Agreement ("Accept & Authorize").
-    const customerTenantId = accepted.value.customer.tenantId;
-    if ((await context.agreements.get(customerTenantId)) === undefined) {
-      await recordAgreement(context, actor, customerTenantId, CURRENT_AGREEMENT_VERSION, null);
-    }
-  }
-  return accepted;
 }
 
 /** The customer's Global Administrator declines: a GDAP request ends (declined), a reseller invitation is cancelled. */
@@ -103,6 +106,30 @@ export interface AcceptAgreementInput {
   readonly agreementVersion?: string;
   /** The version of the acceptance read before, or null when there was none. */
   readonly version: string | null;
+}
+
+/** The MCA acceptance that rides on a reseller acceptance: its document (created only if absent) and its audit event. */
+function agreementWrite(
+  context: UseCaseContext,
+  actor: Actor,
+  customerTenantId: string,
+): { document: NewDocument; append: StreamAppend[] } {
+  const acceptance = acceptAgreement(customerTenantId, CURRENT_AGREEMENT_VERSION, personRef(actor), context.clock.now());
+  const event = auditEvent({
+    id: context.ids.newId(),
+    now: context.clock.now(),
+    actor,
+    action: 'agreement.accepted',
+    target: { kind: 'customerAgreement', id: customerTenantId, displayName: `Microsoft Customer Agreement ${CURRENT_AGREEMENT_VERSION}` },
+    partnerTenantId: null,
+    customerTenantId,
+    statusBefore: null,
+    statusAfter: `accepted ${CURRENT_AGREEMENT_VERSION}`,
+  });
+  return {
+    document: { collection: AGREEMENT_COLLECTION, id: customerTenantId, value: acceptance },
+    append: auditStreamsFor(event).map((stream) => ({ stream, event })),
+  };
 }
 
 async function recordAgreement(

@@ -124,7 +124,7 @@ export async function requestGdapRelationship(
     );
   }
   const id = context.ids.newId();
-  if (!(await context.gdap.claimDisplayName(partnerTenantId, name.value, id))) {
+  if (!(await context.gdap.claimDisplayName(partnerTenantId, name.value, id, context.clock.now()))) {
     return refuse(
       'duplicate',
       `You already have a relationship named "${name.value}"; names must be unique among your relationships. Try "${await suggestName(context, partnerTenantId, name.value)}".`,
@@ -303,7 +303,7 @@ export async function updateGdapDraft(
       const autoExtend = validateAutoExtend(input.autoExtendDuration ?? r.autoExtendDuration, roles.value);
       if (!autoExtend.ok) return refuse(autoExtend.code, autoExtend.message);
       if (name.value.toLowerCase() !== r.displayName.toLowerCase()) {
-        if (!(await context.gdap.claimDisplayName(r.partnerTenantId, name.value, r.id))) {
+        if (!(await context.gdap.claimDisplayName(r.partnerTenantId, name.value, r.id, context.clock.now()))) {
           return refuse(
             'duplicate',
             `You already have a relationship named "${name.value}"; names must be unique among your relationships.`,

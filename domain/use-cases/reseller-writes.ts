@@ -3,7 +3,7 @@ import type { AuditEvent } from '../audit/audit-event.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import type { Action, Permissions } from '../policy/access-policy.ts';
 import { permissionsFor } from '../policy/access-policy.ts';
-import type { NewDocument, Versioned } from '../ports/document-store.ts';
+import type { NewDocument, StreamAppend, Versioned } from '../ports/document-store.ts';
 import type { ResellerRelationship } from '../relationships/reseller-relationship.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
@@ -11,6 +11,12 @@ import type { UseCaseContext } from './context.ts';
 import { personRef, staleMessage } from './context.ts';
 import type { ResellerRelationshipView } from './views.ts';
 import { relationshipResource, resellerView } from './views.ts';
+
+/** What else a change writes in its own atomic step: outbox entries, records that must not exist without it, their events. */
+export interface WriteAlso {
+  readonly create?: readonly NewDocument[];
+  readonly append?: readonly StreamAppend[];
+}
 
 /** The audit event of one change to a reseller relationship. */
 export function resellerEvent(
@@ -43,7 +49,7 @@ export async function changeReseller(
   change: { readonly id: string; readonly version: string },
   auditAction: string,
   mutate: (relationship: ResellerRelationship, now: Date) => Result<ResellerRelationship>,
-  outbox?: (after: ResellerRelationship, event: AuditEvent) => NewDocument[],
+  outbox?: (after: ResellerRelationship, event: AuditEvent) => NewDocument[] | WriteAlso,
 ): Promise<Result<ResellerRelationshipView>> {
   const stored = await context.reseller.get(change.id);
   if (stored === undefined) return refuse('not-found', 'That invitation was not found.');
@@ -63,14 +69,16 @@ export async function writeReseller(
   stored: Versioned<ResellerRelationship>,
   auditAction: string,
   mutate: (relationship: ResellerRelationship, now: Date) => Result<ResellerRelationship>,
-  outbox?: (after: ResellerRelationship, event: AuditEvent) => NewDocument[],
+  outbox?: (after: ResellerRelationship, event: AuditEvent) => NewDocument[] | WriteAlso,
   may: Permissions = permissionsFor(actor, relationshipResource(stored.value)),
 ): Promise<Result<ResellerRelationshipView>> {
   const mutated = mutate(stored.value, context.clock.now());
   if (!mutated.ok) return refuse(mutated.code, mutated.message, await resellerView(context, actor, stored, may));
   const changed = { ...mutated, value: { ...mutated.value, lastModifiedBy: personRef(actor) } };
   const event = resellerEvent(context, actor, auditAction, stored.value, changed.value);
-  const outcome = await context.reseller.save(changed.value, stored.version, event, outbox?.(changed.value, event) ?? []);
+  const also = outbox?.(changed.value, event) ?? [];
+  const extra: WriteAlso = Array.isArray(also) ? { create: also } : also;
+  const outcome = await context.reseller.save(changed.value, stored.version, event, extra.create ?? [], extra.append ?? []);
   if (!outcome.ok) {
     return outcome.current === undefined
       ? refuse('not-found', 'That invitation was not found.')

@@ -217,3 +217,33 @@ export async function queueDueReminders(
   const next = page.length < input.limit || last === undefined || sort === null ? undefined : { sort, id: last.value.id };
   return ok({ queued, alreadyQueued, examined: page.length, ...(next === undefined ? {} : { next }) });
 }
+
+export interface RepairOutcome {
+  /** Name claims whose relationship exists: confirmed, no longer looked at. */
+  readonly confirmedNames: number;
+  /** Name claims left by a process that died before writing the relationship: released, so the name can be used. */
+  readonly releasedNames: number;
+}
+
+/**
+ * The sweep's repair step: finishes or undoes what a process that died half-way through a multi-document operation
+ * left behind. Idempotent: running it twice, or on two instances at once, changes nothing more.
+ */
+export async function repairHalfDoneWork(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { limit?: number } = {},
+): Promise<Result<RepairOutcome>> {
+  const denied = checkPolicy(actor, 'runLifecycle', {});
+  if (denied !== undefined) return denied;
+  let confirmedNames = 0;
+  let releasedNames = 0;
+  for (let page = 0; page < 1000; page += 1) {
+    const repaired = await context.gdap.repairNameClaims(context.clock.now(), input.limit ?? 500);
+    confirmedNames += repaired.confirmed;
+    releasedNames += repaired.released;
+    // A page where nothing could be settled (all taken over meanwhile) would only repeat itself.
+    if (!repaired.more || repaired.confirmed + repaired.released === 0) break;
+  }
+  return ok({ confirmedNames, releasedNames });
+}
