@@ -18,6 +18,12 @@ export interface ConnectorStub {
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
   /** Drops the failures still queued: the connector works again. */
   recover(): void;
+  /** Once `count` activities were posted, holds every further send unanswered and unrecorded (as a hung connector). */
+  holdFrom(count: number): void;
+  /** How many sends are being held. */
+  held(): number;
+  /** Stops holding: held sends are dropped unanswered (the sender never learns they arrived: they did not). */
+  release(): void;
   /** Resolves when `count` activities have been posted (or rejects after `timeoutMs`). */
   waitForPosts(count: number, timeoutMs?: number): Promise<PostedActivity[]>;
   close(): Promise<void>;
@@ -28,12 +34,18 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const posted: PostedActivity[] = [];
   const attempts: Array<{ conversationId: string; status: number }> = [];
   const failures: Array<{ status: number; retryAfter?: number }> = [];
+  let holdAt: number | undefined;
+  const holding: Array<{ destroy: () => void }> = [];
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
       const conversationId = decodeURIComponent(match?.[1] ?? '');
+      if (match && req.method === 'POST' && holdAt !== undefined && posted.length >= holdAt) {
+        holding.push(res.socket ?? { destroy: () => undefined });
+        return;
+      }
       const failure = match ? failures.shift() : undefined;
       if (failure) {
         attempts.push({ conversationId, status: failure.status });
@@ -67,6 +79,14 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     },
     recover() {
       failures.length = 0;
+    },
+    holdFrom(count) {
+      holdAt = count;
+    },
+    held: () => holding.length,
+    release() {
+      holdAt = undefined;
+      for (const socket of holding.splice(0)) socket.destroy();
     },
     async waitForPosts(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
