@@ -21,6 +21,7 @@ import { createNotifier } from './proactive/notifier.ts';
 import { createOutbox, type OutboxPolicy } from './proactive/outbox.ts';
 import { outboxRenderer } from './notifications/outbox-messages.ts';
 import { hostname } from 'node:os';
+import { DocumentStoreBotStorage } from './storage/bot-state.storage.ts';
 import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from './storage/deadline.store.ts';
 import { storeHealthCheck, type HealthCheck } from './health.ts';
 import type { BotServices } from './services.ts';
@@ -87,7 +88,7 @@ export function createApp(deps: AppDeps): App {
     ids,
     ...(gdapRecords === undefined ? {} : { gdapRecords }),
   });
-  const conversations = createConversationReferences(deps.store);
+  const conversations = createConversationReferences(deps.store, clock);
   const notifier = createNotifier({
     adapter,
     appId: config.auth?.appId ?? '',
@@ -103,6 +104,12 @@ export function createApp(deps: AppDeps): App {
     render: outboxRenderer({ domain, directory: deps.directory, conversations, clock, logger }),
     policy: { giveUpAfterMs: config.outboxGiveUpMs, ...deps.outboxPolicy },
   });
+  const expireUnusedState = async () => {
+    if (config.stateTtlMs <= 0) return { references: 0, dialogState: 0 };
+    const before = new Date(clock.now().getTime() - config.stateTtlMs);
+    const dialogState = deps.botStorage instanceof DocumentStoreBotStorage ? await deps.botStorage.expireUnused(before, 500) : 0;
+    return { references: await conversations.forgetUnused(before, 500), dialogState };
+  };
   const services: BotServices = {
     domain,
     directory: deps.directory,
@@ -110,6 +117,7 @@ export function createApp(deps: AppDeps): App {
     conversations,
     notifier,
     outbox,
+    expireUnusedState,
     logger: logger.child({ module: 'bot' }),
     botName: config.botName,
     store: deps.store,

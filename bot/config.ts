@@ -47,6 +47,7 @@ const envSchema = z.object({
     .default(60),
   CLOCK_OFFSET_DAYS: z.coerce.number().min(-3650).max(3650).default(0),
   STORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
+  STATE_TTL_DAYS: z.coerce.number().min(0).max(3650).default(180),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   OUTBOX_GIVE_UP_HOURS: z.coerce
     .number()
@@ -126,6 +127,8 @@ export interface Config {
   readonly clockOffsetDays: number;
   /** The deadline of every store call: past it the person is told it could not be done, and /healthz says unhealthy. */
   readonly storeTimeoutMs: number;
+  /** Conversation references and dialog state unused this long are deleted by the sweep; 0: kept for ever. */
+  readonly stateTtlMs: number;
   /** How often the bot delivers what is due in the outbox (proactive messages and their retries); 0: only `npm run sweep`. */
   readonly outboxIntervalMs: number;
   /** How long a failing delivery is retried before it is marked "could not be delivered". */
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMs: Math.round(e.SWEEP_INTERVAL_MINUTES * 60_000),
     clockOffsetDays: e.CLOCK_OFFSET_DAYS,
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
+    stateTtlMs: Math.round(e.STATE_TTL_DAYS * 86_400_000),
     outboxIntervalMs: Math.round(e.OUTBOX_INTERVAL_SECONDS * 1000),
     outboxGiveUpMs: Math.round(e.OUTBOX_GIVE_UP_HOURS * 3_600_000),
     graphMode: e.GRAPH_MODE,

@@ -12,6 +12,8 @@ export interface BotServices extends DialogServices {
   readonly notifier: Notifier;
   /** Every proactive message goes out from here (durable, retried, with a status cards can show). */
   readonly outbox: Outbox;
+  /** Deletes conversation references and dialog state unused for STATE_TTL_DAYS (one page each); counts what went. */
+  readonly expireUnusedState: () => Promise<{ readonly references: number; readonly dialogState: number }>;
   readonly logger: Logger;
   readonly botName: string;
   /** The bot's own records (helpdesk answers and feedback); aggregates go through the domain's use cases. */

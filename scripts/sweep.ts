@@ -24,6 +24,11 @@ function describeReport(report: LifecyclePassReport, offsetDays: number): string
   for (const c of report.changed) lines.push(`  "${c.displayName}" → ${c.status}`);
   if (report.repaired.releasedNames > 0)
     lines.push(`Repaired: ${report.repaired.releasedNames} relationship name(s) claimed by a request that never completed, released`);
+  if (report.expired.references + report.expired.dialogState > 0) {
+    lines.push(
+      `Expired: ${report.expired.references} conversation reference(s), ${report.expired.dialogState} dialog state document(s) unused for too long`,
+    );
+  }
   lines.push(
     `Reminders queued: ${report.queued}${report.alreadyQueued > 0 ? ` (${report.alreadyQueued} were already in the outbox)` : ''}`,
   );

@@ -4,7 +4,8 @@ import type { RecordReport } from '../proactive/outbox.ts';
 import { newOutboxRecord, reminderOutboxId } from '#domain/notifications/outbox.ts';
 import { announceChange } from '../notifications/announce-change.ts';
 
-export type LifecyclePassServices = Pick<BotServices, 'domain' | 'clock' | 'outbox' | 'logger'> & Partial<Pick<BotServices, 'graphSync'>>;
+export type LifecyclePassServices = Pick<BotServices, 'domain' | 'clock' | 'outbox' | 'logger'> &
+  Partial<Pick<BotServices, 'graphSync' | 'expireUnusedState'>>;
 
 export interface PassOptions {
   /** How many relationships one read of the due index takes; the pass pages through all of them. */
@@ -18,6 +19,8 @@ export interface LifecyclePassReport {
   readonly changed: readonly { readonly id: string; readonly displayName: string; readonly status: string }[];
   /** What the repair step settled that a process dying half-way had left (names claimed for nothing, released). */
   readonly repaired: { readonly confirmedNames: number; readonly releasedNames: number };
+  /** Conversation references and dialog state unused for STATE_TTL_DAYS, deleted by this pass. */
+  readonly expired: { readonly references: number; readonly dialogState: number };
   /** Reminders this pass put into the outbox ("it has expired" and "it auto-extended" go in with each change). */
   readonly queued: number;
   /** Reminders found already in the outbox (an earlier pass or another instance queued them). */
@@ -119,9 +122,17 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
     failures.push({ what: 'queue due reminders', reason: reasonOf(error) });
   }
 
+  let expired = { references: 0, dialogState: 0 };
+  try {
+    expired = (await services.expireUnusedState?.()) ?? expired;
+  } catch (error) {
+    log.error({ err: error }, 'expiring unused state failed');
+    failures.push({ what: 'expire unused state', reason: reasonOf(error) });
+  }
+
   const run = await services.outbox.deliverDue();
   for (const r of run.records.filter((record) => record.outcome === 'error'))
     failures.push({ what: `deliver ${r.id}`, reason: r.error ?? 'unknown' });
   log.info({ changed: changed.length, queued, delivered: run.records.length, failures: failures.length }, 'lifecycle pass');
-  return { at, changed, repaired, queued, alreadyQueued, deliveries: run.records, failures };
+  return { at, changed, repaired, expired, queued, alreadyQueued, deliveries: run.records, failures };
 }

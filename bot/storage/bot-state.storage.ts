@@ -5,7 +5,12 @@
  */
 import type { Storage, StoreItems } from 'botbuilder';
 import { z } from 'zod';
+import type { Clock } from '#domain/ports/clock.ts';
 import type { DocumentStore } from '#domain/ports/document-store.ts';
+
+const BY_LAST_WRITE = 'byLastWrite';
+/** The storage key, kept in the document so an expiry scan (which lists values) can delete it. */
+const STATE_KEY = '_stateKey';
 
 const storedItem = z.record(z.string(), z.unknown());
 
@@ -14,9 +19,27 @@ export class DocumentStoreBotStorage implements Storage {
   readonly #store: DocumentStore;
   readonly #collection: string;
 
-  constructor(store: DocumentStore, collection = 'bot-state') {
+  readonly #clock: Clock;
+
+  constructor(store: DocumentStore, collection = 'bot-state', clock: Clock = { now: () => new Date() }) {
     this.#store = store;
     this.#collection = collection;
+    this.#clock = clock;
+  }
+
+  /** Deletes state nobody has written since `before` (a finished or abandoned conversation); returns how many (one page). */
+  async expireUnused(before: Date, limit: number): Promise<number> {
+    const stale = await this.#store.list<{ [STATE_KEY]?: string }>(this.#collection, BY_LAST_WRITE, 'all', {
+      before: before.toISOString(),
+      limit,
+    });
+    let expired = 0;
+    for (const { value, version } of stale) {
+      const key = value[STATE_KEY];
+      // Compare-and-set: state written meanwhile (the conversation went on) is kept.
+      if (typeof key === 'string' && (await this.#store.remove(this.#collection, key, version)).ok) expired += 1;
+    }
+    return expired;
   }
 
   /** Reads the items that exist, each with its eTag; missing keys are left out, as botbuilder expects. */
@@ -24,7 +47,9 @@ export class DocumentStoreBotStorage implements Storage {
     const items: StoreItems = {};
     for (const key of keys) {
       const document = await this.#store.get<unknown>(this.#collection, key);
-      if (document !== undefined) items[key] = { ...storedItem.parse(document.value), eTag: document.version };
+      if (document === undefined) continue;
+      const { [STATE_KEY]: _key, ...item } = storedItem.parse(document.value);
+      items[key] = { ...item, eTag: document.version };
     }
     return items;
   }
@@ -32,11 +57,14 @@ export class DocumentStoreBotStorage implements Storage {
   /** Writes each item; throws when an item's eTag is not the stored one (someone wrote in between). */
   async write(changes: StoreItems): Promise<void> {
     for (const [key, item] of Object.entries(changes)) {
-      const { eTag, ...value } = storedItem.parse(item);
+      const { eTag, ...item_ } = storedItem.parse(item);
+      // The key rides along, and the time of the write is indexed, so unused state can expire (expireUnused).
+      const value = { ...item_, [STATE_KEY]: key };
+      const options = { indexes: [{ index: BY_LAST_WRITE, key: 'all', sort: this.#clock.now().toISOString() }] };
       const expected = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : '*';
-      let outcome = await this.#store.put(this.#collection, key, value, expected);
+      let outcome = await this.#store.put(this.#collection, key, value, expected, options);
       // Like botbuilder's MemoryStorage, an eTag for an item that is gone writes it anew (unless it reappears meanwhile).
-      if (!outcome.ok && outcome.current === undefined) outcome = await this.#store.put(this.#collection, key, value, null);
+      if (!outcome.ok && outcome.current === undefined) outcome = await this.#store.put(this.#collection, key, value, null, options);
       if (!outcome.ok) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
     }
   }

@@ -14,6 +14,7 @@ async function servicesWith(reachable: readonly string[]) {
   const world = await createCustomerWorld();
   const conversations = {
     remember: async () => {},
+    forgetUnused: async () => 0,
     find: async (_tenantId: string, userId: string) => (reachable.includes(userId) ? { channelId: 'msteams' } : undefined),
   };
   const services = {
