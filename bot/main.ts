@@ -76,8 +76,10 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'stopping: no new requests, finishing turns in flight');
     app.server.close();
-    await lifecycle.stop();
-    await app.services.outbox.stop();
+    // A send hanging at the connector must not hold the stop: its record's claim runs out and another instance resends.
+    const settle = (work: Promise<unknown>) => Promise.race([work, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await settle(lifecycle.stop());
+    await settle(app.services.outbox.stop());
     const deadline = Date.now() + 10_000;
     while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     await store.close();
