@@ -122,6 +122,11 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
     failures.push({ what: 'queue due reminders', reason: reasonOf(error) });
   }
 
+  const run = await services.outbox.deliverDue();
+  for (const r of run.records.filter((record) => record.outcome === 'error'))
+    failures.push({ what: `deliver ${r.id}`, reason: r.error ?? 'unknown' });
+
+  // Unused state goes last: what is due now still reaches the people it is for.
   let expired = { references: 0, dialogState: 0 };
   try {
     expired = (await services.expireUnusedState?.()) ?? expired;
@@ -130,9 +135,6 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
     failures.push({ what: 'expire unused state', reason: reasonOf(error) });
   }
 
-  const run = await services.outbox.deliverDue();
-  for (const r of run.records.filter((record) => record.outcome === 'error'))
-    failures.push({ what: `deliver ${r.id}`, reason: r.error ?? 'unknown' });
   log.info({ changed: changed.length, queued, delivered: run.records.length, failures: failures.length }, 'lifecycle pass');
   return { at, changed, repaired, expired, queued, alreadyQueued, deliveries: run.records, failures };
 }
