@@ -26,6 +26,7 @@ import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from './storage/deadlin
 import { storeHealthCheck, type HealthCheck } from './health.ts';
 import type { BotServices } from './services.ts';
 import { ACTION_HANDLERS } from './actions/action-handlers.ts';
+import { sentInvitationCard } from './actions/partner/send-to-customer.action.ts';
 import { tabRoutes } from './tab/mount-tab.ts';
 import { sharedUnderstandingEngine } from './understanding/understanding.ts';
 import { directoryUnavailableText } from './directory/directory-unavailable.ts';
@@ -103,6 +104,12 @@ export function createApp(deps: AppDeps): App {
     instanceId: deps.instanceId ?? `${hostname()}-${process.pid}`,
     render: outboxRenderer({ domain, directory: deps.directory, conversations, clock, logger }),
     policy: { giveUpAfterMs: config.outboxGiveUpMs, ...deps.outboxPolicy },
+    // The card the sender clicked says where the delivery stands, updated in place after each run.
+    async onProgress(record) {
+      if (record.senderCard === undefined || record.sender === null) return;
+      const message = await sentInvitationCard(services, record);
+      if (message !== undefined) await notifier.update(record.sender, record.senderCard, message);
+    },
   });
   const expireUnusedState = async () => {
     if (config.stateTtlMs <= 0) return { references: 0, dialogState: 0 };

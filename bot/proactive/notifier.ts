@@ -27,6 +27,11 @@ export type Attempt =
 export interface Notifier {
   /** One try, without waiting or retrying; never throws. */
   attempt(recipient: Recipient, message: Partial<Activity>): Promise<Attempt>;
+  /**
+   * Replaces a message the bot sent earlier in the recipient's personal chat (a card showing where a delivery stands);
+   * true when Teams took it. Only in that chat: a card elsewhere is left as it is. Never throws.
+   */
+  update(recipient: Recipient, card: { conversationId: string; activityId: string }, message: Partial<Activity>): Promise<boolean>;
 }
 
 export interface NotifierDeps {
@@ -52,20 +57,44 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     if (sendError !== undefined) throw sendError;
   }
 
+  /** The recipient's personal-chat reference, if the bot may send to where it points. */
+  async function referenceOf(recipient: Recipient): Promise<Partial<ConversationReference> | undefined> {
+    const reference = await deps.conversations.find(recipient.tenantId, recipient.userId);
+    if (!reference) return undefined;
+    // A stored reference is as trustworthy as the activity it came from: check where it points before every send.
+    const refused = serviceUrlProblem(reference.serviceUrl, deps.appId === '' ? 'local' : 'authenticated');
+    if (refused === undefined) return reference;
+    deps.logger.warn(
+      { tenantId: recipient.tenantId, userId: recipient.userId, reason: refused },
+      'notification not sent: service URL refused',
+    );
+    return undefined;
+  }
+
   const notifier: Notifier = {
+    async update(recipient, card, message) {
+      try {
+        const reference = await referenceOf(recipient);
+        if (reference?.conversation?.id !== card.conversationId) return false;
+        let updateError: unknown;
+        await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+          try {
+            await context.updateActivity({ ...message, id: card.activityId, conversation: context.activity.conversation });
+          } catch (error) {
+            updateError = error ?? new Error('update failed');
+          }
+        });
+        if (updateError !== undefined) throw updateError;
+        return true;
+      } catch (error) {
+        deps.logger.warn({ err: error, userId: recipient.userId }, 'card not updated');
+        return false;
+      }
+    },
     async attempt(recipient, message) {
       try {
-        const reference = await deps.conversations.find(recipient.tenantId, recipient.userId);
+        const reference = await referenceOf(recipient);
         if (!reference) return { outcome: 'unreachable' };
-        // A stored reference is as trustworthy as the activity it came from: check where it points before every send.
-        const refused = serviceUrlProblem(reference.serviceUrl, deps.appId === '' ? 'local' : 'authenticated');
-        if (refused !== undefined) {
-          deps.logger.warn(
-            { tenantId: recipient.tenantId, userId: recipient.userId, reason: refused },
-            'notification not sent: service URL refused',
-          );
-          return { outcome: 'unreachable' };
-        }
         await sendOnce(reference, message);
         return { outcome: 'sent' };
       } catch (error) {

@@ -114,6 +114,8 @@ export interface OutboxDeps {
   readonly logger: Logger;
   readonly instanceId: string;
   readonly policy?: Partial<OutboxPolicy>;
+  /** Called after each record's delivery run that changed where it stands (e.g. to update the sender's card); never awaited by a send. */
+  readonly onProgress?: (record: OutboxRecord) => Promise<void>;
 }
 
 const FINAL: ReadonlySet<DeliveryState> = new Set(['delivered', 'unreachable', 'failed']);
@@ -265,6 +267,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const written = await write(done, version, notices);
       // The sender's "could not be delivered" notice is due now: deliver it in the next run, not at the next interval.
       if (written.ok && notices.length > 0) again = true;
+      if (written.ok && deps.onProgress !== undefined) {
+        await deps.onProgress(done).catch((error: unknown) => log.warn({ err: error, outboxId: done.id }, 'progress update failed'));
+      }
       return report(done, written.ok ? (done.state === 'done' ? 'done' : 'pending') : 'lost-claim');
     } catch (error) {
       // A store or render failure: the claim runs out and the record is tried again after it.

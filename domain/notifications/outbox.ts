@@ -73,6 +73,12 @@ export type OutboxMessageType =
   | 'ask-approvers'
   | 'undelivered-notice';
 
+/** A message in someone's chat that shows a delivery's state: its conversation and activity ids. */
+export interface SenderCard {
+  readonly conversationId: string;
+  readonly activityId: string;
+}
+
 /** Where one recipient's delivery stands. `queued`/`retrying` are on their way; the other three are final. */
 export type DeliveryState = 'queued' | 'retrying' | 'delivered' | 'unreachable' | 'failed';
 
@@ -93,6 +99,8 @@ export interface OutboxRecord {
   readonly origin: string | null;
   /** Who is told when it cannot be delivered (the person who asked for the send), if anyone. */
   readonly sender: MessagePerson | null;
+  /** The card the sender clicked (its message in their chat), updated in place as the delivery goes; absent: none. */
+  readonly senderCard?: SenderCard;
   readonly createdDateTime: string;
   /** While pending: when the dispatcher should look at it next (a claim's lease end while one holds it). */
   readonly nextAttemptDateTime: string;
@@ -116,6 +124,7 @@ export interface NewOutboxRecord {
   readonly now: Date;
   readonly origin?: string;
   readonly sender?: MessagePerson;
+  readonly senderCard?: SenderCard;
   readonly recipients?: readonly { readonly tenantId: string; readonly userId: string }[];
   /** Not before this moment (default: now). */
   readonly notBefore?: Date;
@@ -129,6 +138,7 @@ export function newOutboxRecord(input: NewOutboxRecord): OutboxRecord {
     message: input.message,
     origin: input.origin ?? null,
     sender: input.sender ?? null,
+    ...(input.senderCard === undefined ? {} : { senderCard: input.senderCard }),
     createdDateTime: at,
     nextAttemptDateTime: (input.notBefore ?? input.now).toISOString(),
     state: 'pending',

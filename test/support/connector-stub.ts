@@ -13,6 +13,8 @@ export interface PostedActivity {
 export interface ConnectorStub {
   readonly serviceUrl: string;
   readonly posted: PostedActivity[];
+  /** Every activity the bot replaced in place (a card updated after a delivery), with its id. */
+  readonly updated: Array<PostedActivity & { readonly activityId: string }>;
   /** Every request received, failed ones included (to see retries). */
   readonly attempts: Array<{ conversationId: string; status: number }>;
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
@@ -32,6 +34,7 @@ export interface ConnectorStub {
 /** Starts a connector stub on a free loopback port. */
 export async function startConnectorStub(): Promise<ConnectorStub> {
   const posted: PostedActivity[] = [];
+  const updated: Array<PostedActivity & { activityId: string }> = [];
   const attempts: Array<{ conversationId: string; status: number }> = [];
   const failures: Array<{ status: number; retryAfter?: number }> = [];
   let holdAt: number | undefined;
@@ -62,7 +65,15 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
         res.end(JSON.stringify({ id: `sent-${posted.length}` }));
         return;
       }
-      // Anything else (updates, members) succeeds quietly.
+      const update = /\/v3\/conversations\/([^/]+)\/activities\/([^/?]+)/.exec(req.url ?? '');
+      if (update && req.method === 'PUT') {
+        const activity = JSON.parse(body || '{}') as Record<string, unknown>;
+        updated.push({ conversationId, activityId: decodeURIComponent(update[2] ?? ''), activity });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: update[2] }));
+        return;
+      }
+      // Anything else (members) succeeds quietly.
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{}');
     });
@@ -72,6 +83,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     posted,
+    updated,
     attempts,
     failNext(count, status, retryAfterSeconds) {
       for (let i = 0; i < count; i++)

@@ -1,9 +1,12 @@
 import { relationshipActionDataSchema } from '#cards/action-data.ts';
 import { renderRequestResultCard } from '#cards/partner/request-result.card.ts';
-import type { DeliveryState, RecipientDelivery } from '#domain/notifications/outbox.ts';
+import type { Activity } from 'botbuilder';
+import type { DeliveryState, OutboxRecord, RecipientDelivery } from '#domain/notifications/outbox.ts';
 import { newOutboxRecord } from '#domain/notifications/outbox.ts';
 import { adminReach } from '#presenters/partner/customer-admins.ts';
 import { buildRequestResultView, isAwaitingCustomer, type ResultExtras } from '#presenters/partner/request-result.presenter.ts';
+import { cardMessage } from '#presenters/card-message.ts';
+import type { BotServices } from '#bot/services.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply, refusalReply } from '../invoke-reply.ts';
 
@@ -38,7 +41,7 @@ export function deliveryLines(customer: string, recipients: readonly Pick<Recipi
  * if Teams fails, and tells the partner if it could not. "Already sent today" counts only deliveries that happened.
  * The card's refresh (and any later click) reads the outbox, so it says only what is true about the delivery.
  */
-export const sendToCustomerAction = defineAction(relationshipActionDataSchema, async ({ actor, services, trigger }, data) => {
+export const sendToCustomerAction = defineAction(relationshipActionDataSchema, async ({ actor, services, trigger, turn }, data) => {
   const got = await services.domain.getRelationship(actor, { kind: data.kind, id: data.id });
   if (!got.ok) return refusalReply(got);
   const view = got.value;
@@ -69,10 +72,15 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
     return reply({ note: `This is already on its way to ${customer}'s admins in Teams; nothing was queued again.`, deliveries });
   }
   const sender = { tenantId: actor.tenantId, userId: actor.userId, name: actor.name };
+  // The card clicked (in the partner's chat) is updated in place as the delivery goes.
+  const cardActivityId = turn.activity.replyToId;
+  const conversationId = turn.activity.conversation?.id;
+  const senderCard = cardActivityId && conversationId ? { activityId: cardActivityId, conversationId } : undefined;
   const record = newOutboxRecord({
     id,
     now,
     origin: `${view.kind}:${view.id}`,
+    ...(senderCard === undefined ? {} : { senderCard }),
     message: { type: 'customer-invitation', relationship: { kind: view.kind, id: view.id, version: view.version }, sender },
     sender,
     recipients: reach.reachable.map((admin) => ({ tenantId: view.customer.tenantId, userId: admin.id })),
@@ -91,3 +99,29 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
     deliveries: deliveryLines(customer, record.recipients ?? []),
   });
 });
+
+/**
+ * The partner's card as the delivery now stands, for the outbox to put in place of the card they clicked: by count,
+ * as the card's refresh says it. Undefined when the partner may no longer see the relationship.
+ */
+export async function sentInvitationCard(services: BotServices, record: OutboxRecord): Promise<Partial<Activity> | undefined> {
+  if (record.message.type !== 'customer-invitation' || record.sender === null) return undefined;
+  const actor = await services.domain.resolveActor(record.sender.tenantId, record.sender.userId);
+  const { kind, id } = record.message.relationship;
+  const got = await services.domain.getRelationship(actor, { kind, id });
+  if (!got.ok) return undefined;
+  const view = got.value;
+  const reach = await adminReach(services, view.customer.tenantId);
+  const recipients = record.recipients ?? [];
+  const delivered = recipients.filter((r) => r.state === 'delivered').length;
+  const undelivered = recipients.filter((r) => r.state === 'failed' || r.state === 'unreachable').length;
+  const extras: ResultExtras = {
+    deliveries: deliveryLines(view.customer.name, recipients),
+    ...(record.state === 'done' && undelivered > 0
+      ? { note: `Not every Global admin of ${view.customer.name} could be reached in Teams: send them the e-mail.`, noteColor: 'Warning' }
+      : record.state === 'done' && delivered > 0
+        ? { note: `Delivered in Teams to ${admins(delivered, view.customer.name)}.`, noteColor: 'Good' }
+        : {}),
+  };
+  return cardMessage(renderRequestResultCard(buildRequestResultView(view, reach, extras)));
+}

@@ -24,6 +24,7 @@ function services(): LifecyclePassServices & { passes: () => number } {
   };
   const notifier: Notifier = {
     attempt: () => Promise.resolve({ outcome: 'sent' }),
+    update: () => Promise.resolve(false),
   };
   const logger = pino({ level: 'silent' });
   const outbox = createOutbox({ store, clock, notifier, logger, instanceId: 'test', render: async () => undefined });

@@ -23,6 +23,7 @@ function scriptedNotifier(script: (recipient: Recipient, n: number) => Attempt |
   const sent: string[] = [];
   const tries = new Map<string, number>();
   const notifier: Notifier = {
+    update: async () => false,
     async attempt(recipient) {
       const n = (tries.get(recipient.userId) ?? 0) + 1;
       tries.set(recipient.userId, n);

@@ -63,13 +63,25 @@ describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', (
     expect(send?.title).toBe("Send to the customer's admins in Teams");
     expect(send?.data).toEqual({ kind: 'reseller', id: `${DEMO.woodgrove}_${DEMO.fabrikam}`, version: expect.any(String) });
 
-    const sent = await c.click(PEOPLE.sam, 'partner.sendToCustomer', send?.data ?? {});
+    // The card clicked is the message 'card-sam-1' in Sam's chat: it is updated in place once delivered.
+    const sent = await post(
+      running.baseUrl,
+      makeInvoke('partner.sendToCustomer', send?.data ?? {}, { ...PEOPLE.sam, serviceUrl: stub.serviceUrl }, { replyToId: 'card-sam-1' }),
+    );
     const text = invokeText(sent);
     // The click only queues: it never waits on Teams' connector. By count only, never who.
     expect(text).toContain('On its way to 1 Global admin of Fabrikam in Teams.');
     expect(text).not.toMatch(/Frank|frank@|used this bot/);
     await running.app.services.outbox.idle();
     expect(stub.posted).toHaveLength(1);
+    const [updated, ...moreUpdates] = stub.updated;
+    expect(moreUpdates).toEqual([]);
+    expect(updated?.activityId).toBe('card-sam-1');
+    expect(updated?.conversationId).toBe(`conv-${PEOPLE.sam.userId}`);
+    const updatedText = cardTexts([{ type: 'message', attachments: (updated?.activity.attachments ?? []) as never }]).join('\n');
+    expect(updatedText).toContain('Delivered to 1 Global admin of Fabrikam.');
+    expect(updatedText).toContain('Delivered in Teams to 1 Global admin of Fabrikam.');
+    expect(updatedText).not.toMatch(/Frank|frank@/);
     const message = stub.posted[0]?.activity as { text?: string; attachments?: Array<{ contentType: string; content: unknown }> };
     expect(message.text).toBe('Sam Sales of Woodgrove Partners invited Fabrikam to a reseller relationship. Review the invitation below.');
     const invitation = cardTexts([{ type: 'message', attachments: message.attachments ?? [] }]);
@@ -100,9 +112,20 @@ describe('partner flows over HTTP: "Send to the customer\'s admins in Teams"', (
     // Megan's Teams is gone (a stopped Playground answers 404, as a removed conversation does).
     stub.failNext(1, 404);
     const send = actionsOf(done).find((a) => a.verb === 'partner.sendToCustomer');
-    const queued = invokeText(await c.click(PEOPLE.sam, 'partner.sendToCustomer', send?.data ?? {}));
+    const queued = invokeText(
+      await post(
+        running.baseUrl,
+        makeInvoke('partner.sendToCustomer', send?.data ?? {}, { ...PEOPLE.sam, serviceUrl: stub.serviceUrl }, { replyToId: 'card-sam-2' }),
+      ),
+    );
     expect(queued).toContain('On its way to 1 Global admin of Contoso in Teams.');
     await running.app.services.outbox.idle();
+    // The card clicked now says so in place, by count.
+    const inPlace = stub.updated.filter((u) => u.activityId === 'card-sam-2').map((u) => JSON.stringify(u.activity));
+    expect(inPlace).toHaveLength(1);
+    expect(inPlace[0]).toContain('Could not be delivered to 1 Global admin of Contoso: send them the e-mail.');
+    expect(inPlace[0]).toContain('Not every Global admin of Contoso could be reached in Teams');
+    expect(inPlace[0]).not.toMatch(/Megan|megan@/);
     // A 404 is final: the card now says it could not be delivered, and Sam is told in his chat (by count, never who).
     const failed = invokeText(await refreshOf(PEOPLE.sam, send?.data ?? {}));
     expect(failed, JSON.stringify(stub.attempts)).toContain('Could not be delivered to 1 Global admin of Contoso: send them the e-mail.');
