@@ -68,7 +68,8 @@ describe.skipIf(!chromium.available)('delegated access from request to removal, 
   it("sends the invitation to Contoso's Global admin in Teams, where Megan accepts it", async () => {
     const result = adele.lastMessage();
     const meganMessages = await megan.page.locator('.fai-OutputCard').count();
-    await adele.clickInPlace(result, "Send to the customer's admins in Teams", 'Sent to 1 Global admin of Contoso in Teams.');
+    // The click only queues (it never waits on Teams); the outbox delivers it to Megan's chat.
+    await adele.clickInPlace(result, "Send to the customer's admins in Teams", 'On its way to 1 Global admin of Contoso in Teams.');
 
     await expect.poll(() => megan.page.locator('.fai-OutputCard').count(), { timeout: 30_000 }).toBeGreaterThan(meganMessages);
     const invitation = megan.lastMessage();
