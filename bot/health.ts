@@ -27,6 +27,30 @@ export function storeHealthCheck(store: DocumentStore): HealthCheck {
   };
 }
 
+/** What the Graph check needs of the Graph client: one call in the partner tenant. */
+export interface GraphProbe {
+  readonly partnerTenantId: string;
+  send(tenantId: string, request: { method: 'GET'; path: string; query: Record<string, string> }): Promise<{ ok: boolean }>;
+}
+
+/**
+ * Microsoft Graph answers for the partner tenant (token and a small read of `/organization`). A good answer is kept for
+ * `okForMs` (default 30 s), so a load balancer asking every few seconds does not become Graph traffic of its own;
+ * a failed one is never kept, so recovery shows at the next ask.
+ */
+export function graphHealthCheck(graph: GraphProbe, now: () => number = Date.now, okForMs = 30_000): HealthCheck {
+  let okUntil = 0;
+  return {
+    name: 'graph',
+    check: async () => {
+      if (now() < okUntil) return;
+      const result = await graph.send(graph.partnerTenantId, { method: 'GET', path: '/organization', query: { $select: 'id' } });
+      if (!result.ok) throw new Error('Microsoft Graph did not answer');
+      okUntil = now() + okForMs;
+    },
+  };
+}
+
 /** Runs every check at once, each bounded by `timeoutMs`; the report names no host or internal error (it is public). */
 export async function runHealthChecks(
   checks: readonly HealthCheck[],

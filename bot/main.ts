@@ -12,6 +12,7 @@ import { offsetClock } from './lifecycle/offset-clock.ts';
 import { hostname } from 'node:os';
 import { startBanner } from './http/home-page.ts';
 import { createGraphServices } from './graph/graph-services.ts';
+import { graphHealthCheck } from './health.ts';
 
 /** The composition root: config → logger → directory → app → listen, and a graceful stop. */
 async function main(): Promise<void> {
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     botStorage: new DocumentStoreBotStorage(store),
     instanceId,
     ...clock,
-    ...(graph === undefined ? {} : { gdapApi: graph.gdap }),
+    ...(graph === undefined ? {} : { gdapApi: graph.gdap, healthChecks: [graphHealthCheck(graph.client)] }),
   });
   // Graph mode: the pass also reconciles with Microsoft, every GRAPH_SYNC_MINUTES (or the sweep's interval if that is shorter).
   const syncMs = config.graph?.syncIntervalMs ?? 0;
