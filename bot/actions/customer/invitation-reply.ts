@@ -2,6 +2,8 @@ import { relationshipActionDataSchema } from '#cards/action-data.ts';
 import type { Refusal } from '#domain/shared/result.ts';
 import type { RelationshipView } from '#domain/use-cases/views.ts';
 import { invitationCardFor, type InvitationCardOptions } from '#presenters/customer/invitation.presenter.ts';
+import { toldColor, toldLine } from '#presenters/notice-delivery.presenter.ts';
+import { latestNoticeDelivery } from '#bot/notifications/notice-delivery.ts';
 import type { ActionContext } from '../action-handler.ts';
 import { cardReply, refusalReply, type InvokeReply } from '../invoke-reply.ts';
 
@@ -41,5 +43,12 @@ export async function currentInvitationReply(
 ): Promise<InvokeReply> {
   const current = await context.services.domain.getRelationship(context.actor, ref);
   if (!current.ok) return refusalReply(current);
-  return invitationCardReply(context, current.value, note);
+  if (note !== undefined) return invitationCardReply(context, current.value, note);
+  // Once the customer answered, the card says whether the partner was told: on its way, told, or not delivered.
+  const told = await latestNoticeDelivery(context.services.outbox, `${ref.kind}:${ref.id}`, 'partner-decision');
+  if (told === undefined) return invitationCardReply(context, current.value);
+  return invitationCardReply(context, current.value, toldLine(current.value.partner.name, told, { chatCommand: 'my customers' }), {
+    // As the answer itself showed it: good while on its way or told, a warning when it did not get through.
+    noteColor: toldColor(told) === 'Warning' ? 'Warning' : 'Good',
+  });
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardTexts, repliesOf } from '#test/support/activities.ts';
+import { cardTexts, makeInvoke, post, repliesOf } from '#test/support/activities.ts';
 import { expectOk } from '#test/support/customer-world.ts';
 import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '#test/support/customer-app.ts';
 
@@ -49,6 +49,36 @@ describe('invitation cards over HTTP', () => {
     const posted = await app.stub.waitForPosts(1);
     expect(posted[0]?.conversationId).toBe(`conv-${SPEAKERS.adele.userId}`);
     expect(textsOf(posted[0]?.activity).join('\n')).toContain('Contoso accepted your GDAP relationship "Woodgrove helpdesk"');
+    // Megan's card, refreshed, now says the partner was told: only once it was delivered.
+    await app.running.app.services.outbox.idle();
+    const refreshed = await post(
+      app.running.baseUrl,
+      makeInvoke('invitation.accept', { kind: 'gdap', id: gdap.id, version: gdap.version }, SPEAKERS.megan, {
+        value: {
+          action: { type: 'Action.Execute', verb: 'invitation.accept', data: { kind: 'gdap', id: gdap.id, version: gdap.version } },
+          trigger: 'automatic',
+        },
+      }),
+    );
+    expect(textsOf(invokeCard(refreshed)).join('\n')).toContain('Woodgrove Partners has been told in Teams (1 person).');
+  });
+
+  it("a notice Teams will not take: the customer's refreshed card says it was not delivered, never that the partner was told", async () => {
+    await app.partnerSaysHello();
+    const gdap = await pendingGdap();
+    app.stub.failNext(1, 403);
+    const data = { kind: 'gdap', id: gdap.id, version: gdap.version };
+    await app.invoke('invitation.accept', { ...data, agreementRead: 'true' }, SPEAKERS.megan);
+    await app.running.app.services.outbox.idle();
+    const refreshed = await post(
+      app.running.baseUrl,
+      makeInvoke('invitation.accept', data, SPEAKERS.megan, {
+        value: { action: { type: 'Action.Execute', verb: 'invitation.accept', data }, trigger: 'automatic' },
+      }),
+    );
+    const text = textsOf(invokeCard(refreshed)).join('\n');
+    expect(text).toContain('The message to Woodgrove Partners could not be delivered in Teams');
+    expect(text).not.toContain('has been told');
   });
 
   it('a reseller invitation accepted also records the Microsoft Customer Agreement', async () => {
