@@ -3,6 +3,7 @@
  * or a two-part question; declines a question closest to a near-miss decoy topic, saying what it is
  * about and where to ask; and says plainly that it does not know when no match is convincing.
  */
+import type { UserActor } from '../actors/actor.ts';
 import type { DecoyTopic, FactSummary, HelpdeskFact } from './helpdesk-fact.ts';
 import type { FactHit } from './fact-index.ts';
 import { GENERIC_TERMS, isDecoyOnlyTerm, isKnownTerm, queryTerms, searchFacts } from './fact-index.ts';
@@ -54,11 +55,43 @@ export const PHRASING_BOOST = 0.5;
 const RERANKED = 12;
 
 export const UNKNOWN_MESSAGE = "I don't know that one, and I would rather not guess.";
-export const WHERE_TO_ASK: readonly string[] = [
-  'Your partner (or, for partner staff, your Partner Center admin agent)',
-  'Partner Center support (partner.microsoft.com, Help + support)',
-  "Microsoft's documentation at learn.microsoft.com",
-];
+/** What this helpdesk covers, as a decline says it. */
+export const HELPDESK_SCOPE = 'partner relationships, delegated admin access (DAP and GDAP) and what partners may do in Business Central';
+
+const PARTNER_CENTER_SUPPORT = 'Partner Center support (partner.microsoft.com, Help + support)';
+const DOCUMENTATION = "Microsoft's documentation at learn.microsoft.com";
+/**
+ * Where to ask what the helpdesk cannot answer, by who asks: partner staff ask their company's Admin
+ * agents (an Admin agent is never sent to themselves), customers ask their partner, anyone Microsoft.
+ */
+export const WHERE_TO_ASK_BY_ASKER = {
+  partnerAdminAgent: [PARTNER_CENTER_SUPPORT, DOCUMENTATION],
+  partnerStaff: ["An Admin agent at your company (your partner's Partner Center admin)", PARTNER_CENTER_SUPPORT, DOCUMENTATION],
+  customer: [
+    'Your partner (the company that manages your Microsoft services)',
+    'Microsoft support, from the Microsoft 365 admin center (Help & support)',
+    DOCUMENTATION,
+  ],
+  unknown: [
+    'Your partner if you are a customer, an Admin agent at your company if you are partner staff',
+    PARTNER_CENTER_SUPPORT,
+    DOCUMENTATION,
+  ],
+} as const satisfies Record<string, readonly string[]>;
+/** Where to ask when it is not known who asks. */
+export const WHERE_TO_ASK: readonly string[] = WHERE_TO_ASK_BY_ASKER.unknown;
+
+/** Who asks, as far as where to send them depends on it. */
+export type Asker = Pick<UserActor, 'tenantKind' | 'partnerCenterRoles'>;
+
+/** Where this person should ask what the helpdesk cannot answer. */
+export function whereToAskFor(asker: Asker | undefined): readonly string[] {
+  if (asker?.tenantKind === 'partner') {
+    return asker.partnerCenterRoles.includes('AdminAgent') ? WHERE_TO_ASK_BY_ASKER.partnerAdminAgent : WHERE_TO_ASK_BY_ASKER.partnerStaff;
+  }
+  if (asker?.tenantKind === 'customer') return WHERE_TO_ASK_BY_ASKER.customer;
+  return WHERE_TO_ASK;
+}
 
 const RELATED_LIMIT = 2;
 // A chat message can be long; the search costs grow with its words, and a question is short.
@@ -190,16 +223,17 @@ export function judgeQuestion(question: string, exclude: ReadonlySet<string> = n
   return { kind: 'unknown' };
 }
 
-function unknown(): HelpdeskAnswer {
-  return { kind: 'unknown', message: UNKNOWN_MESSAGE, whereToAsk: WHERE_TO_ASK };
+function unknown(asker: Asker | undefined): HelpdeskAnswer {
+  return { kind: 'unknown', message: UNKNOWN_MESSAGE, whereToAsk: whereToAskFor(asker) };
 }
 
-function declined(decoy: DecoyTopic): HelpdeskAnswer {
+function declined(decoy: DecoyTopic, asker: Asker | undefined): HelpdeskAnswer {
+  const [first = DOCUMENTATION] = whereToAskFor(asker);
   return {
     kind: 'declined',
     about: decoy.about,
-    message: `That is a question about ${decoy.about}, which my sources do not cover, so I would rather not guess.`,
-    whereToAsk: [decoy.whereToAsk, ...WHERE_TO_ASK.slice(0, 1)],
+    message: `That is a question about ${decoy.about}. It is outside what this helpdesk covers (${HELPDESK_SCOPE}), so I would rather not guess.`,
+    whereToAsk: first === decoy.whereToAsk ? [decoy.whereToAsk] : [decoy.whereToAsk, first],
   };
 }
 
@@ -251,8 +285,11 @@ function composedFacts(question: string, whole: Verdict): HelpdeskFact[] | null 
   return facts.slice(0, 2);
 }
 
-/** Answers a question with the best-matching fact (or two, composed) and up to two related ones, or declines. */
-export function answerQuestion(question: string): HelpdeskAnswer {
+/**
+ * Answers a question with the best-matching fact (or two, composed) and up to two related ones, or declines.
+ * Who asks changes only where a question it cannot answer is sent.
+ */
+export function answerQuestion(question: string, asker?: Asker): HelpdeskAnswer {
   const text = question.slice(0, MAX_QUESTION_LENGTH);
   const whole = judgeQuestion(text);
   const composed = composedFacts(text, whole);
@@ -262,8 +299,8 @@ export function answerQuestion(question: string): HelpdeskAnswer {
       return { kind: 'fact', fact: first, facts: composed, related: relatedTo(composed, whole.kind === 'fact' ? whole.search : undefined) };
     }
   }
-  if (whole.kind === 'declined') return declined(whole.decoy);
-  if (whole.kind === 'unknown') return unknown();
+  if (whole.kind === 'declined') return declined(whole.decoy, asker);
+  if (whole.kind === 'unknown') return unknown(asker);
   return { kind: 'fact', fact: whole.fact, facts: [whole.fact], related: relatedTo([whole.fact], whole.search) };
 }
 
