@@ -38,7 +38,7 @@ const BY_TOPIC: Readonly<Record<string, Slot>> = {
   'who-accepts-reseller': ['relationship-accept-who'],
   'dap-checkbox': ['dap-checkbox'],
   'after-accept': ['reseller-after-acceptance'],
-  'administer-steps': ['reseller-after-acceptance'],
+  'administer-steps': ['administer-customer-services', 'reseller-after-acceptance'],
   'service-request-after-removal': ['remove-roles-service-requests'],
   'azure-existing': ['azure-existing-subscriptions'],
   'azure-new-owner': ['azure-new-subscription-owner'],
