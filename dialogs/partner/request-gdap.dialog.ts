@@ -214,6 +214,8 @@ export class RequestGdapDialog extends PartnerDialog {
       duration: `P${draft.days}D`,
       roles: draft.roleIds,
       autoExtendDuration: draft.autoExtend === true ? 'P180D' : 'PT0S',
+      // Sent for approval just below; recorded with the request so a crash between the two cannot leave it a draft.
+      sendForApproval: true,
     });
     if (!created.ok) {
       await step.context.sendActivity(`Not requested: ${created.message}`);

@@ -1,5 +1,6 @@
 import { addDays, DAY_MS } from '../shared/person.ts';
 import type { GdapRelationship, GdapStatus } from './gdap-relationship.ts';
+import { SEND_FOR_APPROVAL_GRACE_MS } from './gdap-relationship.ts';
 import type { GdapTransition } from './gdap-transitions.ts';
 import { AUTO_EXTEND_DAYS } from './gdap-transitions.ts';
 import { rolesAllowAutoExtend } from './gdap-validation.ts';
@@ -25,6 +26,11 @@ export function requestExpiresDateTime(relationship: GdapRelationship): string |
 /** The next moment the lifecycle sweep must look at this relationship, if ever (the by-due-date index). */
 export function dueDateTime(relationship: GdapRelationship): string | null {
   switch (relationship.status) {
+    case 'created':
+      // A request that was to be sent for approval at once, and was not (the process died between): the sweep sends it.
+      return relationship.sendForApproval === true
+        ? new Date(Date.parse(relationship.createdDateTime) + SEND_FOR_APPROVAL_GRACE_MS).toISOString()
+        : null;
     case 'approvalPending':
       return requestExpiresDateTime(relationship);
     case 'active':
@@ -39,9 +45,10 @@ export function dueDateTime(relationship: GdapRelationship): string | null {
 /** The next time-driven transition that is due now, if any. */
 export function dueTransition(relationship: GdapRelationship, now: Date): GdapTransition | null {
   if (relationship.status === 'terminationRequested') return 'completeTermination';
-  if (relationship.status !== 'approvalPending' && relationship.status !== 'active') return null;
+  if (relationship.status !== 'approvalPending' && relationship.status !== 'active' && relationship.status !== 'created') return null;
   const due = dueDateTime(relationship);
   if (due === null || Date.parse(due) > now.getTime()) return null;
+  if (relationship.status === 'created') return 'lockForApproval';
   if (relationship.status === 'approvalPending') return 'expireRequest';
   return canAutoExtend(relationship) ? 'autoExtend' : 'expire';
 }

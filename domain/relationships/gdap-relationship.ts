@@ -62,7 +62,15 @@ export interface GdapRelationship {
   readonly sourceEtag?: string;
   /** Who made the last change (the system for time-driven steps); absent on records written before it was kept. */
   readonly lastModifiedBy?: PersonRef;
+  /**
+   * Asked to be sent for approval as soon as it was created (the request dialog does both): if the process died between
+   * the two writes, the sweep sends it once SEND_FOR_APPROVAL_GRACE_MS have passed, so no request is left a draft by a crash.
+   */
+  readonly sendForApproval?: boolean;
 }
+
+/** How long a request asked to be sent for approval may stay a draft before the sweep finishes sending it. */
+export const SEND_FOR_APPROVAL_GRACE_MS = 10 * 60_000;
 
 /** A validated request for a new relationship. */
 export interface NewGdapRelationship {
@@ -74,6 +82,8 @@ export interface NewGdapRelationship {
   readonly autoExtendDuration: AutoExtendDuration;
   readonly partnerTenantId: string;
   readonly requestedBy: PersonRef;
+  /** The requester sends it for approval at once (see GdapRelationship.sendForApproval). */
+  readonly sendForApproval?: boolean;
 }
 
 /** Creates a relationship in Graph's `created` state: a draft the partner may still change. */
@@ -99,6 +109,7 @@ export function createGdapRelationship(input: NewGdapRelationship, now: Date): G
     statusReason: null,
     accessAssignments: [],
     lastModifiedBy: input.requestedBy,
+    ...(input.sendForApproval === true ? { sendForApproval: true } : {}),
   };
 }
 

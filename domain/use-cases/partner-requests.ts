@@ -36,6 +36,11 @@ export interface RequestGdapInput {
   /** Role template ids or exact role names. */
   readonly roles: readonly string[];
   readonly autoExtendDuration?: string;
+  /**
+   * The caller sends it for approval right after (the request dialog does): recorded with the request, so that if the
+   * process dies between the two, the sweep finishes the sending (embedded mode; in graph mode it stays a draft to send).
+   */
+  readonly sendForApproval?: boolean;
 }
 
 async function customerTenant(context: UseCaseContext, tenantId: string): Promise<Result<{ tenantId: string; displayName: string }>> {
@@ -140,6 +145,7 @@ export async function requestGdapRelationship(
       autoExtendDuration: autoExtend.value,
       partnerTenantId,
       requestedBy: personRef(actor),
+      ...(input.sendForApproval === true ? { sendForApproval: true } : {}),
     },
     context.clock.now(),
   );

@@ -139,6 +139,51 @@ function describeCrashes(backend: string, open: () => Promise<DocumentStore>): v
       }
     }, 120_000);
 
+    it('requesting a GDAP relationship and sending it for approval (as the dialog does): never left a draft by a crash', async () => {
+      const outcomes = new Set<string>();
+      for (let writes = 0; writes <= 4; writes += 1) {
+        const store = await open();
+        const clock = new FixedClock('2026-05-01T10:00:00.000Z');
+        const name = `Send ${backend} ${writes} ${randomBytes(3).toString('hex')}`;
+        const adele = await resolveActor(createTestDirectory(), USERS.adminAgent.tenantId, USERS.adminAgent.userId);
+        const requestAndSend = async (access: ReturnType<typeof createPartnerAccess>) => {
+          const created = must(
+            await access.requestGdapRelationship(adele, {
+              customerTenantId: USERS.customerGlobalAdmin.tenantId,
+              displayName: name,
+              duration: 'P30D',
+              roles: [HELPDESK],
+              sendForApproval: true,
+            }),
+          );
+          return must(await access.lockForApproval(adele, { id: created.id, version: created.version }));
+        };
+        const completed = await runKilledAfter(store, clock, writes, requestAndSend);
+
+        // A fresh instance, after the grace time: the sweep (and its repair step) finish what the dead process began.
+        clock.set(new Date(Date.parse('2026-05-01T10:00:00.000Z') + NAME_CLAIM_TTL_MS + 60_000).toISOString());
+        const fresh = createPartnerAccess({
+          store,
+          directory: createTestDirectory(),
+          clock,
+          ids: { newId: () => randomBytes(6).toString('hex') },
+        });
+        must(await fresh.repairHalfDoneWork(SYSTEM_ACTOR, {}));
+        for (let page = must(await fresh.runLifecycleSweep(SYSTEM_ACTOR, {})); page.next !== undefined;) {
+          page = must(await fresh.runLifecycleSweep(SYSTEM_ACTOR, { after: page.next }));
+        }
+        const partners = must(await fresh.listCustomersOfPartner(adele, { partnerTenantId: USERS.adminAgent.tenantId }));
+        const mine = partners.flatMap((c) => c.gdapRelationships).filter((g) => g.displayName === name);
+        // Either it was never written (and the name is free), or it is waiting for the customer: never a draft.
+        expect(mine.map((g) => g.status).filter((status) => status !== 'approvalPending')).toEqual([]);
+        if (completed) expect(mine).toHaveLength(1);
+        outcomes.add(mine.length === 0 ? 'never written' : 'sent for approval');
+        await store.close();
+      }
+      // The kills landed on both sides of the relationship's write, so both outcomes were seen.
+      expect([...outcomes].sort()).toEqual(['never written', 'sent for approval']);
+    }, 120_000);
+
     it("accepting a reseller invitation: accepted always with its agreement and the partner's notice, or not at all", async () => {
       for (let writes = 0; writes <= 2; writes += 1) {
         const store = await open();
