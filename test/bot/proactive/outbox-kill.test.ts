@@ -1,7 +1,7 @@
 /**
- * A bot process killed (SIGKILL) in the middle of sending the reminders of a sweep, with one send hanging at the
- * connector, then another instance resuming after the claim's lease: every due reminder is delivered exactly once
- * per recipient in the end, none lost, none twice. On a SQLite file, Redis and PostgreSQL.
+ * A bot process killed (SIGKILL) in the middle of sending the reminders of a sweep and a partner notice, with one send
+ * hanging at the connector, then another instance resuming after the claim's lease: every due reminder and the notice
+ * are delivered exactly once per recipient in the end, none lost, none twice. On a SQLite file, Redis and PostgreSQL.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -38,7 +38,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 function describeKill(backend: string, url: string): void {
   describe(`a sweeping instance killed mid-send on ${backend}`, () => {
-    it('is resumed by another after the lease: every reminder delivered exactly once', async () => {
+    it('is resumed by another after the lease: every reminder and the notice delivered exactly once', async () => {
       const stub = await startConnectorStub();
       const store = await createDocumentStore(url);
       try {
@@ -48,6 +48,23 @@ function describeKill(backend: string, url: string): void {
         for (const who of [ADELE, ...CUSTOMER_GLOBAL_ADMINS]) {
           expect((await post(hello.baseUrl, makeMessage('hi', { ...who, serviceUrl: stub.serviceUrl }))).status).toBe(200);
         }
+        // A notice in the outbox beside the reminders: Fabrikam's Global admin approves a request, Adele is to be told.
+        const domain = hello.app.services.domain;
+        const adele = await domain.resolveActor(ADELE.tenantId, ADELE.userId);
+        const frank = await domain.resolveActor(DEMO.fabrikam, DEMO.frankFabrikamGa);
+        const draft = await domain.requestGdapRelationship(adele, {
+          customerTenantId: DEMO.fabrikam,
+          displayName: 'LC-N-01',
+          // Long enough that no "ends in 30 days" reminder of its own is due at the sweep's moment.
+          duration: 'P180D',
+          roles: ['Helpdesk Administrator'],
+        });
+        if (!draft.ok) throw new Error(draft.message);
+        const locked = await domain.lockForApproval(adele, { id: draft.value.id, version: draft.value.version });
+        if (!locked.ok) throw new Error(locked.message);
+        const approved = await domain.approveRelationship(frank, { kind: 'gdap', id: locked.value.id, version: locked.value.version });
+        if (!approved.ok) throw new Error(approved.message);
+        await hello.app.services.outbox.stop();
         await hello.close();
 
         // The first instance gets five reminders through, then its sixth send hangs: it is killed there.
@@ -80,8 +97,9 @@ function describeKill(backend: string, url: string): void {
         } finally {
           await resumed.close();
         }
-        const names = stub.posted.map((p) => /LC-[A-J]-\d\d/.exec(JSON.stringify(p.activity))?.[0] ?? '?').sort();
-        expect(names).toEqual(due.map((d) => d.displayName).sort());
+        const names = stub.posted.map((p) => /LC-[A-N]-\d\d/.exec(JSON.stringify(p.activity))?.[0] ?? '?').sort();
+        expect(names).toEqual([...due.map((d) => d.displayName), 'LC-N-01'].sort());
+        expect(JSON.stringify(stub.posted)).toContain('Fabrikam accepted your GDAP relationship');
       } finally {
         stub.release();
         await stub.close();
