@@ -204,6 +204,11 @@ export function decisionOutboxDocument(
  * its writes under one id, so it exists as soon as the first write does; its content (what ended) is read from the
  * store when it is sent, which the bot asks for once the removal is done.
  */
+/** What a roles-removed notice is about, for "was the partner told?": one customer and one partner. */
+export function rolesRemovedOrigin(customerTenantId: string, partnerTenantId: string): string {
+  return `roles:${customerTenantId.toLowerCase()}:${partnerTenantId.toLowerCase()}`;
+}
+
 export function rolesRemovedOutboxDocument(
   operationId: string,
   input: { partnerTenantId: string; customerTenantId: string },
@@ -214,6 +219,7 @@ export function rolesRemovedOutboxDocument(
       id: `notice|roles-removed|${operationId}`,
       message: { type: 'partner-roles-removed', ...input, at: now.toISOString() },
       now,
+      origin: rolesRemovedOrigin(input.customerTenantId, input.partnerTenantId),
     }),
   );
 }

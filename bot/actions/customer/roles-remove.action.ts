@@ -2,6 +2,9 @@ import { renderRemoveRolesResultCard } from '#cards/customer/remove-roles.card.t
 import { buildRemoveRolesResult } from '#presenters/customer/remove-roles.presenter.ts';
 import { partnerDetailsCard } from '#presenters/customer/customer-cards.ts';
 import { notifyPartnerOfRolesRemoved } from '#bot/notifications/notify-partner.ts';
+import { rolesRemovedOrigin } from '#domain/notifications/outbox.ts';
+import { toldLine } from '#presenters/notice-delivery.presenter.ts';
+import { latestNoticeDelivery } from '#bot/notifications/notice-delivery.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply, outcomeReply, refusalReply } from '../invoke-reply.ts';
 import { partnerDataSchema } from './partner-data.ts';
@@ -12,7 +15,14 @@ import { partnerDataSchema } from './partner-data.ts';
  */
 export const rolesRemoveAction = defineAction(partnerDataSchema, async (context, data) => {
   const { actor, services } = context;
-  if (context.trigger === 'automatic') return outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId));
+  if (context.trigger === 'automatic') {
+    // Once roles were removed, the refreshed card says whether the partner was told (only once it was delivered).
+    const origin = rolesRemovedOrigin(actor.tenantId, data.partnerTenantId);
+    const told = await latestNoticeDelivery(services.outbox, origin, 'partner-roles-removed');
+    const partner = (await services.directory.findTenant(data.partnerTenantId))?.name ?? 'The partner';
+    const note = told === undefined ? '' : toldLine(partner, told, { chatCommand: 'my customers' });
+    return outcomeReply(await partnerDetailsCard(services, actor, data.partnerTenantId, note));
+  }
   const removed = await services.domain.removePartnerRoles(actor, {
     customerTenantId: actor.tenantId,
     partnerTenantId: data.partnerTenantId,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardTexts, repliesOf } from '#test/support/activities.ts';
+import { cardTexts, makeInvoke, post, repliesOf } from '#test/support/activities.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
 import { expectOk } from '#test/support/customer-world.ts';
 import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '#test/support/customer-app.ts';
@@ -125,6 +125,17 @@ describe('my partners and remove roles over HTTP', () => {
     const notices = app.stub.posted.map((p) => textsOf(p.activity).join('\n'));
     expect(notices.filter((t) => t.includes('Contoso removed your admin roles'))).toHaveLength(1);
     const before = app.stub.posted.length;
+    // Megan's card, refreshed, says the partner was told: only now that it was delivered.
+    const refreshed = await post(
+      app.running.baseUrl,
+      makeInvoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan, {
+        value: {
+          action: { type: 'Action.Execute', verb: 'roles.remove', data: { partnerTenantId: DEMO.woodgrove } },
+          trigger: 'automatic',
+        },
+      }),
+    );
+    expect(textsOf(invokeCard(refreshed)).join('\n')).toContain('Woodgrove Partners has been told in Teams (1 person).');
 
     // "Yes" again: nothing left to remove, the partner as it is now, no second change or notice.
     const again = textsOf(invokeCard(await app.invoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan))).join('\n');
