@@ -1,5 +1,6 @@
 import type { PersonRef } from '../shared/person.ts';
 import type { AccessAssignment } from '../assignments/access-assignment.ts';
+import type { TemplateOnRelationship } from '../templates/role-template.ts';
 
 /** Graph's `delegatedAdminRelationshipStatus` values, kept as they are so a Graph adapter only maps. */
 export const GDAP_STATUSES = [
@@ -60,6 +61,8 @@ export interface GdapRelationship {
   readonly accessAssignments: readonly AccessAssignment[];
   /** Graph mode only: Graph's `@odata.etag` of the relationship as last read, sent in `If-Match`. */
   readonly sourceEtag?: string;
+  /** The role template it was requested from, as the template was then (its groups are assigned on approval). */
+  readonly fromTemplate?: TemplateOnRelationship;
 }
 
 /** A validated request for a new relationship. */
@@ -72,6 +75,7 @@ export interface NewGdapRelationship {
   readonly autoExtendDuration: AutoExtendDuration;
   readonly partnerTenantId: string;
   readonly requestedBy: PersonRef;
+  readonly fromTemplate?: TemplateOnRelationship;
 }
 
 /** Creates a relationship in Graph's `created` state: a draft the partner may still change. */
@@ -96,6 +100,7 @@ export function createGdapRelationship(input: NewGdapRelationship, now: Date): G
     endedBy: null,
     statusReason: null,
     accessAssignments: [],
+    ...(input.fromTemplate === undefined ? {} : { fromTemplate: input.fromTemplate }),
   };
 }
 
