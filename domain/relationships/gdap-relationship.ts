@@ -1,5 +1,6 @@
 import type { PersonRef } from '../shared/person.ts';
 import type { AccessAssignment } from '../assignments/access-assignment.ts';
+import type { TemplateOnRelationship } from '../templates/role-template.ts';
 
 /** Graph's `delegatedAdminRelationshipStatus` values, kept as they are so a Graph adapter only maps. */
 export const GDAP_STATUSES = [
@@ -67,6 +68,8 @@ export interface GdapRelationship {
    * the two writes, the sweep sends it once SEND_FOR_APPROVAL_GRACE_MS have passed, so no request is left a draft by a crash.
    */
   readonly sendForApproval?: boolean;
+  /** The role template it was requested from, as the template was then (its groups are assigned on approval). */
+  readonly fromTemplate?: TemplateOnRelationship;
 }
 
 /** How long a request asked to be sent for approval may stay a draft before the sweep finishes sending it. */
@@ -84,6 +87,7 @@ export interface NewGdapRelationship {
   readonly requestedBy: PersonRef;
   /** The requester sends it for approval at once (see GdapRelationship.sendForApproval). */
   readonly sendForApproval?: boolean;
+  readonly fromTemplate?: TemplateOnRelationship;
 }
 
 /** Creates a relationship in Graph's `created` state: a draft the partner may still change. */
@@ -110,6 +114,7 @@ export function createGdapRelationship(input: NewGdapRelationship, now: Date): G
     accessAssignments: [],
     lastModifiedBy: input.requestedBy,
     ...(input.sendForApproval === true ? { sendForApproval: true } : {}),
+    ...(input.fromTemplate === undefined ? {} : { fromTemplate: input.fromTemplate }),
   };
 }
 

@@ -14,6 +14,8 @@ import { changeGdap, transitionTo } from './gdap-writes.ts';
 import { changeReseller } from './reseller-writes.ts';
 import type { RelationshipView } from './views.ts';
 import { decisionOutboxDocument } from '../notifications/outbox.ts';
+import { gdapView } from './views.ts';
+import { assignTemplateOnApproval } from './role-templates.ts';
 
 const LOCAL = { kind: 'recordLocally' } as const;
 
@@ -42,7 +44,7 @@ export async function approveRelationship(
 ): Promise<Result<RelationshipView>> {
   if (invitation.kind === 'gdap') {
     if (context.records.mode === 'graph') return approveInAdminCenter(invitation.id);
-    return changeGdap(
+    const approved = await changeGdap(
       context,
       actor,
       'approveRelationship',
@@ -53,6 +55,10 @@ export async function approveRelationship(
       undefined,
       (after, event) => [decisionOutboxDocument({ kind: 'gdap', id: after.id }, 'accepted', event)],
     );
+    if (!approved.ok || approved.value.relationship.fromTemplate === undefined) return approved;
+    // Made from a role template: its groups get the granted roles now, as the system (this click's write won the approval).
+    const assigned = await assignTemplateOnApproval(context, { value: approved.value.relationship, version: approved.value.version });
+    return ok(await gdapView(context, actor, assigned, undefined, approved.value.may));
   }
   // Accepting in the admin center includes accepting the Microsoft Customer Agreement ("Accept & Authorize"): when the
   // customer has none yet, its record is written in the same atomic step as the acceptance, never one without the other.

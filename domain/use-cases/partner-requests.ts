@@ -20,6 +20,7 @@ import { changeGdap, gdapEvent, NOT_FOUND, refusalOf, transitionTo } from './gda
 import type { GdapRelationshipView, ResellerRelationshipView } from './views.ts';
 import { gdapView, resellerView } from './views.ts';
 import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
+import { templateOnRelationship } from '../templates/role-template.ts';
 
 export interface RequestResellerInput {
   readonly customerTenantId: string;
@@ -41,6 +42,8 @@ export interface RequestGdapInput {
    * process dies between the two, the sweep finishes the sending (embedded mode; in graph mode it stays a draft to send).
    */
   readonly sendForApproval?: boolean;
+  /** The role template the request starts from: its groups get the granted roles once the customer approves. */
+  readonly templateId?: string;
 }
 
 async function customerTenant(context: UseCaseContext, tenantId: string): Promise<Result<{ tenantId: string; displayName: string }>> {
@@ -128,6 +131,10 @@ export async function requestGdapRelationship(
         'Wait for the customer to answer, or let a draft lapse, before requesting another.',
     );
   }
+  const template = input.templateId === undefined ? undefined : await context.templates.get(input.templateId);
+  if (input.templateId !== undefined && (template === undefined || template.value.partnerTenantId !== partnerTenantId)) {
+    return refuse('not-found', 'That role template was not found.');
+  }
   const id = context.ids.newId();
   if (!(await context.gdap.claimDisplayName(partnerTenantId, name.value, id, context.clock.now()))) {
     return refuse(
@@ -146,6 +153,7 @@ export async function requestGdapRelationship(
       partnerTenantId,
       requestedBy: personRef(actor),
       ...(input.sendForApproval === true ? { sendForApproval: true } : {}),
+      ...(template === undefined ? {} : { fromTemplate: templateOnRelationship(template.value) }),
     },
     context.clock.now(),
   );
