@@ -64,7 +64,7 @@ describe.skipIf(!chromium.available)('a GDAP request from a role template, in th
     await snap(confirmStep, 'partner-template-4-confirm');
     const result = await adele.clickForReply(confirmStep, 'Send for approval');
     await expectVisible(result.getByText("Waiting for the customer's approval"));
-    await adele.clickInPlace(result, "Send to the customer's admins in Teams", 'Sent to 1 Global admin of Contoso in Teams.');
+    await adele.clickInPlace(result, "Send to the customer's admins in Teams", 'On its way to 1 Global admin of Contoso in Teams.');
   });
 
   it('Megan accepts; the template group is assigned and Adele is told what was assigned', async () => {
@@ -72,7 +72,7 @@ describe.skipIf(!chromium.available)('a GDAP request from a role template, in th
     const invitation = megan.lastMessage();
     await expectVisible(invitation.getByText('Woodgrove Partners asks for admin roles (GDAP)'));
     await invitation.getByRole('checkbox').first().check();
-    await megan.clickInPlace(invitation, 'Accept & Authorize', 'Status: Active');
+    await megan.clickInPlace(invitation, 'Approve', 'Status: Active');
 
     await expectVisible(adele.page.getByText('Contoso accepted your GDAP relationship', { exact: false }), 30_000);
     const notice = adele.lastMessage();
