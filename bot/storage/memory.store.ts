@@ -4,6 +4,7 @@
  * change a stored document by mutating an object they passed in or read back.
  */
 import type {
+  CountRange,
   DocumentStore,
   ExpectedVersion,
   IndexEntry,
@@ -88,22 +89,32 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   async list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
-    assertName('collection', collection);
-    assertName('index', index);
-    assertKey('index key', key);
     const limit = rangeLimit(range);
-    const list = this.#indexes.get(indexListKey(collection, index, key)) ?? new Map<string, string>();
-    const from = range?.from;
-    const before = range?.before;
     const after = range?.after;
-    return [...list]
-      .map(([id, sort]) => ({ id, sort }))
-      .filter(({ sort }) => (from === undefined || sort >= from) && (before === undefined || sort < before))
-      .filter((entry) => after === undefined || compareSortThenId(entry, after) > 0)
-      .sort(compareSortThenId)
+    const direction = range?.descending === true ? -1 : 1;
+    return this.#entries(collection, index, key, range)
+      .filter((entry) => after === undefined || direction * compareSortThenId(entry, after) > 0)
+      .sort((a, b) => direction * compareSortThenId(a, b))
       .slice(0, limit)
       .map(({ id }) => this.#read<T>(documentKey(collection, id)))
       .filter((document): document is Versioned<T> => document !== undefined);
+  }
+
+  async count(collection: string, index: string, key: string, range?: CountRange): Promise<number> {
+    return this.#entries(collection, index, key, range).length;
+  }
+
+  /** The entries under index/key within from/before, unordered. */
+  #entries(collection: string, index: string, key: string, range: CountRange | undefined): { id: string; sort: string }[] {
+    assertName('collection', collection);
+    assertName('index', index);
+    assertKey('index key', key);
+    const list = this.#indexes.get(indexListKey(collection, index, key)) ?? new Map<string, string>();
+    const from = range?.from;
+    const before = range?.before;
+    return [...list]
+      .map(([id, sort]) => ({ id, sort }))
+      .filter(({ sort }) => (from === undefined || sort >= from) && (before === undefined || sort < before));
   }
 
   async append(stream: string, event: unknown): Promise<number> {
