@@ -55,12 +55,6 @@ function activity(tenantId: string, userId: string, fields: Record<string, unkno
   };
 }
 
-interface CardAction {
-  readonly verb?: string;
-  readonly title?: string;
-  readonly data?: Record<string, unknown>;
-}
-
 /** Posts an activity and returns the parsed answer; throws on a non-2xx (a benchmark of errors measures nothing). */
 async function post(url: string, body: Record<string, unknown>): Promise<unknown> {
   const res = await fetch(`${url}/api/messages`, {

@@ -6,6 +6,7 @@
  * when listening: `{ "port": …, "partners": [the seeded partners with their people's ids] }`.
  */
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { createApp } from '#bot/app.ts';
 import { loadConfig } from '#bot/config.ts';
@@ -26,7 +27,7 @@ const plans: PartnerPlan[] = (process.env.BENCH_PARTNERS ?? '')
 // The turn log goes nowhere: a real deployment writes it, but a benchmark's pipe would measure the pipe.
 const logger = createLogger('info', { write: () => undefined });
 
-let listening: { server: import('node:http').Server } | undefined;
+let listening: { server: Server } | undefined;
 let partners: readonly SeededPartner[] = [];
 if (mode === 'echo') {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
