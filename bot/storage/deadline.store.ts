@@ -57,6 +57,7 @@ export function withDeadline(store: DocumentStore, ms: number): DocumentStore {
     list<T>(collection: string, index: string, key: string, range?: ListRange) {
       return withTimeout(`list ${collection}`, ms, store.list<T>(collection, index, key, range));
     },
+    count: (collection, index, key, range) => withTimeout(`count ${collection}`, ms, store.count(collection, index, key, range)),
     append: (stream, event) => withTimeout('append', ms, store.append(stream, event)),
     readStream: (stream, page) => withTimeout('readStream', ms, store.readStream(stream, page)),
     close: () => store.close(),

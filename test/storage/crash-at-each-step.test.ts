@@ -48,6 +48,7 @@ function dyingAfter(store: DocumentStore, writes: number): { store: DocumentStor
       put: (c, id, v, e, o) => gate(true, () => store.put(c, id, v, e, o)),
       remove: (c, id, e, o) => gate(true, () => store.remove(c, id, e, o)),
       list: (c, i, k, r) => gate(false, () => store.list(c, i, k, r)),
+      count: (c, i, k, r) => gate(false, () => store.count(c, i, k, r)),
       append: (s, e) => gate(true, () => store.append(s, e)),
       readStream: (s, p) => gate(false, () => store.readStream(s, p)),
       close: async () => undefined,

@@ -10,12 +10,7 @@ describe('MyCustomersDialog', () => {
     {
       filter: undefined,
       speaker: PEOPLE.hana,
-      expected: [
-        'My customers',
-        '1 relationship with 0 customers and 1 invited · page 1 of 1',
-        '**Fabrikam**: Reseller',
-        'Invited: not a customer until they accept',
-      ],
+      expected: ['My customers', '1 relationship · page 1 of 1', '**Fabrikam**: Reseller', 'Invited: not a customer until they accept'],
     },
     {
       filter: 'pending',
