@@ -6,7 +6,7 @@
 import type { UserActor } from '../actors/actor.ts';
 import type { DecoyTopic, FactSummary, HelpdeskFact } from './helpdesk-fact.ts';
 import type { FactHit } from './fact-index.ts';
-import { GENERIC_TERMS, isDecoyOnlyTerm, isDomainTerm, isKnownTerm, queryTerms, searchFacts } from './fact-index.ts';
+import { GENERIC_TERMS, isDecoyOnlyTerm, isDomainTerm, isEverydayTerm, isKnownTerm, queryTerms, searchFacts } from './fact-index.ts';
 import { expandQuestion } from './domain-vocabulary.ts';
 import { DECOY_TOPICS } from './decoy-topics.ts';
 import { findFact, summarizeFact } from './knowledge-base.ts';
@@ -306,32 +306,47 @@ function coversBothSides(verdict: Extract<Verdict, { kind: 'fact' }>, sides: rea
   });
 }
 
+/** True when a part of a question names a topic of its own: a known word beyond everyday ones ("what are the steps" does not). */
+function saysWhat(part: string): boolean {
+  return searchQuestion(part).concepts.some((terms) =>
+    terms.some((term) => isKnownTerm(term) && (!isEverydayTerm(term) || GENERIC_TERMS.has(term))),
+  );
+}
+
+const YES_OR_NO = /^(can|could|does|do|is|are|will|may|should)\b/;
+
+// Words by which a part of a question points back to the first part: "where do they do it", "does that end it".
+const POINTS_BACK = /\b(it|that|this|they|them|those|one|there|afterwards)\b/;
+
 /** Two different facts for the two sides of a comparison or the two parts of a question, or nothing. */
-function composedFacts(question: string, whole: Verdict): HelpdeskFact[] | null {
+export function composedFacts(question: string, whole: Verdict): HelpdeskFact[] | null {
   const sides = comparedSides(question);
   // A fact written as the comparison asked for (matching both sides) beats two facts put side by side.
   if (sides !== null && whole.kind === 'fact' && whole.fact.form === 'comparison' && coversBothSides(whole, sides)) return null;
   const pieces = sides ?? questionParts(question);
   if (pieces.length < 2) return null;
   const facts: HelpdeskFact[] = [];
-  // The part each fact answers, by fact id.
-  const partOf = new Map<string, string>();
+  // The part each fact answers, and the words it was read with (its own, or leaning on the first part's), by fact id.
+  const partOf = new Map<string, { readonly part: string; readonly readAs: string }>();
   let previous = '';
   for (const piece of pieces) {
     const exclude = new Set(facts.map((fact) => fact.id));
-    const alone = judgeQuestion(piece, exclude, true);
-    if (alone.kind === 'fact') {
+    // A later part that points back ("… and where do they do it?", "does that end it?") or names nothing of the
+    // domain itself is read with the first part's words; any other part on its own.
+    const leans = previous !== '' && sides === null && (POINTS_BACK.test(piece) || !saysWhat(piece));
+    const alone = leans ? null : judgeQuestion(piece, exclude, true);
+    if (alone?.kind === 'fact') {
       facts.push(alone.fact);
-      partOf.set(alone.fact.id, piece);
+      partOf.set(alone.fact.id, { part: piece, readAs: piece });
     } else if (previous !== '') {
-      // A later part may lean on the first ("who accepts the MCA and how do they do it"): read it with the first
-      // part's words, but only for a different form of answer, and take only a fact of that form.
+      // Leaning on the first part ("who accepts the MCA and how do they do it"), it must ask another form of answer
+      // than the first part, and gets only a fact of that form; a part whose words say no form takes what fits best.
       const form = questionForm(piece);
       const forms: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
-      const leaning = form === null || form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude, true);
-      if (leaning?.kind === 'fact' && forms.includes(leaning.fact.form)) {
+      const leaning = form !== null && form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude, true);
+      if (leaning?.kind === 'fact' && (form === null || forms.includes(leaning.fact.form))) {
         facts.push(leaning.fact);
-        partOf.set(leaning.fact.id, piece);
+        partOf.set(leaning.fact.id, { part: piece, readAs: `${piece} ${previous}` });
       }
     }
     if (previous === '') previous = piece;
@@ -353,25 +368,27 @@ function composedFacts(question: string, whole: Verdict): HelpdeskFact[] | null 
 function addsToWhole(
   whole: Extract<Verdict, { kind: 'fact' }>,
   facts: readonly HelpdeskFact[],
-  partOf: ReadonlyMap<string, string>,
+  partOf: ReadonlyMap<string, { readonly part: string; readonly readAs: string }>,
 ): boolean {
   const { search } = whole;
   const matchedBy = (id: string): ReadonlySet<string> =>
     new Set(search.hits.find((hit) => hit.kind === 'fact' && hit.id === id)?.matchedTerms ?? []);
   const wholeMatched = matchedBy(whole.fact.id);
   const specific = knownConcepts(search)
-    .map((terms) => terms.filter((term) => !GENERIC_TERMS.has(term)))
+    .map((terms) => terms.filter((term) => !GENERIC_TERMS.has(term) && !isEverydayTerm(term)))
     .filter((terms) => terms.length > 0 && !terms.some((term) => wholeMatched.has(term)));
   return facts
     .filter((fact) => fact.id !== whole.fact.id)
     .every((fact) => {
-      const part = partOf.get(fact.id) ?? '';
+      const { part, readAs } = partOf.get(fact.id) ?? { part: '', readAs: '' };
       const form = questionForm(part);
       const asked: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
-      // Another form of answer than the whole's fact gives: "who accepts the MCA and how".
+      // Another form of answer than the whole's fact gives: "who accepts the MCA and how", or a yes-or-no part
+      // ("can they start job queue entries, and how can they test one?") answered by a yes-or-no fact.
       if (asked.includes(fact.form) && !asked.includes(whole.fact.form)) return true;
+      if (form === null && YES_OR_NO.test(part) && fact.form === undefined && whole.fact.form !== undefined) return true;
       const matched = matchedBy(fact.id);
-      const partHits = searchQuestion(part).hits;
+      const partHits = searchQuestion(readAs).hits;
       const scoreOf = (id: string): number => partHits.find((hit) => hit.kind === 'fact' && hit.id === id)?.score ?? 0;
       // A fact the whole question's search did not even find was found by its part alone: it answers that part. So does
       // one that matches an idea the whole's fact leaves out, if it answers its part firmly ("where do I look" does not).

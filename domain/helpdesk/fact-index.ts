@@ -203,17 +203,24 @@ const DECOY_TERMS = termsOf(DECOY_TOPICS.flatMap((decoy) => [decoy.about, ...dec
  */
 const DOMAIN_WORDS =
   'partner partners customer customers client delegated delegate gdap dap granular reseller resell relationship relationships csp ' +
-  'mca agreement business central autopilot advisor oem isv lob mpsa agent agents aobo behalf pseudonym msp invitation invite partnership assignment assignments';
+  'mca agreement business central autopilot advisor oem isv lob mpsa agent agents aobo behalf pseudonym msp invitation invite ' +
+  'partnership assignment assignments provider providers';
 // Everyday words and requests any IT question uses: they never place a question in the domain on their own.
 const EVERYDAY_WORDS =
   'give gave days day monthly month says say back include includes anymore cannot request requests block blocks blocked restrict email ' +
   'mail lock locked ticket tickets approval approvals license licence licenses licences licensing new old set setup change changes ' +
-  'create add added remove delete see find show work help issue problem error wrong broken fix';
+  'create add added remove delete see find show work help issue problem error wrong broken fix step steps click button page look ' +
+  'process option';
 const EVERYDAY_TERMS = termsOf([EVERYDAY_WORDS]);
 const DOMAIN_TERMS = new Set([
   ...termsOf([DOMAIN_WORDS]),
   ...[...ASKING_TERMS].filter((term) => !DECOY_TERMS.has(term) && !EVERYDAY_TERMS.has(term)),
 ]);
+
+/** True when a term is an everyday word of IT questions ("add", "click", "steps"), which says little on its own. */
+export function isEverydayTerm(term: string): boolean {
+  return EVERYDAY_TERMS.has(term);
+}
 
 /** True when a term places a question in the helpdesk's domain. */
 export function isDomainTerm(term: string): boolean {

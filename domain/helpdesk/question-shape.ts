@@ -22,13 +22,13 @@ const FORMS: readonly (readonly [AnswerForm, RegExp])[] = [
   ],
   [
     'who',
-    /^(and )?(who|whom)\b|\bwho (can|may|must|should|has to|needs? to|is (allowed|entitled|permitted|authori[sz]ed)|accepts?|approves?|signs?)\b|\bwhich (\w+ )?(role|admin|person|user)s? (\w+ ){0,2}(can|may|must|should|has to|do (i|we) need|need|needs|needed|is needed|is required|required|allowed)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b/,
+    /^(and )?(who|whom)\b|^which (\w+ )?(admin|admins|role|roles|person|people|user|users)\b(?! (page|list|tab|settings?)\b)|\bwho (can|may|must|should|has to|needs? to|is (allowed|entitled|permitted|authori[sz]ed)|accepts?|approves?|signs?)\b|\bwhich (\w+ )?(role|admin|person|user)s? (\w+ ){0,2}(can|may|must|should|has to|do (i|we) need|need|needs|needed|is needed|is required|required|allowed)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b/,
   ],
   ['where', /\bwhere\b/],
   ['why', /^why\b|\bhow come\b/],
   [
     'steps',
-    /\bhow (do|does|can|should|to|would) (i|we|you|a|the|they|one|our|customers?|partners?)?\b|\bhow (is|are) (it|this|that|they) done\b|\bsteps?\b|\bwalk me through\b|\bprocess (to|for)\b|\bwhat (do|does|should|must) (i|we|they|you|he|she|the customer|the partner) (do|click|press|select|open)\b/,
+    /\bhow (do|does|can|should|to|would) (i|we|you|a|the|they|one|our|customers?|partners?)?\b|\bhow (is|are) (it|this|that|they) done\b|\bsteps?\b|\bwalk me through\b|\bprocess (to|for)\b|\bwhat (do|does|should|must) (i|we|they|you|he|she|the customer|the partner) (have to |need to )?(do|click|press|select|open)\b/,
   ],
   [
     'definition',

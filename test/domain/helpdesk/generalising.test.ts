@@ -98,13 +98,24 @@ describe('two facts only when each answers a part in its own right', () => {
     ['which partners hold admin roles in our tenant? where do i look', 'view-partner-relationships'],
     ['who may accept the microsoft customer agreement and how is it done', 'mca-who-accepts + mca-accept-steps'],
     ['can delegated admins start job queue entries? and web hooks?', 'bc-job-queue-scheduled + bc-web-hooks'],
+    // A later part that points back, or names nothing of its own, is read with the first part's words.
+    ['which admin signs the customer agreement, and where do they do that?', 'mca-who-accepts + mca-accept-steps'],
+    [
+      'who on the customer side accepts the reseller invitation and what do they need to click',
+      'relationship-accept-who + reseller-accept-steps',
+    ],
+    ['who may send a reseller invitation and what are the steps', 'reseller-request-who + reseller-request-steps'],
+    // A yes-or-no part answered by a yes-or-no fact, beside a how-to part.
+    ['can partner admins start scheduled job queue entries, and how do they test one?', 'bc-job-queue-scheduled + bc-job-queue-run-once'],
   ])('%s → %s', (question, expected) => {
     expect(factIds(question)).toBe(expected);
   });
 });
 
-describe('facts for what a GDAP relationship allows after creation', () => {
+describe('facts for what a GDAP relationship allows after creation, and DAP beside GDAP', () => {
   it.each([
+    ['how does gdap differ from dap', 'dap-vs-gdap'],
+    ['what is Delegated Admin agent - Partner', 'bc-license-configurations'],
     ['can we delete a gdap relationship once the customer approved it', 'gdap-delete-vs-terminate'],
     ['how many characters may a gdap relationship name have', 'gdap-relationship-name'],
     ['which settings of an active gdap relationship can still be edited', 'gdap-what-can-change'],
