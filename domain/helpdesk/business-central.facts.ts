@@ -395,7 +395,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       "The reseller documentation says both roles give exactly the same access to the customer's Business Central environment. The delegated admin page adds that their default permissions come from different license configurations: Delegated Admin agent - Partner for Global Administrators (Admin agents) and Delegated Helpdesk agent - Partner for Helpdesk Administrators (Helpdesk agents). Both statements hold.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'roles', 'DAP'],
-    keywords: ['admin agent', 'helpdesk agent', 'difference', 'compare', 'same access', 'difference in business central'],
+    keywords: ['admin agent', 'helpdesk agent', 'same access', 'access in business central'],
     phrasings: [
       'do helpdesk agents get the same business central access as admin agents',
       'do helpdesk agents see less of BC than admin agents',

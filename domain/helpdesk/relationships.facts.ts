@@ -289,7 +289,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'Both are Partner Center roles for assisting customers (membership of the AdminAgents and HelpdeskAgents groups). What each may do within a given service depends on that service.',
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['roles', 'DAP', 'Partner Center'],
-    keywords: ['admin agent', 'helpdesk agent', 'difference', 'compare roles'],
+    keywords: ['admin agent', 'helpdesk agent', 'agent roles'],
     phrasings: [
       'admin agent or helpdesk agent, which one for our support staff',
       'difference between the admin agent and helpdesk agent roles',
@@ -380,6 +380,25 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'is there a limit on partner users',
       'how many partner users can access a customer',
     ],
+  },
+  {
+    id: 'dap-vs-gdap',
+    side: 'partner',
+    question: 'What is the difference between DAP and GDAP?',
+    answer:
+      'DAP gives the partner Global Administrator (its Admin agents) and Helpdesk Administrator (its Helpdesk agents) in the customer tenant, with no end date; GDAP gives only the Entra roles the customer approves, for 1 to 730 days, to the security groups the partner assigns.',
+    explanation:
+      'GDAP exists for least-privileged, time-bound access: the customer sees and approves the roles requested, and the relationship expires unless it auto-extends. Microsoft is retiring DAP in favour of GDAP; existing DAP relationships still work, and new requests should be GDAP.',
+    source: { document: SOURCES.domainNotes, section: 'Relationship types a customer can have with a partner' },
+    tags: ['DAP', 'GDAP', 'roles'],
+    keywords: ['dap vs gdap', 'dap or gdap', 'old dap', 'new gdap', 'gdap instead of dap', 'dap and gdap'],
+    phrasings: [
+      'dap versus gdap',
+      'how is gdap different from the old delegated admin privileges',
+      'what changes for us when we move from dap to gdap',
+      'why use gdap rather than dap',
+    ],
+    form: 'comparison',
   },
   {
     id: 'dap-retirement',
