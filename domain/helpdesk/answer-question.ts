@@ -167,7 +167,14 @@ function sideFactor(asking: AskerSide | null, factSide: AskerSide | undefined): 
 export function searchQuestion(question: string): QuestionSearch {
   const text = question.slice(0, MAX_QUESTION_LENGTH);
   const expanded = expandQuestion(text);
-  const concepts = expanded.concepts.map((concept) => queryTerms([...concept.written, ...concept.added].join(' ')));
+  // One idea once: "customer … customers" is asked about one thing, not two.
+  const concepts = [
+    ...new Map(
+      expanded.concepts
+        .map((concept) => queryTerms([...concept.written, ...concept.added].join(' ')))
+        .map((terms) => [terms.join(' '), terms]),
+    ).values(),
+  ];
   // The words of an expansion share the weight of one word, so "csp" → "cloud solution provider"
   // does not outweigh the rest of the question; the asker's own words keep their full weight.
   const weights = new Map<string, number>();
@@ -331,25 +338,34 @@ export function composedFacts(question: string, whole: Verdict): HelpdeskFact[] 
   let previous = '';
   for (const piece of pieces) {
     const exclude = new Set(facts.map((fact) => fact.id));
-    // A later part that points back ("… and where do they do it?", "does that end it?") or names nothing of the
-    // domain itself is read with the first part's words; any other part on its own.
-    const leans = previous !== '' && sides === null && (POINTS_BACK.test(piece) || !saysWhat(piece));
-    const alone = leans ? null : judgeQuestion(piece, exclude, true);
-    if (alone?.kind === 'fact') {
-      facts.push(alone.fact);
-      partOf.set(alone.fact.id, { part: piece, readAs: piece });
-    } else if (previous !== '') {
-      // Leaning on the first part ("who accepts the MCA and how do they do it"), it must ask another form of answer
-      // than the first part, and gets only a fact of that form; a part whose words say no form takes what fits best.
-      const form = questionForm(piece);
-      const forms: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
-      const leaning = form !== null && form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude, true);
-      if (leaning?.kind === 'fact' && (form === null || forms.includes(leaning.fact.form))) {
-        facts.push(leaning.fact);
-        partOf.set(leaning.fact.id, { part: piece, readAs: `${piece} ${previous}` });
+    const alone = judgeQuestion(piece, exclude, true);
+    if (previous === '' || sides !== null) {
+      if (alone.kind === 'fact') {
+        facts.push(alone.fact);
+        partOf.set(alone.fact.id, { part: piece, readAs: piece });
       }
+      if (previous === '') previous = piece;
+      continue;
     }
-    if (previous === '') previous = piece;
+    // A later part is answered on its own words, unless it points back ("… and where do they do it?") or names nothing
+    // of its own ("what are the steps"): then it is read with the first part's words, asking another form of answer
+    // than the first part, and takes only a fact of its own form (any, when it says none); failing that, its own words.
+    const form = questionForm(piece);
+    const forms: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
+    const fits = (verdict: Verdict | null): verdict is Extract<Verdict, { kind: 'fact' }> =>
+      verdict?.kind === 'fact' && (form === null || forms.includes(verdict.fact.form));
+    const leans = POINTS_BACK.test(piece) || !saysWhat(piece);
+    const leaning = form !== null && form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude, true);
+    const ownWords = !leans && alone.kind === 'fact';
+    const [chosen, readAs] = ownWords
+      ? [alone, piece]
+      : fits(leaning)
+        ? [leaning, `${piece} ${previous}`]
+        : [fits(alone) ? alone : null, piece];
+    if (chosen?.kind === 'fact') {
+      facts.push(chosen.fact);
+      partOf.set(chosen.fact.id, { part: piece, readAs });
+    }
   }
   if (facts.length < 2) return null;
   // The parts must agree with the whole: two facts that leave out the whole question's clear answer are a bad split.
