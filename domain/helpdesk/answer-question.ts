@@ -163,18 +163,22 @@ function sideFactor(asking: AskerSide | null, factSide: AskerSide | undefined): 
   return asking === factSide ? 1 : SIDE_PENALTY;
 }
 
+/** The ideas of an expanded question, each as the index terms that stand for it; one idea once ("customer … customers"). */
+function conceptsOf(expanded: ReturnType<typeof expandQuestion>): (readonly string[])[] {
+  const terms = expanded.concepts.map((concept) => queryTerms([...concept.written, ...concept.added].join(' ')));
+  return [...new Map(terms.map((concept) => [concept.join(' '), concept])).values()];
+}
+
+/** The ideas of a question without searching for it (see conceptsOf). */
+function questionConcepts(question: string): (readonly string[])[] {
+  return conceptsOf(expandQuestion(question.slice(0, MAX_QUESTION_LENGTH))).filter((terms) => terms.length > 0);
+}
+
 /** Searches facts and decoys for a question after vocabulary expansion, with the form and side factors applied. */
 export function searchQuestion(question: string): QuestionSearch {
   const text = question.slice(0, MAX_QUESTION_LENGTH);
   const expanded = expandQuestion(text);
-  // One idea once: "customer … customers" is asked about one thing, not two.
-  const concepts = [
-    ...new Map(
-      expanded.concepts
-        .map((concept) => queryTerms([...concept.written, ...concept.added].join(' ')))
-        .map((terms) => [terms.join(' '), terms]),
-    ).values(),
-  ];
+  const concepts = conceptsOf(expanded);
   // The words of an expansion share the weight of one word, so "csp" → "cloud solution provider"
   // does not outweigh the rest of the question; the asker's own words keep their full weight.
   const weights = new Map<string, number>();
@@ -315,7 +319,7 @@ function coversBothSides(verdict: Extract<Verdict, { kind: 'fact' }>, sides: rea
 
 /** True when a part of a question names a topic of its own: a known word beyond everyday ones ("what are the steps" does not). */
 function saysWhat(part: string): boolean {
-  return searchQuestion(part).concepts.some((terms) =>
+  return questionConcepts(part).some((terms) =>
     terms.some((term) => isKnownTerm(term) && (!isEverydayTerm(term) || GENERIC_TERMS.has(term))),
   );
 }
@@ -415,7 +419,7 @@ function addsToWhole(
 }
 
 function composedIfPlaced(text: string, whole: Verdict): HelpdeskFact[] | null {
-  return inDomain(searchQuestion(text).concepts) ? composedFacts(text, whole) : null;
+  return inDomain(questionConcepts(text)) ? composedFacts(text, whole) : null;
 }
 
 /**
