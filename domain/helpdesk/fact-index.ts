@@ -54,12 +54,14 @@ export function normalizeTerm(term: string): string | null {
   const word = term.toLowerCase();
   // Ids and GUIDs (a USER_ pseudonym's hex part, a tenant id) name one thing, never a topic.
   if (word.length === 0 || STOP_WORDS.has(word) || (word.length >= 8 && /\d/.test(word))) return null;
-  for (const suffix of ['ing', 'ed', 'es', 's', 'e']) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return undoubled(word.slice(0, -suffix.length), suffix);
+  // The plural first, then -ing, -ed or -e: "settings" and "setting" meet at "set", "processes" and "process" at "process".
+  let stem = word;
+  if (stem.endsWith('es') && !stem.endsWith('sses') && stem.length - 2 >= 4) stem = stem.slice(0, -2);
+  else if (stem.endsWith('s') && !/(ss|us|is|os|as)$/.test(stem) && stem.length - 1 >= 3) stem = stem.slice(0, -1);
+  for (const suffix of ['ing', 'ed', 'e']) {
+    if (stem.endsWith(suffix) && stem.length - suffix.length >= 4) return undoubled(stem.slice(0, -suffix.length), suffix);
   }
-  // A short plural ("jobs", "subs"): the singular, but not words that end in s themselves ("gas", "bus", "this").
-  if (word.length >= 4 && word.endsWith('s') && !/(ss|us|is|os|as)$/.test(word)) return word.slice(0, -1);
-  return word;
+  return stem;
 }
 
 // Boosts: how people phrase the question and the keywords we chose for it say most about intent;

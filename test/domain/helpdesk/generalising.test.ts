@@ -47,6 +47,10 @@ describe('stems: short plurals and doubled consonants meet their word', () => {
     ['setting', 'set'],
     ['getting', 'get'],
     ['roles', 'role'],
+    ['settings', 'set'],
+    ['process', 'process'],
+    ['processes', 'process'],
+    ['access', 'access'],
     ['gas', 'gas'],
   ])('%s → %s', (word, stem) => {
     expect(normalizeTerm(word)).toBe(stem);
