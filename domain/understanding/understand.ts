@@ -34,7 +34,7 @@ const FOLLOW_UP =
   /^(?:and|also|what about|how about|same (?:for|with|but)|now|then|ok|okay)\b|^(?:no|nope|actually|instead|wait|sorry|change|make (?:it|that)|set (?:it|that|the)|switch|use|with|without|w\/o|for|at|but)\b/;
 const MAX_FOLLOW_UP_WORDS = 9;
 // The intents whose details together cover every kind of detail a follow-up may change.
-const FOLLOW_UP_INTENTS = ['requestGdap', 'inviteCustomer', 'myCustomers', 'manageRelationship'] as const;
+const FOLLOW_UP_INTENTS = ['requestGdap', 'inviteCustomer', 'myCustomers', 'manageRelationship', 'assignGroups'] as const;
 // The other side's tasks stay possible (a refusal explains who can do them), weighed down.
 const OTHER_SIDE = 0.3;
 const CLEARLY_OTHER_SIDE = 0.85;
