@@ -415,7 +415,13 @@ function takeRemoveGlobalAdmin(text: Text): boolean {
   const found = text.take(pattern);
   if (found) return true;
   const reverse = new RegExp(`(?:${GLOBAL_ADMIN})\\s+(?:role\\s+)?(?:removed|dropped|gone|off|out)`, 'i');
-  return text.take(reverse) !== undefined;
+  if (text.take(reverse) !== undefined) return true;
+  // "…global administrator in the contoso relationship anymore, take it out": named first, then taken out as "it".
+  const named = new RegExp(
+    `(?:${GLOBAL_ADMIN})(?:\\s+\\S+){0,10}?\\s+(?:take|remove|drop|strip|pull|get rid of)\\s+(?:it|that|this)\\b`,
+    'i',
+  );
+  return text.take(named) !== undefined;
 }
 
 /**
