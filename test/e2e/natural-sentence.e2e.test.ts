@@ -62,8 +62,8 @@ describe.skipIf(!chromium.available)('a GDAP request from one natural sentence, 
 
   it('"did you mean" buttons are Action.Execute: a click replaces the card and starts the task', async () => {
     await adele.say('customers pls');
-    // A helpdesk answer may come first: the offer is the card titled "Did you mean…".
-    const offer = adele.page.locator('.fai-OutputCard').filter({ hasText: 'Did you mean…' }).last();
+    // A helpdesk answer may come first: the offer is the card titled "Did you mean…" (shown as "Did you mean...").
+    const offer = adele.page.locator('.fai-OutputCard').filter({ hasText: 'Did you mean' }).last();
     await expectVisible(offer);
     const before = await adele.page.locator('.fai-OutputCard').count();
     await adele.clickInPlace(offer, 'My customers', 'You chose: My customers.');
