@@ -522,9 +522,9 @@ const FILLER = new Set(
 export function isOnlyDetails(original: string, side: AskerSide, names: NameVocabulary): boolean {
   const text = new Text(original);
   takeRelationship(text, original, names.relationships);
-  takeName(text, groupNames(names.groups));
-  takeName(text, (side === 'partner' ? names.customers : names.partners).map(tenantForms));
-  takeName(text, (side === 'partner' ? names.partners : names.customers).map(tenantForms), false);
+  takeName(text, groupLists.get(names.groups));
+  takeName(text, tenantNames.get(side === 'partner' ? names.customers : names.partners));
+  takeName(text, tenantNames.get(side === 'partner' ? names.partners : names.customers), false);
   takeRoles(text);
   takeRoleSet(text);
   takeDuration(text);

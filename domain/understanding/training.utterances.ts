@@ -81,6 +81,7 @@ export const TRAINING_UTTERANCES: Readonly<Record<IntentName, readonly string[]>
     'draft the reseller invitation email',
   ],
   requestGdap: [
+    'gdap fabrikam helpdesk admin and user admin',
     'request a relationship with contoso',
     'new relationship request for fabrikam',
     'create a granular relationship for northwind with global reader',
@@ -191,6 +192,7 @@ export const TRAINING_UTTERANCES: Readonly<Record<IntentName, readonly string[]>
     'edit access assignments for contoso',
   ],
   myCustomers: [
+    'which clients do we work with',
     'requests the customers have not approved yet',
     'which of our requests has the customer not accepted',
     'gdap requests still waiting on the customer',
@@ -370,6 +372,7 @@ export const TRAINING_UTTERANCES: Readonly<Record<IntentName, readonly string[]>
     'roll the updated template out to current relationships',
   ],
   invitations: [
+    'the partner sent us a request, let me look at it',
     'approve the pending gdap from litware',
     'approve the pending request from woodgrove partners',
     'let me approve the gdap woodgrove sent',

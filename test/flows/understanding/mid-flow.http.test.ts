@@ -107,7 +107,10 @@ describe('mid-flow requests, assign sentences, follow-ups and "did you mean" but
     it.each(['cancel', 'cancel that', 'never mind', 'forget it'])('"%s" ends the flow without changing anything', async (typed) => {
       await say('new gdap');
       expect(await say(typed)).toContain('Cancelled. Nothing was changed.');
-      expect(await say('fabrikam')).not.toContain('Customer: Fabrikam (fabrikam.com)');
+      // No flow is open any more: "help" is the menu, not the step's guidance.
+      const help = await say('help');
+      expect(help).toContain('What you can do');
+      expect(help).not.toContain('Answer the question above');
     });
 
     it('"help" inside a flow repeats its guidance and stays', async () => {
