@@ -33,6 +33,13 @@ const TASKS: readonly (WelcomeTask & { readonly action: Action; readonly side: '
     description: 'Your relationships by customer: status, roles, end dates, next steps.',
   },
   {
+    action: 'manageRoleTemplates',
+    side: 'partner',
+    command: 'role templates',
+    title: 'Role templates',
+    description: 'Roles and the groups that get them, reused for every request; assigned on approval.',
+  },
+  {
     action: 'approveRelationship',
     side: 'customer',
     command: 'invitations',

@@ -18,6 +18,7 @@ import { ASSIGN_GROUPS_DIALOG } from './partner/assign-groups.dialog.ts';
 import { INVITE_CUSTOMER_DIALOG } from './partner/invite-customer.dialog.ts';
 import { MY_CUSTOMERS_DIALOG } from './partner/my-customers.dialog.ts';
 import { REQUEST_GDAP_DIALOG } from './partner/request-gdap.dialog.ts';
+import { ROLE_TEMPLATES_DIALOG } from './partner/role-templates.dialog.ts';
 
 export interface TaskInfo {
   readonly dialogId: string;
@@ -56,6 +57,12 @@ export const TASKS: Readonly<Record<TaskIntent, TaskInfo>> = {
     command: 'renew',
   },
   addRole: { dialogId: ADD_ROLES_DIALOG, action: 'requestGdapRelationship', title: 'Add a role to a relationship', command: 'add role' },
+  roleTemplates: {
+    dialogId: ROLE_TEMPLATES_DIALOG,
+    action: 'manageRoleTemplates',
+    title: 'Role templates',
+    command: 'role templates',
+  },
   invitations: { dialogId: INVITATIONS_DIALOG, action: 'viewCustomerPartners', title: 'Invitations', command: 'invitations' },
   customerAgreement: {
     dialogId: CUSTOMER_AGREEMENT_DIALOG,
@@ -108,6 +115,7 @@ function understoodOptions(intent: TaskIntent, d: Details, typed: Record<string,
     case 'removeRoles':
       return defined({ partner: d.partner });
     case 'customerAgreement':
+    case 'roleTemplates':
       return {};
   }
 }

@@ -4,7 +4,16 @@ import { createCustomerAgreementRepository } from './agreements/customer-agreeme
 import { createGdapRelationshipRepository } from './relationships/relationship.repository.ts';
 import { createEmbeddedGdapRecords } from './relationships/embedded-gdap-records.ts';
 import { createResellerRelationshipRepository } from './relationships/reseller-relationship.repository.ts';
+import { createRoleTemplateRepository } from './templates/role-template.repository.ts';
 import type { PartnerAccessDeps, UseCaseContext } from './use-cases/context.ts';
+import {
+  applyTemplateToExisting,
+  createRoleTemplate,
+  getRoleTemplate,
+  listRoleTemplates,
+  previewTemplateOnExisting,
+  updateRoleTemplate,
+} from './use-cases/role-templates.ts';
 import { acceptCustomerAgreement, approveRelationship, declineRelationship } from './use-cases/customer-decisions.ts';
 import { effectiveAccess } from './use-cases/effective-access.ts';
 import { assignSecurityGroup, listAssignments, removeSecurityGroup } from './use-cases/manage-assignments.ts';
@@ -48,6 +57,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     records: deps.gdapRecords ?? createEmbeddedGdapRecords(gdap),
     reseller: createResellerRelationshipRepository(deps.store),
     agreements: createCustomerAgreementRepository(deps.store),
+    templates: createRoleTemplateRepository(deps.store),
   };
   return {
     /** Where GDAP relationships are recorded: our store (embedded) or Microsoft Graph; cards say where the customer approves. */
@@ -85,6 +95,12 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     checkRelationshipNow: bind(context, checkRelationshipNow),
     listExpiringSoon: bind(context, listExpiringSoon),
     listDueReminders: bind(context, listDueReminders),
+    createRoleTemplate: bind(context, createRoleTemplate),
+    updateRoleTemplate: bind(context, updateRoleTemplate),
+    listRoleTemplates: bind(context, listRoleTemplates),
+    getRoleTemplate: bind(context, getRoleTemplate),
+    previewTemplateOnExisting: bind(context, previewTemplateOnExisting),
+    applyTemplateToExisting: bind(context, applyTemplateToExisting),
   };
 }
 

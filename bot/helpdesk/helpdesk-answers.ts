@@ -14,12 +14,14 @@ import { knownNamesFor } from './known-names.ts';
 export const ANSWERS_COLLECTION = 'helpdeskAnswers';
 export const FEEDBACK_STREAM = 'helpdesk-feedback';
 export const UNKNOWN_HEADING = "I don't know that one";
+/** A near miss: a question about a neighbouring topic the sources do not cover, declined with where to ask. */
+export const DECLINED_HEADING = 'Outside what this helpdesk covers';
 
 /** What is kept of each answer, so feedback can be tied to the question and the fact it got. */
 export interface StoredAnswer {
   readonly id: string;
   readonly question: string;
-  readonly kind: 'fact' | 'context' | 'refused' | 'unknown';
+  readonly kind: 'fact' | 'context' | 'refused' | 'declined' | 'unknown';
   readonly factId: string | null;
   readonly askedBy: { readonly tenantId: string; readonly userId: string };
   readonly askedAt: string;
@@ -49,7 +51,7 @@ export async function answerHelpdeskQuestion(services: BotServices, actor: UserA
       related: contextual.kind === 'context' ? questionsOf(contextual.related) : [],
     };
   } else {
-    const answer = answerQuestion(question);
+    const answer = answerQuestion(question, actor);
     if (answer.kind === 'fact') {
       kind = 'fact';
       factId = answer.fact.id;
@@ -61,10 +63,10 @@ export async function answerHelpdeskQuestion(services: BotServices, actor: UserA
         related: questionsOf(answer.related),
       };
     } else {
-      // Declined as a near-miss topic or not known: either way, say so and where to ask.
-      kind = 'unknown';
+      // Declined as a near-miss topic, or not known: say which, and where this person should ask.
+      kind = answer.kind;
       view = {
-        heading: UNKNOWN_HEADING,
+        heading: answer.kind === 'declined' ? DECLINED_HEADING : UNKNOWN_HEADING,
         answer: answer.message,
         explanation: `Where to ask instead: ${answer.whereToAsk.join('; ')}`,
         source: '',

@@ -24,7 +24,7 @@ import {
 } from '#domain/understanding/intents.ts';
 import { routeOf } from '#domain/understanding/route.ts';
 import type { UnderstandingEngine } from '#domain/understanding/understand.ts';
-import { answerHelpdeskQuestion, UNKNOWN_HEADING } from '../helpdesk/helpdesk-answers.ts';
+import { answerHelpdeskQuestion, DECLINED_HEADING, UNKNOWN_HEADING } from '../helpdesk/helpdesk-answers.ts';
 import { tasksFor } from '../menu.ts';
 import type { BotServices } from '../services.ts';
 import { setTurnOutcome } from '../turn-log.middleware.ts';
@@ -234,7 +234,14 @@ export class UnderstoodMessages {
             return;
           }
         }
-        setTurnOutcome(context, answer.heading === UNKNOWN_HEADING ? 'helpdesk:unknown' : 'helpdesk:answer');
+        setTurnOutcome(
+          context,
+          answer.heading === UNKNOWN_HEADING
+            ? 'helpdesk:unknown'
+            : answer.heading === DECLINED_HEADING
+              ? 'helpdesk:declined'
+              : 'helpdesk:answer',
+        );
         await context.sendActivity(cardMessage(renderHelpdeskAnswerCard(answer)));
         const offers = understood.certainty === 'sure' ? [] : route.tasks.filter((t) => this.#mayOffer(actor, t));
         if (answer.heading !== UNKNOWN_HEADING && offers.length > 0) {

@@ -15,6 +15,17 @@ export interface GdapDraft {
   roleIds?: readonly string[];
   days?: number;
   autoExtend?: boolean;
+  /** The role template the request starts from (its groups are assigned once the customer approves). */
+  templateId?: string;
+  templateName?: string;
+}
+
+/** A role template offered on the roles step. */
+export interface TemplateChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly roleIds: readonly string[];
+  readonly lines: readonly string[];
 }
 
 function stepLabel(n: number): string {
@@ -26,6 +37,7 @@ function draftFacts(draft: GdapDraft): { label: string; value: string }[] {
     ...(draft.customer ? [{ label: 'Customer', value: `${draft.customer.name} (${draft.customer.domain})` }] : []),
     ...(draft.displayName ? [{ label: 'Name', value: draft.displayName }] : []),
     ...(draft.roleIds ? [{ label: 'Roles', value: draft.roleIds.map(roleName).join(', ') }] : []),
+    ...(draft.templateName ? [{ label: 'Template', value: `${draft.templateName} (its groups are assigned once approved)` }] : []),
     ...(draft.days !== undefined ? [{ label: 'Duration', value: `${draft.days} days` }] : []),
   ];
 }
@@ -48,7 +60,11 @@ export function nameQuestion(draft: GdapDraft, suggestion: string): Partial<Acti
 }
 
 /** Step 3: roles, with least-privilege sets for common jobs and one plain line per role. */
-export function rolesQuestion(draft: GdapDraft, preselected: readonly string[] = draft.roleIds ?? []): Partial<Activity> {
+export function rolesQuestion(
+  draft: GdapDraft,
+  preselected: readonly string[] = draft.roleIds ?? [],
+  templates: readonly TemplateChoice[] = [],
+): Partial<Activity> {
   return cardMessage(
     renderPartnerFormCard({
       ...emptyForm(
@@ -57,13 +73,22 @@ export function rolesQuestion(draft: GdapDraft, preselected: readonly string[] =
       ),
       step: stepLabel(3),
       facts: draftFacts(draft),
-      optionsHeading: 'Suggested least-privilege sets',
-      options: SUGGESTED_ROLE_SETS.map((set) => ({
-        title: set.title,
-        detail: `${set.roleIds.map(roleName).join(', ')}. ${set.why}`,
-        buttonTitle: `Use the ${set.title} set`,
-        data: { roleSet: set.id },
-      })),
+      optionsHeading:
+        templates.length === 0 ? 'Suggested least-privilege sets' : 'Your role templates, then suggested least-privilege sets',
+      options: [
+        ...templates.map((t) => ({
+          title: `Template: ${t.name}`,
+          detail: `${t.lines.join('; ')}. These groups are assigned automatically once the customer approves.`,
+          buttonTitle: `Use template ${t.name}`,
+          data: { template: t.id },
+        })),
+        ...SUGGESTED_ROLE_SETS.map((set) => ({
+          title: set.title,
+          detail: `${set.roleIds.map(roleName).join(', ')}. ${set.why}`,
+          buttonTitle: `Use the ${set.title} set`,
+          data: { roleSet: set.id },
+        })),
+      ],
       // One compact multi-select, each role with what it permits beside it, rather than a long list of boxes and a second list.
       inputs: [
         choicesInput(

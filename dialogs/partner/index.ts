@@ -6,6 +6,9 @@ import { InviteCustomerDialog } from './invite-customer.dialog.ts';
 import { MyCustomersDialog } from './my-customers.dialog.ts';
 import { PARTNER_INTENTS } from './partner-intents.ts';
 import { RequestGdapDialog } from './request-gdap.dialog.ts';
+import { ApplyRoleTemplateDialog } from './apply-role-template.dialog.ts';
+import { EditRoleTemplateDialog } from './edit-role-template.dialog.ts';
+import { RoleTemplatesDialog } from './role-templates.dialog.ts';
 
 /**
  * The partner flows (invite a customer, request GDAP, assign groups, my customers) and the words that start them.
@@ -18,6 +21,9 @@ export function partnerFlows(services: PartnerServices): { dialogs: Dialog[]; in
       new RequestGdapDialog(services),
       new AssignGroupsDialog(services),
       new MyCustomersDialog(services),
+      new RoleTemplatesDialog(services),
+      new EditRoleTemplateDialog(services),
+      new ApplyRoleTemplateDialog(services),
     ],
     intents: [...PARTNER_INTENTS],
   };

@@ -4,6 +4,9 @@ import { ASSIGN_GROUPS_DIALOG } from './assign-groups.dialog.ts';
 import { INVITE_CUSTOMER_DIALOG } from './invite-customer.dialog.ts';
 import { MY_CUSTOMERS_DIALOG } from './my-customers.dialog.ts';
 import { REQUEST_GDAP_DIALOG } from './request-gdap.dialog.ts';
+import { APPLY_ROLE_TEMPLATE_DIALOG } from './apply-role-template.dialog.ts';
+import { EDIT_ROLE_TEMPLATE_DIALOG } from './edit-role-template.dialog.ts';
+import { ROLE_TEMPLATES_DIALOG } from './role-templates.dialog.ts';
 
 /** "assign groups", "assign groups for contoso", "assign helpdesk group", "assign tier 1 support group for contoso". */
 const assignIntent: Intent = {
@@ -17,8 +20,30 @@ const assignIntent: Intent = {
   },
 };
 
+/** "new gdap from template Tier 1 support", "request gdap using template tier 1 for contoso". */
+const gdapFromTemplateIntent: Intent = {
+  dialogId: REQUEST_GDAP_DIALOG,
+  match(text) {
+    const found =
+      /^(?:new|request(?:\s+a)?)\s+gdap(?:\s+relationship)?\s+(?:from|using|with)\s+(?:the\s+)?(?:role\s+)?template\s+(.+?)(?:\s+(?:for|at)\s+(.+))?$/i.exec(
+        text,
+      );
+    if (!found?.[1]) return undefined;
+    return { template: found[1].trim(), ...(found[2] ? { customer: found[2].trim() } : {}) };
+  },
+};
+
 /** The words that start the partner flows (the manifest's commands among them). */
 export const PARTNER_INTENTS: readonly Intent[] = [
+  gdapFromTemplateIntent,
+  patternIntent(ROLE_TEMPLATES_DIALOG, [/^(?:(?:my|our|show|list)\s+(?:my\s+|our\s+)?)?(?:role\s+)?templates$/i]),
+  patternIntent(EDIT_ROLE_TEMPLATE_DIALOG, [/^(?:new|create|add)\s+(?:a\s+)?(?:role\s+)?template(?:\s+(.+))?$/i], 'name'),
+  patternIntent(EDIT_ROLE_TEMPLATE_DIALOG, [/^(?:edit|change|update)\s+(?:the\s+)?(?:role\s+)?template\s+(.+)$/i], 'template'),
+  patternIntent(
+    APPLY_ROLE_TEMPLATE_DIALOG,
+    [/^apply\s+(?:the\s+)?(?:role\s+)?template\s+(.+?)(?:\s+to\s+(?:existing|all|my|our)(?:\s+relationships)?)?$/i],
+    'template',
+  ),
   patternIntent(
     INVITE_CUSTOMER_DIALOG,
     [

@@ -16,7 +16,18 @@ import {
 } from '#domain/relationships/gdap-validation.ts';
 import { SUGGESTED_ROLE_SETS } from '#domain/roles/roles-catalog.ts';
 import { GLOBAL_ADMIN_NO_AUTO_EXTEND, parseDisplayName, parseDurationDays, parseRoles, parseYesNo } from './gdap-answers.ts';
-import { autoExtendQuestion, confirmQuestion, durationQuestion, nameQuestion, rolesQuestion, type GdapDraft } from './gdap-cards.ts';
+import {
+  autoExtendQuestion,
+  confirmQuestion,
+  durationQuestion,
+  nameQuestion,
+  rolesQuestion,
+  type GdapDraft,
+  type TemplateChoice,
+} from './gdap-cards.ts';
+import { field } from './form-prompt.ts';
+import { templateLines } from '#presenters/partner/role-templates.presenter.ts';
+import { findTemplateByName } from './role-templates.dialog.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { PartnerDialog } from './partner-dialog.ts';
 import { buildRequestResultView } from '#presenters/partner/request-result.presenter.ts';
@@ -52,6 +63,13 @@ function saidRoles(said: GdapSaid): { ok: true; value: readonly string[] } | { o
   return set === undefined ? undefined : { ok: true, value: set.roleIds };
 }
 
+/** The roles step's answer: roles, and the template they came from, if any. */
+interface RolesChoice {
+  readonly roleIds: readonly string[];
+  readonly templateId?: string;
+  readonly templateName?: string;
+}
+
 const TITLE = 'Request GDAP';
 const FIRST_STEP = 'Request GDAP: step 1 of 6';
 const NOTHING: RequestGdapResult = { relationshipId: null };
@@ -66,7 +84,20 @@ export class RequestGdapDialog extends PartnerDialog {
   readonly #services: PartnerServices;
   readonly #customer: ReturnType<typeof customerPrompt>;
   readonly #name: FormPrompt<string, { customerTenantId: string }>;
-  readonly #roles = new FormPrompt<readonly string[], object>(`${REQUEST_GDAP_DIALOG}.roles`, (answer) => parseRoles(answer));
+  readonly #roles = new FormPrompt<RolesChoice, { templates: readonly TemplateChoice[] }>(
+    `${REQUEST_GDAP_DIALOG}.roles`,
+    (answer, context) => {
+      const templateId = field(answer, 'template');
+      if (templateId !== '') {
+        const t = (context.templates ?? []).find((c) => c.id === templateId);
+        return t === undefined
+          ? { ok: false, message: 'That role template is no longer offered; choose the roles on the card.' }
+          : { ok: true, value: { roleIds: t.roleIds, templateId: t.id, templateName: t.name } };
+      }
+      const roles = parseRoles(answer);
+      return roles.ok ? { ok: true, value: { roleIds: roles.value } } : roles;
+    },
+  );
   readonly #duration = new FormPrompt<number, object>(`${REQUEST_GDAP_DIALOG}.duration`, (answer) => parseDurationDays(answer));
   readonly #autoExtend = new FormPrompt<boolean, object>(`${REQUEST_GDAP_DIALOG}.autoExtend`, (answer) =>
     parseYesNo(answer, 'autoExtend', 'extend the relationship automatically by 180 days at each end date?'),
@@ -156,15 +187,38 @@ export class RequestGdapDialog extends PartnerDialog {
 
   private async askRolesStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf<GdapDraft>(step).displayName = step.result as string;
+    const actor = turnActor(step.context);
+    const named = optionText(step.options, 'template');
+    if (named !== undefined) {
+      const found = await findTemplateByName(this.#services, actor, named);
+      if (found.ok) {
+        const t = found.value.template;
+        return step.next({ roleIds: t.roles.map((r) => r.roleDefinitionId), templateId: t.id, templateName: t.name } satisfies RolesChoice);
+      }
+      await step.context.sendActivity(`${found.message} Choose the roles on the card.`);
+    }
     const said = saidRoles(saidOf(step.options));
-    if (said?.ok === true) return step.next(said.value);
+    if (said?.ok === true) return step.next({ roleIds: said.value } satisfies RolesChoice);
     if (said?.ok === false) await step.context.sendActivity(`${said.message} Choose the roles on the card.`);
     const prefill = validateRoles(optionList(step.options, 'roles'));
-    return this.#roles.ask(step, rolesQuestion(valuesOf<GdapDraft>(step), prefill.ok ? prefill.value : []), {});
+    // Role templates are offered to those who may manage them (Admin agents, as for requesting GDAP).
+    const listed = ownOrganizationPermissions(actor).manageRoleTemplates.allowed
+      ? await this.#services.domain.listRoleTemplates(actor, {})
+      : undefined;
+    const templates: TemplateChoice[] = (listed?.ok === true ? listed.value : []).map((t) => ({
+      id: t.id,
+      name: t.name,
+      roleIds: t.template.roles.map((r) => r.roleDefinitionId),
+      lines: templateLines(t),
+    }));
+    return this.#roles.ask(step, rolesQuestion(valuesOf<GdapDraft>(step), prefill.ok ? prefill.value : [], templates), { templates });
   }
 
   private async askDurationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    valuesOf<GdapDraft>(step).roleIds = step.result as readonly string[];
+    const roles = step.result as RolesChoice;
+    const draft = valuesOf<GdapDraft>(step);
+    draft.roleIds = roles.roleIds;
+    if (roles.templateId !== undefined) Object.assign(draft, { templateId: roles.templateId, templateName: roles.templateName });
     const said = saidOf(step.options).durationDays;
     if (said !== undefined && Number.isInteger(said) && said >= MIN_DURATION_DAYS && said <= MAX_DURATION_DAYS) return step.next(said);
     if (said !== undefined) {
@@ -214,6 +268,7 @@ export class RequestGdapDialog extends PartnerDialog {
       duration: `P${draft.days}D`,
       roles: draft.roleIds,
       autoExtendDuration: draft.autoExtend === true ? 'P180D' : 'PT0S',
+      ...(draft.templateId === undefined ? {} : { templateId: draft.templateId }),
     });
     if (!created.ok) {
       await step.context.sendActivity(`Not requested: ${created.message}`);

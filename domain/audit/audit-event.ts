@@ -1,7 +1,8 @@
 import type { Actor } from '../actors/actor.ts';
 
 /** What kind of thing an event is about. */
-export type AuditTargetKind = 'gdapRelationship' | 'resellerRelationship' | 'accessAssignment' | 'customerAgreement';
+export type AuditTargetKind =
+  'gdapRelationship' | 'resellerRelationship' | 'accessAssignment' | 'customerAgreement' | 'roleTemplate' | 'migrationCampaign';
 
 /** One change, as it happened. Events are appended, never edited. */
 export interface AuditEvent {

@@ -3,14 +3,17 @@
  * or a two-part question; declines a question closest to a near-miss decoy topic, saying what it is
  * about and where to ask; and says plainly that it does not know when no match is convincing.
  */
+import type { UserActor } from '../actors/actor.ts';
 import type { DecoyTopic, FactSummary, HelpdeskFact } from './helpdesk-fact.ts';
 import type { FactHit } from './fact-index.ts';
-import { GENERIC_TERMS, isDecoyOnlyTerm, isKnownTerm, queryTerms, searchFacts } from './fact-index.ts';
+import { GENERIC_TERMS, isDecoyOnlyTerm, isDomainTerm, isKnownTerm, queryTerms, searchFacts } from './fact-index.ts';
 import { expandQuestion } from './domain-vocabulary.ts';
 import { DECOY_TOPICS } from './decoy-topics.ts';
 import { findFact, summarizeFact } from './knowledge-base.ts';
-import { COMPATIBLE_FORMS, comparedSides, questionForm, questionParts } from './question-shape.ts';
+import { COMPATIBLE_FORMS, comparedSides, questionForm, questionParts, questionSide } from './question-shape.ts';
+import type { AnswerForm, AskerSide } from './helpdesk-fact.ts';
 import { phrasingSimilarity } from './phrasing-similarity.ts';
+import { correctSpelling } from './spelling.ts';
 
 export type HelpdeskAnswer =
   | {
@@ -49,16 +52,56 @@ export const CONFIDENCE = {
 } as const;
 /** A fact that answers the form of question asked (who, steps, effect…) ranks this much higher. */
 export const FORM_BOOST = 1.3;
+/** A fact of another form, for a question whose form is distinct (who, how long, compare, define, what it leaves), ranks this much lower. */
+export const FORM_MISMATCH = 0.8;
+/** A fact of the other side than the one the question comes from (partner or customer) ranks this much lower. */
+export const SIDE_PENALTY = 0.7;
+/** How much the share of the question's known ideas a fact matches weighs in its rank (0: not at all, 1: in full). */
+export const COVERAGE_WEIGHT = 0.35;
+/** A part's own fact answers it in its own right when it scores this many times the whole question's fact on that part. */
+export const PART_LEAD = 1.6;
 /** A fact whose one way of asking matches the question as a whole (cosine 1) ranks this much higher, in proportion. */
-export const PHRASING_BOOST = 0.5;
+export const PHRASING_BOOST = 1;
 const RERANKED = 12;
 
 export const UNKNOWN_MESSAGE = "I don't know that one, and I would rather not guess.";
-export const WHERE_TO_ASK: readonly string[] = [
-  'Your partner (or, for partner staff, your Partner Center admin agent)',
-  'Partner Center support (partner.microsoft.com, Help + support)',
-  "Microsoft's documentation at learn.microsoft.com",
-];
+/** What this helpdesk covers, as a decline says it. */
+export const HELPDESK_SCOPE = 'partner relationships, delegated admin access (DAP and GDAP) and what partners may do in Business Central';
+
+const PARTNER_CENTER_SUPPORT = 'Partner Center support (partner.microsoft.com, Help + support)';
+const DOCUMENTATION = "Microsoft's documentation at learn.microsoft.com";
+/**
+ * Where to ask what the helpdesk cannot answer, by who asks: partner staff ask their company's Admin
+ * agents (an Admin agent is never sent to themselves), customers ask their partner, anyone Microsoft.
+ */
+export const WHERE_TO_ASK_BY_ASKER = {
+  partnerAdminAgent: [PARTNER_CENTER_SUPPORT, DOCUMENTATION],
+  partnerStaff: ["An Admin agent at your company (your partner's Partner Center admin)", PARTNER_CENTER_SUPPORT, DOCUMENTATION],
+  customer: [
+    'Your partner (the company that manages your Microsoft services)',
+    'Microsoft support, from the Microsoft 365 admin center (Help & support)',
+    DOCUMENTATION,
+  ],
+  unknown: [
+    'Your partner if you are a customer, an Admin agent at your company if you are partner staff',
+    PARTNER_CENTER_SUPPORT,
+    DOCUMENTATION,
+  ],
+} as const satisfies Record<string, readonly string[]>;
+/** Where to ask when it is not known who asks. */
+export const WHERE_TO_ASK: readonly string[] = WHERE_TO_ASK_BY_ASKER.unknown;
+
+/** Who asks, as far as where to send them depends on it. */
+export type Asker = Pick<UserActor, 'tenantKind' | 'partnerCenterRoles'>;
+
+/** Where this person should ask what the helpdesk cannot answer. */
+export function whereToAskFor(asker: Asker | undefined): readonly string[] {
+  if (asker?.tenantKind === 'partner') {
+    return asker.partnerCenterRoles.includes('AdminAgent') ? WHERE_TO_ASK_BY_ASKER.partnerAdminAgent : WHERE_TO_ASK_BY_ASKER.partnerStaff;
+  }
+  if (asker?.tenantKind === 'customer') return WHERE_TO_ASK_BY_ASKER.customer;
+  return WHERE_TO_ASK;
+}
 
 const RELATED_LIMIT = 2;
 // A chat message can be long; the search costs grow with its words, and a question is short.
@@ -105,7 +148,22 @@ export function isConfident(search: QuestionSearch): boolean {
   return best.score >= CONFIDENCE.answerScore || clearlyAhead(CONFIDENCE.marginRatio);
 }
 
-/** Searches facts and decoys for a question after vocabulary expansion, with the form bonus applied. */
+// Forms that say plainly what kind of answer is wanted: a fact of another form answers a neighbouring question
+// ("who may invite" is not "how to invite"), so it ranks lower as well.
+const DISTINCT_FORMS: ReadonlySet<string> = new Set(['who', 'duration', 'comparison', 'definition', 'effect']);
+
+function formFactor(asked: AnswerForm | null, compatible: readonly (string | undefined)[], factForm: AnswerForm | undefined): number {
+  if (asked === null || factForm === undefined) return 1;
+  if (compatible.includes(factForm)) return FORM_BOOST;
+  return DISTINCT_FORMS.has(asked) ? FORM_MISMATCH : 1;
+}
+
+function sideFactor(asking: AskerSide | null, factSide: AskerSide | undefined): number {
+  if (asking === null || factSide === undefined) return 1;
+  return asking === factSide ? 1 : SIDE_PENALTY;
+}
+
+/** Searches facts and decoys for a question after vocabulary expansion, with the form and side factors applied. */
 export function searchQuestion(question: string): QuestionSearch {
   const text = question.slice(0, MAX_QUESTION_LENGTH);
   const expanded = expandQuestion(text);
@@ -119,18 +177,38 @@ export function searchQuestion(question: string): QuestionSearch {
     for (const term of added) weights.set(term, Math.min(weights.get(term) ?? 1, 1 / added.length));
   }
   const form = questionForm(text);
+  const side = questionSide(text);
   const questionTerms = queryTerms(expanded.text);
   const forms: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
   const hits = searchFacts(expanded.text, weights)
     .filter((hit) => concepts.length > 0 && hit.matchedTerms.length > 0)
-    .map((hit) => (hit.kind === 'fact' && forms.includes(findFact(hit.id)?.form) ? { ...hit, score: hit.score * FORM_BOOST } : hit))
+    .map((hit) => {
+      if (hit.kind !== 'fact') return hit;
+      const fact = findFact(hit.id);
+      return { ...hit, score: hit.score * formFactor(form, forms, fact?.form) * sideFactor(side, fact?.side) };
+    })
     .sort((a, b) => b.score - a.score)
     // Only the leaders are reranked: the rest cannot climb past them, and the cost stays flat.
     .map((hit, rank) =>
       rank >= RERANKED ? hit : { ...hit, score: hit.score * (1 + PHRASING_BOOST * phrasingSimilarity(questionTerms, hit.kind, hit.id)) },
     )
     .sort((a, b) => b.score - a.score);
-  return { concepts: concepts.filter((terms) => terms.length > 0), hits };
+  const found = concepts.filter((terms) => terms.length > 0);
+  // A fact that matches every idea of the question beats one that matches fewer of them more often.
+  const known = found.filter((terms) => terms.some(isKnownTerm));
+  const covered = hits
+    .map((hit, rank) =>
+      rank >= RERANKED || hit.kind === 'decoy'
+        ? hit
+        : { ...hit, score: hit.score * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * specificCoverage(hit, found, known)) },
+    )
+    .sort((a, b) => b.score - a.score);
+  return { concepts: found, hits: covered };
+}
+
+/** True when some word of the question places it in the helpdesk's domain (see isDomainTerm). */
+function inDomain(concepts: readonly (readonly string[])[]): boolean {
+  return concepts.some((terms) => terms.some(isDomainTerm));
 }
 
 type Verdict =
@@ -141,7 +219,7 @@ type Verdict =
 const decoysById = new Map(DECOY_TOPICS.map((decoy) => [decoy.id, decoy]));
 
 /** Decides one question (or one part of one): a fact, a decoy topic to decline, or nothing. */
-export function judgeQuestion(question: string, exclude: ReadonlySet<string> = new Set()): Verdict {
+export function judgeQuestion(question: string, exclude: ReadonlySet<string> = new Set(), partOfDomainQuestion = false): Verdict {
   const found = searchQuestion(question);
   const search = { ...found, hits: found.hits.filter((hit) => hit.kind === 'decoy' || !exclude.has(hit.id)) };
   const known = knownConcepts(search);
@@ -150,6 +228,12 @@ export function judgeQuestion(question: string, exclude: ReadonlySet<string> = n
   const decoy = bestDecoy === undefined ? undefined : decoysById.get(bestDecoy.id);
   if (bestDecoy !== undefined && decoy !== undefined && (bestFact === undefined || bestDecoy.score >= bestFact.score)) {
     return { kind: 'declined', decoy };
+  }
+  // Nothing in the question places it in the domain (partners, customers, delegated access, the facts' own words):
+  // it is about a neighbouring topic, whatever everyday words it shares with a fact ("reset a user's password").
+  // A part of a two-part question ("… and how do I remove one?") leans on the whole, which was placed already.
+  if (!partOfDomainQuestion && !inDomain(search.concepts)) {
+    return decoy === undefined ? { kind: 'unknown' } : { kind: 'declined', decoy };
   }
   // A word that only a near-miss topic uses ("lighthouse", "payout", "price"), matched by that topic: the question is about it.
   const decoyWords = search.concepts.filter(
@@ -190,16 +274,17 @@ export function judgeQuestion(question: string, exclude: ReadonlySet<string> = n
   return { kind: 'unknown' };
 }
 
-function unknown(): HelpdeskAnswer {
-  return { kind: 'unknown', message: UNKNOWN_MESSAGE, whereToAsk: WHERE_TO_ASK };
+function unknown(asker: Asker | undefined): HelpdeskAnswer {
+  return { kind: 'unknown', message: UNKNOWN_MESSAGE, whereToAsk: whereToAskFor(asker) };
 }
 
-function declined(decoy: DecoyTopic): HelpdeskAnswer {
+function declined(decoy: DecoyTopic, asker: Asker | undefined): HelpdeskAnswer {
+  const [first = DOCUMENTATION] = whereToAskFor(asker);
   return {
     kind: 'declined',
     about: decoy.about,
-    message: `That is a question about ${decoy.about}, which my sources do not cover, so I would rather not guess.`,
-    whereToAsk: [decoy.whereToAsk, ...WHERE_TO_ASK.slice(0, 1)],
+    message: `That is a question about ${decoy.about}. It is outside what this helpdesk covers (${HELPDESK_SCOPE}), so I would rather not guess.`,
+    whereToAsk: first === decoy.whereToAsk ? [decoy.whereToAsk] : [decoy.whereToAsk, first],
   };
 }
 
@@ -229,41 +314,94 @@ function composedFacts(question: string, whole: Verdict): HelpdeskFact[] | null 
   const pieces = sides ?? questionParts(question);
   if (pieces.length < 2) return null;
   const facts: HelpdeskFact[] = [];
+  // The part each fact answers, by fact id.
+  const partOf = new Map<string, string>();
   let previous = '';
   for (const piece of pieces) {
     const exclude = new Set(facts.map((fact) => fact.id));
-    const alone = judgeQuestion(piece, exclude);
+    const alone = judgeQuestion(piece, exclude, true);
     if (alone.kind === 'fact') {
       facts.push(alone.fact);
+      partOf.set(alone.fact.id, piece);
     } else if (previous !== '') {
       // A later part may lean on the first ("who accepts the MCA and how do they do it"): read it with the first
       // part's words, but only for a different form of answer, and take only a fact of that form.
       const form = questionForm(piece);
       const forms: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
-      const leaning = form === null || form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude);
-      if (leaning?.kind === 'fact' && forms.includes(leaning.fact.form)) facts.push(leaning.fact);
+      const leaning = form === null || form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude, true);
+      if (leaning?.kind === 'fact' && forms.includes(leaning.fact.form)) {
+        facts.push(leaning.fact);
+        partOf.set(leaning.fact.id, piece);
+      }
     }
     if (previous === '') previous = piece;
   }
   if (facts.length < 2) return null;
   // The parts must agree with the whole: two facts that leave out the whole question's clear answer are a bad split.
   if (whole.kind === 'fact' && sides === null && !facts.some((fact) => fact.id === whole.fact.id)) return null;
+  // And the other fact must answer something the whole's fact leaves out: "which partners have admin roles? where do
+  // I check" asks one thing twice, not what delegated administration means.
+  if (whole.kind === 'fact' && sides === null && !addsToWhole(whole, facts, partOf)) return null;
   return facts.slice(0, 2);
 }
 
-/** Answers a question with the best-matching fact (or two, composed) and up to two related ones, or declines. */
-export function answerQuestion(question: string): HelpdeskAnswer {
-  const text = question.slice(0, MAX_QUESTION_LENGTH);
+/**
+ * True when every fact besides the whole question's own answers its part in its own right: the form of answer that
+ * part asked for ("who … and how"), a known idea of the question the whole's fact does not match, or that part alone
+ * clearly better than the whole's fact ("can they run job queues? also web hooks?").
+ */
+function addsToWhole(
+  whole: Extract<Verdict, { kind: 'fact' }>,
+  facts: readonly HelpdeskFact[],
+  partOf: ReadonlyMap<string, string>,
+): boolean {
+  const { search } = whole;
+  const matchedBy = (id: string): ReadonlySet<string> =>
+    new Set(search.hits.find((hit) => hit.kind === 'fact' && hit.id === id)?.matchedTerms ?? []);
+  const wholeMatched = matchedBy(whole.fact.id);
+  const specific = knownConcepts(search)
+    .map((terms) => terms.filter((term) => !GENERIC_TERMS.has(term)))
+    .filter((terms) => terms.length > 0 && !terms.some((term) => wholeMatched.has(term)));
+  return facts
+    .filter((fact) => fact.id !== whole.fact.id)
+    .every((fact) => {
+      const part = partOf.get(fact.id) ?? '';
+      const form = questionForm(part);
+      const asked: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
+      // Another form of answer than the whole's fact gives: "who accepts the MCA and how".
+      if (asked.includes(fact.form) && !asked.includes(whole.fact.form)) return true;
+      const matched = matchedBy(fact.id);
+      const partHits = searchQuestion(part).hits;
+      const scoreOf = (id: string): number => partHits.find((hit) => hit.kind === 'fact' && hit.id === id)?.score ?? 0;
+      // A fact the whole question's search did not even find was found by its part alone: it answers that part. So does
+      // one that matches an idea the whole's fact leaves out, if it answers its part firmly ("where do I look" does not).
+      if (matched.size === 0) return true;
+      if (scoreOf(fact.id) < CONFIDENCE.answerScore) return false;
+      return specific.some((terms) => terms.some((term) => matched.has(term))) || scoreOf(fact.id) >= scoreOf(whole.fact.id) * PART_LEAD;
+    });
+}
+
+function composedIfPlaced(text: string, whole: Verdict): HelpdeskFact[] | null {
+  return inDomain(searchQuestion(text).concepts) ? composedFacts(text, whole) : null;
+}
+
+/**
+ * Answers a question with the best-matching fact (or two, composed) and up to two related ones, or declines.
+ * Who asks changes only where a question it cannot answer is sent.
+ */
+export function answerQuestion(question: string, asker?: Asker): HelpdeskAnswer {
+  const text = correctSpelling(question.slice(0, MAX_QUESTION_LENGTH));
   const whole = judgeQuestion(text);
-  const composed = composedFacts(text, whole);
+  // A question the domain's words do not place is not split either: its parts would lean on nothing.
+  const composed = whole.kind === 'unknown' || whole.kind === 'declined' ? composedIfPlaced(text, whole) : composedFacts(text, whole);
   if (composed !== null) {
     const [first] = composed;
     if (first !== undefined) {
       return { kind: 'fact', fact: first, facts: composed, related: relatedTo(composed, whole.kind === 'fact' ? whole.search : undefined) };
     }
   }
-  if (whole.kind === 'declined') return declined(whole.decoy);
-  if (whole.kind === 'unknown') return unknown();
+  if (whole.kind === 'declined') return declined(whole.decoy, asker);
+  if (whole.kind === 'unknown') return unknown(asker);
   return { kind: 'fact', fact: whole.fact, facts: [whole.fact], related: relatedTo([whole.fact], whole.search) };
 }
 

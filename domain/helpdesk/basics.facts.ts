@@ -70,6 +70,7 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'partner-center-purpose',
+    side: 'partner',
     question: 'What is Partner Center used for here?',
     answer:
       "Partner Center is the partner's portal: there it requests reseller relationships and delegated admin access, sees its customers on the Customers page, manages their subscriptions and licenses, and gives its staff roles such as Admin agent.",
@@ -90,6 +91,7 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'find-a-partner',
+    side: 'customer',
     question: 'How does a customer find a partner?',
     answer:
       "In Microsoft's partner directory (appsource.microsoft.com/marketplace/partner-dir): filter the search, select Contact me, describe your needs; the partner contacts you and, if you go ahead, e-mails you an invitation.",
@@ -105,6 +107,10 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
       'contact me',
       'look for partner',
       'choose partner',
+      'near me',
+      'get a partner',
+      'no partner yet',
+      'partner near us',
     ],
     phrasings: [
       'where can a customer look for a microsoft partner',
@@ -113,6 +119,8 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
       'how do we get a partner to help us',
       'how does a customer find a partner',
       'where can we find a microsoft partner',
+      'we do not have a partner yet, how do we get one',
+      'find a csp partner near us',
     ],
     form: 'steps',
   },

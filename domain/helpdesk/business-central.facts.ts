@@ -90,6 +90,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-job-queue-run-once',
+    side: 'partner',
     question: 'How can a delegated admin test a job queue entry?',
     answer:
       'Use the Run once (foreground) action on the Job Queue Entry card: it runs a temporary, non-recurring copy of the job once, in the foreground.',
@@ -164,6 +165,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-delegated-user-names',
+    side: 'customer',
     question: 'Who are the USER_ users in our Business Central users list?',
     answer:
       "They are the partner's delegated admins: each one is shown with a pseudonym like USER_1A2B3C4D5E6F and an address like USER_1A2B3C4D5E6F@contoso.com, where contoso is the partner's company.",
@@ -171,7 +173,19 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       "Users created for delegated admins carry a unique id and their company name instead of a name or other personal data. Both the customer's own admins and external admins see them in the Users list.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP'],
-    keywords: ['USER_', 'pseudonym', 'strange user', 'unknown user', 'users list', 'user name', 'random name'],
+    keywords: [
+      'USER_',
+      'pseudonym',
+      'strange user',
+      'unknown user',
+      'users list',
+      'user name',
+      'random name',
+      'who is that',
+      'hacker',
+      'intruder',
+      'unknown account',
+    ],
     phrasings: [
       'what are these USER_ accounts in business central',
       'unknown users with hex names appeared in BC',
@@ -179,11 +193,14 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'who created the user USER_ with the partner domain',
       'where do the USER_ users in business central come from',
       'what are the users with the partner company domain in our BC user list',
+      'a USER_ account changed something in our business central, who is that',
+      'is the USER_ account in our users list a hacker',
     ],
     form: 'definition',
   },
   {
     id: 'bc-delegated-user-email',
+    side: 'customer',
     question: "Why can't I e-mail the address of a delegated admin user in Business Central?",
     answer: 'The address (USER_…@partnercompany) is not a real mailbox: it only shows which company the delegated admin works for.',
     explanation:
@@ -212,13 +229,14 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-find-person-behind-user',
+    side: 'customer',
     question: 'How do I find out which person is behind a USER_ account in Business Central?',
     answer: 'Ask the partner company that user works (or worked) for: only they can tell who is behind the pseudonym.',
     explanation:
       'The USER_… names deliberately hide personal data. The partner is encouraged to keep its own list of which user names its consultants have at each customer, and a consultant can see the customers they have GDAP access to in the Granular administration list of the Administer page in Partner Center.',
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP', 'Partner Center'],
-    keywords: ['identify', 'who is', 'real name', 'pseudonym', 'USER_', 'which consultant'],
+    keywords: ['identify', 'who is', 'real name', 'pseudonym', 'USER_', 'which consultant', 'which person', 'who posted'],
     phrasings: [
       'which person at the partner is USER_',
       'find out who a delegated user really is',
@@ -226,11 +244,13 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'real name of the consultant behind a pseudonym',
       'how do we know which consultant USER_ is',
       'who should we ask to find out the person behind a delegated user',
+      'which consultant is the USER_ id shown in our change log',
     ],
     form: 'steps',
   },
   {
     id: 'bc-partner-track-user-names',
+    side: 'partner',
     question: "How can a partner keep track of its consultants' user names at each customer?",
     answer:
       'Keep your own list of names and USER_ ids per customer; each consultant can also see their GDAP customers in the Granular administration list on the Administer page of Partner Center.',
@@ -268,6 +288,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-delegated-not-in-entra',
+    side: 'customer',
     question: "Why don't I see the partner's delegated admins in our Entra user list?",
     answer:
       'Delegated admins are not users of your tenant, so they do not appear in your Microsoft Entra ID user list and your admins cannot manage them there.',
@@ -287,6 +308,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-change-log',
+    side: 'customer',
     question: 'Can we see what the partner changed in our Business Central?',
     answer: 'Everything a delegated admin does is logged under their USER_ id, and the change log shows it to your own admins.',
     explanation:
@@ -320,6 +342,9 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'Delegated Helpdesk agent',
       'license config',
       'config',
+      'by default',
+      'what decides',
+      'first sign in permissions',
     ],
     phrasings: [
       'default permissions of a delegated admin in business central',
@@ -328,6 +353,8 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'Delegated BC Admin agent - Partner license configuration',
       'what default permissions does a delegated business central administrator get',
       'delegated admin agent partner license configuration, what is it',
+      'what decides the permissions a partner user gets at first sign in',
+      'default permissions a delegated admin gets in business central',
     ],
   },
   {
@@ -360,6 +387,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-admin-vs-helpdesk-agent',
+    side: 'partner',
     question: 'What is the difference between Admin agents and Helpdesk agents in Business Central?',
     answer:
       'Admin agents and Helpdesk agents get the same level of access to Business Central, but they start from different default license configurations, and they differ a lot in what they may do in Entra and other services.',
@@ -386,7 +414,16 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'With GDAP the partner only gets the roles in the relationship. For Business Central work, Microsoft recommends Dynamics 365 Business Central Administrator rather than Global Administrator; it grants access to the administration center and the environments of the customer tenant.',
     source: { document: BC, section: 'Delegated administrator access to Business Central Online' },
     tags: ['Business Central', 'GDAP', 'roles'],
-    keywords: ['least privileged', 'minimum role', 'recommended role', 'Business Central Administrator', 'which role'],
+    keywords: [
+      'least privileged',
+      'minimum role',
+      'recommended role',
+      'Business Central Administrator',
+      'which role',
+      'entra role',
+      'role for business central',
+      'bc environments',
+    ],
     phrasings: [
       'which entra role do we need in the gdap relationship to manage business central',
       'least privileged role for BC administration',
@@ -394,11 +431,13 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'recommended gdap role for business central partners',
       'what gdap role lets a partner into the business central admin center',
       'least privilege role for a BC partner',
+      'which entra role should the gdap request include for business central environments',
     ],
     form: 'who',
   },
   {
     id: 'bc-sign-in-url',
+    side: 'partner',
     question: "What URL should a delegated admin use to sign in to a customer's Business Central?",
     answer:
       "Put the customer's domain or tenant id in the URL, for example https://businesscentral.dynamics.com/contoso.com/admin, so you always know which customer you are in.",
@@ -406,13 +445,29 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       "A delegated admin may work for many customers. Including the customer's domain or Microsoft Entra tenant id in the address makes sure you sign in to the intended customer's Business Central.",
     source: { document: BC, section: 'Delegated administrator access to Business Central Online' },
     tags: ['Business Central'],
-    keywords: ['url', 'link', 'sign in', 'login', 'address', 'tenant id', 'domain', 'wrong customer'],
+    keywords: [
+      'url',
+      'link',
+      'sign in',
+      'login',
+      'address',
+      'tenant id',
+      'domain',
+      'wrong customer',
+      'specific tenant',
+      'right tenant',
+      'tip',
+      'signing in',
+      'customer tenant url',
+    ],
     phrasings: [
       'how do I make sure I sign in to the right customer in BC',
       'business central admin center url with the customer domain',
       'login link for a customer tenant as delegated admin',
       'how should the partner log in to the right customer business central',
       'url format for delegated admin sign in to business central',
+      'tip for signing in to the right customer tenant in business central',
+      'sign in as delegated admin to one specific customer tenant',
     ],
   },
 ];

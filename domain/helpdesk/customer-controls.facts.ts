@@ -9,6 +9,7 @@ const PC = SOURCES.partnerCenterDap;
 export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-limit-partner-access',
+    side: 'customer',
     question: 'How can a customer limit what partner users can do in Business Central?',
     answer:
       'Disable a delegated user, remove permissions from the delegated license configurations, allow or deny partners per environment, require MFA with conditional access, or accept only short-lived GDAP relationships.',
@@ -28,6 +29,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-disable-delegated-user',
+    side: 'customer',
     question: 'Can we block one particular partner consultant in Business Central?',
     answer:
       "You can block one partner consultant by disabling that delegated admin user within the Business Central environment, as you would remove any user's access.",
@@ -46,6 +48,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-strip-license-configuration',
+    side: 'customer',
     question: 'What happens if we remove permissions from the delegated admin license configurations?',
     answer: 'New delegated admin users no longer receive those permissions when they first sign in to an environment.',
     explanation:
@@ -64,6 +67,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-environment-partner-access',
+    side: 'customer',
     question: 'Can we allow only one partner into a specific Business Central environment?',
     answer:
       'The Partner access settings in the Business Central administration center let you allow or deny delegated admins per environment, or allow only the partner tenants you name.',
@@ -80,6 +84,11 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'per environment',
       'production',
       'sandbox',
+      'block all partners',
+      'one environment',
+      'sandbox',
+      'production',
+      'partner access settings',
     ],
     phrasings: [
       'partner access settings in the business central admin center',
@@ -88,10 +97,13 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'each environment managed by a different partner',
       'can we keep partners out of one business central environment',
       'allow only one partner tenant into an environment',
+      'block every partner from one business central environment',
+      'different partners for the sandbox and the production environment',
     ],
   },
   {
     id: 'bc-several-partners',
+    side: 'customer',
     question: 'Can we use one partner for Microsoft 365 and another for Business Central?',
     answer:
       'A customer can use one partner for Microsoft 365 and another for Business Central: each partner administers only the services its GDAP roles cover.',
@@ -111,6 +123,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'bc-conditional-access',
+    side: 'customer',
     question: 'Can we require MFA for partner admins?',
     answer:
       'Conditional access policies can restrict delegated admin access further; requiring multi-factor authentication for admins and terms of use policies are recommended.',
@@ -118,17 +131,28 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'Conditional access in Microsoft Entra ID applies to delegated admins too, and Microsoft calls an MFA policy for admins a best practice.',
     source: BC_INTERNAL,
     tags: ['security', 'Business Central'],
-    keywords: ['mfa', 'multi-factor', 'conditional access', 'two factor', 'terms of use'],
+    keywords: [
+      'mfa',
+      'multi-factor',
+      'conditional access',
+      'two factor',
+      'terms of use',
+      'conditional access policy',
+      'restrict with conditional access',
+    ],
     phrasings: [
       'conditional access for delegated admins',
       'require multi factor authentication for partner users',
       'can we apply terms of use to the partner admins',
       'can conditional access policies apply to the partner admins',
       'force mfa on delegated admins',
+      'restrict delegated admin access with a conditional access policy',
+      'use conditional access to limit the partner admins',
     ],
   },
   {
     id: 'bc-cleanup-after-partner',
+    side: 'customer',
     question: 'What should we clean up when we leave our Business Central partner?',
     answer:
       'Remove the settings your former partner set up in the Business Central administration center when you terminate the GDAP relationship or switch partners.',
@@ -148,6 +172,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'view-partner-relationships',
+    side: 'customer',
     question: 'Where does a customer see which partners have admin roles in their tenant?',
     answer:
       "In the Microsoft 365 admin center under Settings > Partner relationships; select a partner to see its details. Entra's portal, PowerShell and Graph do not show partners' delegated roles.",
@@ -168,6 +193,9 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'entra portal',
       'roles not shown',
       'powershell',
+      'role assignments',
+      'not in entra',
+      'not shown in azure ad',
     ],
     phrasings: [
       'how can a customer check which partners have delegated admin privileges',
@@ -176,11 +204,14 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'partner relationships page location',
       'where can we check which partners have access to our tenant',
       'how do we see the partners with delegated admin privileges',
+      'partner admin roles do not show in entra id role assignments',
+      "the partner's delegated roles are not listed in azure ad, powershell or graph",
     ],
     form: 'where',
   },
   {
     id: 'view-partner-relationships-who',
+    side: 'customer',
     question: 'Who in the customer tenant can see the list of partners?',
     answer:
       'The sources disagree: the Partner Center page says a Global admin, the admin center pages also allow a Billing admin. The bot lets Global admins, Billing admins and Global Readers see it, and only Global admins change it.',
@@ -188,25 +219,36 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'Partner Center tells customers to sign in as Global admin to view Partner relationships; the Microsoft 365 admin center article says Global or Billing admin (older) and at least Billing Administrator (current) for its steps. Partner Access shows the list to all three read-capable roles and keeps changes for Global admins.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Before you begin' },
     tags: ['roles', 'removal'],
-    keywords: ['see partners', 'permission to view', 'billing admin', 'global reader'],
+    keywords: [
+      'see partners',
+      'permission to view',
+      'billing admin',
+      'global reader',
+      'see and change',
+      'edit partner relationships',
+      'who may see',
+    ],
     phrasings: [
       'which admin role can view the partner relationships page',
       'can a global reader see our partners',
       'who is allowed to look at the list of partners',
       'does a global reader have access to the partner relationships list',
       'what role do i need to view our partners',
+      'who in our organization may see and change our partner relationships',
+      'which roles can view or edit the partner list',
     ],
     form: 'who',
   },
   {
     id: 'remove-roles-steps',
+    side: 'customer',
     question: "How does a customer remove a partner's admin roles?",
     answer: 'In the Microsoft 365 admin center: Settings > Partner relationships, select the partner, Remove roles, then Yes to confirm.',
     explanation:
       'The roles can be removed at any time. If the Remove roles option does not show, contact Partner Center. Removing roles does not end the relationship itself.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'DAP', 'GDAP'],
-    keywords: ['remove roles', 'revoke', 'remove admin', 'kick out partner'],
+    keywords: ['remove roles', 'revoke', 'remove admin', 'kick out partner', 'out of our tenant', 'take away global admin', 'kick out'],
     phrasings: [
       'how does a customer revoke delegated admin privileges',
       'steps to remove a partners admin roles',
@@ -214,11 +256,14 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'remove delegated admin from a partner',
       'how do we remove the partner admin roles in the microsoft 365 admin center',
       'what are the steps to revoke a partner',
+      'get a partner out of our tenant administration',
+      'take global admin away from the partner in our tenant',
     ],
     form: 'steps',
   },
   {
     id: 'remove-roles-option-missing',
+    side: 'customer',
     question: 'The Remove roles button is not there, what now?',
     answer: 'If you do not see the Remove roles option on the partner page, contact Partner Center.',
     explanation:
@@ -236,6 +281,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'remove-roles-keeps-reseller',
+    side: 'customer',
     question: "Does removing a partner's admin roles end the relationship?",
     answer:
       "Removing a partner's admin roles does not end the relationship: the partner stays your partner, for example as reseller for renewals and licenses. To end the relationship, contact the partner.",
@@ -252,6 +298,9 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'still reseller',
       'remain partner',
       'still reseller after removal',
+      'still sell',
+      'sell licences',
+      'still reseller',
     ],
     phrasings: [
       'is the partner still our reseller after we remove their roles',
@@ -260,6 +309,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'keep the partner for licences but take back admin',
       'if we remove roles is the partner still our reseller',
       'does the partner relationship stay after removing admin roles',
+      'can the partner still sell us licences after we removed its roles',
+      "are we still the customer's reseller after it removed our admin roles",
     ],
     form: 'effect',
   },
@@ -272,7 +323,18 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       "When the delegated roles are removed, the partner's Entra role assignments in your tenant go. It can no longer administer the tenant, manage users (add, remove, assign licenses) from the Customers page in Partner Center, or open Business Central. Azure subscriptions where it still holds a role are the exception.",
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Managing delegated permissions as a partner' },
     tags: ['removal', 'Business Central', 'reseller'],
-    keywords: ['after removal', 'what remains', 'what is left', 'lose access', 'still manage subscription', 'licenses'],
+    keywords: [
+      'after removal',
+      'what remains',
+      'what is left',
+      'lose access',
+      'still manage subscription',
+      'licenses',
+      'anymore',
+      'no longer',
+      'stop us',
+      'what we lose',
+    ],
     phrasings: [
       'what can the partner still do after the customer removed delegated permissions',
       'what does the partner lose when we remove their delegated admin privileges',
@@ -280,6 +342,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'can the partner still manage our users after roles are removed',
       'what does the partner lose when the customer removes roles',
       'what can a partner still do without delegated permissions',
+      'what can we no longer do once the customer removed delegated admin',
+      "does losing delegated admin stop us managing the customer's subscription",
     ],
     form: 'effect',
   },
@@ -303,6 +367,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'remove-roles-entra-assignments',
+    side: 'customer',
     question: 'What happens in Entra ID when a customer removes delegated admin privileges?',
     answer:
       "The partner groups' Entra role assignments in the customer tenant are removed, so the partner can no longer manage the customer's Entra tenant.",
@@ -322,6 +387,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'remove-roles-azure-owner',
+    side: 'customer',
     question: 'Does removing DAP also remove the partner from our Azure subscriptions?',
     answer:
       'Removing DAP does not remove the partner from your Azure subscriptions: where it holds an Azure role (such as Owner on a subscription it provisioned), it can still manage that subscription, so remove the Azure role assignment too.',
@@ -341,6 +407,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'ending-relationship',
+    side: 'customer',
     question: 'How do we end our relationship with a partner completely?',
     answer:
       'Remove its roles yourself (which also ends GDAP access), and contact the partner to end the reseller relationship. Internal Global Administrators can also view and disable GDAP relationships in the admin center.',
@@ -361,6 +428,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'decline-admin-roles',
+    side: 'customer',
     question: 'What if a customer wants the partner but not the admin roles it asks for?',
     answer: 'Cancel the invitation instead of accepting it; with GDAP you can first discuss the requested roles with the partner.',
     explanation:
@@ -377,6 +445,9 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'accept anyway',
       'without admin roles',
       'give',
+      'only licences',
+      'deny admin roles',
+      'refuse roles',
     ],
     phrasings: [
       'we want the partner as reseller but do not want to give admin roles',
@@ -385,6 +456,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'decline the delegated admin request',
       'what if we dont want to give the partner admin roles',
       'cancel the partner invitation instead of accepting',
+      'the customer wants us for licences only and no admin roles, what do they do with our invitation',
+      'accept the partner but refuse the admin roles it asks for',
     ],
   },
   {
@@ -396,13 +469,14 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       "Devices the customer added through the Microsoft Store for Business, Microsoft Store for Education or the Intune portal are out of the partner's reach. Microsoft announced that these rules may change and that delegated admin privileges may become required.",
     source: { document: PC, section: 'Windows Autopilot' },
     tags: ['Autopilot', 'removal', 'reseller'],
-    keywords: ['autopilot', 'devices', 'profiles', 'windows autopilot', 'intune devices'],
+    keywords: ['autopilot', 'devices', 'profiles', 'windows autopilot', 'intune devices', 'autopilot after removal'],
     phrasings: [
       'autopilot profiles without delegated admin privileges',
       'can the partner manage autopilot devices with only a reseller relationship',
       'which autopilot devices can a csp partner manage',
       'can a partner manage autopilot without delegated admin privileges',
       'autopilot devices the customer added, can the partner manage them',
+      'after delegated admin is removed, can the partner still manage autopilot devices',
     ],
   },
   {

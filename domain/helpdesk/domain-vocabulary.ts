@@ -56,6 +56,7 @@ const VOCABULARY: readonly VocabularyEntry[] = [
     expansion: 'microsoft 365 admin center',
   },
   { pattern: /\bpartner cent(er|re)\b|\bpc portal\b/, expansion: 'partner center' },
+  { pattern: /\b(m365|o365|ms365|office ?365)\b(?! (admin )?(center|centre|portal))/, expansion: 'microsoft 365' },
   { pattern: /\bauto ?-?pilot\b/, expansion: 'autopilot' },
   { pattern: /\bauto ?-?(extend|extension|renew(al)?)\b/, expansion: 'auto extend' },
   { pattern: /\b(pw|pwd|passwd|passwords?)\b/, expansion: 'password' },
@@ -74,7 +75,14 @@ const VOCABULARY: readonly VocabularyEntry[] = [
     expansion: 'identify person behind',
   },
   { pattern: /\b(consume|use|uses|take|takes|need|needs|require|requires) (up )?(a |any )?licen[cs]es?\b/, expansion: 'need license seat' },
-  { pattern: /\b(revoke|take away|take back|kick out|strip|pull|removal|yank|get rid of|rip out)\b/, expansion: 'remove' },
+  { pattern: /\b(revoke|take away|take back|kick out|strip|pull|removal|yank|get rid of|rip out|nuke|boot out)\b/, expansion: 'remove' },
+  {
+    pattern:
+      /\bwhat (do|does|will|would) (they|the partner|partners?|it|we|our partner) (actually |exactly )?get\b|\bwhat (are we|we are|am i) (agreeing|granting|giving)\b|\bgive the partner\b|\bbecome (a )?global admin\b/,
+    expansion: 'what is granted',
+  },
+  { pattern: /\bcx\b/, expansion: 'customer' },
+  { pattern: /\bw\/(?=\s)/, expansion: 'with' },
   { pattern: /\b(msps?|managed service providers?|it providers?|it suppliers?|vendor)\b/, expansion: 'partner' },
   {
     pattern: /\b(move|moving|migrate|migrating|switch|switching) (the |our |their )?(customers?'? )?(subs|subscriptions?|licen[cs]es?)\b/,
@@ -138,6 +146,11 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(accountant|bookkeep(ing|er)|accounting)\b/, expansion: 'external accountant' },
   { pattern: /\b(support tickets?|support cases?|tickets?)\b/, expansion: 'service request' },
   { pattern: /\b(user_|user_\w+|pseudonym)\b/, expansion: 'USER_ pseudonym delegated user' },
+];
+
+/** Every word the vocabulary's patterns know ("kill", "yank", "revoke"…): the spelling step leaves them as they are. */
+export const VOCABULARY_WORDS: readonly string[] = [
+  ...new Set([WORKLOAD_ROLE, ...VOCABULARY.map((entry) => entry.pattern)].flatMap((pattern) => pattern.source.match(/[a-z]{3,}/g) ?? [])),
 ];
 
 function normalize(question: string): string {

@@ -30,7 +30,7 @@ interface IndexedFact {
 
 // Words that say nothing about which fact is meant; dropping them keeps "what can I do" from
 // matching every fact that contains "can" and "do".
-const STOP_WORDS = new Set(
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a an and are as at be been but by can could do does doing did for from get got has have how i if in into is it its ' +
     'me my of on or our so such that the their them then there these they this to us was we what when where which who ' +
@@ -43,14 +43,22 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** "sett" (from "setting") → "set", "gett" → "get": a consonant doubled before -ing or -ed is one letter of the stem. */
+function undoubled(stem: string, suffix: string): string {
+  if ((suffix === 'ing' || suffix === 'ed') && /([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1);
+  return stem;
+}
+
 /** Lower-cases, drops stop words and strips common English endings so "removing" meets "removed". */
 export function normalizeTerm(term: string): string | null {
   const word = term.toLowerCase();
   // Ids and GUIDs (a USER_ pseudonym's hex part, a tenant id) name one thing, never a topic.
   if (word.length === 0 || STOP_WORDS.has(word) || (word.length >= 8 && /\d/.test(word))) return null;
   for (const suffix of ['ing', 'ed', 'es', 's', 'e']) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return undoubled(word.slice(0, -suffix.length), suffix);
   }
+  // A short plural ("jobs", "subs"): the singular, but not words that end in s themselves ("gas", "bus", "this").
+  if (word.length >= 4 && word.endsWith('s') && !/(ss|us|is|os|as)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 
@@ -185,4 +193,29 @@ export function searchFacts(text: string, termWeights?: ReadonlyMap<string, numb
     score: result.score,
     matchedTerms: [...new Set(result.queryTerms)],
   }));
+}
+
+/** Every term of the decoy topics' own words. */
+const DECOY_TERMS = termsOf(DECOY_TOPICS.flatMap((decoy) => [decoy.about, ...decoy.phrasings, ...decoy.keywords, ...decoy.names]));
+/**
+ * Words that place a question in this helpdesk's domain (partners, customers, delegated access), even where a
+ * neighbouring topic uses them too; the rest of the domain's words are those people ask the facts with and no decoy uses.
+ */
+const DOMAIN_WORDS =
+  'partner partners customer customers client delegated delegate gdap dap granular reseller resell relationship relationships csp ' +
+  'mca agreement business central autopilot advisor oem isv lob mpsa agent agents aobo behalf pseudonym msp invitation invite partnership assignment assignments';
+// Everyday words and requests any IT question uses: they never place a question in the domain on their own.
+const EVERYDAY_WORDS =
+  'give gave days day monthly month says say back include includes anymore cannot request requests block blocks blocked restrict email ' +
+  'mail lock locked ticket tickets approval approvals license licence licenses licences licensing new old set setup change changes ' +
+  'create add added remove delete see find show work help issue problem error wrong broken fix';
+const EVERYDAY_TERMS = termsOf([EVERYDAY_WORDS]);
+const DOMAIN_TERMS = new Set([
+  ...termsOf([DOMAIN_WORDS]),
+  ...[...ASKING_TERMS].filter((term) => !DECOY_TERMS.has(term) && !EVERYDAY_TERMS.has(term)),
+]);
+
+/** True when a term places a question in the helpdesk's domain. */
+export function isDomainTerm(term: string): boolean {
+  return DOMAIN_TERMS.has(term);
 }

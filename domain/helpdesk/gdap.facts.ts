@@ -7,6 +7,7 @@ const GDAP = { document: SOURCES.domainNotes, section: 'GDAP (Microsoft Graph de
 export const GDAP_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'gdap-what-it-grants',
+    side: 'customer',
     question: 'What does a customer grant when approving a GDAP request?',
     answer: 'Only the Entra roles listed in the request, for a limited time. DAP, by contrast, gave Global and Helpdesk admin roles.',
     explanation:
@@ -24,6 +25,11 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'what is granted',
       'grants',
       'when approving',
+      'negotiate',
+      'too many roles',
+      'fewer roles',
+      'agree on roles',
+      'become global admin',
     ],
     phrasings: [
       'what roles does the partner get when we approve gdap',
@@ -33,10 +39,13 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'can we discuss the requested roles with the partner before approving',
       'what roles does the partner get with gdap',
       'what are we agreeing to when we approve a gdap request',
+      'can we negotiate the roles a partner asks for in gdap',
+      'the partner asked for more roles than we want to give',
     ],
   },
   {
     id: 'gdap-add-roles',
+    side: 'partner',
     question: 'Can roles be added to an existing GDAP relationship?',
     answer:
       'Roles cannot be added to an existing GDAP relationship once it is sent for approval; the partner requests a new relationship with the extra role.',
@@ -44,7 +53,17 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'Everything can change while the relationship is still being drafted. After that only auto-extend can change, and from an active relationship only the Global Administrator role can be removed. Partner Access can start the new request for you.',
     source: GDAP,
     tags: ['GDAP', 'roles'],
-    keywords: ['add role', 'extra role', 'another role', 'change roles', 'modify relationship', 'edit'],
+    keywords: [
+      'add role',
+      'extra role',
+      'another role',
+      'change roles',
+      'modify relationship',
+      'edit',
+      'forgot',
+      'include a role',
+      'extra role after approval',
+    ],
     phrasings: [
       'add a role to an existing gdap relationship',
       'we need another entra role on an active gdap',
@@ -52,6 +71,8 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'edit roles in a granular relationship',
       'how do we add a role to a gdap that is already active',
       'can we change the roles in our gdap relationship',
+      'we forgot a role when we created the gdap request',
+      'need an extra entra role after the customer already approved',
     ],
   },
   {
@@ -135,6 +156,10 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'never approved',
       'no response',
       'never accepted',
+      'link valid',
+      'valid',
+      'stops working',
+      'unapproved',
     ],
     phrasings: [
       'what happens to a gdap request the customer ignores',
@@ -143,11 +168,14 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'can a customer reject a gdap request',
       'how long is a gdap approval request valid',
       'customer has not approved the gdap request yet, when does it expire',
+      'how long does the customer have before the gdap approval link stops working',
+      'how long does a gdap approval request stay valid',
     ],
     form: 'effect',
   },
   {
     id: 'gdap-approval-link',
+    side: 'customer',
     question: 'How does a customer approve a GDAP relationship?',
     answer:
       'A Global admin of the customer opens the approval link from the partner, which leads to the Microsoft 365 admin center, and approves there.',
@@ -168,6 +196,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'gdap-security-groups',
+    side: 'partner',
     question: 'How do partner staff get the roles of a GDAP relationship?',
     answer:
       "The partner assigns one of its security groups a subset of the relationship's roles; members of that group then act in the customer tenant with those roles.",
@@ -175,7 +204,18 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'These access assignments can only be made on an active relationship and only with roles the relationship includes. Different groups can get different roles at the same customer.',
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Delegated administrator access to Business Central Online' },
     tags: ['GDAP', 'roles'],
-    keywords: ['security group', 'access assignment', 'assign group', 'group roles', 'members'],
+    keywords: [
+      'security group',
+      'access assignment',
+      'assign group',
+      'group roles',
+      'members',
+      'give team access',
+      'get in',
+      'engineers',
+      'team access',
+      'after approval',
+    ],
     phrasings: [
       'assign a security group to a gdap relationship',
       'how do partner technicians get access through gdap',
@@ -184,11 +224,15 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'after the customer approves gdap, how do our people get the roles',
       'how do partner users get access after a gdap relationship is approved',
       'access assignment of a security group to gdap roles',
+      'give my team access once the customer approved gdap',
+      'how do our engineers get in after gdap is approved',
+      'our support group needs the gdap roles, how do they get them',
     ],
     form: 'steps',
   },
   {
     id: 'gdap-remove-global-admin',
+    side: 'partner',
     question: 'Can Global Administrator be removed from an active GDAP relationship?',
     answer:
       'Global Administrator is the only role that can be removed from an active GDAP relationship; afterwards auto-extend becomes possible.',
@@ -249,14 +293,72 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       "A customer can also remove the partner's roles from Settings > Partner relationships in the admin center. Only a relationship that was never sent for approval can be deleted instead.",
     source: GDAP,
     tags: ['GDAP', 'removal'],
-    keywords: ['terminate', 'cancel gdap', 'end gdap', 'stop access'],
+    keywords: ['terminate', 'cancel gdap', 'end gdap', 'stop access', 'disable gdap', 'view gdap relationships', 'end gdap ourselves'],
     phrasings: [
       'can the partner terminate a gdap relationship',
       'customer wants to end gdap access now',
       'how to terminate a granular delegated admin relationship',
       'who can end a gdap relationship',
       'can we terminate a gdap relationship ourselves',
+      'where does a customer view and disable its gdap relationships',
+      'can our global admin end a gdap relationship in the admin center',
     ],
     form: 'who',
+  },
+  {
+    id: 'gdap-delete-vs-terminate',
+    side: 'partner',
+    question: 'Can a GDAP relationship be deleted, or must it be terminated?',
+    answer:
+      'Only a GDAP relationship still in draft (created, never locked for approval) can be deleted; once it was sent for approval or is active, it is terminated instead.',
+    explanation:
+      'Deleting removes a draft that the customer never saw. A relationship waiting for approval, or active, ends by termination, which either the partner or the customer can start; a request the customer never approves expires after 90 days.',
+    source: GDAP,
+    tags: ['GDAP'],
+    keywords: ['delete', 'deleting', 'draft', 'delete or terminate', 'remove draft', 'discard'],
+    phrasings: [
+      'delete a gdap relationship',
+      'difference between deleting and terminating a granular relationship',
+      'get rid of a draft gdap request we never sent',
+      'can we delete a gdap relationship that is already active',
+      'discard a gdap relationship that was never locked for approval',
+    ],
+    form: 'comparison',
+  },
+  {
+    id: 'gdap-relationship-name',
+    side: 'partner',
+    question: "What are the rules for a GDAP relationship's name?",
+    answer:
+      "A GDAP relationship's display name has at most 50 characters and must be unique among the partner's relationships; it can be changed only while the relationship is still a draft.",
+    explanation:
+      'The name is what the customer sees when approving, so make it say who you are and what the access is for. Once the relationship is locked for approval, only auto-extend can still change.',
+    source: GDAP,
+    tags: ['GDAP'],
+    keywords: ['name', 'display name', 'naming', 'characters', 'unique name', 'rename', 'same name', 'name length'],
+    phrasings: [
+      'how long can the display name of a gdap relationship be',
+      'may two gdap relationships share a name',
+      'naming rules for granular admin relationships',
+      'can we rename a gdap relationship',
+    ],
+  },
+  {
+    id: 'gdap-what-can-change',
+    side: 'partner',
+    question: 'What can still be changed on a GDAP relationship after it is created?',
+    answer:
+      'Everything while it is still a draft; after that only auto-extend (while it is active too), and from an active relationship only the Global Administrator role can be removed. Roles cannot be added and the duration cannot be changed.',
+    explanation:
+      'For another role or a different duration, request a new relationship; the customer approves it like the first. Removing Global Administrator takes a little while and then makes auto-extend possible.',
+    source: GDAP,
+    tags: ['GDAP', 'roles'],
+    keywords: ['edit', 'modify', 'change later', 'after creation', 'update', 'change duration', 'edit duration', 'what can change'],
+    phrasings: [
+      'edit a gdap relationship after it was created',
+      'change the duration of an active gdap relationship',
+      'modify an approved granular relationship',
+      'which settings of a gdap relationship can we still change later',
+    ],
   },
 ];

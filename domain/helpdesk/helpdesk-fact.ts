@@ -52,7 +52,12 @@ export interface HelpdeskFact {
   readonly phrasings: readonly string[];
   /** The form of question it answers, when it has one. */
   readonly form?: AnswerForm;
+  /** Whose question it is, when only one side asks it: the partner's staff, or the customer's admins. */
+  readonly side?: AskerSide;
 }
+
+/** Which side of the relationship a question comes from. */
+export type AskerSide = 'partner' | 'customer';
 
 /**
  * A near-miss topic the sources do not cover (Lighthouse, Intune, pricing…). It is indexed with the

@@ -8,6 +8,7 @@ const TYPES_2021 = { document: SOURCES.adminCenter2021, section: 'What can a par
 export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'partner-types-list',
+    side: 'customer',
     question: 'What types of partners can a customer have?',
     answer:
       'Advisor, Independent Software Vendor, Indirect reseller, Line-of-business partner, MPSA partner, OEM, Partner, Partner with GDAP access, and Reseller.',
@@ -15,18 +16,29 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
       'The partner picks the type that fits your business needs when it sends its request. Only some types hold roles in your tenant: Advisor (Global and Helpdesk admin), Partner and Partner with GDAP access (any Entra role). Resellers, indirect resellers, ISVs, MPSA partners and OEMs hold none, and LOB partners cannot be assigned any.',
     source: TYPES_CURRENT,
     tags: ['partner types'],
-    keywords: ['kinds of partner', 'partner type', 'relationship types', 'categories', 'partner types in admin center'],
+    keywords: [
+      'kinds of partner',
+      'partner type',
+      'relationship types',
+      'categories',
+      'partner types in admin center',
+      'type column',
+      'type of partner',
+    ],
     phrasings: [
       'what partner types are there',
       'list of partner relationship types in the admin center',
       'which kinds of partners can a customer have',
       'what kinds of partner relationships can a customer have',
       'which partner types exist',
+      'what does the type column on the partner relationships page mean',
+      'partner type shown in the admin center, what are the options',
     ],
     form: 'definition',
   },
   {
     id: 'partner-types-older-names',
+    side: 'customer',
     question: 'What do "Delegated administrator" and "Reseller & delegated administrator" mean in the partner list?',
     answer:
       'They are partner types from the older list: a delegated administrator manages your services as Global Administrator; "Reseller & delegated administrator" both sells and manages.',
@@ -34,18 +46,27 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
       'The 2021 admin center article describes the delegated administrator as Global Administrator in your tenant, able to create user accounts, assign and manage licenses and reset passwords. The current list replaces these with Partner with GDAP access and adds ISV, Indirect reseller and OEM.',
     source: TYPES_2021,
     tags: ['partner types', 'DAP'],
-    keywords: ['delegated administrator', 'reseller and delegated administrator', 'old names', 'legacy type'],
+    keywords: [
+      'delegated administrator',
+      'reseller and delegated administrator',
+      'old names',
+      'legacy type',
+      'reseller & delegated administrator',
+    ],
     phrasings: [
       'what does delegated administrator mean in the partner type column',
       'old partner type reseller and delegated administrator',
       'partner is listed as delegated administrator',
       'what is a reseller and delegated administrator partner',
       'what did the delegated administrator partner type mean',
+      'difference between a reseller and a reseller & delegated administrator',
+      'reseller versus reseller and delegated administrator',
     ],
     form: 'definition',
   },
   {
     id: 'partner-type-reseller',
+    side: 'customer',
     question: 'What can a Reseller partner do in our tenant?',
     answer: 'A Reseller sells Microsoft products to you and holds no roles in your tenant.',
     explanation:
@@ -64,6 +85,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'partner-type-advisor',
+    side: 'customer',
     question: 'What is an Advisor partner?',
     answer: 'An Advisor can reset passwords and handle support incidents for you, with the Global admin and Helpdesk admin roles.',
     explanation: 'The current admin center list shows Global admin and Helpdesk admin as the roles of an Advisor partner.',
@@ -81,6 +103,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'partner-type-partner-account',
+    side: 'customer',
     question: 'What does the partner type "Partner" mean?',
     answer:
       'You give the partner a user account in your own tenant, and they work with Microsoft services on your behalf; that account can hold any Entra role.',
@@ -100,6 +123,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'partner-type-gdap',
+    side: 'customer',
     question: 'What is a "Partner with GDAP access"?',
     answer:
       'A partner that manages your products and services with only the Entra roles you granted through GDAP, without global admin permission.',
@@ -119,6 +143,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'partner-type-oem',
+    side: 'customer',
     question: 'Does an OEM get access to our tenant when it registers devices?',
     answer:
       "An OEM gets no access to your tenant: it registers devices for Windows Autopilot in Microsoft's database, not in your tenant, and needs no permissions there.",
@@ -137,6 +162,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'partner-type-lob',
+    side: 'customer',
     question: 'What is a line-of-business (LOB) partner?',
     answer:
       'A partner that develops, submits and manages line-of-business apps specific to your organization; roles are not available to assign to it.',
@@ -155,6 +181,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'partner-type-mpsa',
+    side: 'customer',
     question: 'What is an MPSA partner?',
     answer:
       "A partner under the Microsoft Products & Services Agreement; if you worked with several, you can let them see each other's purchases. It holds no roles.",
@@ -174,6 +201,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'partner-type-isv',
+    side: 'customer',
     question: 'What does an ISV partner do?',
     answer: 'An Independent Software Vendor develops and sells its own software products, and holds no roles in your tenant.',
     explanation: 'ISVs build software for one or more platforms, some focused on an operating system, others on an application area.',

@@ -3,7 +3,7 @@
  * (who may, how to, what it leaves, what it is…), the two sides of a comparison, and the parts of
  * a question that asks two things at once.
  */
-import type { AnswerForm } from './helpdesk-fact.ts';
+import type { AnswerForm, AskerSide } from './helpdesk-fact.ts';
 
 function normalize(question: string): string {
   return question.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
@@ -22,13 +22,13 @@ const FORMS: readonly (readonly [AnswerForm, RegExp])[] = [
   ],
   [
     'who',
-    /^(and )?(who|whom)\b|\bwho (can|may|must|should|has to|needs? to|is (allowed|entitled|permitted|authori[sz]ed)|accepts?|approves?|signs?)\b|\bwhich (role|admin|person|user)s? (can|may|must|should|has to|do (i|we) need|is needed|is required)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b/,
+    /^(and )?(who|whom)\b|\bwho (can|may|must|should|has to|needs? to|is (allowed|entitled|permitted|authori[sz]ed)|accepts?|approves?|signs?)\b|\bwhich (\w+ )?(role|admin|person|user)s? (\w+ ){0,2}(can|may|must|should|has to|do (i|we) need|need|needs|needed|is needed|is required|required|allowed)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b/,
   ],
   ['where', /\bwhere\b/],
   ['why', /^why\b|\bhow come\b/],
   [
     'steps',
-    /\bhow (do|does|can|should|to|would) (i|we|you|a|the|they|one|our|customers?|partners?)?\b|\bsteps?\b|\bwalk me through\b|\bprocess (to|for)\b|\bwhat (do|does|should|must) (i|we|they|you|he|she|the customer|the partner) (do|click|press|select|open)\b/,
+    /\bhow (do|does|can|should|to|would) (i|we|you|a|the|they|one|our|customers?|partners?)?\b|\bhow (is|are) (it|this|that|they) done\b|\bsteps?\b|\bwalk me through\b|\bprocess (to|for)\b|\bwhat (do|does|should|must) (i|we|they|you|he|she|the customer|the partner) (do|click|press|select|open)\b/,
   ],
   [
     'definition',
@@ -90,4 +90,32 @@ export function questionParts(question: string): string[] {
     .map((part) => part.trim())
     .filter((part) => part.split(' ').length >= 2);
   return parts.length >= 2 ? parts : [question];
+}
+
+// Which side asks: the customer says "our partner", "our tenant", "we got an invitation"; the partner says
+// "the customer", "our techs", "we sell". Each cue counts once; the side with more cues asks.
+const CUSTOMER_CUES: readonly RegExp[] = [
+  /\b(our|my) (partners?|msp|csp|reseller|providers?|it provider|vendor)\b/,
+  /\bfrom (a|the|our) (partner|msp|csp|reseller)\b/,
+  /\bthe partner'?s? (wants?|asked|asks|sent|has|still|says|said|is|added|posted|changed)\b/,
+  /\b(our|my) (tenant|directory|entra( id)?|azure ad|users?|environments?|business central|bc|company|org|organi[sz]ation|admin center|production|sandbox|subscriptions?)\b/,
+  /\bwe (got|received|accepted|approved|removed|revoked|want the partner|do not want|don'?t want)\b/,
+  /\b(partners?|msp|consultants?) (in|on|into|to|from|out of) our\b/,
+  /\bcustomer side\b.*\b(we|our)\b|\bas (a |the )?customer\b/,
+];
+const PARTNER_CUES: readonly RegExp[] = [
+  /\b(the|a|our|my|new|each|every|that|this) (customers?|clients?|cx)\b|\bcustomers?'s?\b(?! side)/,
+  /\b(our|my) (team|techs?|technicians?|engineers?|consultants?|staff|agents?|people|helpdesk|support|tier ?\d|admin agents?|helpdesk agents?)\b/,
+  /\bas (a |the )?(partner|delegated admin|csp|reseller)\b/,
+  /\bwe (sell|resell|provisioned|created|invited?|send|sent|requested|need (another|more|an?) role)\b/,
+  /\b(in|from|through) partner cent(er|re)\b/,
+];
+
+/** The side a question comes from, when its words say so; null when they do not, or say both. */
+export function questionSide(question: string): AskerSide | null {
+  const text = normalize(question);
+  const customer = CUSTOMER_CUES.filter((cue) => cue.test(text)).length;
+  const partner = PARTNER_CUES.filter((cue) => cue.test(text)).length;
+  if (customer === partner) return null;
+  return customer > partner ? 'customer' : 'partner';
 }

@@ -9,6 +9,7 @@ const MCA_CURRENT = { document: SOURCES.adminCenterCurrent, section: 'Review and
 export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'reseller-request-who',
+    side: 'partner',
     question: 'Who at the partner can request a reseller relationship?',
     answer: 'A partner user with the Admin agent or Sales agent role in Partner Center.',
     explanation:
@@ -40,6 +41,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'reseller-request-steps',
+    side: 'partner',
     question: 'How does a partner invite a customer to a reseller relationship?',
     answer:
       'In Partner Center: Customers > Request a reseller relationship, review the draft e-mail, Done, then send the e-mail to the customer.',
@@ -47,18 +49,32 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'Steps: sign in to Partner Center, select Customers, then Request a reseller relationship; clear the delegated administration checkbox if you do not want DAP; review the draft e-mail text (Open in email or Copy to clipboard); select Done; e-mail the request to the customer. The customer accepts from the link in the e-mail.',
     source: INVITE,
     tags: ['reseller', 'Partner Center'],
-    keywords: ['request a reseller relationship', 'invitation', 'steps', 'how to invite', 'new customer'],
+    keywords: [
+      'request a reseller relationship',
+      'invitation',
+      'steps',
+      'how to invite',
+      'new customer',
+      'onboard',
+      'new client',
+      'link customer',
+      'buy through us',
+      'set up the relationship',
+    ],
     phrasings: [
       'steps to request a reseller relationship in partner center',
       'how do we invite a new customer',
       'send a relationship request to a customer',
       'how do I request a reseller relationship',
       'how do we send a customer a reseller invitation',
+      'onboard a new customer who wants to buy through us',
+      'link a new client to our csp account in partner center',
     ],
     form: 'steps',
   },
   {
     id: 'reseller-invitation-link',
+    side: 'partner',
     question: 'Can the partner edit the invitation e-mail?',
     answer:
       'You may edit the invitation e-mail, but keep the link in it: it is personalized and ties the customer to your partner account.',
@@ -66,17 +82,31 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'The link has the form https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId={partner tenant id}&msppId={0 or the indirect reseller id}&DAP={true|false}#/BillingAccounts/partner-invitation. Without it the customer cannot accept the relationship with your account.',
     source: INVITE,
     tags: ['reseller', 'Partner Center'],
-    keywords: ['email text', 'personalized link', 'invitation link', 'msppId', 'partnerId', 'edit draft'],
+    keywords: [
+      'email text',
+      'personalized link',
+      'invitation link',
+      'msppId',
+      'partnerId',
+      'edit draft',
+      'dap=true',
+      'dap=false',
+      'link parameters',
+      'parameters',
+    ],
     phrasings: [
       'edit the invitation email text',
       'what is the link in the reseller invitation email',
       'can I remove the link from the invite email',
       'can i edit the reseller invitation email',
       'do I have to keep the link in the invitation',
+      'what do the parameters in the reseller invitation link mean',
+      'what does DAP=true or msppId mean in the invitation link',
     ],
   },
   {
     id: 'dap-checkbox',
+    side: 'partner',
     question: 'What does the "Include delegated administration privileges" checkbox do?',
     answer:
       'Left ticked, the reseller invitation also asks for DAP (Global and Helpdesk admin roles); cleared, it asks for the reseller relationship only.',
@@ -84,18 +114,32 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'The checkbox "Include delegated administration privileges for Azure Active Directory and Office 365" belongs to the older process. Because Microsoft is retiring DAP in favour of GDAP, Partner Access sends new invitations without DAP by default and points to a GDAP request.',
     source: INVITE,
     tags: ['DAP', 'reseller', 'GDAP'],
-    keywords: ['checkbox', 'include delegated administration', 'without dap', 'DAP=false', 'untick', 'tick', 'box'],
+    keywords: [
+      'checkbox',
+      'include delegated administration',
+      'without dap',
+      'DAP=false',
+      'untick',
+      'tick',
+      'box',
+      'licences only',
+      'no admin access',
+      'without delegated admin',
+    ],
     phrasings: [
       'include delegated administration privileges for azure active directory and office 365 checkbox',
       'invite a customer without delegated admin privileges',
       'should the dap box be ticked in the reseller request',
       'what does the include delegated administration privileges checkbox mean',
       'should we untick the dap checkbox',
+      'invite a customer for licences only, with no admin access',
+      'send a reseller invitation without delegated admin privileges',
     ],
     form: 'effect',
   },
   {
     id: 'relationship-accept-who',
+    side: 'customer',
     question: 'Who in the customer tenant must accept a partner relationship?',
     answer:
       'A Global admin of the customer tenant. The "at least Billing Administrator" rule on the admin center pages applies to the Microsoft Customer Agreement only.',
@@ -103,7 +147,19 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'Partner Center and the Business Central documentation both say the person who accepts must be a Global admin of the customer. The admin center article says "at least Billing Administrator" (the 2021 text: Global or Billing admin) for its steps; Partner Access applies that to the agreement and requires a Global admin to accept admin roles.',
     source: INVITE,
     tags: ['reseller', 'roles', 'MCA', 'GDAP'],
-    keywords: ['accept', 'approve', 'global admin', 'who can accept', 'billing admin', 'customer side', 'who accepts', 'must accept'],
+    keywords: [
+      'accept',
+      'approve',
+      'global admin',
+      'who can accept',
+      'billing admin',
+      'customer side',
+      'who accepts',
+      'must accept',
+      'click the link',
+      'customer side',
+      'open the link',
+    ],
     phrasings: [
       'who can accept a reseller relationship at the customer',
       'does the customer need a global admin to accept the partner request',
@@ -111,11 +167,14 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'can a billing admin accept the partner relationship',
       'who must accept a partner relationship',
       'does a global admin have to accept the reseller request',
+      'who at the customer has to open the invitation link',
+      'which person on the customer side must accept the partner link',
     ],
     form: 'who',
   },
   {
     id: 'reseller-accept-steps',
+    side: 'customer',
     question: "How does a customer accept a partner's invitation?",
     answer:
       'Open the link in the e-mail, read the Microsoft Customer Agreement on the Accept agreement & authorize partner page, tick the acknowledgement and select Accept & Authorize.',
@@ -132,6 +191,9 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'received invitation',
       'got invitation',
       'what to do with email',
+      'received email',
+      'link in email',
+      'approve partner relationship',
     ],
     phrasings: [
       'customer got a partner invitation email, how to accept it',
@@ -140,11 +202,14 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'how does the customer accept the partner relationship request',
       'how does the customer accept the reseller invitation',
       'what does the customer do with the partner invitation email',
+      'we received a partner invitation e-mail with a link, what now',
+      'approve a partner relationship in the microsoft 365 admin center',
     ],
     form: 'steps',
   },
   {
     id: 'reseller-after-acceptance',
+    side: 'partner',
     question: 'What happens on the partner side once the customer accepts?',
     answer:
       'The customer appears on the Customers page in Partner Center, and the partner can administer each service through its admin portal.',
@@ -162,6 +227,8 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'appear',
       'customer list',
       'accepted',
+      'find them',
+      'now what',
     ],
     phrasings: [
       'what happens after the customer accepts our reseller request',
@@ -169,11 +236,33 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'customer accepted our invite, what now',
       'what happens when the customer accepts the invitation',
       'where does the customer appear after accepting',
+      'where do newly accepted customers appear for the partner',
+      'the customer accepted our invitation, where do we find them now',
     ],
     form: 'effect',
   },
   {
+    id: 'administer-customer-services',
+    side: 'partner',
+    question: "How does a partner manage a customer's services from Partner Center?",
+    answer:
+      "In Partner Center select Customers, then Administer, expand the customer's record and choose the admin portal of the service you want to manage.",
+    explanation:
+      "This works once the customer has accepted the relationship: the service's admin portal opens with the partner's delegated access to the customer's account, services, users and licenses. Subscriptions themselves are bought and managed in Partner Center.",
+    source: { document: PC, section: 'Provision and manage the service for the customer' },
+    tags: ['Partner Center', 'DAP'],
+    keywords: ['administer', 'admin portal', 'manage services', 'service admin portal', 'customer record', 'open portal'],
+    phrasings: [
+      "open a customer's admin portal from partner center",
+      "administer a customer's microsoft 365 services as the partner",
+      "where do we go to manage a customer's services",
+      'manage the users and licenses of a customer from partner center',
+    ],
+    form: 'steps',
+  },
+  {
     id: 'dap-group-role-mapping',
+    side: 'partner',
     question: "Which roles do the partner's groups get with DAP?",
     answer:
       'The Admin Agents group becomes Global Administrator and the Helpdesk Agents group Helpdesk Administrator in the customer tenant.',
@@ -192,6 +281,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'admin-agent-vs-helpdesk-agent',
+    side: 'partner',
     question: 'What is the difference between an Admin agent and a Helpdesk agent?',
     answer:
       'Under DAP an Admin agent acts as Global Administrator and a Helpdesk agent as Helpdesk Administrator at the customer, so their powers in Entra and other services differ widely.',
@@ -211,6 +301,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'partner-center-roles',
+    side: 'partner',
     question: 'Which Partner Center roles can partner staff have?',
     answer:
       'For assisting customers: Admin agent, Sales agent and Helpdesk agent (the AdminAgents, SalesAgents and HelpdeskAgents groups); other roles such as Global admin or Billing admin manage the partner account itself.',
@@ -218,18 +309,30 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       "Partner permissions fall into two categories: managing your organization's Partner Center account, and assisting your customers, which controls access to customers' environments. Assign roles by responsibility so you control who sees customer data.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['roles', 'Partner Center'],
-    keywords: ['sales agent', 'admin agent', 'helpdesk agent', 'partner roles', 'account roles'],
+    keywords: [
+      'sales agent',
+      'admin agent',
+      'helpdesk agent',
+      'partner roles',
+      'account roles',
+      'support the customer',
+      'assist customers',
+      'who supports',
+    ],
     phrasings: [
       'which roles can we give our staff in partner center',
       'partner center roles for assisting customers',
       'admin agent sales agent helpdesk agent roles explained',
       'what partner center roles are there',
       'which roles can partner staff have in partner center',
+      'who on the partner staff assists a customer after the reseller relationship',
+      'which of our staff support customers, admin agent or helpdesk agent',
     ],
     form: 'definition',
   },
   {
     id: 'partner-users-no-license',
+    side: 'partner',
     question: 'Do partner users need a license in the customer tenant?',
     answer:
       "Partner users need no license in the customer tenant: once the relationship is established, delegated admins sign in to the customer's services, including Business Central, without a license of the customer.",
@@ -237,17 +340,32 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       "Delegated admins use their partner credentials. The Business Central reseller documentation states that they log in to the customer's environments without a license.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'DAP', 'GDAP'],
-    keywords: ['license', 'licence', 'seat', 'need a license', 'free', 'techs', 'staff', 'consultants'],
+    keywords: [
+      'license',
+      'licence',
+      'seat',
+      'need a license',
+      'free',
+      'techs',
+      'staff',
+      'consultants',
+      'pay for licences',
+      'own licence',
+      'licence at the customer',
+    ],
     phrasings: [
       'do delegated admins need a business central license',
       'license for partner staff at the customer',
       'do our consultants need a seat in the customer tenant',
       'do partner users need licenses',
       'does the partner need a license to access our business central',
+      "do we pay for licences for the partner's admins",
+      'do delegated admins need their own business central licence at the customer',
     ],
   },
   {
     id: 'partner-users-unlimited',
+    side: 'partner',
     question: "How many partner users can access a customer's environments?",
     answer: 'There is no limit on the number of partner users who can access customer environments.',
     explanation:
@@ -265,6 +383,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'dap-retirement',
+    side: 'partner',
     question: 'Is DAP still supported?',
     answer:
       'Microsoft is retiring DAP in favour of GDAP and removing inactive DAP relationships. Existing DAP still works, but new requests should use GDAP.',
@@ -331,6 +450,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'mca-required',
+    side: 'customer',
     question: 'Why must the customer accept the Microsoft Customer Agreement?',
     answer: "Without the accepted agreement, the partner cannot make purchases or manage subscriptions on the customer's behalf.",
     explanation:
@@ -349,6 +469,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'mca-who-accepts',
+    side: 'customer',
     question: 'Who can accept the Microsoft Customer Agreement?',
     answer:
       'At least a Billing Administrator, according to the current admin center article; the older 2021 text said a Global or Billing admin.',
@@ -356,7 +477,15 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'The current Microsoft 365 admin center page says "at least a Billing Administrator"; its 2021 version said "Global or Billing admin". Partner Access applies this to the agreement only: admin roles still need a Global admin.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Before you begin' },
     tags: ['MCA', 'roles', 'billing'],
-    keywords: ['billing administrator', 'billing admin', 'sign agreement', 'accept agreement', 'who can sign'],
+    keywords: [
+      'billing administrator',
+      'billing admin',
+      'sign agreement',
+      'accept agreement',
+      'who can sign',
+      'role to accept agreement',
+      'customer role',
+    ],
     phrasings: [
       'who signs the microsoft customer agreement',
       'which admin role can accept the MCA',
@@ -364,11 +493,13 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'does the MCA need a global admin',
       'who can accept the microsoft customer agreement',
       'can a billing administrator accept the mca',
+      'which customer admin role accepts the microsoft customer agreement',
     ],
     form: 'who',
   },
   {
     id: 'mca-accept-steps',
+    side: 'customer',
     question: 'How does a customer accept the Microsoft Customer Agreement?',
     answer:
       "Follow the partner's link (or open the Accept agreement page), read the Microsoft Customer Agreement, tick the acknowledgement and select Accept.",
@@ -388,6 +519,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'aobo-billing-pages',
+    side: 'partner',
     question: "Why can't a partner see Bills & payments in the customer's admin center?",
     answer:
       "A partner working Admin On Behalf Of (AOBO) a customer no longer gets Purchase services, Your products or Bills & payments there; buy and manage the customer's subscriptions in Partner Center.",
@@ -406,6 +538,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
   },
   {
     id: 'aobo-domain-subscriptions',
+    side: 'partner',
     question: "How are a customer's domain subscriptions managed when the partner works AOBO?",
     answer: 'Ask the customer to sign in with an account that holds both the Domain Name Administrator and Billing Administrator roles.',
     explanation:

@@ -22,6 +22,9 @@ export const ACTIONS = [
   'viewEffectiveAccess',
   'askQuestion',
   'runLifecycle',
+  'manageRoleTemplates',
+  'runMigrationCampaign',
+  'checkPosture',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -92,6 +95,15 @@ const RULES: Readonly<Record<Exclude<Action, 'askQuestion' | 'runLifecycle' | 'v
     partner: { roles: ALL_AGENTS, who: 'an agent of the partner' },
     customer: { roles: [GA, BILLING, READER], who: 'a Global Administrator, Billing Administrator or Global Reader of the customer' },
   },
+  manageRoleTemplates: {
+    what: 'create, change or apply role templates',
+    partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' },
+  },
+  runMigrationCampaign: {
+    what: 'run a DAP to GDAP migration campaign',
+    partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' },
+  },
+  checkPosture: { what: "check the partner's GDAP posture", partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' } },
   viewAuditTrail: {
     what: 'read the audit trail',
     partner: { roles: ['AdminAgent'], who: 'an Admin agent of the partner' },

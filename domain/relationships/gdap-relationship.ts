@@ -1,5 +1,6 @@
 import type { PersonRef } from '../shared/person.ts';
 import type { AccessAssignment } from '../assignments/access-assignment.ts';
+import type { TemplateOnRelationship } from '../templates/role-template.ts';
 
 /** Graph's `delegatedAdminRelationshipStatus` values, kept as they are so a Graph adapter only maps. */
 export const GDAP_STATUSES = [
@@ -62,6 +63,8 @@ export interface GdapRelationship {
   readonly sourceEtag?: string;
   /** Who made the last change (the system for time-driven steps); absent on records written before it was kept. */
   readonly lastModifiedBy?: PersonRef;
+  /** The role template it was requested from, as the template was then (its groups are assigned on approval). */
+  readonly fromTemplate?: TemplateOnRelationship;
 }
 
 /** A validated request for a new relationship. */
@@ -74,6 +77,7 @@ export interface NewGdapRelationship {
   readonly autoExtendDuration: AutoExtendDuration;
   readonly partnerTenantId: string;
   readonly requestedBy: PersonRef;
+  readonly fromTemplate?: TemplateOnRelationship;
 }
 
 /** Creates a relationship in Graph's `created` state: a draft the partner may still change. */
@@ -99,6 +103,7 @@ export function createGdapRelationship(input: NewGdapRelationship, now: Date): G
     statusReason: null,
     accessAssignments: [],
     lastModifiedBy: input.requestedBy,
+    ...(input.fromTemplate === undefined ? {} : { fromTemplate: input.fromTemplate }),
   };
 }
 

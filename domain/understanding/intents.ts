@@ -11,6 +11,7 @@ export const TASK_INTENTS = [
   'manageRelationship',
   'renewRelationship',
   'addRole',
+  'roleTemplates',
   'invitations',
   'customerAgreement',
   'myPartners',
@@ -30,6 +31,7 @@ export const PARTNER_TASKS: readonly TaskIntent[] = [
   'manageRelationship',
   'renewRelationship',
   'addRole',
+  'roleTemplates',
 ];
 export const CUSTOMER_TASKS: readonly TaskIntent[] = ['invitations', 'customerAgreement', 'myPartners', 'removeRoles'];
 

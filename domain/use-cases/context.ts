@@ -8,6 +8,7 @@ import type { GdapRecords } from '../ports/gdap-records.ts';
 import type { CustomerAgreementRepository } from '../agreements/customer-agreement.repository.ts';
 import type { GdapRelationshipRepository } from '../relationships/relationship.repository.ts';
 import type { ResellerRelationshipRepository } from '../relationships/reseller-relationship.repository.ts';
+import type { RoleTemplateRepository } from '../templates/role-template.repository.ts';
 import type { PersonRef } from '../shared/person.ts';
 import type { Refusal } from '../shared/result.ts';
 import { refuse } from '../shared/result.ts';
@@ -32,6 +33,7 @@ export interface UseCaseContext extends PartnerAccessDeps {
   readonly records: GdapRecords;
   readonly reseller: ResellerRelationshipRepository;
   readonly agreements: CustomerAgreementRepository;
+  readonly templates: RoleTemplateRepository;
 }
 
 /** A plain reference to a tenant, with its name from the directory. */

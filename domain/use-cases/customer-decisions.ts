@@ -11,6 +11,8 @@ import { CHANGED_MEANWHILE, checkPolicy, personRef, staleMessage } from './conte
 import { changeGdap, transitionTo } from './gdap-writes.ts';
 import { changeReseller } from './reseller-writes.ts';
 import type { RelationshipView } from './views.ts';
+import { gdapView } from './views.ts';
+import { assignTemplateOnApproval } from './role-templates.ts';
 
 const LOCAL = { kind: 'recordLocally' } as const;
 
@@ -39,7 +41,19 @@ export async function approveRelationship(
 ): Promise<Result<RelationshipView>> {
   if (invitation.kind === 'gdap') {
     if (context.records.mode === 'graph') return approveInAdminCenter(invitation.id);
-    return changeGdap(context, actor, 'approveRelationship', LOCAL, invitation, 'gdap.approved', transitionTo('approve', actor));
+    const approved = await changeGdap(
+      context,
+      actor,
+      'approveRelationship',
+      LOCAL,
+      invitation,
+      'gdap.approved',
+      transitionTo('approve', actor),
+    );
+    if (!approved.ok || approved.value.relationship.fromTemplate === undefined) return approved;
+    // Made from a role template: its groups get the granted roles now, as the system (this click's write won the approval).
+    const assigned = await assignTemplateOnApproval(context, { value: approved.value.relationship, version: approved.value.version });
+    return ok(await gdapView(context, actor, assigned, undefined, approved.value.may));
   }
   const accepted = await changeReseller(context, actor, 'approveRelationship', invitation, 'reseller.accepted', (r, now) =>
     acceptInvitation(r, personRef(actor), now),

@@ -20,6 +20,7 @@ import { changeGdap, gdapEvent, NOT_FOUND, refusalOf, transitionTo } from './gda
 import type { GdapRelationshipView, ResellerRelationshipView } from './views.ts';
 import { gdapView, resellerView } from './views.ts';
 import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
+import { templateOnRelationship } from '../templates/role-template.ts';
 
 export interface RequestResellerInput {
   readonly customerTenantId: string;
@@ -36,6 +37,8 @@ export interface RequestGdapInput {
   /** Role template ids or exact role names. */
   readonly roles: readonly string[];
   readonly autoExtendDuration?: string;
+  /** The role template the request starts from: its groups get the granted roles once the customer approves. */
+  readonly templateId?: string;
 }
 
 async function customerTenant(context: UseCaseContext, tenantId: string): Promise<Result<{ tenantId: string; displayName: string }>> {
@@ -123,6 +126,10 @@ export async function requestGdapRelationship(
         'Wait for the customer to answer, or let a draft lapse, before requesting another.',
     );
   }
+  const template = input.templateId === undefined ? undefined : await context.templates.get(input.templateId);
+  if (input.templateId !== undefined && (template === undefined || template.value.partnerTenantId !== partnerTenantId)) {
+    return refuse('not-found', 'That role template was not found.');
+  }
   const id = context.ids.newId();
   if (!(await context.gdap.claimDisplayName(partnerTenantId, name.value, id))) {
     return refuse(
@@ -140,6 +147,7 @@ export async function requestGdapRelationship(
       autoExtendDuration: autoExtend.value,
       partnerTenantId,
       requestedBy: personRef(actor),
+      ...(template === undefined ? {} : { fromTemplate: templateOnRelationship(template.value) }),
     },
     context.clock.now(),
   );

@@ -14,6 +14,7 @@ import { checkPolicy } from './context.ts';
 import { gdapEvent, NOT_FOUND, refusalOf } from './gdap-writes.ts';
 import type { GdapRelationshipView } from './views.ts';
 import { gdapView } from './views.ts';
+import { assignTemplateOnApproval } from './role-templates.ts';
 
 /** One change learned from Microsoft and written to our projection (by this instance: each is written, and told, once). */
 export interface ReconciledChange {
@@ -48,7 +49,9 @@ async function record(
   // Another instance (or a click) wrote first: it made this change and tells of it.
   if (!written.ok) return undefined;
   if (change.action === 'gdap.synced') return undefined;
-  const relationship = await gdapView(context, viewer, written.relationship);
+  // Approved in the admin center, made from a role template: its groups get the granted roles now.
+  const settled = change.action === 'gdap.approved' ? await assignTemplateOnApproval(context, written.relationship) : written.relationship;
+  const relationship = await gdapView(context, viewer, settled);
   const due = reminderDueFromChange(stored.value, change.after);
   return {
     action: change.action,

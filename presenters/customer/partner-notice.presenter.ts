@@ -1,7 +1,8 @@
 import type { PartnerNoticeCardView } from '#cards/customer/partner-notice.card.ts';
 import { customerAdminPhrase, formatDate, possessive } from '#cards/format.ts';
 import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner-roles.ts';
-import type { RelationshipView } from '#domain/use-cases/views.ts';
+import type { GdapRelationshipView, RelationshipView } from '#domain/use-cases/views.ts';
+import { roleView } from '#domain/use-cases/views.ts';
 
 function relationshipName(relationship: RelationshipView): string {
   return relationship.kind === 'gdap'
@@ -16,9 +17,12 @@ export function decisionNotice(relationship: RelationshipView, decision: 'accept
   const customer = relationship.customer.name;
   const by = capitalized(customerAdminPhrase(customer));
   const accepted = decision === 'accepted';
+  const fromTemplate = relationship.kind === 'gdap' && accepted ? templateLinesOf(relationship) : undefined;
   const next =
     relationship.kind === 'gdap'
-      ? 'Next: assign your security groups to the roles of this relationship ("assign groups").'
+      ? fromTemplate !== undefined
+        ? 'The groups of the role template were assigned for you; "assign groups" changes them.'
+        : 'Next: assign your security groups to the roles of this relationship ("assign groups").'
       : 'Next: you can sell and manage subscriptions for this customer in Partner Center.';
   return {
     title: `${customer} ${decision} your ${relationshipName(relationship)}`,
@@ -33,13 +37,13 @@ export function decisionNotice(relationship: RelationshipView, decision: 'accept
         ? [{ label: 'Ends', value: formatDate(relationship.endDateTime) }]
         : []),
     ],
-    lines: accepted ? whatYouCanNowDo(relationship) : [],
+    lines: accepted ? [...whatYouCanNowDo(relationship, fromTemplate !== undefined), ...(fromTemplate ?? [])] : [],
     nextStep: accepted ? next : 'If you still need access, talk to the customer and send a new request with only the roles you need.',
   };
 }
 
 /** What accepting made possible for the partner, in plain words: the point of the notice. */
-function whatYouCanNowDo(relationship: RelationshipView): string[] {
+function whatYouCanNowDo(relationship: RelationshipView, templateAssigned: boolean): string[] {
   const customer = relationship.customer.name;
   if (relationship.kind === 'gdap') {
     const roles = relationship.roles.map((r) => r.name).join(', ');
@@ -47,10 +51,14 @@ function whatYouCanNowDo(relationship: RelationshipView): string[] {
       relationship.endDateTime === null
         ? ''
         : `, until ${formatDate(relationship.endDateTime)}${relationship.canAutoExtend ? ' (auto-extends by 180 days)' : ''}`;
-    return [
-      `You can now give your security groups these roles in ${customer}: ${roles}${until}.`,
-      "Nobody in your organization acts with them until a group is assigned: members of an assigned group then work in the customer's tenant with those roles only.",
-    ];
+    const granted = `You can now give your security groups these roles in ${customer}: ${roles}${until}.`;
+    // With a template the groups are already assigned (its lines follow), so the warning below would be untrue.
+    return templateAssigned
+      ? [granted]
+      : [
+          granted,
+          "Nobody in your organization acts with them until a group is assigned: members of an assigned group then work in the customer's tenant with those roles only.",
+        ];
   }
   const lines = [
     `You are now ${possessive(customer)} Cloud Solution Provider: you can sell them Microsoft subscriptions and manage them in Partner Center.`,
@@ -95,6 +103,21 @@ export function terminatedNotice(relationship: { displayName: string; customer: 
     lines: [],
     nextStep: 'To work for this customer again, agree with them and send a new GDAP request.',
   };
+}
+
+/** What a role template assigned on approval, one line per group, and the roles not granted (reported, not assigned). */
+function templateLinesOf(relationship: GdapRelationshipView): string[] | undefined {
+  const t = relationship.relationship.fromTemplate;
+  if (t?.applied === undefined) return undefined;
+  const groupName = (id: string) => relationship.assignments.find((a) => a.groupId === id)?.groupName ?? id;
+  const roleName = (id: string) => relationship.roles.find((r) => r.id === id)?.name ?? roleView(id).name;
+  return [
+    ...t.applied.assigned.map((a) => `Assigned from template "${t.name}": ${groupName(a.groupId)} → ${a.roleIds.map(roleName).join(', ')}`),
+    ...(t.applied.notGranted.length === 0
+      ? []
+      : [`Not granted by the customer, so not assigned: ${t.applied.notGranted.map((id) => roleView(id).name).join(', ')}`]),
+    ...t.applied.failed.map((f) => `Not assigned: ${groupName(f.groupId)} (${f.reason}); "assign groups" can do it`),
+  ];
 }
 
 function capitalized(text: string): string {

@@ -74,11 +74,22 @@ describe('helpdesk questions in chat', () => {
 
   it('refuses a question the sources do not cover', async () => {
     const { texts } = await ask(running, olive, 'how much does a Microsoft 365 E5 licence cost per month?');
-    expect(texts).toContain("I don't know that one");
-    // Declined as the near-miss topic it is closest to, saying what it is about and where to ask.
+    // Declined as the near-miss topic it is closest to: outside what the helpdesk covers, what it is about and where to ask.
+    expect(texts).toContain('Outside what this helpdesk covers');
+    expect(texts).not.toContain("I don't know that one");
     expect(texts.join('\n')).toMatch(
-      /prices and costs of licences or subscriptions[\s\S]*Where to ask instead: your partner or distributor/,
+      /prices and costs of licences or subscriptions[\s\S]*outside what this helpdesk covers[\s\S]*Where to ask instead: your partner or distributor/i,
     );
+  });
+
+  it.each([
+    { who: 'a partner Admin agent (Adele)', asker: adele, sends: /Partner Center support/, never: /Admin agent at your company/ },
+    { who: 'a partner Helpdesk agent (Hana)', asker: hana, sends: /Admin agent at your company/, never: /Your partner \(/ },
+    { who: 'a customer (Olive)', asker: olive, sends: /Your partner \(the company/, never: /Admin agent/ },
+  ])('sends $who to the right place for what it cannot answer', async ({ asker, sends, never }) => {
+    const whereToAsk = (await ask(running, asker, 'xyzzy plugh frobnicate')).texts.find((t) => t.startsWith('Where to ask instead:')) ?? '';
+    expect(whereToAsk).toMatch(sends);
+    expect(whereToAsk).not.toMatch(never);
   });
 
   it('gives two people of different groups their own access at the same customer', async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionSearch } from '#domain/helpdesk/answer-question.ts';
-import { CONFIDENCE, WHERE_TO_ASK, answerQuestion, isConfident, specificCoverage } from '#domain/helpdesk/answer-question.ts';
+import {
+  CONFIDENCE,
+  WHERE_TO_ASK,
+  WHERE_TO_ASK_BY_ASKER,
+  answerQuestion,
+  isConfident,
+  specificCoverage,
+  whereToAskFor,
+} from '#domain/helpdesk/answer-question.ts';
 import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
 import { evaluate } from '#eval/helpdesk/evaluate.ts';
 
@@ -103,5 +111,39 @@ describe('answerQuestion', () => {
   it('answers the same question the same way every time (the index is shared, not rebuilt)', () => {
     const first = answerQuestion('who accepts the MCA?');
     expect(answerQuestion('who accepts the MCA?')).toEqual(first);
+  });
+});
+
+describe('where to ask, by who asks', () => {
+  it.each([
+    { asker: { tenantKind: 'partner', partnerCenterRoles: ['AdminAgent'] }, expected: WHERE_TO_ASK_BY_ASKER.partnerAdminAgent },
+    {
+      asker: { tenantKind: 'partner', partnerCenterRoles: ['AdminAgent', 'SalesAgent'] },
+      expected: WHERE_TO_ASK_BY_ASKER.partnerAdminAgent,
+    },
+    { asker: { tenantKind: 'partner', partnerCenterRoles: ['HelpdeskAgent'] }, expected: WHERE_TO_ASK_BY_ASKER.partnerStaff },
+    { asker: { tenantKind: 'partner', partnerCenterRoles: [] }, expected: WHERE_TO_ASK_BY_ASKER.partnerStaff },
+    { asker: { tenantKind: 'customer', partnerCenterRoles: [] }, expected: WHERE_TO_ASK_BY_ASKER.customer },
+    { asker: { tenantKind: 'unknown', partnerCenterRoles: [] }, expected: WHERE_TO_ASK },
+    { asker: undefined, expected: WHERE_TO_ASK },
+  ] as const)('$asker.tenantKind $asker.partnerCenterRoles → its own list', ({ asker, expected }) => {
+    expect(whereToAskFor(asker)).toEqual(expected);
+  });
+
+  it('never sends a partner Admin agent to an Admin agent', () => {
+    for (const place of whereToAskFor({ tenantKind: 'partner', partnerCenterRoles: ['AdminAgent'] }))
+      expect(place).not.toMatch(/admin agent/i);
+  });
+
+  it("declines a near miss as outside what the helpdesk covers, with the topic's place first and the asker's next", () => {
+    const answer = answerQuestion('how much does a Microsoft 365 E5 licence cost per month?', {
+      tenantKind: 'customer',
+      partnerCenterRoles: [],
+    });
+    expect(answer.kind).toBe('declined');
+    if (answer.kind !== 'declined') return;
+    expect(answer.message).toMatch(/outside what this helpdesk covers/);
+    expect(answer.message).not.toMatch(/don't know/);
+    expect(answer.whereToAsk).toEqual([expect.stringContaining('your partner or distributor'), WHERE_TO_ASK_BY_ASKER.customer[0]]);
   });
 });

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluateHeldOut, mentionsAll } from '#eval/helpdesk/heldout.ts';
 
 /** Set at what the held-out set honestly reaches (see README); never raised by tuning on its misses. */
-// Issue 15 asks for 0.9 in scope and every near miss declined; measured at the last checkpoint: 111/148 (75.0%)
-// in scope and 37/41 (90.2%) declined. The floor sits just under that, honestly short of the target.
-const HELD_OUT_FLOOR = { inScope: 0.74, outOfScope: 0.9 } as const;
+// Issue 15 asks for 0.9 in scope and every near miss declined; measured at the last checkpoint: 114/148 (77.0%)
+// in scope and 39/41 (95.1%) declined. The floor sits just under that, honestly short of the target.
+const HELD_OUT_FLOOR = { inScope: 0.77, outOfScope: 0.95 } as const;
 
 describe('the held-out floor', () => {
   const report = evaluateHeldOut();

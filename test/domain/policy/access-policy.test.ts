@@ -62,6 +62,9 @@ const ROWS: readonly {
       'customer Global Reader',
     ],
   },
+  { action: 'manageRoleTemplates', sides: ['partner'], allowed: ['partner admin agent'] },
+  { action: 'runMigrationCampaign', sides: ['partner'], allowed: ['partner admin agent'] },
+  { action: 'checkPosture', sides: ['partner'], allowed: ['partner admin agent'] },
   {
     action: 'viewAuditTrail',
     sides: ['partner', 'customer'],

@@ -1,0 +1,107 @@
+/**
+ * Role templates in graph mode: the request made from a template is created at Microsoft, the customer approves it in
+ * the admin center (the stand-in), and reconciliation makes the template's access assignments at Microsoft, with
+ * the documented bodies, for the roles the approved relationship grants.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { DEMO_DIRECTORY_FILE, loadConfig } from '#bot/config.ts';
+import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
+import { GdapApi } from '#bot/graph/gdap-api.ts';
+import { createGraphGdapRecords } from '#bot/graph/graph-gdap-records.ts';
+import { GraphClient } from '#bot/graph/graph-client.ts';
+import { resolveActor, SYSTEM_ACTOR } from '#domain/actors/actor.ts';
+import { createPartnerAccess, type PartnerAccess } from '#domain/partner-access.ts';
+import { createGdapRelationshipRepository } from '#domain/relationships/relationship.repository.ts';
+import { expectOk } from '#test/support/domain-harness.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
+import { RecordingDocumentStore } from '#test/support/recording-store.ts';
+import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
+import { demoStandInOptions, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
+
+const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+const READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
+const USER_ADMIN = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
+const TIER1 = 'a0c1e2f3-4444-4a1b-8c1d-000000000034';
+const BC_CONSULTANTS = 'a0c1e2f3-5555-4a1b-8c1d-000000000035';
+
+describe('role templates in graph mode (Microsoft Graph stand-in)', () => {
+  let stand: GraphStandIn;
+  let access: PartnerAccess;
+  let store: RecordingDocumentStore;
+  const clock = new FixedClock('2026-11-25T12:00:00.000Z');
+
+  beforeAll(async () => {
+    stand = await GraphStandIn.start(demoStandInOptions());
+    stand.useClock(() => clock.now());
+    const config = loadConfig({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, LOG_LEVEL: 'silent' });
+    if (config.graph === undefined) throw new Error('graph settings expected');
+    store = new RecordingDocumentStore();
+    const records = createGraphGdapRecords({
+      api: new GdapApi(new GraphClient(config.graph)),
+      repository: createGdapRelationshipRepository(store),
+      clock,
+      logger: pino({ level: 'silent' }),
+    });
+    const directory = await loadDirectoryFile(DEMO_DIRECTORY_FILE);
+    access = createPartnerAccess({ store, directory, clock, ids: new SequentialIds(), gdapRecords: records });
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+    await stand?.close();
+  });
+
+  it('assigns the template groups at Microsoft once the customer approved in the admin center, reporting roles not granted', async () => {
+    const adele = await resolveActor(await loadDirectoryFile(DEMO_DIRECTORY_FILE), DEMO.woodgrove, DEMO.adeleAdminAgent);
+    const template = expectOk(
+      await access.createRoleTemplate(adele, {
+        name: 'Tier 1 support',
+        roles: [
+          { role: HELPDESK, groupIds: [TIER1] },
+          { role: READER, groupIds: [TIER1, BC_CONSULTANTS] },
+          { role: USER_ADMIN, groupIds: [TIER1] },
+        ],
+      }),
+    );
+    const created = expectOk(
+      await access.requestGdapRelationship(adele, {
+        customerTenantId: DEMO.contoso,
+        displayName: 'Contoso tier 1',
+        duration: 'P90D',
+        roles: [HELPDESK, READER],
+        templateId: template.id,
+      }),
+    );
+    const locked = expectOk(await access.lockForApproval(adele, { id: created.id, version: created.version }));
+    stand.approve(locked.id);
+
+    const synced = expectOk(await access.reconcileRelationships(SYSTEM_ACTOR, { partnerTenantId: DEMO.woodgrove }));
+    const approved = synced.changes.find((c) => c.action === 'gdap.approved');
+    expect(approved?.relationship.relationship.fromTemplate?.applied).toMatchObject({ notGranted: [USER_ADMIN], failed: [] });
+
+    const posts = stand.graphRequests('POST', /\/accessAssignments$/);
+    expect(posts.map((p) => p.status)).toEqual([201, 201]);
+    expect(posts.map((p) => p.body)).toEqual(
+      expect.arrayContaining([
+        {
+          accessContainer: { accessContainerId: TIER1, accessContainerType: 'securityGroup' },
+          accessDetails: { unifiedRoles: [{ roleDefinitionId: HELPDESK }, { roleDefinitionId: READER }] },
+        },
+        {
+          accessContainer: { accessContainerId: BC_CONSULTANTS, accessContainerType: 'securityGroup' },
+          accessDetails: { unifiedRoles: [{ roleDefinitionId: READER }] },
+        },
+      ]),
+    );
+    // A second reconciliation finds nothing new to approve and makes no assignment twice.
+    const again = expectOk(await access.reconcileRelationships(SYSTEM_ACTOR, { partnerTenantId: DEMO.woodgrove }));
+    expect(again.changes.filter((c) => c.action === 'gdap.approved')).toEqual([]);
+    expect(stand.graphRequests('POST', /\/accessAssignments$/)).toHaveLength(2);
+    const view = expectOk(await access.getRelationship(adele, { kind: 'gdap', id: locked.id }));
+    expect(view.kind === 'gdap' && view.assignments.map((a) => a.groupName).sort()).toEqual([
+      'Business Central Consultants',
+      'Tier 1 Support',
+    ]);
+  });
+});
