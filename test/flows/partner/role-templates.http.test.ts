@@ -70,7 +70,7 @@ describe('partner flows over HTTP: role templates', () => {
     const accept = actionsOf([invitation?.activity as never]).find((a) => a.verb === 'invitation.accept');
     expect(accept).toBeDefined();
     const accepted = invokeText(await c.click(megan(), 'invitation.accept', { ...accept?.data, agreementRead: 'true' }));
-    expect(accepted).toContain('You accepted this invitation.');
+    expect(accepted).toContain('You approved this request.');
     await running.app.services.notifier.idle();
     const notice = cardTexts([
       stub.posted.filter((p) => p.conversationId === `conv-${PEOPLE.adele.userId}`).at(-1)?.activity as never,
