@@ -37,6 +37,8 @@ import {
   readAuditTrail,
 } from './use-cases/queries.ts';
 import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
+import { listPartnerRelationshipsPage } from './use-cases/partner-page.ts';
+import { relationshipNamesOfPartner } from './use-cases/relationship-names.ts';
 import { editInvitationEmail } from './use-cases/invitation-email.ts';
 import { checkRelationshipNow, reconcileRelationships } from './use-cases/reconcile.ts';
 import { listDueReminders, listExpiringSoon, runLifecycleSweep, terminateRelationship } from './use-cases/terminate-and-sweep.ts';
@@ -85,6 +87,8 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     getRelationship: bind(context, getRelationship),
     listPartnersOfCustomer: bind(context, listPartnersOfCustomer),
     listCustomersOfPartner: bind(context, listCustomersOfPartner),
+    listPartnerRelationshipsPage: bind(context, listPartnerRelationshipsPage),
+    relationshipNamesOfPartner: bind(context, relationshipNamesOfPartner),
     listPendingInvitations: bind(context, listPendingInvitations),
     checkCanTransact: bind(context, checkCanTransact),
     getCustomerAgreement: bind(context, getCustomerAgreement),

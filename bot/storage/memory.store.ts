@@ -4,6 +4,7 @@
  * change a stored document by mutating an object they passed in or read back.
  */
 import type {
+  CountRange,
   DocumentStore,
   ExpectedVersion,
   IndexEntry,
@@ -38,8 +39,8 @@ interface StoredDocument {
 /** The DocumentStore held in this process's memory. */
 export class MemoryDocumentStore implements DocumentStore {
   readonly #documents = new Map<string, StoredDocument>();
-  /** index list key → (document id → sort) */
-  readonly #indexes = new Map<string, Map<string, string>>();
+  /** index list key → its entries, kept in (sort, id) order */
+  readonly #indexes = new Map<string, SortedEntries>();
   readonly #streams = new Map<string, string[]>();
 
   async get<T>(collection: string, id: string): Promise<Versioned<T> | undefined> {
@@ -68,8 +69,8 @@ export class MemoryDocumentStore implements DocumentStore {
     this.#unindex(key, id);
     const indexKeys = entries.map((entry) => {
       const listKey = indexListKey(collection, entry.index, entry.key);
-      const list = this.#indexes.get(listKey) ?? new Map<string, string>();
-      list.set(id, entry.sort);
+      const list = this.#indexes.get(listKey) ?? new SortedEntries();
+      list.add({ sort: entry.sort, id });
       this.#indexes.set(listKey, list);
       return listKey;
     });
@@ -88,22 +89,39 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   async list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
+    const limit = rangeLimit(range);
+    const { entries, start, end } = this.#bounds(collection, index, key, range);
+    const after = range?.after;
+    const found: Versioned<T>[] = [];
+    if (range?.descending === true) {
+      const top = after === undefined ? end : Math.min(end, lowerBound(entries, after));
+      for (let i = top - 1; i >= start && found.length < limit; i -= 1) this.#collect(collection, entries[i], found);
+    } else {
+      const first = after === undefined ? start : Math.max(start, upperBound(entries, after));
+      for (let i = first; i < end && found.length < limit; i += 1) this.#collect(collection, entries[i], found);
+    }
+    return found;
+  }
+
+  async count(collection: string, index: string, key: string, range?: CountRange): Promise<number> {
+    const { start, end } = this.#bounds(collection, index, key, range);
+    return Math.max(0, end - start);
+  }
+
+  /** The ordered entries under index/key, and the positions [start, end) of those within from/before. */
+  #bounds(collection: string, index: string, key: string, range: CountRange | undefined) {
     assertName('collection', collection);
     assertName('index', index);
     assertKey('index key', key);
-    const limit = rangeLimit(range);
-    const list = this.#indexes.get(indexListKey(collection, index, key)) ?? new Map<string, string>();
-    const from = range?.from;
-    const before = range?.before;
-    const after = range?.after;
-    return [...list]
-      .map(([id, sort]) => ({ id, sort }))
-      .filter(({ sort }) => (from === undefined || sort >= from) && (before === undefined || sort < before))
-      .filter((entry) => after === undefined || compareSortThenId(entry, after) > 0)
-      .sort(compareSortThenId)
-      .slice(0, limit)
-      .map(({ id }) => this.#read<T>(documentKey(collection, id)))
-      .filter((document): document is Versioned<T> => document !== undefined);
+    const entries = this.#indexes.get(indexListKey(collection, index, key))?.entries ?? [];
+    const start = range?.from === undefined ? 0 : lowerBound(entries, { sort: range.from, id: '' });
+    const end = range?.before === undefined ? entries.length : lowerBound(entries, { sort: range.before, id: '' });
+    return { entries, start, end };
+  }
+
+  #collect<T>(collection: string, entry: Entry | undefined, found: Versioned<T>[]): void {
+    const document = entry === undefined ? undefined : this.#read<T>(documentKey(collection, entry.id));
+    if (document !== undefined) found.push(document);
   }
 
   async append(stream: string, event: unknown): Promise<number> {
@@ -135,7 +153,7 @@ export class MemoryDocumentStore implements DocumentStore {
     for (const listKey of this.#documents.get(key)?.indexKeys ?? []) {
       const list = this.#indexes.get(listKey);
       list?.delete(id);
-      if (list?.size === 0) this.#indexes.delete(listKey);
+      if (list?.entries.length === 0) this.#indexes.delete(listKey);
     }
   }
 
@@ -149,6 +167,50 @@ export class MemoryDocumentStore implements DocumentStore {
     this.#streams.set(stream, events);
     return events.length;
   }
+}
+
+interface Entry {
+  readonly sort: string;
+  readonly id: string;
+}
+
+/** One index list: its entries in (sort, id) order, found by id for removal; binary search keeps listing a page cheap. */
+class SortedEntries {
+  readonly entries: Entry[] = [];
+  readonly #sortOf = new Map<string, string>();
+
+  add(entry: Entry): void {
+    this.delete(entry.id);
+    this.entries.splice(lowerBound(this.entries, entry), 0, entry);
+    this.#sortOf.set(entry.id, entry.sort);
+  }
+
+  delete(id: string): void {
+    const sort = this.#sortOf.get(id);
+    if (sort === undefined) return;
+    this.entries.splice(lowerBound(this.entries, { sort, id }), 1);
+    this.#sortOf.delete(id);
+  }
+}
+
+/** The first position whose entry is not before `probe` in (sort, id) order. */
+function lowerBound(entries: readonly Entry[], probe: Entry): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const entry = entries[middle];
+    if (entry !== undefined && compareSortThenId(entry, probe) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The first position whose entry is after `probe`. */
+function upperBound(entries: readonly Entry[], probe: Entry): number {
+  const at = lowerBound(entries, probe);
+  const entry = entries[at];
+  return entry !== undefined && compareSortThenId(entry, probe) === 0 ? at + 1 : at;
 }
 
 function indexListKey(collection: string, index: string, key: string): string {

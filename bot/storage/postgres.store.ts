@@ -9,6 +9,7 @@ import Keyv from 'keyv';
 import pg from 'pg';
 import { z } from 'zod';
 import type {
+  CountRange,
   DocumentStore,
   ExpectedVersion,
   ListRange,
@@ -37,6 +38,28 @@ const NAMESPACE = 'pa';
 const valueRows = z.array(z.object({ value: z.string() }));
 const lastRows = z.array(z.object({ last: z.coerce.number() }));
 const eventRows = z.array(z.object({ seq: z.coerce.number(), event: z.string() }));
+const countRows = z.array(z.object({ n: z.coerce.number() }));
+
+/** The WHERE conditions (on the index table as `i`) of a listing or count; pushes their values onto `parameters`. */
+function indexConditions(
+  collection: string,
+  index: string,
+  key: string,
+  range: CountRange | undefined,
+  parameters: (string | number | null)[],
+): string[] {
+  assertName('collection', collection);
+  assertName('index', index);
+  assertKey('index key', key);
+  const conditions = [
+    `i.collection = $${parameters.push(collection)}`,
+    `i.index_name = $${parameters.push(index)}`,
+    `i.index_key = $${parameters.push(key)}`,
+  ];
+  if (range?.from !== undefined) conditions.push(`i.sort >= $${parameters.push(range.from)}`);
+  if (range?.before !== undefined) conditions.push(`i.sort < $${parameters.push(range.before)}`);
+  return conditions;
+}
 
 /** Opens a PostgreSQL DocumentStore; `?schema=name` in the URL (or `schema`) puts its tables in that schema. */
 export async function openPostgresStore(url: string, options: { readonly schema?: string } = {}): Promise<DocumentStore> {
@@ -150,25 +173,30 @@ class PostgresDocumentStore implements DocumentStore {
   }
 
   async list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
-    assertName('collection', collection);
-    assertName('index', index);
-    assertKey('index key', key);
     const limit = rangeLimit(range);
-    const conditions = ['i.collection = $2', 'i.index_name = $3', 'i.index_key = $4'];
-    const parameters: (string | number | null)[] = [`${NAMESPACE}:`, collection, index, key];
-    if (range?.from !== undefined) conditions.push(`i.sort >= $${parameters.push(range.from)}`);
-    if (range?.before !== undefined) conditions.push(`i.sort < $${parameters.push(range.before)}`);
+    const parameters: (string | number | null)[] = [`${NAMESPACE}:`];
+    const conditions = indexConditions(collection, index, key, range, parameters);
+    const descending = range?.descending === true;
     if (range?.after !== undefined) {
       const sort = parameters.push(range.after.sort);
-      conditions.push(`(i.sort > $${sort} OR (i.sort = $${sort} AND i.id > $${parameters.push(range.after.id)}))`);
+      const compare = descending ? '<' : '>';
+      conditions.push(`(i.sort ${compare} $${sort} OR (i.sort = $${sort} AND i.id ${compare} $${parameters.push(range.after.id)}))`);
     }
     const limitParameter = parameters.push(Number.isFinite(limit) ? limit : null);
+    const order = descending ? 'i.sort DESC, i.id DESC' : 'i.sort, i.id';
     const result = await this.#pool.query(
       `SELECT d.value FROM ${this.#table.index} i JOIN ${this.#table.documents} d ON d.key = $1 || i.collection || ':' || i.id
-       WHERE ${conditions.join(' AND ')} ORDER BY i.sort, i.id LIMIT $${limitParameter}`,
+       WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT $${limitParameter}`,
       parameters,
     );
     return valueRows.parse(result.rows).map((row) => decodeDocument<T>(row.value, `${collection} list`));
+  }
+
+  async count(collection: string, index: string, key: string, range?: CountRange): Promise<number> {
+    const parameters: (string | number | null)[] = [];
+    const conditions = indexConditions(collection, index, key, range, parameters);
+    const result = await this.#pool.query(`SELECT count(*) AS n FROM ${this.#table.index} i WHERE ${conditions.join(' AND ')}`, parameters);
+    return countRows.parse(result.rows)[0]?.n ?? 0;
   }
 
   async append(stream: string, event: unknown): Promise<number> {

@@ -77,15 +77,17 @@ return {1, current}
 `;
 
 /**
- * KEYS: one sorted set. ARGV: lex min, lex max, limit (-1: all), document key prefix.
+ * KEYS: one sorted set. ARGV: lex min, lex max, limit (-1: all), document key prefix, 'asc' or 'desc'.
  * Returns the stored records in order; read in one step so no entry points at a document changed since.
  */
 export const LIST_SCRIPT = `
 local members
+local command, low, high = 'ZRANGEBYLEX', ARGV[1], ARGV[2]
+if ARGV[5] == 'desc' then command, low, high = 'ZREVRANGEBYLEX', ARGV[2], ARGV[1] end
 if tonumber(ARGV[3]) >= 0 then
-  members = redis.call('ZRANGEBYLEX', KEYS[1], ARGV[1], ARGV[2], 'LIMIT', 0, tonumber(ARGV[3]))
+  members = redis.call(command, KEYS[1], low, high, 'LIMIT', 0, tonumber(ARGV[3]))
 else
-  members = redis.call('ZRANGEBYLEX', KEYS[1], ARGV[1], ARGV[2])
+  members = redis.call(command, KEYS[1], low, high)
 end
 local records = {}
 for _, member in ipairs(members) do

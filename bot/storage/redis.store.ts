@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import KeyvRedis, { Keyv } from '@keyv/redis';
 import { z } from 'zod';
 import type {
+  CountRange,
   DocumentStore,
   ExpectedVersion,
   ListRange,
@@ -34,6 +35,16 @@ import {
 type RedisClient = KeyvRedis<string>['client'];
 const scriptReply = z.tuple([z.number()]).rest(z.string().nullable());
 const stringList = z.array(z.string());
+
+/** The ZRANGEBYLEX lower bound of a range's `from` (inclusive), or the start. */
+function lexMin(range: CountRange | undefined): string {
+  return range?.from === undefined ? '-' : `[${range.from}`;
+}
+
+/** The ZRANGEBYLEX upper bound of a range's `before` (exclusive), or the end. */
+function lexMax(range: CountRange | undefined): string {
+  return range?.before === undefined ? '+' : `(${range.before}`;
+}
 
 /** Opens a Redis DocumentStore; `?prefix=name` in the URL (or `prefix`) namespaces its keys (default `pa`). */
 export async function openRedisStore(url: string, options: { readonly prefix?: string } = {}): Promise<DocumentStore> {
@@ -145,22 +156,29 @@ class RedisDocumentStore implements DocumentStore {
     const limit = rangeLimit(range);
     if (limit === 0) return [];
     const after = range?.after;
-    // Members are `sort NUL id`, so "after (sort, id)" is the exclusive bound `(sort NUL id`; the tighter of the two wins.
-    const min =
-      after !== undefined && (range?.from === undefined || after.sort >= range.from)
-        ? `(${after.sort}\u0000${after.id}`
-        : range?.from === undefined
-          ? '-'
-          : `[${range.from}`;
-    const max = range?.before === undefined ? '+' : `(${range.before}`;
+    const descending = range?.descending === true;
+    // Members are `sort NUL id`, so "after (sort, id)" is the exclusive bound `(sort NUL id` (a lower bound ascending, an
+    // upper one descending); where it and from/before both bound one side, the tighter wins.
+    let min = lexMin(range);
+    let max = lexMax(range);
+    if (after !== undefined && !descending && (range?.from === undefined || after.sort >= range.from))
+      min = `(${after.sort}\u0000${after.id}`;
+    if (after !== undefined && descending && (range?.before === undefined || after.sort < range.before))
+      max = `(${after.sort}\u0000${after.id}`;
     const records = stringList.parse(
       await this.#eval(
         LIST_SCRIPT,
         [this.#indexKey(collection, index, key)],
-        [min, max, String(Number.isFinite(limit) ? limit : -1), `${this.#ns}${collection}:`],
+        [min, max, String(Number.isFinite(limit) ? limit : -1), `${this.#ns}${collection}:`, descending ? 'desc' : 'asc'],
       ),
     );
     return records.map((record) => decodeDocument<T>(record, `${collection} list`));
+  }
+
+  async count(collection: string, index: string, key: string, range?: CountRange): Promise<number> {
+    assertName('collection', collection);
+    assertName('index', index);
+    return this.#client.zLexCount(this.#indexKey(collection, index, key), lexMin(range), lexMax(range));
   }
 
   async append(stream: string, event: unknown): Promise<number> {

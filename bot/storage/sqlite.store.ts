@@ -10,6 +10,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { z } from 'zod';
 import type {
+  CountRange,
   DocumentStore,
   ExpectedVersion,
   IndexEntry,
@@ -38,6 +39,30 @@ const NAMESPACE = 'pa';
 const valueRows = z.array(z.object({ value: z.string() }));
 const seqRows = z.array(z.object({ seq: z.number() }));
 const eventRows = z.array(z.object({ seq: z.number(), event: z.string() }));
+const countRows = z.array(z.object({ n: z.number() }));
+
+/** The WHERE conditions (on `pa_index i`) and parameters of a listing or count under index/key within from/before. */
+function indexConditions(
+  collection: string,
+  index: string,
+  key: string,
+  range: CountRange | undefined,
+): { conditions: string[]; parameters: (string | number)[] } {
+  assertName('collection', collection);
+  assertName('index', index);
+  assertKey('index key', key);
+  const conditions = ['i.collection = ?', 'i.index_name = ?', 'i.index_key = ?'];
+  const parameters: (string | number)[] = [collection, index, key];
+  if (range?.from !== undefined) {
+    conditions.push('i.sort >= ?');
+    parameters.push(range.from);
+  }
+  if (range?.before !== undefined) {
+    conditions.push('i.sort < ?');
+    parameters.push(range.before);
+  }
+  return { conditions, parameters };
+}
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS pa_index (collection TEXT NOT NULL, index_name TEXT NOT NULL, index_key TEXT NOT NULL,
@@ -145,35 +170,35 @@ class SqliteDocumentStore implements DocumentStore {
   }
 
   async list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
-    assertName('collection', collection);
-    assertName('index', index);
-    assertKey('index key', key);
     const limit = rangeLimit(range);
-    const conditions = ['i.collection = ?', 'i.index_name = ?', 'i.index_key = ?'];
-    const parameters: (string | number)[] = [`${NAMESPACE}:`, collection, index, key];
-    if (range?.from !== undefined) {
-      conditions.push('i.sort >= ?');
-      parameters.push(range.from);
-    }
-    if (range?.before !== undefined) {
-      conditions.push('i.sort < ?');
-      parameters.push(range.before);
-    }
+    const { conditions, parameters } = indexConditions(collection, index, key, range);
+    const descending = range?.descending === true;
     if (range?.after !== undefined) {
-      conditions.push('(i.sort > ? OR (i.sort = ? AND i.id > ?))');
+      const [compare, tie] = descending ? ['<', '<'] : ['>', '>'];
+      conditions.push(`(i.sort ${compare} ? OR (i.sort = ? AND i.id ${tie} ?))`);
       parameters.push(range.after.sort, range.after.sort, range.after.id);
     }
     parameters.push(Number.isFinite(limit) ? limit : -1);
+    const order = descending ? 'i.sort DESC, i.id DESC' : 'i.sort, i.id';
     const rows = valueRows.parse(
       await this.#queue.run(() =>
         this.#sql(
           `SELECT d.value FROM pa_index i JOIN keyv d ON d.key = ? || i.collection || ':' || i.id
-       WHERE ${conditions.join(' AND ')} ORDER BY i.sort, i.id LIMIT ?`,
+       WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT ?`,
+          `${NAMESPACE}:`,
           ...parameters,
         ),
       ),
     );
     return rows.map((row) => decodeDocument<T>(row.value, `${collection} list`));
+  }
+
+  async count(collection: string, index: string, key: string, range?: CountRange): Promise<number> {
+    const { conditions, parameters } = indexConditions(collection, index, key, range);
+    const rows = countRows.parse(
+      await this.#queue.run(() => this.#sql(`SELECT count(*) AS n FROM pa_index i WHERE ${conditions.join(' AND ')}`, ...parameters)),
+    );
+    return rows[0]?.n ?? 0;
   }
 
   async append(stream: string, event: unknown): Promise<number> {

@@ -1,17 +1,12 @@
 import type { Action } from '#domain/policy/access-policy.ts';
-import type { CustomerOfPartner } from '#domain/use-cases/queries.ts';
+import type { PartnerPageRow } from '#domain/use-cases/partner-page.ts';
 import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '#domain/use-cases/views.ts';
 import type { PartnerRelationshipRow, RowAction } from './tab-contract.ts';
 import { customerAdminPhrase } from '#cards/format.ts';
 
-/** Flattens the partner's customers into one row per relationship, with the actions the policy allows this person. */
-export function partnerRows(customers: readonly CustomerOfPartner[]): PartnerRelationshipRow[] {
-  const rows: PartnerRelationshipRow[] = [];
-  for (const c of customers) {
-    if (c.reseller !== null) rows.push(resellerRow(c, c.reseller));
-    for (const g of c.gdapRelationships) rows.push(gdapRow(c, g));
-  }
-  return rows;
+/** One table row per relationship of the page, with the actions the policy allows this person. */
+export function partnerRows(page: readonly PartnerPageRow[]): PartnerRelationshipRow[] {
+  return page.map((c) => (c.relationship.kind === 'gdap' ? gdapRow(c, c.relationship) : resellerRow(c, c.relationship)));
 }
 
 /** What the policy decided for this viewer, carried by the view. */
@@ -19,7 +14,7 @@ function allowed(view: RelationshipView, action: Action): boolean {
   return view.may[action].allowed;
 }
 
-function gdapRow(c: CustomerOfPartner, g: GdapRelationshipView): PartnerRelationshipRow {
+function gdapRow(c: PartnerPageRow, g: GdapRelationshipView): PartnerRelationshipRow {
   const r = g.relationship;
   return {
     kind: 'gdap',
@@ -44,7 +39,7 @@ function gdapRow(c: CustomerOfPartner, g: GdapRelationshipView): PartnerRelation
   };
 }
 
-function gdapActions(c: CustomerOfPartner, g: GdapRelationshipView): RowAction[] {
+function gdapActions(c: PartnerPageRow, g: GdapRelationshipView): RowAction[] {
   const actions: RowAction[] = [];
   const live = g.status === 'active' || g.status === 'expiring';
   if (g.status === 'created' && allowed(g, 'lockForApproval')) actions.push({ kind: 'api', label: 'Send for approval', change: 'lock' });
@@ -69,7 +64,7 @@ function gdapActions(c: CustomerOfPartner, g: GdapRelationshipView): RowAction[]
   return actions;
 }
 
-function resellerRow(c: CustomerOfPartner, v: ResellerRelationshipView): PartnerRelationshipRow {
+function resellerRow(c: PartnerPageRow, v: ResellerRelationshipView): PartnerRelationshipRow {
   const r = v.relationship;
   const hasDap = r.dapStatus === 'active' || r.dapStatus === 'requested';
   const actions: RowAction[] = [];

@@ -9,6 +9,7 @@ import type { Directory } from '#domain/ports/directory.ts';
 import type { Clock } from '#domain/ports/clock.ts';
 import type { ReconciledChange } from '#domain/use-cases/reconcile.ts';
 import { PARTNER_RELATIONSHIPS_PAGE } from '#domain/use-cases/remove-partner-roles.ts';
+import { cursorToken, parseCursorToken } from '#domain/use-cases/partner-page.ts';
 import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner-roles.ts';
 import { buildRemoveRolesResult } from '#presenters/customer/remove-roles.presenter.ts';
 import { customerRows, removeRolesPreview } from './customer-rows.ts';
@@ -36,6 +37,27 @@ type ActorHandler = (actor: UserActor, req: Request, res: Response) => Promise<v
 const ROLE_WORDS = { AdminAgent: 'Admin agent', SalesAgent: 'Sales agent', HelpdeskAgent: 'Helpdesk agent' } as const;
 const changeBody = z.object({ version: z.string().min(1).max(200) });
 const confirmBody = z.object({ confirm: z.literal(true) });
+/** The partner list's query parameters; a page is 50 rows unless the page asks for fewer (at most 100). */
+const pageQuery = z.object({
+  sort: z.enum(['customer', 'name', 'type', 'status', 'end', 'daysLeft']).default('end'),
+  desc: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((d) => d === '1'),
+  status: z.enum(['all', 'active', 'expiring', 'approvalPending', 'created', 'invited', 'ended']).default('all'),
+  customer: z.string().max(200).optional(),
+  within: z.coerce.number().int().min(0).max(730).optional(),
+  after: z
+    .string()
+    .max(2_000)
+    .transform((token, ctx) => {
+      const cursor = parseCursorToken(token);
+      if (cursor === undefined) ctx.addIssue({ code: 'custom', message: 'not a page token' });
+      return cursor;
+    })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 
 /** The tab's JSON API: every answer comes from the domain's use cases, for the caller the identity check names. */
 export function mountTabApi(server: Server, deps: TabApiDeps): void {
@@ -71,15 +93,31 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
 
   server.get(
     '/api/tab/partner/relationships',
-    withActor(async (actor, _req, res) => {
-      const listed = await deps.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
+    withActor(async (actor, req, res) => {
+      const query = pageQuery.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://tab.invalid').searchParams));
+      if (!query.success) return sendError(res, 400, 'That list cannot be shown: check the sort, filters and page.');
+      const q = query.data;
+      const listed = await deps.domain.listPartnerRelationshipsPage(actor, {
+        partnerTenantId: actor.tenantId,
+        // Days left order the same rows as their end date (rows without one last).
+        sort: q.sort === 'daysLeft' ? 'end' : q.sort,
+        descending: q.desc,
+        status: q.status,
+        limit: q.limit,
+        ...(q.customer === undefined || q.customer.trim() === '' ? {} : { customer: q.customer }),
+        ...(q.within === undefined ? {} : { expiringWithinDays: q.within }),
+        ...(q.after === undefined ? {} : { after: q.after }),
+      });
       if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
       const tenant = await deps.directory.findTenant(actor.tenantId);
       const body: PartnerRelationships = {
         partnerName: tenant?.name ?? actor.tenantId,
         now: deps.clock.now().toISOString(),
-        rows: partnerRows(listed.value),
+        rows: partnerRows(listed.value.rows),
         startHint: partnerStartHint(actor),
+        total: listed.value.total,
+        matching: listed.value.matching,
+        next: listed.value.next === null ? null : cursorToken(listed.value.next),
       };
       sendJson(res, 200, body);
     }),

@@ -63,13 +63,26 @@ export interface PartnerRelationshipRow {
   readonly actions: readonly RowAction[];
 }
 
-/** GET /api/tab/partner/relationships */
+/** The orders and status filters of the partner's list (server-side; the page sends them as query parameters). */
+export type PartnerSort = 'customer' | 'name' | 'type' | 'status' | 'end' | 'daysLeft';
+export type PartnerStatusFilter = 'all' | 'active' | 'expiring' | 'approvalPending' | 'created' | 'invited' | 'ended';
+
+/**
+ * GET /api/tab/partner/relationships?sort=&desc=1&status=&customer=&within=&after=&limit= : one page of the partner's
+ * relationships, sorted and filtered on the server. `after` is the `next` of the page before.
+ */
 export interface PartnerRelationships {
   readonly partnerName: string;
   readonly now: string;
   readonly rows: readonly PartnerRelationshipRow[];
   /** What this person can start, for the empty table: worded for their role (a Helpdesk agent is not told to invite). */
   readonly startHint: string;
+  /** All the partner's relationships. */
+  readonly total: number;
+  /** How many match the filters, when the server can tell without reading them all; null otherwise. */
+  readonly matching: number | null;
+  /** Pass as `after` for the next page; null on the last. */
+  readonly next: string | null;
 }
 
 export interface CustomerRelationshipLine {

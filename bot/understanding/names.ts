@@ -1,5 +1,6 @@
 import type { UserActor } from '#domain/actors/actor.ts';
 import type { NameVocabulary } from '#domain/understanding/intents.ts';
+import type { RelationshipNames } from '#domain/use-cases/relationship-names.ts';
 import type { BotServices } from '../services.ts';
 
 /**
@@ -12,7 +13,23 @@ export async function namesFor(services: BotServices, actor: UserActor): Promise
   const partners = tenants.filter((t) => t.partnerId !== undefined).map((t) => ({ name: t.name, domain: t.domain }));
   if (actor.tenantKind !== 'partner') return { customers, partners, groups: [], relationships: [] };
   const groups = (await services.directory.listGroups(actor.tenantId)).map((g) => g.name);
-  const listed = await services.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
-  const relationships = listed.ok ? listed.value.flatMap((c) => c.gdapRelationships.map((r) => r.displayName)) : [];
+  const relationships = await relationshipNames(services, actor);
   return { customers, partners, groups: [...new Set(groups)], relationships };
+}
+
+/** Per app (its domain object): each partner's relationship names as last brought up to date. */
+const knownNames = new WeakMap<object, Map<string, RelationshipNames>>();
+
+/** The actor's own partner's GDAP relationship names, kept between turns and brought up to date from the audit trail. */
+async function relationshipNames(services: BotServices, actor: UserActor): Promise<string[]> {
+  const cache = knownNames.get(services.domain) ?? new Map<string, RelationshipNames>();
+  knownNames.set(services.domain, cache);
+  const known = cache.get(actor.tenantId);
+  const current = await services.domain.relationshipNamesOfPartner(actor, {
+    partnerTenantId: actor.tenantId,
+    ...(known === undefined ? {} : { known }),
+  });
+  if (!current.ok) return [];
+  if (known === undefined || current.value.seq > known.seq) cache.set(actor.tenantId, current.value);
+  return [...new Set(current.value.names.values())];
 }

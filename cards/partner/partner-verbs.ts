@@ -20,8 +20,13 @@ export interface AssignmentActionData {
 export const CUSTOMER_FILTERS = ['all', 'expiring', 'pending'] as const;
 export type CustomerFilter = (typeof CUSTOMER_FILTERS)[number];
 
-/** What "More" and "Back" on "my customers" send back: a page and a filter, never a tenant. */
+/**
+ * What "More" and "Back" on "my customers" send back: a page number (as shown), a filter and where the page starts
+ * (`after`: after this row; `before`: the page before this row), never a tenant: the list is always the viewer's own.
+ */
 export interface CustomersPageActionData {
   readonly page: number;
   readonly filter: CustomerFilter;
+  readonly after?: string;
+  readonly before?: string;
 }

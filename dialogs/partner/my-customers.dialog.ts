@@ -33,7 +33,7 @@ export class MyCustomersDialog extends PartnerDialog {
       await step.context.sendActivity('"My customers" is for partner staff. As a customer, type "my partners" or "invitations".');
       return step.endDialog();
     }
-    const loaded = await loadMyCustomers(this.#services, actor, filterOf(step.options), 0);
+    const loaded = await loadMyCustomers(this.#services.domain, actor, filterOf(step.options), 0);
     await step.context.sendActivity(loaded.ok ? cardMessage(renderMyCustomersCard(loaded.view)) : loaded.message);
     return step.endDialog();
   }

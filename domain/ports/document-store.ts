@@ -59,10 +59,15 @@ export interface ListRange {
   readonly from?: string;
   /** Exclusive upper bound on `sort`. */
   readonly before?: string;
-  /** Only entries strictly after this one in (sort, id) order: the cursor of the next page. */
+  /** Only entries strictly after this one in the listing's order (ascending, or descending): the cursor of the next page. */
   readonly after?: { readonly sort: string; readonly id: string };
   readonly limit?: number;
+  /** Newest first: (sort, id) descending; `from`/`before` bound the same entries as ascending, `after` counts in this order. */
+  readonly descending?: boolean;
 }
+
+/** The entries a count covers: the same bounds as a listing's. */
+export type CountRange = Pick<ListRange, 'from' | 'before'>;
 
 export interface StreamEntry {
   readonly seq: number;
@@ -83,6 +88,8 @@ export interface DocumentStore {
   remove(collection: string, id: string, expected: string | '*', options?: Pick<WriteOptions, 'append'>): Promise<WriteOutcome<unknown>>;
   /** Documents listed under `index`/`key`, ordered by `sort` then id. */
   list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]>;
+  /** How many entries are listed under `index`/`key` (within the range), without reading their documents. */
+  count(collection: string, index: string, key: string, range?: CountRange): Promise<number>;
   /** Appends on its own (for events that belong to no document write); returns the event's sequence number. */
   append(stream: string, event: unknown): Promise<number>;
   /** Reads a stream in order, `limit` entries after sequence `after` (0 or absent: from the start). */

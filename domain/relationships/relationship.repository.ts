@@ -1,9 +1,18 @@
-import type { DocumentStore, ExpectedVersion, IndexEntry, Versioned, WriteOutcome } from '../ports/document-store.ts';
+import type {
+  CountRange,
+  DocumentStore,
+  ExpectedVersion,
+  IndexEntry,
+  ListRange,
+  Versioned,
+  WriteOutcome,
+} from '../ports/document-store.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import { auditStreamsFor } from '../audit/audit-event.ts';
 import type { GdapRelationship } from './gdap-relationship.ts';
 import { dueDateTime } from './gdap-lifecycle.ts';
 import { nameKey } from '../shared/plain-text.ts';
+import { partnerRowEntries } from './partner-rows.ts';
 
 export const GDAP_COLLECTION = 'gdapRelationships';
 /** One document per (partner, display name): claiming it with "must not exist" keeps names unique under races. */
@@ -17,6 +26,13 @@ export interface GdapRelationshipRepository {
   get(id: string): Promise<Versioned<GdapRelationship> | undefined>;
   listByPartner(partnerTenantId: string): Promise<Versioned<GdapRelationship>[]>;
   listByCustomer(customerTenantId: string): Promise<Versioned<GdapRelationship>[]>;
+  /** The partner's list in one order (see partner-rows.ts): `index` is a ROW_INDEX, `key` the partner or its status group. */
+  listRows(index: string, key: string, range?: ListRange): Promise<Versioned<GdapRelationship>[]>;
+  countRows(index: string, key: string, range?: CountRange): Promise<number>;
+  /** How many relationships the partner has (the by-partner index, which every stored relationship has). */
+  countByPartner(partnerTenantId: string): Promise<number>;
+  /** Writes a relationship again as it is, with today's index entries (one stored before they existed); no audit event. */
+  reindex(stored: Versioned<GdapRelationship>): Promise<WriteOutcome<GdapRelationship>>;
   /** Relationships whose next lifecycle step is due before the given ISO date-time, earliest first. */
   listDue(before: string, limit: number): Promise<Versioned<GdapRelationship>[]>;
   isDisplayNameTaken(partnerTenantId: string, displayName: string): Promise<boolean>;
@@ -43,7 +59,7 @@ export function gdapIndexEntries(relationship: GdapRelationship): IndexEntry[] {
   ];
   const due = dueDateTime(relationship);
   if (due !== null) entries.push({ index: GDAP_INDEX.byDueDate, key: DUE_KEY, sort: due });
-  return entries;
+  return [...entries, ...partnerRowEntries({ kind: 'gdap', value: relationship })];
 }
 
 /** Builds the repository over the document store. */
@@ -52,6 +68,11 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
     get: (id) => store.get<GdapRelationship>(GDAP_COLLECTION, id),
     listByPartner: (partnerTenantId) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byPartner, partnerTenantId),
     listByCustomer: (customerTenantId) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byCustomer, customerTenantId),
+    listRows: (index, key, range) => store.list<GdapRelationship>(GDAP_COLLECTION, index, key, range),
+    countRows: (index, key, range) => store.count(GDAP_COLLECTION, index, key, range),
+    countByPartner: (partnerTenantId) => store.count(GDAP_COLLECTION, GDAP_INDEX.byPartner, partnerTenantId),
+    reindex: (stored) =>
+      store.put(GDAP_COLLECTION, stored.value.id, stored.value, stored.version, { indexes: gdapIndexEntries(stored.value) }),
     listDue: (before, limit) => store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byDueDate, DUE_KEY, { before, limit }),
     async isDisplayNameTaken(partnerTenantId, displayName) {
       return (await store.get(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName))) !== undefined;

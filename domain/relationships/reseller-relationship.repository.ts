@@ -1,4 +1,13 @@
-import type { DocumentStore, ExpectedVersion, Versioned, WriteOutcome } from '../ports/document-store.ts';
+import type {
+  CountRange,
+  DocumentStore,
+  ExpectedVersion,
+  IndexEntry,
+  ListRange,
+  Versioned,
+  WriteOutcome,
+} from '../ports/document-store.ts';
+import { partnerRowEntries } from './partner-rows.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import { auditStreamsFor } from '../audit/audit-event.ts';
 import type { ResellerRelationship } from './reseller-relationship.ts';
@@ -13,8 +22,24 @@ export interface ResellerRelationshipRepository {
   find(partnerTenantId: string, customerTenantId: string): Promise<Versioned<ResellerRelationship> | undefined>;
   listByPartner(partnerTenantId: string): Promise<Versioned<ResellerRelationship>[]>;
   listByCustomer(customerTenantId: string): Promise<Versioned<ResellerRelationship>[]>;
+  /** The partner's list in one order (see partner-rows.ts): `index` is a ROW_INDEX, `key` the partner or its status group. */
+  listRows(index: string, key: string, range?: ListRange): Promise<Versioned<ResellerRelationship>[]>;
+  countRows(index: string, key: string, range?: CountRange): Promise<number>;
+  /** How many reseller relationships the partner has (the by-partner index). */
+  countByPartner(partnerTenantId: string): Promise<number>;
+  /** Writes a relationship again as it is, with today's index entries (one stored before they existed); no audit event. */
+  reindex(stored: Versioned<ResellerRelationship>): Promise<WriteOutcome<ResellerRelationship>>;
   /** Writes the relationship with its index entries and its audit event, atomically. */
   save(relationship: ResellerRelationship, expected: ExpectedVersion, event: AuditEvent): Promise<WriteOutcome<ResellerRelationship>>;
+}
+
+/** The index entries of one reseller relationship. */
+export function resellerIndexEntries(relationship: ResellerRelationship): IndexEntry[] {
+  return [
+    { index: RESELLER_INDEX.byPartner, key: relationship.partnerTenantId, sort: relationship.createdDateTime },
+    { index: RESELLER_INDEX.byCustomer, key: relationship.customer.tenantId, sort: relationship.createdDateTime },
+    ...partnerRowEntries({ kind: 'reseller', value: relationship }),
+  ];
 }
 
 /** Builds the repository over the document store. */
@@ -26,12 +51,14 @@ export function createResellerRelationshipRepository(store: DocumentStore): Rese
     listByPartner: (partnerTenantId) => store.list<ResellerRelationship>(RESELLER_COLLECTION, RESELLER_INDEX.byPartner, partnerTenantId),
     listByCustomer: (customerTenantId) =>
       store.list<ResellerRelationship>(RESELLER_COLLECTION, RESELLER_INDEX.byCustomer, customerTenantId),
+    listRows: (index, key, range) => store.list<ResellerRelationship>(RESELLER_COLLECTION, index, key, range),
+    countRows: (index, key, range) => store.count(RESELLER_COLLECTION, index, key, range),
+    countByPartner: (partnerTenantId) => store.count(RESELLER_COLLECTION, RESELLER_INDEX.byPartner, partnerTenantId),
+    reindex: (stored) =>
+      store.put(RESELLER_COLLECTION, stored.value.id, stored.value, stored.version, { indexes: resellerIndexEntries(stored.value) }),
     save: (relationship, expected, event) =>
       store.put(RESELLER_COLLECTION, relationship.id, relationship, expected, {
-        indexes: [
-          { index: RESELLER_INDEX.byPartner, key: relationship.partnerTenantId, sort: relationship.createdDateTime },
-          { index: RESELLER_INDEX.byCustomer, key: relationship.customer.tenantId, sort: relationship.createdDateTime },
-        ],
+        indexes: resellerIndexEntries(relationship),
         append: auditStreamsFor(event).map((stream) => ({ stream, event })),
       }),
   };

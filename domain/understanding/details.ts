@@ -64,24 +64,85 @@ function tenantForms(tenant: { name: string; domain: string }): Named {
   return { canonical: tenant.name, forms: [...forms] };
 }
 
+/** One exact form, compiled once: its pattern, and the form without spaces or hyphens (a quick test before the pattern). */
+interface ExactForm {
+  readonly n: Named;
+  readonly squashed: string;
+  readonly pattern: RegExp;
+}
+
+/** A list of names prepared for matching: exact forms longest first, and the one-word forms a misspelling may reach. */
+interface PreparedNames {
+  readonly exact: readonly ExactForm[];
+  readonly fuzzy: readonly { readonly n: Named; readonly form: string; readonly limit: number }[];
+}
+
+function squash(text: string): string {
+  return text.replace(/[\s-]+/g, '');
+}
+
+function prepareNames(names: readonly Named[]): PreparedNames {
+  const exact = names
+    .flatMap((n) => n.forms.map((form) => ({ n, form })))
+    .sort((a, b) => b.form.length - a.form.length)
+    .map(({ n, form }) => ({ n, squashed: squash(form), pattern: bounded(`${phrase(form)}(?:'s)?`) }));
+  const fuzzy = names.flatMap((n) =>
+    n.forms
+      .filter((form) => !form.includes(' ') && !form.includes('.'))
+      .map((form) => ({ n, form, limit: form.length >= 7 ? 2 : form.length >= 5 ? 1 : 0 }))
+      .filter((f) => f.limit > 0),
+  );
+  return { exact, fuzzy };
+}
+
+/**
+ * Prepared lists kept between messages: the vocabulary is the same from one message to the next (a directory of
+ * 2,000 customers and 10,000 relationship names would otherwise be compiled into patterns on every message).
+ * A few lists are kept (a partner's and a customer's vocabularies alternate); a list is the same when its items are.
+ */
+class PreparedCache<T, P> {
+  readonly #entries: { items: readonly T[]; prepared: P }[] = [];
+  readonly #same: (a: T, b: T) => boolean;
+  readonly #prepare: (items: readonly T[]) => P;
+  constructor(same: (a: T, b: T) => boolean, prepare: (items: readonly T[]) => P) {
+    this.#same = same;
+    this.#prepare = prepare;
+  }
+  get(items: readonly T[]): P {
+    const found = this.#entries.find((e) => e.items.length === items.length && e.items.every((item, i) => this.#same(item, items[i] as T)));
+    if (found !== undefined) return found.prepared;
+    const prepared = this.#prepare(items);
+    this.#entries.unshift({ items: [...items], prepared });
+    if (this.#entries.length > 16) this.#entries.pop();
+    return prepared;
+  }
+}
+
+type TenantName = { readonly name: string; readonly domain: string };
+const tenantNames = new PreparedCache<TenantName, PreparedNames>(
+  (a, b) => a === b || (a.name === b.name && a.domain === b.domain),
+  (tenants) => prepareNames(tenants.map(tenantForms)),
+);
+const groupLists = new PreparedCache<string, PreparedNames>(
+  (a, b) => a === b,
+  (groups) => prepareNames(groupNames(groups)),
+);
+
 /** Finds a name: exact forms first (longest first), then (when `fuzzy`) one word close to a one-word form. */
-function takeName(text: Text, names: readonly Named[], fuzzy = true): string | undefined {
-  const exact = names.flatMap((n) => n.forms.map((form) => ({ n, form }))).sort((a, b) => b.form.length - a.form.length);
-  for (const { n, form } of exact) {
-    if (text.take(bounded(`${phrase(form)}(?:'s)?`))) return n.canonical;
+function takeName(text: Text, names: PreparedNames, fuzzy = true): string | undefined {
+  const squashed = squash(text.value);
+  for (const { n, squashed: form, pattern } of names.exact) {
+    // A form can only match where its letters stand together once spaces and hyphens are gone.
+    if (squashed.includes(form) && text.take(pattern)) return n.canonical;
   }
   if (!fuzzy) return undefined;
   const words = [...text.value.matchAll(/[a-z][a-z0-9-]{3,}/g)];
   for (const word of words) {
     const token = word[0].replace(/'s$/, '');
-    for (const n of names) {
-      for (const form of n.forms) {
-        if (form.includes(' ') || form.includes('.')) continue;
-        const limit = form.length >= 7 ? 2 : form.length >= 5 ? 1 : 0;
-        if (limit > 0 && Math.abs(form.length - token.length) <= limit && editDistance(token, form, limit) <= limit) {
-          text.take(bounded(escape(word[0])));
-          return n.canonical;
-        }
+    for (const { n, form, limit } of names.fuzzy) {
+      if (Math.abs(form.length - token.length) <= limit && editDistance(token, form, limit) <= limit) {
+        text.take(bounded(escape(word[0])));
+        return n.canonical;
       }
     }
   }
@@ -100,9 +161,19 @@ function groupNames(groups: readonly string[]): Named[] {
   return groups.map((g) => ({ canonical: g, forms: [g.toLowerCase(), ...(GROUP_ALIASES[g.toLowerCase()] ?? [])] }));
 }
 
+/** Relationship names longest first, each compiled once (see PreparedCache). */
+const relationshipLists = new PreparedCache<string, readonly { name: string; squashed: string; pattern: RegExp }[]>(
+  (a, b) => a === b,
+  (names) =>
+    [...names]
+      .sort((a, b) => b.length - a.length)
+      .map((name) => ({ name, squashed: squash(name.toLowerCase()), pattern: bounded(phrase(name)) })),
+);
+
 function takeRelationship(text: Text, original: string, relationships: readonly string[]): string | undefined {
-  for (const name of [...relationships].sort((a, b) => b.length - a.length)) {
-    if (text.take(bounded(phrase(name)))) return name;
+  const squashed = squash(text.value);
+  for (const { name, squashed: form, pattern } of relationshipLists.get(relationships)) {
+    if (squashed.includes(form) && text.take(pattern)) return name;
   }
   const quoted = /"([^"]{3,60})"/.exec(original.replace(/[“”]/g, '"'));
   if (quoted?.[1] !== undefined) {
@@ -354,9 +425,9 @@ function takeRemoveGlobalAdmin(text: Text): boolean {
 export function maskNames(original: string, side: AskerSide, names: NameVocabulary): string {
   const text = new Text(original);
   // The side's own kind of tenant first (a close misspelling goes to it), then the other kind, by exact name only.
-  const own = (side === 'partner' ? names.customers : names.partners).map(tenantForms);
-  const other = (side === 'partner' ? names.partners : names.customers).map(tenantForms);
-  const groups = groupNames(names.groups);
+  const own = tenantNames.get(side === 'partner' ? names.customers : names.partners);
+  const other = tenantNames.get(side === 'partner' ? names.partners : names.customers);
+  const groups = groupLists.get(names.groups);
   for (let i = 0; i < 3; i += 1) {
     text.mask = 'xrelationship';
     takeRelationship(text, '', names.relationships);
@@ -389,13 +460,13 @@ export function extractDetails(original: string, corrected: string, intent: Inte
   if (relationship !== undefined) details.relationship = relationship;
   if (side === 'partner') {
     // A group is a detail of assigning (or asking about) it; elsewhere "tier 1" is only who will use the access.
-    const group = takeName(text, groupNames(names.groups));
+    const group = takeName(text, groupLists.get(names.groups));
     if (group !== undefined && GROUP_INTENTS.includes(intent)) details.group = group;
-    const customer = takeName(text, names.customers.map(tenantForms));
+    const customer = takeName(text, tenantNames.get(names.customers));
     if (customer !== undefined && !(relationship !== undefined && relationship.toLowerCase().includes(customer.toLowerCase())))
       details.customer = customer;
   } else {
-    const partner = takeName(text, names.partners.map(tenantForms));
+    const partner = takeName(text, tenantNames.get(names.partners));
     if (partner !== undefined) details.partner = partner;
   }
   // Keywords may be misspelt ("auto extnd"): what the original words do not say is also read in the corrected words.

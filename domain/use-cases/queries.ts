@@ -6,6 +6,9 @@ import { readAuditPage } from '../audit/audit.repository.ts';
 import type { Permissions } from '../policy/access-policy.ts';
 import { permissionsFor } from '../policy/access-policy.ts';
 import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
+import type { Versioned } from '../ports/document-store.ts';
+import type { GdapRelationship } from '../relationships/gdap-relationship.ts';
+import type { ResellerRelationship } from '../relationships/reseller-relationship.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
 import type { TenantRef, UseCaseContext } from './context.ts';
@@ -94,24 +97,32 @@ export async function listCustomersOfPartner(
 ): Promise<Result<readonly CustomerOfPartner[]>> {
   const denied = checkPolicy(actor, 'viewPartnerRelationships', { partnerTenantId: input.partnerTenantId });
   if (denied !== undefined) return denied;
-  const resellers = await context.reseller.listByPartner(input.partnerTenantId);
-  const gdaps = await context.gdap.listByPartner(input.partnerTenantId);
-  const groups = await context.directory.listGroups(input.partnerTenantId);
-  const customerIds = [...new Set([...resellers.map((r) => r.value.customer.tenantId), ...gdaps.map((g) => g.value.customer.tenantId)])];
-  const result: CustomerOfPartner[] = [];
-  for (const customerTenantId of customerIds) {
-    const reseller = resellers.find((r) => r.value.customer.tenantId === customerTenantId);
-    const agreement = await context.agreements.get(customerTenantId);
-    result.push({
-      customer: await tenantRef(context, customerTenantId),
-      reseller: reseller === undefined ? null : await resellerView(context, actor, reseller),
-      gdapRelationships: await Promise.all(
-        gdaps.filter((g) => g.value.customer.tenantId === customerTenantId).map((g) => gdapView(context, actor, g, groups)),
-      ),
-      agreementAccepted: agreement !== undefined,
-      canTransact: canTransactForCustomer(reseller?.value, agreement?.value),
-    });
-  }
+  const [resellers, gdaps, groups] = await Promise.all([
+    context.reseller.listByPartner(input.partnerTenantId),
+    context.gdap.listByPartner(input.partnerTenantId),
+    context.directory.listGroups(input.partnerTenantId),
+  ]);
+  // Grouped once by customer (not a filter over every relationship per customer), agreements read together.
+  const byCustomer = new Map<string, { reseller?: Versioned<ResellerRelationship>; gdaps: Versioned<GdapRelationship>[] }>();
+  const entry = (customerTenantId: string) => {
+    const found = byCustomer.get(customerTenantId) ?? { gdaps: [] };
+    byCustomer.set(customerTenantId, found);
+    return found;
+  };
+  for (const r of resellers) entry(r.value.customer.tenantId).reseller ??= r;
+  for (const g of gdaps) entry(g.value.customer.tenantId).gdaps.push(g);
+  const result = await Promise.all(
+    [...byCustomer].map(async ([customerTenantId, { reseller, gdaps: own }]): Promise<CustomerOfPartner> => {
+      const agreement = await context.agreements.get(customerTenantId);
+      return {
+        customer: await tenantRef(context, customerTenantId),
+        reseller: reseller === undefined ? null : await resellerView(context, actor, reseller),
+        gdapRelationships: await Promise.all(own.map((g) => gdapView(context, actor, g, groups))),
+        agreementAccepted: agreement !== undefined,
+        canTransact: canTransactForCustomer(reseller?.value, agreement?.value),
+      };
+    }),
+  );
   return ok(result);
 }
 

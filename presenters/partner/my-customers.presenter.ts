@@ -1,12 +1,13 @@
 import type { CustomerRowView, MyCustomersCardView } from '#cards/partner/my-customers.card.ts';
-import { formatDate, formatDuration, possessive } from '#cards/format.ts';
+import { formatDate, formatDuration } from '#cards/format.ts';
 import type { CustomerFilter } from '#cards/partner/partner-verbs.ts';
 import type { UserActor } from '#domain/actors/actor.ts';
+import type { PartnerAccess } from '#domain/partner-access.ts';
 import type { Action } from '#domain/policy/access-policy.ts';
 import type { Refusal } from '#domain/shared/result.ts';
-import type { CustomerOfPartner } from '#domain/use-cases/queries.ts';
+import type { PartnerPageQuery, PartnerPageRow, RowCursor } from '#domain/use-cases/partner-page.ts';
+import { cursorToken } from '#domain/use-cases/partner-page.ts';
 import type { GdapRelationshipView, RelationshipView, ResellerRelationshipView } from '#domain/use-cases/views.ts';
-import type { PresenterServices } from '../presenter-services.ts';
 
 /** Rows per page: ten relationships keep the card far below Teams' 28 KB. */
 export const PAGE_SIZE = 10;
@@ -29,19 +30,12 @@ function command(title: string, words: string) {
   return { hasCommand: true, commandTitle: title, commandData: { command: words } };
 }
 
-/** Which customers have a Global admin the bot can message: a reminder is offered only where it can arrive. */
-export type Reachable = (customerTenantId: string) => boolean;
-
-const EVERYONE: Reachable = () => true;
-
-function reminder(canRemind: boolean, reachable: boolean, customer: string, waiting: string) {
-  if (!canRemind) return `${waiting}.`;
-  return reachable
-    ? `${waiting}: send a reminder.`
-    : `${waiting}. None of ${possessive(customer)} Global admins has used this bot, so send them the e-mail.`;
+// The reminder is offered on every waiting row: whether any of the customer's admins uses the bot is not the partner's to learn.
+function reminder(canRemind: boolean, waiting: string) {
+  return canRemind ? `${waiting}: send a reminder.` : `${waiting}.`;
 }
 
-function resellerRow(r: ResellerRelationshipView, reachable: Reachable): Row {
+function resellerRow(r: ResellerRelationshipView): Row {
   const rel = r.relationship;
   const customer = r.customer.name;
   const base = {
@@ -57,15 +51,14 @@ function resellerRow(r: ResellerRelationshipView, reachable: Reachable): Row {
   };
   if (rel.status === 'invited') {
     const canRemind = may(r, 'requestResellerRelationship');
-    const reach = reachable(r.customer.tenantId);
     return {
       pending: true,
       expiring: false,
       view: {
         ...base,
         status: 'Invited: not a customer until they accept',
-        nextAction: reminder(canRemind, reach, customer, `waiting for a Global admin of ${customer} to accept`),
-        hasReminder: canRemind && reach,
+        nextAction: reminder(canRemind, `waiting for a Global admin of ${customer} to accept`),
+        hasReminder: canRemind,
         reminderData: { kind: 'reseller', id: r.id, version: r.version },
       },
     };
@@ -96,7 +89,6 @@ function resellerRow(r: ResellerRelationshipView, reachable: Reachable): Row {
 
 function gdapNext(
   g: GdapRelationshipView,
-  reachable: Reachable,
 ): Pick<CustomerRowView, 'nextAction' | 'hasCommand' | 'commandTitle' | 'commandData' | 'hasReminder' | 'reminderData'> {
   const customer = g.customer.name;
   const renew = may(g, 'requestGdapRelationship') ? command('Request a new relationship', `new gdap for ${customer}`) : NO_COMMAND;
@@ -105,11 +97,10 @@ function gdapNext(
       return { nextAction: 'draft: not yet sent for approval.', ...NO_COMMAND, ...NO_REMINDER };
     case 'approvalPending': {
       const canRemind = may(g, 'lockForApproval');
-      const reach = reachable(g.customer.tenantId);
       return {
-        nextAction: reminder(canRemind, reach, customer, `waiting for approval until ${formatDate(g.requestExpiresDateTime)}`),
+        nextAction: reminder(canRemind, `waiting for approval until ${formatDate(g.requestExpiresDateTime)}`),
         ...NO_COMMAND,
-        hasReminder: canRemind && reach,
+        hasReminder: canRemind,
         reminderData: { kind: 'gdap', id: g.id, version: g.version },
       };
     }
@@ -173,7 +164,7 @@ function gdapFacts(g: GdapRelationshipView): { label: string; value: string }[] 
   }
 }
 
-function gdapRow(g: GdapRelationshipView, reachable: Reachable): Row {
+function gdapRow(g: GdapRelationshipView): Row {
   return {
     pending: g.status === 'approvalPending',
     expiring: g.isExpiring,
@@ -182,64 +173,115 @@ function gdapRow(g: GdapRelationshipView, reachable: Reachable): Row {
       relationship: `GDAP "${g.displayName}"`,
       status: g.statusText,
       facts: gdapFacts(g),
-      ...gdapNext(g, reachable),
+      ...gdapNext(g),
     },
   };
 }
 
-/** A customer is one once a relationship with it was accepted; before that it is only invited. */
-function isCustomer(c: CustomerOfPartner): boolean {
-  return c.reseller?.relationship.status === 'active' || c.gdapRelationships.some((g) => g.relationship.activatedDateTime !== null);
-}
-
 const FILTER_WORDS: Readonly<Record<CustomerFilter, string>> = { all: '', expiring: 'expiring soon', pending: 'waiting for the customer' };
 
-/** Builds one page of "my customers" from the domain's list; the filter narrows to expiring or pending ones. */
-export function buildMyCustomersView(
-  customers: readonly CustomerOfPartner[],
-  filter: CustomerFilter,
-  page: number,
-  reachable: Reachable = EVERYONE,
-): MyCustomersCardView {
-  const sorted = [...customers].sort((a, b) => a.customer.name.localeCompare(b.customer.name));
-  const rows = sorted
-    .flatMap((c) => [
-      ...(c.reseller === null ? [] : [resellerRow(c.reseller, reachable)]),
-      ...c.gdapRelationships.map((g) => gdapRow(g, reachable)),
-    ])
-    .filter((row) => filter === 'all' || (filter === 'expiring' ? row.expiring : row.pending));
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+/** How each filter of the card reads the partner's list: by customer, except "expiring", soonest end first. */
+const FILTER_QUERIES: Readonly<Record<CustomerFilter, Pick<PartnerPageQuery, 'sort' | 'status'>>> = {
+  all: { sort: 'customer', status: 'all' },
+  expiring: { sort: 'end', status: 'expiring' },
+  pending: { sort: 'customer', status: 'pending' },
+};
+
+/** Where a page of the card starts: after a row ("More"), before one ("Back"), or neither (the page number is read through). */
+export interface PageStart {
+  readonly after?: RowCursor | undefined;
+  readonly before?: RowCursor | undefined;
+}
+
+/** One page as the domain read it, in the card's order, and whether rows come before and after it. */
+export interface CustomersPage {
+  readonly rows: readonly PartnerPageRow[];
+  readonly matching: number;
+  readonly hasPrevious: boolean;
+  readonly hasMore: boolean;
+}
+
+function row(r: PartnerPageRow): Row {
+  return r.relationship.kind === 'reseller' ? resellerRow(r.relationship) : gdapRow(r.relationship);
+}
+
+/** One page of "my customers" (each view carries what its viewer may do); `page` is the number shown, from 0. */
+export function buildMyCustomersView(loaded: CustomersPage, filter: CustomerFilter, page: number): MyCustomersCardView {
+  const pages = Math.max(1, Math.ceil(loaded.matching / PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
-  const shown = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
   const label = FILTER_WORDS[filter];
-  const customerCount = new Set(customers.filter(isCustomer).map((c) => c.customer.tenantId)).size;
-  const invitedCount = new Set(customers.filter((c) => !isCustomer(c)).map((c) => c.customer.tenantId)).size;
-  const invited = invitedCount === 0 ? '' : ` and ${invitedCount} invited`;
+  const first = loaded.rows[0];
+  const last = loaded.rows.at(-1);
   return {
     title: filter === 'all' ? 'My customers' : `My customers: ${label}`,
-    summary: `${rows.length} relationship${rows.length === 1 ? '' : 's'}${label ? ` ${label}` : ''} with ${customerCount} customer${customerCount === 1 ? '' : 's'}${invited} · page ${current + 1} of ${pages}`,
-    rows: shown.map((r) => r.view),
+    summary: `${loaded.matching} relationship${loaded.matching === 1 ? '' : 's'}${label ? ` ${label}` : ''} · page ${current + 1} of ${pages}`,
+    rows: loaded.rows.map((r) => row(r).view),
     emptyText:
       filter === 'all'
         ? 'You have no customer relationships yet. Type "invite a customer" or "new gdap" to start one.'
         : `No relationship is ${label}.`,
-    hasPrevious: current > 0,
-    previousData: { page: current - 1, filter },
-    hasMore: current < pages - 1,
-    moreData: { page: current + 1, filter },
+    hasPrevious: loaded.hasPrevious && first !== undefined,
+    previousData: { page: Math.max(0, current - 1), filter, ...(first === undefined ? {} : { before: cursorToken(first.cursor) }) },
+    hasMore: loaded.hasMore && last !== undefined,
+    moreData: { page: current + 1, filter, ...(last === undefined ? {} : { after: cursorToken(last.cursor) }) },
     hint: 'Type "expiring" or "pending" to narrow the list, or "my customers" for all of it.',
+  };
+}
+
+/**
+ * Reads one page of the viewer's own partner's relationships in the store's indexes: the first, the one after a row,
+ * the one before a row, or (a page number without a row, from an older card) the page at that number, read through.
+ */
+export async function loadCustomersPage(
+  domain: PartnerAccess,
+  actor: UserActor,
+  filter: CustomerFilter,
+  page: number,
+  start: PageStart,
+): Promise<{ ok: true; value: CustomersPage } | Refusal> {
+  const base = { partnerTenantId: actor.tenantId, ...FILTER_QUERIES[filter], limit: PAGE_SIZE };
+  if (start.before !== undefined) {
+    const back = await domain.listPartnerRelationshipsPage(actor, { ...base, descending: true, after: start.before });
+    if (!back.ok) return back;
+    if (back.value.rows.length > 0) {
+      const rows = [...back.value.rows].reverse();
+      return {
+        ok: true,
+        value: { rows, matching: back.value.matching ?? back.value.total, hasPrevious: back.value.next !== null, hasMore: true },
+      };
+    }
+    // Nothing before that row any more (it moved, or rows went): the first page.
+  }
+  let after = start.after;
+  // An older card's page number without a row: read through to it (the page past the end shows the last).
+  const readThrough = start.after === undefined && start.before === undefined;
+  for (let skipped = 0; readThrough && skipped < page; skipped += 1) {
+    const through = await domain.listPartnerRelationshipsPage(actor, { ...base, ...(after === undefined ? {} : { after }) });
+    if (!through.ok) return through;
+    if (through.value.next === null) break;
+    after = through.value.next;
+  }
+  const listed = await domain.listPartnerRelationshipsPage(actor, { ...base, ...(after === undefined ? {} : { after }) });
+  if (!listed.ok) return listed;
+  return {
+    ok: true,
+    value: {
+      rows: listed.value.rows,
+      matching: listed.value.matching ?? listed.value.total,
+      hasPrevious: after !== undefined,
+      hasMore: listed.value.next !== null,
+    },
   };
 }
 
 /** Loads and builds a page, or says why the person may not see it. */
 export async function loadMyCustomers(
-  services: Pick<PresenterServices, 'domain' | 'directory' | 'conversations'>,
+  domain: PartnerAccess,
   actor: UserActor,
   filter: CustomerFilter,
   page: number,
+  start: PageStart = {},
 ): Promise<{ ok: true; view: MyCustomersCardView } | Refusal> {
-  const listed = await services.domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
-  if (!listed.ok) return listed;
-  // Who has talked to the bot at the customer is not the partner's to learn: the reminder is offered for every waiting row.
-  return { ok: true, view: buildMyCustomersView(listed.value, filter, page) };
+  const loaded = await loadCustomersPage(domain, actor, filter, page, start);
+  return loaded.ok ? { ok: true, view: buildMyCustomersView(loaded.value, filter, page) } : loaded;
 }

@@ -1,5 +1,3 @@
-import type { PartnerRelationshipRow } from '#bot/tab/tab-contract.ts';
-
 export type SortKey = 'customer' | 'name' | 'type' | 'status' | 'end' | 'daysLeft';
 
 export interface RowFilter {
@@ -20,33 +18,26 @@ export const STATUS_FILTERS: readonly { value: string; label: string }[] = [
   { value: 'ended', label: 'Ended' },
 ];
 
-const ENDED = new Set(['expired', 'terminated', 'terminationRequested', 'terminating', 'declined']);
-
-/** True when the row passes the status, customer and "expiring within N days" filters. */
-export function matchesFilter(r: PartnerRelationshipRow, f: RowFilter): boolean {
-  if (f.status === 'ended' ? !ENDED.has(r.status) : f.status !== 'all' && r.status !== f.status) return false;
-  if (f.search.trim() !== '' && !r.customerName.toLowerCase().includes(f.search.trim().toLowerCase())) return false;
-  if (f.expiringWithin !== null && (r.daysLeft === null || r.daysLeft > f.expiringWithin || ENDED.has(r.status))) return false;
-  return true;
+/** The API path of one page: the server sorts and filters ("days left" orders as the end date does). */
+export function pagePath(f: RowFilter, sort: { key: SortKey; descending: boolean }, after: string | null, limit: number): string {
+  const query = new URLSearchParams({ sort: sort.key, desc: sort.descending ? '1' : '0', status: f.status, limit: String(limit) });
+  if (f.search.trim() !== '') query.set('customer', f.search.trim());
+  if (f.expiringWithin !== null) query.set('within', String(f.expiringWithin));
+  if (after !== null) query.set('after', after);
+  return `partner/relationships?${query.toString()}`;
 }
 
-/** Orders two rows by a column; rows without an end date go last. */
-export function compareRows(a: PartnerRelationshipRow, b: PartnerRelationshipRow, key: SortKey): number {
-  switch (key) {
-    case 'customer':
-      return a.customerName.localeCompare(b.customerName) || a.name.localeCompare(b.name);
-    case 'name':
-      return a.name.localeCompare(b.name);
-    case 'type':
-      return a.type.localeCompare(b.type);
-    case 'status':
-      return a.statusText.localeCompare(b.statusText);
-    case 'end':
-      return (
-        (a.endDateTime === null ? Infinity : Date.parse(a.endDateTime)) - (b.endDateTime === null ? Infinity : Date.parse(b.endDateTime)) ||
-        a.customerName.localeCompare(b.customerName)
-      );
-    case 'daysLeft':
-      return (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) || a.customerName.localeCompare(b.customerName);
-  }
+/** "5 of 5 relationships" when one page holds them all; else which rows these are, of how many (when the server knows). */
+export function countText(
+  offset: number,
+  shown: number,
+  page: { readonly total: number; readonly matching: number | null; readonly next: string | null },
+  hasPrevious: boolean,
+): string {
+  if (!hasPrevious && page.next === null) return `${shown} of ${page.total} relationships`;
+  const range = shown === 0 ? 'None' : `${offset + 1}–${offset + shown}`;
+  if (page.matching === null) return `${range} of the matching relationships (${page.total} in all)`;
+  return page.matching === page.total
+    ? `${range} of ${page.total} relationships`
+    : `${range} of ${page.matching} matching (${page.total} in all)`;
 }

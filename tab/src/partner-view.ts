@@ -2,7 +2,7 @@ import type { Chart } from 'chart.js';
 import type { PartnerRelationshipRow, PartnerRelationships, RowAction } from '#bot/tab/tab-contract.ts';
 import { h, replace } from './dom.ts';
 import { drawEndDateChart } from './end-date-chart.ts';
-import { compareRows, matchesFilter, STATUS_FILTERS, type RowFilter, type SortKey } from './partner-filters.ts';
+import { countText, pagePath, STATUS_FILTERS, type RowFilter, type SortKey } from './partner-filters.ts';
 import type { ViewContext } from './view-context.ts';
 
 const COLUMNS: readonly { key: SortKey | null; label: string }[] = [
@@ -17,17 +17,29 @@ const COLUMNS: readonly { key: SortKey | null; label: string }[] = [
   { key: null, label: 'Auto-extend' },
 ];
 
-/** The partner's dashboard: filters, the end-date timeline, the sortable table and a details dialog per row. */
+/** Rows per page of the table: the server sorts, filters and pages (a partner may have thousands). */
+const PAGE_ROWS = 50;
+
+/**
+ * The partner's dashboard: filters, the end-date timeline (of the rows shown), the sortable table one page at a time,
+ * and a details dialog per row. Sorting, filtering and paging happen on the server.
+ */
 export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Promise<void> {
-  const answer = await ctx.api.get<PartnerRelationships>('partner/relationships');
+  const filter: RowFilter = { status: 'all', search: '', expiringWithin: null };
+  let sort: { key: SortKey; descending: boolean } = { key: 'end', descending: false };
+  /** Where each page visited so far starts (`after` tokens; the first page has none), and which one is shown. */
+  let starts: (string | null)[] = [null];
+  let current = 0;
+  const load = (start: string | null) => ctx.api.get<PartnerRelationships>(pagePath(filter, sort, start, PAGE_ROWS));
+  const answer = await load(null);
   if (!answer.ok) {
     replace(root, h('div', { class: 'notice notice-error', role: 'alert' }, answer.error));
     return;
   }
-  const data = answer.value;
-  const filter: RowFilter = { status: 'all', search: '', expiringWithin: null };
-  let sort: { key: SortKey; descending: boolean } = { key: 'end', descending: false };
+  let data = answer.value;
   let chart: Chart<'bar'> | undefined;
+  /** Only the answer to the latest request is shown (typing in the search sends one per pause). */
+  let latest = 0;
 
   const canvas = h('canvas', { 'aria-label': 'Timeline of end dates', role: 'img' });
   const swatch = (variable: string, label: string) => h('li', { style: `--swatch: var(${variable})` }, label);
@@ -56,18 +68,20 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
       'aria-label': 'Status',
       onchange: () => {
         filter.status = statusSelect.value;
-        render();
+        void reload();
       },
     },
     ...STATUS_FILTERS.map((s) => h('option', { value: s.value }, s.label)),
   );
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
   const search = h('input', {
     type: 'search',
     placeholder: 'Search customers',
     'aria-label': 'Search customers',
     oninput: () => {
       filter.search = search.value;
-      render();
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => void reload(), 250);
     },
   });
   const within = h('input', {
@@ -79,7 +93,7 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
     oninput: () => {
       const days = Number.parseInt(within.value, 10);
       filter.expiringWithin = Number.isFinite(days) ? days : null;
-      render();
+      void reload();
     },
   });
 
@@ -88,9 +102,35 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
     chart = drawEndDateChart(canvas, rows, data.now, ctx.formats);
   };
 
+  const previous = h('button', { type: 'button', class: 'secondary', onclick: () => void go(current - 1) }, 'Previous');
+  const next = h('button', { type: 'button', class: 'secondary', onclick: () => void go(current + 1) }, 'Next');
+  const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' }, previous, next);
+
+  /** Shows page `index` (one visited, or the next): asks the server, and shows its answer unless a newer one was asked. */
+  const go = async (index: number) => {
+    const start = index === starts.length ? data.next : (starts[index] ?? null);
+    if (index < 0 || (index > 0 && start === null)) return;
+    const ticket = (latest += 1);
+    const got = await load(start);
+    if (ticket !== latest) return;
+    if (!got.ok) return ctx.notify(got.error, 'error');
+    if (index === starts.length) starts.push(start);
+    current = index;
+    data = got.value;
+    render();
+  };
+  /** Filters or order changed: back to the first page. */
+  const reload = () => {
+    starts = [null];
+    return go(0);
+  };
+
   const render = () => {
-    const rows = data.rows.filter((r) => matchesFilter(r, filter)).sort((a, b) => compareRows(a, b, sort.key) * (sort.descending ? -1 : 1));
-    count.textContent = `${rows.length} of ${data.rows.length} relationships`;
+    const rows = data.rows;
+    count.textContent = countText(current * PAGE_ROWS, rows.length, data, current > 0);
+    previous.disabled = current === 0;
+    next.disabled = data.next === null;
+    pager.hidden = current === 0 && data.next === null;
     replace(
       headRow,
       ...COLUMNS.map((c) =>
@@ -106,7 +146,7 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
                   class: 'sort',
                   onclick: () => {
                     sort = { key: c.key ?? 'end', descending: sort.key === c.key ? !sort.descending : false };
-                    render();
+                    void reload();
                   },
                 },
                 c.label,
@@ -123,7 +163,7 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
           h(
             'td',
             { colspan: COLUMNS.length, class: 'empty' },
-            data.rows.length === 0 ? data.startHint : 'No relationship matches these filters.',
+            data.total === 0 ? data.startHint : 'No relationship matches these filters.',
           ),
         ),
       );
@@ -221,6 +261,7 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
       'div',
       { class: 'card table-card' },
       h('table', { class: 'grid', 'aria-label': 'Relationships' }, h('thead', {}, headRow), tableBody),
+      pager,
     ),
     details,
   );

@@ -195,6 +195,67 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
       ]);
     });
 
+    it('pages newest first with descending, the cursor counting in that order, within from/before', async () => {
+      const rel = fresh('rel');
+      const sorts = ['a', 'b', 'b', 'b', 'c', 'd'];
+      for (const [i, sort] of sorts.entries()) {
+        await store.put(rel, `r${i}`, { name: `${sort}${i}`, status: 'active' }, null, { indexes: [{ index: 'rows', key: 'p', sort }] });
+      }
+      const seen: string[] = [];
+      let after: { sort: string; id: string } | undefined;
+      for (let page = 0; page < 10; page += 1) {
+        const got = await store.list<Relationship>(rel, 'rows', 'p', {
+          descending: true,
+          limit: 2,
+          from: 'b',
+          before: 'd',
+          ...(after === undefined ? {} : { after }),
+        });
+        if (got.length === 0) break;
+        seen.push(...names(got));
+        const last = got.at(-1)?.value.name ?? '';
+        after = { sort: last.slice(0, 1), id: `r${last.slice(1)}` };
+      }
+      expect(seen).toEqual(['c4', 'b3', 'b2', 'b1']);
+      expect(names(await store.list<Relationship>(rel, 'rows', 'p', { descending: true }))).toEqual(['d5', 'c4', 'b3', 'b2', 'b1', 'a0']);
+      // A cursor beyond `before` leaves `before` as the bound; one inside it bounds tighter.
+      expect(
+        names(await store.list<Relationship>(rel, 'rows', 'p', { descending: true, before: 'c', after: { sort: 'z', id: 'x' } })),
+      ).toEqual(['b3', 'b2', 'b1', 'a0']);
+      expect(
+        names(await store.list<Relationship>(rel, 'rows', 'p', { descending: true, after: { sort: 'b', id: 'r2' }, limit: 5 })),
+      ).toEqual(['b1', 'a0']);
+    });
+
+    it('counts the entries under an index key, within from/before, without reading documents', async () => {
+      const rel = fresh('rel');
+      const sorts = ['a', 'b', 'b', 'c'];
+      for (const [i, sort] of sorts.entries()) {
+        await store.put(rel, `r${i}`, { name: `${sort}${i}`, status: 'active' }, null, {
+          indexes: [
+            { index: 'rows', key: 'p', sort },
+            { index: 'rows', key: i % 2 === 0 ? 'even' : 'odd', sort },
+          ],
+        });
+      }
+      expect(await store.count(rel, 'rows', 'p')).toBe(4);
+      expect(await store.count(rel, 'rows', 'p', { from: 'b' })).toBe(3);
+      expect(await store.count(rel, 'rows', 'p', { from: 'b', before: 'c' })).toBe(2);
+      expect(await store.count(rel, 'rows', 'even')).toBe(2);
+      expect(await store.count(rel, 'rows', 'nobody')).toBe(0);
+      // Entries follow their documents: re-indexed elsewhere, or removed.
+      const current = await store.get(rel, 'r0');
+      await store.put(rel, 'r0', { name: 'a0', status: 'ended' }, current?.version ?? null, {
+        indexes: [{ index: 'rows', key: 'q', sort: 'a' }],
+      });
+      const removed = await store.get(rel, 'r1');
+      await store.remove(rel, 'r1', removed?.version ?? '*');
+      expect([await store.count(rel, 'rows', 'p'), await store.count(rel, 'rows', 'q'), await store.count(rel, 'rows', 'odd')]).toEqual([
+        2, 1, 1,
+      ]);
+      await expect(store.count(rel, 'bad:index', 'k')).rejects.toThrow(/index/);
+    });
+
     it('appends to a stream in order and reads it back', async () => {
       const audit = fresh('audit');
       expect(await store.append(audit, { n: 1 })).toBe(1);

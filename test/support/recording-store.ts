@@ -2,6 +2,7 @@ import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
 import type {
   DocumentStore,
   ExpectedVersion,
+  CountRange,
   ListRange,
   StreamAppend,
   StreamPage,
@@ -56,6 +57,10 @@ export class RecordingDocumentStore implements DocumentStore {
 
   list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
     return this.#store.list<T>(collection, index, key, range);
+  }
+
+  count(collection: string, index: string, key: string, range?: CountRange): Promise<number> {
+    return this.#store.count(collection, index, key, range);
   }
 
   async append(stream: string, event: unknown): Promise<number> {

@@ -1,69 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import type { PartnerRelationshipRow } from '#bot/tab/tab-contract.ts';
-import { compareRows, matchesFilter, type RowFilter } from '#tab/src/partner-filters.ts';
-
-function row(over: Partial<PartnerRelationshipRow>): PartnerRelationshipRow {
-  return {
-    kind: 'gdap',
-    id: 'x',
-    version: '1',
-    customerName: 'Contoso',
-    name: 'r',
-    type: 'GDAP',
-    status: 'active',
-    statusText: 'Active',
-    roles: [],
-    groups: [],
-    startDateTime: null,
-    endDateTime: null,
-    daysLeft: null,
-    autoExtend: null,
-    mcaAccepted: false,
-    requestedBy: 'Adele',
-    approvedBy: null,
-    actions: [],
-    ...over,
-  };
-}
+import { countText, pagePath, type RowFilter } from '#tab/src/partner-filters.ts';
 
 const ALL: RowFilter = { status: 'all', search: '', expiringWithin: null };
+const params = (path: string) => Object.fromEntries(new URL(path, 'http://x/api/tab/').searchParams);
 
-describe('the partner view filters (page code, no DOM)', () => {
-  it.each([
-    { name: 'all passes everything', filter: ALL, r: row({ status: 'terminated' }), passes: true },
-    { name: 'a status keeps only that status', filter: { ...ALL, status: 'expiring' }, r: row({ status: 'active' }), passes: false },
-    {
-      name: '"ended" gathers expired, terminated and declined',
-      filter: { ...ALL, status: 'ended' },
-      r: row({ status: 'declined' }),
-      passes: true,
-    },
-    {
-      name: 'the customer search ignores case and spaces',
-      filter: { ...ALL, search: '  FABRI ' },
-      r: row({ customerName: 'Fabrikam' }),
-      passes: true,
-    },
-    { name: 'the search misses other customers', filter: { ...ALL, search: 'north' }, r: row({ customerName: 'Fabrikam' }), passes: false },
-    { name: 'expiring within N days keeps N days left', filter: { ...ALL, expiringWithin: 30 }, r: row({ daysLeft: 30 }), passes: true },
-    { name: 'expiring within N days drops more', filter: { ...ALL, expiringWithin: 30 }, r: row({ daysLeft: 31 }), passes: false },
-    {
-      name: 'expiring within N days drops rows without an end date',
-      filter: { ...ALL, expiringWithin: 30 },
-      r: row({ daysLeft: null }),
-      passes: false,
-    },
-  ])('$name', ({ filter, r, passes }) => {
-    expect(matchesFilter(r, filter)).toBe(passes);
+describe('the partner view asks the server for one page (page code, no DOM)', () => {
+  it('sends the order, direction, status and page size; the search and "within" only when set; the page start when past the first', () => {
+    expect(params(pagePath(ALL, { key: 'end', descending: false }, null, 50))).toEqual({
+      sort: 'end',
+      desc: '0',
+      status: 'all',
+      limit: '50',
+    });
+    expect(
+      params(pagePath({ status: 'expiring', search: '  Fabri ', expiringWithin: 30 }, { key: 'customer', descending: true }, 'a%2Fb', 10)),
+    ).toEqual({ sort: 'customer', desc: '1', status: 'expiring', limit: '10', customer: 'Fabri', within: '30', after: 'a%2Fb' });
+    expect(pagePath(ALL, { key: 'name', descending: false }, null, 5).startsWith('partner/relationships?')).toBe(true);
   });
 
-  it('sorts by end date with open-ended rows last, then by customer', () => {
-    const rows = [
-      row({ customerName: 'B' }),
-      row({ customerName: 'A', endDateTime: '2026-05-01T00:00:00Z' }),
-      row({ customerName: 'C', endDateTime: '2026-03-01T00:00:00Z' }),
-      row({ customerName: 'A' }),
-    ];
-    expect(rows.sort((a, b) => compareRows(a, b, 'end')).map((r) => r.customerName)).toEqual(['C', 'A', 'A', 'B']);
+  it.each([
+    { name: 'one page of all', args: [0, 5, { total: 5, matching: 5, next: null }, false], text: '5 of 5 relationships' },
+    { name: 'one page of a filter', args: [0, 1, { total: 5, matching: 1, next: null }, false], text: '1 of 5 relationships' },
+    {
+      name: 'the first of many pages',
+      args: [0, 50, { total: 10000, matching: 10000, next: 'n' }, false],
+      text: '1–50 of 10000 relationships',
+    },
+    {
+      name: 'a later page, filtered',
+      args: [50, 50, { total: 10000, matching: 120, next: 'n' }, true],
+      text: '51–100 of 120 matching (10000 in all)',
+    },
+    {
+      name: 'a filter the server cannot count',
+      args: [100, 7, { total: 10000, matching: null, next: null }, true],
+      text: '101–107 of the matching relationships (10000 in all)',
+    },
+  ] as const)('counts $name', ({ args, text }) => {
+    expect(countText(args[0], args[1], args[2], args[3])).toBe(text);
   });
 });

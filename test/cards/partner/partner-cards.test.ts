@@ -14,7 +14,9 @@ import {
 } from '#dialogs/partner/assign-groups.cards.ts';
 import { buildAssignmentsView } from '#presenters/partner/assignments.presenter.ts';
 import { confirmQuestion, rolesQuestion } from '#dialogs/partner/gdap-cards.ts';
-import { buildMyCustomersView, PAGE_SIZE } from '#presenters/partner/my-customers.presenter.ts';
+import { loadMyCustomers, PAGE_SIZE } from '#presenters/partner/my-customers.presenter.ts';
+import { parseCursorToken } from '#domain/use-cases/partner-page.ts';
+import type { CustomerFilter } from '#cards/partner/partner-verbs.ts';
 import { buildRequestResultView } from '#presenters/partner/request-result.presenter.ts';
 import type { UserActor } from '#domain/actors/actor.ts';
 import { createPartnerAccess, type PartnerAccess } from '#domain/partner-access.ts';
@@ -127,19 +129,55 @@ describe('partner cards with a large partner (500 customers, 40 groups, every ro
     busiest = current;
   }, 60_000);
 
-  it('my customers pages 10 relationships at a time, with More and Back, each page under 28 KB', () => {
-    const first = buildMyCustomersView(customers, 'all', 0);
+  const view = async (filter: CustomerFilter, page: number) => {
+    const loaded = await loadMyCustomers(domain, admin, filter, page);
+    if (!loaded.ok) throw new Error(loaded.message);
+    return loaded.view;
+  };
+
+  it('my customers pages 10 relationships at a time, with More and Back, each page under 28 KB', async () => {
+    expect(customers).toHaveLength(CUSTOMERS);
+    const first = await view('all', 0);
     expect(first.rows).toHaveLength(PAGE_SIZE);
-    expect(first.summary).toBe(`500 relationships with 250 customers and 250 invited · page 1 of ${CUSTOMERS / PAGE_SIZE}`);
+    expect(first.summary).toBe(`500 relationships · page 1 of ${CUSTOMERS / PAGE_SIZE}`);
     expect([first.hasPrevious, first.hasMore]).toEqual([false, true]);
     expectWellFormed(renderMyCustomersCard(first));
-    const last = buildMyCustomersView(customers, 'all', 999);
+    const last = await view('all', 999);
     expect([last.hasPrevious, last.hasMore, last.summary.endsWith('page 50 of 50')]).toEqual([true, false, true]);
     expectWellFormed(renderMyCustomersCard(last));
   });
 
-  it('filters pending ones', () => {
-    const pending = buildMyCustomersView(customers, 'pending', 0);
+  it("More follows the card's own cursor through every relationship once, and Back returns the page before", async () => {
+    const seen: string[] = [];
+    const pages: string[][] = [];
+    let current = await view('all', 0);
+    for (let page = 0; page < 60; page += 1) {
+      const names = current.rows.map((r) => r.relationship);
+      pages.push(names);
+      seen.push(...names);
+      if (!current.hasMore) break;
+      expect(current.summary.endsWith(`page ${page + 1} of 50`)).toBe(true);
+      const loaded = await loadMyCustomers(domain, admin, 'all', current.moreData.page, {
+        after: parseCursorToken(current.moreData.after ?? ''),
+      });
+      if (!loaded.ok) throw new Error(loaded.message);
+      current = loaded.view;
+    }
+    expect(seen).toHaveLength(CUSTOMERS);
+    expect(new Set(seen).size).toBe(CUSTOMERS);
+    const third = await loadMyCustomers(domain, admin, 'all', 2, { after: parseCursorToken((await view('all', 1)).moreData.after ?? '') });
+    if (!third.ok) throw new Error(third.message);
+    expect(third.view.rows.map((r) => r.relationship)).toEqual(pages[2]);
+    const back = await loadMyCustomers(domain, admin, 'all', third.view.previousData.page, {
+      before: parseCursorToken(third.view.previousData.before ?? ''),
+    });
+    if (!back.ok) throw new Error(back.message);
+    expect(back.view.rows.map((r) => r.relationship)).toEqual(pages[1]);
+    expect([back.view.hasPrevious, back.view.hasMore, back.view.summary.endsWith('page 2 of 50')]).toEqual([true, true, true]);
+  });
+
+  it('filters pending ones', async () => {
+    const pending = await view('pending', 0);
     expect(pending.summary).toContain('250 relationships waiting for the customer');
     expect(pending.rows.every((r) => r.hasReminder)).toBe(true);
     expectWellFormed(renderMyCustomersCard(pending));

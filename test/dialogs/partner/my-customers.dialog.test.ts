@@ -10,17 +10,11 @@ describe('MyCustomersDialog', () => {
     {
       filter: undefined,
       speaker: PEOPLE.hana,
-      expected: [
-        'My customers',
-        '1 relationship with 0 customers and 1 invited · page 1 of 1',
-        '**Fabrikam**: Reseller',
-        'Invited: not a customer until they accept',
-      ],
+      expected: ['My customers', '1 relationship · page 1 of 1', '**Fabrikam**: Reseller', 'Invited: not a customer until they accept'],
     },
     {
       filter: 'pending',
       speaker: PEOPLE.adele,
-      reachable: [DEMO.frankFabrikamGa],
       expected: ['My customers: waiting for the customer', '[Send a reminder in Teams]'],
     },
     // Whether anyone at the customer uses the bot is not the partner's to learn: the reminder is offered all the same.
@@ -35,8 +29,8 @@ describe('MyCustomersDialog', () => {
       speaker: PEOPLE.lars,
       expected: ['You have no customer relationships yet. Type "invite a customer" or "new gdap" to start one.'],
     },
-  ])('shows one card and ends ($filter, $speaker.name)', async ({ filter, speaker, expected, reachable = [] }) => {
-    const services = await createDialogServices(reachable);
+  ])('shows one card and ends ($filter, $speaker.name)', async ({ filter, speaker, expected }) => {
+    const services = await createDialogServices();
     await services.domain.requestResellerRelationship(await services.domain.resolveActor(PEOPLE.sam.tenantId, PEOPLE.sam.userId), {
       customerTenantId: DEMO.fabrikam,
     });

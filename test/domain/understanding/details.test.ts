@@ -119,3 +119,37 @@ describe('typos: command words within one edit (two for long words)', () => {
     expect(editDistance('contoso', 'fabrikam', 2)).toBe(3);
   });
 });
+
+describe('names prepared once and kept between messages', () => {
+  it('follow the vocabulary each message brings: a changed list is prepared afresh, an unchanged one answers the same', () => {
+    const before = { ...NAMES, relationships: ['Contoso BC support'], customers: [...NAMES.customers] };
+    const after = {
+      ...NAMES,
+      relationships: ['Contoso BC support', 'Contoso payroll'],
+      customers: [...NAMES.customers, { name: 'Adatum', domain: 'adatum.com' }],
+    };
+    expect(extractDetails('assign groups for contoso payroll', '', 'assignGroups', 'partner', before)).toEqual({ customer: 'Contoso' });
+    expect(extractDetails('assign groups for contoso payroll', '', 'assignGroups', 'partner', after)).toEqual({
+      relationship: 'Contoso payroll',
+    });
+    expect(extractDetails('invite adatum', '', 'inviteCustomer', 'partner', before)).toEqual({});
+    expect(extractDetails('invite adatum', '', 'inviteCustomer', 'partner', after)).toEqual({ customer: 'Adatum' });
+    // The same items in new objects (as each message builds them) are the same list.
+    expect(extractDetails('invite adatum', '', 'inviteCustomer', 'partner', structuredClone(after))).toEqual({ customer: 'Adatum' });
+    expect(maskNames('invite adatum', 'partner', before)).toBe('invite adatum');
+    expect(maskNames('invite adatum', 'partner', after)).toBe('invite xcustomer');
+  });
+
+  it('a thousand customers and ten thousand relationship names still find the one named, and misspelt', () => {
+    const many: NameVocabulary = {
+      ...NAMES,
+      customers: Array.from({ length: 1000 }, (_, i) => ({ name: `Tenant ${i}`, domain: `t${i}.example.com` })).concat(NAMES.customers),
+      relationships: Array.from({ length: 10_000 }, (_, i) => `Relationship ${i}`),
+    };
+    expect(extractDetails('assign groups for relationship 9876', '', 'assignGroups', 'partner', many)).toEqual({
+      relationship: 'Relationship 9876',
+    });
+    expect(extractDetails('invite fabrkam', '', 'inviteCustomer', 'partner', many)).toEqual({ customer: 'Fabrikam' });
+    expect(extractDetails('invite t512.example.com', '', 'inviteCustomer', 'partner', many)).toEqual({ customer: 'Tenant 512' });
+  });
+});
