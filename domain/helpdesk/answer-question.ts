@@ -6,7 +6,7 @@
 import type { UserActor } from '../actors/actor.ts';
 import type { DecoyTopic, FactSummary, HelpdeskFact } from './helpdesk-fact.ts';
 import type { FactHit } from './fact-index.ts';
-import { GENERIC_TERMS, isDecoyOnlyTerm, isDomainTerm, isKnownTerm, queryTerms, searchFacts } from './fact-index.ts';
+import { GENERIC_TERMS, isDecoyOnlyTerm, isDomainTerm, isEverydayTerm, isKnownTerm, queryTerms, searchFacts } from './fact-index.ts';
 import { expandQuestion } from './domain-vocabulary.ts';
 import { DECOY_TOPICS } from './decoy-topics.ts';
 import { findFact, summarizeFact } from './knowledge-base.ts';
@@ -163,11 +163,22 @@ function sideFactor(asking: AskerSide | null, factSide: AskerSide | undefined): 
   return asking === factSide ? 1 : SIDE_PENALTY;
 }
 
+/** The ideas of an expanded question, each as the index terms that stand for it; one idea once ("customer … customers"). */
+function conceptsOf(expanded: ReturnType<typeof expandQuestion>): (readonly string[])[] {
+  const terms = expanded.concepts.map((concept) => queryTerms([...concept.written, ...concept.added].join(' ')));
+  return [...new Map(terms.map((concept) => [concept.join(' '), concept])).values()];
+}
+
+/** The ideas of a question without searching for it (see conceptsOf). */
+function questionConcepts(question: string): (readonly string[])[] {
+  return conceptsOf(expandQuestion(question.slice(0, MAX_QUESTION_LENGTH))).filter((terms) => terms.length > 0);
+}
+
 /** Searches facts and decoys for a question after vocabulary expansion, with the form and side factors applied. */
 export function searchQuestion(question: string): QuestionSearch {
   const text = question.slice(0, MAX_QUESTION_LENGTH);
   const expanded = expandQuestion(text);
-  const concepts = expanded.concepts.map((concept) => queryTerms([...concept.written, ...concept.added].join(' ')));
+  const concepts = conceptsOf(expanded);
   // The words of an expansion share the weight of one word, so "csp" → "cloud solution provider"
   // does not outweigh the rest of the question; the asker's own words keep their full weight.
   const weights = new Map<string, number>();
@@ -306,35 +317,59 @@ function coversBothSides(verdict: Extract<Verdict, { kind: 'fact' }>, sides: rea
   });
 }
 
+/** True when a part of a question names a topic of its own: a known word beyond everyday ones ("what are the steps" does not). */
+function saysWhat(part: string): boolean {
+  return questionConcepts(part).some((terms) =>
+    terms.some((term) => isKnownTerm(term) && (!isEverydayTerm(term) || GENERIC_TERMS.has(term))),
+  );
+}
+
+const YES_OR_NO = /^(can|could|does|do|is|are|will|may|should)\b/;
+
+// Words by which a part of a question points back to the first part: "where do they do it", "does that end it".
+const POINTS_BACK = /\b(it|that|this|they|them|those|one|there|afterwards)\b/;
+
 /** Two different facts for the two sides of a comparison or the two parts of a question, or nothing. */
-function composedFacts(question: string, whole: Verdict): HelpdeskFact[] | null {
+export function composedFacts(question: string, whole: Verdict): HelpdeskFact[] | null {
   const sides = comparedSides(question);
   // A fact written as the comparison asked for (matching both sides) beats two facts put side by side.
   if (sides !== null && whole.kind === 'fact' && whole.fact.form === 'comparison' && coversBothSides(whole, sides)) return null;
   const pieces = sides ?? questionParts(question);
   if (pieces.length < 2) return null;
   const facts: HelpdeskFact[] = [];
-  // The part each fact answers, by fact id.
-  const partOf = new Map<string, string>();
+  // The part each fact answers, and the words it was read with (its own, or leaning on the first part's), by fact id.
+  const partOf = new Map<string, { readonly part: string; readonly readAs: string }>();
   let previous = '';
   for (const piece of pieces) {
     const exclude = new Set(facts.map((fact) => fact.id));
     const alone = judgeQuestion(piece, exclude, true);
-    if (alone.kind === 'fact') {
-      facts.push(alone.fact);
-      partOf.set(alone.fact.id, piece);
-    } else if (previous !== '') {
-      // A later part may lean on the first ("who accepts the MCA and how do they do it"): read it with the first
-      // part's words, but only for a different form of answer, and take only a fact of that form.
-      const form = questionForm(piece);
-      const forms: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
-      const leaning = form === null || form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude, true);
-      if (leaning?.kind === 'fact' && forms.includes(leaning.fact.form)) {
-        facts.push(leaning.fact);
-        partOf.set(leaning.fact.id, piece);
+    if (previous === '' || sides !== null) {
+      if (alone.kind === 'fact') {
+        facts.push(alone.fact);
+        partOf.set(alone.fact.id, { part: piece, readAs: piece });
       }
+      if (previous === '') previous = piece;
+      continue;
     }
-    if (previous === '') previous = piece;
+    // A later part is answered on its own words, unless it points back ("… and where do they do it?") or names nothing
+    // of its own ("what are the steps"): then it is read with the first part's words, asking another form of answer
+    // than the first part, and takes only a fact of its own form (any, when it says none); failing that, its own words.
+    const form = questionForm(piece);
+    const forms: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
+    const fits = (verdict: Verdict | null): verdict is Extract<Verdict, { kind: 'fact' }> =>
+      verdict?.kind === 'fact' && (form === null || forms.includes(verdict.fact.form));
+    const leans = POINTS_BACK.test(piece) || !saysWhat(piece);
+    const leaning = form !== null && form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude, true);
+    const ownWords = !leans && alone.kind === 'fact';
+    const [chosen, readAs] = ownWords
+      ? [alone, piece]
+      : fits(leaning)
+        ? [leaning, `${piece} ${previous}`]
+        : [fits(alone) ? alone : null, piece];
+    if (chosen?.kind === 'fact') {
+      facts.push(chosen.fact);
+      partOf.set(chosen.fact.id, { part: piece, readAs });
+    }
   }
   if (facts.length < 2) return null;
   // The parts must agree with the whole: two facts that leave out the whole question's clear answer are a bad split.
@@ -353,25 +388,27 @@ function composedFacts(question: string, whole: Verdict): HelpdeskFact[] | null 
 function addsToWhole(
   whole: Extract<Verdict, { kind: 'fact' }>,
   facts: readonly HelpdeskFact[],
-  partOf: ReadonlyMap<string, string>,
+  partOf: ReadonlyMap<string, { readonly part: string; readonly readAs: string }>,
 ): boolean {
   const { search } = whole;
   const matchedBy = (id: string): ReadonlySet<string> =>
     new Set(search.hits.find((hit) => hit.kind === 'fact' && hit.id === id)?.matchedTerms ?? []);
   const wholeMatched = matchedBy(whole.fact.id);
   const specific = knownConcepts(search)
-    .map((terms) => terms.filter((term) => !GENERIC_TERMS.has(term)))
+    .map((terms) => terms.filter((term) => !GENERIC_TERMS.has(term) && !isEverydayTerm(term)))
     .filter((terms) => terms.length > 0 && !terms.some((term) => wholeMatched.has(term)));
   return facts
     .filter((fact) => fact.id !== whole.fact.id)
     .every((fact) => {
-      const part = partOf.get(fact.id) ?? '';
+      const { part, readAs } = partOf.get(fact.id) ?? { part: '', readAs: '' };
       const form = questionForm(part);
       const asked: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
-      // Another form of answer than the whole's fact gives: "who accepts the MCA and how".
+      // Another form of answer than the whole's fact gives: "who accepts the MCA and how", or a yes-or-no part
+      // ("can they start job queue entries, and how can they test one?") answered by a yes-or-no fact.
       if (asked.includes(fact.form) && !asked.includes(whole.fact.form)) return true;
+      if (form === null && YES_OR_NO.test(part) && fact.form === undefined && whole.fact.form !== undefined) return true;
       const matched = matchedBy(fact.id);
-      const partHits = searchQuestion(part).hits;
+      const partHits = searchQuestion(readAs).hits;
       const scoreOf = (id: string): number => partHits.find((hit) => hit.kind === 'fact' && hit.id === id)?.score ?? 0;
       // A fact the whole question's search did not even find was found by its part alone: it answers that part. So does
       // one that matches an idea the whole's fact leaves out, if it answers its part firmly ("where do I look" does not).
@@ -382,7 +419,7 @@ function addsToWhole(
 }
 
 function composedIfPlaced(text: string, whole: Verdict): HelpdeskFact[] | null {
-  return inDomain(searchQuestion(text).concepts) ? composedFacts(text, whole) : null;
+  return inDomain(questionConcepts(text)) ? composedFacts(text, whole) : null;
 }
 
 /**

@@ -74,7 +74,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'A delegated admin cannot start scheduled job queue entries: they can create them and set them to Ready, but a licensed user of the customer has to start them.',
     explanation:
-      'Running scheduled tasks in the job queue is one of the delegated admin limitations. The usual split: the partner prepares the job queue entry and sets its status to ready, then someone from the customer with a license starts it, and it runs as a recurring job from then on.',
+      'Running scheduled tasks in the job queue is one of the delegated admin limitations. The usual split: the partner prepares the job queue entry and sets its status to ready, then someone from the customer with a license starts it, and it runs as a recurring job from then on. To test a job first, the delegated admin can use Run once (foreground) on the Job Queue Entry card.',
     source: LIMITS,
     tags: ['Business Central'],
     keywords: ['job queue', 'scheduled task', 'recurring job', 'batch', 'ready', 'start job', 'cannot'],
@@ -170,7 +170,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "They are the partner's delegated admins: each one is shown with a pseudonym like USER_1A2B3C4D5E6F and an address like USER_1A2B3C4D5E6F@contoso.com, where contoso is the partner's company.",
     explanation:
-      "Users created for delegated admins carry a unique id and their company name instead of a name or other personal data. Both the customer's own admins and external admins see them in the Users list.",
+      "Users created for delegated admins carry a unique id and their company name instead of a name or other personal data. Both the customer's own admins and external admins see them in the Users list. To learn who is behind one, ask the partner company the user works for.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP'],
     keywords: [
@@ -233,7 +233,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     question: 'How do I find out which person is behind a USER_ account in Business Central?',
     answer: 'Ask the partner company that user works (or worked) for: only they can tell who is behind the pseudonym.',
     explanation:
-      'The USER_… names deliberately hide personal data. The partner is encouraged to keep its own list of which user names its consultants have at each customer, and a consultant can see the customers they have GDAP access to in the Granular administration list of the Administer page in Partner Center.',
+      "The USER_… names deliberately hide personal data. The partner is encouraged to keep its own list of which user names its consultants have at each customer, and a consultant can see the customers they have GDAP access to in the Granular administration list of the Administer page in Partner Center. The USER_ accounts are the partner's delegated admins, created at their first sign-in.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP', 'Partner Center'],
     keywords: ['identify', 'who is', 'real name', 'pseudonym', 'USER_', 'which consultant', 'which person', 'who posted'],
@@ -330,7 +330,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'It depends on the Entra role: Business Central Administrators get "Delegated BC Admin agent - Partner", Global Administrators "Delegated Admin agent - Partner", Helpdesk Administrators "Delegated Helpdesk agent - Partner".',
     explanation:
-      'License configurations set the default permissions a delegated user receives at their first sign-in to an environment. Which one applies follows from the role the user holds through the partner relationship.',
+      "License configurations set the default permissions a delegated user receives at their first sign-in to an environment. Which one applies follows from the role the user holds through the partner relationship. After the user is created, its permissions can be changed like any other user's.",
     source: AS_PARTNER,
     tags: ['Business Central', 'roles'],
     keywords: [
@@ -363,7 +363,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "The permissions of a delegated admin can be changed: once the delegated user exists in the environment, adjust them like any other user's.",
     explanation:
-      "The license configuration only sets the starting point at first sign-in. After that the user's permissions are managed like any other user's (assign permissions to users and groups).",
+      "The license configuration only sets the starting point at first sign-in. After that the user's permissions are managed like any other user's (assign permissions to users and groups). The defaults come from the license configurations: Delegated BC Admin agent - Partner, Delegated Admin agent - Partner, Delegated Helpdesk agent - Partner.",
     source: AS_PARTNER,
     tags: ['Business Central', 'roles'],
     keywords: [
@@ -395,7 +395,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       "The reseller documentation says both roles give exactly the same access to the customer's Business Central environment. The delegated admin page adds that their default permissions come from different license configurations: Delegated Admin agent - Partner for Global Administrators (Admin agents) and Delegated Helpdesk agent - Partner for Helpdesk Administrators (Helpdesk agents). Both statements hold.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'roles', 'DAP'],
-    keywords: ['admin agent', 'helpdesk agent', 'difference', 'compare', 'same access', 'difference in business central'],
+    keywords: ['admin agent', 'helpdesk agent', 'same access', 'access in business central'],
     phrasings: [
       'do helpdesk agents get the same business central access as admin agents',
       'do helpdesk agents see less of BC than admin agents',

@@ -177,7 +177,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "In the Microsoft 365 admin center under Settings > Partner relationships; select a partner to see its details. Entra's portal, PowerShell and Graph do not show partners' delegated roles.",
     explanation:
-      'The Partner relationships page lists the partners you work with, their type and whether they hold delegated admin roles. Microsoft points customers to this page because partner role assignments cannot be found through the Entra (Azure AD) portal, PowerShell or Graph.',
+      "The Partner relationships page lists the partners you work with, their type and whether they hold delegated admin roles. Microsoft points customers to this page because partner role assignments cannot be found through the Entra (Azure AD) portal, PowerShell or Graph. From a partner's page there, Remove roles takes its admin roles away.",
     source: { document: PC, section: 'Customers can find which partners have delegated admin privileges' },
     tags: ['removal', 'DAP', 'GDAP'],
     keywords: [
@@ -245,7 +245,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     question: "How does a customer remove a partner's admin roles?",
     answer: 'In the Microsoft 365 admin center: Settings > Partner relationships, select the partner, Remove roles, then Yes to confirm.',
     explanation:
-      'The roles can be removed at any time. If the Remove roles option does not show, contact Partner Center. Removing roles does not end the relationship itself.',
+      'The roles can be removed at any time. If the Remove roles option does not show, contact Partner Center. Removing roles does not end the relationship itself. The same page, Settings > Partner relationships, lists your partners and which of them hold admin roles.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'DAP', 'GDAP'],
     keywords: ['remove roles', 'revoke', 'remove admin', 'kick out partner', 'out of our tenant', 'take away global admin', 'kick out'],
@@ -286,7 +286,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Removing a partner's admin roles does not end the relationship: the partner stays your partner, for example as reseller for renewals and licenses. To end the relationship, contact the partner.",
     explanation:
-      'Customers often keep a partner for subscriptions and license renewals while taking back administration. The partner can still manage the subscription in Partner Center.',
+      'Customers often keep a partner for subscriptions and license renewals while taking back administration. The partner can still manage the subscription in Partner Center. What the partner loses is administration: it can no longer sign in to your tenant, manage your users or open your Business Central.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'reseller'],
     keywords: [
@@ -320,7 +320,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'It can still manage your subscription in Partner Center (add or remove licenses), but can no longer sign in to and manage your Business Central, Entra ID, other services or your users.',
     explanation:
-      "When the delegated roles are removed, the partner's Entra role assignments in your tenant go. It can no longer administer the tenant, manage users (add, remove, assign licenses) from the Customers page in Partner Center, or open Business Central. Azure subscriptions where it still holds a role are the exception.",
+      "When the delegated roles are removed, the partner's Entra role assignments in your tenant go. It can no longer administer the tenant, manage users (add, remove, assign licenses) from the Customers page in Partner Center, or open Business Central. Azure subscriptions where it still holds a role are the exception. The relationship itself stays, for example as your reseller; to end it, contact the partner.",
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Managing delegated permissions as a partner' },
     tags: ['removal', 'Business Central', 'reseller'],
     keywords: [

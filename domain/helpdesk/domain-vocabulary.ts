@@ -35,6 +35,8 @@ const VOCABULARY: readonly VocabularyEntry[] = [
     pattern: /\b(delegated|deleg) ?(admins?|administrators?|users?)\b|\bpartner (admins?|users?|staff|consultants?)\b/,
     expansion: 'delegated admin',
   },
+  // The license configurations' own names ("Delegated Helpdesk agent - Partner") name a configuration, not a role.
+  { pattern: /\bdelegated (bc |business central )?(admin|helpdesk) agent ?-? ?partner\b/, expansion: 'license configuration' },
   { pattern: /\bjob ?queues?\b|\bjobqueue\b|\bscheduled (jobs?|tasks?)\b|\brecurring jobs?\b|\bbatch jobs?\b/, expansion: 'job queue' },
   { pattern: /\bweb ?-?hooks?\b/, expansion: 'web hook webhook' },
   { pattern: /\b(help ?-?desk|hd) ?(agents?|group)\b/, expansion: 'helpdesk agent helpdesk agents' },

@@ -54,12 +54,14 @@ export function normalizeTerm(term: string): string | null {
   const word = term.toLowerCase();
   // Ids and GUIDs (a USER_ pseudonym's hex part, a tenant id) name one thing, never a topic.
   if (word.length === 0 || STOP_WORDS.has(word) || (word.length >= 8 && /\d/.test(word))) return null;
-  for (const suffix of ['ing', 'ed', 'es', 's', 'e']) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return undoubled(word.slice(0, -suffix.length), suffix);
+  // The plural first, then -ing, -ed or -e: "settings" and "setting" meet at "set", "processes" and "process" at "process".
+  let stem = word;
+  if (stem.endsWith('es') && !stem.endsWith('sses') && stem.length - 2 >= 4) stem = stem.slice(0, -2);
+  else if (stem.endsWith('s') && !/(ss|us|is|os|as)$/.test(stem) && stem.length - 1 >= 3) stem = stem.slice(0, -1);
+  for (const suffix of ['ing', 'ed', 'e']) {
+    if (stem.endsWith(suffix) && stem.length - suffix.length >= 4) return undoubled(stem.slice(0, -suffix.length), suffix);
   }
-  // A short plural ("jobs", "subs"): the singular, but not words that end in s themselves ("gas", "bus", "this").
-  if (word.length >= 4 && word.endsWith('s') && !/(ss|us|is|os|as)$/.test(word)) return word.slice(0, -1);
-  return word;
+  return stem;
 }
 
 // Boosts: how people phrase the question and the keywords we chose for it say most about intent;
@@ -203,17 +205,24 @@ const DECOY_TERMS = termsOf(DECOY_TOPICS.flatMap((decoy) => [decoy.about, ...dec
  */
 const DOMAIN_WORDS =
   'partner partners customer customers client delegated delegate gdap dap granular reseller resell relationship relationships csp ' +
-  'mca agreement business central autopilot advisor oem isv lob mpsa agent agents aobo behalf pseudonym msp invitation invite partnership assignment assignments';
+  'mca agreement business central autopilot advisor oem isv lob mpsa agent agents aobo behalf pseudonym msp invitation invite ' +
+  'partnership assignment assignments provider providers';
 // Everyday words and requests any IT question uses: they never place a question in the domain on their own.
 const EVERYDAY_WORDS =
   'give gave days day monthly month says say back include includes anymore cannot request requests block blocks blocked restrict email ' +
   'mail lock locked ticket tickets approval approvals license licence licenses licences licensing new old set setup change changes ' +
-  'create add added remove delete see find show work help issue problem error wrong broken fix';
+  'create add added remove delete see find show work help issue problem error wrong broken fix step steps click button page look ' +
+  'process option';
 const EVERYDAY_TERMS = termsOf([EVERYDAY_WORDS]);
 const DOMAIN_TERMS = new Set([
   ...termsOf([DOMAIN_WORDS]),
   ...[...ASKING_TERMS].filter((term) => !DECOY_TERMS.has(term) && !EVERYDAY_TERMS.has(term)),
 ]);
+
+/** True when a term is an everyday word of IT questions ("add", "click", "steps"), which says little on its own. */
+export function isEverydayTerm(term: string): boolean {
+  return EVERYDAY_TERMS.has(term);
+}
 
 /** True when a term places a question in the helpdesk's domain. */
 export function isDomainTerm(term: string): boolean {

@@ -50,7 +50,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Roles cannot be added to an existing GDAP relationship once it is sent for approval; the partner requests a new relationship with the extra role.',
     explanation:
-      'Everything can change while the relationship is still being drafted. After that only auto-extend can change, and from an active relationship only the Global Administrator role can be removed. Partner Access can start the new request for you.',
+      "Everything can change while the relationship is still being drafted. After that only auto-extend can change, and from an active relationship only the Global Administrator role can be removed. Partner Access can start the new request for you. The roles a relationship has are used by assigning the partner's security groups to some of them.",
     source: GDAP,
     tags: ['GDAP', 'roles'],
     keywords: [
@@ -80,7 +80,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     question: 'How long does a GDAP relationship last?',
     answer: 'Between 1 and 730 days (two years), chosen by the partner; there are no permanent GDAP relationships.',
     explanation:
-      'The end date is the activation date plus the duration. At the end date the relationship expires unless auto-extend is on.',
+      'The end date is the activation date plus the duration. At the end date the relationship expires unless auto-extend is on. A request the customer never approves expires after 90 days instead.',
     source: GDAP,
     tags: ['GDAP'],
     keywords: [
@@ -143,7 +143,8 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     id: 'gdap-request-expiry',
     question: 'What happens if the customer never approves a GDAP request?',
     answer: 'The request expires after 90 days.',
-    explanation: 'The customer has no explicit reject: they simply do not approve it, or terminate the relationship later.',
+    explanation:
+      'The customer has no explicit reject: they simply do not approve it, or terminate the relationship later. An approved relationship then lasts the duration the partner chose, at most 730 days.',
     source: GDAP,
     tags: ['GDAP'],
     keywords: [

@@ -22,13 +22,13 @@ const FORMS: readonly (readonly [AnswerForm, RegExp])[] = [
   ],
   [
     'who',
-    /^(and )?(who|whom)\b|\bwho (can|may|must|should|has to|needs? to|is (allowed|entitled|permitted|authori[sz]ed)|accepts?|approves?|signs?)\b|\bwhich (\w+ )?(role|admin|person|user)s? (\w+ ){0,2}(can|may|must|should|has to|do (i|we) need|need|needs|needed|is needed|is required|required|allowed)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b/,
+    /^(and )?(who|whom)\b|^which (\w+ )?(admin|admins|role|roles|person|people|user|users)\b(?! (page|list|tab|settings?)\b)|\bwho (can|may|must|should|has to|needs? to|is (allowed|entitled|permitted|authori[sz]ed)|accepts?|approves?|signs?)\b|\bwhich (\w+ )?(role|admin|person|user)s? (\w+ ){0,2}(can|may|must|should|has to|do (i|we) need|need|needs|needed|is needed|is required|required|allowed)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b/,
   ],
   ['where', /\bwhere\b/],
   ['why', /^why\b|\bhow come\b/],
   [
     'steps',
-    /\bhow (do|does|can|should|to|would) (i|we|you|a|the|they|one|our|customers?|partners?)?\b|\bhow (is|are) (it|this|that|they) done\b|\bsteps?\b|\bwalk me through\b|\bprocess (to|for)\b|\bwhat (do|does|should|must) (i|we|they|you|he|she|the customer|the partner) (do|click|press|select|open)\b/,
+    /\bhow (do|does|can|should|to|would) (i|we|you|a|the|they|one|our|customers?|partners?)?\b|\bhow (is|are) (it|this|that|they) done\b|\bsteps?\b|\bwalk me through\b|\bprocess (to|for)\b|\bwhat (do|does|should|must) (i|we|they|you|he|she|the customer|the partner) (have to |need to )?(do|click|press|select|open)\b/,
   ],
   [
     'definition',
@@ -74,16 +74,30 @@ const JOINED = new RegExp(`\\s*(?:[,;]\\s*)?\\b(?:and|also|plus|or|&)\\s+(?:also
 const COMMA_JOINED = new RegExp(`\\s*[,;]\\s*(?=${QUESTION_START}\\b)`);
 const STARTS_AS_QUESTION = new RegExp(`^${QUESTION_START}\\b`);
 
+// "what do advisor and lob partners do", "what are mpsa and isv partners": one question about two things, each a few words.
+const COORDINATED =
+  /^(what|who) (is|are|do|does) (?:an? |the )?((?:\w+ ){0,2}\w+) (?:and|&) (?:an? |the )?((?:\w+ ){0,2}?\w+)( partners?)?( do| mean| get)?$/;
+
+/** A question about two coordinated things, as two questions: "what do advisor and lob partners do" → one per partner type. */
+function coordinatedParts(sentence: string): string[] {
+  const match = COORDINATED.exec(sentence);
+  if (match === null) return [sentence];
+  const [, asks = '', verb = '', left = '', right = '', noun = '', tail = ''] = match;
+  return [`${asks} ${verb} ${left}${noun}${tail}`, `${asks} ${verb} ${right}${noun}${tail}`];
+}
+
 /**
  * The parts of a question that asks two things: two sentences ending in question marks, or two
  * questions joined by "and", "also", "plus", "or" or a comma. One part when it asks one thing.
  */
 export function questionParts(question: string): string[] {
   const sentences = normalize(question)
-    .split(/\?+\s*|\s+(?:also|plus)[,:]?\s+/)
+    // Sentences, "also"/"plus", a "+" between two questions, and numbered parts ("1) … 2) …").
+    .split(/\?+\s*|\s+(?:also|plus)[,:]?\s+|\s+\+\s+|(?:^|\s)\(?\d[).]\s+/)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
   const parts = sentences
+    .flatMap(coordinatedParts)
     .flatMap((sentence) => sentence.split(JOINED))
     // "who accepts the invite, how long do they have": a comma parts two questions only when the first is one too.
     .flatMap((part) => (STARTS_AS_QUESTION.test(part.trim()) ? part.split(COMMA_JOINED) : [part]))

@@ -13,7 +13,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     question: 'Who at the partner can request a reseller relationship?',
     answer: 'A partner user with the Admin agent or Sales agent role in Partner Center.',
     explanation:
-      'Partner Center lists Admin agent and Sales agent as the appropriate roles for inviting a customer. Helpdesk agents cannot send the invitation.',
+      'Partner Center lists Admin agent and Sales agent as the appropriate roles for inviting a customer. Helpdesk agents cannot send the invitation. In Partner Center they select Customers, then Request a reseller relationship, and e-mail the draft to the customer.',
     source: INVITE,
     tags: ['reseller', 'roles', 'Partner Center'],
     keywords: [
@@ -46,7 +46,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'In Partner Center: Customers > Request a reseller relationship, review the draft e-mail, Done, then send the e-mail to the customer.',
     explanation:
-      'Steps: sign in to Partner Center, select Customers, then Request a reseller relationship; clear the delegated administration checkbox if you do not want DAP; review the draft e-mail text (Open in email or Copy to clipboard); select Done; e-mail the request to the customer. The customer accepts from the link in the e-mail.',
+      'Steps: sign in to Partner Center, select Customers, then Request a reseller relationship; clear the delegated administration checkbox if you do not want DAP; review the draft e-mail text (Open in email or Copy to clipboard); select Done; e-mail the request to the customer. The customer accepts from the link in the e-mail. Partner users with the Admin agent or Sales agent role can send it.',
     source: INVITE,
     tags: ['reseller', 'Partner Center'],
     keywords: [
@@ -144,7 +144,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'A Global admin of the customer tenant. The "at least Billing Administrator" rule on the admin center pages applies to the Microsoft Customer Agreement only.',
     explanation:
-      'Partner Center and the Business Central documentation both say the person who accepts must be a Global admin of the customer. The admin center article says "at least Billing Administrator" (the 2021 text: Global or Billing admin) for its steps; Partner Access applies that to the agreement and requires a Global admin to accept admin roles.',
+      'Partner Center and the Business Central documentation both say the person who accepts must be a Global admin of the customer. The admin center article says "at least Billing Administrator" (the 2021 text: Global or Billing admin) for its steps; Partner Access applies that to the agreement and requires a Global admin to accept admin roles. They accept from the link in the partner\'s e-mail, in the Microsoft 365 admin center (Accept & Authorize).',
     source: INVITE,
     tags: ['reseller', 'roles', 'MCA', 'GDAP'],
     keywords: [
@@ -179,7 +179,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Open the link in the e-mail, read the Microsoft Customer Agreement on the Accept agreement & authorize partner page, tick the acknowledgement and select Accept & Authorize.',
     explanation:
-      'The link opens the Microsoft 365 admin center. After Accept & Authorize, the list of partners you work with is displayed; select one to see its details.',
+      'The link opens the Microsoft 365 admin center. After Accept & Authorize, the list of partners you work with is displayed; select one to see its details. The person who accepts must be a Global admin of your tenant.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Review and accept a partner relationship and Microsoft Customer Agreement' },
     tags: ['reseller', 'MCA'],
     keywords: [
@@ -267,7 +267,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'The Admin Agents group becomes Global Administrator and the Helpdesk Agents group Helpdesk Administrator in the customer tenant.',
     explanation:
-      "These two security groups in the partner tenant are used for delegated administration. Their members sign in to the customer's Entra tenant and Office 365 services with their partner credentials and administer on the customer's behalf.",
+      "These two security groups in the partner tenant are used for delegated administration. Their members sign in to the customer's Entra tenant and Office 365 services with their partner credentials and administer on the customer's behalf. With GDAP, by contrast, the partner gets only the Entra roles the customer approves.",
     source: { document: PC, section: 'Delegated admin privileges in Azure AD' },
     tags: ['DAP', 'roles'],
     keywords: ['admin agents', 'helpdesk agents', 'global administrator', 'helpdesk administrator', 'group mapping', 'security groups'],
@@ -289,7 +289,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'Both are Partner Center roles for assisting customers (membership of the AdminAgents and HelpdeskAgents groups). What each may do within a given service depends on that service.',
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['roles', 'DAP', 'Partner Center'],
-    keywords: ['admin agent', 'helpdesk agent', 'difference', 'compare roles'],
+    keywords: ['admin agent', 'helpdesk agent', 'agent roles'],
     phrasings: [
       'admin agent or helpdesk agent, which one for our support staff',
       'difference between the admin agent and helpdesk agent roles',
@@ -337,7 +337,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Partner users need no license in the customer tenant: once the relationship is established, delegated admins sign in to the customer's services, including Business Central, without a license of the customer.",
     explanation:
-      "Delegated admins use their partner credentials. The Business Central reseller documentation states that they log in to the customer's environments without a license.",
+      "Delegated admins use their partner credentials. The Business Central reseller documentation states that they log in to the customer's environments without a license. The number of partner users who can access the customer is not limited either.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'DAP', 'GDAP'],
     keywords: [
@@ -382,6 +382,25 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     ],
   },
   {
+    id: 'dap-vs-gdap',
+    side: 'partner',
+    question: 'What is the difference between DAP and GDAP?',
+    answer:
+      'DAP gives the partner Global Administrator (its Admin agents) and Helpdesk Administrator (its Helpdesk agents) in the customer tenant, with no end date; GDAP gives only the Entra roles the customer approves, for 1 to 730 days, to the security groups the partner assigns.',
+    explanation:
+      'GDAP exists for least-privileged, time-bound access: the customer sees and approves the roles requested, and the relationship expires unless it auto-extends. Microsoft is retiring DAP in favour of GDAP; existing DAP relationships still work, and new requests should be GDAP.',
+    source: { document: SOURCES.domainNotes, section: 'Relationship types a customer can have with a partner' },
+    tags: ['DAP', 'GDAP', 'roles'],
+    keywords: ['dap vs gdap', 'dap or gdap', 'old dap', 'new gdap', 'gdap instead of dap', 'dap and gdap'],
+    phrasings: [
+      'dap versus gdap',
+      'how is gdap different from the old delegated admin privileges',
+      'what changes for us when we move from dap to gdap',
+      'why use gdap rather than dap',
+    ],
+    form: 'comparison',
+  },
+  {
     id: 'dap-retirement',
     side: 'partner',
     question: 'Is DAP still supported?',
@@ -417,7 +436,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Accepting DAP does not give the partner access to existing Azure subscriptions: each Azure subscription has its own roles, and the partner needs a role assignment on it before it can manage it.',
     explanation:
-      'A customer accepting a reseller invitation with delegated administration does not by itself give the partner access to Azure subscriptions that already exist in the tenant.',
+      'A customer accepting a reseller invitation with delegated administration does not by itself give the partner access to Azure subscriptions that already exist in the tenant. On an Azure subscription the partner provisions itself, its Admin Agents group is Owner.',
     source: { document: PC, section: 'Azure subscriptions and resource management' },
     tags: ['Azure', 'DAP'],
     keywords: ['azure', 'existing subscription', 'rbac', 'resource management', 'no access'],
@@ -435,7 +454,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     question: 'Who owns an Azure subscription the CSP partner creates for us?',
     answer: "The partner's Admin Agents group is automatically assigned the Owner role on an Azure subscription the partner provisions.",
     explanation:
-      "Members of that group can then access and manage the subscription's resources, and keep that access until the customer removes the role assignment, even if delegated admin roles are removed.",
+      "Members of that group can then access and manage the subscription's resources, and keep that access until the customer removes the role assignment, even if delegated admin roles are removed. Accepting DAP gives no access to Azure subscriptions that already exist; those need their own role assignment.",
     source: { document: PC, section: 'Azure subscriptions and resource management' },
     tags: ['Azure', 'roles'],
     keywords: ['azure', 'owner', 'provision', 'new subscription', 'admin agents'],
@@ -474,7 +493,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'At least a Billing Administrator, according to the current admin center article; the older 2021 text said a Global or Billing admin.',
     explanation:
-      'The current Microsoft 365 admin center page says "at least a Billing Administrator"; its 2021 version said "Global or Billing admin". Partner Access applies this to the agreement only: admin roles still need a Global admin.',
+      'The current Microsoft 365 admin center page says "at least a Billing Administrator"; its 2021 version said "Global or Billing admin". Partner Access applies this to the agreement only: admin roles still need a Global admin. Steps: follow the partner\'s link (or the Accept agreement page), read the agreement, tick the acknowledgement and select Accept.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Before you begin' },
     tags: ['MCA', 'roles', 'billing'],
     keywords: [
@@ -504,7 +523,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Follow the partner's link (or open the Accept agreement page), read the Microsoft Customer Agreement, tick the acknowledgement and select Accept.",
     explanation:
-      'The link opens the Microsoft 365 admin center. After Accept, the list of partners you work with is shown; select one to see its details.',
+      'The link opens the Microsoft 365 admin center. After Accept, the list of partners you work with is shown; select one to see its details. At least a Billing Administrator of the customer can accept it.',
     source: MCA_CURRENT,
     tags: ['MCA'],
     keywords: ['accept agreement page', 'steps', 'acknowledge', 'read agreement', 'sign', 'how to sign', 'step by step'],

@@ -145,7 +145,7 @@ const BY_QUESTION: Readonly<Record<string, readonly Slot[]>> = {
   "can i reject a partner's request": [['decline-admin-roles', 'gdap-request-expiry']],
   'admin agent vs helpdesk agent?': [['admin-agent-vs-helpdesk-agent', 'bc-admin-vs-helpdesk-agent']],
   'is there a limit on how many of our people can access a customer': [['partner-users-unlimited']],
-  'why should we use gdap instead of dap': [['gdap-meaning', 'dap-retirement', 'gdap-what-it-grants']],
+  'why should we use gdap instead of dap': [['gdap-meaning', 'dap-retirement', 'gdap-what-it-grants', 'dap-vs-gdap']],
   'can i remove global admin from an active relationship': [['gdap-remove-global-admin']],
   'my relationship says expiring, what now': [['gdap-statuses', 'gdap-auto-extend', 'gdap-duration']],
   'who can terminate a gdap relationship': [['gdap-terminate']],
@@ -171,7 +171,7 @@ const BY_QUESTION: Readonly<Record<string, readonly Slot[]>> = {
   ],
   'partner still has GA on our tenant, how do we nuke it': [['remove-roles-steps']],
   'can HD agents get into BC too': [['bc-admin-vs-helpdesk-agent']],
-  'DAP vs GDAP tl;dr': [['gdap-meaning', 'gdap-what-it-grants', 'dap-retirement', 'delegated-administration-meaning']],
+  'DAP vs GDAP tl;dr': [['gdap-meaning', 'gdap-what-it-grants', 'dap-retirement', 'delegated-administration-meaning', 'dap-vs-gdap']],
   'our MSP wants global admin, do we have to give it': [['decline-admin-roles', 'gdap-what-it-grants', 'bc-least-privileged-role']],
 };
 
