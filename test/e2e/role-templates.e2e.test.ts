@@ -72,7 +72,7 @@ describe.skipIf(!chromium.available)('a GDAP request from a role template, in th
     const invitation = megan.lastMessage();
     await expectVisible(invitation.getByText('Woodgrove Partners asks for admin roles (GDAP)'));
     await invitation.getByRole('checkbox').first().check();
-    await megan.clickInPlace(invitation, 'Accept & Authorize', 'Status: Active');
+    await megan.clickInPlace(invitation, 'Approve', 'Status: Active');
 
     await expectVisible(adele.page.getByText('Contoso accepted your GDAP relationship', { exact: false }), 30_000);
     const notice = adele.lastMessage();
