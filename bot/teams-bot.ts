@@ -5,14 +5,15 @@ import {
   type AdaptiveCardInvokeValue,
   type BotState,
 } from 'botbuilder';
-import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
+import { z } from 'zod';
 import type { UserActor } from '#domain/actors/actor.ts';
 import { renderWelcomeCard } from '#cards/welcome.card.ts';
 import { CANCEL_WORDS } from '#dialogs/cancel-and-help.dialog.ts';
 import type { Flows } from '#dialogs/flows.ts';
 import { matchIntent } from '#dialogs/intent.ts';
 import { setTurnActor } from '#dialogs/turn-actor.ts';
-import { routeAction, type ActionHandlers } from './actions/action-router.ts';
+import { routeAction, type ActionHandlers, type DomainActionHandlers } from './actions/action-router.ts';
 import { messageReply, toInvokeResponse } from './actions/invoke-reply.ts';
 import { directoryUnavailableText } from './directory/directory-unavailable.ts';
 import { identityOf } from './identity.ts';
@@ -22,15 +23,21 @@ import type { BotServices } from './services.ts';
 import { setTurnOutcome } from './turn-log.middleware.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { buildWelcomeView } from '#presenters/welcome.presenter.ts';
-import { taskOfDialog } from '#dialogs/understood-tasks.ts';
+import { draftDetails, TASKS, taskOfDialog } from '#dialogs/understood-tasks.ts';
+import { noteTaskDetails } from '#dialogs/task-notes.ts';
+import { isOnlyDetails } from '#domain/understanding/details.ts';
+import type { Details, TaskIntent } from '#domain/understanding/intents.ts';
+import { leavesFlow } from '#domain/understanding/route.ts';
 import type { UnderstandingEngine } from '#domain/understanding/understand.ts';
-import { chosenTask, UnderstoodMessages, type TaskInHand } from './understanding/understood-message.ts';
+import { taskStartAction } from './actions/understanding/task-start.action.ts';
+import { namesFor } from './understanding/names.ts';
+import { UnderstoodMessages, type Understood, type TaskInHand } from './understanding/understood-message.ts';
 
 export interface TeamsBotDeps {
   readonly services: BotServices;
   readonly flows: Flows;
   readonly dialogState: BotState;
-  readonly actions: ActionHandlers;
+  readonly actions: DomainActionHandlers;
   /** The understanding step, trained at start-up (bot/understanding/). */
   readonly understanding: Promise<UnderstandingEngine>;
 }
@@ -46,6 +53,15 @@ function isOldCardSubmit(value: unknown): boolean {
 }
 
 const GREETINGS = /^(help|hi|hello|hey|menu|start|\?)$/i;
+/** Inside a flow, "help" repeats the step's guidance (cancel-and-help.dialog.ts) rather than leaving it. */
+const STEP_HELP = /^(help|\?)$/i;
+/** A relationship's manage card buttons: the setting chosen is kept with the task in hand, for a follow-up. */
+const manageClick = z.object({
+  action: z.object({
+    verb: z.enum(['lifecycle.autoExtend', 'lifecycle.removeGlobalAdmin']),
+    data: z.object({ id: z.string().min(1).max(200), autoExtend: z.enum(['on', 'off']).optional() }),
+  }),
+});
 const ASK_WORDS = /^(ask|ask a question|question)$/i;
 
 const ASK_PROMPT =
@@ -55,10 +71,15 @@ const ASK_PROMPT =
 export class PartnerAccessBot extends TeamsActivityHandler {
   readonly #deps: TeamsBotDeps;
   readonly #messages: UnderstoodMessages;
+  readonly #actions: ActionHandlers;
 
   constructor(deps: TeamsBotDeps) {
     super();
     this.#deps = deps;
+    this.#actions = {
+      ...deps.actions,
+      'task.start': taskStartAction((context, actor, intent, details) => this.#startChosen(context, actor, intent, details)),
+    };
     this.#messages = new UnderstoodMessages({
       services: deps.services,
       engine: deps.understanding,
@@ -89,6 +110,7 @@ export class PartnerAccessBot extends TeamsActivityHandler {
       }
       const actor = await this.#actor(context);
       await this.#onMessage(context, actor);
+      if (actor.known) await this.#messages.keepNotes(context);
       // No task is open to someone the directory does not know: their turns leave no dialog state behind.
       if (actor.known) await this.#deps.dialogState.saveChanges(context);
       await next();
@@ -111,7 +133,40 @@ export class PartnerAccessBot extends TeamsActivityHandler {
       setTurnOutcome(context, 'refused:directory-unavailable');
       return toInvokeResponse(messageReply(text));
     }
-    return toInvokeResponse(await routeAction(this.#deps.actions, context, actor, this.#deps.services));
+    const reply = await routeAction(this.#actions, context, actor, this.#deps.services);
+    if (reply.statusCode === 200 && actor.known) {
+      await this.#noteManageClick(context, actor);
+      await this.#messages.keepNotes(context);
+      await this.#deps.dialogState.saveChanges(context);
+    }
+    return toInvokeResponse(reply);
+  }
+
+  /** A "did you mean" button (Action.Execute `task.start`, its data validated by the action): its task, in the chat. */
+  async #startChosen(context: TurnContext, actor: UserActor, intent: TaskIntent, details: Details): Promise<{ title: string }> {
+    const dialogContext = await this.#deps.flows.dialogs.createContext(context);
+    await this.#messages.start(context, actor, dialogContext, intent, details);
+    return { title: TASKS[intent].title };
+  }
+
+  /** Auto-extend or Global Administrator changed on a manage card: kept as the manage task's details ("same for Fabrikam"). */
+  async #noteManageClick(context: TurnContext, actor: UserActor): Promise<void> {
+    const click = manageClick.safeParse(context.activity.value);
+    if (!click.success) return;
+    const { verb, data } = click.data.action;
+    const found = await this.#deps.services.domain.getRelationship(actor, { kind: 'gdap', id: data.id });
+    if (!found.ok || found.value.kind !== 'gdap') return;
+    const change: Details =
+      verb === 'lifecycle.removeGlobalAdmin'
+        ? { removeGlobalAdmin: true }
+        : data.autoExtend === undefined
+          ? {}
+          : { autoExtend: data.autoExtend === 'on' };
+    noteTaskDetails(context, 'manageRelationship', {
+      relationship: found.value.displayName,
+      customer: found.value.customer.name,
+      ...change,
+    });
   }
 
   /** The acting person from the directory, stored on the turn; their personal chat is remembered for notifications. */
@@ -131,12 +186,6 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     const text = messageText(context);
     const dialogContext = await this.#deps.flows.dialogs.createContext(context);
     const welcome = () => this.#sendWelcome(context, actor);
-    // A "did you mean" button: its task, with the details understood before (validated, never trusted).
-    const chosen = chosenTask(context.activity.value);
-    if (chosen !== undefined) {
-      await this.#messages.start(context, actor, dialogContext, chosen.intent, chosen.details);
-      return;
-    }
     const typed = typedText(context);
     // Typed words may change one detail of the task in hand ("make it 6 months"), in a flow or right after it.
     const understood = typed === '' || CANCEL_WORDS.test(typed) ? undefined : await this.#messages.understand(actor, typed);
@@ -149,8 +198,17 @@ export class PartnerAccessBot extends TeamsActivityHandler {
       }
     }
     if (dialogContext.activeDialog) {
-      const result = await dialogContext.continueDialog();
-      if (result.status !== DialogTurnStatus.empty) return;
+      if (understood !== undefined && (await this.#leavesFlow(actor, dialogContext, typed, understood))) {
+        // A new request typed while a question waits: the flow is left (nothing was changed) and the words handled below.
+        const open = draftDetails(dialogContext);
+        await dialogContext.cancelAllDialogs();
+        await context.sendActivity(
+          `I left the ${open === undefined ? 'task you had open' : TASKS[open.intent].title.toLowerCase()} (nothing was changed) to do what you just asked.`,
+        );
+      } else {
+        const result = await dialogContext.continueDialog();
+        if (result.status !== DialogTurnStatus.empty) return;
+      }
     }
     await this.#messages.tick(context);
     if (text === '' && isOldCardSubmit(context.activity.value)) {
@@ -189,6 +247,14 @@ export class PartnerAccessBot extends TeamsActivityHandler {
       return;
     }
     await this.#messages.route(context, actor, dialogContext, text, words, welcome);
+  }
+
+  /** Whether typed words are a new request rather than the answer the open flow waits for (domain/understanding/route.ts). */
+  async #leavesFlow(actor: UserActor, dc: DialogContext, typed: string, understood: Understood): Promise<boolean> {
+    if (STEP_HELP.test(typed)) return false;
+    const side = actor.tenantKind === 'partner' ? 'partner' : 'customer';
+    const onlyDetails = isOnlyDetails(typed, side, await namesFor(this.#deps.services, actor));
+    return leavesFlow(understood, draftDetails(dc)?.intent, onlyDetails);
   }
 
   async #sendWelcome(context: TurnContext, actor: UserActor): Promise<void> {

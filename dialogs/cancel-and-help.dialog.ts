@@ -1,7 +1,8 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 
 /** Words that stop the current flow, wherever the person is in it. */
-export const CANCEL_WORDS = /^(cancel|stop|quit|exit|never ?mind|abort)$/i;
+export const CANCEL_WORDS =
+  /^(?:(?:cancel|stop|quit|exit|abort)(?: (?:it|that|this|please|pls))?|never ?mind|nvm|forget (?:it|that|about it))[.!]*$/i;
 
 /** What a cancelled flow tells the person; exported so tests and flows say the same. */
 export const CANCELLED_MESSAGE = 'Cancelled. Nothing was changed. Type "help" to see what I can do.';

@@ -101,7 +101,7 @@ function understoodOptions(intent: TaskIntent, d: Details, typed: Record<string,
         said: defined({ roles: d.roles, roleSet: d.roleSet, durationDays: d.durationDays, autoExtend: d.autoExtend, name: d.relationship }),
       });
     case 'assignGroups':
-      return defined({ search: d.relationship ?? d.customer, group: d.group });
+      return defined({ search: d.relationship ?? d.customer, group: d.group, roles: d.roles });
     case 'myCustomers':
       return defined({ filter: d.filter });
     case 'manageRelationship':

@@ -19,6 +19,9 @@ const invokeValueSchema = z.looseObject({
 
 export type ActionHandlers = Readonly<Record<Verb, ActionHandler>>;
 
+/** The handlers of the domain's cards; the bot adds `task.start` (a "did you mean" button starts a conversation flow). */
+export type DomainActionHandlers = Omit<ActionHandlers, 'task.start'>;
+
 /**
  * The one entry point of every card button: checks the invoke's shape and verb, then runs that verb's
  * handler, which validates its data, reloads the aggregate by id, asks the policy and calls the domain.

@@ -5,10 +5,10 @@
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import { z } from 'zod';
 import { renderHelpdeskAnswerCard } from '#cards/helpdesk/helpdesk-answer.card.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { renderTaskSuggestionsCard } from '#cards/understanding/task-suggestions.card.ts';
+import { notedTaskDetails } from '#dialogs/task-notes.ts';
 import { draftDetails, TASKS, taskOptions } from '#dialogs/understood-tasks.ts';
 import type { UserActor } from '#domain/actors/actor.ts';
 import { explainRefusal } from '#domain/policy/refusal.ts';
@@ -16,7 +16,7 @@ import { extractDetails } from '#domain/understanding/details.ts';
 import {
   isTaskIntent,
   mergeDetails,
-  TASK_INTENTS,
+  mergeFollowUp,
   type AskerSide,
   type Details,
   type TaskIntent,
@@ -45,49 +45,6 @@ export interface Understood extends Understanding {
 
 /** A follow-up still changes the last task this many messages after it started. */
 const FOLLOW_UP_TURNS = 6;
-
-const DetailsSchema = z
-  .object({
-    customer: z.string().max(200).optional(),
-    partner: z.string().max(200).optional(),
-    relationship: z.string().max(200).optional(),
-    roles: z.array(z.string().max(100)).max(40).optional(),
-    roleSet: z
-      .enum([
-        'business-central-support',
-        'helpdesk',
-        'licensing',
-        'security-monitoring',
-        'user-management',
-        'exchange-support',
-        'teams-support',
-        'device-management',
-      ])
-      .optional(),
-    dap: z.boolean().optional(),
-    durationDays: z.number().int().optional(),
-    autoExtend: z.boolean().optional(),
-    group: z.string().max(200).optional(),
-    filter: z.enum(['expiring', 'pending']).optional(),
-    removeGlobalAdmin: z.boolean().optional(),
-  })
-  .strict();
-
-const ChosenTask = z.object({ task: z.enum(TASK_INTENTS), details: z.string().max(4000) });
-
-/** A "did you mean" button's task and details, validated (a card payload is never trusted). */
-export function chosenTask(value: unknown): { intent: TaskIntent; details: Details } | undefined {
-  const parsed = ChosenTask.safeParse(value);
-  if (!parsed.success) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(parsed.data.details);
-  } catch {
-    return { intent: parsed.data.task, details: {} };
-  }
-  const details = DetailsSchema.safeParse(raw);
-  return { intent: parsed.data.task, details: details.success ? details.data : {} };
-}
 
 export interface UnderstoodMessageDeps {
   readonly services: BotServices;
@@ -122,6 +79,19 @@ export class UnderstoodMessages {
     return { intent: stored.intent, details: stored.details };
   }
 
+  /** Keeps what flows learnt this turn (a relationship or group picked on a card) with the task in hand, for follow-ups. */
+  async keepNotes(context: TurnContext): Promise<void> {
+    const noted = notedTaskDetails(context);
+    if (noted === undefined) return;
+    const stored = await this.#deps.taskInHand.get(context);
+    await this.#deps.taskInHand.set(
+      context,
+      stored?.intent === noted.intent
+        ? { ...stored, details: mergeDetails(stored.details, noted.details) }
+        : { intent: noted.intent, details: noted.details, turns: 0 },
+    );
+  }
+
   /** Counts one more message since the task in hand started. */
   async tick(context: TurnContext): Promise<void> {
     const stored = await this.#deps.taskInHand.get(context);
@@ -136,7 +106,7 @@ export class UnderstoodMessages {
     inHand: { intent: TaskIntent; details: Details },
     change: Details,
   ): Promise<void> {
-    const details = mergeDetails(inHand.details, change);
+    const details = mergeFollowUp(inHand.intent, inHand.details, change);
     await dc.cancelAllDialogs();
     await context.sendActivity(
       `Changed: ${describe(change)}. Here is the ${TASKS[inHand.intent].title.toLowerCase()} again with that change.`,
@@ -263,7 +233,7 @@ export class UnderstoodMessages {
     return renderTaskSuggestionsCard({
       title: 'Did you mean…',
       intro,
-      tasks: shown.map((t) => ({ title: TASKS[t].title, command: TASKS[t].command, task: t, details: JSON.stringify(details) })),
+      tasks: shown.map((t) => ({ title: TASKS[t].title, task: t, details: JSON.stringify(details) })),
       footer,
     });
   }

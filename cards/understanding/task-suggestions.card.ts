@@ -2,8 +2,6 @@ import { loadTemplate, type AdaptiveCard } from '../render-card.ts';
 
 export interface SuggestedTask {
   readonly title: string;
-  /** What the button sends as words (what the person may type instead). */
-  readonly command: string;
   /** The task intent the button starts, with the details already understood (JSON), so nothing is asked twice. */
   readonly task: string;
   readonly details: string;
@@ -20,8 +18,8 @@ export interface TaskSuggestionsCardView {
 const template = loadTemplate<TaskSuggestionsCardView>('task-suggestions');
 
 /**
- * "Did you mean…": the closest tasks as buttons (Action.Submit, a messageBack in Teams that the Playground also
- * sends; never imBack), each carrying its task and the details understood.
+ * "Did you mean…": the closest tasks as buttons (Action.Execute, verb `task.start`, as every button of the bot; never
+ * imBack), each carrying its task and the details understood.
  */
 export function renderTaskSuggestionsCard(view: TaskSuggestionsCardView): AdaptiveCard {
   return template.render(view);

@@ -3,6 +3,7 @@ import { renderManageRelationshipCard } from '#cards/lifecycle/manage-relationsh
 import { buildManageRelationshipView } from '#presenters/lifecycle/manage-relationship.presenter.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import type { DialogServices } from '../dialog-services.ts';
+import { noteTaskDetails } from '../task-notes.ts';
 import { RelationshipDialog } from './relationship-dialog.ts';
 
 export const MANAGE_RELATIONSHIP_DIALOG = 'lifecycle.manage';
@@ -32,6 +33,7 @@ export class ManageRelationshipDialog extends RelationshipDialog {
   private async showCardStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const relationship = await this.rememberRelationship(step);
     if (relationship === undefined) return step.endDialog();
+    noteTaskDetails(step.context, 'manageRelationship', { relationship: relationship.displayName, customer: relationship.customer.name });
     const asked = askedChange(step.options);
     if (asked !== undefined)
       await step.context.sendActivity(

@@ -84,15 +84,20 @@ export function groupQuestion(picked: PickedRelationship, groups: readonly Secur
   );
 }
 
-/** Step 3: a subset of the relationship's roles (pre-ticked with what the group has now). */
-export function rolesQuestion(picked: PickedRelationship, group: SecurityGroup): Partial<Activity> {
-  const current = picked.assignments.find((a) => a.groupId === group.id)?.roleIds ?? [];
+/**
+ * Step 3: a subset of the relationship's roles, pre-ticked with what the group has now, or with the roles the person
+ * named (`said`), which the card then shows for confirmation.
+ */
+export function rolesQuestion(picked: PickedRelationship, group: SecurityGroup, said?: readonly string[]): Partial<Activity> {
+  const now = picked.assignments.find((a) => a.groupId === group.id)?.roleIds ?? [];
+  const current = said ?? now;
+  const intro =
+    said !== undefined
+      ? `You asked for ${roleSummary(said, picked)}: check the roles and select Assign.${now.length > 0 ? ' Saving replaces the roles the group has now.' : ''}`
+      : `Only roles this relationship includes can be given; roles cannot be added to an existing relationship.${now.length > 0 ? ' The group has the ticked roles now; saving replaces them.' : ''}`;
   return cardMessage(
     renderPartnerFormCard({
-      ...emptyForm(
-        `Roles for ${group.name}`,
-        `Only roles this relationship includes can be given; roles cannot be added to an existing relationship.${current.length > 0 ? ' The group has the ticked roles now; saving replaces them.' : ''}`,
-      ),
+      ...emptyForm(`Roles for ${group.name}`, intro),
       step: 'Assign a security group: step 3 of 3',
       facts: [
         { label: 'Relationship', value: `${picked.customerName}: ${picked.displayName}` },

@@ -3,12 +3,14 @@ import { renderAssignmentsCard } from '#cards/partner/assignments.card.ts';
 import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
 import type { SecurityGroup } from '#domain/ports/directory.ts';
 import { findRoleById, findRoleByName } from '#domain/roles/roles-catalog.ts';
+import { rolesNamedIn } from '#domain/understanding/details.ts';
 import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
+import { noteTaskDetails } from '../task-notes.ts';
 import { turnActor } from '../turn-actor.ts';
 import { groupQuestion, pickedOf, relationshipQuestion, rolesQuestion, type PickedRelationship } from './assign-groups.cards.ts';
 import { buildAssignmentsView, isAssignable } from '#presenters/partner/assignments.presenter.ts';
 import type { PartnerServices } from '#presenters/partner/customer-admins.ts';
-import { field, FormPrompt, optionText, valuesOf, type Parsed } from './form-prompt.ts';
+import { field, FormPrompt, optionList, optionText, valuesOf, type Parsed } from './form-prompt.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { PartnerDialog } from './partner-dialog.ts';
 import { searchRelationships } from './relationship-search.ts';
@@ -65,11 +67,14 @@ export class AssignGroupsDialog extends PartnerDialog {
   readonly #roles = new FormPrompt<readonly string[], { relationship: PickedRelationship }>(
     `${ASSIGN_GROUPS_DIALOG}.roles`,
     (answer, context) => {
-      const words = 'roles' in answer.value ? field(answer, 'roles').split(',') : answer.text.split(/\s*,\s*/);
-      return parseAssignedRoles(
-        words.map((w) => w.trim()).filter((w) => w !== ''),
-        context.relationship,
-      );
+      const words = ('roles' in answer.value ? field(answer, 'roles').split(',') : answer.text.split(/\s*,\s*/))
+        .map((w) => w.trim())
+        .filter((w) => w !== '');
+      const parsed = parseAssignedRoles(words, context.relationship);
+      if (parsed.ok || 'roles' in answer.value) return parsed;
+      // Typed in a sentence ("helpdesk admin and global reader"): the roles it names, as the understanding reads them.
+      const named = rolesNamedIn(answer.text);
+      return named.length > 0 ? parseAssignedRoles(named, context.relationship) : parsed;
     },
   );
 
@@ -172,6 +177,7 @@ export class AssignGroupsDialog extends PartnerDialog {
     }
     const picked = pickedOf(view);
     valuesOf<Values>(step).relationship = picked;
+    noteTaskDetails(step.context, 'assignGroups', { relationship: picked.displayName, customer: picked.customerName });
     const groups = await this.#services.directory.listGroups(turnActor(step.context).tenantId);
     const hint = optionText(step.options, 'group');
     const hinted = hint === undefined ? undefined : matchGroup(groups, hint);
@@ -182,8 +188,17 @@ export class AssignGroupsDialog extends PartnerDialog {
   private async askRolesStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const group = step.result as SecurityGroup;
     valuesOf<Values>(step).group = group;
+    noteTaskDetails(step.context, 'assignGroups', { group: group.name });
     const relationship = valuesOf<Values>(step).relationship;
     if (relationship === undefined) return step.endDialog(NOTHING);
+    // Roles named in the sentence: checked against what the relationship includes, then shown ticked for the person to
+    // confirm with Assign (the question's card is the confirmation: nothing is assigned without it).
+    const said = optionList(step.options, 'roles');
+    if (said.length > 0) {
+      const parsed = parseAssignedRoles(said, relationship);
+      if (parsed.ok) return this.#roles.ask(step, rolesQuestion(relationship, group, parsed.value), { relationship });
+      await step.context.sendActivity(parsed.message);
+    }
     return this.#roles.ask(step, rolesQuestion(relationship, group), { relationship });
   }
 
@@ -209,6 +224,9 @@ export class AssignGroupsDialog extends PartnerDialog {
         ?.roles.map((r) => r.name)
         .join(', ') ?? '';
     const note = `${group.name} now has ${roles} in ${relationship.customerName}.`;
+    noteTaskDetails(step.context, 'assignGroups', {
+      roles: (step.result as readonly string[]).map((id) => findRoleById(id)?.name ?? id),
+    });
     await step.context.sendActivity(cardMessage(renderAssignmentsCard(buildAssignmentsView(result.value, { note }))));
     return step.endDialog({ assigned: true } satisfies AssignGroupsResult);
   }

@@ -8,12 +8,18 @@ import { APPLY_ROLE_TEMPLATE_DIALOG } from './apply-role-template.dialog.ts';
 import { EDIT_ROLE_TEMPLATE_DIALOG } from './edit-role-template.dialog.ts';
 import { ROLE_TEMPLATES_DIALOG } from './role-templates.dialog.ts';
 
-/** "assign groups", "assign groups for contoso", "assign helpdesk group", "assign tier 1 support group for contoso". */
+/**
+ * "assign groups", "assign groups for contoso", "assign helpdesk group", "assign tier 1 support group for contoso",
+ * "assign the helpdesk agents group to user administrator at contoso".
+ */
 const assignIntent: Intent = {
   dialogId: ASSIGN_GROUPS_DIALOG,
   match(text) {
     const general = /^assign(?:\s+(?:a|security))?\s+groups?(?:\s+(?:for|at|on|to|in)\s+(.+))?$/i.exec(text);
     if (general) return general[1] ? { search: general[1].trim() } : {};
+    // "assign the helpdesk agents group to user administrator at contoso": roles between (read by the understanding step).
+    const withRoles = /^assign\s+(?:the\s+)?(.+?)\s+group\s+(?:to|as|with)\s+.+?\s+(?:for|at|on|in)\s+(.+)$/i.exec(text);
+    if (withRoles?.[1] && withRoles[2]) return { group: withRoles[1].trim(), search: withRoles[2].trim() };
     const named = /^assign\s+(?:the\s+)?(.+?)\s+group(?:\s+(?:for|at|on|to|in)\s+(.+))?$/i.exec(text);
     if (!named?.[1]) return undefined;
     return { group: named[1].trim(), ...(named[2] ? { search: named[2].trim() } : {}) };

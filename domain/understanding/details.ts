@@ -153,8 +153,8 @@ const GROUP_ALIASES: Readonly<Record<string, readonly string[]>> = {
   'tier 1 support': ['tier 1', 'tier one', 'tier one support', 't1 support', 'tier1', 'first line support', 'tier-1'],
   'business central consultants': ['bc consultants', 'business central consultant', 'bc consultant', 'bc consultants group'],
   adminagents: ['admin agents', 'admin agent group', 'admin agents group'],
-  helpdeskagents: ['helpdesk agents', 'help desk agents', 'helpdesk agent group'],
-  salesagents: ['sales agents', 'sales agent group'],
+  helpdeskagents: ['helpdesk agents', 'help desk agents', 'helpdesk agent group', 'helpdesk group', 'help desk group'],
+  salesagents: ['sales agents', 'sales agent group', 'sales group'],
 };
 
 function groupNames(groups: readonly string[]): Named[] {
@@ -415,7 +415,13 @@ function takeRemoveGlobalAdmin(text: Text): boolean {
   const found = text.take(pattern);
   if (found) return true;
   const reverse = new RegExp(`(?:${GLOBAL_ADMIN})\\s+(?:role\\s+)?(?:removed|dropped|gone|off|out)`, 'i');
-  return text.take(reverse) !== undefined;
+  if (text.take(reverse) !== undefined) return true;
+  // "…global administrator in the contoso relationship anymore, take it out": named first, then taken out as "it".
+  const named = new RegExp(
+    `(?:${GLOBAL_ADMIN})(?:\\s+\\S+){0,10}?\\s+(?:take|remove|drop|strip|pull|get rid of)\\s+(?:it|that|this)\\b`,
+    'i',
+  );
+  return text.take(named) !== undefined;
 }
 
 /**
@@ -495,4 +501,39 @@ export function extractDetails(original: string, corrected: string, intent: Inte
     }
   }
   return details;
+}
+
+/** The catalog roles a phrase names ("helpdesk admin and global reader"), by names, abbreviations and aliases. */
+export function rolesNamedIn(words: string): string[] {
+  return takeRoles(new Text(words));
+}
+
+// Words that carry no request of their own around details ("helpdesk admin and password admin, please").
+const FILLER = new Set(
+  'a an the and or also plus with for at in on of to as just only please pls plz thanks role roles group groups admin admins administrator administrators all both same too it that this one is'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when the words are only details (names, roles, role sets, durations, auto-extend, DAP, a filter) and filler:
+ * the answer to a question a flow asked ("fabrikam", "helpdesk admin and password admin", "6 months"), never a new request.
+ */
+export function isOnlyDetails(original: string, side: AskerSide, names: NameVocabulary): boolean {
+  const text = new Text(original);
+  takeRelationship(text, original, names.relationships);
+  takeName(text, groupLists.get(names.groups));
+  takeName(text, tenantNames.get(side === 'partner' ? names.customers : names.partners));
+  takeName(text, tenantNames.get(side === 'partner' ? names.partners : names.customers), false);
+  takeRoles(text);
+  takeRoleSet(text);
+  takeDuration(text);
+  takeAutoExtend(text);
+  takeDap(text);
+  takeFilter(text);
+  const rest = text.value
+    .replace(/[^a-z0-9' ]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '' && !FILLER.has(w));
+  return rest.length <= 1;
 }

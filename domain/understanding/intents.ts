@@ -116,6 +116,27 @@ export interface Understanding {
  * set (and the other way round), as both say which roles.
  */
 export function mergeDetails(current: Details, change: Details): Details {
+  return mergeInto(current, change);
+}
+
+/** Tasks on an existing relationship: there, a relationship names one customer's relationship. */
+const ON_A_RELATIONSHIP: readonly TaskIntent[] = ['assignGroups', 'manageRelationship', 'renewRelationship', 'addRole'];
+
+/**
+ * A follow-up's change applied to the task in hand: as mergeDetails, and for a task on an existing relationship,
+ * naming another customer leaves the relationship chosen before (it was that customer's), and naming another
+ * relationship leaves the customer ("same for Fabrikam" after assigning a group on a Contoso relationship).
+ */
+export function mergeFollowUp(intent: TaskIntent, current: Details, change: Details): Details {
+  const kept: Details = { ...current };
+  if (ON_A_RELATIONSHIP.includes(intent)) {
+    if (change.customer !== undefined && change.relationship === undefined) delete kept.relationship;
+    if (change.relationship !== undefined && change.customer === undefined) delete kept.customer;
+  }
+  return mergeInto(kept, change);
+}
+
+function mergeInto(current: Details, change: Details): Details {
   const merged: Details = { ...current };
   if (change.roles !== undefined || change.roleSet !== undefined) {
     delete merged.roles;

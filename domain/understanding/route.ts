@@ -34,3 +34,14 @@ export function routeOf(understanding: Understanding): Route {
     fallback: [...tasks, ...understanding.closestTasks.filter((t) => !tasks.includes(t))].slice(0, MAX_OFFERS),
   };
 }
+
+/**
+ * Whether words typed while a flow waits for an answer leave it: a sure other task, a question or a request for the
+ * menu leave it (and are then handled); an answer made only of details, a follow-up changing one detail, or anything
+ * unsure stays with the flow, whose question parses it. `inHand` is the task of the open flow.
+ */
+export function leavesFlow(understanding: Understanding, inHand: TaskIntent | undefined, onlyDetails: boolean): boolean {
+  if (onlyDetails || understanding.followUp || understanding.certainty !== 'sure') return false;
+  if (isTaskIntent(understanding.intent)) return understanding.intent !== inHand;
+  return understanding.intent === 'question' || understanding.intent === 'help';
+}

@@ -103,3 +103,22 @@ export function correctText(text: string, dictionary: Dictionary): string {
     .map((word) => dictionary.correct(word))
     .join(' ');
 }
+
+/** Chat shorthand spelled out before anything else reads the words ("i wanna edit…" → "i want to edit…"). */
+const SHORTHAND: readonly (readonly [RegExp, string])[] = [
+  [/\bwanna\b/gi, 'want to'],
+  [/\bgonna\b/gi, 'going to'],
+  [/\bgotta\b/gi, 'got to'],
+  [/\bgimme\b/gi, 'give me'],
+  [/\blemme\b/gi, 'let me'],
+  [/\bw\/o\b/gi, 'without'],
+  [/\bw\/(?=\s|$)/gi, 'with'],
+  [/\bu\b/gi, 'you'],
+  [/\bur\b/gi, 'your'],
+  [/\bplz\b/gi, 'please'],
+  [/\bthx\b|\bthnx\b/gi, 'thanks'],
+];
+
+export function expandShorthand(text: string): string {
+  return SHORTHAND.reduce((t, [pattern, words]) => t.replace(pattern, words), text);
+}

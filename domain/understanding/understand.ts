@@ -14,7 +14,7 @@ import {
   type ScoredIntent,
   type Understanding,
 } from './intents.ts';
-import { correctText, type Dictionary } from './typos.ts';
+import { correctText, expandShorthand, type Dictionary } from './typos.ts';
 
 /** At or above: act on the intent (a task still asks for confirmation). */
 export const SURE = 0.7;
@@ -29,12 +29,14 @@ const HOW_IT_WORKS =
 // Asking the bot to act: "can you invite…", "please…", "I need…".
 const REQUEST =
   /\b(?:can|could|would|will) (?:you|u)\b|\bplease\b|\bpls\b|\bplz\b|\bi (?:need|want|would like|'d like)\b|\bi'd like\b|\blet'?s\b|\bhelp me\b|\bgo ahead\b|^(?:start|begin|open|show|list|give|get|send|invite|request|create|set up|setup|assign|renew|extend|manage|remove|accept|decline|review|add|new)\b/;
+// A customer asking what a partner they name may do in their tenant now (myPartners), not how partners work in general.
+const NAMED_PARTNER_NOW = /^(?:what (?:can|may|is) xpartner (?:do|allowed)|does xpartner (?:still )?(?:have|hold))\b/;
 // A short change of one detail of the task in hand.
 const FOLLOW_UP =
   /^(?:and|also|what about|how about|same (?:for|with|but)|now|then|ok|okay)\b|^(?:no|nope|actually|instead|wait|sorry|change|make (?:it|that)|set (?:it|that|the)|switch|use|with|without|w\/o|for|at|but)\b/;
 const MAX_FOLLOW_UP_WORDS = 9;
 // The intents whose details together cover every kind of detail a follow-up may change.
-const FOLLOW_UP_INTENTS = ['requestGdap', 'inviteCustomer', 'myCustomers', 'manageRelationship'] as const;
+const FOLLOW_UP_INTENTS = ['requestGdap', 'inviteCustomer', 'myCustomers', 'manageRelationship', 'assignGroups'] as const;
 // The other side's tasks stay possible (a refusal explains who can do them), weighed down.
 const OTHER_SIDE = 0.3;
 const CLEARLY_OTHER_SIDE = 0.85;
@@ -57,7 +59,7 @@ function detailCount(details: object): number {
 export function createUnderstanding(classifier: IntentClassifier, dictionary: Dictionary): UnderstandingEngine {
   return {
     async understand({ text, side, names }) {
-      const corrected = correctText(maskNames(text, side, names), dictionary);
+      const corrected = correctText(maskNames(expandShorthand(text), side, names), dictionary);
       const classified = await classifier.classify(corrected.replace(/-/g, ' '));
       const scored = [...classified.scores].sort((a, b) => b.score - a.score);
       const ownTasks: readonly TaskIntent[] = side === 'partner' ? PARTNER_TASKS : CUSTOMER_TASKS;
@@ -79,7 +81,15 @@ export function createUnderstanding(classifier: IntentClassifier, dictionary: Di
       const named = extractDetails(text, corrected, 'requestGdap', side, names);
       const aboutNamedRelationship =
         named.relationship !== undefined && (best.intent === 'manageRelationship' || best.intent === 'renewRelationship');
-      if (isTaskIntent(best.intent) && HOW_IT_WORKS.test(corrected) && !REQUEST.test(lower) && !aboutNamedRelationship) {
+      // "What can Woodgrove do here?", "does Litware still have admin roles?": a customer asking about a partner of theirs.
+      const aboutNamedPartner = side === 'customer' && best.intent === 'myPartners' && NAMED_PARTNER_NOW.test(corrected);
+      if (
+        isTaskIntent(best.intent) &&
+        HOW_IT_WORKS.test(corrected) &&
+        !REQUEST.test(lower) &&
+        !aboutNamedRelationship &&
+        !aboutNamedPartner
+      ) {
         best = { intent: 'question', score: Math.max(best.score, SURE) };
       }
       const words = corrected.split(' ').filter((w) => w !== '').length;

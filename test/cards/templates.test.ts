@@ -33,6 +33,7 @@ describe('card templates', () => {
   });
 
   it('has a handler for every verb, and no handler without a verb', () => {
-    expect(Object.keys(ACTION_HANDLERS).sort()).toEqual([...VERBS].sort());
+    // task.start is the bot's own (bot/teams-bot.ts): a "did you mean" button starts a conversation flow.
+    expect([...Object.keys(ACTION_HANDLERS), 'task.start'].sort()).toEqual([...VERBS].sort());
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { startBot, type RunningProcess } from '#scripts/playground/launch.ts';
 import { chromiumAvailability, launchChromium } from '../support/chromium.ts';
@@ -49,5 +49,25 @@ describe.skipIf(!chromium.available)('a GDAP request from one natural sentence, 
     await expectVisible(result.getByText('Dynamics 365 Business Central Administrator', { exact: false }));
     await expectVisible(result.getByText(/180 days|6 months/));
     await snap(result, 'partner-natural-3-result');
+  });
+
+  it('a new request typed while a question waits leaves the flow, says so, and is done', async () => {
+    const customer = await adele.say('new gdap');
+    await expectVisible(customer.getByText('Which customer do you need admin access at?'));
+    await adele.say('show me my customers');
+    await expectVisible(adele.page.getByText('I left the request gdap (nothing was changed) to do what you just asked.'));
+    await expectVisible(adele.lastMessage().getByText('My customers'));
+    await snap(adele.lastMessage(), 'partner-natural-4-left-flow');
+  });
+
+  it('"did you mean" buttons are Action.Execute: a click replaces the card and starts the task', async () => {
+    await adele.say('customers pls');
+    // A helpdesk answer may come first: the offer is the card titled "Did you mean…" (shown as "Did you mean...").
+    const offer = adele.page.locator('.fai-OutputCard').filter({ hasText: 'Did you mean' }).last();
+    await expectVisible(offer);
+    const before = await adele.page.locator('.fai-OutputCard').count();
+    await adele.clickInPlace(offer, 'My customers', 'You chose: My customers.');
+    await expect.poll(() => adele.page.locator('.fai-OutputCard').count(), { timeout: 30_000 }).toBeGreaterThan(before);
+    await expectVisible(adele.lastMessage().getByText('My customers'));
   });
 });
