@@ -4,10 +4,16 @@
  * return each item with its current eTag (the document's version).
  */
 import type { Storage, StoreItems } from 'botbuilder';
-import { z } from 'zod';
 import type { DocumentStore } from '#domain/ports/document-store.ts';
 
-const storedItem = z.record(z.string(), z.unknown());
+/**
+ * An item is a plain object: checked, not schema-parsed. What is read was written by this class, and what is written
+ * comes from botbuilder in this process; neither crosses a trust boundary, and this runs twice on every turn.
+ */
+function storedItem(value: unknown, key: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`Storage: item "${key}" is not an object.`);
+  return value as Record<string, unknown>;
+}
 
 /** Bot Framework state kept in one DocumentStore collection, one document per storage key. */
 export class DocumentStoreBotStorage implements Storage {
@@ -24,7 +30,7 @@ export class DocumentStoreBotStorage implements Storage {
     const items: StoreItems = {};
     for (const key of keys) {
       const document = await this.#store.get<unknown>(this.#collection, key);
-      if (document !== undefined) items[key] = { ...storedItem.parse(document.value), eTag: document.version };
+      if (document !== undefined) items[key] = { ...storedItem(document.value, key), eTag: document.version };
     }
     return items;
   }
@@ -32,7 +38,7 @@ export class DocumentStoreBotStorage implements Storage {
   /** Writes each item; throws when an item's eTag is not the stored one (someone wrote in between). */
   async write(changes: StoreItems): Promise<void> {
     for (const [key, item] of Object.entries(changes)) {
-      const { eTag, ...value } = storedItem.parse(item);
+      const { eTag, ...value } = storedItem(item, key);
       const expected = typeof eTag === 'string' && eTag !== '' && eTag !== '*' ? eTag : '*';
       let outcome = await this.#store.put(this.#collection, key, value, expected);
       // Like botbuilder's MemoryStorage, an eTag for an item that is gone writes it anew (unless it reappears meanwhile).
