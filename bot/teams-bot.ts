@@ -193,7 +193,11 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     const welcome = () => this.#sendWelcome(context, actor);
     const typed = typedText(context);
     // Typed words may change one detail of the task in hand ("make it 6 months"), in a flow or right after it.
-    const understood = typed === '' || CANCEL_WORDS.test(typed) ? undefined : await this.#messages.understand(actor, typed);
+    // Greetings and "ask" are answered as they are: nothing to understand in them (and "help" is the commonest turn).
+    const understood =
+      typed === '' || CANCEL_WORDS.test(typed) || GREETINGS.test(typed) || ASK_WORDS.test(typed)
+        ? undefined
+        : await this.#messages.understand(actor, typed);
     const inHand = understood?.followUp === true ? await this.#messages.taskInHand(context, dialogContext) : undefined;
     if (understood !== undefined && inHand !== undefined) {
       const change = understood.detailsFor(inHand.intent);

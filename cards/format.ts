@@ -1,11 +1,14 @@
 /** Shared wording for every card: dates, durations, counts and names as a person reads them. */
 
+/** One formatter for every date (toLocaleDateString would build one per call, the costliest step of rendering a card). */
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 /** `2026-11-25T13:00:00.000Z` → `25 Nov 2026` (UTC, so every viewer sees the same day). */
 export function formatDate(iso: string | null): string {
   if (iso === null) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return DATE_FORMAT.format(date);
 }
 
 /** `P730D` → `730 days`; anything else is shown as it is. */

@@ -80,14 +80,24 @@ function rendersMarkdown(parent: Record<string, unknown>, key: string, inFacts: 
 /** Unwraps the view's strings in an expanded card: escaped where Teams renders Markdown, as they were elsewhere. */
 export function unmarkCard(node: unknown, inFacts = false): unknown {
   if (Array.isArray(node)) return node.map((item) => unmarkCard(item, inFacts));
-  if (typeof node !== 'object' || node === null) return typeof node === 'string' ? node.replace(MARKERS, '') : node;
+  if (typeof node !== 'object' || node === null) return typeof node === 'string' ? unmarked(node) : node;
   const record = node as Record<string, unknown>;
   return Object.fromEntries(
     Object.entries(record).map(([key, item]) => {
-      if (typeof item === 'string') return [key, rendersMarkdown(record, key, inFacts) ? renderText(item) : item.replace(MARKERS, '')];
+      if (typeof item === 'string')
+        return [key, !hasMarkers(item) ? item : rendersMarkdown(record, key, inFacts) ? renderText(item) : unmarked(item)];
       return [key, unmarkCard(item, key === 'facts')];
     }),
   );
+}
+
+/** Most of a card's strings are the template's own: no view string in them, nothing to unwrap or escape. */
+function hasMarkers(text: string): boolean {
+  return text.includes(OPEN) || text.includes(CLOSE);
+}
+
+function unmarked(text: string): string {
+  return hasMarkers(text) ? text.replace(MARKERS, '') : text;
 }
 
 /** A rendered text: template parts as written, view parts escaped (a link target from the view stays as it is). */

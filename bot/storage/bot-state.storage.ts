@@ -4,7 +4,6 @@
  * return each item with its current eTag (the document's version).
  */
 import type { Storage, StoreItems } from 'botbuilder';
-import { z } from 'zod';
 import type { Clock } from '#domain/ports/clock.ts';
 import type { DocumentStore } from '#domain/ports/document-store.ts';
 
@@ -12,7 +11,14 @@ const BY_LAST_WRITE = 'byLastWrite';
 /** The storage key, kept in the document so an expiry scan (which lists values) can delete it. */
 const STATE_KEY = '_stateKey';
 
-const storedItem = z.record(z.string(), z.unknown());
+/**
+ * An item is a plain object: checked, not schema-parsed. What is read was written by this class, and what is written
+ * comes from botbuilder in this process; neither crosses a trust boundary, and this runs twice on every turn.
+ */
+function storedItem(value: unknown, key: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`Storage: item "${key}" is not an object.`);
+  return value as Record<string, unknown>;
+}
 
 /** Bot Framework state kept in one DocumentStore collection, one document per storage key. */
 export class DocumentStoreBotStorage implements Storage {
@@ -48,7 +54,7 @@ export class DocumentStoreBotStorage implements Storage {
     for (const key of keys) {
       const document = await this.#store.get<unknown>(this.#collection, key);
       if (document === undefined) continue;
-      const { [STATE_KEY]: _key, ...item } = storedItem.parse(document.value);
+      const { [STATE_KEY]: _key, ...item } = storedItem(document.value, key);
       items[key] = { ...item, eTag: document.version };
     }
     return items;
@@ -57,7 +63,7 @@ export class DocumentStoreBotStorage implements Storage {
   /** Writes each item; throws when an item's eTag is not the stored one (someone wrote in between). */
   async write(changes: StoreItems): Promise<void> {
     for (const [key, item] of Object.entries(changes)) {
-      const { eTag, ...item_ } = storedItem.parse(item);
+      const { eTag, ...item_ } = storedItem(item, key);
       // The key rides along, and the time of the write is indexed, so unused state can expire (expireUnused).
       const value = { ...item_, [STATE_KEY]: key };
       const options = { indexes: [{ index: BY_LAST_WRITE, key: 'all', sort: this.#clock.now().toISOString() }] };

@@ -17,7 +17,6 @@ import { partnerRows } from './partner-rows.ts';
 import type { CustomerPartners, PartnerRelationships, RemoveRolesResult, TabConfig, TabMe } from './tab-contract.ts';
 import { param, readJsonBody, sendError, sendJson, statusForRefusal } from './tab-http.ts';
 import type { IdentifyCaller } from './tab-identity.ts';
-import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../storage/deadline.store.ts';
 
 export interface TabApiDeps {
   readonly domain: PartnerAccess;
@@ -72,9 +71,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
       await handler(actor, req, res);
     } catch (error) {
       deps.logger.error({ err: error, path: req.path() }, 'tab API failed');
-      if (res.headersSent) return;
-      if (isStoreUnavailable(error)) sendError(res, 503, STORE_UNAVAILABLE_MESSAGE);
-      else sendError(res, 500, 'Something went wrong; please try again in a moment.');
+      if (!res.headersSent) sendError(res, 500, 'Something went wrong; please try again in a moment.');
     }
   };
 
@@ -117,10 +114,10 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
         partnerName: tenant?.name ?? actor.tenantId,
         now: deps.clock.now().toISOString(),
         rows: partnerRows(listed.value.rows),
+        startHint: partnerStartHint(actor),
         total: listed.value.total,
         matching: listed.value.matching,
         next: listed.value.next === null ? null : cursorToken(listed.value.next),
-        startHint: partnerStartHint(actor),
       };
       sendJson(res, 200, body);
     }),

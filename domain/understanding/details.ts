@@ -69,11 +69,39 @@ interface ExactForm {
   readonly n: Named;
   readonly squashed: string;
   readonly pattern: RegExp;
+  /** Its place in the longest-first order. */
+  readonly order: number;
+}
+
+/**
+ * Exact forms in the longest-first order, found by their first three letters (squashed): a form can only match where
+ * those stand in the text, so a message is checked against the few forms its own letters start, not all of them.
+ */
+class ExactForms {
+  readonly #byStart = new Map<string, ExactForm[]>();
+  readonly #short: ExactForm[] = [];
+  constructor(forms: readonly ExactForm[]) {
+    for (const form of forms) {
+      if (form.squashed.length < 3) this.#short.push(form);
+      else {
+        const start = form.squashed.slice(0, 3);
+        const list = this.#byStart.get(start) ?? [];
+        list.push(form);
+        this.#byStart.set(start, list);
+      }
+    }
+  }
+  /** The forms that may match in `squashed` text, longest first. */
+  candidates(squashed: string): ExactForm[] {
+    const found = new Set<ExactForm>(this.#short);
+    for (let i = 0; i + 3 <= squashed.length; i += 1) for (const form of this.#byStart.get(squashed.slice(i, i + 3)) ?? []) found.add(form);
+    return [...found].sort((a, b) => a.order - b.order);
+  }
 }
 
 /** A list of names prepared for matching: exact forms longest first, and the one-word forms a misspelling may reach. */
 interface PreparedNames {
-  readonly exact: readonly ExactForm[];
+  readonly exact: ExactForms;
   readonly fuzzy: readonly { readonly n: Named; readonly form: string; readonly limit: number }[];
 }
 
@@ -85,14 +113,14 @@ function prepareNames(names: readonly Named[]): PreparedNames {
   const exact = names
     .flatMap((n) => n.forms.map((form) => ({ n, form })))
     .sort((a, b) => b.form.length - a.form.length)
-    .map(({ n, form }) => ({ n, squashed: squash(form), pattern: bounded(`${phrase(form)}(?:'s)?`) }));
+    .map(({ n, form }, order) => ({ n, squashed: squash(form), pattern: bounded(`${phrase(form)}(?:'s)?`), order }));
   const fuzzy = names.flatMap((n) =>
     n.forms
       .filter((form) => !form.includes(' ') && !form.includes('.'))
       .map((form) => ({ n, form, limit: form.length >= 7 ? 2 : form.length >= 5 ? 1 : 0 }))
       .filter((f) => f.limit > 0),
   );
-  return { exact, fuzzy };
+  return { exact: new ExactForms(exact), fuzzy };
 }
 
 /**
@@ -131,7 +159,7 @@ const groupLists = new PreparedCache<string, PreparedNames>(
 /** Finds a name: exact forms first (longest first), then (when `fuzzy`) one word close to a one-word form. */
 function takeName(text: Text, names: PreparedNames, fuzzy = true): string | undefined {
   const squashed = squash(text.value);
-  for (const { n, squashed: form, pattern } of names.exact) {
+  for (const { n, squashed: form, pattern } of names.exact.candidates(squashed)) {
     // A form can only match where its letters stand together once spaces and hyphens are gone.
     if (squashed.includes(form) && text.take(pattern)) return n.canonical;
   }
@@ -161,19 +189,26 @@ function groupNames(groups: readonly string[]): Named[] {
   return groups.map((g) => ({ canonical: g, forms: [g.toLowerCase(), ...(GROUP_ALIASES[g.toLowerCase()] ?? [])] }));
 }
 
-/** Relationship names longest first, each compiled once (see PreparedCache). */
-const relationshipLists = new PreparedCache<string, readonly { name: string; squashed: string; pattern: RegExp }[]>(
+/** Relationship names longest first, each compiled once (see PreparedCache and ExactForms). */
+const relationshipLists = new PreparedCache<string, ExactForms>(
   (a, b) => a === b,
   (names) =>
-    [...names]
-      .sort((a, b) => b.length - a.length)
-      .map((name) => ({ name, squashed: squash(name.toLowerCase()), pattern: bounded(phrase(name)) })),
+    new ExactForms(
+      [...names]
+        .sort((a, b) => b.length - a.length)
+        .map((name, order) => ({
+          n: { canonical: name, forms: [name] },
+          squashed: squash(name.toLowerCase()),
+          pattern: bounded(phrase(name)),
+          order,
+        })),
+    ),
 );
 
 function takeRelationship(text: Text, original: string, relationships: readonly string[]): string | undefined {
   const squashed = squash(text.value);
-  for (const { name, squashed: form, pattern } of relationshipLists.get(relationships)) {
-    if (squashed.includes(form) && text.take(pattern)) return name;
+  for (const { n, squashed: form, pattern } of relationshipLists.get(relationships).candidates(squashed)) {
+    if (squashed.includes(form) && text.take(pattern)) return n.canonical;
   }
   const quoted = /"([^"]{3,60})"/.exec(original.replace(/[“”]/g, '"'));
   if (quoted?.[1] !== undefined) {

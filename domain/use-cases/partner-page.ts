@@ -162,7 +162,7 @@ export async function listPartnerRelationshipsPage(
           ? { groups: CANDIDATE_GROUPS[status], range: undefined }
           : undefined;
   const [found, total, matching] = await Promise.all([
-    readPage(context, sources, sort, query, range, matches),
+    readPage(context, sources, sort, query, range, matches, search === '' && within === undefined && status === 'all'),
     countAll(context, partnerTenantId),
     counted === undefined ? Promise.resolve(undefined) : countGroups(context, partnerTenantId, counted.groups, counted.range, now),
   ]);
@@ -268,9 +268,12 @@ async function readPage(
   query: PartnerPageQuery,
   range: CountRange | undefined,
   matches: (row: PartnerRow) => boolean,
+  everyRowMatches: boolean,
 ): Promise<Candidate[]> {
   const wanted = query.limit + 1;
-  const readers = sources.map((source) => new SourceReader(context, source, sort, query, range, Math.max(wanted, SCAN_BATCH)));
+  // Every entry a listing gives is a row when nothing is filtered out of it: then read no more than a page from each.
+  const batch = everyRowMatches ? wanted : Math.max(wanted, SCAN_BATCH);
+  const readers = sources.map((source) => new SourceReader(context, source, sort, query, range, batch));
   const direction = query.descending === true ? -1 : 1;
   const found: Candidate[] = [];
   while (found.length < wanted) {

@@ -37,14 +37,13 @@ export function decisionNotice(relationship: RelationshipView, decision: 'accept
         ? [{ label: 'Ends', value: formatDate(relationship.endDateTime) }]
         : []),
     ],
-    // Made from a role template: what it assigned is what the partner can now do; otherwise what accepting made possible.
-    lines: accepted ? (fromTemplate ?? whatYouCanNowDo(relationship)) : [],
+    lines: accepted ? [...whatYouCanNowDo(relationship, fromTemplate !== undefined), ...(fromTemplate ?? [])] : [],
     nextStep: accepted ? next : 'If you still need access, talk to the customer and send a new request with only the roles you need.',
   };
 }
 
 /** What accepting made possible for the partner, in plain words: the point of the notice. */
-function whatYouCanNowDo(relationship: RelationshipView): string[] {
+function whatYouCanNowDo(relationship: RelationshipView, templateAssigned: boolean): string[] {
   const customer = relationship.customer.name;
   if (relationship.kind === 'gdap') {
     const roles = relationship.roles.map((r) => r.name).join(', ');
@@ -52,10 +51,14 @@ function whatYouCanNowDo(relationship: RelationshipView): string[] {
       relationship.endDateTime === null
         ? ''
         : `, until ${formatDate(relationship.endDateTime)}${relationship.canAutoExtend ? ' (auto-extends by 180 days)' : ''}`;
-    return [
-      `You can now give your security groups these roles in ${customer}: ${roles}${until}.`,
-      "Nobody in your organization acts with them until a group is assigned: members of an assigned group then work in the customer's tenant with those roles only.",
-    ];
+    const granted = `You can now give your security groups these roles in ${customer}: ${roles}${until}.`;
+    // With a template the groups are already assigned (its lines follow), so the warning below would be untrue.
+    return templateAssigned
+      ? [granted]
+      : [
+          granted,
+          "Nobody in your organization acts with them until a group is assigned: members of an assigned group then work in the customer's tenant with those roles only.",
+        ];
   }
   const lines = [
     `You are now ${possessive(customer)} Cloud Solution Provider: you can sell them Microsoft subscriptions and manage them in Partner Center.`,

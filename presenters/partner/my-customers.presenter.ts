@@ -1,5 +1,5 @@
 import type { CustomerRowView, MyCustomersCardView } from '#cards/partner/my-customers.card.ts';
-import { formatDate, formatDuration, possessive } from '#cards/format.ts';
+import { formatDate, formatDuration } from '#cards/format.ts';
 import type { CustomerFilter } from '#cards/partner/partner-verbs.ts';
 import type { UserActor } from '#domain/actors/actor.ts';
 import type { PartnerAccess } from '#domain/partner-access.ts';
@@ -30,19 +30,12 @@ function command(title: string, words: string) {
   return { hasCommand: true, commandTitle: title, commandData: { command: words } };
 }
 
-/** Which customers have a Global admin the bot can message: a reminder is offered only where it can arrive. */
-export type Reachable = (customerTenantId: string) => boolean;
-
-const EVERYONE: Reachable = () => true;
-
-function reminder(canRemind: boolean, reachable: boolean, customer: string, waiting: string) {
-  if (!canRemind) return `${waiting}.`;
-  return reachable
-    ? `${waiting}: send a reminder.`
-    : `${waiting}. None of ${possessive(customer)} Global admins has used this bot, so send them the e-mail.`;
+// The reminder is offered on every waiting row: whether any of the customer's admins uses the bot is not the partner's to learn.
+function reminder(canRemind: boolean, waiting: string) {
+  return canRemind ? `${waiting}: send a reminder.` : `${waiting}.`;
 }
 
-function resellerRow(r: ResellerRelationshipView, reachable: Reachable): Row {
+function resellerRow(r: ResellerRelationshipView): Row {
   const rel = r.relationship;
   const customer = r.customer.name;
   const base = {
@@ -58,15 +51,14 @@ function resellerRow(r: ResellerRelationshipView, reachable: Reachable): Row {
   };
   if (rel.status === 'invited') {
     const canRemind = may(r, 'requestResellerRelationship');
-    const reach = reachable(r.customer.tenantId);
     return {
       pending: true,
       expiring: false,
       view: {
         ...base,
         status: 'Invited: not a customer until they accept',
-        nextAction: reminder(canRemind, reach, customer, `waiting for a Global admin of ${customer} to accept`),
-        hasReminder: canRemind && reach,
+        nextAction: reminder(canRemind, `waiting for a Global admin of ${customer} to accept`),
+        hasReminder: canRemind,
         reminderData: { kind: 'reseller', id: r.id, version: r.version },
       },
     };
@@ -97,7 +89,6 @@ function resellerRow(r: ResellerRelationshipView, reachable: Reachable): Row {
 
 function gdapNext(
   g: GdapRelationshipView,
-  reachable: Reachable,
 ): Pick<CustomerRowView, 'nextAction' | 'hasCommand' | 'commandTitle' | 'commandData' | 'hasReminder' | 'reminderData'> {
   const customer = g.customer.name;
   const renew = may(g, 'requestGdapRelationship') ? command('Request a new relationship', `new gdap for ${customer}`) : NO_COMMAND;
@@ -106,11 +97,10 @@ function gdapNext(
       return { nextAction: 'draft: not yet sent for approval.', ...NO_COMMAND, ...NO_REMINDER };
     case 'approvalPending': {
       const canRemind = may(g, 'lockForApproval');
-      const reach = reachable(g.customer.tenantId);
       return {
-        nextAction: reminder(canRemind, reach, customer, `waiting for approval until ${formatDate(g.requestExpiresDateTime)}`),
+        nextAction: reminder(canRemind, `waiting for approval until ${formatDate(g.requestExpiresDateTime)}`),
         ...NO_COMMAND,
-        hasReminder: canRemind && reach,
+        hasReminder: canRemind,
         reminderData: { kind: 'gdap', id: g.id, version: g.version },
       };
     }
@@ -174,7 +164,7 @@ function gdapFacts(g: GdapRelationshipView): { label: string; value: string }[] 
   }
 }
 
-function gdapRow(g: GdapRelationshipView, reachable: Reachable): Row {
+function gdapRow(g: GdapRelationshipView): Row {
   return {
     pending: g.status === 'approvalPending',
     expiring: g.isExpiring,
@@ -183,7 +173,7 @@ function gdapRow(g: GdapRelationshipView, reachable: Reachable): Row {
       relationship: `GDAP "${g.displayName}"`,
       status: g.statusText,
       facts: gdapFacts(g),
-      ...gdapNext(g, reachable),
+      ...gdapNext(g),
     },
   };
 }
@@ -212,8 +202,7 @@ export interface CustomersPage {
 }
 
 function row(r: PartnerPageRow): Row {
-  // Who has talked to the bot at the customer is not the partner's to learn: the reminder is offered for every waiting row.
-  return r.relationship.kind === 'reseller' ? resellerRow(r.relationship, EVERYONE) : gdapRow(r.relationship, EVERYONE);
+  return r.relationship.kind === 'reseller' ? resellerRow(r.relationship) : gdapRow(r.relationship);
 }
 
 /** One page of "my customers" (each view carries what its viewer may do); `page` is the number shown, from 0. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACTION_HANDLERS } from '#bot/actions/action-handlers.ts';
-import { TEMPLATES_DIR } from '#cards/render-card.ts';
+import { loadTemplate, TEMPLATES_DIR } from '#cards/render-card.ts';
 import { VERBS } from '#cards/verbs.ts';
 
 const templates = readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.card.json'));
@@ -35,5 +35,27 @@ describe('card templates', () => {
   it('has a handler for every verb, and no handler without a verb', () => {
     // task.start is the bot's own (bot/teams-bot.ts): a "did you mean" button starts a conversation flow.
     expect([...Object.keys(ACTION_HANDLERS), 'task.start'].sort()).toEqual([...VERBS].sort());
+  });
+});
+
+describe('rendered cards kept by their view', () => {
+  const template = loadTemplate<{ title: string; summary: string; rows: []; emptyText: string; hint: string }>('partner-my-customers');
+  const view = { title: 'My customers', summary: '**1** relationship', rows: [] as [], emptyText: 'None', hint: 'h' };
+
+  it('the same view renders the same card, each time a copy of its own', () => {
+    const first = template.render(view) as { body?: unknown };
+    first.body = [];
+    const second = template.render({ ...view });
+    expect(second.body).toEqual(expect.arrayContaining([expect.objectContaining({ text: '\\*\\*1\\*\\* relationship' })]));
+    expect(second).not.toBe(template.render(view));
+    expect(template.render(view)).toEqual(second);
+  });
+
+  it('another view renders its own card, and what was kept still answers for the first', () => {
+    const other = template.render({ ...view, summary: '2 relationships' });
+    expect(JSON.stringify(other)).toContain('2 relationships');
+    expect(JSON.stringify(other)).not.toContain('1\\\\*\\\\* relationship');
+    for (let i = 0; i < 100; i += 1) template.render({ ...view, hint: `hint ${i}` });
+    expect(JSON.stringify(template.render(view))).toContain('\\\\*\\\\*1\\\\*\\\\* relationship');
   });
 });
