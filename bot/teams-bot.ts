@@ -207,7 +207,7 @@ export class PartnerAccessBot extends TeamsActivityHandler {
         const open = draftDetails(dialogContext);
         await dialogContext.cancelAllDialogs();
         await context.sendActivity(
-          `I left the ${open === undefined ? 'task you had open' : TASKS[open.intent].title.toLowerCase()} (nothing was changed) to do what you just asked.`,
+          `I left ${open === undefined ? 'the task you had open' : `"${TASKS[open.intent].title}"`} (nothing was changed) to do what you just asked.`,
         );
       } else {
         const result = await dialogContext.continueDialog();

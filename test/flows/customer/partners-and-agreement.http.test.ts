@@ -81,6 +81,20 @@ describe('my partners and remove roles over HTTP', () => {
     });
   });
 
+  it('a new request typed at "whose admin roles?" leaves remove roles (nothing changes); the partner\'s name answers it', async () => {
+    await woodgroveWithRoles();
+    expect(cardTexts(repliesOf(await app.say('remove roles', SPEAKERS.megan))).join('\n')).toContain(
+      'Whose admin roles do you want to remove?',
+    );
+    const left = cardTexts(repliesOf(await app.say('show me the microsoft customer agreement', SPEAKERS.megan))).join('\n');
+    expect(left).toContain('I left "Remove a partner\'s roles" (nothing was changed) to do what you just asked.');
+    expect(left).toContain('Microsoft Customer Agreement for Contoso');
+    await app.say('remove roles', SPEAKERS.megan);
+    const review = cardTexts(repliesOf(await app.say('Woodgrove Partners', SPEAKERS.megan))).join('\n');
+    expect(review).not.toContain('I left');
+    expect(review).toContain('The reseller relationship stays');
+  });
+
   it('remove roles: review, Yes; then the partner has no access, the reseller relationship stays, the audit trail says who and when, the partner is told', async () => {
     await app.partnerSaysHello();
     const { adele, megan } = await woodgroveWithRoles();

@@ -59,28 +59,28 @@ describe('mid-flow requests, assign sentences, follow-ups and "did you mean" but
         flow: 'new gdap',
         asks: 'Which customer do you need admin access at?',
         typed: 'show me my customers',
-        left: 'I left the request gdap (nothing was changed)',
+        left: 'I left "Request GDAP" (nothing was changed)',
         then: 'My customers',
       },
       {
         flow: 'new gdap',
         asks: 'Which customer do you need admin access at?',
         typed: 'how long can a gdap relationship last at most?',
-        left: 'I left the request gdap (nothing was changed)',
+        left: 'I left "Request GDAP" (nothing was changed)',
         then: '730',
       },
       {
         flow: 'invite a customer',
         asks: 'Which customer do you want to invite?',
         typed: 'I need gdap at fabrikam for exchange',
-        left: 'I left the invite a customer (nothing was changed)',
+        left: 'I left "Invite a customer" (nothing was changed)',
         then: 'Customer: Fabrikam (fabrikam.com)',
       },
       {
         flow: 'invite a customer',
         asks: 'Which customer do you want to invite?',
         typed: 'what can you do',
-        left: 'I left the invite a customer (nothing was changed)',
+        left: 'I left "Invite a customer" (nothing was changed)',
         then: 'What you can do',
       },
     ])('"$typed" at "$asks" leaves the flow, says so and is handled', async ({ flow, asks, typed, left, then }) => {
@@ -96,6 +96,8 @@ describe('mid-flow requests, assign sentences, follow-ups and "did you mean" but
     it.each<{ flow: string; typed: string; shows: string }>([
       { flow: 'new gdap', typed: 'fabrikam', shows: 'Customer: Fabrikam (fabrikam.com)' },
       { flow: 'new gdap', typed: 'Northwind Traders', shows: 'Customer: Northwind Traders' },
+      { flow: 'new gdap', typed: 'northwind traders please', shows: 'Customer: Northwind Traders' },
+      { flow: 'new gdap', typed: "it's fabrikam.", shows: 'Customer: Fabrikam (fabrikam.com)' },
       { flow: 'invite a customer', typed: 'contoso.com', shows: 'Invite Contoso' },
     ])('an answer ("$typed") is used, not taken for a new request', async ({ flow, typed, shows }) => {
       await say(flow);
