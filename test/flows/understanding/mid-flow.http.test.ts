@@ -242,6 +242,10 @@ describe('mid-flow requests, assign sentences, follow-ups and "did you mean" but
       await c.click(adele, 'task.start', { task: 'requestGdap', details: JSON.stringify({ customer: 'Fabrikam', roleSet: 'helpdesk' }) });
       const [posted] = await stub.waitForPosts(1);
       expect(cardTexts([posted!.activity as never]).join('\n')).toContain('Customer: Fabrikam (fabrikam.com)');
+      // The flow the click started was saved: the next answer continues it.
+      const next = textOf(await c.submit(adele, { displayName: 'Fabrikam helpdesk' }));
+      expect(next).toContain('Name: Fabrikam helpdesk');
+      expect(next).toContain('Customer: Fabrikam (fabrikam.com)');
     });
 
     it.each<[string, Record<string, unknown>]>([
