@@ -36,7 +36,12 @@ type ActorHandler = (actor: UserActor, req: Request, res: Response) => Promise<v
 
 const ROLE_WORDS = { AdminAgent: 'Admin agent', SalesAgent: 'Sales agent', HelpdeskAgent: 'Helpdesk agent' } as const;
 const changeBody = z.object({ version: z.string().min(1).max(200) });
-const confirmBody = z.object({ confirm: z.literal(true) });
+const confirmBody = z.object({
+  confirm: z.literal(true),
+  shown: z
+    .array(z.object({ kind: z.enum(['reseller', 'gdap']), id: z.string().min(1).max(200), version: z.string().min(1).max(200) }))
+    .max(100),
+});
 /** The partner list's query parameters; a page is 50 rows unless the page asks for fewer (at most 100). */
 const pageQuery = z.object({
   sort: z.enum(['customer', 'name', 'type', 'status', 'end', 'daysLeft']).default('end'),
@@ -192,10 +197,12 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     withActor(async (actor, req, res) => {
       const body = await readJsonBody(req);
       if (!body.ok) return sendError(res, body.status, body.reason);
-      if (!confirmBody.safeParse(body.json).success) return sendError(res, 400, 'Confirm the removal first.');
+      const confirmed = confirmBody.safeParse(body.json);
+      if (!confirmed.success) return sendError(res, 400, 'Confirm the removal first, from its preview.');
       const removed = await deps.domain.removePartnerRoles(actor, {
         customerTenantId: actor.tenantId,
         partnerTenantId: param(req, 'partnerTenantId') ?? '',
+        shown: confirmed.data.shown,
       });
       if (!removed.ok) return sendError(res, statusForRefusal(removed.code), removed.message);
       const customer = (await deps.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;

@@ -126,6 +126,8 @@ export interface RemoveRolesPreview {
   readonly stays: readonly string[];
   /** Graph mode: the removal is done in the Microsoft 365 admin center, on this page (no "Yes" here); null in embedded mode. */
   readonly adminCenterUrl: string | null;
+  /** What this preview lists as changing (ids and versions): the confirmation sends it back and acts only if it still holds. */
+  readonly shown: readonly { readonly kind: 'reseller' | 'gdap'; readonly id: string; readonly version: string }[];
 }
 
 /** POST …/remove-roles: what happened, in the use case's own words. */

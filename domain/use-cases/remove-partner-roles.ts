@@ -11,6 +11,7 @@ import type { TenantRef, UseCaseContext } from './context.ts';
 import { checkPolicy, personRef, tenantRef } from './context.ts';
 import { gdapEvent, settleGdap } from './gdap-writes.ts';
 import { writeReseller } from './reseller-writes.ts';
+import type { PartnerOfCustomer } from './queries.ts';
 
 /** What still connects the customer to the partner after its admin roles are removed. */
 export type RemainingKind = 'resellerRelationship' | 'azureRoleAssignments' | 'autopilotDevices';
@@ -41,15 +42,49 @@ function removeInAdminCenter(partner: TenantRef): Refusal<never> {
   );
 }
 
+/** One relationship a remove-roles review listed as changing, with the version the person saw. */
+export interface ShownTarget {
+  readonly kind: 'reseller' | 'gdap';
+  readonly id: string;
+  readonly version: string;
+}
+
+const ENDABLE_VIEW_STATUSES: ReadonlySet<string> = new Set(['active', 'expiring', 'approvalPending', 'terminationRequested']);
+
+/** What a review of removing this partner's roles lists as changing: its DAP (on the reseller relationship) and each GDAP relationship that would end. */
+export function removalTargets(p: PartnerOfCustomer): ShownTarget[] {
+  const r = p.reseller;
+  const dap: ShownTarget[] = r !== null && hasActiveDap(r.relationship) ? [{ kind: 'reseller', id: r.id, version: r.version }] : [];
+  return [
+    ...dap,
+    ...p.gdapRelationships
+      .filter((g) => ENDABLE_VIEW_STATUSES.has(g.status))
+      .map((g): ShownTarget => ({ kind: 'gdap', id: g.id, version: g.version })),
+  ];
+}
+
+const targetKey = (t: ShownTarget) => `${t.kind}:${t.id}@${t.version}`;
+
+function sameTargets(a: readonly ShownTarget[], b: readonly ShownTarget[]): boolean {
+  const left = a.map(targetKey).sort();
+  const right = b.map(targetKey).sort();
+  return left.length === right.length && left.every((key, i) => key === right[i]);
+}
+
+/** The refusal when the review the person confirmed is no longer what removing would do. */
+export const REVIEW_OUT_OF_DATE =
+  'This changed since you looked (a relationship was approved, ended or changed), so nothing was removed. Here is what removing the roles would do now.';
+
 /**
  * The customer's Global Administrator removes a partner's admin roles: DAP is removed and GDAP relationships with
- * that partner end; the reseller relationship stays. No version is taken: the intent ("remove whatever this
- * partner holds now") cannot be made wrong by a change in between, so each write retries on a conflict.
+ * that partner end; the reseller relationship stays. The confirmation carries what the review showed (ids and
+ * versions): if anything it listed changed, or something new would end, nothing is removed and the caller shows the
+ * review again. Once the review matches, each write retries on a conflict (two admins confirming the same review).
  */
 export async function removePartnerRoles(
   context: UseCaseContext,
   actor: Actor,
-  input: { customerTenantId: string; partnerTenantId: string },
+  input: { customerTenantId: string; partnerTenantId: string; shown: readonly ShownTarget[] },
 ): Promise<Result<RemovePartnerRolesOutcome>> {
   const denied = checkPolicy(actor, 'removePartnerRoles', input);
   if (denied !== undefined) return denied;
@@ -66,6 +101,13 @@ export async function removePartnerRoles(
       (await removedMeanwhile(context, actor, partner, input)) ?? `${partner.name} holds no admin roles in your organization.`,
     );
   }
+  const current: ShownTarget[] = [
+    ...(reseller !== undefined && hasActiveDap(reseller.value)
+      ? [{ kind: 'reseller' as const, id: reseller.value.id, version: reseller.version }]
+      : []),
+    ...gdaps.map((g) => ({ kind: 'gdap' as const, id: g.value.id, version: g.version })),
+  ];
+  if (!sameTargets(current, input.shown)) return refuse('conflict', REVIEW_OUT_OF_DATE);
   const dapRemoved = reseller !== undefined && hasActiveDap(reseller.value) && (await removeDapWithRetry(context, actor, reseller));
   const ended: { id: string; displayName: string }[] = [];
   for (const g of gdaps) {
