@@ -5,6 +5,13 @@ import { createGdapRelationshipRepository } from './relationships/relationship.r
 import { createEmbeddedGdapRecords } from './relationships/embedded-gdap-records.ts';
 import { createResellerRelationshipRepository } from './relationships/reseller-relationship.repository.ts';
 import { createRoleTemplateRepository } from './templates/role-template.repository.ts';
+import { createMigrationCampaignRepository } from './campaigns/migration-campaign.repository.ts';
+import {
+  getMigrationCampaign,
+  listMigrationCampaigns,
+  proposeMigrationCampaign,
+  startMigrationCampaign,
+} from './use-cases/migration-campaigns.ts';
 import type { PartnerAccessDeps, UseCaseContext } from './use-cases/context.ts';
 import {
   applyTemplateToExisting,
@@ -36,7 +43,7 @@ import {
   listPendingInvitations,
   readAuditTrail,
 } from './use-cases/queries.ts';
-import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
+import { removePartnerDap, removePartnerRoles } from './use-cases/remove-partner-roles.ts';
 import { listPartnerRelationshipsPage } from './use-cases/partner-page.ts';
 import { relationshipNamesOfPartner } from './use-cases/relationship-names.ts';
 import { editInvitationEmail } from './use-cases/invitation-email.ts';
@@ -60,6 +67,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     reseller: createResellerRelationshipRepository(deps.store),
     agreements: createCustomerAgreementRepository(deps.store),
     templates: createRoleTemplateRepository(deps.store),
+    campaigns: createMigrationCampaignRepository(deps.store),
   };
   return {
     /** Where GDAP relationships are recorded: our store (embedded) or Microsoft Graph; cards say where the customer approves. */
@@ -105,6 +113,11 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     getRoleTemplate: bind(context, getRoleTemplate),
     previewTemplateOnExisting: bind(context, previewTemplateOnExisting),
     applyTemplateToExisting: bind(context, applyTemplateToExisting),
+    proposeMigrationCampaign: bind(context, proposeMigrationCampaign),
+    startMigrationCampaign: bind(context, startMigrationCampaign),
+    getMigrationCampaign: bind(context, getMigrationCampaign),
+    listMigrationCampaigns: bind(context, listMigrationCampaigns),
+    removePartnerDap: bind(context, removePartnerDap),
   };
 }
 

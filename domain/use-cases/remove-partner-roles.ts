@@ -156,6 +156,33 @@ export async function removePartnerRoles(
   });
 }
 
+/**
+ * The customer's Global Administrator removes only the partner's legacy DAP (its Global and Helpdesk Administrator
+ * roles), keeping its GDAP relationships: the step after a DAP → GDAP migration, once GDAP is approved. Compare-and-set
+ * on the reseller relationship's version read for the confirmation.
+ */
+export async function removePartnerDap(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { customerTenantId: string; partnerTenantId: string; version: string },
+): Promise<Result<{ readonly partner: TenantRef; readonly keptGdap: readonly string[] }>> {
+  const denied = checkPolicy(actor, 'removePartnerRoles', input);
+  if (denied !== undefined) return denied;
+  const partner = await tenantRef(context, input.partnerTenantId);
+  const reseller = await context.reseller.find(input.partnerTenantId, input.customerTenantId);
+  if (reseller === undefined || !hasActiveDap(reseller.value)) {
+    return refuse('nothing-to-change', `${partner.name} holds no delegated admin privileges (DAP) in your organization.`);
+  }
+  if (reseller.version !== input.version) return refuse('conflict', 'This changed meanwhile: look at it again before removing DAP.');
+  const written = await writeReseller(context, actor, reseller, 'reseller.dapRemoved', (r, now) => removeDap(r, personRef(actor), now));
+  if (!written.ok) return refuse(written.code, written.message);
+  const now = context.clock.now();
+  const kept = (await context.gdap.listByCustomer(input.customerTenantId))
+    .filter((g) => g.value.partnerTenantId === input.partnerTenantId && effectiveStatus(g.value, now) === 'active')
+    .map((g) => g.value.displayName);
+  return ok({ partner, keptGdap: kept });
+}
+
 function endable(g: GdapRelationship, now: Date): boolean {
   const status = effectiveStatus(g, now);
   return status === 'active' || status === 'approvalPending' || status === 'terminationRequested';
