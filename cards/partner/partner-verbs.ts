@@ -7,6 +7,8 @@ export const PARTNER_VERBS = [
   'assignment.save',
   'assignment.remove',
   'customers.page',
+  'campaign.start',
+  'campaign.refresh',
 ] as const;
 
 /** What the assignment buttons send back: the relationship, its version, and (for change/remove) the group. */

@@ -9,6 +9,7 @@ import { RequestGdapDialog } from './request-gdap.dialog.ts';
 import { ApplyRoleTemplateDialog } from './apply-role-template.dialog.ts';
 import { EditRoleTemplateDialog } from './edit-role-template.dialog.ts';
 import { RoleTemplatesDialog } from './role-templates.dialog.ts';
+import { CampaignsDialog, MigrationCampaignDialog } from './migration-campaign.dialog.ts';
 
 /**
  * The partner flows (invite a customer, request GDAP, assign groups, my customers) and the words that start them.
@@ -24,6 +25,8 @@ export function partnerFlows(services: PartnerServices): { dialogs: Dialog[]; in
       new RoleTemplatesDialog(services),
       new EditRoleTemplateDialog(services),
       new ApplyRoleTemplateDialog(services),
+      new MigrationCampaignDialog(services),
+      new CampaignsDialog(services),
     ],
     intents: [...PARTNER_INTENTS],
   };

@@ -12,6 +12,7 @@ export const TASK_INTENTS = [
   'renewRelationship',
   'addRole',
   'roleTemplates',
+  'migrateDap',
   'invitations',
   'customerAgreement',
   'myPartners',
@@ -32,6 +33,7 @@ export const PARTNER_TASKS: readonly TaskIntent[] = [
   'renewRelationship',
   'addRole',
   'roleTemplates',
+  'migrateDap',
 ];
 export const CUSTOMER_TASKS: readonly TaskIntent[] = ['invitations', 'customerAgreement', 'myPartners', 'removeRoles'];
 

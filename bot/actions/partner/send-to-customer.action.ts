@@ -1,11 +1,6 @@
-import type { Activity } from 'botbuilder';
 import { relationshipActionDataSchema } from '#cards/action-data.ts';
 import { renderRequestResultCard } from '#cards/partner/request-result.card.ts';
-import type { UserActor } from '#domain/actors/actor.ts';
-import type { DirectoryUser } from '#domain/ports/directory.ts';
-import type { RelationshipView } from '#domain/use-cases/views.ts';
-import { cardMessage } from '#presenters/card-message.ts';
-import { invitationCard } from '#presenters/customer/invitation.presenter.ts';
+import { invitationMessageFor } from './invitation-message.ts';
 import { adminReach } from '#presenters/partner/customer-admins.ts';
 import { buildRequestResultView, isAwaitingCustomer, type ResultExtras } from '#presenters/partner/request-result.presenter.ts';
 import type { Delivery } from '#bot/proactive/notifier.ts';
@@ -14,20 +9,6 @@ import { cardReply, refusalReply } from '../invoke-reply.ts';
 
 /** The bot's own record of each send, one per relationship version and day: a second click sends nothing. */
 const SENDS = 'partnerCustomerSends';
-
-function introText(actor: UserActor, view: RelationshipView): string {
-  return view.kind === 'gdap'
-    ? `${actor.name} of ${view.partner.name} asks for admin roles (GDAP) in ${view.customer.name}. Review the request below.`
-    : `${actor.name} of ${view.partner.name} invited ${view.customer.name} to a reseller relationship. Review the invitation below.`;
-}
-
-/**
- * The invitation card for one of the customer's Global admins: they were found as the people the policy lets approve
- * invitations (`adminReach`), so the card offers them the buttons; their click is checked again on the server.
- */
-function messageFor(actor: UserActor, view: RelationshipView, admin: DirectoryUser): Partial<Activity> {
-  return cardMessage(invitationCard(view, { canDecide: true, approverUserIds: [admin.id] }), introText(actor, view));
-}
 
 /** What the partner hears of a send: how many were reached and where, never who. */
 function sentNote(customer: string, deliveries: readonly (Delivery | undefined)[]): string {
@@ -66,7 +47,7 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
     reach.admins.map(async (admin) => {
       const [delivery] = await services.notifier.send(
         [{ tenantId: view.customer.tenantId, userId: admin.id }],
-        messageFor(actor, view, admin),
+        invitationMessageFor(actor, view, admin),
       );
       return { admin, delivery };
     }),
