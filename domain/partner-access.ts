@@ -6,6 +6,8 @@ import { createEmbeddedGdapRecords } from './relationships/embedded-gdap-records
 import { createResellerRelationshipRepository } from './relationships/reseller-relationship.repository.ts';
 import { createRoleTemplateRepository } from './templates/role-template.repository.ts';
 import { createMigrationCampaignRepository } from './campaigns/migration-campaign.repository.ts';
+import { createPostureHistoryRepository } from './posture/posture-history.ts';
+import { checkGdapPosture } from './use-cases/posture-check.ts';
 import {
   getMigrationCampaign,
   listMigrationCampaigns,
@@ -68,6 +70,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     agreements: createCustomerAgreementRepository(deps.store),
     templates: createRoleTemplateRepository(deps.store),
     campaigns: createMigrationCampaignRepository(deps.store),
+    posture: createPostureHistoryRepository(deps.store),
   };
   return {
     /** Where GDAP relationships are recorded: our store (embedded) or Microsoft Graph; cards say where the customer approves. */
@@ -118,6 +121,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     getMigrationCampaign: bind(context, getMigrationCampaign),
     listMigrationCampaigns: bind(context, listMigrationCampaigns),
     removePartnerDap: bind(context, removePartnerDap),
+    checkGdapPosture: bind(context, checkGdapPosture),
   };
 }
 
