@@ -54,6 +54,14 @@ const TASKS: readonly (WelcomeTask & {
     description: 'Ask every customer still on DAP for GDAP from a role template, and follow the answers.',
   },
   {
+    action: 'checkPosture',
+    side: 'partner',
+    command: 'check our gdap',
+    inManifest: false,
+    title: 'Check our GDAP',
+    description: 'Risks and loose ends per customer (Global Administrator, unassigned roles, endings, DAP), each with its fix.',
+  },
+  {
     action: 'approveRelationship',
     side: 'customer',
     command: 'invitations',

@@ -20,6 +20,7 @@ import { MY_CUSTOMERS_DIALOG } from './partner/my-customers.dialog.ts';
 import { REQUEST_GDAP_DIALOG } from './partner/request-gdap.dialog.ts';
 import { ROLE_TEMPLATES_DIALOG } from './partner/role-templates.dialog.ts';
 import { MIGRATION_CAMPAIGN_DIALOG } from './partner/migration-campaign.dialog.ts';
+import { POSTURE_CHECK_DIALOG } from './partner/posture-check.dialog.ts';
 
 export interface TaskInfo {
   readonly dialogId: string;
@@ -70,6 +71,7 @@ export const TASKS: Readonly<Record<TaskIntent, TaskInfo>> = {
     title: 'Move customers from DAP to GDAP',
     command: 'dap to gdap',
   },
+  checkPosture: { dialogId: POSTURE_CHECK_DIALOG, action: 'checkPosture', title: 'Check our GDAP', command: 'check our gdap' },
   invitations: { dialogId: INVITATIONS_DIALOG, action: 'viewCustomerPartners', title: 'Invitations', command: 'invitations' },
   customerAgreement: {
     dialogId: CUSTOMER_AGREEMENT_DIALOG,
@@ -124,6 +126,7 @@ function understoodOptions(intent: TaskIntent, d: Details, typed: Record<string,
     case 'customerAgreement':
     case 'roleTemplates':
     case 'migrateDap':
+    case 'checkPosture':
       return {};
   }
 }

@@ -55,7 +55,7 @@ async function main(): Promise<number> {
       clock,
       ...(graph === undefined ? {} : { gdapApi: graph.gdap }),
     });
-    const report = await runLifecyclePass(app.services, { instanceId: `sweep-${hostname()}-${process.pid}` });
+    const report = await runLifecyclePass(app.services, { instanceId: `sweep-${hostname()}-${process.pid}`, weeklyPosture: true });
     console.log(describeReport(report, config.clockOffsetDays));
     return report.failures.length === 0 ? 0 : 1;
   } finally {

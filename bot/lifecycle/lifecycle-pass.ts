@@ -9,6 +9,7 @@ import type { ClaimOutcome } from './reminder-claims.ts';
 import { claimReminder, recordOutcome } from './reminder-claims.ts';
 import { reminderRecipients } from './reminder-recipients.ts';
 import { announceChange } from '../notifications/announce-change.ts';
+import { runWeeklyPostureCheck } from './posture-sweep.ts';
 
 export type LifecyclePassServices = Pick<BotServices, 'domain' | 'directory' | 'clock' | 'notifier' | 'store' | 'logger'> &
   Partial<Pick<BotServices, 'conversations' | 'graphSync'>>;
@@ -18,6 +19,8 @@ export interface PassOptions {
   readonly instanceId: string;
   /** How many relationships one read of the due index takes. */
   readonly pageSize?: number;
+  /** Also run the weekly GDAP posture check (claimed once a week per partner): the scheduler and `npm run sweep` do. */
+  readonly weeklyPosture?: boolean;
 }
 
 export interface ReminderReport {
@@ -112,6 +115,14 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
     } catch (error) {
       log.error({ err: error, key }, 'reminder failed; going on with the others');
       failures.push({ what: `reminder ${key}`, reason: reasonOf(error) });
+    }
+  }
+  if (options.weeklyPosture === true) {
+    try {
+      for (const r of await runWeeklyPostureCheck(services, options.instanceId)) log.info(r, 'weekly posture check');
+    } catch (error) {
+      log.error({ err: error }, 'weekly posture check failed');
+      failures.push({ what: 'weekly posture check', reason: reasonOf(error) });
     }
   }
   log.info(

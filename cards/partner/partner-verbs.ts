@@ -9,6 +9,7 @@ export const PARTNER_VERBS = [
   'customers.page',
   'campaign.start',
   'campaign.refresh',
+  'posture.remind',
 ] as const;
 
 /** What the assignment buttons send back: the relationship, its version, and (for change/remove) the group. */

@@ -13,6 +13,7 @@ export const TASK_INTENTS = [
   'addRole',
   'roleTemplates',
   'migrateDap',
+  'checkPosture',
   'invitations',
   'customerAgreement',
   'myPartners',
@@ -34,6 +35,7 @@ export const PARTNER_TASKS: readonly TaskIntent[] = [
   'addRole',
   'roleTemplates',
   'migrateDap',
+  'checkPosture',
 ];
 export const CUSTOMER_TASKS: readonly TaskIntent[] = ['invitations', 'customerAgreement', 'myPartners', 'removeRoles'];
 
