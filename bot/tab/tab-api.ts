@@ -14,7 +14,8 @@ import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner
 import { buildRemoveRolesResult } from '#presenters/customer/remove-roles.presenter.ts';
 import { customerRows, removeRolesPreview } from './customer-rows.ts';
 import { partnerRows } from './partner-rows.ts';
-import type { CustomerPartners, PartnerRelationships, RemoveRolesResult, TabConfig, TabMe } from './tab-contract.ts';
+import { campaignForTab, postureForTab } from './partner-operations.ts';
+import type { CustomerPartners, PartnerCampaigns, PartnerRelationships, RemoveRolesResult, TabConfig, TabMe } from './tab-contract.ts';
 import { param, readJsonBody, sendError, sendJson, statusForRefusal } from './tab-http.ts';
 import type { IdentifyCaller } from './tab-identity.ts';
 
@@ -124,6 +125,25 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
         matching: listed.value.matching,
         next: listed.value.next === null ? null : cursorToken(listed.value.next),
       };
+      sendJson(res, 200, body);
+    }),
+  );
+
+  server.get(
+    '/api/tab/partner/posture',
+    withActor(async (actor, _req, res) => {
+      const report = await deps.domain.checkGdapPosture(actor, {});
+      if (!report.ok) return sendError(res, statusForRefusal(report.code), report.message);
+      sendJson(res, 200, postureForTab(report.value));
+    }),
+  );
+
+  server.get(
+    '/api/tab/partner/campaigns',
+    withActor(async (actor, _req, res) => {
+      const listed = await deps.domain.listMigrationCampaigns(actor, {});
+      if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+      const body: PartnerCampaigns = { campaigns: listed.value.map(campaignForTab) };
       sendJson(res, 200, body);
     }),
   );

@@ -141,3 +141,39 @@ export interface RemoveRolesResult {
 export interface TabError {
   readonly error: string;
 }
+
+/** One posture finding, as the partner view's posture table shows it. */
+export interface PostureFindingRow {
+  readonly kind: string;
+  readonly kindText: string;
+  readonly customerName: string;
+  readonly relationshipName: string | null;
+  readonly text: string;
+  readonly fixTitle: string;
+  /** The chat task that fixes it ("assign groups for …", "dap to gdap"). */
+  readonly fixCommand: string;
+}
+
+/** GET /api/tab/partner/posture (Admin agents): the findings now, and the counts of each day checked. */
+export interface PartnerPosture {
+  readonly checkedDateTime: string;
+  readonly kinds: readonly { readonly kind: string; readonly label: string; readonly count: number }[];
+  readonly findings: readonly PostureFindingRow[];
+  readonly history: readonly { readonly day: string; readonly counts: Readonly<Record<string, number>> }[];
+}
+
+/** One DAP → GDAP campaign, with where each customer stands. */
+export interface CampaignSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly templateName: string;
+  readonly createdDateTime: string;
+  readonly total: number;
+  readonly counts: readonly { readonly label: string; readonly value: number }[];
+  readonly rows: readonly { readonly customerName: string; readonly relationshipName: string; readonly statusText: string }[];
+}
+
+/** GET /api/tab/partner/campaigns (Admin agents): started campaigns, newest first. */
+export interface PartnerCampaigns {
+  readonly campaigns: readonly CampaignSummary[];
+}
