@@ -129,7 +129,7 @@ export async function showPostureSection(root: HTMLElement, ctx: ViewContext): P
       ),
       h('div', { class: 'chart-wrap history-wrap' }, canvas),
     ),
-    h('div', { class: 'card table-card' }, h('table', { class: 'grid', 'aria-label': 'Posture findings' }, h('thead', {}, head), body)),
+    h('div', { class: 'card ops-table-card' }, h('table', { class: 'grid', 'aria-label': 'Posture findings' }, h('thead', {}, head), body)),
   );
   render();
   drawHistory(canvas, posture, ctx);
@@ -144,7 +144,7 @@ export async function showCampaignsSection(root: HTMLElement, ctx: ViewContext):
     ...answer.value.campaigns.map((c) =>
       h(
         'section',
-        { class: 'card table-card', 'aria-label': `Campaign ${c.name}` },
+        { class: 'card ops-table-card', 'aria-label': `Campaign ${c.name}` },
         h('h3', {}, `${c.name} · started ${ctx.formats.date(c.createdDateTime)}`),
         h('p', { class: 'ops-count' }, c.counts.map((x) => `${x.label}: ${x.value}`).join(' · ')),
         h(

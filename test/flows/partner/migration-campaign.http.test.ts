@@ -78,9 +78,7 @@ describe('partner flows over HTTP: a DAP → GDAP campaign, then the customer re
     const invitation = stub.posted.filter((p) => p.conversationId === `conv-${PEOPLE.megan.userId}`).at(-1);
     expect(cardTexts([invitation?.activity as never]).join('\n')).toContain('Woodgrove Partners asks for admin roles (GDAP)');
     const accept = actionsOf([invitation?.activity as never]).find((x) => x.verb === 'invitation.accept');
-    expect(invokeText(await c.click(megan(), 'invitation.accept', { ...accept?.data, agreementRead: 'true' }))).toContain(
-      'You accepted this invitation.',
-    );
+    expect(invokeText(await c.click(megan(), 'invitation.accept', { ...accept?.data, agreementRead: 'true' }))).toContain('Status: Active');
 
     const refresh = actionsIn(invokeCard(started)).find((x) => x.verb === 'campaign.refresh');
     const progress = invokeText(await c.click(adele(), 'campaign.refresh', refresh?.data ?? {}));
