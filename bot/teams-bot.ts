@@ -258,6 +258,8 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     if (STEP_HELP.test(typed)) return false;
     const side = actor.tenantKind === 'partner' ? 'partner' : 'customer';
     const onlyDetails = isOnlyDetails(typed, side, await namesFor(this.#deps.services, actor));
+    // A menu command typed again ("new gdap for northwind" while a GDAP request asks for its name) starts it afresh.
+    if (!onlyDetails && matchIntent(this.#deps.flows.intents, typed) !== undefined) return true;
     return leavesFlow(understood, draftDetails(dc)?.intent, onlyDetails);
   }
 

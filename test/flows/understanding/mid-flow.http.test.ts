@@ -93,6 +93,14 @@ describe('mid-flow requests, assign sentences, follow-ups and "did you mean" but
       expect(await say('contoso')).not.toContain('Invite Contoso');
     });
 
+    it('a menu command typed at a free-text question starts that task afresh, not taken as the answer', async () => {
+      expect(await say('new gdap for contoso')).toContain('Name the relationship');
+      const reply = await say('new gdap for northwind');
+      expect(reply).toContain('I left "Request GDAP" (nothing was changed)');
+      expect(reply).toContain('Customer: Northwind Traders');
+      expect(reply).not.toContain('Name: new gdap for northwind');
+    });
+
     it.each<{ flow: string; typed: string; shows: string }>([
       { flow: 'new gdap', typed: 'fabrikam', shows: 'Customer: Fabrikam (fabrikam.com)' },
       { flow: 'new gdap', typed: 'Northwind Traders', shows: 'Customer: Northwind Traders' },
