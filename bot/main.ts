@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   // Graph mode: the pass also reconciles with Microsoft, every GRAPH_SYNC_MINUTES (or the sweep's interval if that is shorter).
   const syncMs = config.graph?.syncIntervalMs ?? 0;
   const intervalMs = syncMs > 0 ? Math.min(syncMs, config.sweepIntervalMs > 0 ? config.sweepIntervalMs : syncMs) : config.sweepIntervalMs;
-  const lifecycle = createLifecycleScheduler(app.services, { intervalMs });
+  const lifecycle = createLifecycleScheduler(app.services, { intervalMs, instanceId, weeklyPosture: true });
 
   app.server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : error.message;

@@ -3,7 +3,12 @@ import { ownOrganizationPermissions, type Action } from '#domain/policy/access-p
 import type { WelcomeTask } from '#cards/welcome.card.ts';
 
 /** The main tasks, each behind the policy action that gates it; the manifest's command list mirrors these. */
-const TASKS: readonly (WelcomeTask & { readonly action: Action; readonly side: 'partner' | 'customer' | 'any' })[] = [
+const TASKS: readonly (WelcomeTask & {
+  readonly action: Action;
+  readonly side: 'partner' | 'customer' | 'any';
+  /** False: in the welcome menu only (Teams lists at most 10 commands per scope; the manifest keeps the everyday ones). */
+  readonly inManifest?: false;
+})[] = [
   {
     action: 'requestResellerRelationship',
     side: 'partner',
@@ -36,8 +41,25 @@ const TASKS: readonly (WelcomeTask & { readonly action: Action; readonly side: '
     action: 'manageRoleTemplates',
     side: 'partner',
     command: 'role templates',
+    inManifest: false,
     title: 'Role templates',
     description: 'Roles and the groups that get them, reused for every request; assigned on approval.',
+  },
+  {
+    action: 'runMigrationCampaign',
+    side: 'partner',
+    command: 'dap to gdap',
+    inManifest: false,
+    title: 'DAP to GDAP campaign',
+    description: 'Ask every customer still on DAP for GDAP from a role template, and follow the answers.',
+  },
+  {
+    action: 'checkPosture',
+    side: 'partner',
+    command: 'check our gdap',
+    inManifest: false,
+    title: 'Check our GDAP',
+    description: 'Risks and loose ends per customer (Global Administrator, unassigned roles, endings, DAP), each with its fix.',
   },
   {
     action: 'approveRelationship',
@@ -77,7 +99,11 @@ const TASKS: readonly (WelcomeTask & { readonly action: Action; readonly side: '
 ];
 
 /** Every task's command, for the manifest's command list (Teams shows them as suggestions). */
-export const MENU_COMMANDS: readonly WelcomeTask[] = TASKS.map(({ command, title, description }) => ({ command, title, description }));
+export const MENU_COMMANDS: readonly WelcomeTask[] = TASKS.filter((t) => t.inManifest !== false).map(({ command, title, description }) => ({
+  command,
+  title,
+  description,
+}));
 
 /** The tasks this person may start, decided by the domain policy against their own organization. */
 export function tasksFor(actor: UserActor): WelcomeTask[] {

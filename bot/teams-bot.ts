@@ -212,7 +212,7 @@ export class PartnerAccessBot extends TeamsActivityHandler {
         const open = draftDetails(dialogContext);
         await dialogContext.cancelAllDialogs();
         await context.sendActivity(
-          `I left the ${open === undefined ? 'task you had open' : TASKS[open.intent].title.toLowerCase()} (nothing was changed) to do what you just asked.`,
+          `I left ${open === undefined ? 'the task you had open' : `"${TASKS[open.intent].title}"`} (nothing was changed) to do what you just asked.`,
         );
       } else {
         const result = await dialogContext.continueDialog();
@@ -263,6 +263,8 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     if (STEP_HELP.test(typed)) return false;
     const side = actor.tenantKind === 'partner' ? 'partner' : 'customer';
     const onlyDetails = isOnlyDetails(typed, side, await namesFor(this.#deps.services, actor));
+    // A menu command typed again ("new gdap for northwind" while a GDAP request asks for its name) starts it afresh.
+    if (!onlyDetails && matchIntent(this.#deps.flows.intents, typed) !== undefined) return true;
     return leavesFlow(understood, draftDetails(dc)?.intent, onlyDetails);
   }
 

@@ -19,6 +19,8 @@ import { INVITE_CUSTOMER_DIALOG } from './partner/invite-customer.dialog.ts';
 import { MY_CUSTOMERS_DIALOG } from './partner/my-customers.dialog.ts';
 import { REQUEST_GDAP_DIALOG } from './partner/request-gdap.dialog.ts';
 import { ROLE_TEMPLATES_DIALOG } from './partner/role-templates.dialog.ts';
+import { MIGRATION_CAMPAIGN_DIALOG } from './partner/migration-campaign.dialog.ts';
+import { POSTURE_CHECK_DIALOG } from './partner/posture-check.dialog.ts';
 
 export interface TaskInfo {
   readonly dialogId: string;
@@ -63,6 +65,13 @@ export const TASKS: Readonly<Record<TaskIntent, TaskInfo>> = {
     title: 'Role templates',
     command: 'role templates',
   },
+  migrateDap: {
+    dialogId: MIGRATION_CAMPAIGN_DIALOG,
+    action: 'runMigrationCampaign',
+    title: 'Move customers from DAP to GDAP',
+    command: 'dap to gdap',
+  },
+  checkPosture: { dialogId: POSTURE_CHECK_DIALOG, action: 'checkPosture', title: 'Check our GDAP', command: 'check our gdap' },
   invitations: { dialogId: INVITATIONS_DIALOG, action: 'viewCustomerPartners', title: 'Invitations', command: 'invitations' },
   customerAgreement: {
     dialogId: CUSTOMER_AGREEMENT_DIALOG,
@@ -116,6 +125,8 @@ function understoodOptions(intent: TaskIntent, d: Details, typed: Record<string,
       return defined({ partner: d.partner });
     case 'customerAgreement':
     case 'roleTemplates':
+    case 'migrateDap':
+    case 'checkPosture':
       return {};
   }
 }

@@ -5,6 +5,15 @@ import { createGdapRelationshipRepository } from './relationships/relationship.r
 import { createEmbeddedGdapRecords } from './relationships/embedded-gdap-records.ts';
 import { createResellerRelationshipRepository } from './relationships/reseller-relationship.repository.ts';
 import { createRoleTemplateRepository } from './templates/role-template.repository.ts';
+import { createMigrationCampaignRepository } from './campaigns/migration-campaign.repository.ts';
+import { createPostureHistoryRepository } from './posture/posture-history.ts';
+import { checkGdapPosture } from './use-cases/posture-check.ts';
+import {
+  getMigrationCampaign,
+  listMigrationCampaigns,
+  proposeMigrationCampaign,
+  startMigrationCampaign,
+} from './use-cases/migration-campaigns.ts';
 import type { PartnerAccessDeps, UseCaseContext } from './use-cases/context.ts';
 import {
   applyTemplateToExisting,
@@ -36,7 +45,7 @@ import {
   listPendingInvitations,
   readAuditTrail,
 } from './use-cases/queries.ts';
-import { removePartnerRoles } from './use-cases/remove-partner-roles.ts';
+import { removePartnerDap, removePartnerRoles } from './use-cases/remove-partner-roles.ts';
 import { listPartnerRelationshipsPage } from './use-cases/partner-page.ts';
 import { relationshipNamesOfPartner } from './use-cases/relationship-names.ts';
 import { editInvitationEmail } from './use-cases/invitation-email.ts';
@@ -70,6 +79,8 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     reseller: createResellerRelationshipRepository(deps.store),
     agreements: createCustomerAgreementRepository(deps.store),
     templates: createRoleTemplateRepository(deps.store),
+    campaigns: createMigrationCampaignRepository(deps.store),
+    posture: createPostureHistoryRepository(deps.store),
   };
   return {
     /** Where GDAP relationships are recorded: our store (embedded) or Microsoft Graph; cards say where the customer approves. */
@@ -120,6 +131,12 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     getRoleTemplate: bind(context, getRoleTemplate),
     previewTemplateOnExisting: bind(context, previewTemplateOnExisting),
     applyTemplateToExisting: bind(context, applyTemplateToExisting),
+    proposeMigrationCampaign: bind(context, proposeMigrationCampaign),
+    startMigrationCampaign: bind(context, startMigrationCampaign),
+    getMigrationCampaign: bind(context, getMigrationCampaign),
+    listMigrationCampaigns: bind(context, listMigrationCampaigns),
+    removePartnerDap: bind(context, removePartnerDap),
+    checkGdapPosture: bind(context, checkGdapPosture),
   };
 }
 

@@ -68,7 +68,7 @@ async function main(): Promise<number> {
       instanceId: `sweep-${hostname()}-${process.pid}`,
       ...(graph === undefined ? {} : { gdapApi: graph.gdap }),
     });
-    const report = await runLifecyclePass(app.services);
+    const report = await runLifecyclePass(app.services, { instanceId: `sweep-${hostname()}-${process.pid}`, weeklyPosture: true });
     console.log(describeReport(report, config.clockOffsetDays));
     return report.failures.length === 0 ? 0 : 1;
   } finally {

@@ -3,13 +3,18 @@ import type { BotServices } from '../services.ts';
 import type { RecordReport } from '../proactive/outbox.ts';
 import { newOutboxRecord, reminderOutboxId } from '#domain/notifications/outbox.ts';
 import { announceChange } from '../notifications/announce-change.ts';
+import { runWeeklyPostureCheck } from './posture-sweep.ts';
 
 export type LifecyclePassServices = Pick<BotServices, 'domain' | 'clock' | 'outbox' | 'logger'> &
-  Partial<Pick<BotServices, 'graphSync' | 'expireUnusedState'>>;
+  Partial<Pick<BotServices, 'graphSync' | 'expireUnusedState' | 'conversations' | 'directory' | 'store' | 'notifier'>>;
 
 export interface PassOptions {
   /** How many relationships one read of the due index takes; the pass pages through all of them. */
   readonly pageSize?: number;
+  /** Names this instance on the weekly posture check's claim. */
+  readonly instanceId?: string;
+  /** Also run the weekly GDAP posture check (claimed once a week per partner): the scheduler and `npm run sweep` do. */
+  readonly weeklyPosture?: boolean;
 }
 
 /** What one pass changed, queued and delivered, and what failed without stopping it. */
@@ -120,6 +125,16 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
   } catch (error) {
     log.error({ err: error }, 'queueing due reminders failed');
     failures.push({ what: 'queue due reminders', reason: reasonOf(error) });
+  }
+  const { directory, store, notifier } = services;
+  if (options.weeklyPosture === true && directory !== undefined && store !== undefined && notifier !== undefined) {
+    try {
+      const postureServices = { ...services, directory, store, notifier };
+      for (const r of await runWeeklyPostureCheck(postureServices, options.instanceId ?? 'lifecycle')) log.info(r, 'weekly posture check');
+    } catch (error) {
+      log.error({ err: error }, 'weekly posture check failed');
+      failures.push({ what: 'weekly posture check', reason: reasonOf(error) });
+    }
   }
 
   const run = await services.outbox.deliverDue();

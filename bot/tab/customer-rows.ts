@@ -2,6 +2,7 @@ import type { PartnerOfCustomer } from '#domain/use-cases/queries.ts';
 import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
 import { removeRolesReviewOf } from '#presenters/customer/remove-roles.presenter.ts';
 import type { CustomerPartnerRow, CustomerRelationshipLine, RemoveRolesPreview } from './tab-contract.ts';
+import { removalTargets } from '#domain/use-cases/remove-partner-roles.ts';
 
 const LIVE = new Set(['active', 'expiring']);
 
@@ -62,5 +63,6 @@ export function removeRolesPreview(p: PartnerOfCustomer, adminCenterUrl: string 
     changes: review.changes,
     stays: review.stays,
     adminCenterUrl,
+    shown: removalTargets(p),
   };
 }

@@ -14,7 +14,8 @@ import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner
 import { buildRemoveRolesResult } from '#presenters/customer/remove-roles.presenter.ts';
 import { customerRows, removeRolesPreview } from './customer-rows.ts';
 import { partnerRows } from './partner-rows.ts';
-import type { CustomerPartners, PartnerRelationships, RemoveRolesResult, TabConfig, TabMe } from './tab-contract.ts';
+import { campaignForTab, postureForTab } from './partner-operations.ts';
+import type { CustomerPartners, PartnerCampaigns, PartnerRelationships, RemoveRolesResult, TabConfig, TabMe } from './tab-contract.ts';
 import { param, readJsonBody, sendError, sendJson, statusForRefusal } from './tab-http.ts';
 import type { IdentifyCaller } from './tab-identity.ts';
 
@@ -36,7 +37,12 @@ type ActorHandler = (actor: UserActor, req: Request, res: Response) => Promise<v
 
 const ROLE_WORDS = { AdminAgent: 'Admin agent', SalesAgent: 'Sales agent', HelpdeskAgent: 'Helpdesk agent' } as const;
 const changeBody = z.object({ version: z.string().min(1).max(200) });
-const confirmBody = z.object({ confirm: z.literal(true) });
+const confirmBody = z.object({
+  confirm: z.literal(true),
+  shown: z
+    .array(z.object({ kind: z.enum(['reseller', 'gdap']), id: z.string().min(1).max(200), version: z.string().min(1).max(200) }))
+    .max(100),
+});
 /** The partner list's query parameters; a page is 50 rows unless the page asks for fewer (at most 100). */
 const pageQuery = z.object({
   sort: z.enum(['customer', 'name', 'type', 'status', 'end', 'daysLeft']).default('end'),
@@ -123,6 +129,25 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     }),
   );
 
+  server.get(
+    '/api/tab/partner/posture',
+    withActor(async (actor, _req, res) => {
+      const report = await deps.domain.checkGdapPosture(actor, {});
+      if (!report.ok) return sendError(res, statusForRefusal(report.code), report.message);
+      sendJson(res, 200, postureForTab(report.value));
+    }),
+  );
+
+  server.get(
+    '/api/tab/partner/campaigns',
+    withActor(async (actor, _req, res) => {
+      const listed = await deps.domain.listMigrationCampaigns(actor, {});
+      if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+      const body: PartnerCampaigns = { campaigns: listed.value.map(campaignForTab) };
+      sendJson(res, 200, body);
+    }),
+  );
+
   server.post(
     '/api/tab/partner/gdap/:id/:change',
     withActor(async (actor, req, res) => {
@@ -192,10 +217,12 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     withActor(async (actor, req, res) => {
       const body = await readJsonBody(req);
       if (!body.ok) return sendError(res, body.status, body.reason);
-      if (!confirmBody.safeParse(body.json).success) return sendError(res, 400, 'Confirm the removal first.');
+      const confirmed = confirmBody.safeParse(body.json);
+      if (!confirmed.success) return sendError(res, 400, 'Confirm the removal first, from its preview.');
       const removed = await deps.domain.removePartnerRoles(actor, {
         customerTenantId: actor.tenantId,
         partnerTenantId: param(req, 'partnerTenantId') ?? '',
+        shown: confirmed.data.shown,
       });
       if (!removed.ok) return sendError(res, statusForRefusal(removed.code), removed.message);
       const customer = (await deps.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;

@@ -126,6 +126,8 @@ export interface RemoveRolesPreview {
   readonly stays: readonly string[];
   /** Graph mode: the removal is done in the Microsoft 365 admin center, on this page (no "Yes" here); null in embedded mode. */
   readonly adminCenterUrl: string | null;
+  /** What this preview lists as changing (ids and versions): the confirmation sends it back and acts only if it still holds. */
+  readonly shown: readonly { readonly kind: 'reseller' | 'gdap'; readonly id: string; readonly version: string }[];
 }
 
 /** POST …/remove-roles: what happened, in the use case's own words. */
@@ -138,4 +140,40 @@ export interface RemoveRolesResult {
 /** Every refusal: a short reason and nothing else. */
 export interface TabError {
   readonly error: string;
+}
+
+/** One posture finding, as the partner view's posture table shows it. */
+export interface PostureFindingRow {
+  readonly kind: string;
+  readonly kindText: string;
+  readonly customerName: string;
+  readonly relationshipName: string | null;
+  readonly text: string;
+  readonly fixTitle: string;
+  /** The chat task that fixes it ("assign groups for …", "dap to gdap"). */
+  readonly fixCommand: string;
+}
+
+/** GET /api/tab/partner/posture (Admin agents): the findings now, and the counts of each day checked. */
+export interface PartnerPosture {
+  readonly checkedDateTime: string;
+  readonly kinds: readonly { readonly kind: string; readonly label: string; readonly count: number }[];
+  readonly findings: readonly PostureFindingRow[];
+  readonly history: readonly { readonly day: string; readonly counts: Readonly<Record<string, number>> }[];
+}
+
+/** One DAP → GDAP campaign, with where each customer stands. */
+export interface CampaignSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly templateName: string;
+  readonly createdDateTime: string;
+  readonly total: number;
+  readonly counts: readonly { readonly label: string; readonly value: number }[];
+  readonly rows: readonly { readonly customerName: string; readonly relationshipName: string; readonly statusText: string }[];
+}
+
+/** GET /api/tab/partner/campaigns (Admin agents): started campaigns, newest first. */
+export interface PartnerCampaigns {
+  readonly campaigns: readonly CampaignSummary[];
 }

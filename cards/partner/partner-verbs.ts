@@ -7,6 +7,9 @@ export const PARTNER_VERBS = [
   'assignment.save',
   'assignment.remove',
   'customers.page',
+  'campaign.start',
+  'campaign.refresh',
+  'posture.remind',
 ] as const;
 
 /** What the assignment buttons send back: the relationship, its version, and (for change/remove) the group. */

@@ -7,6 +7,7 @@ import { CUSTOMER_INTENTS } from './customer-intents.ts';
 import { InvitationsDialog } from './invitations.dialog.ts';
 import { MyPartnersDialog } from './my-partners.dialog.ts';
 import { RemoveRolesDialog } from './remove-roles.dialog.ts';
+import { RemoveDapDialog } from './remove-dap.dialog.ts';
 
 /**
  * The customer flows (invitations, agreement, my partners, remove roles) and the words that start them.
@@ -19,6 +20,7 @@ export function customerFlows(services: CustomerServices & DialogServices): { di
       new CustomerAgreementDialog(services),
       new MyPartnersDialog(services),
       new RemoveRolesDialog(services),
+      new RemoveDapDialog(services),
     ],
     intents: [...CUSTOMER_INTENTS],
   };

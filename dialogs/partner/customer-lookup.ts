@@ -9,10 +9,15 @@ export type CustomerLookup =
 
 const MAX_SUGGESTIONS = 5;
 
+/** Words around a name in a typed answer ("it's fabrikam", "northwind traders please"), not part of it. */
+const AROUND_A_NAME = /^(?:(?:it'?s|it is|for|at|the|customer|please|pls|plz)\s+)+|(?:\s+(?:please|pls|plz|thanks|thx|thank you))+$/g;
+
 function normalize(text: string): string {
   return text
     .trim()
     .toLowerCase()
+    .replace(/[.!]+$/, '')
+    .replace(AROUND_A_NAME, '')
     .replace(/^https?:\/\//, '')
     .replace(/\/.*$/, '');
 }

@@ -9,6 +9,8 @@ import { RequestGdapDialog } from './request-gdap.dialog.ts';
 import { ApplyRoleTemplateDialog } from './apply-role-template.dialog.ts';
 import { EditRoleTemplateDialog } from './edit-role-template.dialog.ts';
 import { RoleTemplatesDialog } from './role-templates.dialog.ts';
+import { CampaignsDialog, MigrationCampaignDialog } from './migration-campaign.dialog.ts';
+import { PostureCheckDialog } from './posture-check.dialog.ts';
 
 /**
  * The partner flows (invite a customer, request GDAP, assign groups, my customers) and the words that start them.
@@ -24,6 +26,9 @@ export function partnerFlows(services: PartnerServices): { dialogs: Dialog[]; in
       new RoleTemplatesDialog(services),
       new EditRoleTemplateDialog(services),
       new ApplyRoleTemplateDialog(services),
+      new MigrationCampaignDialog(services),
+      new CampaignsDialog(services),
+      new PostureCheckDialog(services),
     ],
     intents: [...PARTNER_INTENTS],
   };

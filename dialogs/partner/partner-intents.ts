@@ -7,6 +7,8 @@ import { REQUEST_GDAP_DIALOG } from './request-gdap.dialog.ts';
 import { APPLY_ROLE_TEMPLATE_DIALOG } from './apply-role-template.dialog.ts';
 import { EDIT_ROLE_TEMPLATE_DIALOG } from './edit-role-template.dialog.ts';
 import { ROLE_TEMPLATES_DIALOG } from './role-templates.dialog.ts';
+import { CAMPAIGNS_DIALOG, MIGRATION_CAMPAIGN_DIALOG } from './migration-campaign.dialog.ts';
+import { POSTURE_CHECK_DIALOG } from './posture-check.dialog.ts';
 
 /**
  * "assign groups", "assign groups for contoso", "assign helpdesk group", "assign tier 1 support group for contoso",
@@ -42,6 +44,14 @@ const gdapFromTemplateIntent: Intent = {
 /** The words that start the partner flows (the manifest's commands among them). */
 export const PARTNER_INTENTS: readonly Intent[] = [
   gdapFromTemplateIntent,
+  patternIntent(POSTURE_CHECK_DIALOG, [
+    /^(?:check|review|audit)\s+(?:our|my|the)?\s*gdap(?:\s+posture)?$/i,
+    /^(?:gdap\s+)?posture(?:\s+check)?$/i,
+  ]),
+  patternIntent(MIGRATION_CAMPAIGN_DIALOG, [
+    /^(?:new\s+)?(?:dap\s+(?:to|→|->)\s+gdap|dap\s+migration|migrate\s+(?:from\s+)?dap(?:\s+to\s+gdap)?|(?:new\s+)?(?:dap\s+|migration\s+)campaign)(?:\s+campaign)?$/i,
+  ]),
+  patternIntent(CAMPAIGNS_DIALOG, [/^(?:my\s+|our\s+|show\s+)?campaigns?(?:\s+progress)?$/i, /^campaign\s+(?:progress|status)$/i]),
   patternIntent(ROLE_TEMPLATES_DIALOG, [/^(?:(?:my|our|show|list)\s+(?:my\s+|our\s+)?)?(?:role\s+)?templates$/i]),
   patternIntent(EDIT_ROLE_TEMPLATE_DIALOG, [/^(?:new|create|add)\s+(?:a\s+)?(?:role\s+)?template(?:\s+(.+))?$/i], 'name'),
   patternIntent(EDIT_ROLE_TEMPLATE_DIALOG, [/^(?:edit|change|update)\s+(?:the\s+)?(?:role\s+)?template\s+(.+)$/i], 'template'),

@@ -12,6 +12,8 @@ export const TASK_INTENTS = [
   'renewRelationship',
   'addRole',
   'roleTemplates',
+  'migrateDap',
+  'checkPosture',
   'invitations',
   'customerAgreement',
   'myPartners',
@@ -32,6 +34,8 @@ export const PARTNER_TASKS: readonly TaskIntent[] = [
   'renewRelationship',
   'addRole',
   'roleTemplates',
+  'migrateDap',
+  'checkPosture',
 ];
 export const CUSTOMER_TASKS: readonly TaskIntent[] = ['invitations', 'customerAgreement', 'myPartners', 'removeRoles'];
 

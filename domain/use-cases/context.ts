@@ -9,6 +9,8 @@ import type { CustomerAgreementRepository } from '../agreements/customer-agreeme
 import type { GdapRelationshipRepository } from '../relationships/relationship.repository.ts';
 import type { ResellerRelationshipRepository } from '../relationships/reseller-relationship.repository.ts';
 import type { RoleTemplateRepository } from '../templates/role-template.repository.ts';
+import type { MigrationCampaignRepository } from '../campaigns/migration-campaign.repository.ts';
+import type { PostureHistoryRepository } from '../posture/posture-history.ts';
 import type { PersonRef } from '../shared/person.ts';
 import type { Refusal } from '../shared/result.ts';
 import { refuse } from '../shared/result.ts';
@@ -34,6 +36,8 @@ export interface UseCaseContext extends PartnerAccessDeps {
   readonly reseller: ResellerRelationshipRepository;
   readonly agreements: CustomerAgreementRepository;
   readonly templates: RoleTemplateRepository;
+  readonly campaigns: MigrationCampaignRepository;
+  readonly posture: PostureHistoryRepository;
 }
 
 /** A plain reference to a tenant, with its name from the directory. */

@@ -212,7 +212,8 @@ export function changeAutoExtend(
   );
 }
 
-async function suggestName(context: UseCaseContext, partnerTenantId: string, base: string): Promise<string> {
+/** A display name not yet used by the partner, from a wish (suffixed " (2)", " (3)"… when taken). */
+export async function suggestName(context: UseCaseContext, partnerTenantId: string, base: string): Promise<string> {
   const trimmed = [...(toAllowedName(base) || 'Admin access')].slice(0, DISPLAY_NAME_MAX_LENGTH).join('').trim();
   if (!(await context.gdap.isDisplayNameTaken(partnerTenantId, trimmed))) return trimmed;
   for (let n = 2; n < 1000; n += 1) {

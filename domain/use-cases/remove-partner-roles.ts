@@ -13,6 +13,7 @@ import { gdapEvent, settleGdap } from './gdap-writes.ts';
 import { writeReseller } from './reseller-writes.ts';
 import type { NewDocument } from '../ports/document-store.ts';
 import { rolesRemovedOutboxDocument } from '../notifications/outbox.ts';
+import type { PartnerOfCustomer } from './queries.ts';
 
 /** What still connects the customer to the partner after its admin roles are removed. */
 export type RemainingKind = 'resellerRelationship' | 'azureRoleAssignments' | 'autopilotDevices';
@@ -43,15 +44,49 @@ function removeInAdminCenter(partner: TenantRef): Refusal<never> {
   );
 }
 
+/** One relationship a remove-roles review listed as changing, with the version the person saw. */
+export interface ShownTarget {
+  readonly kind: 'reseller' | 'gdap';
+  readonly id: string;
+  readonly version: string;
+}
+
+const ENDABLE_VIEW_STATUSES: ReadonlySet<string> = new Set(['active', 'expiring', 'approvalPending', 'terminationRequested']);
+
+/** What a review of removing this partner's roles lists as changing: its DAP (on the reseller relationship) and each GDAP relationship that would end. */
+export function removalTargets(p: PartnerOfCustomer): ShownTarget[] {
+  const r = p.reseller;
+  const dap: ShownTarget[] = r !== null && hasActiveDap(r.relationship) ? [{ kind: 'reseller', id: r.id, version: r.version }] : [];
+  return [
+    ...dap,
+    ...p.gdapRelationships
+      .filter((g) => ENDABLE_VIEW_STATUSES.has(g.status))
+      .map((g): ShownTarget => ({ kind: 'gdap', id: g.id, version: g.version })),
+  ];
+}
+
+const targetKey = (t: ShownTarget) => `${t.kind}:${t.id}@${t.version}`;
+
+function sameTargets(a: readonly ShownTarget[], b: readonly ShownTarget[]): boolean {
+  const left = a.map(targetKey).sort();
+  const right = b.map(targetKey).sort();
+  return left.length === right.length && left.every((key, i) => key === right[i]);
+}
+
+/** The refusal when the review the person confirmed is no longer what removing would do. */
+export const REVIEW_OUT_OF_DATE =
+  'This changed since you looked (a relationship was approved, ended or changed), so nothing was removed. Here is what removing the roles would do now.';
+
 /**
  * The customer's Global Administrator removes a partner's admin roles: DAP is removed and GDAP relationships with
- * that partner end; the reseller relationship stays. No version is taken: the intent ("remove whatever this
- * partner holds now") cannot be made wrong by a change in between, so each write retries on a conflict.
+ * that partner end; the reseller relationship stays. The confirmation carries what the review showed (ids and
+ * versions): if anything it listed changed, or something new would end, nothing is removed and the caller shows the
+ * review again. Once the review matches, each write retries on a conflict (two admins confirming the same review).
  */
 export async function removePartnerRoles(
   context: UseCaseContext,
   actor: Actor,
-  input: { customerTenantId: string; partnerTenantId: string },
+  input: { customerTenantId: string; partnerTenantId: string; shown: readonly ShownTarget[] },
 ): Promise<Result<RemovePartnerRolesOutcome>> {
   const denied = checkPolicy(actor, 'removePartnerRoles', input);
   if (denied !== undefined) return denied;
@@ -69,7 +104,20 @@ export async function removePartnerRoles(
     );
   }
   // The partner's notice rides on every write of the removal under one id: the first write that lands creates it.
-  const notice = [rolesRemovedOutboxDocument(context.ids.newId(), input, now)];
+  const notice = [
+    rolesRemovedOutboxDocument(
+      context.ids.newId(),
+      { customerTenantId: input.customerTenantId, partnerTenantId: input.partnerTenantId },
+      now,
+    ),
+  ];
+  const current: ShownTarget[] = [
+    ...(reseller !== undefined && hasActiveDap(reseller.value)
+      ? [{ kind: 'reseller' as const, id: reseller.value.id, version: reseller.version }]
+      : []),
+    ...gdaps.map((g) => ({ kind: 'gdap' as const, id: g.value.id, version: g.version })),
+  ];
+  if (!sameTargets(current, input.shown)) return refuse('conflict', REVIEW_OUT_OF_DATE);
   const dapRemoved = reseller !== undefined && hasActiveDap(reseller.value) && (await removeDapWithRetry(context, actor, reseller, notice));
   const ended: { id: string; displayName: string }[] = [];
   for (const g of gdaps) {
@@ -116,6 +164,33 @@ export async function removePartnerRoles(
       },
     ],
   });
+}
+
+/**
+ * The customer's Global Administrator removes only the partner's legacy DAP (its Global and Helpdesk Administrator
+ * roles), keeping its GDAP relationships: the step after a DAP → GDAP migration, once GDAP is approved. Compare-and-set
+ * on the reseller relationship's version read for the confirmation.
+ */
+export async function removePartnerDap(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { customerTenantId: string; partnerTenantId: string; version: string },
+): Promise<Result<{ readonly partner: TenantRef; readonly keptGdap: readonly string[] }>> {
+  const denied = checkPolicy(actor, 'removePartnerRoles', input);
+  if (denied !== undefined) return denied;
+  const partner = await tenantRef(context, input.partnerTenantId);
+  const reseller = await context.reseller.find(input.partnerTenantId, input.customerTenantId);
+  if (reseller === undefined || !hasActiveDap(reseller.value)) {
+    return refuse('nothing-to-change', `${partner.name} holds no delegated admin privileges (DAP) in your organization.`);
+  }
+  if (reseller.version !== input.version) return refuse('conflict', 'This changed meanwhile: look at it again before removing DAP.');
+  const written = await writeReseller(context, actor, reseller, 'reseller.dapRemoved', (r, now) => removeDap(r, personRef(actor), now));
+  if (!written.ok) return refuse(written.code, written.message);
+  const now = context.clock.now();
+  const kept = (await context.gdap.listByCustomer(input.customerTenantId))
+    .filter((g) => g.value.partnerTenantId === input.partnerTenantId && effectiveStatus(g.value, now) === 'active')
+    .map((g) => g.value.displayName);
+  return ok({ partner, keptGdap: kept });
 }
 
 function endable(g: GdapRelationship, now: Date): boolean {

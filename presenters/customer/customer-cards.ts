@@ -92,7 +92,12 @@ export async function partnerDetailsCard(services: Services, actor: UserActor, p
 }
 
 /** What removing this partner's roles will and will not change, with Yes / No; refused for anyone but a Global admin. */
-export async function removeRolesReviewCard(services: Services, actor: UserActor, partnerTenantId: string): Promise<CardOutcome> {
+export async function removeRolesReviewCard(
+  services: Services,
+  actor: UserActor,
+  partnerTenantId: string,
+  note = '',
+): Promise<CardOutcome> {
   const decision = ownOrganizationPermissions(actor).removePartnerRoles;
   if (!decision.allowed) return { ok: false, code: 'forbidden', message: decision.reason };
   const found = await findPartner(services, actor, partnerTenantId);
@@ -102,5 +107,5 @@ export async function removeRolesReviewCard(services: Services, actor: UserActor
     return { ok: false, code: 'nothing-to-change', message: `${p.partner.name} holds no admin roles in your organization.` };
   // Graph mode: Microsoft records partner roles, so the removal is done in the admin center, and reconciliation picks it up.
   const adminCenterUrl = services.domain.systemOfRecord === 'graph' ? PARTNER_RELATIONSHIPS_PAGE : '';
-  return { ok: true, card: renderRemoveRolesReviewCard(removeRolesReviewOf(p, adminCenterUrl)) };
+  return { ok: true, card: renderRemoveRolesReviewCard(removeRolesReviewOf(p, adminCenterUrl, note)) };
 }

@@ -3,8 +3,9 @@ import type { PartnerSummary } from '#cards/customer/my-partners.card.ts';
 import { possessive } from '#cards/format.ts';
 import { toldLine, type NoticeDelivery } from '../notice-delivery.presenter.ts';
 import type { PartnerOfCustomer } from '#domain/use-cases/queries.ts';
-import type { RemovePartnerRolesOutcome } from '#domain/use-cases/remove-partner-roles.ts';
+import type { RemovePartnerRolesOutcome, ShownTarget } from '#domain/use-cases/remove-partner-roles.ts';
 import { summarizePartner } from './partner-summary.presenter.ts';
+import { removalTargets } from '#domain/use-cases/remove-partner-roles.ts';
 
 /** The review of a removal, from the partner's current summary (what the admin center shows before "Yes"). */
 export function buildRemoveRolesReview(
@@ -13,6 +14,8 @@ export function buildRemoveRolesReview(
   dapRoles: readonly string[],
   gdap: readonly { displayName: string; roles: string; groups: number }[],
   adminCenterUrl = '',
+  shown: readonly ShownTarget[] = [],
+  note = '',
 ): RemoveRolesReviewCardView {
   const name = partner.name;
   return {
@@ -20,6 +23,8 @@ export function buildRemoveRolesReview(
     partnerName: name,
     partnerPossessive: possessive(name),
     partnerTenantId: partner.partnerTenantId,
+    shown,
+    note,
     changes: [
       ...(dapRoles.length > 0 ? [`Delegated admin privileges (DAP) are removed: ${dapRoles.join(', ')}.`] : []),
       ...gdap.map(
@@ -55,7 +60,7 @@ export function buildRemoveRolesResult(outcome: RemovePartnerRolesOutcome, told:
 }
 
 /** The review of removing one partner's roles, from what the domain lists: the chat card and the tab's confirmation say the same. */
-export function removeRolesReviewOf(p: PartnerOfCustomer, adminCenterUrl = ''): RemoveRolesReviewCardView {
+export function removeRolesReviewOf(p: PartnerOfCustomer, adminCenterUrl = '', note = ''): RemoveRolesReviewCardView {
   const r = p.reseller?.relationship;
   const dapRoles =
     r?.status === 'active' && r.dapStatus === 'active' ? (p.reseller?.dapRoles ?? []).map((d) => `${d.groupName} → ${d.role.name}`) : [];
@@ -64,5 +69,5 @@ export function removeRolesReviewOf(p: PartnerOfCustomer, adminCenterUrl = ''): 
       (g) => g.status === 'active' || g.status === 'expiring' || g.status === 'approvalPending' || g.status === 'terminationRequested',
     )
     .map((g) => ({ displayName: g.displayName, roles: g.roles.map((role) => role.name).join(', '), groups: g.assignments.length }));
-  return buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap, adminCenterUrl);
+  return buildRemoveRolesReview(summarizePartner(p), r?.status === 'active', dapRoles, gdap, adminCenterUrl, removalTargets(p), note);
 }

@@ -40,7 +40,7 @@ export async function showCustomerView(root: HTMLElement, ctx: ViewContext): Pro
                 onclick: (event: Event) => {
                   // One click, one removal: a double click sends once.
                   (event.currentTarget as HTMLButtonElement).disabled = true;
-                  void removeRoles(p);
+                  void removeRoles(p, text.shown);
                 },
               },
               'Yes, remove roles',
@@ -71,11 +71,17 @@ export async function showCustomerView(root: HTMLElement, ctx: ViewContext): Pro
     confirm.showModal();
   };
 
-  const removeRoles = async (p: CustomerPartnerRow) => {
+  // The confirmation sends back what the preview showed; if that changed meanwhile, the new preview is shown instead.
+  const removeRoles = async (p: CustomerPartnerRow, shown: RemoveRolesPreview['shown']) => {
     const done = await ctx.api.post<RemoveRolesResult>(`customer/partners/${encodeURIComponent(p.partnerTenantId)}/remove-roles`, {
       confirm: true,
+      shown,
     });
     confirm.close();
+    if (!done.ok && done.error.startsWith('This changed since you looked')) {
+      ctx.notify(done.error, 'error');
+      return askRemoveRoles(p);
+    }
     if (!done.ok) return ctx.notify(done.error, 'error');
     ctx.notify(done.value.summary);
     await showCustomerView(root, ctx);

@@ -2,6 +2,7 @@ import type { Chart } from 'chart.js';
 import type { PartnerRelationshipRow, PartnerRelationships, RowAction } from '#bot/tab/tab-contract.ts';
 import { h, replace } from './dom.ts';
 import { drawEndDateChart } from './end-date-chart.ts';
+import { showCampaignsSection, showPostureSection } from './operations-view.ts';
 import { countText, pagePath, STATUS_FILTERS, type RowFilter, type SortKey } from './partner-filters.ts';
 import type { ViewContext } from './view-context.ts';
 
@@ -266,4 +267,6 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
     details,
   );
   render();
+  await showPostureSection(root, ctx);
+  await showCampaignsSection(root, ctx);
 }

@@ -55,7 +55,7 @@ describe.skipIf(!chromium.available)('a GDAP request from one natural sentence, 
     const customer = await adele.say('new gdap');
     await expectVisible(customer.getByText('Which customer do you need admin access at?'));
     await adele.say('show me my customers');
-    await expectVisible(adele.page.getByText('I left the request gdap (nothing was changed) to do what you just asked.'));
+    await expectVisible(adele.page.getByText('I left "Request GDAP" (nothing was changed) to do what you just asked.'));
     await expectVisible(adele.lastMessage().getByText('My customers'));
     await snap(adele.lastMessage(), 'partner-natural-4-left-flow');
   });

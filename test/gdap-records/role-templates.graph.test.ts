@@ -104,4 +104,31 @@ describe('role templates in graph mode (Microsoft Graph stand-in)', () => {
       'Tier 1 Support',
     ]);
   });
+
+  it('a DAP → GDAP campaign creates its requests at Microsoft; an approval there shows in its progress, with the groups assigned', async () => {
+    const directory = await loadDirectoryFile(DEMO_DIRECTORY_FILE);
+    const adele = await resolveActor(directory, DEMO.woodgrove, DEMO.adeleAdminAgent);
+    const megan = await resolveActor(directory, DEMO.contoso, DEMO.meganContosoGa);
+    const invited = expectOk(await access.requestResellerRelationship(adele, { customerTenantId: DEMO.contoso, includeDap: true }));
+    expectOk(await access.approveRelationship(megan, { kind: 'reseller', id: invited.id, version: invited.version }));
+    const template = expectOk(
+      await access.createRoleTemplate(adele, { name: 'Campaign helpdesk', roles: [{ role: HELPDESK, groupIds: [TIER1] }] }),
+    );
+    const before = stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/).length;
+    const proposed = expectOk(await access.proposeMigrationCampaign(adele, { templateId: template.id, scope: 'dap', durationDays: 180 }));
+    expect(stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/)).toHaveLength(before);
+    const started = expectOk(await access.startMigrationCampaign(adele, { id: proposed.id, version: proposed.version }));
+    expect(started.counts.waiting).toBe(1);
+    const creates = stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/).slice(before);
+    expect(creates.map((c) => c.body)).toEqual([
+      expect.objectContaining({ duration: 'P180D', accessDetails: { unifiedRoles: [{ roleDefinitionId: HELPDESK }] } }),
+    ]);
+    const id = started.rows[0]?.relationshipId ?? '';
+    stand.approve(id);
+    expectOk(await access.reconcileRelationships(SYSTEM_ACTOR, { partnerTenantId: DEMO.woodgrove }));
+    const progress = expectOk(await access.getMigrationCampaign(adele, { id: started.id }));
+    expect(progress.counts).toMatchObject({ waiting: 0, approved: 1 });
+    const view = expectOk(await access.getRelationship(adele, { kind: 'gdap', id }));
+    expect(view.kind === 'gdap' && view.assignments.map((a) => a.groupName)).toEqual(['Tier 1 Support']);
+  });
 });

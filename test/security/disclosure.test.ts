@@ -8,6 +8,7 @@ import { FixedClock, SequentialIds } from '../support/fixed-clock.ts';
 import { DEMO } from '../support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '../support/test-app.ts';
 import { actionsIn } from '../support/partner-flow.ts';
+import { reviewShownNow } from '../support/removal-review.ts';
 
 interface DirectoryFile {
   tenants: Array<{ id: string; name: string; partnerId?: string }>;
@@ -154,7 +155,11 @@ describe("nothing about a customer's people reaches a partner", () => {
     }
 
     // Contoso removes Woodgrove's roles: the partner is told.
-    await click(p.megan, 'roles.remove', { partnerTenantId: DEMO.woodgrove });
+    const meganActor = await running.app.services.domain.resolveActor(DEMO.contoso, DEMO.meganContosoGa);
+    await click(p.megan, 'roles.remove', {
+      partnerTenantId: DEMO.woodgrove,
+      shown: await reviewShownNow(running.app.services.domain, meganActor, DEMO.contoso, DEMO.woodgrove),
+    });
     await running.app.services.outbox.idle();
     const partnerChats = new Set(
       Object.values(p)

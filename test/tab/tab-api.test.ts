@@ -132,6 +132,7 @@ describe('the tab API in local mode (demo picker), over relationships seeded thr
     expect((listed.json as CustomerPartners).rows[0]?.canRemoveRoles).toBe(false);
     const removed = await call(running.baseUrl, `/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, as(DEMO.contoso, userId), {
       confirm: true,
+      shown: [],
     });
     expect(removed).toEqual({
       status: 403,
@@ -163,9 +164,15 @@ describe('the tab API in local mode (demo picker), over relationships seeded thr
     expect(text.adminCenterUrl).toBeNull();
     expect(await call(running.baseUrl, `/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, MEGAN, {})).toEqual({
       status: 400,
-      json: { error: 'Confirm the removal first.' },
+      json: { error: 'Confirm the removal first, from its preview.' },
     });
-    const removed = await call(running.baseUrl, `/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, MEGAN, { confirm: true });
+    expect(
+      (await call(running.baseUrl, `/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, MEGAN, { confirm: true })).status,
+    ).toBe(400);
+    const removed = await call(running.baseUrl, `/api/tab/customer/partners/${DEMO.woodgrove}/remove-roles`, MEGAN, {
+      confirm: true,
+      shown: text.shown,
+    });
     expect(removed).toMatchObject({
       status: 200,
       json: { summary: expect.stringContaining("Woodgrove Partners' admin roles are removed. Delegated admin privileges (DAP) removed.") },

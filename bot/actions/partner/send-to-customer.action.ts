@@ -7,6 +7,10 @@ import { adminReach } from '#presenters/partner/customer-admins.ts';
 import { buildRequestResultView, isAwaitingCustomer, type ResultExtras } from '#presenters/partner/request-result.presenter.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import type { BotServices } from '#bot/services.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import type { Versioned } from '#domain/ports/document-store.ts';
+import type { RelationshipView } from '#domain/use-cases/views.ts';
+import type { AdminReach } from '#presenters/partner/customer-admins.ts';
 import { defineAction } from '../action-handler.ts';
 import { cardReply, refusalReply } from '../invoke-reply.ts';
 
@@ -59,23 +63,48 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
   if (trigger === 'automatic') return reply(existing === undefined ? {} : { deliveries });
   if (data.version !== view.version) return reply({ note: 'This changed meanwhile: here is how it stands now. Nothing was sent.' });
   if (!isAwaitingCustomer(view)) return reply({ note: `${customer} is no longer waiting for this, so nothing was sent.` });
-  if (reach.reachable.length === 0)
-    return reply({ note: `No Global admin of ${customer} could be reached in Teams: send them the e-mail.`, noteColor: 'Warning' });
+  const queued = await queueInvitation(services, actor, view, reach, existing, senderCardOf(turn.activity));
+  return reply(queued);
+});
 
-  if (recipients.some((r) => r.state === 'delivered')) {
-    return reply({
+/** The card a click came from, in the clicker's chat: the outbox updates it in place as the delivery goes. */
+function senderCardOf(activity: { replyToId?: string; conversation?: { id?: string } }) {
+  const activityId = activity.replyToId;
+  const conversationId = activity.conversation?.id;
+  return activityId && conversationId ? { activityId, conversationId } : undefined;
+}
+
+/**
+ * Puts the invitation card into the outbox for each reachable Global admin of the customer (at most once a day per
+ * relationship version, counting deliveries only), and says where it stands: the send button, a posture finding's
+ * "Remind the customer" and a DAP → GDAP campaign all go this way, so none of them waits on Teams' connector.
+ */
+export async function queueInvitation(
+  services: Pick<BotServices, 'clock' | 'outbox' | 'logger'>,
+  actor: UserActor,
+  view: RelationshipView,
+  reach: AdminReach,
+  existingRecord?: Versioned<OutboxRecord>,
+  senderCard?: { activityId: string; conversationId: string },
+): Promise<ResultExtras & { queued: boolean }> {
+  const customer = view.customer.name;
+  const now = services.clock.now();
+  const id = customerInvitationOutboxId(view, now);
+  const existing = existingRecord ?? (await services.outbox.read(id));
+  const deliveries = deliveryLines(customer, existing?.value.recipients ?? []);
+  if (reach.reachable.length === 0)
+    return { queued: false, note: `No Global admin of ${customer} could be reached in Teams: send them the e-mail.`, noteColor: 'Warning' };
+  if ((existing?.value.recipients ?? []).some((r) => r.state === 'delivered')) {
+    return {
+      queued: false,
       note: `This was already sent to ${customer}'s admins in Teams today; nothing was sent again. Send the e-mail if they need it once more.`,
       deliveries,
-    });
+    };
   }
   if (existing !== undefined && existing.value.state === 'pending') {
-    return reply({ note: `This is already on its way to ${customer}'s admins in Teams; nothing was queued again.`, deliveries });
+    return { queued: false, note: `This is already on its way to ${customer}'s admins in Teams; nothing was queued again.`, deliveries };
   }
   const sender = { tenantId: actor.tenantId, userId: actor.userId, name: actor.name };
-  // The card clicked (in the partner's chat) is updated in place as the delivery goes.
-  const cardActivityId = turn.activity.replyToId;
-  const conversationId = turn.activity.conversation?.id;
-  const senderCard = cardActivityId && conversationId ? { activityId: cardActivityId, conversationId } : undefined;
   const record = newOutboxRecord({
     id,
     now,
@@ -87,18 +116,19 @@ export const sendToCustomerAction = defineAction(relationshipActionDataSchema, a
   });
   // A new record, or a fresh try after every earlier delivery of today failed: compare-and-set, so two clicks queue one.
   const queued = existing === undefined ? await services.outbox.enqueue(record) : await services.outbox.replace(record, existing.version);
-  if (!queued) return reply({ note: `This is already on its way to ${customer}'s admins in Teams; nothing was queued again.` });
+  if (!queued) return { queued: false, note: `This is already on its way to ${customer}'s admins in Teams; nothing was queued again.` };
   services.logger.info(
     { relationshipId: view.id, kind: view.kind, queued: reach.reachable.length, admins: reach.admins.length },
     "queued for the customer's admins",
   );
-  return reply({
+  return {
+    queued: true,
     note:
       `On its way to ${admins(reach.reachable.length, customer)} in Teams. Send the e-mail as well, so that every admin gets it. ` +
       'This card says when it is delivered; if Teams cannot deliver it, you will be told.',
     deliveries: deliveryLines(customer, record.recipients ?? []),
-  });
-});
+  };
+}
 
 /**
  * The partner's card as the delivery now stands, for the outbox to put in place of the card they clicked: by count,

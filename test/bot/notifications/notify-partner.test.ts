@@ -7,6 +7,7 @@ import type { OutboxRecord } from '#domain/notifications/outbox.ts';
 import { OUTBOX_COLLECTION, OUTBOX_INDEX, OUTBOX_PENDING } from '#domain/notifications/outbox.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
 import { createCustomerWorld, expectOk } from '#test/support/customer-world.ts';
+import { reviewShownNow } from '#test/support/removal-review.ts';
 
 const HANA = 'c3a7e9f1-5d4b-4a8c-8e3f-2b1a0f9e8d13';
 
@@ -97,7 +98,13 @@ describe('partner notifications', () => {
     const gdap = await world.pendingGdap();
     expectOk(await world.access.approveRelationship(megan, { kind: 'gdap', id: gdap.id, version: gdap.version }));
     for (const record of await pendingOutbox(world)) await world.store.remove(OUTBOX_COLLECTION, record.id, '*');
-    expectOk(await world.access.removePartnerRoles(megan, { customerTenantId: DEMO.contoso, partnerTenantId: DEMO.woodgrove }));
+    expectOk(
+      await world.access.removePartnerRoles(megan, {
+        customerTenantId: DEMO.contoso,
+        partnerTenantId: DEMO.woodgrove,
+        shown: await reviewShownNow(world.access, megan, DEMO.contoso, DEMO.woodgrove),
+      }),
+    );
     const records = await pendingOutbox(world);
     expect(records.map((r) => r.message.type)).toEqual(['partner-roles-removed']);
     const rendered = await outboxRenderer(services)(

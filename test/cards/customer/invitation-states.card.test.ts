@@ -8,6 +8,7 @@ import {
 } from '#presenters/customer/invitation.presenter.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
 import { createCustomerWorld, expectOk, type CustomerWorld } from '#test/support/customer-world.ts';
+import { reviewShownNow } from '#test/support/removal-review.ts';
 
 /** Every text and every button verb of a card, for "says / does not say / offers" checks. */
 function read(card: unknown): { text: string; verbs: string[] } {
@@ -81,7 +82,13 @@ async function statesOf(world: CustomerWorld): Promise<Record<Name, Relationship
   // Roles removed: Fabrikam approves a GDAP request, then removes Woodgrove's roles.
   const fabrikamGdap = await locked(DEMO.fabrikam);
   expectOk(await world.access.approveRelationship(frank, { kind: 'gdap', id: fabrikamGdap.id, version: fabrikamGdap.version }));
-  expectOk(await world.access.removePartnerRoles(frank, { customerTenantId: DEMO.fabrikam, partnerTenantId: DEMO.woodgrove }));
+  expectOk(
+    await world.access.removePartnerRoles(frank, {
+      customerTenantId: DEMO.fabrikam,
+      partnerTenantId: DEMO.woodgrove,
+      shown: await reviewShownNow(world.access, frank, DEMO.fabrikam, DEMO.woodgrove),
+    }),
+  );
   // An end date reached (no auto-extend), and a request nobody answered: read 200 days on.
   const shortLived = await locked(DEMO.contoso, 'PT0S');
   expectOk(await world.access.approveRelationship(megan, { kind: 'gdap', id: shortLived.id, version: shortLived.version }));

@@ -11,6 +11,7 @@ import type { RecordedWrite } from '#test/support/recording-store.ts';
 import type { FixtureUser } from '#test/support/test-directory.ts';
 import { GROUPS, TENANTS, USERS } from '#test/support/test-directory.ts';
 import { GLOBAL_ADMIN, GLOBAL_READER, HELPDESK } from '#test/support/flow-helpers.ts';
+import { reviewShownNow } from '#test/support/removal-review.ts';
 
 const WHO = Object.keys(USERS) as FixtureUser[];
 const CUSTOMERS = [TENANTS.customer, TENANTS.otherCustomer];
@@ -183,11 +184,10 @@ async function run(h: Harness, actor: Actor, step: Step): Promise<Result<unknown
       const current = latest(w, 'customerAgreements').find((d) => d.id === customerTenantId);
       return a.acceptCustomerAgreement(actor, { customerTenantId, agreementVersion: `v${w.length}`, version: current?.version ?? null });
     }
-    case 'removeRoles':
-      return a.removePartnerRoles(actor, {
-        customerTenantId: CUSTOMERS[step.customer] ?? '',
-        partnerTenantId: PARTNERS[step.partner] ?? '',
-      });
+    case 'removeRoles': {
+      const t = { customerTenantId: CUSTOMERS[step.customer] ?? '', partnerTenantId: PARTNERS[step.partner] ?? '' };
+      return a.removePartnerRoles(actor, { ...t, shown: await reviewShownNow(a, actor, t.customerTenantId, t.partnerTenantId) });
+    }
     case 'advance':
       h.clock.advanceDays(step.days);
       return undefined;

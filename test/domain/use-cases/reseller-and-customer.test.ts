@@ -3,6 +3,7 @@ import { CURRENT_AGREEMENT_VERSION } from '#domain/agreements/customer-agreement
 import { createHarness, expectOk } from '#test/support/domain-harness.ts';
 import { TENANTS } from '#test/support/test-directory.ts';
 import { activeRelationship } from '#test/support/flow-helpers.ts';
+import { reviewShownNow } from '#test/support/removal-review.ts';
 
 describe('reseller relationship', () => {
   it('is requested by a Sales agent, without DAP by default, with the personalized link', async () => {
@@ -168,6 +169,7 @@ describe('remove partner roles', () => {
       await h.access.removePartnerRoles(await h.actor('customerBillingAdmin'), {
         customerTenantId: TENANTS.customer,
         partnerTenantId: TENANTS.partner,
+        shown: await reviewShownNow(h.access, await h.actor('customerBillingAdmin'), TENANTS.customer, TENANTS.partner),
       }),
     ).toMatchObject({ ok: false, code: 'forbidden' });
 
@@ -181,7 +183,11 @@ describe('remove partner roles', () => {
     ]);
 
     const removed = expectOk(
-      await h.access.removePartnerRoles(ga, { customerTenantId: TENANTS.customer, partnerTenantId: TENANTS.partner }),
+      await h.access.removePartnerRoles(ga, {
+        customerTenantId: TENANTS.customer,
+        partnerTenantId: TENANTS.partner,
+        shown: await reviewShownNow(h.access, ga, TENANTS.customer, TENANTS.partner),
+      }),
     );
     expect(removed).toMatchObject({ dapRemoved: true, endedRelationships: [{ id: gdap.id }] });
     expect(removed.remains.map((r) => r.kind)).toEqual(['resellerRelationship', 'azureRoleAssignments', 'autopilotDevices']);
@@ -192,10 +198,13 @@ describe('remove partner roles', () => {
     const ended = expectOk(await h.access.getRelationship(ga, { kind: 'gdap', id: gdap.id }));
     expect(ended).toMatchObject({ status: 'terminated', relationship: { statusReason: 'rolesRemovedByCustomer' } });
     expect(expectOk(await h.access.effectiveAccess(await h.actor('adminAgent'), { customerTenantId: TENANTS.customer })).roles).toEqual([]);
-    expect(await h.access.removePartnerRoles(ga, { customerTenantId: TENANTS.customer, partnerTenantId: TENANTS.partner })).toMatchObject({
-      ok: false,
-      code: 'nothing-to-change',
-    });
+    expect(
+      await h.access.removePartnerRoles(ga, {
+        customerTenantId: TENANTS.customer,
+        partnerTenantId: TENANTS.partner,
+        shown: await reviewShownNow(h.access, ga, TENANTS.customer, TENANTS.partner),
+      }),
+    ).toMatchObject({ ok: false, code: 'nothing-to-change' });
   });
 
   it('leaves another partner alone', async () => {
@@ -203,7 +212,11 @@ describe('remove partner roles', () => {
     const gdap = await activeRelationship(h);
     const ga = await h.actor('customerGlobalAdmin');
     expect(
-      await h.access.removePartnerRoles(ga, { customerTenantId: TENANTS.customer, partnerTenantId: TENANTS.otherPartner }),
+      await h.access.removePartnerRoles(ga, {
+        customerTenantId: TENANTS.customer,
+        partnerTenantId: TENANTS.otherPartner,
+        shown: await reviewShownNow(h.access, ga, TENANTS.customer, TENANTS.otherPartner),
+      }),
     ).toMatchObject({ ok: false, code: 'nothing-to-change' });
     expect(expectOk(await h.access.getRelationship(ga, { kind: 'gdap', id: gdap.id }))).toMatchObject({ status: 'active' });
   });

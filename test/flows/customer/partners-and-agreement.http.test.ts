@@ -3,6 +3,7 @@ import { cardTexts, makeInvoke, post, repliesOf } from '#test/support/activities
 import { DEMO } from '#test/support/demo-ids.ts';
 import { expectOk } from '#test/support/customer-world.ts';
 import { buttonVerbs, invokeCard, SPEAKERS, startCustomerApp, textsOf, type CustomerApp } from '#test/support/customer-app.ts';
+import { actionsIn } from '#test/support/partner-flow.ts';
 
 const WOODGROVE_ADMIN_AGENTS = 'a0c1e2f3-1111-4a1b-8c1d-000000000031';
 
@@ -81,6 +82,20 @@ describe('my partners and remove roles over HTTP', () => {
     });
   });
 
+  it('a new request typed at "whose admin roles?" leaves remove roles (nothing changes); the partner\'s name answers it', async () => {
+    await woodgroveWithRoles();
+    expect(cardTexts(repliesOf(await app.say('remove roles', SPEAKERS.megan))).join('\n')).toContain(
+      'Whose admin roles do you want to remove?',
+    );
+    const left = cardTexts(repliesOf(await app.say('show me the microsoft customer agreement', SPEAKERS.megan))).join('\n');
+    expect(left).toContain('I left "Remove a partner\'s roles" (nothing was changed) to do what you just asked.');
+    expect(left).toContain('Microsoft Customer Agreement for Contoso');
+    await app.say('remove roles', SPEAKERS.megan);
+    const review = cardTexts(repliesOf(await app.say('Woodgrove Partners', SPEAKERS.megan))).join('\n');
+    expect(review).not.toContain('I left');
+    expect(review).toContain('The reseller relationship stays');
+  });
+
   it('remove roles: review, Yes; then the partner has no access, the reseller relationship stays, the audit trail says who and when, the partner is told', async () => {
     await app.partnerSaysHello();
     const { adele, megan } = await woodgroveWithRoles();
@@ -98,7 +113,9 @@ describe('my partners and remove roles over HTTP', () => {
     expect(reviewText).toContain('can no longer open service requests with Microsoft for you');
     expect(reviewText).toContain('[Yes, remove]');
 
-    const result = await app.invoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan);
+    const yes = actionsIn(review).find((a) => a.verb === 'roles.remove')?.data ?? {};
+    expect(yes).toMatchObject({ partnerTenantId: DEMO.woodgrove, shown: [{ kind: 'reseller' }, { kind: 'gdap' }] });
+    const result = await app.invoke('roles.remove', yes, SPEAKERS.megan);
     const resultText = textsOf(invokeCard(result)).join('\n');
     expect(resultText).toContain("Woodgrove Partners' admin roles are removed");
     expect(resultText).toContain('Delegated admin privileges (DAP) removed.');
@@ -128,9 +145,9 @@ describe('my partners and remove roles over HTTP', () => {
     // Megan's card, refreshed, says the partner was told: only now that it was delivered.
     const refreshed = await post(
       app.running.baseUrl,
-      makeInvoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan, {
+      makeInvoke('roles.remove', { partnerTenantId: DEMO.woodgrove, shown: [] }, SPEAKERS.megan, {
         value: {
-          action: { type: 'Action.Execute', verb: 'roles.remove', data: { partnerTenantId: DEMO.woodgrove } },
+          action: { type: 'Action.Execute', verb: 'roles.remove', data: { partnerTenantId: DEMO.woodgrove, shown: [] } },
           trigger: 'automatic',
         },
       }),
@@ -138,7 +155,7 @@ describe('my partners and remove roles over HTTP', () => {
     expect(textsOf(invokeCard(refreshed)).join('\n')).toContain('Woodgrove Partners has been told in Teams (1 person).');
 
     // "Yes" again: nothing left to remove, the partner as it is now, no second change or notice.
-    const again = textsOf(invokeCard(await app.invoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan))).join('\n');
+    const again = textsOf(invokeCard(await app.invoke('roles.remove', yes, SPEAKERS.megan))).join('\n');
     expect(again).toContain("You already removed Woodgrove Partners' admin roles: nothing was removed again");
     await app.running.app.services.outbox.idle();
     expect(app.stub.posted).toHaveLength(before);
@@ -147,7 +164,10 @@ describe('my partners and remove roles over HTTP', () => {
   it('remove roles: a double "Yes" (two clicks at once) gives one result and one notice to the partner', async () => {
     await app.partnerSaysHello();
     await woodgroveWithRoles();
-    const clicks = await Promise.all([1, 2].map(() => app.invoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan)));
+    await app.say('remove roles', SPEAKERS.megan);
+    const review = repliesOf(await app.say('Woodgrove Partners', SPEAKERS.megan));
+    const yes = actionsIn(review).find((a) => a.verb === 'roles.remove')?.data ?? {};
+    const clicks = await Promise.all([1, 2].map(() => app.invoke('roles.remove', yes, SPEAKERS.megan)));
     const texts = clicks.map((c) => textsOf(invokeCard(c)).join('\n'));
     expect(texts.filter((t) => t.includes("Woodgrove Partners' admin roles are removed"))).toHaveLength(1);
     expect(texts.filter((t) => t.includes("You already removed Woodgrove Partners' admin roles"))).toHaveLength(1);
@@ -161,7 +181,7 @@ describe('my partners and remove roles over HTTP', () => {
     expect(cardTexts(repliesOf(await app.say('remove roles', SPEAKERS.ben))).join('\n')).toContain(
       'A Global Administrator of Contoso can do it',
     );
-    const forged = await app.invoke('roles.remove', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.frank);
+    const forged = await app.invoke('roles.remove', { partnerTenantId: DEMO.woodgrove, shown: [] }, SPEAKERS.frank);
     expect(JSON.stringify(forged.body)).not.toContain('are removed');
     const adele = await app.actor(SPEAKERS.adele);
     expect(

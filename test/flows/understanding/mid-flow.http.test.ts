@@ -59,28 +59,28 @@ describe('mid-flow requests, assign sentences, follow-ups and "did you mean" but
         flow: 'new gdap',
         asks: 'Which customer do you need admin access at?',
         typed: 'show me my customers',
-        left: 'I left the request gdap (nothing was changed)',
+        left: 'I left "Request GDAP" (nothing was changed)',
         then: 'My customers',
       },
       {
         flow: 'new gdap',
         asks: 'Which customer do you need admin access at?',
         typed: 'how long can a gdap relationship last at most?',
-        left: 'I left the request gdap (nothing was changed)',
+        left: 'I left "Request GDAP" (nothing was changed)',
         then: '730',
       },
       {
         flow: 'invite a customer',
         asks: 'Which customer do you want to invite?',
         typed: 'I need gdap at fabrikam for exchange',
-        left: 'I left the invite a customer (nothing was changed)',
+        left: 'I left "Invite a customer" (nothing was changed)',
         then: 'Customer: Fabrikam (fabrikam.com)',
       },
       {
         flow: 'invite a customer',
         asks: 'Which customer do you want to invite?',
         typed: 'what can you do',
-        left: 'I left the invite a customer (nothing was changed)',
+        left: 'I left "Invite a customer" (nothing was changed)',
         then: 'What you can do',
       },
     ])('"$typed" at "$asks" leaves the flow, says so and is handled', async ({ flow, asks, typed, left, then }) => {
@@ -93,9 +93,19 @@ describe('mid-flow requests, assign sentences, follow-ups and "did you mean" but
       expect(await say('contoso')).not.toContain('Invite Contoso');
     });
 
+    it('a menu command typed at a free-text question starts that task afresh, not taken as the answer', async () => {
+      expect(await say('new gdap for contoso')).toContain('Name the relationship');
+      const reply = await say('new gdap for northwind');
+      expect(reply).toContain('I left "Request GDAP" (nothing was changed)');
+      expect(reply).toContain('Customer: Northwind Traders');
+      expect(reply).not.toContain('Name: new gdap for northwind');
+    });
+
     it.each<{ flow: string; typed: string; shows: string }>([
       { flow: 'new gdap', typed: 'fabrikam', shows: 'Customer: Fabrikam (fabrikam.com)' },
       { flow: 'new gdap', typed: 'Northwind Traders', shows: 'Customer: Northwind Traders' },
+      { flow: 'new gdap', typed: 'northwind traders please', shows: 'Customer: Northwind Traders' },
+      { flow: 'new gdap', typed: "it's fabrikam.", shows: 'Customer: Fabrikam (fabrikam.com)' },
       { flow: 'invite a customer', typed: 'contoso.com', shows: 'Invite Contoso' },
     ])('an answer ("$typed") is used, not taken for a new request', async ({ flow, typed, shows }) => {
       await say(flow);
@@ -240,6 +250,10 @@ describe('mid-flow requests, assign sentences, follow-ups and "did you mean" but
       await c.click(adele, 'task.start', { task: 'requestGdap', details: JSON.stringify({ customer: 'Fabrikam', roleSet: 'helpdesk' }) });
       const [posted] = await stub.waitForPosts(1);
       expect(cardTexts([posted!.activity as never]).join('\n')).toContain('Customer: Fabrikam (fabrikam.com)');
+      // The flow the click started was saved: the next answer continues it.
+      const next = textOf(await c.submit(adele, { displayName: 'Fabrikam helpdesk' }));
+      expect(next).toContain('Name: Fabrikam helpdesk');
+      expect(next).toContain('Customer: Fabrikam (fabrikam.com)');
     });
 
     it.each<[string, Record<string, unknown>]>([
