@@ -14,6 +14,7 @@ import { createFlows } from '#dialogs/flows.ts';
 import { createServer, type BotServer } from './server.ts';
 import { PartnerAccessBot } from './teams-bot.ts';
 import { turnLogMiddleware } from './turn-log.middleware.ts';
+import { localeMiddleware } from './locale.middleware.ts';
 import { plainTextMiddleware } from './plain-text.middleware.ts';
 import { PersonalDialogState } from './dialog-state.ts';
 import { createConversationReferences } from './proactive/conversation-references.ts';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): App {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authSettings(config)));
   adapter.use(turnLogMiddleware(logger.child({ module: 'turn' })));
   adapter.use(plainTextMiddleware());
+  adapter.use(localeMiddleware());
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityId: context.activity.id, conversationId: context.activity.conversation?.id }, 'turn failed');
     if (context.activity.type === 'message') {

@@ -70,9 +70,9 @@ describe('my partners and remove roles over HTTP', () => {
   it('details name who accepted and offer Remove roles only to a Global admin', async () => {
     await woodgroveWithRoles();
     const forMegan = invokeCard(await app.invoke('partners.details', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.megan));
-    expect(textsOf(forMegan).join('\n')).toContain('Megan Bowen, 2 Mar 2026');
+    expect(textsOf(forMegan).join('\n')).toContain('Megan Bowen, Mar 2, 2026');
     // The relationship's details say how long it runs and whether it extends itself.
-    expect(textsOf(forMegan).join('\n')).toMatch(/Duration\n365 days\nEnds\n2 Mar 2027\nAuto-extend\nOff/);
+    expect(textsOf(forMegan).join('\n')).toMatch(/Duration\n365 days\nEnds\nMar 2, 2027\nAuto-extend\nOff/);
     expect(buttonVerbs(forMegan)).toEqual(['roles.review', 'partners.list']);
     const forBen = invokeCard(await app.invoke('partners.details', { partnerTenantId: DEMO.woodgrove }, SPEAKERS.ben));
     expect(buttonVerbs(forBen)).toEqual(['partners.list']);
@@ -218,7 +218,7 @@ describe('the Microsoft Customer Agreement over HTTP', () => {
     );
     expect(unticked).toContain('Tick "I have read the Microsoft Customer Agreement" before you accept');
     const accepted = invokeCard(await app.invoke('agreement.accept', { version: '', agreementRead: 'true' }, SPEAKERS.ben));
-    expect(textsOf(accepted).join('\n')).toContain('Status: Accepted by Ben Billing on 2 Mar 2026');
+    expect(textsOf(accepted).join('\n')).toContain('Status: Accepted by Ben Billing on Mar 2, 2026');
     expect(buttonVerbs(accepted)).toEqual([]);
     const replay = textsOf(invokeCard(await app.invoke('agreement.accept', { version: '', agreementRead: 'true' }, SPEAKERS.ben))).join(
       '\n',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import { cardTexts, makeMessage, post, repliesOf } from '#test/support/activities.ts';
 import { actionsOf, chat, invokeText, PEOPLE, ROLE_IDS, textOf } from '#test/support/partner-flow.ts';
 
 describe('partner flows over HTTP: my customers, and the commands that start each flow', () => {
@@ -36,6 +37,20 @@ describe('partner flows over HTTP: my customers, and the commands that start eac
     await running.close();
   });
 
+  // Teams sends the client's locale with every activity; the chat then writes dates as the tab does (tab/src/format.ts).
+  it.each([
+    ['en-GB', 'Ends: 15 Dec 2026'],
+    ['en-US', 'Ends: Dec 15, 2026'],
+    // Escaped so Teams does not read "15." as a numbered list; it shows 15. Dez. 2026.
+    ['de-DE', 'Ends: 15\\. Dez. 2026'],
+    ['not a locale!', 'Ends: 15 Dec 2026'],
+    ['x'.repeat(500), 'Ends: 15 Dec 2026'],
+  ])('dates follow the locale of the message (%s)', async (locale, expected) => {
+    const replies = repliesOf(await post(running.baseUrl, makeMessage('my customers', PEOPLE.adele, { locale })));
+    expect(replies).not.toHaveLength(0);
+    expect(cardTexts(replies).join('\n')).toContain(expected);
+  });
+
   it('the welcome card\'s "My customers" button lists relationships by customer with status, roles, end date, days left, auto-extend and next action', async () => {
     const replies = await c.submit(PEOPLE.adele, { command: 'my customers' });
     const text = textOf(replies);
@@ -43,10 +58,10 @@ describe('partner flows over HTTP: my customers, and the commands that start eac
     expect(text).toContain('**Contoso**: GDAP "Contoso short"');
     expect(text).toContain('Active, ends in 20 days');
     expect(text).toContain('Roles: Helpdesk Administrator');
-    expect(text).toContain('Ends: 15 Dec 2026');
+    expect(text).toContain('Ends: Dec 15, 2026');
     expect(text).toContain('Days left: 20');
     expect(text).toContain('Auto-extend: No');
-    expect(text).toContain('Next: renew: it ends on 15 Dec 2026 and does not extend itself; request a new relationship.');
+    expect(text).toContain('Next: renew: it ends on Dec 15, 2026 and does not extend itself; request a new relationship.');
     expect(text).toContain('**Fabrikam**: Reseller');
     const actions = actionsOf(replies);
     expect(actions.filter((a) => a.verb === 'partner.sendToCustomer').map((a) => a.data?.kind)).toEqual(['gdap', 'reseller']);
