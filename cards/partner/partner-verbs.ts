@@ -7,6 +7,7 @@ export const PARTNER_VERBS = [
   'assignment.save',
   'assignment.remove',
   'customers.page',
+  'customers.remind',
   'campaign.start',
   'campaign.refresh',
   'posture.remind',
@@ -32,4 +33,11 @@ export interface CustomersPageActionData {
   readonly filter: CustomerFilter;
   readonly after?: string;
   readonly before?: string;
+}
+
+/** "Send a reminder" on a row of my customers: the relationship, and where the page stands so the list comes back as it was. */
+export interface CustomersRemindActionData extends CustomersPageActionData {
+  readonly kind: 'gdap' | 'reseller';
+  readonly id: string;
+  readonly version: string;
 }

@@ -199,6 +199,8 @@ export interface CustomersPage {
   readonly matching: number;
   readonly hasPrevious: boolean;
   readonly hasMore: boolean;
+  /** How this page was read, so that a click on one of its rows can show the same page again. */
+  readonly start?: PageStart;
 }
 
 function row(r: PartnerPageRow): Row {
@@ -212,10 +214,20 @@ export function buildMyCustomersView(loaded: CustomersPage, filter: CustomerFilt
   const label = FILTER_WORDS[filter];
   const first = loaded.rows[0];
   const last = loaded.rows.at(-1);
+  const start = loaded.start ?? {};
+  const here = {
+    page: current,
+    filter,
+    ...(start.after === undefined ? {} : { after: cursorToken(start.after) }),
+    ...(start.before === undefined ? {} : { before: cursorToken(start.before) }),
+  };
   return {
     title: filter === 'all' ? 'My customers' : `My customers: ${label}`,
     summary: `${loaded.matching} relationship${loaded.matching === 1 ? '' : 's'}${label ? ` ${label}` : ''} · page ${current + 1} of ${pages}`,
-    rows: loaded.rows.map((r) => row(r).view),
+    rows: loaded.rows.map((r) => {
+      const view = row(r).view;
+      return view.hasReminder ? { ...view, reminderData: { ...view.reminderData, ...here } } : view;
+    }),
     emptyText:
       filter === 'all'
         ? 'You have no customer relationships yet. Type "invite a customer" or "new gdap" to start one.'
@@ -247,7 +259,13 @@ export async function loadCustomersPage(
       const rows = [...back.value.rows].reverse();
       return {
         ok: true,
-        value: { rows, matching: back.value.matching ?? back.value.total, hasPrevious: back.value.next !== null, hasMore: true },
+        value: {
+          rows,
+          matching: back.value.matching ?? back.value.total,
+          hasPrevious: back.value.next !== null,
+          hasMore: true,
+          start: { before: start.before },
+        },
       };
     }
     // Nothing before that row any more (it moved, or rows went): the first page.
@@ -270,6 +288,7 @@ export async function loadCustomersPage(
       matching: listed.value.matching ?? listed.value.total,
       hasPrevious: after !== undefined,
       hasMore: listed.value.next !== null,
+      ...(after === undefined ? {} : { start: { after } }),
     },
   };
 }

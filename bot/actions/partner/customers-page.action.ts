@@ -12,7 +12,8 @@ const cursor = z
   .max(2_000)
   .transform((token) => parseCursorToken(token))
   .optional();
-const dataSchema = z.object({
+/** Where a page of my customers stands: its number, filter and the row it was read after or before. */
+export const customersPageDataSchema = z.object({
   page: z.coerce.number().int().min(0).max(10_000),
   filter: z.enum(CUSTOMER_FILTERS).default('all'),
   after: cursor,
@@ -20,7 +21,7 @@ const dataSchema = z.object({
 });
 
 /** "More" / "Back" on my customers: another page of the viewer's own partner's relationships (never another partner's). */
-export const customersPageAction = defineAction(dataSchema, async ({ actor, services }, data) => {
+export const customersPageAction = defineAction(customersPageDataSchema, async ({ actor, services }, data) => {
   const loaded = await loadMyCustomers(services.domain, actor, data.filter, data.page, { after: data.after, before: data.before });
   return loaded.ok ? cardReply(renderMyCustomersCard(loaded.view)) : refusalReply(loaded);
 });

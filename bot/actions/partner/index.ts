@@ -2,6 +2,7 @@ import type { PARTNER_VERBS } from '#cards/partner/partner-verbs.ts';
 import type { ActionHandler } from '../action-handler.ts';
 import { campaignRefreshAction, campaignStartAction } from './campaign-actions.ts';
 import { customersPageAction } from './customers-page.action.ts';
+import { customersRemindAction } from './customers-remind.action.ts';
 import { postureRemindAction } from './posture-remind.action.ts';
 import { editAssignmentAction } from './edit-assignment.action.ts';
 import { removeAssignmentAction } from './remove-assignment.action.ts';
@@ -19,6 +20,7 @@ export const partnerActions: Record<(typeof PARTNER_VERBS)[number], ActionHandle
   'assignment.save': saveAssignmentAction,
   'assignment.remove': removeAssignmentAction,
   'customers.page': customersPageAction,
+  'customers.remind': customersRemindAction,
   'campaign.start': campaignStartAction,
   'campaign.refresh': campaignRefreshAction,
   'posture.remind': postureRemindAction,

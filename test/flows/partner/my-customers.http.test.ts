@@ -64,7 +64,7 @@ describe('partner flows over HTTP: my customers, and the commands that start eac
     expect(text).toContain('Next: renew: it ends on Dec 15, 2026 and does not extend itself; request a new relationship.');
     expect(text).toContain('**Fabrikam**: Reseller');
     const actions = actionsOf(replies);
-    expect(actions.filter((a) => a.verb === 'partner.sendToCustomer').map((a) => a.data?.kind)).toEqual(['gdap', 'reseller']);
+    expect(actions.filter((a) => a.verb === 'customers.remind').map((a) => a.data?.kind)).toEqual(['gdap', 'reseller']);
     expect(actions.find((a) => a.title === 'Request a new relationship')?.data).toEqual({ command: 'new gdap for Contoso' });
   });
 
@@ -80,6 +80,27 @@ describe('partner flows over HTTP: my customers, and the commands that start eac
   it('"More"/"Back" pages through the viewer\'s own relationships (a page past the end shows the last)', async () => {
     expect(invokeText(await c.click(PEOPLE.adele, 'customers.page', { page: 5, filter: 'all' }))).toContain('page 1 of 1');
     expect((await c.click(PEOPLE.adele, 'customers.page', { page: 'x', filter: 'all' })).status).toBe(400);
+  });
+
+  it('"Send a reminder in Teams" on a row answers with the same list, saying what was sent; a stale row sends nothing', async () => {
+    const list = await c.submit(PEOPLE.adele, { command: 'my customers pending' });
+    const reminders = actionsOf(list).filter((a) => a.verb === 'customers.remind');
+    expect(reminders.length).toBeGreaterThan(0);
+    const contoso = reminders.find((a) => textOf(list).includes('Contoso') && a.data?.kind === 'gdap');
+    expect(contoso?.data).toMatchObject({ kind: 'gdap', filter: 'pending', page: 0 });
+    const answered = invokeText(await c.click(PEOPLE.adele, 'customers.remind', contoso?.data ?? {}));
+    // The list stays, with every row of the page, and says what happened to this one.
+    expect(answered).toContain('My customers: waiting for the customer');
+    expect(answered).toContain('**Fabrikam**: Reseller');
+    expect(answered).toContain('Contoso: On its way to 1 Global admin of Contoso in Teams.');
+    // The same click again while it is on its way queues nothing.
+    expect(invokeText(await c.click(PEOPLE.adele, 'customers.remind', contoso?.data ?? {}))).toContain('nothing was queued again');
+    // A row shown before the relationship changed sends nothing and shows the list as it stands.
+    const stale = invokeText(await c.click(PEOPLE.adele, 'customers.remind', { ...contoso?.data, version: 'old' }));
+    expect(stale).toContain('this changed meanwhile, so nothing was sent');
+    expect(stale).toContain('My customers: waiting for the customer');
+    // Bad data is refused at the edge.
+    expect((await c.click(PEOPLE.adele, 'customers.remind', { kind: 'gdap', id: 'x', version: '1', page: 'x' })).status).toBe(400);
   });
 
   it.each([
