@@ -12,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { benchActivity as activity } from './support/activity.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const [largeCustomers = '2000', largeRelationships = '10000'] = (process.env.BENCH_LARGE ?? '2000:10000').split(':');
@@ -39,20 +40,6 @@ async function startBot(): Promise<{ url: string; partners: Partner[]; stop: () 
     lines.once('line', (line) => resolve(JSON.parse(line) as { port: number; partners: Partner[] }));
   });
   return { url: `http://127.0.0.1:${started.port}`, partners: started.partners, stop: () => child.kill('SIGTERM') };
-}
-
-function activity(tenantId: string, userId: string, fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/',
-    deliveryMode: 'expectReplies',
-    locale: 'en-US',
-    from: { id: `29:${userId}`, aadObjectId: userId },
-    recipient: { id: '28:bot' },
-    conversation: { id: `bench-${userId}`, conversationType: 'personal', tenantId },
-    channelData: { tenant: { id: tenantId } },
-    ...fields,
-  };
 }
 
 /** Posts an activity and returns the parsed answer; throws on a non-2xx (a benchmark of errors measures nothing). */

@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon, { type Request, type Result } from 'autocannon';
+import { benchActivity as activity } from './support/activity.ts';
 
 const MIXED_SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const QUIET_SECONDS = Number(process.env.BENCH_QUIET_SECONDS ?? Math.max(5, Math.round(MIXED_SECONDS / 3)));
@@ -20,20 +21,6 @@ const CONTOSO = '2a7c5e1f-8d3b-4a9c-b6e2-7f1d4c8a9e03';
 const ADELE = 'a1e5c7d9-3b2f-4e6a-8c1d-0f9e8d7c6b11';
 const MEGAN = 'f6d0b2c4-8a7e-4d1f-b16c-5e4d3c2b1a16';
 const SAM = 'b2f6d8e0-4c3a-4f7b-9d2e-1a0f9e8d7c12';
-
-function activity(tenantId: string, userId: string, fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/',
-    deliveryMode: 'expectReplies',
-    locale: 'en-US',
-    from: { id: `29:${userId}`, aadObjectId: userId },
-    recipient: { id: '28:bot' },
-    conversation: { id: `bench-${userId}`, conversationType: 'personal', tenantId },
-    channelData: { tenant: { id: tenantId } },
-    ...fields,
-  };
-}
 
 const post = (body: unknown): Request => ({
   method: 'POST',

@@ -10,6 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { benchActivity as activity } from './support/activity.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -38,20 +39,6 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
       child.kill('SIGTERM');
       await exited;
     },
-  };
-}
-
-function activity(tenantId: string, userId: string, fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/',
-    deliveryMode: 'expectReplies',
-    locale: 'en-US',
-    from: { id: `29:${userId}`, aadObjectId: userId },
-    recipient: { id: '28:bot' },
-    conversation: { id: `bench-${userId}`, conversationType: 'personal', tenantId },
-    channelData: { tenant: { id: tenantId } },
-    ...fields,
   };
 }
 
