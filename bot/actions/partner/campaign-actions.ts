@@ -42,8 +42,8 @@ export const campaignStartAction = defineAction(campaignStartDataSchema, async (
   const sent = started.value.total - started.value.counts.failed;
   services.logger.info({ campaignId: started.value.id, sent, reached }, 'migration campaign started');
   const note =
-    `${sent} request${sent === 1 ? '' : 's'} created and sent for approval; the Global admins of ${reached} customer${reached === 1 ? '' : 's'} ` +
-    'were notified in Teams. Send the others the approval link by e-mail ("my customers" lists them).';
+    `${sent} request${sent === 1 ? '' : 's'} created and sent for approval; the invitation is on its way in Teams to the Global admins of ` +
+    `${reached} customer${reached === 1 ? '' : 's'}. Send the others the approval link by e-mail ("my customers" lists them).`;
   return cardReply(renderCampaignCard(buildCampaignView(started.value, note)));
 });
 

@@ -67,7 +67,9 @@ describe('partner flows over HTTP: a DAP → GDAP campaign, then the customer re
 
     const started = await c.click(adele(), 'campaign.start', start?.data ?? {});
     const card = invokeText(started);
-    expect(card).toContain('1 request created and sent for approval; the Global admins of 1 customer were notified in Teams.');
+    expect(card).toContain(
+      '1 request created and sent for approval; the invitation is on its way in Teams to the Global admins of 1 customer.',
+    );
     // A second click starts nothing more.
     expect(invokeText(await c.click(adele(), 'campaign.start', start?.data ?? {}))).toContain('already started');
     // A forged payload is refused before anything runs.
