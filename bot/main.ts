@@ -13,6 +13,7 @@ import { hostname } from 'node:os';
 import { startBanner } from './http/home-page.ts';
 import { createGraphServices } from './graph/graph-services.ts';
 import { graphHealthCheck } from './health.ts';
+import { helpdeskMeaning } from './helpdesk/helpdesk-meaning.ts';
 
 /** The composition root: config → logger → directory → app → listen, and a graceful stop. */
 async function main(): Promise<void> {
@@ -40,6 +41,10 @@ async function main(): Promise<void> {
   // Graph mode: the pass also reconciles with Microsoft, every GRAPH_SYNC_MINUTES (or the sweep's interval if that is shorter).
   const syncMs = config.graph?.syncIntervalMs ?? 0;
   const intervalMs = syncMs > 0 ? Math.min(syncMs, config.sweepIntervalMs > 0 ? config.sweepIntervalMs : syncMs) : config.sweepIntervalMs;
+  // The helpdesk's sentence encoder and knowledge-base vectors load now, not on the first question (about a second).
+  helpdeskMeaning().catch((error: unknown) =>
+    logger.warn({ err: error }, 'helpdesk: the sentence encoder did not load; answering on words alone'),
+  );
   const lifecycle = createLifecycleScheduler(app.services, { intervalMs, instanceId, weeklyPosture: true });
 
   app.server.on('error', (error: NodeJS.ErrnoException) => {

@@ -6,9 +6,11 @@ import {
   answerSources,
   answerSummary,
   type FactSummary,
+  type QuestionMeaning,
 } from '#domain/helpdesk/index.ts';
 import type { HelpdeskAnswerCardView } from '#cards/helpdesk/helpdesk-answer.card.ts';
 import type { BotServices } from '../services.ts';
+import { helpdeskMeaning, meaningIfNeeded } from './helpdesk-meaning.ts';
 import { knownNamesFor } from './known-names.ts';
 
 export const ANSWERS_COLLECTION = 'helpdeskAnswers';
@@ -51,7 +53,7 @@ export async function answerHelpdeskQuestion(services: BotServices, actor: UserA
       related: contextual.kind === 'context' ? questionsOf(contextual.related) : [],
     };
   } else {
-    const answer = answerQuestion(question, actor);
+    const answer = answerQuestion(question, actor, await meaningOf(services, question));
     if (answer.kind === 'fact') {
       kind = 'fact';
       factId = answer.fact.id;
@@ -83,4 +85,17 @@ export async function answerHelpdeskQuestion(services: BotServices, actor: UserA
 
 function questionsOf(related: readonly FactSummary[]): { question: string }[] {
   return related.slice(0, 2).map((r) => ({ question: r.question }));
+}
+
+/**
+ * The question's closeness in meaning to each fact; undefined (answered on its words alone) when the words alone answer
+ * it surely, or if the encoder fails.
+ */
+async function meaningOf(services: BotServices, question: string): Promise<QuestionMeaning | undefined> {
+  try {
+    return await meaningIfNeeded(await helpdeskMeaning(), question);
+  } catch (error) {
+    services.logger.warn({ err: error }, 'helpdesk: the sentence encoder failed, answering on the words alone');
+    return undefined;
+  }
 }

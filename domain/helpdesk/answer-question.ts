@@ -14,6 +14,7 @@ import { COMPATIBLE_FORMS, comparedSides, questionForm, questionParts, questionS
 import type { AnswerForm, AskerSide } from './helpdesk-fact.ts';
 import { phrasingSimilarity } from './phrasing-similarity.ts';
 import { correctSpelling } from './spelling.ts';
+import type { QuestionMeaning } from './question-meaning.ts';
 
 export type HelpdeskAnswer =
   | {
@@ -63,6 +64,29 @@ export const PART_LEAD = 1.6;
 /** A fact whose one way of asking matches the question as a whole (cosine 1) ranks this much higher, in proportion. */
 export const PHRASING_BOOST = 1;
 const RERANKED = 12;
+
+/**
+ * Meaning-based matching, when the caller encoded the question (see question-meaning.ts: the closeness in meaning of
+ * the question to each fact's and decoy's nearest way of asking it, a cosine). Tuned on the tuning sets, checked on the
+ * blind dev set (score only):
+ * - `weight`: a hit's score is scaled by `e^(weight × (closeness − the closest of all))`, so a fact far in meaning from
+ *   what is asked falls behind one close to it, whatever words they share (a fact of the form asked is not: meaning
+ *   says what a question is about, not which form of answer it wants);
+ * - `blend`: how much of the rerank by a fact's nearest way of asking is meaning rather than shared words;
+ * - `far`: a question no closer than this to its best fact is not answered on shared words alone;
+ * - `sure`: one whose best fact is also the nearest in meaning, at least this close, is answered even when the words
+ *   alone would not decide (out-of-scope near misses come up to about 0.76 to their nearest fact in the tuning sets);
+ * - `decoyLead`: one closer in meaning to a near-miss topic than to any fact, by this much, is declined.
+ */
+export const MEANING = {
+  weight: 3,
+  blend: 0.5,
+  far: 0.3,
+  sure: 0.8,
+  decoyLead: 0.1,
+} as const;
+/** Closeness in meaning mapped to 0…1 for the rerank: about unrelated at `floor`, the same sentence at 1. */
+const MEANING_FLOOR = 0.3;
 
 export const UNKNOWN_MESSAGE = "I don't know that one, and I would rather not guess.";
 /** What this helpdesk covers, as a decline says it. */
@@ -114,7 +138,34 @@ const MAX_QUESTION_LENGTH = 300;
 export interface QuestionSearch {
   readonly concepts: readonly (readonly string[])[];
   readonly hits: readonly FactHit[];
+  /** The question's closeness in meaning to each fact and decoy, when the caller encoded it. */
+  readonly meaning?: QuestionMeaning;
 }
+
+/** How close in meaning a question comes to a hit's nearest way of asking it (undefined without meaning). */
+export function closenessOf(meaning: QuestionMeaning | undefined, hit: Pick<FactHit, 'kind' | 'id'>): number | undefined {
+  if (meaning === undefined) return undefined;
+  return meaning.closeness.get(`${hit.kind}:${hit.id}`) ?? 0;
+}
+
+/** The closest in meaning a question comes to any fact or decoy. */
+function closestOfAll(meaning: QuestionMeaning): number {
+  let best = 0;
+  for (const value of meaning.closeness.values()) best = Math.max(best, value);
+  return best;
+}
+
+/** The closest in meaning a question comes to any fact or any decoy, with its id. */
+function nearestOfKind(meaning: QuestionMeaning, kind: 'fact' | 'decoy'): { readonly id: string; readonly closeness: number } | undefined {
+  const prefix = `${kind}:`;
+  let nearest: { readonly id: string; readonly closeness: number } | undefined;
+  for (const [key, value] of meaning.closeness) {
+    if (key.startsWith(prefix) && value > (nearest?.closeness ?? -Infinity)) nearest = { id: key.slice(prefix.length), closeness: value };
+  }
+  return nearest;
+}
+const nearestFact = (meaning: QuestionMeaning) => nearestOfKind(meaning, 'fact');
+const nearestDecoy = (meaning: QuestionMeaning) => nearestOfKind(meaning, 'decoy');
 
 /** The concepts the knowledge base has words for: the rest (team names, slang, filler) are never counted. */
 export function knownConcepts(search: QuestionSearch): (readonly string[])[] {
@@ -139,7 +190,16 @@ export function specificCoverage(hit: FactHit, concepts: readonly (readonly stri
 export function isConfident(search: QuestionSearch): boolean {
   const facts = search.hits.filter((hit) => hit.kind === 'fact');
   const [best, second] = facts;
-  if (best === undefined || best.score < CONFIDENCE.minScore) return false;
+  if (best === undefined) return false;
+  const { meaning } = search;
+  if (meaning !== undefined) {
+    // Far in meaning from every fact: shared words alone do not make it one of them.
+    if ((closenessOf(meaning, best) ?? 0) < MEANING.far) return false;
+    // The best fact is also the nearest in meaning, and near: the words need not decide alone.
+    const nearest = nearestFact(meaning);
+    if (nearest !== undefined && nearest.id === best.id && nearest.closeness >= MEANING.sure) return true;
+  }
+  if (best.score < CONFIDENCE.minScore) return false;
   const clearlyAhead = (ratio: number): boolean => second === undefined || best.score >= second.score * ratio;
   if (specificCoverage(best, search.concepts, knownConcepts(search)) < CONFIDENCE.minCoverage) {
     // The words it missed may be everyday words the knowledge base happens to use: a clear leader still answers.
@@ -175,7 +235,7 @@ function questionConcepts(question: string): (readonly string[])[] {
 }
 
 /** Searches facts and decoys for a question after vocabulary expansion, with the form and side factors applied. */
-export function searchQuestion(question: string): QuestionSearch {
+export function searchQuestion(question: string, meaning?: QuestionMeaning): QuestionSearch {
   const text = question.slice(0, MAX_QUESTION_LENGTH);
   const expanded = expandQuestion(text);
   const concepts = conceptsOf(expanded);
@@ -200,9 +260,16 @@ export function searchQuestion(question: string): QuestionSearch {
     })
     .sort((a, b) => b.score - a.score)
     // Only the leaders are reranked: the rest cannot climb past them, and the cost stays flat.
-    .map((hit, rank) =>
-      rank >= RERANKED ? hit : { ...hit, score: hit.score * (1 + PHRASING_BOOST * phrasingSimilarity(questionTerms, hit.kind, hit.id)) },
-    )
+    .map((hit, rank) => {
+      if (rank >= RERANKED) return hit;
+      const lexical = phrasingSimilarity(questionTerms, hit.kind, hit.id);
+      const close = closenessOf(meaning, hit);
+      const similarity =
+        close === undefined
+          ? lexical
+          : (1 - MEANING.blend) * lexical + MEANING.blend * Math.min(1, Math.max(0, (close - MEANING_FLOOR) / (1 - MEANING_FLOOR)));
+      return { ...hit, score: hit.score * (1 + PHRASING_BOOST * similarity) };
+    })
     .sort((a, b) => b.score - a.score);
   const found = concepts.filter((terms) => terms.length > 0);
   // A fact that matches every idea of the question beats one that matches fewer of them more often.
@@ -214,7 +281,17 @@ export function searchQuestion(question: string): QuestionSearch {
         : { ...hit, score: hit.score * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * specificCoverage(hit, found, known)) },
     )
     .sort((a, b) => b.score - a.score);
-  return { concepts: found, hits: covered };
+  if (meaning === undefined) return { concepts: found, hits: covered };
+  const closest = closestOfAll(meaning);
+  // Meaning says what a question is about, not which form of answer it wants: a fact of the form asked is not held back
+  // by a neighbour of another form that is closer in meaning ("where do I start a reseller request" wants the steps).
+  const ofFormAsked = (hit: FactHit): boolean => hit.kind === 'fact' && form !== null && forms.includes(findFact(hit.id)?.form);
+  const meant = covered
+    .map((hit) =>
+      ofFormAsked(hit) ? hit : { ...hit, score: hit.score * Math.exp(MEANING.weight * ((closenessOf(meaning, hit) ?? 0) - closest)) },
+    )
+    .sort((a, b) => b.score - a.score);
+  return { concepts: found, hits: meant, meaning };
 }
 
 /** True when some word of the question places it in the helpdesk's domain (see isDomainTerm). */
@@ -230,8 +307,13 @@ type Verdict =
 const decoysById = new Map(DECOY_TOPICS.map((decoy) => [decoy.id, decoy]));
 
 /** Decides one question (or one part of one): a fact, a decoy topic to decline, or nothing. */
-export function judgeQuestion(question: string, exclude: ReadonlySet<string> = new Set(), partOfDomainQuestion = false): Verdict {
-  const found = searchQuestion(question);
+export function judgeQuestion(
+  question: string,
+  exclude: ReadonlySet<string> = new Set(),
+  partOfDomainQuestion = false,
+  meaning?: QuestionMeaning,
+): Verdict {
+  const found = searchQuestion(question, meaning);
   const search = { ...found, hits: found.hits.filter((hit) => hit.kind === 'decoy' || !exclude.has(hit.id)) };
   const known = knownConcepts(search);
   const bestFact = search.hits.find((hit) => hit.kind === 'fact');
@@ -239,6 +321,17 @@ export function judgeQuestion(question: string, exclude: ReadonlySet<string> = n
   const decoy = bestDecoy === undefined ? undefined : decoysById.get(bestDecoy.id);
   if (bestDecoy !== undefined && decoy !== undefined && (bestFact === undefined || bestDecoy.score >= bestFact.score)) {
     return { kind: 'declined', decoy };
+  }
+  // Closer in meaning to a near-miss topic than to any fact, clearly: the question is about that topic.
+  const nearestInMeaning = meaning === undefined ? undefined : nearestDecoy(meaning);
+  const nearestFactInMeaning = meaning === undefined ? undefined : nearestFact(meaning);
+  if (
+    nearestInMeaning !== undefined &&
+    nearestFactInMeaning !== undefined &&
+    nearestInMeaning.closeness >= nearestFactInMeaning.closeness + MEANING.decoyLead
+  ) {
+    const topic = decoysById.get(nearestInMeaning.id);
+    if (topic !== undefined) return { kind: 'declined', decoy: topic };
   }
   // Nothing in the question places it in the domain (partners, customers, delegated access, the facts' own words):
   // it is about a neighbouring topic, whatever everyday words it shares with a fact ("reset a user's password").
@@ -422,13 +515,28 @@ function composedIfPlaced(text: string, whole: Verdict): HelpdeskFact[] | null {
   return inDomain(questionConcepts(text)) ? composedFacts(text, whole) : null;
 }
 
+/** The words alone decide when their best fact scores at least this many times the next hit, fact or decoy. */
+export const SURE_ON_WORDS = 2;
+
+/**
+ * True when the words alone answer the question surely: a confident fact, clearly ahead of every other fact and decoy.
+ * Its meaning would not change the answer, so the caller need not encode it (encoding costs most of an answer's time).
+ */
+export function isSureOnWords(question: string): boolean {
+  const verdict = judgeQuestion(correctSpelling(question.slice(0, MAX_QUESTION_LENGTH)));
+  if (verdict.kind !== 'fact') return false;
+  const [best, next] = verdict.search.hits;
+  if (best === undefined || best.kind !== 'fact' || best.id !== verdict.fact.id || best.score < CONFIDENCE.answerScore) return false;
+  return next === undefined || best.score >= SURE_ON_WORDS * next.score;
+}
+
 /**
  * Answers a question with the best-matching fact (or two, composed) and up to two related ones, or declines.
  * Who asks changes only where a question it cannot answer is sent.
  */
-export function answerQuestion(question: string, asker?: Asker): HelpdeskAnswer {
+export function answerQuestion(question: string, asker?: Asker, meaning?: QuestionMeaning): HelpdeskAnswer {
   const text = correctSpelling(question.slice(0, MAX_QUESTION_LENGTH));
-  const whole = judgeQuestion(text);
+  const whole = judgeQuestion(text, new Set(), false, meaning);
   // A question the domain's words do not place is not split either: its parts would lean on nothing.
   const composed = whole.kind === 'unknown' || whole.kind === 'declined' ? composedIfPlaced(text, whole) : composedFacts(text, whole);
   if (composed !== null) {

@@ -9,9 +9,12 @@ export {
   answerSources,
   answerSummary,
   answerText,
+  isSureOnWords,
   UNKNOWN_MESSAGE,
   WHERE_TO_ASK,
 } from './answer-question.ts';
+export type { KnownSentence, MeaningKey, QuestionMeaning } from './question-meaning.ts';
+export { KNOWN_SENTENCES, nearestByKey, spelledOut, textToEncode } from './question-meaning.ts';
 export type { DecoyTopic } from './helpdesk-fact.ts';
 export { DECOY_TOPICS } from './decoy-topics.ts';
 export type { AccessSubject, ContextualIntent, KnownName, KnownNames, KnownTenant } from './contextual-question.ts';

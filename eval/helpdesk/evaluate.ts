@@ -1,6 +1,7 @@
 /** Runs the evaluation set through answerQuestion and tallies top-1 accuracy and refusals. */
 import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
 import type { EvalCase } from './eval-set.ts';
+import type { MeaningOf } from './meanings.ts';
 
 export interface EvalMiss {
   readonly question: string;
@@ -18,14 +19,14 @@ export interface EvalReport {
 }
 
 /** Answers every case and compares the fact given (or the refusal) with the expected one. */
-export function evaluate(cases: readonly EvalCase[]): EvalReport {
+export function evaluate(cases: readonly EvalCase[], meaningOf: MeaningOf = () => undefined): EvalReport {
   const misses: EvalMiss[] = [];
   let inScope = 0;
   let inScopeCorrect = 0;
   let outOfScope = 0;
   let outOfScopeRefused = 0;
   for (const { question, expected } of cases) {
-    const answer = answerQuestion(question);
+    const answer = answerQuestion(question, undefined, meaningOf(question));
     const got = answer.kind === 'fact' ? answer.facts.map((fact) => fact.id).join(' + ') : null;
     // One fact expected: right when it comes first (a second fact composed for a two-part reading may follow).
     const right =

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
+import type { MeaningOf } from './meanings.ts';
 
 const FRESH_FILE = new URL('./fresh-batch.json', import.meta.url);
 
@@ -211,14 +212,14 @@ export interface FreshReport {
  * Judges the fresh batch: one slot, the first fact given is one of its ids (a second fact composed
  * for a two-part reading may follow); two slots, both facts given in order; null, declined.
  */
-export function evaluateFresh(cases: readonly FreshCase[] = loadFreshSet()): FreshReport {
+export function evaluateFresh(cases: readonly FreshCase[] = loadFreshSet(), meaningOf: MeaningOf = () => undefined): FreshReport {
   const misses: FreshMiss[] = [];
   let inScope = 0;
   let inScopeRight = 0;
   let outOfScope = 0;
   let outOfScopeDeclined = 0;
   for (const { question, expected } of cases) {
-    const answer = answerQuestion(question);
+    const answer = answerQuestion(question, undefined, meaningOf(question));
     const ids = answer.kind === 'fact' ? answer.facts.map((fact) => fact.id) : null;
     const right =
       expected === null

@@ -1,0 +1,71 @@
+/**
+ * Meaning-based matching for the helpdesk, the bot's side: the knowledge base's sentences come from a committed vector
+ * file (data/vectors/helpdesk.json, written by `npm run vectors`), so at run time only the asker's question is
+ * encoded; its cosine with every known sentence gives the domain, per fact and decoy, the closeness of the nearest one.
+ * A question the words alone answer surely (isSureOnWords) is not encoded at all: encoding is most of an answer's time.
+ */
+import { isSureOnWords, KNOWN_SENTENCES, nearestByKey, textToEncode, type QuestionMeaning } from '#domain/helpdesk/index.ts';
+import type { SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
+import { universalSentenceEncoder, withVectorFile } from '../understanding/sentence-encoder.ts';
+
+export const HELPDESK_VECTOR_FILE = new URL('../../data/vectors/helpdesk.json', import.meta.url);
+
+export interface HelpdeskMeaning {
+  /** The meaning of each question (as the domain reads it), in order; one call to the encoder for all of them. */
+  readonly of: (questions: readonly string[]) => Promise<readonly QuestionMeaning[]>;
+  /** How many of the knowledge base's sentences were not in the vector file (encoded at load instead; 0 when it is fresh). */
+  readonly missingAtLoad: number;
+}
+
+/** The knowledge base's vectors, one row per known sentence, in one flat array. */
+function matrixOf(vectors: readonly Float32Array[]): { readonly rows: Float32Array; readonly dimensions: number } {
+  const dimensions = vectors[0]?.length ?? 0;
+  const rows = new Float32Array(vectors.length * dimensions);
+  vectors.forEach((vector, row) => rows.set(vector, row * dimensions));
+  return { rows, dimensions };
+}
+
+/** Builds the matcher from an encoder and the vector file (a sentence missing from the file is encoded at load). */
+export async function loadHelpdeskMeaning(encoder: SentenceEncoder, vectorFile: URL = HELPDESK_VECTOR_FILE): Promise<HelpdeskMeaning> {
+  const filed = await withVectorFile(encoder, vectorFile);
+  const known = await filed.encode(KNOWN_SENTENCES.map((sentence) => sentence.text));
+  const missingAtLoad = filed.missing();
+  const { rows, dimensions } = matrixOf(known);
+  const count = KNOWN_SENTENCES.length;
+  const cosines = new Float32Array(count);
+  return {
+    missingAtLoad,
+    async of(questions) {
+      const vectors = await encoder.encode(questions.map(textToEncode));
+      return vectors.map((vector) => {
+        for (let row = 0; row < count; row += 1) {
+          let dot = 0;
+          const offset = row * dimensions;
+          for (let i = 0; i < dimensions; i += 1) dot += rows[offset + i]! * vector[i]!;
+          cosines[row] = dot;
+        }
+        return nearestByKey(cosines);
+      });
+    },
+  };
+}
+
+let shared: Promise<HelpdeskMeaning> | undefined;
+
+/** The process's matcher: the embedded encoder and the committed vector file, loaded once. */
+export function helpdeskMeaning(): Promise<HelpdeskMeaning> {
+  shared ??= universalSentenceEncoder().then((encoder) => loadHelpdeskMeaning(encoder));
+  return shared;
+}
+
+/** Which questions need their meaning: those the words alone do not answer surely (the others are not encoded). */
+export function needingMeaning(questions: readonly string[]): string[] {
+  return questions.filter((question) => !isSureOnWords(question));
+}
+
+/** The meaning the domain is given for one question: none when the words alone answer it surely. */
+export async function meaningIfNeeded(matcher: HelpdeskMeaning, question: string): Promise<QuestionMeaning | undefined> {
+  if (isSureOnWords(question)) return undefined;
+  const [meaning] = await matcher.of([question]);
+  return meaning;
+}
