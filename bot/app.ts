@@ -109,8 +109,7 @@ export function createApp(deps: AppDeps): App {
     // The card the sender clicked says where the delivery stands, updated in place after each run.
     async onProgress(record) {
       if (record.senderCard === undefined || record.sender === null) return;
-      const message = await sentInvitationCard(services, record);
-      if (message !== undefined) await notifier.update(record.sender, record.senderCard, message);
+      await notifier.update(record.sender, record.senderCard, () => sentInvitationCard(services, record));
     },
   });
   const expireUnusedState = async () => {

@@ -54,13 +54,14 @@ export async function runWeeklyPostureCheck(services: PostureSweepServices, inst
     let sentTo = 0;
     if (report.value.findings.length > 0 && services.conversations !== undefined) {
       const recipients = await partnerRecipients({ ...services, conversations: services.conversations }, partnerTenantId, undefined);
-      const message = cardMessage(
-        renderPostureCard(buildPostureView(report.value, 'This is the weekly check of your GDAP relationships.')),
-      );
+      const findings = report.value;
+      // Rendered per person, in their locale (the notifier calls this once it knows where they are).
+      const message = async () => ({
+        ...cardMessage(renderPostureCard(buildPostureView(findings, 'This is the weekly check of your GDAP relationships.'))),
+        summary: 'Weekly GDAP posture check',
+      });
       // One try each, not through the outbox: the next week's check says it all again (a named gap, see README).
-      const attempts = await Promise.all(
-        recipients.map((r) => services.notifier.attempt(r, { ...message, summary: 'Weekly GDAP posture check' })),
-      );
+      const attempts = await Promise.all(recipients.map((r) => services.notifier.attempt(r, message)));
       sentTo = attempts.filter((a) => a.outcome === 'sent').length;
     }
     reports.push({ partnerTenantId, findings: report.value.findings.length, sentTo });

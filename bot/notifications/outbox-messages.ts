@@ -28,8 +28,9 @@ function valueOf<T>(result: Result<T>): T {
   return result.value;
 }
 
-function same(message: Partial<Activity>): (recipient: Recipient) => Promise<Partial<Activity>> {
-  return async () => message;
+/** The same message for everyone, built anew for each (in each recipient's locale: see RenderedMessage.render). */
+function forEach(build: () => Partial<Activity>): (recipient: Recipient) => Promise<Partial<Activity>> {
+  return async () => build();
 }
 
 function requesterOf(relationship: RelationshipView): string {
@@ -64,38 +65,35 @@ async function render(services: RenderServices, message: OutboxMessage): Promise
     case 'reminder': {
       const reminder = valueOf(await services.domain.describeReminder(SYSTEM_ACTOR, message.reminder));
       if (reminder === undefined) return undefined;
-      const view = buildReminderView(reminder);
-      const activity = {
-        type: ActivityTypes.Message,
-        summary: view.title,
-        attachments: [CardFactory.adaptiveCard(renderReminderCard(view))],
+      const activity = () => {
+        const view = buildReminderView(reminder);
+        return { type: ActivityTypes.Message, summary: view.title, attachments: [CardFactory.adaptiveCard(renderReminderCard(view))] };
       };
-      return { recipients: await reminderRecipients(services.directory, reminder), render: same(activity) };
+      return { recipients: await reminderRecipients(services.directory, reminder), render: forEach(activity) };
     }
     case 'partner-decision': {
       const relationship = valueOf(await services.domain.describeForNotice(SYSTEM_ACTOR, message.relationship));
       if (relationship === undefined) return undefined;
-      const activity = noticeMessage(decisionNotice(relationship, message.decision, message.at));
       return {
         recipients: await partnerRecipients(services, relationship.partner.tenantId, requesterOf(relationship)),
-        render: same(activity),
+        render: forEach(() => noticeMessage(decisionNotice(relationship, message.decision, message.at))),
       };
     }
     case 'partner-terminated': {
       const relationship = valueOf(await services.domain.describeForNotice(SYSTEM_ACTOR, message.relationship));
       if (relationship === undefined || relationship.kind !== 'gdap') return undefined;
-      const activity = noticeMessage(
-        terminatedNotice({ displayName: relationship.displayName, customer: relationship.customer.name }, message.by, message.at),
-      );
+      const about = { displayName: relationship.displayName, customer: relationship.customer.name };
       return {
         recipients: await partnerRecipients(services, relationship.partner.tenantId, requesterOf(relationship)),
-        render: same(activity),
+        render: forEach(() => noticeMessage(terminatedNotice(about, message.by, message.at))),
       };
     }
     case 'partner-roles-removed': {
       const summary = valueOf(await services.domain.summarizeRolesRemoved(SYSTEM_ACTOR, message));
-      const activity = noticeMessage(rolesRemovedNotice(summary, summary.customer.name, message.at));
-      return { recipients: await partnerRecipients(services, message.partnerTenantId, undefined), render: same(activity) };
+      return {
+        recipients: await partnerRecipients(services, message.partnerTenantId, undefined),
+        render: forEach(() => noticeMessage(rolesRemovedNotice(summary, summary.customer.name, message.at))),
+      };
     }
     case 'customer-invitation': {
       const view = valueOf(await services.domain.describeForNotice(SYSTEM_ACTOR, message.relationship));
@@ -134,7 +132,7 @@ async function render(services: RenderServices, message: OutboxMessage): Promise
           ? ' Send them the e-mail instead (the link is on the card), or select "Send to the customer\'s admins in Teams" again later.'
           : '';
       const text = `I could not deliver ${ABOUT[message.about]} to ${whom} in Teams, though I kept trying.${next}`;
-      return { recipients: [], render: same({ type: ActivityTypes.Message, text }) };
+      return { recipients: [], render: forEach(() => ({ type: ActivityTypes.Message, text })) };
     }
   }
 }

@@ -41,13 +41,15 @@ export function createConversationReferences(store: DocumentStore, clock: Clock 
       const existing = await store.get<Partial<ConversationReference> & { lastSeenDateTime?: string }>(COLLECTION, id);
       const now = clock.now();
       // Unchanged references are not rewritten (this runs on every turn), unless their "last seen" mark is a day old.
+      // The locale counts as a change: proactive messages are rendered in the one the person's client last reported.
       const seen = existing?.value.lastSeenDateTime;
       const fresh = seen !== undefined && now.getTime() - Date.parse(seen) < SEEN_GRANULARITY_MS;
       if (
         existing &&
         fresh &&
         existing.value.conversation?.id === reference.conversation?.id &&
-        existing.value.serviceUrl === reference.serviceUrl
+        existing.value.serviceUrl === reference.serviceUrl &&
+        existing.value.locale === reference.locale
       )
         return;
       const lastSeenDateTime = now.toISOString();

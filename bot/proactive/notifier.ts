@@ -1,5 +1,6 @@
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
+import { inLocale } from '#cards/format.ts';
 import type { ConversationReferences } from './conversation-references.ts';
 import { serviceUrlProblem } from '../http/service-url.ts';
 
@@ -21,17 +22,29 @@ export type Attempt =
     };
 
 /**
+ * A proactive message, rendered for its recipient only once they can be reached, and then in their locale (the one
+ * their Teams client last reported, kept with their conversation reference; the default when none is known): a card
+ * built before the notifier knows who reads it would carry the default locale's dates.
+ */
+export type ProactiveMessage = () => Promise<Partial<Activity>>;
+
+/**
  * Sends one proactive message, once. Every proactive message goes through the outbox (bot/proactive/outbox.ts), which
  * keeps the schedule of retries and the outcome of each try; nothing is sent from memory alone.
  */
 export interface Notifier {
-  /** One try, without waiting or retrying; never throws. */
-  attempt(recipient: Recipient, message: Partial<Activity>): Promise<Attempt>;
+  /** One try, without waiting or retrying; never throws but for an error of `render` itself (the caller's to handle). */
+  attempt(recipient: Recipient, render: ProactiveMessage): Promise<Attempt>;
   /**
    * Replaces a message the bot sent earlier in the recipient's personal chat (a card showing where a delivery stands);
-   * true when Teams took it. Only in that chat: a card elsewhere is left as it is. Never throws.
+   * true when Teams took it. Only in that chat: a card elsewhere is left as it is; nothing when `render` has nothing
+   * (undefined). Rendered in the recipient's locale, as `attempt`. Never throws.
    */
-  update(recipient: Recipient, card: { conversationId: string; activityId: string }, message: Partial<Activity>): Promise<boolean>;
+  update(
+    recipient: Recipient,
+    card: { conversationId: string; activityId: string },
+    render: () => Promise<Partial<Activity> | undefined>,
+  ): Promise<boolean>;
 }
 
 export interface NotifierDeps {
@@ -72,10 +85,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   }
 
   const notifier: Notifier = {
-    async update(recipient, card, message) {
+    async update(recipient, card, render) {
       try {
         const reference = await referenceOf(recipient);
         if (reference?.conversation?.id !== card.conversationId) return false;
+        const message = await inLocale(reference.locale, render);
+        if (message === undefined) return false;
         let updateError: unknown;
         await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
           try {
@@ -91,27 +106,38 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         return false;
       }
     },
-    async attempt(recipient, message) {
+    async attempt(recipient, render) {
+      let reference: Partial<ConversationReference> | undefined;
       try {
-        const reference = await referenceOf(recipient);
-        if (!reference) return { outcome: 'unreachable' };
+        reference = await referenceOf(recipient);
+      } catch (error) {
+        return failedAttempt(error);
+      }
+      if (!reference) return { outcome: 'unreachable' };
+      // Outside the send's try: a failure to render (the store) is not Teams refusing the message.
+      const message = await inLocale(reference.locale, render);
+      try {
         await sendOnce(reference, message);
         return { outcome: 'sent' };
       } catch (error) {
-        const status = statusOf(error);
-        const transient = status === undefined || status === 429 || status >= 500;
-        const retryAfterMs = retryAfterOf(error);
-        return {
-          outcome: 'failed',
-          transient,
-          error: describeError(error, status),
-          ...(status === undefined ? {} : { status }),
-          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-        };
+        return failedAttempt(error);
       }
     },
   };
   return notifier;
+}
+
+/** A try that failed, and whether another is worth it (throttled, unavailable, or the network). */
+function failedAttempt(error: unknown): Attempt {
+  const status = statusOf(error);
+  const retryAfterMs = retryAfterOf(error);
+  return {
+    outcome: 'failed',
+    transient: status === undefined || status === 429 || status >= 500,
+    error: describeError(error, status),
+    ...(status === undefined ? {} : { status }),
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  };
 }
 
 /** The HTTP status of a connector error; undefined for network failures (which are worth a retry). */

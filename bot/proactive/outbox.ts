@@ -45,6 +45,7 @@ export const DEFAULT_OUTBOX_POLICY: OutboxPolicy = {
 /** A message ready to send: who it goes to (when the record does not say yet) and its activity per person. */
 export interface RenderedMessage {
   readonly recipients: readonly Recipient[];
+  /** Called once per send, in the recipient's locale: dates and anything else formatted for a person are built here. */
   render(recipient: Recipient): Promise<Partial<Activity>>;
 }
 
@@ -235,7 +236,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       for (const [i, delivery] of recipients.entries()) {
         if (isFinal(delivery.state) || (delivery.nextAttemptDateTime ?? '') > now.toISOString()) continue;
         const who = { tenantId: delivery.tenantId, userId: delivery.userId };
-        const attempt = await deps.notifier.attempt(who, await rendered.render(who));
+        // Rendered by the notifier once it knows where the person is, in the locale their Teams client last reported.
+        const attempt = await deps.notifier.attempt(who, () => rendered.render(who));
         const at = deps.clock.now();
         recipients[i] =
           attempt.outcome === 'sent'

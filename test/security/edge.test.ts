@@ -117,10 +117,10 @@ describe('where the bot may send: serviceUrl', () => {
         user: { id: 'u' },
       };
       await store.put('conversationReferences', id, reference, null);
-      const attempt = await running.app.services.notifier.attempt(
-        { tenantId: DEMO.contoso, userId: DEMO.meganContosoGa },
-        { type: 'message', text: 'hi' },
-      );
+      const attempt = await running.app.services.notifier.attempt({ tenantId: DEMO.contoso, userId: DEMO.meganContosoGa }, async () => ({
+        type: 'message',
+        text: 'hi',
+      }));
       expect(attempt).toEqual({ outcome: 'unreachable' });
     } finally {
       await running.close();
