@@ -17,11 +17,13 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, index)] ?? 0;
 }
 
-const matcher = await helpdeskMeaning();
+// --words-only: the words alone, no encoder (for comparison: what the answer costs without meaning).
+const wordsOnly = process.argv.includes('--words-only');
+const matcher = wordsOnly ? undefined : await helpdeskMeaning();
 
 async function answer(question: string): Promise<{ readonly encoding: number }> {
   const start = performance.now();
-  const meaning = await meaningIfNeeded(matcher, question);
+  const meaning = matcher === undefined ? undefined : await meaningIfNeeded(matcher, question);
   const encoding = performance.now() - start;
   answerQuestion(question, undefined, meaning);
   return { encoding };
@@ -51,7 +53,8 @@ const report = (name: string, timings: number[]): string => {
   timings.sort((a, b) => a - b);
   return `${name}: p50 ${percentile(timings, 50).toFixed(3)} ms, p99 ${percentile(timings, 99).toFixed(3)} ms, max ${percentile(timings, 100).toFixed(3)} ms`;
 };
-console.log(`helpdesk answer with meaning (encode + answerQuestion): ${wall.length} answers (${EVAL_SET.length} questions x ${ROUNDS})`);
+const path = wordsOnly ? 'words alone (--words-only)' : 'with meaning (encoded unless sure on words, then answered)';
+console.log(`helpdesk answer ${path}: ${wall.length} answers (${EVAL_SET.length} questions x ${ROUNDS})`);
 console.log(report('wall       ', wall));
 console.log(report('cpu        ', cpu));
 console.log(report('of it, deciding whether to encode and encoding (wall)', encoding));
