@@ -12,6 +12,8 @@ export const ROLE_TEMPLATE_INDEX = { byPartner: 'roleTemplatesByPartner' } as co
 /** Where role templates live. */
 export interface RoleTemplateRepository {
   get(id: string): Promise<Versioned<RoleTemplate> | undefined>;
+  /** The template if it is this partner's; another partner's reads as missing (so its existence is not told either). */
+  findOfPartner(partnerTenantId: string, id: string): Promise<Versioned<RoleTemplate> | undefined>;
   listByPartner(partnerTenantId: string): Promise<Versioned<RoleTemplate>[]>;
   /** Reserves the name for the template; false when another template of the partner has it. */
   claimName(partnerTenantId: string, name: string, templateId: string): Promise<boolean>;
@@ -28,6 +30,10 @@ function nameId(partnerTenantId: string, name: string): string {
 export function createRoleTemplateRepository(store: DocumentStore): RoleTemplateRepository {
   return {
     get: (id) => store.get<RoleTemplate>(ROLE_TEMPLATE_COLLECTION, id),
+    async findOfPartner(partnerTenantId, id) {
+      const stored = await store.get<RoleTemplate>(ROLE_TEMPLATE_COLLECTION, id);
+      return stored?.value.partnerTenantId === partnerTenantId ? stored : undefined;
+    },
     listByPartner: (partnerTenantId) => store.list<RoleTemplate>(ROLE_TEMPLATE_COLLECTION, ROLE_TEMPLATE_INDEX.byPartner, partnerTenantId),
     async claimName(partnerTenantId, name, templateId) {
       return (await store.put(ROLE_TEMPLATE_NAME_COLLECTION, nameId(partnerTenantId, name), { templateId }, null)).ok;

@@ -8,6 +8,9 @@ import type { PersonRef } from '../shared/person.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
 
+/** What a person hears of a template that is missing, or another partner's. */
+export const TEMPLATE_NOT_FOUND = 'That role template was not found.';
+
 /** One role of a template, and the security groups of the partner that get it. */
 export interface TemplateRole {
   readonly roleDefinitionId: string;

@@ -1,6 +1,6 @@
 import type { Actor, UserActor } from '../actors/actor.ts';
-import type { Action, PolicyResource } from '../policy/access-policy.ts';
-import { decide } from '../policy/access-policy.ts';
+import type { Action, Permissions, PolicyResource } from '../policy/access-policy.ts';
+import { decide, permissionsFor } from '../policy/access-policy.ts';
 import type { Clock, IdSource } from '../ports/clock.ts';
 import type { Directory } from '../ports/directory.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
@@ -12,8 +12,8 @@ import type { RoleTemplateRepository } from '../templates/role-template.reposito
 import type { MigrationCampaignRepository } from '../campaigns/migration-campaign.repository.ts';
 import type { PostureHistoryRepository } from '../posture/posture-history.ts';
 import type { PersonRef } from '../shared/person.ts';
-import type { Refusal } from '../shared/result.ts';
-import { refuse } from '../shared/result.ts';
+import type { Refusal, Result } from '../shared/result.ts';
+import { ok, refuse } from '../shared/result.ts';
 
 /** What the use cases work with. */
 export interface PartnerAccessDeps {
@@ -62,6 +62,25 @@ export function personRef(actor: Actor): PersonRef {
 /** The partner tenant a user acts for, if they act for one. */
 export function ownPartnerTenant(actor: Actor): string | undefined {
   return actor.kind === 'user' && actor.tenantKind === 'partner' ? actor.tenantId : undefined;
+}
+
+/** The partner organization a person works in, and what they may do there. */
+export interface ActingPartner {
+  readonly partnerTenantId: string;
+  readonly may: Permissions;
+}
+
+/**
+ * The partner a person acts for in `action` on the partner's own things (role templates, campaigns), with what they
+ * may do there; the policy's refusal, or `notPartner` for someone who may but works for no partner (the system).
+ */
+export function actingPartner(actor: Actor, action: Action, notPartner: string): Result<ActingPartner, never> {
+  const partnerTenantId = ownPartnerTenant(actor);
+  const may = permissionsFor(actor, { partnerTenantId });
+  const decision = may[action];
+  if (!decision.allowed) return refuse('forbidden', decision.reason);
+  if (partnerTenantId === undefined) return refuse('forbidden', notPartner);
+  return ok({ partnerTenantId, may });
 }
 
 /** Looks a tenant up for display; falls back to its id when the directory does not know it. */

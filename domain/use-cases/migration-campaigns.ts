@@ -4,15 +4,14 @@ import type { AuditEvent } from '../audit/audit-event.ts';
 import type { CampaignEntry, CampaignProgress, MigrationCampaign } from '../campaigns/migration-campaign.ts';
 import { countProgress, progressOf } from '../campaigns/migration-campaign.ts';
 import type { Permissions } from '../policy/access-policy.ts';
-import { permissionsFor } from '../policy/access-policy.ts';
 import type { Versioned } from '../ports/document-store.ts';
 import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
 import { MAX_DURATION_DAYS, MIN_DURATION_DAYS, rolesAllowAutoExtend } from '../relationships/gdap-validation.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
-import { templateRoleIds } from '../templates/role-template.ts';
+import { TEMPLATE_NOT_FOUND, templateRoleIds } from '../templates/role-template.ts';
 import type { UseCaseContext } from './context.ts';
-import { CHANGED_MEANWHILE, ownPartnerTenant, personRef } from './context.ts';
+import { actingPartner, CHANGED_MEANWHILE, personRef } from './context.ts';
 import { lockForApproval, requestGdapRelationship, suggestName } from './partner-requests.ts';
 import type { RoleView } from './views.ts';
 import { roleView } from './views.ts';
@@ -60,17 +59,8 @@ export interface CampaignView {
 
 const NOT_FOUND = 'That migration campaign was not found.';
 
-function campaignPartner(actor: Actor): Result<{ partnerTenantId: string; may: Permissions }, never> {
-  const partnerTenantId = ownPartnerTenant(actor);
-  const may = permissionsFor(actor, { partnerTenantId });
-  if (!may.runMigrationCampaign.allowed || partnerTenantId === undefined) {
-    return refuse(
-      'forbidden',
-      may.runMigrationCampaign.allowed ? 'Only a partner runs migration campaigns.' : may.runMigrationCampaign.reason,
-    );
-  }
-  return ok({ partnerTenantId, may });
-}
+/** The partner whose campaigns the person runs (an Admin agent's), or the refusal. */
+const campaignPartner = (actor: Actor) => actingPartner(actor, 'runMigrationCampaign', 'Only a partner runs migration campaigns.');
 
 function campaignEvent(
   context: UseCaseContext,
@@ -147,9 +137,8 @@ export async function proposeMigrationCampaign(
   const partner = campaignPartner(actor);
   if (!partner.ok) return partner;
   const { partnerTenantId, may } = partner.value;
-  const template = await context.templates.get(input.templateId);
-  if (template === undefined || template.value.partnerTenantId !== partnerTenantId)
-    return refuse('not-found', 'That role template was not found.');
+  const template = await context.templates.findOfPartner(partnerTenantId, input.templateId);
+  if (template === undefined) return refuse('not-found', TEMPLATE_NOT_FOUND);
   const days = input.durationDays ?? MAX_DURATION_DAYS;
   if (!Number.isInteger(days) || days < MIN_DURATION_DAYS || days > MAX_DURATION_DAYS) {
     return refuse('invalid', `A GDAP relationship lasts from ${MIN_DURATION_DAYS} to ${MAX_DURATION_DAYS} days; ${days} is not possible.`);

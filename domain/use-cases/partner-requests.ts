@@ -20,7 +20,7 @@ import { changeGdap, gdapEvent, NOT_FOUND, refusalOf, transitionTo } from './gda
 import type { GdapRelationshipView, ResellerRelationshipView } from './views.ts';
 import { gdapView, resellerView } from './views.ts';
 import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
-import { templateOnRelationship } from '../templates/role-template.ts';
+import { TEMPLATE_NOT_FOUND, templateOnRelationship } from '../templates/role-template.ts';
 
 export interface RequestResellerInput {
   readonly customerTenantId: string;
@@ -131,10 +131,8 @@ export async function requestGdapRelationship(
         'Wait for the customer to answer, or let a draft lapse, before requesting another.',
     );
   }
-  const template = input.templateId === undefined ? undefined : await context.templates.get(input.templateId);
-  if (input.templateId !== undefined && (template === undefined || template.value.partnerTenantId !== partnerTenantId)) {
-    return refuse('not-found', 'That role template was not found.');
-  }
+  const template = input.templateId === undefined ? undefined : await context.templates.findOfPartner(partnerTenantId, input.templateId);
+  if (input.templateId !== undefined && template === undefined) return refuse('not-found', TEMPLATE_NOT_FOUND);
   const id = context.ids.newId();
   if (!(await context.gdap.claimDisplayName(partnerTenantId, name.value, id, context.clock.now()))) {
     return refuse(

@@ -4,7 +4,6 @@ import { assignGroup, findAssignmentOfGroup } from '../assignments/access-assign
 import { auditEvent } from '../audit/audit-event.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import type { Permissions } from '../policy/access-policy.ts';
-import { permissionsFor } from '../policy/access-policy.ts';
 import type { SecurityGroup } from '../ports/directory.ts';
 import type { Versioned } from '../ports/document-store.ts';
 import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
@@ -13,9 +12,9 @@ import { validateRoles } from '../relationships/gdap-validation.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
 import type { RoleTemplate, TemplateApplied, TemplateRole } from '../templates/role-template.ts';
-import { grantsFor, validateTemplateName, validateTemplateRoles } from '../templates/role-template.ts';
+import { grantsFor, TEMPLATE_NOT_FOUND, validateTemplateName, validateTemplateRoles } from '../templates/role-template.ts';
 import type { UseCaseContext } from './context.ts';
-import { CHANGED_MEANWHILE, checkPolicy, ownPartnerTenant, personRef } from './context.ts';
+import { actingPartner, CHANGED_MEANWHILE, checkPolicy, personRef } from './context.ts';
 import { gdapEvent, recordChange } from './gdap-writes.ts';
 import { assignSecurityGroup } from './manage-assignments.ts';
 import type { RoleView } from './views.ts';
@@ -52,8 +51,6 @@ export interface UpdateRoleTemplateInput {
   readonly name?: string;
   readonly roles?: readonly TemplateRoleInput[];
 }
-
-export const TEMPLATE_NOT_FOUND = 'That role template was not found.';
 
 function templateView(stored: Versioned<RoleTemplate>, groups: readonly SecurityGroup[], may: Permissions): RoleTemplateView {
   const t = stored.value;
@@ -96,14 +93,7 @@ function templateEvent(
 }
 
 /** The partner an Admin agent manages templates for, or the refusal. */
-function templatePartner(actor: Actor): Result<{ partnerTenantId: string; may: Permissions }, never> {
-  const partnerTenantId = ownPartnerTenant(actor);
-  const may = permissionsFor(actor, { partnerTenantId });
-  if (!may.manageRoleTemplates.allowed || partnerTenantId === undefined) {
-    return refuse('forbidden', may.manageRoleTemplates.allowed ? 'Only a partner has role templates.' : may.manageRoleTemplates.reason);
-  }
-  return ok({ partnerTenantId, may });
-}
+const templatePartner = (actor: Actor) => actingPartner(actor, 'manageRoleTemplates', 'Only a partner has role templates.');
 
 async function checkedRoles(
   context: UseCaseContext,
@@ -169,8 +159,8 @@ export async function updateRoleTemplate(
   const partner = templatePartner(actor);
   if (!partner.ok) return partner;
   const { partnerTenantId, may } = partner.value;
-  const stored = await context.templates.get(input.id);
-  if (stored === undefined || stored.value.partnerTenantId !== partnerTenantId) return refuse('not-found', TEMPLATE_NOT_FOUND);
+  const stored = await context.templates.findOfPartner(partnerTenantId, input.id);
+  if (stored === undefined) return refuse('not-found', TEMPLATE_NOT_FOUND);
   const groups = await context.directory.listGroups(partnerTenantId);
   if (stored.version !== input.version) return refuse('conflict', CHANGED_MEANWHILE, templateView(stored, groups, may));
   const name = validateTemplateName(input.name ?? stored.value.name);
@@ -220,9 +210,8 @@ export async function listRoleTemplates(
 export async function getRoleTemplate(context: UseCaseContext, actor: Actor, input: { id: string }): Promise<Result<RoleTemplateView>> {
   const partner = templatePartner(actor);
   if (!partner.ok) return partner;
-  const stored = await context.templates.get(input.id);
-  if (stored === undefined || stored.value.partnerTenantId !== partner.value.partnerTenantId)
-    return refuse('not-found', TEMPLATE_NOT_FOUND);
+  const stored = await context.templates.findOfPartner(partner.value.partnerTenantId, input.id);
+  if (stored === undefined) return refuse('not-found', TEMPLATE_NOT_FOUND);
   return ok(templateView(stored, await context.directory.listGroups(partner.value.partnerTenantId), partner.value.may));
 }
 

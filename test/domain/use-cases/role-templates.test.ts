@@ -62,7 +62,16 @@ describe('role templates', () => {
     }
     // Another partner's Admin agent sees only its own templates, and cannot read this one by id.
     expect(await h.access.listRoleTemplates(await h.actor('otherPartnerAdmin'), {})).toEqual({ ok: true, value: [] });
-    expect(await h.access.getRoleTemplate(await h.actor('otherPartnerAdmin'), { id: template.id })).toMatchObject({ ok: false });
+    const other = await h.actor('otherPartnerAdmin');
+    expect(await h.access.getRoleTemplate(other, { id: template.id })).toMatchObject({ ok: false, code: 'not-found' });
+    // Nor change it, nor start a request or a campaign from it: another partner's template reads as missing everywhere.
+    const notFound = { ok: false, code: 'not-found', message: 'That role template was not found.' };
+    expect(await h.access.updateRoleTemplate(other, { id: template.id, version: template.version, name: 'Taken over' })).toMatchObject(
+      notFound,
+    );
+    const request = { customerTenantId: TENANTS.customer, displayName: 'Borrowed', duration: 'P90D', roles: [HELPDESK] };
+    expect(await h.access.requestGdapRelationship(other, { ...request, templateId: template.id })).toMatchObject(notFound);
+    expect(await h.access.proposeMigrationCampaign(other, { templateId: template.id, scope: 'all' })).toMatchObject(notFound);
   });
 
   it('refuse a duplicate name, an unknown role, and a group of another tenant', async () => {
