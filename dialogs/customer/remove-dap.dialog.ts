@@ -1,14 +1,13 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { emptyForm, renderPartnerFormCard } from '#cards/partner/partner-form.card.ts';
-import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { CANCELLED_MESSAGE } from '../cancel-and-help.dialog.ts';
 import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
-import { FormPrompt, optionText, valuesOf } from '../partner/form-prompt.ts';
+import { FormPrompt, valuesOf } from '../partner/form-prompt.ts';
 import { parseYesNo } from '../partner/gdap-answers.ts';
 import { PartnerDialog } from '../partner/partner-dialog.ts';
-import { notForPartnersText } from './customer-dialog.ts';
+import { partnersForTask } from './partner-task.ts';
 
 export const REMOVE_DAP_DIALOG = 'customer.removeDap';
 
@@ -50,41 +49,28 @@ export class RemoveDapDialog extends PartnerDialog {
   }
 
   private async askPartnerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const actor = turnActor(step.context);
-    const notForYou = notForPartnersText(actor, 'Remove DAP');
-    const decision = ownOrganizationPermissions(actor).removePartnerRoles;
-    if (notForYou !== undefined || !decision.allowed) {
-      await step.context.sendActivity(notForYou ?? (decision.allowed ? '' : decision.reason));
-      return step.endDialog();
-    }
-    const partners = await this.#services.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
-    if (!partners.ok) {
-      await step.context.sendActivity(partners.message);
-      return step.endDialog();
-    }
-    const candidates = partners.value.flatMap((p) =>
-      p.reseller !== null && p.reseller.relationship.dapStatus === 'active'
-        ? [
-            {
-              tenantId: p.partner.tenantId,
-              name: p.partner.name,
-              version: p.reseller.version,
-              gdap: p.gdapRelationships.filter((g) => g.status === 'active' || g.status === 'expiring').map((g) => g.displayName),
-            },
-          ]
-        : [],
-    );
-    if (candidates.length === 0) {
-      await step.context.sendActivity(
-        'No partner holds delegated admin privileges (DAP) in your organization: there is nothing to remove.',
-      );
-      return step.endDialog();
-    }
+    const found = await partnersForTask(step, this.#services, {
+      title: 'Remove DAP',
+      candidatesOf: (partners) =>
+        partners.flatMap((p) =>
+          p.reseller !== null && p.reseller.relationship.dapStatus === 'active'
+            ? [
+                {
+                  tenantId: p.partner.tenantId,
+                  name: p.partner.name,
+                  version: p.reseller.version,
+                  gdap: p.gdapRelationships.filter((g) => g.status === 'active' || g.status === 'expiring').map((g) => g.displayName),
+                },
+              ]
+            : [],
+        ),
+      noneText: 'No partner holds delegated admin privileges (DAP) in your organization: there is nothing to remove.',
+    });
+    if (found === undefined) return step.endDialog();
+    const { candidates, named } = found;
     valuesOf<RemoveDapValues>(step).candidates = candidates;
-    const named = optionText(step.options, 'partner')?.toLowerCase();
-    const match = candidates.findIndex((c) => named !== undefined && c.name.toLowerCase().includes(named));
     if (candidates.length === 1) return step.next(0);
-    if (match >= 0) return step.next(match);
+    if (named !== undefined) return step.next(named);
     return this.#partner.ask(
       step,
       cardMessage(

@@ -6,13 +6,12 @@ import {
   type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
 import { CancelAndHelpDialog } from '../cancel-and-help.dialog.ts';
 import type { DialogServices } from '../dialog-services.ts';
 import { turnActor } from '../turn-actor.ts';
 import { removeRolesReviewCard } from '#presenters/customer/customer-cards.ts';
 import { cardMessage } from '#presenters/card-message.ts';
-import { notForPartnersText } from './customer-dialog.ts';
+import { partnersForTask } from './partner-task.ts';
 
 export const REMOVE_ROLES_DIALOG = 'customer.removeRoles';
 const PARTNER_PROMPT = `${REMOVE_ROLES_DIALOG}.partner`;
@@ -29,12 +28,6 @@ interface RemoveRolesValues {
 
 function values(step: WaterfallStepContext): RemoveRolesValues {
   return step.values as RemoveRolesValues;
-}
-
-function namedPartner(options: unknown): string | undefined {
-  if (typeof options !== 'object' || options === null || !('partner' in options)) return undefined;
-  const partner = (options as { partner: unknown }).partner;
-  return typeof partner === 'string' && partner.trim() !== '' ? partner.trim().toLowerCase() : undefined;
 }
 
 /**
@@ -56,28 +49,17 @@ export class RemoveRolesDialog extends CancelAndHelpDialog {
   }
 
   private async askPartnerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const actor = turnActor(step.context);
-    const notForYou = notForPartnersText(actor, 'Remove roles');
-    const decision = ownOrganizationPermissions(actor).removePartnerRoles;
-    if (notForYou !== undefined || !decision.allowed) {
-      await step.context.sendActivity(notForYou ?? (decision.allowed ? '' : decision.reason));
-      return step.endDialog();
-    }
-    const partners = await this.#services.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
-    if (!partners.ok) {
-      await step.context.sendActivity(partners.message);
-      return step.endDialog();
-    }
-    const candidates = partners.value.filter((p) => p.hasAdminRoles).map((p) => ({ tenantId: p.partner.tenantId, name: p.partner.name }));
-    if (candidates.length === 0) {
-      await step.context.sendActivity('No partner holds admin roles in your organization: there is nothing to remove.');
-      return step.endDialog();
-    }
+    const found = await partnersForTask(step, this.#services, {
+      title: 'Remove roles',
+      candidatesOf: (partners) =>
+        partners.filter((p) => p.hasAdminRoles).map((p) => ({ tenantId: p.partner.tenantId, name: p.partner.name })),
+      noneText: 'No partner holds admin roles in your organization: there is nothing to remove.',
+    });
+    if (found === undefined) return step.endDialog();
+    const { candidates, named } = found;
     values(step).candidates = candidates;
-    const named = namedPartner(step.options);
-    const matches = named === undefined ? [] : candidates.filter((c) => c.name.toLowerCase().includes(named));
-    if (matches.length === 1 && matches[0] !== undefined)
-      return step.next({ value: matches[0].name, index: candidates.indexOf(matches[0]), score: 1 } satisfies FoundChoice);
+    const chosen = named === undefined ? undefined : candidates[named];
+    if (named !== undefined && chosen !== undefined) return step.next({ value: chosen.name, index: named, score: 1 } satisfies FoundChoice);
     return step.prompt(PARTNER_PROMPT, {
       prompt: 'Whose admin roles do you want to remove? Type its name or number.',
       retryPrompt: 'Choose one of the partners listed (name or number), or type "cancel".',
