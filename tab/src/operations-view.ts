@@ -1,6 +1,7 @@
 import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import type { PartnerCampaigns, PartnerPosture, PostureFindingRow } from '#bot/tab/tab-contract.ts';
 import { h, replace } from './dom.ts';
+import { sortableHeader, type SortableColumn, type SortOrder } from './sortable-header.ts';
 import type { ViewContext } from './view-context.ts';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -48,10 +49,10 @@ export async function showPostureSection(root: HTMLElement, ctx: ViewContext): P
   const answer = await ctx.api.get<PartnerPosture>('partner/posture');
   if (!answer.ok) return; // Only Admin agents see the posture; the others' view is the table above.
   const posture = answer.value;
-  let sort: { key: FindingSort; descending: boolean } = { key: 'customer', descending: false };
+  let sort: SortOrder<FindingSort> = { key: 'customer', descending: false };
   const body = h('tbody');
   const head = h('tr');
-  const columns: readonly { key: FindingSort | null; label: string }[] = [
+  const columns: readonly SortableColumn<FindingSort>[] = [
     { key: 'customer', label: 'Customer' },
     { key: 'kind', label: 'Finding' },
     { key: 'relationship', label: 'Relationship' },
@@ -62,27 +63,15 @@ export async function showPostureSection(root: HTMLElement, ctx: ViewContext): P
     const rows = [...posture.findings].sort((a, b) => compareFindings(a, b, sort.key) * (sort.descending ? -1 : 1));
     replace(
       head,
-      ...columns.map((c) =>
-        c.key === null
-          ? h('th', { scope: 'col' }, c.label)
-          : h(
-              'th',
-              { scope: 'col', 'aria-sort': sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none' },
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'sort',
-                  // Named apart from the relationships table's sort buttons ("Customer", "End date").
-                  'aria-label': `Sort findings by ${c.key === 'customer' ? 'tenant' : (c.key ?? '')}`,
-                  onclick: () => {
-                    sort = { key: c.key ?? 'customer', descending: sort.key === c.key ? !sort.descending : false };
-                    render();
-                  },
-                },
-                c.label,
-              ),
-            ),
+      ...sortableHeader(
+        columns,
+        sort,
+        (next) => {
+          sort = next;
+          render();
+        },
+        // Named apart from the relationships table's sort buttons ("Customer", "End date").
+        (key) => `Sort findings by ${key === 'customer' ? 'tenant' : key}`,
       ),
     );
     replace(

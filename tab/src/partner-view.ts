@@ -2,11 +2,12 @@ import type { Chart } from 'chart.js';
 import type { PartnerRelationshipRow, PartnerRelationships, RowAction } from '#bot/tab/tab-contract.ts';
 import { h, replace } from './dom.ts';
 import { drawEndDateChart } from './end-date-chart.ts';
+import { sortableHeader, type SortableColumn, type SortOrder } from './sortable-header.ts';
 import { showCampaignsSection, showPostureSection } from './operations-view.ts';
 import { countText, pagePath, STATUS_FILTERS, type RowFilter, type SortKey } from './partner-filters.ts';
 import type { ViewContext } from './view-context.ts';
 
-const COLUMNS: readonly { key: SortKey | null; label: string }[] = [
+const COLUMNS: readonly SortableColumn<SortKey>[] = [
   { key: 'customer', label: 'Customer' },
   { key: 'name', label: 'Relationship' },
   { key: 'type', label: 'Type' },
@@ -27,7 +28,7 @@ const PAGE_ROWS = 50;
  */
 export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Promise<void> {
   const filter: RowFilter = { status: 'all', search: '', expiringWithin: null };
-  let sort: { key: SortKey; descending: boolean } = { key: 'end', descending: false };
+  let sort: SortOrder<SortKey> = { key: 'end', descending: false };
   /** Where each page visited so far starts (`after` tokens; the first page has none), and which one is shown. */
   let starts: (string | null)[] = [null];
   let current = 0;
@@ -134,26 +135,10 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
     pager.hidden = current === 0 && data.next === null;
     replace(
       headRow,
-      ...COLUMNS.map((c) =>
-        c.key === null
-          ? h('th', { scope: 'col' }, c.label)
-          : h(
-              'th',
-              { scope: 'col', 'aria-sort': sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none' },
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'sort',
-                  onclick: () => {
-                    sort = { key: c.key ?? 'end', descending: sort.key === c.key ? !sort.descending : false };
-                    void reload();
-                  },
-                },
-                c.label,
-              ),
-            ),
-      ),
+      ...sortableHeader(COLUMNS, sort, (next) => {
+        sort = next;
+        void reload();
+      }),
     );
     replace(tableBody, ...rows.map((r) => rowElement(r)));
     if (rows.length === 0)

@@ -159,6 +159,30 @@ describe.skipIf(!HAS_CHROMIUM && process.env.CI !== 'true')(
       ]);
       await tab.getByRole('button', { name: 'End date' }).click();
       await poll(() => rows.first().textContent()).toContain('Contoso billing');
+      const relationshipsHead = tab.locator('table[aria-label="Relationships"] thead th');
+      expect(await relationshipsHead.evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-sort')))).toEqual([
+        'none',
+        'none',
+        'none',
+        'none',
+        null,
+        null,
+        'ascending',
+        'none',
+        null,
+      ]);
+
+      // The posture findings sort the same way, in the page (their buttons named apart from the relationships table's).
+      const findings = tab.locator('table[aria-label="Posture findings"] tbody tr');
+      const customerHead = tab.locator('table[aria-label="Posture findings"] thead th').first();
+      await poll(() => findings.count()).toBeGreaterThan(1);
+      expect(await customerHead.getAttribute('aria-sort')).toBe('ascending');
+      const tenants = () => findings.locator('td:first-child').allTextContents();
+      const ascending = await tenants();
+      expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b)));
+      await tab.getByRole('button', { name: 'Sort findings by tenant' }).click();
+      await poll(() => customerHead.getAttribute('aria-sort')).toBe('descending');
+      expect(await tenants()).toEqual([...ascending].reverse());
       expect(await tab.getByRole('navigation', { name: 'Pages' }).isHidden()).toBe(true);
 
       // At 1024 px (a Teams window beside the rail), every column fits: the table needs no sideways scrolling.
