@@ -27,6 +27,7 @@ import {
   normalizeIndexes,
   pageBounds,
   rangeLimit,
+  versionOfWrite,
 } from './store-rules.ts';
 
 interface StoredDocument {
@@ -54,7 +55,7 @@ export class MemoryDocumentStore implements DocumentStore {
     const entries = normalizeIndexes(options?.indexes);
     const appends = encodeAppends(options?.append);
     const creates = normalizeCreates(options?.create, key);
-    const version = newVersion();
+    const version = versionOfWrite(expected, options);
     this.#write(collection, id, key, JSON.stringify(value ?? null), entries, version);
     for (const document of creates) {
       if (!this.#documents.has(document.key)) {

@@ -32,6 +32,7 @@ import {
   normalizeIndexes,
   pageBounds,
   rangeLimit,
+  versionOfWrite,
 } from './store-rules.ts';
 
 const NAMESPACE = 'pa';
@@ -115,7 +116,7 @@ class PostgresDocumentStore implements DocumentStore {
     const entries = normalizeIndexes(options?.indexes);
     const appends = encodeAppends(options?.append);
     const creates = normalizeCreates(options?.create, documentKey(collection, id));
-    const version = newVersion();
+    const version = versionOfWrite(expected, options);
     const encoded = encodeDocument(value, version);
     const { documents } = this.#table;
     return this.#transaction(

@@ -30,6 +30,7 @@ import {
   normalizeIndexes,
   pageBounds,
   rangeLimit,
+  versionOfWrite,
 } from './store-rules.ts';
 
 type RedisClient = KeyvRedis<string>['client'];
@@ -100,7 +101,7 @@ class RedisDocumentStore implements DocumentStore {
     const entries = normalizeIndexes(options?.indexes);
     const appends = encodeAppends(options?.append);
     const creates = normalizeCreates(options?.create, key);
-    const version = newVersion();
+    const version = versionOfWrite(expected, options);
     const mode = expected === null ? 'create' : expected === '*' ? 'any' : 'match';
     const reply = await this.#run(
       PUT_SCRIPT,

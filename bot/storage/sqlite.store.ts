@@ -34,6 +34,7 @@ import {
   normalizeIndexes,
   pageBounds,
   rangeLimit,
+  versionOfWrite,
 } from './store-rules.ts';
 
 const NAMESPACE = 'pa';
@@ -115,7 +116,7 @@ class SqliteDocumentStore implements DocumentStore {
     return this.#transaction(async () => {
       const current = await this.#current<T>(key);
       if (!isExpected(current, expected)) return conflict(current);
-      const version = newVersion();
+      const version = versionOfWrite(expected, options);
       await this.#writeInTransaction(collection, id, key, encodeDocument(value, version), entries);
       for (const document of creates) {
         if ((await this.#current(document.key)) !== undefined) continue;

@@ -9,9 +9,10 @@ import type {
   NewDocument,
   StreamAppend,
   Versioned,
+  WriteOptions,
   WriteOutcome,
 } from '#domain/ports/document-store.ts';
-import { encodeEvent } from './document-codec.ts';
+import { encodeEvent, newVersion } from './document-codec.ts';
 
 /** Collection and index names come from code; restricting them keeps composite keys unambiguous. */
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -38,6 +39,13 @@ export function isExpected(current: Versioned<unknown> | undefined, expected: Ex
   if (expected === '*') return true;
   if (expected === null) return current === undefined;
   return current !== undefined && current.version === expected;
+}
+
+/** The version a write gives its document: a fresh one, or the one it was read at for an index-only write (keepVersion). */
+export function versionOfWrite(expected: ExpectedVersion, options: WriteOptions | undefined): string {
+  if (options?.keepVersion !== true) return newVersion();
+  if (expected === null || expected === '*') throw new Error('keepVersion needs the version the value was read at.');
+  return expected;
 }
 
 /** The conflict outcome, carrying what is stored now so the caller can show it. */

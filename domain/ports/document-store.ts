@@ -45,6 +45,12 @@ export interface NewDocument {
 
 export interface WriteOptions {
   readonly indexes?: readonly IndexEntry[];
+  /**
+   * The value is the one read at `expected` (a version, never null or '*'), written again only for its index entries
+   * (entries added after it was stored): it keeps that version, so whoever holds it (a card at that version) is still
+   * current, as nothing they could see changed. Never with a changed value.
+   */
+  readonly keepVersion?: boolean;
   readonly append?: readonly StreamAppend[];
   /** Documents created with the write when absent (see NewDocument). */
   readonly create?: readonly NewDocument[];

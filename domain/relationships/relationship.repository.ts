@@ -50,7 +50,10 @@ export interface GdapRelationshipRepository {
   countRows(index: string, key: string, range?: CountRange): Promise<number>;
   /** How many relationships the partner has (the by-partner index, which every stored relationship has). */
   countByPartner(partnerTenantId: string): Promise<number>;
-  /** Writes a relationship again as it is, with today's index entries (one stored before they existed); no audit event. */
+  /**
+   * Writes a relationship again as it is, with today's index entries (one stored before they existed), keeping its version:
+   * nothing anyone could see changed, so no card at that version goes stale and there is no audit event.
+   */
   reindex(stored: Versioned<GdapRelationship>): Promise<WriteOutcome<GdapRelationship>>;
   /** Relationships whose next lifecycle step is due before the given ISO date-time, earliest first. */
   listDue(before: string, limit: number, after?: { readonly sort: string; readonly id: string }): Promise<Versioned<GdapRelationship>[]>;
@@ -112,7 +115,10 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
     countRows: (index, key, range) => store.count(GDAP_COLLECTION, index, key, range),
     countByPartner: (partnerTenantId) => store.count(GDAP_COLLECTION, GDAP_INDEX.byPartner, partnerTenantId),
     reindex: (stored) =>
-      store.put(GDAP_COLLECTION, stored.value.id, stored.value, stored.version, { indexes: gdapIndexEntries(stored.value) }),
+      store.put(GDAP_COLLECTION, stored.value.id, stored.value, stored.version, {
+        indexes: gdapIndexEntries(stored.value),
+        keepVersion: true,
+      }),
     listDue: (before, limit, after) =>
       store.list<GdapRelationship>(GDAP_COLLECTION, GDAP_INDEX.byDueDate, DUE_KEY, {
         before,

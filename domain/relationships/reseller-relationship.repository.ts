@@ -29,7 +29,7 @@ export interface ResellerRelationshipRepository {
   countRows(index: string, key: string, range?: CountRange): Promise<number>;
   /** How many reseller relationships the partner has (the by-partner index). */
   countByPartner(partnerTenantId: string): Promise<number>;
-  /** Writes a relationship again as it is, with today's index entries (one stored before they existed); no audit event. */
+  /** As GdapRelationshipRepository.reindex: today's index entries, the same version, no audit event (nothing changed). */
   reindex(stored: Versioned<ResellerRelationship>): Promise<WriteOutcome<ResellerRelationship>>;
   /** Writes the relationship with its index entries and its audit event, atomically. */
   /** Writes the relationship with its indexes, its audit event and `also` (outbox entries), atomically. */
@@ -64,7 +64,10 @@ export function createResellerRelationshipRepository(store: DocumentStore): Rese
     countRows: (index, key, range) => store.count(RESELLER_COLLECTION, index, key, range),
     countByPartner: (partnerTenantId) => store.count(RESELLER_COLLECTION, RESELLER_INDEX.byPartner, partnerTenantId),
     reindex: (stored) =>
-      store.put(RESELLER_COLLECTION, stored.value.id, stored.value, stored.version, { indexes: resellerIndexEntries(stored.value) }),
+      store.put(RESELLER_COLLECTION, stored.value.id, stored.value, stored.version, {
+        indexes: resellerIndexEntries(stored.value),
+        keepVersion: true,
+      }),
     save: (relationship, expected, event, also = [], alsoAppend = []) =>
       store.put(RESELLER_COLLECTION, relationship.id, relationship, expected, {
         indexes: resellerIndexEntries(relationship),

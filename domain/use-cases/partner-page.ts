@@ -359,7 +359,8 @@ async function pageRows(
 
 /**
  * Relationships stored before the row indexes existed have none: when a partner's row index holds fewer entries than
- * its by-partner index, its relationships are written again as they are (new versions, no audit event) to add them.
+ * its by-partner index, its relationships are written again as they are to add them. They keep their versions: nothing
+ * a person could see changed, so a card or click at that version stays current, and no audit event says otherwise.
  */
 async function ensureRowIndexes(context: UseCaseContext, partnerTenantId: string): Promise<void> {
   const [gdapRows, gdapAll, resellerRows, resellerAll] = await Promise.all([

@@ -121,6 +121,26 @@ export function describeDocumentStoreContract(backend: string, open: () => Promi
       expect(first).toEqual(await store.get(rel, 'b'));
     });
 
+    it('writes a document again for its index entries only, keeping its version (keepVersion), and only at that version', async () => {
+      const rel = fresh('rel');
+      const value: Relationship = { name: 'x', status: 'active' };
+      const v1 = await created(rel, 'x', value);
+      const outcome = await store.put(rel, 'x', value, v1, { indexes: [{ index: 'by-end', key: 'p1', sort: '2027' }], keepVersion: true });
+      expect(outcome).toEqual({ ok: true, version: v1 });
+      expect(await store.list<Relationship>(rel, 'by-end', 'p1')).toEqual([{ value, version: v1 }]);
+      // A writer holding v1 is still current, and its change then gets a new version as always.
+      const changed = await store.put(rel, 'x', { ...value, status: 'ended' }, v1, {
+        indexes: [{ index: 'by-end', key: 'p1', sort: '2027' }],
+      });
+      expect(changed.ok && changed.version).not.toBe(v1);
+      // An index-only write at a version that is no longer current is refused like any other.
+      const stale = await store.put(rel, 'x', value, v1, { indexes: [{ index: 'by-end', key: 'p2' }], keepVersion: true });
+      expect(stale.ok).toBe(false);
+      expect(await store.list<Relationship>(rel, 'by-end', 'p2')).toEqual([]);
+      await expect(store.put(rel, 'x', value, '*', { keepVersion: true })).rejects.toThrow(/keepVersion/);
+      await expect(store.put(rel, 'y', value, null, { keepVersion: true })).rejects.toThrow(/keepVersion/);
+    });
+
     it('replaces index entries on update and drops them on removal', async () => {
       const rel = fresh('rel');
       const first = await store.put(rel, 'x', { name: 'x', status: 'pending' }, null, {

@@ -273,11 +273,32 @@ describe('a page of the partner’s relationships, read in the indexes', () => {
       clock,
       ids: new SequentialIds(),
     });
-    const page = await legacy.listPartnerRelationshipsPage(await legacy.resolveActor(big.tenantId, big.adminAgentId), {
-      partnerTenantId: big.tenantId,
-      limit: 100,
-    });
+    const legacyAdmin = await legacy.resolveActor(big.tenantId, big.adminAgentId);
+    const versions = async () =>
+      Object.fromEntries(
+        [
+          ...(await legacyStore.list<{ id: string }>(GDAP_COLLECTION, GDAP_INDEX.byPartner, big.tenantId)),
+          ...(await legacyStore.list<{ id: string }>(RESELLER_COLLECTION, RESELLER_INDEX.byPartner, big.tenantId)),
+        ].map((d) => [d.value.id, d.version]),
+      );
+    const trail = async () => {
+      const read = await legacy.readAuditTrail(legacyAdmin, { tenantId: big.tenantId, limit: 500 });
+      if (!read.ok) throw new Error(read.message);
+      return read.value.events.length;
+    };
+    const before = await versions();
+    const eventsBefore = await trail();
+    const page = await legacy.listPartnerRelationshipsPage(legacyAdmin, { partnerTenantId: big.tenantId, limit: 100 });
     if (!page.ok) throw new Error(page.message);
     expect(ids(page.value.rows.map((r) => ({ id: r.relationship.id })))).toEqual(ids(all));
+    // Indexed without a change anyone could see: the same versions (a card held at one is still current), no audit event.
+    expect(await versions()).toEqual(before);
+    expect(Object.keys(before)).toHaveLength(TOTAL);
+    expect(await trail()).toBe(eventsBefore);
+    const draft = page.value.rows.find((r) => r.relationship.kind === 'gdap' && r.relationship.displayName === 'A draft')?.relationship;
+    if (draft === undefined) throw new Error('the draft is listed');
+    expect(draft.version).toBe(before[draft.id]);
+    const sent = await legacy.lockForApproval(legacyAdmin, { id: draft.id, version: before[draft.id] ?? '' });
+    expect(sent).toMatchObject({ ok: true, value: { status: 'approvalPending' } });
   });
 });
