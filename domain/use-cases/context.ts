@@ -89,21 +89,27 @@ export async function tenantRef(context: UseCaseContext, tenantId: string): Prom
   return { tenantId, name: tenant?.name ?? tenantId };
 }
 
-/** The message for a version the caller read that is no longer the stored one. */
-export const CHANGED_MEANWHILE = 'This changed meanwhile: someone else acted on it after you looked. Here is how it stands now.';
+/**
+ * The message for a version the caller read that is no longer the stored one, when who changed it is not known (a
+ * record from before changes were signed, the system, Microsoft): it says what happened and claims nothing more.
+ */
+export const CHANGED_MEANWHILE = 'This changed meanwhile, after you looked. Here is how it stands now.';
+
+/** The message for a stale click whose newer version is another person's change. */
+export const CHANGED_BY_SOMEONE_ELSE = 'This changed meanwhile: someone else acted on it after you looked. Here is how it stands now.';
 
 /** The message for a stale click whose newer version is the same person's own change (a double click, an old card). */
 export const ALREADY_DONE_BY_YOU = 'You already did this: here is how it stands now. Nothing was changed again.';
 
-/** Says who changed it since the caller looked: "you already did this" when it was them, else someone else. */
+/**
+ * Says who changed it since the caller looked, only as far as the record tells: "you already did this" when it was
+ * them, "someone else" when it was another person, and neither when the record does not say (or it was the system).
+ */
 export function staleMessage(actor: Actor, lastModifiedBy: PersonRef | null | undefined): string {
-  const same =
-    lastModifiedBy !== null &&
-    lastModifiedBy !== undefined &&
-    actor.kind === 'user' &&
-    lastModifiedBy.userId === actor.userId &&
-    lastModifiedBy.tenantId === actor.tenantId;
-  return same ? ALREADY_DONE_BY_YOU : CHANGED_MEANWHILE;
+  // The system's changes are signed with no tenant (personRef): not a person, so not "someone else" either.
+  if (lastModifiedBy === null || lastModifiedBy === undefined || lastModifiedBy.tenantId === '') return CHANGED_MEANWHILE;
+  const same = actor.kind === 'user' && lastModifiedBy.userId === actor.userId && lastModifiedBy.tenantId === actor.tenantId;
+  return same ? ALREADY_DONE_BY_YOU : CHANGED_BY_SOMEONE_ELSE;
 }
 
 export type { UserActor };

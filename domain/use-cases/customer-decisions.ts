@@ -9,7 +9,7 @@ import { approvalLink } from '../relationships/gdap-relationship.ts';
 import type { Refusal, Result } from '../shared/result.ts';
 import { ok, refuse, refuseWithLink } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
-import { CHANGED_MEANWHILE, checkPolicy, personRef, staleMessage } from './context.ts';
+import { checkPolicy, personRef, staleMessage } from './context.ts';
 import { changeGdap, transitionTo } from './gdap-writes.ts';
 import { changeReseller } from './reseller-writes.ts';
 import type { RelationshipView } from './views.ts';
@@ -162,7 +162,7 @@ async function recordAgreement(
   if (!outcome.ok)
     return refuse(
       'conflict',
-      CHANGED_MEANWHILE,
+      staleMessage(actor, outcome.current?.value.acceptedBy),
       outcome.current === undefined ? undefined : { acceptance: outcome.current.value, version: outcome.current.version },
     );
   return ok({ acceptance, version: outcome.version });

@@ -14,7 +14,7 @@ import { setAutoExtend } from '../relationships/gdap-changes.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
-import { CHANGED_MEANWHILE, checkPolicy, ownPartnerTenant, personRef } from './context.ts';
+import { CHANGED_MEANWHILE, checkPolicy, ownPartnerTenant, personRef, staleMessage } from './context.ts';
 import type { GdapChange } from './gdap-writes.ts';
 import { changeGdap, gdapEvent, NOT_FOUND, refusalOf, transitionTo } from './gdap-writes.ts';
 import type { GdapRelationshipView, ResellerRelationshipView } from './views.ts';
@@ -98,7 +98,7 @@ export async function requestResellerRelationship(
   if (!outcome.ok) {
     return outcome.current === undefined
       ? refuse('conflict', CHANGED_MEANWHILE)
-      : refuse('conflict', CHANGED_MEANWHILE, await resellerView(context, actor, outcome.current));
+      : refuse('conflict', staleMessage(actor, outcome.current.value.lastModifiedBy), await resellerView(context, actor, outcome.current));
   }
   return ok(await resellerView(context, actor, { value: invitation, version: outcome.version }));
 }
@@ -356,7 +356,8 @@ export async function deleteGdapDraft(
     customerTenantId: r.customer.tenantId,
   });
   if (denied !== undefined) return denied;
-  if (stored.version !== change.version) return refuse('conflict', CHANGED_MEANWHILE, await gdapView(context, actor, stored));
+  if (stored.version !== change.version)
+    return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), await gdapView(context, actor, stored));
   if (r.status !== 'created') {
     return refuse(
       'invalid-transition',

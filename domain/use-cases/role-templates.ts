@@ -14,7 +14,7 @@ import { ok, refuse } from '../shared/result.ts';
 import type { RoleTemplate, TemplateApplied, TemplateRole } from '../templates/role-template.ts';
 import { grantsFor, TEMPLATE_NOT_FOUND, validateTemplateName, validateTemplateRoles } from '../templates/role-template.ts';
 import type { UseCaseContext } from './context.ts';
-import { actingPartner, CHANGED_MEANWHILE, checkPolicy, personRef } from './context.ts';
+import { actingPartner, CHANGED_MEANWHILE, checkPolicy, personRef, staleMessage } from './context.ts';
 import { gdapEvent, recordChange } from './gdap-writes.ts';
 import { assignSecurityGroup } from './manage-assignments.ts';
 import type { RoleView } from './views.ts';
@@ -162,7 +162,8 @@ export async function updateRoleTemplate(
   const stored = await context.templates.findOfPartner(partnerTenantId, input.id);
   if (stored === undefined) return refuse('not-found', TEMPLATE_NOT_FOUND);
   const groups = await context.directory.listGroups(partnerTenantId);
-  if (stored.version !== input.version) return refuse('conflict', CHANGED_MEANWHILE, templateView(stored, groups, may));
+  if (stored.version !== input.version)
+    return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), templateView(stored, groups, may));
   const name = validateTemplateName(input.name ?? stored.value.name);
   if (!name.ok) return refuse(name.code, name.message);
   const roles = input.roles === undefined ? ok(stored.value.roles) : await checkedRoles(context, partnerTenantId, input.roles);
@@ -187,7 +188,7 @@ export async function updateRoleTemplate(
   if (!written.ok) {
     if (renamed) await context.templates.releaseName(partnerTenantId, name.value);
     const current = written.current === undefined ? undefined : templateView(written.current, groups, may);
-    return refuse('conflict', CHANGED_MEANWHILE, current);
+    return refuse('conflict', staleMessage(actor, written.current?.value.lastModifiedBy), current);
   }
   if (renamed) await context.templates.releaseName(partnerTenantId, stored.value.name);
   return ok(templateView({ value: template, version: written.version }, groups, may));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANGED_MEANWHILE } from '#domain/use-cases/context.ts';
+import { staleMessage } from '#domain/use-cases/context.ts';
 import { defineAction } from '../action-handler.ts';
 import { refusalReply } from '../invoke-reply.ts';
 import { assignmentsReply } from './assignment-actions.ts';
@@ -12,7 +12,8 @@ export const editAssignmentAction = defineAction(dataSchema, async ({ actor, ser
   if (!got.ok) return refusalReply(got);
   const view = got.value;
   if (view.kind !== 'gdap') return refusalReply({ code: 'not-found', message: 'That relationship was not found.' });
-  if (view.version !== data.version) return assignmentsReply(view, { note: CHANGED_MEANWHILE, noteIsWarning: true });
+  if (view.version !== data.version)
+    return assignmentsReply(view, { note: staleMessage(actor, view.relationship.lastModifiedBy), noteIsWarning: true });
   if (!view.assignments.some((a) => a.groupId === data.groupId))
     return assignmentsReply(view, { note: 'That group has no access through this relationship any more.', noteIsWarning: true });
   return assignmentsReply(view, { editGroupId: data.groupId });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR as SYSTEM } from '#domain/actors/actor.ts';
+import { GDAP_COLLECTION } from '#domain/relationships/relationship.repository.ts';
 import { createHarness, expectOk } from '#test/support/domain-harness.ts';
 import { GROUPS, TENANTS, USERS } from '#test/support/test-directory.ts';
 import { activeRelationship, GLOBAL_ADMIN, HELPDESK, requested } from '#test/support/flow-helpers.ts';
@@ -216,6 +217,25 @@ describe('optimistic concurrency', () => {
       code: 'conflict',
       message: expect.stringContaining('You already did this'),
       current: { version: approved.version },
+    });
+  });
+
+  it('on a record written before changes were signed, claims neither "you" nor "someone else"', async () => {
+    const h = createHarness();
+    const admin = await h.actor('adminAgent');
+    const created = await requested(h);
+    const locked = expectOk(await h.access.lockForApproval(admin, { id: created.id, version: created.version }));
+    // As stored before lastModifiedBy existed: the same record at the same version, unsigned.
+    const stored = await h.store.get<Record<string, unknown>>(GDAP_COLLECTION, locked.id);
+    if (stored === undefined) throw new Error('stored');
+    const { lastModifiedBy: _signed, ...unsigned } = stored.value;
+    expect(await h.store.put(GDAP_COLLECTION, locked.id, unsigned, stored.version, { keepVersion: true })).toMatchObject({ ok: true });
+    const doubleClick = await h.access.lockForApproval(admin, { id: created.id, version: created.version });
+    expect(doubleClick).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: 'This changed meanwhile, after you looked. Here is how it stands now.',
+      current: { status: 'approvalPending', version: locked.version },
     });
   });
 
