@@ -1,6 +1,5 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderAssignmentsCard } from '#cards/partner/assignments.card.ts';
-import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
 import type { SecurityGroup } from '#domain/ports/directory.ts';
 import { findRoleById, findRoleByName } from '#domain/roles/roles-catalog.ts';
 import { rolesNamedIn } from '#domain/understanding/details.ts';
@@ -13,6 +12,7 @@ import type { PartnerServices } from '#presenters/partner/customer-admins.ts';
 import { field, FormPrompt, optionList, optionText, valuesOf, type Parsed } from './form-prompt.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { PartnerDialog } from './partner-dialog.ts';
+import { partnerTaskRefusal } from './task-refusal.ts';
 import { searchRelationships } from './relationship-search.ts';
 
 export const ASSIGN_GROUPS_DIALOG = 'partner.assignGroups';
@@ -136,13 +136,9 @@ export class AssignGroupsDialog extends PartnerDialog {
 
   private async askRelationshipStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const actor = turnActor(step.context);
-    const decision = ownOrganizationPermissions(actor).assignSecurityGroup;
-    if (!decision.allowed) {
-      await step.context.sendActivity(
-        actor.tenantKind === 'partner'
-          ? decision.reason
-          : 'Assigning security groups is for partner Admin agents. Type "help" to see what you can do.',
-      );
+    const refused = partnerTaskRefusal(actor, 'assignSecurityGroup', 'Assigning security groups is for partner Admin agents.');
+    if (refused !== undefined) {
+      await step.context.sendActivity(refused);
       return step.endDialog(NOTHING);
     }
     const search = optionText(step.options, 'search');

@@ -1,7 +1,6 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderPartnerFormCard, emptyForm, toggleInput } from '#cards/partner/partner-form.card.ts';
 import { renderRequestResultCard } from '#cards/partner/request-result.card.ts';
-import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
 import type { ResellerRelationshipView } from '#domain/use-cases/views.ts';
 import { turnActor } from '../turn-actor.ts';
 import { adminReach, type PartnerServices } from '#presenters/partner/customer-admins.ts';
@@ -10,6 +9,7 @@ import { listCustomers } from './customer-lookup.ts';
 import { field, FormPrompt, optionText, valuesOf } from './form-prompt.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { PartnerDialog } from './partner-dialog.ts';
+import { partnerTaskRefusal } from './task-refusal.ts';
 import { buildRequestResultView } from '#presenters/partner/request-result.presenter.ts';
 
 export const INVITE_CUSTOMER_DIALOG = 'partner.inviteCustomer';
@@ -80,12 +80,12 @@ export class InviteCustomerDialog extends PartnerDialog {
 
   private async askCustomerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const actor = turnActor(step.context);
-    const decision = ownOrganizationPermissions(actor).requestResellerRelationship;
-    if (!decision.allowed) {
-      const why =
-        actor.tenantKind === 'partner'
-          ? decision.reason
-          : 'Inviting customers is for partner staff (Admin or Sales agents). Type "help" to see what you can do.';
+    const why = partnerTaskRefusal(
+      actor,
+      'requestResellerRelationship',
+      'Inviting customers is for partner staff (Admin or Sales agents).',
+    );
+    if (why !== undefined) {
       await step.context.sendActivity(why);
       return step.endDialog({ relationshipId: null } satisfies InviteCustomerResult);
     }

@@ -2,7 +2,6 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import { z } from 'zod';
 import { renderCampaignCard } from '#cards/partner/campaign.card.ts';
 import { choicesInput, emptyForm, numberInput, renderPartnerFormCard, toggleInput } from '#cards/partner/partner-form.card.ts';
-import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
 import { MAX_DURATION_DAYS, MIN_DURATION_DAYS } from '#domain/relationships/gdap-validation.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { buildCampaignView } from '#presenters/partner/campaign.presenter.ts';
@@ -10,6 +9,7 @@ import type { PartnerServices } from '#presenters/partner/customer-admins.ts';
 import { turnActor } from '../turn-actor.ts';
 import { FormPrompt } from './form-prompt.ts';
 import { PartnerDialog } from './partner-dialog.ts';
+import { partnerTaskRefusal } from './task-refusal.ts';
 
 export const MIGRATION_CAMPAIGN_DIALOG = 'partner.migrationCampaign';
 export const CAMPAIGNS_DIALOG = 'partner.campaigns';
@@ -30,17 +30,8 @@ interface CampaignChoice {
 }
 
 /** The refusal to show when the person may not run campaigns, or undefined. */
-function campaignsRefusal(services: { actorKind: string; reason: string | undefined }): string | undefined {
-  if (services.reason === undefined) return undefined;
-  return services.actorKind === 'partner'
-    ? services.reason
-    : 'Migration campaigns are for partner Admin agents. Type "help" to see what you can do.';
-}
-
 function refusalFor(step: WaterfallStepContext): string | undefined {
-  const actor = turnActor(step.context);
-  const may = ownOrganizationPermissions(actor).runMigrationCampaign;
-  return campaignsRefusal({ actorKind: actor.tenantKind, reason: may.allowed ? undefined : may.reason });
+  return partnerTaskRefusal(turnActor(step.context), 'runMigrationCampaign', 'Migration campaigns are for partner Admin agents.');
 }
 
 /**

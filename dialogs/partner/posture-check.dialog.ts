@@ -1,11 +1,11 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderPostureCard } from '#cards/partner/posture.card.ts';
-import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import type { PartnerServices } from '#presenters/partner/customer-admins.ts';
 import { buildPostureView } from '#presenters/partner/posture.presenter.ts';
 import { turnActor } from '../turn-actor.ts';
 import { PartnerDialog } from './partner-dialog.ts';
+import { partnerTaskRefusal } from './task-refusal.ts';
 
 export const POSTURE_CHECK_DIALOG = 'partner.postureCheck';
 
@@ -23,13 +23,9 @@ export class PostureCheckDialog extends PartnerDialog {
 
   private async showPostureStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const actor = turnActor(step.context);
-    const may = ownOrganizationPermissions(actor).checkPosture;
-    if (!may.allowed) {
-      await step.context.sendActivity(
-        actor.tenantKind === 'partner'
-          ? may.reason
-          : 'The GDAP posture check is for partner Admin agents. Type "help" to see what you can do.',
-      );
+    const refused = partnerTaskRefusal(actor, 'checkPosture', 'The GDAP posture check is for partner Admin agents.');
+    if (refused !== undefined) {
+      await step.context.sendActivity(refused);
       return step.endDialog();
     }
     const report = await this.#services.domain.checkGdapPosture(actor, {});

@@ -30,6 +30,7 @@ import { templateLines } from '#presenters/partner/role-templates.presenter.ts';
 import { findTemplateByName } from './role-templates.dialog.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { PartnerDialog } from './partner-dialog.ts';
+import { partnerTaskRefusal } from './task-refusal.ts';
 import { buildRequestResultView } from '#presenters/partner/request-result.presenter.ts';
 
 export const REQUEST_GDAP_DIALOG = 'partner.requestGdap';
@@ -143,13 +144,9 @@ export class RequestGdapDialog extends PartnerDialog {
 
   private async askCustomerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const actor = turnActor(step.context);
-    const decision = ownOrganizationPermissions(actor).requestGdapRelationship;
-    if (!decision.allowed) {
-      await step.context.sendActivity(
-        actor.tenantKind === 'partner'
-          ? decision.reason
-          : 'Requesting GDAP is for partner Admin agents. Type "help" to see what you can do.',
-      );
+    const refused = partnerTaskRefusal(actor, 'requestGdapRelationship', 'Requesting GDAP is for partner Admin agents.');
+    if (refused !== undefined) {
+      await step.context.sendActivity(refused);
       return step.endDialog(NOTHING);
     }
     const named = optionText(step.options, 'customer');

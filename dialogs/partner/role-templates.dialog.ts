@@ -1,6 +1,5 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderRoleTemplatesCard } from '#cards/partner/role-templates.card.ts';
-import { ownOrganizationPermissions } from '#domain/policy/access-policy.ts';
 import { nameKey } from '#domain/shared/plain-text.ts';
 import type { RoleTemplateView } from '#domain/use-cases/role-templates.ts';
 import type { UserActor } from '#domain/actors/actor.ts';
@@ -9,14 +8,13 @@ import { buildRoleTemplatesView } from '#presenters/partner/role-templates.prese
 import type { PartnerServices } from '#presenters/partner/customer-admins.ts';
 import { turnActor } from '../turn-actor.ts';
 import { PartnerDialog } from './partner-dialog.ts';
+import { partnerTaskRefusal } from './task-refusal.ts';
 
 export const ROLE_TEMPLATES_DIALOG = 'partner.roleTemplates';
 
 /** The refusal to show when the person may not manage role templates, or undefined when they may. */
 export function templatesRefusal(actor: UserActor): string | undefined {
-  const may = ownOrganizationPermissions(actor).manageRoleTemplates;
-  if (may.allowed) return undefined;
-  return actor.tenantKind === 'partner' ? may.reason : 'Role templates are for partner Admin agents. Type "help" to see what you can do.';
+  return partnerTaskRefusal(actor, 'manageRoleTemplates', 'Role templates are for partner Admin agents.');
 }
 
 /** The partner's template with that name (as a person reads names), or the message saying it was not found. */
