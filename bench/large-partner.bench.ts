@@ -23,6 +23,7 @@ interface Partner {
   readonly key: string;
   readonly tenantId: string;
   readonly adminAgentId: string;
+  readonly firstCustomer: { readonly tenantId: string; readonly name: string };
 }
 
 async function startBot(): Promise<{ url: string; partners: Partner[]; stop: () => void }> {
@@ -98,6 +99,34 @@ function operations(url: string, partner: Partner) {
     tabNext: async () => {
       await tab(tabNext);
     },
+  };
+}
+
+/** The texts of an answer's messages and cards, to check once that a turn does what it is measured for. */
+function answerText(answer: unknown): string {
+  return JSON.stringify(answer);
+}
+
+let conversations = 0;
+/**
+ * Turns that find one relationship or customer of the partner (issue 21: they used to read every relationship): each in
+ * a conversation of its own, so a flow the turn starts (assign groups asks which group next) never takes the next one.
+ */
+function findingTurns(url: string, partner: Partner) {
+  const customer = partner.firstCustomer.name;
+  // The seed names each customer's first GDAP relationship "<customer> helpdesk 1" (approved, active).
+  const relationship = `${customer} helpdesk 1`;
+  const say = (text: string) => async () => {
+    conversations += 1;
+    const conversation = { id: `bench-find-${conversations}`, conversationType: 'personal', tenantId: partner.tenantId };
+    return post(url, activity(partner.tenantId, partner.adminAgentId, { type: 'message', text, conversation }));
+  };
+  return {
+    assignGroups: { run: say('assign groups'), shows: 'active relationships' },
+    assignGroupsFor: { run: say(`assign groups for ${customer}`), shows: relationship },
+    manage: { run: say(`manage ${relationship}`), shows: 'uto-extend' },
+    renew: { run: say(`renew ${relationship}`), shows: customer },
+    whatCan: { run: say(`what can Tier 1 support do at ${customer}?`), shows: 'Tier 1 support' },
   };
 }
 
@@ -182,6 +211,38 @@ try {
     });
   }
   console.table(rows);
+
+  // Turns that find one relationship or customer: each checked once for what it shows, then timed side by side.
+  const finding = { large: findingTurns(bot.url, large), small: findingTurns(bot.url, small) };
+  for (const [key, turns] of Object.entries(finding)) {
+    for (const [name, turn] of Object.entries(turns)) {
+      const text = answerText(await turn.run());
+      if (!text.includes(turn.shows))
+        throw new Error(`${key} partner, ${name}: the answer does not show "${turn.shows}": ${text.slice(0, 400)}`);
+      await latency(turn.run, 10);
+    }
+  }
+  const found: Record<string, string>[] = [];
+  for (const [name, pick] of [
+    ['"assign groups" (active relationships)', 'assignGroups'],
+    ['"assign groups for <customer>"', 'assignGroupsFor'],
+    ['"manage <relationship>"', 'manage'],
+    ['"renew <relationship>"', 'renew'],
+    ['"what can <group> do at <customer>?"', 'whatCan'],
+  ] as const) {
+    const s = await latency(finding.small[pick].run);
+    const l = await latency(finding.large[pick].run);
+    const ratio = l.p50 / Math.max(s.p50, 0.001);
+    found.push({
+      turn: name,
+      'small p50': ms(s.p50),
+      'large p50': ms(l.p50),
+      'small p95': ms(s.p95),
+      'large p95': ms(l.p95),
+      'large / small (p50)': `${ratio.toFixed(2)}x ${ratio <= 2 ? 'WITHIN 2x' : 'OVER 2x'}`,
+    });
+  }
+  console.table(found);
 
   // Alone, beside three clients paging the small partner, beside three paging the large one: in alternating rounds,
   // so a change in the machine's load falls on all three alike.

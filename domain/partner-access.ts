@@ -41,12 +41,14 @@ import {
   getCustomerAgreement,
   getRelationship,
   listCustomersOfPartner,
+  getCustomerOfPartner,
   listPartnersOfCustomer,
   listPendingInvitations,
   readAuditTrail,
 } from './use-cases/queries.ts';
 import { removePartnerDap, removePartnerRoles } from './use-cases/remove-partner-roles.ts';
 import { listPartnerRelationshipsPage } from './use-cases/partner-page.ts';
+import { findGdapRelationshipCandidates, listActiveGdapRelationships } from './use-cases/partner-search.ts';
 import { relationshipNamesOfPartner } from './use-cases/relationship-names.ts';
 import { editInvitationEmail } from './use-cases/invitation-email.ts';
 import { checkRelationshipNow, reconcileRelationships } from './use-cases/reconcile.ts';
@@ -108,6 +110,9 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     getRelationship: bind(context, getRelationship),
     listPartnersOfCustomer: bind(context, listPartnersOfCustomer),
     listCustomersOfPartner: bind(context, listCustomersOfPartner),
+    getCustomerOfPartner: bind(context, getCustomerOfPartner),
+    listActiveGdapRelationships: bind(context, listActiveGdapRelationships),
+    findGdapRelationshipCandidates: bind(context, findGdapRelationshipCandidates),
     listPartnerRelationshipsPage: bind(context, listPartnerRelationshipsPage),
     relationshipNamesOfPartner: bind(context, relationshipNamesOfPartner),
     listPendingInvitations: bind(context, listPendingInvitations),

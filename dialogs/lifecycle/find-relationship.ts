@@ -19,7 +19,7 @@ const normalize = (text: string) =>
 
 /**
  * The partner's GDAP relationship the words name: its exact name first, then names or customers containing
- * every word. Only the actor's own partner is searched (the use case checks they may see it).
+ * every word. Only the actor's own partner is searched (the use case checks they may see it), through the store's indexes.
  */
 export async function findRelationship(domain: PartnerAccess, actor: UserActor, words: string): Promise<RelationshipLookup> {
   if (actor.tenantKind !== 'partner') {
@@ -28,10 +28,20 @@ export async function findRelationship(domain: PartnerAccess, actor: UserActor, 
       message: 'Managing a GDAP relationship is for the partner\'s agents. Type "my partners" to see the partners of your organization.',
     };
   }
-  const listed = await domain.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
-  if (!listed.ok) return { kind: 'none', message: listed.message };
-  const all = listed.value.flatMap((c) => c.gdapRelationships);
   const wanted = normalize(words);
+  if (wanted === '') {
+    // No words: the live relationships (those that can still change), a page of them, by name.
+    const active = await domain.listActiveGdapRelationships(actor, { partnerTenantId: actor.tenantId, limit: MAX_CANDIDATES });
+    if (!active.ok) return { kind: 'none', message: active.message };
+    const [only] = active.value.relationships;
+    if (active.value.total === 1 && only !== undefined) return { kind: 'found', relationship: only };
+    const candidates = [...active.value.relationships].sort((a, b) => a.displayName.localeCompare(b.displayName));
+    if (candidates.length > 0) return { kind: 'several', candidates };
+  }
+  // Only the candidates the store's indexes give for these words (by name, by customer), never every relationship.
+  const listed = await domain.findGdapRelationshipCandidates(actor, { partnerTenantId: actor.tenantId, words: wanted });
+  if (!listed.ok) return { kind: 'none', message: listed.message };
+  const all = listed.value.relationships;
   const exact = all.filter((r) => normalize(r.displayName) === wanted);
   if (exact.length === 1 && exact[0] !== undefined) return { kind: 'found', relationship: exact[0] };
   const terms = wanted.split(' ').filter((t) => t.length > 0);

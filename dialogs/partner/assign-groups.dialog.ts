@@ -124,12 +124,12 @@ export class AssignGroupsDialog extends PartnerDialog {
       };
     }
     const more =
-      found.total > found.matches.length
-        ? ` Here are the best ${found.matches.length} of ${found.total}; type more of the name to narrow it down.`
+      found.total > found.matches.length || !found.complete
+        ? ` Here are the best ${found.matches.length} of ${found.complete ? found.total : `${found.total} or more`}; type more of the name to narrow it down.`
         : '';
     return {
       ok: false,
-      message: `${found.total} relationships match "${words}". Which one?${more}`,
+      message: `${found.total}${found.complete ? '' : ' or more'} relationships match "${words}". Which one?${more}`,
       followUp: relationshipQuestion('Pick one, or search again.', found.matches),
     };
   }

@@ -22,7 +22,7 @@ export type ContextualAnswer =
   | { readonly kind: 'refused'; readonly intent: ContextualIntent; readonly text: string };
 
 /** The use cases contextual answers read from. */
-export type AccessQueries = Pick<PartnerAccess, 'effectiveAccess' | 'listCustomersOfPartner' | 'listPartnersOfCustomer'>;
+export type AccessQueries = Pick<PartnerAccess, 'effectiveAccess' | 'getCustomerOfPartner' | 'listPartnersOfCustomer'>;
 
 function related(...ids: readonly (string | undefined)[]): FactSummary[] {
   return ids
@@ -46,11 +46,12 @@ async function accessOf(
       subjectGroupId: subject.group.id,
     });
     if (!decision.allowed) return refuse('forbidden', decision.reason);
-    const customers = await queries.listCustomersOfPartner(actor, { partnerTenantId: actor.tenantId });
-    if (!customers.ok) return customers;
-    const customer = customers.value.find((c) => c.customer.tenantId === tenant.id);
+    // That customer's relationships only (read by customer), never all of the partner's.
+    const found = await queries.getCustomerOfPartner(actor, { partnerTenantId: actor.tenantId, customerTenantId: tenant.id });
+    if (!found.ok) return found;
+    const customer = found.value;
     const access: EffectiveAccess =
-      customer === undefined
+      customer === null
         ? {
             userId: subject.group.id,
             customer: { tenantId: tenant.id, name: tenant.name },

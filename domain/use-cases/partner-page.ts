@@ -362,7 +362,7 @@ async function pageRows(
  * its by-partner index, its relationships are written again as they are to add them. They keep their versions: nothing
  * a person could see changed, so a card or click at that version stays current, and no audit event says otherwise.
  */
-async function ensureRowIndexes(context: UseCaseContext, partnerTenantId: string): Promise<void> {
+export async function ensureRowIndexes(context: UseCaseContext, partnerTenantId: string): Promise<void> {
   const [gdapRows, gdapAll, resellerRows, resellerAll] = await Promise.all([
     context.gdap.countRows(ROW_INDEX.customer, partnerTenantId),
     context.gdap.countByPartner(partnerTenantId),

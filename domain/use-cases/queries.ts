@@ -7,6 +7,7 @@ import type { Permissions } from '../policy/access-policy.ts';
 import { permissionsFor } from '../policy/access-policy.ts';
 import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
 import type { Versioned } from '../ports/document-store.ts';
+import type { SecurityGroup } from '../ports/directory.ts';
 import type { GdapRelationship } from '../relationships/gdap-relationship.ts';
 import type { ResellerRelationship } from '../relationships/reseller-relationship.ts';
 import type { Result } from '../shared/result.ts';
@@ -112,18 +113,51 @@ export async function listCustomersOfPartner(
   for (const r of resellers) entry(r.value.customer.tenantId).reseller ??= r;
   for (const g of gdaps) entry(g.value.customer.tenantId).gdaps.push(g);
   const result = await Promise.all(
-    [...byCustomer].map(async ([customerTenantId, { reseller, gdaps: own }]): Promise<CustomerOfPartner> => {
-      const agreement = await context.agreements.get(customerTenantId);
-      return {
-        customer: await tenantRef(context, customerTenantId),
-        reseller: reseller === undefined ? null : await resellerView(context, actor, reseller),
-        gdapRelationships: await Promise.all(own.map((g) => gdapView(context, actor, g, groups))),
-        agreementAccepted: agreement !== undefined,
-        canTransact: canTransactForCustomer(reseller?.value, agreement?.value),
-      };
-    }),
+    [...byCustomer].map(([customerTenantId, { reseller, gdaps: own }]) =>
+      customerOfPartner(context, actor, customerTenantId, reseller, own, groups),
+    ),
   );
   return ok(result);
+}
+
+async function customerOfPartner(
+  context: UseCaseContext,
+  actor: Actor,
+  customerTenantId: string,
+  reseller: Versioned<ResellerRelationship> | undefined,
+  gdaps: readonly Versioned<GdapRelationship>[],
+  groups: readonly SecurityGroup[],
+): Promise<CustomerOfPartner> {
+  const agreement = await context.agreements.get(customerTenantId);
+  return {
+    customer: await tenantRef(context, customerTenantId),
+    reseller: reseller === undefined ? null : await resellerView(context, actor, reseller),
+    gdapRelationships: await Promise.all(gdaps.map((g) => gdapView(context, actor, g, groups))),
+    agreementAccepted: agreement !== undefined,
+    canTransact: canTransactForCustomer(reseller?.value, agreement?.value),
+  };
+}
+
+/**
+ * One customer of the partner with its relationships, as `listCustomersOfPartner` lists it, read by customer (the
+ * customer's relationships, never the partner's others); null when the partner has no relationship with it.
+ */
+export async function getCustomerOfPartner(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { partnerTenantId: string; customerTenantId: string },
+): Promise<Result<CustomerOfPartner | null>> {
+  const { partnerTenantId, customerTenantId } = input;
+  const denied = checkPolicy(actor, 'viewPartnerRelationships', { partnerTenantId });
+  if (denied !== undefined) return denied;
+  const [reseller, gdaps, groups] = await Promise.all([
+    context.reseller.find(partnerTenantId, customerTenantId),
+    context.gdap.listByCustomer(customerTenantId),
+    context.directory.listGroups(partnerTenantId),
+  ]);
+  const own = gdaps.filter((g) => g.value.partnerTenantId === partnerTenantId);
+  if (reseller === undefined && own.length === 0) return ok(null);
+  return ok(await customerOfPartner(context, actor, customerTenantId, reseller, own, groups));
 }
 
 export interface PendingInvitations {
