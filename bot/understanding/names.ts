@@ -21,7 +21,7 @@ export async function namesFor(services: BotServices, actor: UserActor): Promise
 const knownNames = new WeakMap<object, Map<string, RelationshipNames>>();
 
 /** The actor's own partner's GDAP relationship names, kept between turns and brought up to date from the audit trail. */
-async function relationshipNames(services: BotServices, actor: UserActor): Promise<string[]> {
+async function relationshipNames(services: BotServices, actor: UserActor): Promise<readonly string[]> {
   const cache = knownNames.get(services.domain) ?? new Map<string, RelationshipNames>();
   knownNames.set(services.domain, cache);
   const known = cache.get(actor.tenantId);
@@ -30,6 +30,15 @@ async function relationshipNames(services: BotServices, actor: UserActor): Promi
     ...(known === undefined ? {} : { known }),
   });
   if (!current.ok) return [];
-  if (known === undefined || current.value.seq > known.seq) cache.set(actor.tenantId, current.value);
-  return [...new Set(current.value.names.values())];
+  const kept = known !== undefined && current.value.seq <= known.seq ? known : current.value;
+  if (kept !== known) cache.set(actor.tenantId, kept);
+  return listOf(kept);
+}
+
+/** Each kept set of names as one list, made once: the same list every message until a name changes (10,000 for a large partner). */
+const lists = new WeakMap<RelationshipNames, readonly string[]>();
+function listOf(names: RelationshipNames): readonly string[] {
+  const made = lists.get(names) ?? Object.freeze([...new Set(names.names.values())]);
+  lists.set(names, made);
+  return made;
 }

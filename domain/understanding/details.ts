@@ -73,28 +73,54 @@ interface ExactForm {
   readonly order: number;
 }
 
+/** Letters a form is found by, when it has that many (squashed). */
+const WINDOW = 6;
+
 /**
- * Exact forms in the longest-first order, found by their first three letters (squashed): a form can only match where
- * those stand in the text, so a message is checked against the few forms its own letters start, not all of them.
+ * Exact forms in the longest-first order, each found by the run of WINDOW letters (squashed) that the fewest forms
+ * share (shorter forms by their first three letters): a form can only match where all of its letters stand in the text,
+ * so a message is checked against the few forms whose rarest run it holds, not all of them. (By first letters alone,
+ * a partner whose 10,000 relationship names all begin with their customer's "Large Customer …" would have every name
+ * checked against every message that names a customer.)
  */
 class ExactForms {
+  readonly #byWindow = new Map<string, ExactForm[]>();
   readonly #byStart = new Map<string, ExactForm[]>();
   readonly #short: ExactForm[] = [];
   constructor(forms: readonly ExactForm[]) {
+    const shared = new Map<string, number>();
+    const windowsOf = (squashed: string) => {
+      const runs = new Set<string>();
+      for (let i = 0; i + WINDOW <= squashed.length; i += 1) runs.add(squashed.slice(i, i + WINDOW));
+      return runs;
+    };
+    for (const form of forms) for (const run of windowsOf(form.squashed)) shared.set(run, (shared.get(run) ?? 0) + 1);
+    const add = (map: Map<string, ExactForm[]>, key: string, form: ExactForm) => {
+      const list = map.get(key) ?? [];
+      list.push(form);
+      map.set(key, list);
+    };
     for (const form of forms) {
       if (form.squashed.length < 3) this.#short.push(form);
+      else if (form.squashed.length < WINDOW) add(this.#byStart, form.squashed.slice(0, 3), form);
       else {
-        const start = form.squashed.slice(0, 3);
-        const list = this.#byStart.get(start) ?? [];
-        list.push(form);
-        this.#byStart.set(start, list);
+        let rarest = '';
+        let fewest = Number.POSITIVE_INFINITY;
+        for (const run of windowsOf(form.squashed)) {
+          const count = shared.get(run) ?? 0;
+          if (count < fewest) [rarest, fewest] = [run, count];
+        }
+        add(this.#byWindow, rarest, form);
       }
     }
   }
   /** The forms that may match in `squashed` text, longest first. */
   candidates(squashed: string): ExactForm[] {
     const found = new Set<ExactForm>(this.#short);
-    for (let i = 0; i + 3 <= squashed.length; i += 1) for (const form of this.#byStart.get(squashed.slice(i, i + 3)) ?? []) found.add(form);
+    for (let i = 0; i + 3 <= squashed.length; i += 1) {
+      for (const form of this.#byStart.get(squashed.slice(i, i + 3)) ?? []) found.add(form);
+      if (i + WINDOW <= squashed.length) for (const form of this.#byWindow.get(squashed.slice(i, i + WINDOW)) ?? []) found.add(form);
+    }
     return [...found].sort((a, b) => a.order - b.order);
   }
 }
@@ -129,7 +155,7 @@ function prepareNames(names: readonly Named[]): PreparedNames {
  * A few lists are kept (a partner's and a customer's vocabularies alternate); a list is the same when its items are.
  */
 class PreparedCache<T, P> {
-  readonly #entries: { items: readonly T[]; prepared: P }[] = [];
+  readonly #entries: { source: readonly T[]; items: readonly T[]; prepared: P }[] = [];
   readonly #same: (a: T, b: T) => boolean;
   readonly #prepare: (items: readonly T[]) => P;
   constructor(same: (a: T, b: T) => boolean, prepare: (items: readonly T[]) => P) {
@@ -137,10 +163,13 @@ class PreparedCache<T, P> {
     this.#prepare = prepare;
   }
   get(items: readonly T[]): P {
-    const found = this.#entries.find((e) => e.items.length === items.length && e.items.every((item, i) => this.#same(item, items[i] as T)));
+    // The same list as last time (a caller that keeps its list between messages) is known without comparing its items.
+    const found =
+      this.#entries.find((e) => e.source === items && e.items.length === items.length) ??
+      this.#entries.find((e) => e.items.length === items.length && e.items.every((item, i) => this.#same(item, items[i] as T)));
     if (found !== undefined) return found.prepared;
     const prepared = this.#prepare(items);
-    this.#entries.unshift({ items: [...items], prepared });
+    this.#entries.unshift({ source: items, items: [...items], prepared });
     if (this.#entries.length > 16) this.#entries.pop();
     return prepared;
   }

@@ -204,6 +204,12 @@ class SourceReader {
   readonly #descending: boolean;
   readonly #range: CountRange | undefined;
   readonly #batch: number;
+  /**
+   * Entries the next read asks for: a few first, doubling up to `batch`. A listing that gives no row to the page (the
+   * reseller relationships, last in the end-date order) is read only as far as its head; the one that gives the page's
+   * rows is read in three steps (8 + 16 + 32 for a page of 50), so no page parses documents by the batch that it skips.
+   */
+  #next: number;
   #after: RowCursor | undefined;
   #buffer: Candidate[] = [];
   #done = false;
@@ -222,6 +228,7 @@ class SourceReader {
     this.#descending = query.descending === true;
     this.#range = range;
     this.#batch = batch;
+    this.#next = Math.min(batch, Math.max(4, Math.ceil(batch / 7)));
     this.#after = query.after;
   }
 
@@ -236,9 +243,11 @@ class SourceReader {
 
   async #fill(): Promise<void> {
     const index = ROW_INDEX[this.#sort];
+    const limit = this.#next;
+    this.#next = Math.min(this.#batch, limit * 2);
     const range = {
       ...this.#range,
-      limit: this.#batch,
+      limit,
       descending: this.#descending,
       ...(this.#after === undefined ? {} : { after: this.#after }),
     };
@@ -246,7 +255,7 @@ class SourceReader {
       this.#source.kind === 'gdap'
         ? await this.#context.gdap.listRows(index, this.#source.key, range)
         : await this.#context.reseller.listRows(index, this.#source.key, range);
-    if (stored.length < this.#batch) this.#done = true;
+    if (stored.length < limit) this.#done = true;
     this.#buffer = stored.map((document) => {
       const row = (
         this.#source.kind === 'gdap'

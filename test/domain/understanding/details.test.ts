@@ -152,4 +152,22 @@ describe('names prepared once and kept between messages', () => {
     expect(extractDetails('invite fabrkam', '', 'inviteCustomer', 'partner', many)).toEqual({ customer: 'Fabrikam' });
     expect(extractDetails('invite t512.example.com', '', 'inviteCustomer', 'partner', many)).toEqual({ customer: 'Tenant 512' });
   });
+
+  it('ten thousand relationship names that all start alike (their customer’s name): the longest one named is found', () => {
+    const names = Array.from({ length: 2000 }, (_, c) =>
+      ['helpdesk', 'billing', 'security', 'admin', 'helpdesk'].map(
+        (kind, j) => `Large Customer ${String(c + 1).padStart(4, '0')} ${kind} ${j + 1}`,
+      ),
+    ).flat();
+    names.push('Large Customer 0042 helpdesk 10', 'Large-Customer 0042 billing extra');
+    const many: NameVocabulary = { ...NAMES, relationships: names };
+    const said = (text: string) => extractDetails(text, '', 'manageRelationship', 'partner', many).relationship;
+    expect(said('manage large customer 0042 helpdesk 1')).toBe('Large Customer 0042 helpdesk 1');
+    expect(said('manage large customer 0042 helpdesk 10')).toBe('Large Customer 0042 helpdesk 10');
+    expect(said('manage Large Customer 1999 admin 4 please')).toBe('Large Customer 1999 admin 4');
+    expect(said('manage large customer 0042 billing extra')).toBe('Large-Customer 0042 billing extra');
+    expect(said('manage large customer 0042')).toBeUndefined();
+    // The same list again (kept by the caller between messages) is not prepared again: the answer is the same.
+    expect(said('manage large customer 0007 security 3')).toBe('Large Customer 0007 security 3');
+  });
 });
