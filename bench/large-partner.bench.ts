@@ -2,9 +2,11 @@
  * `npm run bench:large-partner` (issue 21, item 8): a partner with 10,000 relationships across 2,000 customers beside one
  * with 100 across 20, both seeded through the use cases, served by one bot process (bench/support/bench-server.ts).
  * Measured from outside over HTTP, one request at a time: the first page of "my customers" (a typed message), its next
- * page ("More", a card click) and the tab's first and next page. Then another user's turn (a customer admin's "my
+ * page ("More", a card click) and the tab's first and next page; the turns that find one relationship or customer
+ * ("assign groups", "assign groups for <customer>", "manage <relationship>", "renew <relationship>", "what can <group>
+ * do at <customer>?"), each checked once for what it shows. Then another user's turn (a customer admin's "my
  * partners") alone, while three clients keep asking for the small partner's lists, and while three keep asking for the
- * large partner's. Aims: each large page within 2x of the small one's time; the other user's turn at most 20% slower
+ * large partner's. Aims: each large page and turn within 2x of the small one's time; the other user's turn at most 20% slower
  * with the large lists than with the small ones. A benchmark, not a test: it reports and never fails.
  *
  * BENCH_ROUNDS (default 60) requests per measurement; BENCH_STORAGE_URL the store (default memory://);
