@@ -36,12 +36,15 @@ export function createConversationReferences(store: DocumentStore, clock: Clock 
     async remember(context, tenantId, userId) {
       const type = context.activity.conversation?.conversationType;
       if (type !== undefined && type !== 'personal') return;
-      const reference = TurnContext.getConversationReference(context.activity);
       const id = idOf(tenantId, userId);
       const existing = await store.get<Partial<ConversationReference> & { lastSeenDateTime?: string }>(COLLECTION, id);
+      // Proactive messages are rendered in the locale the person's client last reported: an activity that reports none
+      // (not every kind carries it) keeps the one known, and a new one counts as a change below.
+      const current = TurnContext.getConversationReference(context.activity);
+      const locale = current.locale ?? existing?.value.locale;
+      const reference = { ...current, ...(locale === undefined ? {} : { locale }) };
       const now = clock.now();
       // Unchanged references are not rewritten (this runs on every turn), unless their "last seen" mark is a day old.
-      // The locale counts as a change: proactive messages are rendered in the one the person's client last reported.
       const seen = existing?.value.lastSeenDateTime;
       const fresh = seen !== undefined && now.getTime() - Date.parse(seen) < SEEN_GRANULARITY_MS;
       if (

@@ -71,6 +71,9 @@ describe('proactive messages in the recipient’s locale', () => {
     await say(hana, 'help', { locale: 'en-US' });
     await say(hana, 'help', { locale: 'de-DE' });
     expect((await conversations.find(DEMO.woodgrove, DEMO.hanaHelpdeskAgent))?.locale).toBe('de-DE');
+    // An activity that reports no locale keeps the last one reported.
+    await say(hana, 'help', { locale: undefined });
+    expect((await conversations.find(DEMO.woodgrove, DEMO.hanaHelpdeskAgent))?.locale).toBe('de-DE');
   });
 
   it('a partner notice and a reminder: US dates for the en-US client, the default for the one with no known locale', async () => {
