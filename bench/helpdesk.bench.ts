@@ -6,7 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
-import { helpdeskMeaning, meaningIfNeeded } from '#bot/helpdesk/helpdesk-meaning.ts';
+import { loadHelpdeskMeaning, meaningIfNeeded } from '#bot/helpdesk/helpdesk-meaning.ts';
+import { universalSentenceEncoder } from '#bot/understanding/sentence-encoder.ts';
 import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 10);
@@ -19,7 +20,8 @@ function percentile(sorted: readonly number[], p: number): number {
 
 // --words-only: the words alone, no encoder (for comparison: what the answer costs without meaning).
 const wordsOnly = process.argv.includes('--words-only');
-const matcher = wordsOnly ? undefined : await helpdeskMeaning();
+// No cache of recent questions: every question is encoded as if asked for the first time.
+const matcher = wordsOnly ? undefined : await loadHelpdeskMeaning(await universalSentenceEncoder(), undefined, { cacheSize: 0 });
 
 async function answer(question: string): Promise<{ readonly encoding: number }> {
   const start = performance.now();

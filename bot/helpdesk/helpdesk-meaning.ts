@@ -25,26 +25,51 @@ function matrixOf(vectors: readonly Float32Array[]): { readonly rows: Float32Arr
   return { rows, dimensions };
 }
 
-/** Builds the matcher from an encoder and the vector file (a sentence missing from the file is encoded at load). */
-export async function loadHelpdeskMeaning(encoder: SentenceEncoder, vectorFile: URL = HELPDESK_VECTOR_FILE): Promise<HelpdeskMeaning> {
+/** Questions whose meaning is kept, most recently asked last: people ask the same things ("what is gdap") again and again. */
+export const MEANING_CACHE_SIZE = 256;
+
+/**
+ * Builds the matcher from an encoder and the vector file (a sentence missing from the file is encoded at load).
+ * The meaning of the last `cacheSize` questions (as encoded) is kept, so a question asked again is not encoded again.
+ */
+export async function loadHelpdeskMeaning(
+  encoder: SentenceEncoder,
+  vectorFile: URL = HELPDESK_VECTOR_FILE,
+  { cacheSize = MEANING_CACHE_SIZE }: { readonly cacheSize?: number } = {},
+): Promise<HelpdeskMeaning> {
   const filed = await withVectorFile(encoder, vectorFile);
   const known = await filed.encode(KNOWN_SENTENCES.map((sentence) => sentence.text));
   const missingAtLoad = filed.missing();
   const { rows, dimensions } = matrixOf(known);
   const count = KNOWN_SENTENCES.length;
   const cosines = new Float32Array(count);
+  const recent = new Map<string, QuestionMeaning>();
+  const meaningOf = (vector: Float32Array): QuestionMeaning => {
+    for (let row = 0; row < count; row += 1) {
+      let dot = 0;
+      const offset = row * dimensions;
+      for (let i = 0; i < dimensions; i += 1) dot += rows[offset + i]! * vector[i]!;
+      cosines[row] = dot;
+    }
+    return nearestByKey(cosines);
+  };
+  const remember = (text: string, meaning: QuestionMeaning): void => {
+    if (cacheSize <= 0) return;
+    recent.delete(text);
+    recent.set(text, meaning);
+    if (recent.size > cacheSize) recent.delete(recent.keys().next().value!);
+  };
   return {
     missingAtLoad,
     async of(questions) {
-      const vectors = await encoder.encode(questions.map(textToEncode));
-      return vectors.map((vector) => {
-        for (let row = 0; row < count; row += 1) {
-          let dot = 0;
-          const offset = row * dimensions;
-          for (let i = 0; i < dimensions; i += 1) dot += rows[offset + i]! * vector[i]!;
-          cosines[row] = dot;
-        }
-        return nearestByKey(cosines);
+      const texts = questions.map(textToEncode);
+      const fresh = [...new Set(texts.filter((text) => !recent.has(text)))];
+      const vectors = fresh.length === 0 ? [] : await encoder.encode(fresh);
+      const encoded = new Map(fresh.map((text, index) => [text, meaningOf(vectors[index]!)]));
+      return texts.map((text) => {
+        const meaning = encoded.get(text) ?? recent.get(text)!;
+        remember(text, meaning);
+        return meaning;
       });
     },
   };

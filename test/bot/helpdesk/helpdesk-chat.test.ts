@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANSWERS_COLLECTION, FEEDBACK_STREAM } from '#bot/helpdesk/helpdesk-answers.ts';
+import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
+import { findFact } from '#domain/helpdesk/knowledge-base.ts';
 import { cardTexts, makeInvoke, makeMessage, post, repliesOf, type Speaker } from '#test/support/activities.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
 import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
@@ -70,6 +72,15 @@ describe('helpdesk questions in chat', () => {
     expect(texts.some((t) => t.startsWith('Source: '))).toBe(true);
     expect(texts).toContain('Related questions');
     expect(texts).toContain('[Yes]');
+  });
+
+  it('answers with the meaning of the question, not only its words (hybrid retrieval through the bot)', async () => {
+    // Our own wording: on its words alone this question gets the steps of approving a GDAP request.
+    const question = 'is it ok for the client to deny admin roles and accept the partnership anyway';
+    const onWords = answerQuestion(question);
+    expect(onWords.kind === 'fact' ? onWords.fact.id : onWords.kind).toBe('gdap-approval-link');
+    const { texts } = await ask(running, olive, question);
+    expect(texts.join('\n')).toContain(findFact('decline-admin-roles')?.answer ?? '?');
   });
 
   it('refuses a question the sources do not cover', async () => {

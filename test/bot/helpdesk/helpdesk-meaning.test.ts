@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { HELPDESK_VECTOR_FILE, loadHelpdeskMeaning, meaningIfNeeded } from '#bot/helpdesk/helpdesk-meaning.ts';
 import { sentenceKey, universalSentenceEncoder } from '#bot/understanding/sentence-encoder.ts';
 import { KNOWN_SENTENCES } from '#domain/helpdesk/question-meaning.ts';
+import type { SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
+import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
 
 describe('the committed vector file of the knowledge base (data/vectors/helpdesk.json)', () => {
   const file = JSON.parse(readFileSync(HELPDESK_VECTOR_FILE, 'utf8')) as { vectors: Record<string, string> };
@@ -47,8 +49,58 @@ describe('the meaning of a question, as the bot computes it', async () => {
     expect(best![0]).toBe(nearest);
   });
 
+  // Our own wordings whose words alone pick a neighbouring fact; their meaning, as the bot computes it, picks the right one.
+  it.each([
+    {
+      question: 'is it ok for the client to deny admin roles and accept the partnership anyway',
+      words: 'gdap-approval-link',
+      meant: 'decline-admin-roles',
+    },
+    {
+      question: 'what stuff are delegated admins barred from in business central',
+      words: 'bc-license-configurations',
+      meant: 'bc-delegated-admin-limitations',
+    },
+    { question: 'list what a gdap user cannot do in bc', words: 'bc-delegated-not-in-entra', meant: 'bc-delegated-admin-limitations' },
+  ])('$question → $meant (words alone: $words)', async ({ question, words, meant }) => {
+    const idOf = (answer: ReturnType<typeof answerQuestion>): string => (answer.kind === 'fact' ? answer.fact.id : answer.kind);
+    expect(idOf(answerQuestion(question))).toBe(words);
+    expect(idOf(answerQuestion(question, undefined, await meaningIfNeeded(meaning, question)))).toBe(meant);
+  });
+
   it('a question the words alone answer surely is not encoded; another is', async () => {
     expect(await meaningIfNeeded(meaning, 'how long does a gdap relationship last')).toBeUndefined();
     expect((await meaningIfNeeded(meaning, 'who can accept a gdap request'))?.closeness.size).toBe(keyCount);
+  });
+});
+
+describe('the meaning of recent questions is kept', async () => {
+  const model = await universalSentenceEncoder();
+  let encoded: string[] = [];
+  const counting: SentenceEncoder = {
+    encode(sentences) {
+      encoded.push(...sentences);
+      return model.encode(sentences);
+    },
+  };
+
+  it('encodes a question asked again only once, and forgets the oldest beyond the cache size', async () => {
+    const matcher = await loadHelpdeskMeaning(counting, undefined, { cacheSize: 2 });
+    encoded = [];
+    const [first] = await matcher.of(['what is gdap']);
+    const [again] = await matcher.of(['what is gdap']);
+    expect(encoded).toEqual(['what is granular delegated admin privileges']);
+    expect(again).toBe(first);
+    await matcher.of(['who accepts the mca', 'how long does gdap last']);
+    await matcher.of(['what is gdap']);
+    expect(encoded).toHaveLength(4);
+  });
+
+  it('with no cache, encodes every question every time', async () => {
+    const matcher = await loadHelpdeskMeaning(counting, undefined, { cacheSize: 0 });
+    encoded = [];
+    await matcher.of(['what is gdap']);
+    await matcher.of(['what is gdap']);
+    expect(encoded).toHaveLength(2);
   });
 });
