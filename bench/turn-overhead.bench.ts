@@ -3,13 +3,18 @@
  * CloudAdapter and HTTP server (bench/support/bench-server.ts, each in its own process, measured in turn). Measured
  * from outside with the same client loop: throughput and median latency of an echo turn, of a plain "help" turn (the
  * welcome card), and of a state-changing card click (auto-extend off and on again, each client on its own relationship,
- * always with the version its last answer showed). Aims: help >= 70% and the click >= 50% of the echo bot's throughput.
+ * always with the version its last answer showed), and of a typed sentence that goes through the understanding step
+ * (typo correction, the NLP.js network and the sentence encoder's nearest utterances: "thanks, that was really
+ * helpful" and the like, answered with a short reply, so the turn is mostly understanding). Aims: help >= 70% and the
+ * click >= 50% of the echo bot's throughput; the typed sentence has none, it shows what understanding costs a turn.
  * A benchmark, not a test: it reports and never fails.
  *
  * BENCH_SECONDS (default 12) per turn, in BENCH_ROUNDS (default 4) rounds; BENCH_CLIENTS (default 8) concurrent clients.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { createUnderstandingEngine } from '#bot/understanding/understanding.ts';
+import { loadNluSet, SCHEMA_NAMES, sideOf } from '#eval/nlu/nlu-eval.ts';
 import { benchActivity as activity } from './support/activity.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
@@ -136,8 +141,24 @@ async function turns(echoServer: { url: string }, botServer: { url: string; part
       toggle.on = !toggle.on;
     }
   };
-  return { echo, help, click, stale };
+  // Typed sentences, taken in turn (none is a greeting, so each is understood: a chit-chat reply, nothing else).
+  let typedCount = 0;
+  const typed = (client: number) =>
+    post(botServer.url, {
+      ...activity(partner.tenantId, partner.adminAgentId, { type: 'message', text: TYPED[(typedCount += 1) % TYPED.length]! }),
+      conversation: { id: `typed-${client}`, conversationType: 'personal', tenantId: partner.tenantId },
+    }).then(() => undefined);
+  return { echo, help, click, typed, stale };
 }
+
+const TYPED = [
+  'thanks, that was really helpful',
+  'cheers, much appreciated',
+  'thank you so much for the help',
+  'great, thanks a lot',
+  'ok thanks, have a nice day',
+  'awesome, thank you',
+];
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const [echoServer, botServer] = [
@@ -147,17 +168,19 @@ const [echoServer, botServer] = [
 try {
   const t = await turns(echoServer, botServer);
   // Warm-up (JIT, caches), then rounds that take turns, so a change in the machine's load falls on all three alike.
-  for (const turn of [t.echo, t.help, t.click]) await measure(turn, 2);
+  for (const turn of [t.echo, t.help, t.click, t.typed]) await measure(turn, 2);
   t.stale.count = 0;
-  const totals = { echo: [] as Figures[], help: [] as Figures[], click: [] as Figures[] };
+  const totals = { echo: [] as Figures[], help: [] as Figures[], click: [] as Figures[], typed: [] as Figures[] };
   for (let round = 0; round < ROUNDS; round += 1) {
     totals.echo.push(await measure(t.echo, SECONDS / ROUNDS));
     totals.help.push(await measure(t.help, SECONDS / ROUNDS));
     totals.click.push(await measure(t.click, SECONDS / ROUNDS));
+    totals.typed.push(await measure(t.typed, SECONDS / ROUNDS));
   }
   const echo = combine(totals.echo);
   const help = combine(totals.help);
   const click = combine(totals.click);
+  const typed = combine(totals.typed);
   const pct = (n: number) => `${Math.round(n * 100)}%`;
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   console.log(
@@ -179,8 +202,40 @@ try {
       'of echo': pct(click.perSecond / echo.perSecond),
       aim: `>= 50% ${click.perSecond / echo.perSecond >= 0.5 ? 'MET' : 'NOT MET'}`,
     },
+    {
+      turn: 'typed sentence, understood',
+      'turns/s': Math.round(typed.perSecond),
+      p50: ms(typed.p50),
+      'of echo': pct(typed.perSecond / echo.perSecond),
+      aim: '',
+    },
   ]);
   if (t.stale.count > 0) console.log(`(${t.stale.count} clicks answered without a new version)`);
 } finally {
   await Promise.all([echoServer.stop(), botServer.stop()]);
 }
+
+/**
+ * The understanding step alone, in this process: the mean and the 90th percentile of the time to understand the
+ * typed messages of the tuning and dev sets (a realistic mix: tasks, questions, chit-chat), with the network alone
+ * and with the sentence encoder's vote too (encoded only when the network is not already sure).
+ */
+async function understandingAlone(meaning: boolean): Promise<{ mean: number; p90: number }> {
+  const engine = await createUnderstandingEngine({ meaning });
+  const cases = ['eval/tuning/nlu.tuning.json', 'eval/tuning/nlu.tuning-2.json', 'eval/tuning/nlu.dev-3.json'].flatMap(loadNluSet);
+  for (const c of cases.slice(0, 20)) await engine.understand({ text: c.text, side: sideOf(c.asker), names: SCHEMA_NAMES });
+  const times: number[] = [];
+  for (const c of cases) {
+    const at = performance.now();
+    await engine.understand({ text: c.text, side: sideOf(c.asker), names: SCHEMA_NAMES });
+    times.push(performance.now() - at);
+  }
+  times.sort((a, b) => a - b);
+  return { mean: times.reduce((sum, t) => sum + t, 0) / times.length, p90: times[Math.floor(times.length * 0.9)] ?? 0 };
+}
+const [alone, withMeaning] = [await understandingAlone(false), await understandingAlone(true)];
+const figure = (f: { mean: number; p90: number }) => `${f.mean.toFixed(1)} ms mean, ${f.p90.toFixed(1)} ms p90`;
+console.log(
+  `understanding a typed message in process (the 585 messages of the tuning and dev sets): network alone ${figure(alone)}; ` +
+    `with the vote by meaning ${figure(withMeaning)}`,
+);

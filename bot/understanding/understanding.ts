@@ -1,10 +1,15 @@
 import { CUSTOMER_SIDE_INTENTS, TRAINING_NAMES, TRAINING_UTTERANCES } from '#domain/understanding/training.utterances.ts';
 import { maskNames } from '#domain/understanding/details.ts';
 import type { IntentName } from '#domain/understanding/intents.ts';
-import { createUnderstanding, type UnderstandingEngine } from '#domain/understanding/understand.ts';
+import type { LabelledVector } from '#domain/understanding/meaning-vote.ts';
+import { classifierText, createUnderstanding, type UnderstandingEngine } from '#domain/understanding/understand.ts';
 import { buildDictionary } from '#domain/understanding/typos.ts';
 import { ROLES_CATALOG } from '#domain/roles/roles-catalog.ts';
+import { batchingEncoder } from './batching-encoder.ts';
+import { commonWords } from './common-words.ts';
+import { ensembleClassifier } from './ensemble-classifier.ts';
 import { trainNlpjsClassifier } from './nlpjs-classifier.ts';
+import { universalSentenceEncoder, withVectorFile } from './sentence-encoder.ts';
 
 /** Words the typo correction knows besides the training utterances: role names and the words of details. */
 const EXTRA_WORDS = [
@@ -14,17 +19,46 @@ const EXTRA_WORDS = [
   'ask question',
 ];
 
-/** Trains the understanding step once (a fraction of a second); every caller shares the result. */
-export async function createUnderstandingEngine(): Promise<UnderstandingEngine> {
-  const masked = Object.fromEntries(
+/**
+ * The vectors of the training utterances (as the classifier sees them), written by `npm run vectors:nlu` so that
+ * start-up does not encode hundreds of sentences; a test fails when an utterance has none. Separate from any other
+ * vector file (the helpdesk keeps its own).
+ */
+export const NLU_VECTOR_FILE = new URL('../../data/vectors/nlu.json', import.meta.url);
+
+/** The training utterances with their names masked, as the classifier is trained on them. */
+export function maskedTrainingUtterances(): Record<IntentName, string[]> {
+  return Object.fromEntries(
     Object.entries(TRAINING_UTTERANCES).map(([intent, texts]) => {
       const side = CUSTOMER_SIDE_INTENTS.includes(intent as IntentName) ? 'customer' : 'partner';
       return [intent, texts.map((text) => maskNames(text, side, TRAINING_NAMES))];
     }),
   ) as Record<IntentName, string[]>;
-  const classifier = await trainNlpjsClassifier(masked);
-  const dictionary = buildDictionary([...Object.values(masked).flat(), ...EXTRA_WORDS]);
-  return createUnderstanding(classifier, dictionary);
+}
+
+/** Every training utterance as the sentence encoder is given it, with its intent. */
+export function trainingSentences(masked = maskedTrainingUtterances()): { intent: IntentName; text: string }[] {
+  return Object.entries(masked).flatMap(([intent, texts]) =>
+    texts.map((text) => ({ intent: intent as IntentName, text: classifierText(text) })),
+  );
+}
+
+/**
+ * Trains the understanding step (about a second: the network trained, the encoder loaded); the bot shares one.
+ * `meaning: false` leaves the sentence encoder out (the network alone), for comparison in benchmarks.
+ */
+export async function createUnderstandingEngine(options: { readonly meaning?: boolean } = {}): Promise<UnderstandingEngine> {
+  const masked = maskedTrainingUtterances();
+  const dictionary = buildDictionary([...Object.values(masked).flat(), ...EXTRA_WORDS], await commonWords());
+  if (options.meaning === false) return createUnderstanding(await trainNlpjsClassifier(masked), dictionary);
+  const sentences = trainingSentences(masked);
+  const [network, encoder] = await Promise.all([
+    trainNlpjsClassifier(masked),
+    universalSentenceEncoder().then((model) => withVectorFile(batchingEncoder(model), NLU_VECTOR_FILE)),
+  ]);
+  const vectors = await encoder.encode(sentences.map((s) => s.text));
+  const known: LabelledVector[] = sentences.map((s, i) => ({ intent: s.intent, vector: vectors[i]! }));
+  return createUnderstanding(ensembleClassifier(network, encoder, known), dictionary);
 }
 
 let shared: Promise<UnderstandingEngine> | undefined;

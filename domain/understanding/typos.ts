@@ -54,8 +54,12 @@ export interface Dictionary {
  */
 export const MAX_REMEMBERED_CORRECTIONS = 5_000;
 
-/** A dictionary from known texts; a word seen more often wins a tie. */
-export function buildDictionary(texts: Iterable<string>): Dictionary {
+/**
+ * A dictionary from known texts; a word seen more often wins a tie. `common`: everyday words that are never
+ * "corrected" into a known word though they are one letter from it ("mate" is not "date", "rolls" may be), given by
+ * the caller (the bot passes the sentence encoder's vocabulary).
+ */
+export function buildDictionary(texts: Iterable<string>, common: ReadonlySet<string> = new Set()): Dictionary {
   const counts = new Map<string, number>();
   for (const text of texts) for (const word of wordsOf(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
   const known = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([word]) => word);
@@ -64,7 +68,7 @@ export function buildDictionary(texts: Iterable<string>): Dictionary {
     has: (word) => counts.has(word),
     remembered: () => cache.size,
     correct(word) {
-      if (counts.has(word) || /[\d']/.test(word)) return word;
+      if (counts.has(word) || common.has(word) || /[\d']/.test(word)) return word;
       const cached = cache.get(word);
       if (cached !== undefined) return cached;
       if (word.length === 3) {

@@ -51,6 +51,11 @@ export interface UnderstandingEngine {
   understand(input: UnderstandInput): Promise<Understanding>;
 }
 
+/** The text the classifier is given for a (corrected, masked) message or training utterance. */
+export function classifierText(text: string): string {
+  return text.replace(/-/g, ' ');
+}
+
 function detailCount(details: object): number {
   return Object.keys(details).length;
 }
@@ -60,7 +65,7 @@ export function createUnderstanding(classifier: IntentClassifier, dictionary: Di
   return {
     async understand({ text, side, names }) {
       const corrected = correctText(maskNames(expandShorthand(text), side, names), dictionary);
-      const classified = await classifier.classify(corrected.replace(/-/g, ' '));
+      const classified = await classifier.classify(classifierText(corrected));
       const scored = [...classified.scores].sort((a, b) => b.score - a.score);
       const ownTasks: readonly TaskIntent[] = side === 'partner' ? PARTNER_TASKS : CUSTOMER_TASKS;
       const weighed = scored

@@ -8,10 +8,14 @@ import { loadNluSet, scoreNluSet, type NluScore } from '#eval/nlu/nlu-eval.ts';
  * scored only after tuning rounds had ended, numbers only: 92.3% then 94.5% intent in the first two rounds (on the
  * first tuning set); after a round on a second, independently written tuning set (eval/tuning/nlu.tuning-2.json)
  * 95.1% intent and 95.1% details, then, once rebased on the role-templates intent and its utterances, 94.5% intent
- * and 95.1% details. The floor holds what was honestly reached; it rises only with better understanding, never with
+ * and 95.1% details. Then the network was joined by the sentence encoder's nearest training utterances (chosen on the
+ * blind dev set, eval/tuning/nlu.dev-3.json, scores only) and everyday words were no longer "corrected": 95.6% intent
+ * and 95.6% details. The floor holds what was honestly reached; it rises only with better understanding, never with
  * tuning on held-out misses, which are never printed.
  */
-const FLOOR = { intent: 0.94, details: 0.95, bareRefusals: 0 };
+const FLOOR = { intent: 0.95, details: 0.95, bareRefusals: 0 };
+/** The dev set, written blind after the tuning rounds (89.7% intent, 90.2% details before the encoder joined). */
+const DEV_FLOOR = { intent: 0.91, details: 0.9 };
 
 describe('understanding: the held-out floor', () => {
   let engine: UnderstandingEngine;
@@ -40,5 +44,13 @@ describe('understanding: the held-out floor', () => {
       expect(tuning.intentRight / tuning.total).toBeGreaterThanOrEqual(FLOOR.intent);
       expect(tuning.tasksDeadEnded).toBe(0);
     }
+  });
+
+  it('keeps the blind dev set where it was reached (scores only: its misses are never printed, so it stays a check)', async () => {
+    const dev = await scoreNluSet(engine, loadNluSet('eval/tuning/nlu.dev-3.json'));
+    expect(dev.total).toBeGreaterThanOrEqual(150);
+    expect(dev.intentRight / dev.total).toBeGreaterThanOrEqual(DEV_FLOOR.intent);
+    expect(dev.detailsRight / dev.total).toBeGreaterThanOrEqual(DEV_FLOOR.details);
+    expect(dev.tasksDeadEnded).toBe(0);
   });
 });
