@@ -6,6 +6,7 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { Action } from '#domain/policy/access-policy.ts';
 import { findRoleById } from '#domain/roles/roles-catalog.ts';
+import { namesNothing } from '#domain/understanding/details.ts';
 import type { Details, TaskIntent } from '#domain/understanding/intents.ts';
 import { CUSTOMER_AGREEMENT_DIALOG } from './customer/customer-agreement.dialog.ts';
 import { INVITATIONS_DIALOG } from './customer/invitations.dialog.ts';
@@ -83,6 +84,10 @@ export const TASKS: Readonly<Record<TaskIntent, TaskInfo>> = {
   removeRoles: { dialogId: REMOVE_ROLES_DIALOG, action: 'removePartnerRoles', title: "Remove a partner's roles", command: 'remove roles' },
 };
 
+function omit(entries: Record<string, unknown>, key: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entries).filter(([k]) => k !== key));
+}
+
 function defined(entries: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 }
@@ -92,7 +97,9 @@ function defined(entries: Record<string, unknown>): Record<string, unknown> {
  * typed ("manage contoso full"): it stands where the understanding found nothing more exact, so the dialog can look
  * it up and ask when it is unsure.
  */
-export function taskOptions(intent: TaskIntent, d: Details, typed: Record<string, unknown> = {}): Record<string, unknown> {
+export function taskOptions(intent: TaskIntent, d: Details, given: Record<string, unknown> = {}): Record<string, unknown> {
+  // A command's words that name nothing ("renew it for 6 months", "manage the relationship") are no search: the flow asks which.
+  const typed = typeof given.relationship === 'string' && namesNothing(given.relationship) ? omit(given, 'relationship') : given;
   return {
     ...typed,
     ...understoodOptions(intent, typed.relationship !== undefined || typed.search !== undefined ? { ...d, customer: undefined } : d, typed),

@@ -416,7 +416,7 @@ function takeDuration(text: Text): number | undefined {
   return amount * 365;
 }
 
-const AUTO_EXTEND = String.raw`auto[\s-]*(?:extend(?:s|ed|ing|sion)?|extention|renew(?:s|al|ing)?|ext)|autoextend\w*|autorenew\w*|extend(?:s|ing)? (?:itself )?automatically|renew(?:s|ing)? (?:itself )?automatically|automatic(?:ally)? (?:extension|renewal)`;
+const AUTO_EXTEND = String.raw`auto[\s-]*(?:extend(?:s|ed|ing)?|extensions?|extention|renew(?:s|al|ing)?|ext)|autoextend\w*|autorenew\w*|extend(?:s|ing)? (?:itself )?automatically|renew(?:s|ing)? (?:itself )?automatically|automatic(?:ally)? (?:extension|renewal)`;
 
 function takeAutoExtend(text: Text): boolean | undefined {
   const found = text.take(bounded(AUTO_EXTEND));
@@ -578,6 +578,26 @@ const FILLER = new Set(
     ' ',
   ),
 );
+
+// Words that point at a relationship without naming it ("renew it", "manage the relationship", "our gdap").
+const POINTING = new Set('relationship relationships gdap dap one ones my our their them its'.split(' '));
+
+/**
+ * True when the words name no relationship or customer at all: only filler, pointing words and details that are not
+ * names ("the relationship", "it for 6 months"), as a command's words may be ("renew it for 6 months").
+ */
+export function namesNothing(original: string): boolean {
+  const text = new Text(original);
+  takeRoles(text);
+  takeDuration(text);
+  takeAutoExtend(text);
+  takeDap(text);
+  takeFilter(text);
+  return text.value
+    .replace(/[^a-z0-9' ]/g, ' ')
+    .split(/\s+/)
+    .every((w) => w === '' || FILLER.has(w) || POINTING.has(w));
+}
 
 /**
  * True when the words are only details (names, roles, role sets, durations, auto-extend, DAP, a filter) and filler:

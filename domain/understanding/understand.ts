@@ -82,6 +82,14 @@ export function createUnderstanding(classifier: IntentClassifier, dictionary: Di
         raw.score >= CLEARLY_OTHER_SIDE
       )
         best = raw;
+      // A partner taking Global Administrator out is changing their own relationship (the one change allowed), not the
+      // customer's "remove roles".
+      if (
+        side === 'partner' &&
+        best.intent === 'removeRoles' &&
+        extractDetails(text, corrected, 'manageRelationship', side, names).removeGlobalAdmin === true
+      )
+        best = { intent: 'manageRelationship', score: best.score };
       const lower = text.trim().toLowerCase();
       const named = extractDetails(text, corrected, 'requestGdap', side, names);
       const aboutNamedRelationship =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDetails, maskNames } from '#domain/understanding/details.ts';
+import { extractDetails, maskNames, namesNothing } from '#domain/understanding/details.ts';
 import type { AskerSide, Details, IntentName, NameVocabulary } from '#domain/understanding/intents.ts';
 import { buildDictionary, correctText, editDistance } from '#domain/understanding/typos.ts';
 
@@ -41,6 +41,8 @@ const cases: readonly [string, IntentName, AskerSide, Details][] = [
     { customer: 'Contoso', roles: ['Helpdesk Administrator', 'Global Reader'], durationDays: 90, autoExtend: false },
   ],
   ['gdap contoso for two weeks', 'requestGdap', 'partner', { customer: 'Contoso', durationDays: 14 }],
+  ['gdap for fabrikam, auto-extension off', 'requestGdap', 'partner', { customer: 'Fabrikam', autoExtend: false }],
+  ['gdap for fabrikam with automatic extension', 'requestGdap', 'partner', { customer: 'Fabrikam', autoExtend: true }],
   ['gdap contoso for a month', 'requestGdap', 'partner', { customer: 'Contoso', durationDays: 30 }],
   ['gdap contoso and any role, 3 months', 'requestGdap', 'partner', { customer: 'Contoso', durationDays: 90 }],
   [
@@ -170,4 +172,16 @@ describe('names prepared once and kept between messages', () => {
     // The same list again (kept by the caller between messages) is not prepared again: the answer is the same.
     expect(said('manage large customer 0007 security 3')).toBe('Large Customer 0007 security 3');
   });
+});
+
+describe('words that name no relationship (a command\'s words such as "renew it for 6 months")', () => {
+  it.each(['the relationship', 'it for 6 months', 'our gdap', 'it, with auto-extend', 'that one please'])('"%s" names nothing', (words) => {
+    expect(namesNothing(words)).toBe(true);
+  });
+  it.each(['contoso bc support', 'bc support', 'the fabrikam one', 'northwind for 6 months'])(
+    '"%s" names something to look for',
+    (words) => {
+      expect(namesNothing(words)).toBe(false);
+    },
+  );
 });
