@@ -10,11 +10,15 @@ import { loadNluSet, scoreNluSet, type NluScore } from '#eval/nlu/nlu-eval.ts';
  * 95.1% intent and 95.1% details, then, once rebased on the role-templates intent and its utterances, 94.5% intent
  * and 95.1% details. Then the network was joined by the sentence encoder's nearest training utterances (chosen on the
  * blind dev set, eval/tuning/nlu.dev-3.json, scores only) and everyday words were no longer "corrected": 95.6% intent
- * and 95.6% details. The floor holds what was honestly reached; it rises only with better understanding, never with
+ * and 95.6% details, and the same after more utterances for the thin intents (held-out scored three times in that work,
+ * numbers only). The floor holds what was honestly reached; it rises only with better understanding, never with
  * tuning on held-out misses, which are never printed.
  */
 const FLOOR = { intent: 0.95, details: 0.95, bareRefusals: 0 };
-/** The dev set, written blind after the tuning rounds (89.7% intent, 90.2% details before the encoder joined). */
+/**
+ * The dev set, written blind after the tuning rounds and scored only (89.7% intent, 90.2% details before the encoder
+ * joined, 91.4% and 90.2% with it, 92.0% (160 of 174) and 90.8% with more utterances for the thin intents).
+ */
 const DEV_FLOOR = { intent: 0.91, details: 0.9 };
 
 describe('understanding: the held-out floor', () => {
