@@ -41,6 +41,9 @@ export function ensembleClassifier(
       const classified = await network.classify(text);
       const top = classified.scores[0]?.score ?? 0;
       if (top >= options.decisive && classified.unknown === 0) return classified;
+      // Not one word the training utterances use, nor one like them ("xyzzy plugh"): nothing to go on, and a vote by
+      // meaning would still pick some intent; the message stays unplaced (the helpdesk says where to ask).
+      if (top === 0) return classified;
       encoded += 1;
       const [vector] = await encoder.encode([text]);
       const vote = meaningVote(vector!, known, options);
