@@ -44,7 +44,7 @@ export function trainingSentences(masked = maskedTrainingUtterances()): { intent
 }
 
 /**
- * Trains the understanding step (about a second: the network trained, the encoder loaded); the bot shares one.
+ * Trains the understanding step (about 0.2 s: the network trained while the encoder loads); the bot shares one.
  * `meaning: false` leaves the sentence encoder out (the network alone), for comparison in benchmarks.
  */
 export async function createUnderstandingEngine(options: { readonly meaning?: boolean } = {}): Promise<UnderstandingEngine> {
