@@ -50,6 +50,7 @@ export const CONFIDENCE = {
   leaderMargin: 1.3,
   decoyRatio: 0.6,
   decoyWordRatio: 0.05,
+  decoyRivalRatio: 0.5,
 } as const;
 /** A fact that answers the form of question asked (who, steps, effect…) ranks this much higher. */
 export const FORM_BOOST = 1.3;
@@ -57,6 +58,11 @@ export const FORM_BOOST = 1.3;
 export const FORM_MISMATCH = 0.8;
 /** A fact of the other side than the one the question comes from (partner or customer) ranks this much lower. */
 export const SIDE_PENALTY = 0.7;
+/**
+ * When the words do not say whose question it is, the side of the person asking is the likelier one, but weaker
+ * evidence than words: a partner's helpdesk often asks on a customer's behalf.
+ */
+export const ASKER_SIDE_PENALTY = 0.85;
 /** How much the share of the question's known ideas a fact matches weighs in its rank (0: not at all, 1: in full). */
 export const COVERAGE_WEIGHT = 0.35;
 /** A part's own fact answers it in its own right when it scores this many times the whole question's fact on that part. */
@@ -117,6 +123,11 @@ export const WHERE_TO_ASK: readonly string[] = WHERE_TO_ASK_BY_ASKER.unknown;
 
 /** Who asks, as far as where to send them depends on it. */
 export type Asker = Pick<UserActor, 'tenantKind' | 'partnerCenterRoles'>;
+
+/** The side of the relationship a person asks from, when the directory knows it. */
+function sideOfAsker(asker: Asker | undefined): AskerSide | undefined {
+  return asker?.tenantKind === 'partner' || asker?.tenantKind === 'customer' ? asker.tenantKind : undefined;
+}
 
 /** Where this person should ask what the helpdesk cannot answer. */
 export function whereToAskFor(asker: Asker | undefined): readonly string[] {
@@ -235,7 +246,7 @@ function questionConcepts(question: string): (readonly string[])[] {
 }
 
 /** Searches facts and decoys for a question after vocabulary expansion, with the form and side factors applied. */
-export function searchQuestion(question: string, meaning?: QuestionMeaning): QuestionSearch {
+export function searchQuestion(question: string, meaning?: QuestionMeaning, askerSide?: AskerSide): QuestionSearch {
   const text = question.slice(0, MAX_QUESTION_LENGTH);
   const expanded = expandQuestion(text);
   const concepts = conceptsOf(expanded);
@@ -249,6 +260,12 @@ export function searchQuestion(question: string, meaning?: QuestionMeaning): Que
   }
   const form = questionForm(text);
   const side = questionSide(text);
+  const sideOf = (factSide: AskerSide | undefined): number =>
+    side !== null || askerSide === undefined
+      ? sideFactor(side, factSide)
+      : factSide === undefined || factSide === askerSide
+        ? 1
+        : ASKER_SIDE_PENALTY;
   const questionTerms = queryTerms(expanded.text);
   const forms: readonly (string | undefined)[] = form === null ? [] : (COMPATIBLE_FORMS[form] ?? [form]);
   const hits = searchFacts(expanded.text, weights)
@@ -256,7 +273,7 @@ export function searchQuestion(question: string, meaning?: QuestionMeaning): Que
     .map((hit) => {
       if (hit.kind !== 'fact') return hit;
       const fact = findFact(hit.id);
-      return { ...hit, score: hit.score * formFactor(form, forms, fact?.form) * sideFactor(side, fact?.side) };
+      return { ...hit, score: hit.score * formFactor(form, forms, fact?.form) * sideOf(fact?.side) };
     })
     .sort((a, b) => b.score - a.score)
     // Only the leaders are reranked: the rest cannot climb past them, and the cost stays flat.
@@ -306,21 +323,42 @@ type Verdict =
 
 const decoysById = new Map(DECOY_TOPICS.map((decoy) => [decoy.id, decoy]));
 
+/**
+ * True when a near-miss topic matches a question nearly as well as its best fact does: only then may a decline say the
+ * question is about that topic ("how does the approval work" is not about devices because one decoy shares a word).
+ */
+function rivals(decoy: FactHit | undefined, fact: FactHit | undefined): boolean {
+  return decoy !== undefined && (fact === undefined || decoy.score >= fact.score * CONFIDENCE.decoyRivalRatio);
+}
+
 /** Decides one question (or one part of one): a fact, a decoy topic to decline, or nothing. */
 export function judgeQuestion(
   question: string,
   exclude: ReadonlySet<string> = new Set(),
   partOfDomainQuestion = false,
   meaning?: QuestionMeaning,
+  askerSide?: AskerSide,
 ): Verdict {
-  const found = searchQuestion(question, meaning);
+  const found = searchQuestion(question, meaning, askerSide);
   const search = { ...found, hits: found.hits.filter((hit) => hit.kind === 'decoy' || !exclude.has(hit.id)) };
   const known = knownConcepts(search);
   const bestFact = search.hits.find((hit) => hit.kind === 'fact');
   const bestDecoy = search.hits.find((hit) => hit.kind === 'decoy');
   const decoy = bestDecoy === undefined ? undefined : decoysById.get(bestDecoy.id);
+  // A word that only a near-miss topic uses ("lighthouse", "payout", "price"), matched by that topic: the question is about it.
+  const decoyWords = search.concepts.filter(
+    (terms) => terms.every((term) => isDecoyOnlyTerm(term) || !isKnownTerm(term)) && terms.some(isDecoyOnlyTerm),
+  );
+  const decoyFor =
+    decoyWords.length === 0
+      ? undefined
+      : search.hits.find(
+          (hit) => hit.kind === 'decoy' && decoyWords.some((terms) => terms.some((term) => hit.matchedTerms.includes(term))),
+        );
+  const namedDecoy = decoyFor === undefined ? undefined : decoysById.get(decoyFor.id);
   if (bestDecoy !== undefined && decoy !== undefined && (bestFact === undefined || bestDecoy.score >= bestFact.score)) {
-    return { kind: 'declined', decoy };
+    // Declined as about the topic its own word names ("lighthouse"), when it names one, else the closest topic.
+    return { kind: 'declined', decoy: namedDecoy ?? decoy };
   }
   // Closer in meaning to a near-miss topic than to any fact, clearly: the question is about that topic.
   const nearestInMeaning = meaning === undefined ? undefined : nearestDecoy(meaning);
@@ -337,19 +375,8 @@ export function judgeQuestion(
   // it is about a neighbouring topic, whatever everyday words it shares with a fact ("reset a user's password").
   // A part of a two-part question ("… and how do I remove one?") leans on the whole, which was placed already.
   if (!partOfDomainQuestion && !inDomain(search.concepts)) {
-    return decoy === undefined ? { kind: 'unknown' } : { kind: 'declined', decoy };
+    return decoy !== undefined && rivals(bestDecoy, bestFact) ? { kind: 'declined', decoy } : { kind: 'unknown' };
   }
-  // A word that only a near-miss topic uses ("lighthouse", "payout", "price"), matched by that topic: the question is about it.
-  const decoyWords = search.concepts.filter(
-    (terms) => terms.every((term) => isDecoyOnlyTerm(term) || !isKnownTerm(term)) && terms.some(isDecoyOnlyTerm),
-  );
-  const decoyFor =
-    decoyWords.length === 0
-      ? undefined
-      : search.hits.find(
-          (hit) => hit.kind === 'decoy' && decoyWords.some((terms) => terms.some((term) => hit.matchedTerms.includes(term))),
-        );
-  const namedDecoy = decoyFor === undefined ? undefined : decoysById.get(decoyFor.id);
   if (namedDecoy !== undefined && decoyFor !== undefined && decoyFor.score >= (bestFact?.score ?? 0) * CONFIDENCE.decoyWordRatio) {
     return { kind: 'declined', decoy: namedDecoy };
   }
@@ -372,7 +399,12 @@ export function judgeQuestion(
     const fact = findFact(bestFact.id);
     if (fact !== undefined) return { kind: 'fact', fact, search };
   }
-  if (decoy !== undefined && bestDecoy !== undefined && specificCoverage(bestDecoy, search.concepts, known) >= CONFIDENCE.minCoverage) {
+  if (
+    decoy !== undefined &&
+    bestDecoy !== undefined &&
+    rivals(bestDecoy, bestFact) &&
+    specificCoverage(bestDecoy, search.concepts, known) >= CONFIDENCE.minCoverage
+  ) {
     return { kind: 'declined', decoy };
   }
   return { kind: 'unknown' };
@@ -423,7 +455,7 @@ const YES_OR_NO = /^(can|could|does|do|is|are|will|may|should)\b/;
 const POINTS_BACK = /\b(it|that|this|they|them|those|one|there|afterwards)\b/;
 
 /** Two different facts for the two sides of a comparison or the two parts of a question, or nothing. */
-export function composedFacts(question: string, whole: Verdict): HelpdeskFact[] | null {
+export function composedFacts(question: string, whole: Verdict, askerSide?: AskerSide): HelpdeskFact[] | null {
   const sides = comparedSides(question);
   // A fact written as the comparison asked for (matching both sides) beats two facts put side by side.
   if (sides !== null && whole.kind === 'fact' && whole.fact.form === 'comparison' && coversBothSides(whole, sides)) return null;
@@ -435,7 +467,7 @@ export function composedFacts(question: string, whole: Verdict): HelpdeskFact[] 
   let previous = '';
   for (const piece of pieces) {
     const exclude = new Set(facts.map((fact) => fact.id));
-    const alone = judgeQuestion(piece, exclude, true);
+    const alone = judgeQuestion(piece, exclude, true, undefined, askerSide);
     if (previous === '' || sides !== null) {
       if (alone.kind === 'fact') {
         facts.push(alone.fact);
@@ -452,7 +484,8 @@ export function composedFacts(question: string, whole: Verdict): HelpdeskFact[] 
     const fits = (verdict: Verdict | null): verdict is Extract<Verdict, { kind: 'fact' }> =>
       verdict?.kind === 'fact' && (form === null || forms.includes(verdict.fact.form));
     const leans = POINTS_BACK.test(piece) || !saysWhat(piece);
-    const leaning = form !== null && form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude, true);
+    const leaning =
+      form !== null && form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude, true, undefined, askerSide);
     const ownWords = !leans && alone.kind === 'fact';
     const [chosen, readAs] = ownWords
       ? [alone, piece]
@@ -469,7 +502,7 @@ export function composedFacts(question: string, whole: Verdict): HelpdeskFact[] 
   if (whole.kind === 'fact' && sides === null && !facts.some((fact) => fact.id === whole.fact.id)) return null;
   // And the other fact must answer something the whole's fact leaves out: "which partners have admin roles? where do
   // I check" asks one thing twice, not what delegated administration means.
-  if (whole.kind === 'fact' && sides === null && !addsToWhole(whole, facts, partOf)) return null;
+  if (whole.kind === 'fact' && sides === null && !addsToWhole(whole, facts, partOf, askerSide)) return null;
   return facts.slice(0, 2);
 }
 
@@ -482,6 +515,7 @@ function addsToWhole(
   whole: Extract<Verdict, { kind: 'fact' }>,
   facts: readonly HelpdeskFact[],
   partOf: ReadonlyMap<string, { readonly part: string; readonly readAs: string }>,
+  askerSide: AskerSide | undefined,
 ): boolean {
   const { search } = whole;
   const matchedBy = (id: string): ReadonlySet<string> =>
@@ -501,7 +535,7 @@ function addsToWhole(
       if (asked.includes(fact.form) && !asked.includes(whole.fact.form)) return true;
       if (form === null && YES_OR_NO.test(part) && fact.form === undefined && whole.fact.form !== undefined) return true;
       const matched = matchedBy(fact.id);
-      const partHits = searchQuestion(readAs).hits;
+      const partHits = searchQuestion(readAs, undefined, askerSide).hits;
       const scoreOf = (id: string): number => partHits.find((hit) => hit.kind === 'fact' && hit.id === id)?.score ?? 0;
       // A fact the whole question's search did not even find was found by its part alone: it answers that part. So does
       // one that matches an idea the whole's fact leaves out, if it answers its part firmly ("where do I look" does not).
@@ -511,8 +545,8 @@ function addsToWhole(
     });
 }
 
-function composedIfPlaced(text: string, whole: Verdict): HelpdeskFact[] | null {
-  return inDomain(questionConcepts(text)) ? composedFacts(text, whole) : null;
+function composedIfPlaced(text: string, whole: Verdict, askerSide: AskerSide | undefined): HelpdeskFact[] | null {
+  return inDomain(questionConcepts(text)) ? composedFacts(text, whole, askerSide) : null;
 }
 
 /** The words alone decide when their best fact scores at least this many times the next hit, fact or decoy. */
@@ -532,13 +566,18 @@ export function isSureOnWords(question: string): boolean {
 
 /**
  * Answers a question with the best-matching fact (or two, composed) and up to two related ones, or declines.
- * Who asks changes only where a question it cannot answer is sent.
+ * Who asks tips the balance between a partner's and a customer's fact when the words do not say whose question it is,
+ * and decides where a question it cannot answer is sent.
  */
 export function answerQuestion(question: string, asker?: Asker, meaning?: QuestionMeaning): HelpdeskAnswer {
   const text = correctSpelling(question.slice(0, MAX_QUESTION_LENGTH));
-  const whole = judgeQuestion(text, new Set(), false, meaning);
+  const askerSide = sideOfAsker(asker);
+  const whole = judgeQuestion(text, new Set(), false, meaning, askerSide);
   // A question the domain's words do not place is not split either: its parts would lean on nothing.
-  const composed = whole.kind === 'unknown' || whole.kind === 'declined' ? composedIfPlaced(text, whole) : composedFacts(text, whole);
+  const composed =
+    whole.kind === 'unknown' || whole.kind === 'declined'
+      ? composedIfPlaced(text, whole, askerSide)
+      : composedFacts(text, whole, askerSide);
   if (composed !== null) {
     const [first] = composed;
     if (first !== undefined) {

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
+import { askerOfPersona } from './heldout.ts';
 import type { MeaningOf } from './meanings.ts';
 
 const FRESH_FILE = new URL('./fresh-batch.json', import.meta.url);
@@ -218,8 +219,8 @@ export function evaluateFresh(cases: readonly FreshCase[] = loadFreshSet(), mean
   let inScopeRight = 0;
   let outOfScope = 0;
   let outOfScopeDeclined = 0;
-  for (const { question, expected } of cases) {
-    const answer = answerQuestion(question, undefined, meaningOf(question));
+  for (const { question, side, expected } of cases) {
+    const answer = answerQuestion(question, askerOfPersona(side), meaningOf(question));
     const ids = answer.kind === 'fact' ? answer.facts.map((fact) => fact.id) : null;
     const right =
       expected === null

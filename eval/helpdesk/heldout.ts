@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { answerQuestion, answerText } from '#domain/helpdesk/answer-question.ts';
+import { answerQuestion, answerText, type Asker } from '#domain/helpdesk/answer-question.ts';
 import type { MeaningOf } from './meanings.ts';
 
 export const HELD_OUT_FILE = new URL('../heldout/helpdesk.heldout.json', import.meta.url);
@@ -16,12 +16,14 @@ export const DEV_FILE = new URL('./dev-batch-2.json', import.meta.url);
 const InScopeCase = z.object({
   id: z.string(),
   question: z.string(),
+  persona: z.string().optional(),
   inScope: z.literal(true),
   mustMention: z.array(z.array(z.string().min(1)).min(1)).min(1),
 });
 const OutOfScopeCase = z.object({
   id: z.string(),
   question: z.string(),
+  persona: z.string().optional(),
   inScope: z.literal(false),
   topic: z.string(),
 });
@@ -74,7 +76,8 @@ export function evaluateHeldOut(cases: readonly HeldOutCase[] = loadHeldOut(), m
   let outOfScope = 0;
   let outOfScopeDeclined = 0;
   for (const heldOut of cases) {
-    const answer = answerQuestion(heldOut.question, undefined, meaningOf(heldOut.question));
+    // Asked as the bot is asked: by a person whose side the directory knows.
+    const answer = answerQuestion(heldOut.question, askerOfPersona(heldOut.persona), meaningOf(heldOut.question));
     const got = answer.kind === 'fact' ? answerText(answer) : null;
     const right = heldOut.inScope ? got !== null && mentionsAll(got, heldOut.mustMention) : got === null;
     if (heldOut.inScope) {
@@ -87,4 +90,13 @@ export function evaluateHeldOut(cases: readonly HeldOutCase[] = loadHeldOut(), m
     if (!right) misses.push({ id: heldOut.id, question: heldOut.question, inScope: heldOut.inScope, got });
   }
   return { inScope, inScopeRight, outOfScope, outOfScopeDeclined, misses };
+}
+
+/** The person a set's persona label stands for ("partner-helpdesk", "customer-global"…), as the directory would know them. */
+export function askerOfPersona(persona: string | undefined): Asker | undefined {
+  if (persona?.startsWith('customer') === true) return { tenantKind: 'customer', partnerCenterRoles: [] };
+  if (persona?.startsWith('partner') !== true) return undefined;
+  if (persona.includes('admin')) return { tenantKind: 'partner', partnerCenterRoles: ['AdminAgent'] };
+  if (persona.includes('sales')) return { tenantKind: 'partner', partnerCenterRoles: ['SalesAgent'] };
+  return { tenantKind: 'partner', partnerCenterRoles: ['HelpdeskAgent'] };
 }

@@ -8,9 +8,10 @@ import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
 
 /** Set at what the held-out set honestly reaches (see README); never raised by tuning on its misses. */
 // Issue 15 asks for 0.9 in scope and every near miss declined. Words alone reached 114/148 (77.0%) in scope and 39/41
-// (95.1%) declined; with meaning-based matching (the hybrid, as the bot answers) 118/148 (79.7%) and 39/41 (95.1%).
+// (95.1%) declined; with meaning-based matching (the hybrid, as the bot answers) 118/148 (79.7%) and 39/41 (95.1%); asked
+// as the bot is asked (the asker's side known, from each case's persona) 120/148 (81.1%) and 39/41 (95.1%).
 // The floor sits at what is reached, honestly short of the target.
-const HELD_OUT_FLOOR = { inScope: 0.79, outOfScope: 0.95 } as const;
+const HELD_OUT_FLOOR = { inScope: 0.81, outOfScope: 0.95 } as const;
 
 describe('the held-out floor', async () => {
   // Answered as the bot answers: the questions encoded with the embedded sentence encoder and the committed vector file.
