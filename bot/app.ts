@@ -135,7 +135,14 @@ export function createApp(deps: AppDeps): App {
 
   const dialogState = new PersonalDialogState(deps.botStorage);
   const flows = createFlows(services, dialogState.createProperty('dialogState'));
-  const bot = new PartnerAccessBot({ services, flows, dialogState, actions: ACTION_HANDLERS, understanding: sharedUnderstandingEngine() });
+  const bot = new PartnerAccessBot({
+    services,
+    flows,
+    dialogState,
+    actions: ACTION_HANDLERS,
+    understanding: sharedUnderstandingEngine(),
+    invokeBudgetMs: config.invokeBudgetMs,
+  });
   const health = { checks: [storeHealthCheck(deps.store), ...(deps.healthChecks ?? [])], timeoutMs: config.storeTimeoutMs };
   const server = createServer({
     adapter,

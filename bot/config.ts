@@ -47,6 +47,8 @@ const envSchema = z.object({
     .default(60),
   CLOCK_OFFSET_DAYS: z.coerce.number().min(-3650).max(3650).default(0),
   STORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
+  // Under Teams' 2 s for a card click's answer, whatever the store does (network and Teams take the rest).
+  INVOKE_BUDGET_MS: z.coerce.number().int().min(200).max(1_900).default(1_500),
   STATE_TTL_DAYS: z.coerce.number().min(0).max(3650).default(180),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   OUTBOX_GIVE_UP_HOURS: z.coerce
@@ -127,6 +129,11 @@ export interface Config {
   readonly clockOffsetDays: number;
   /** The deadline of every store call: past it the person is told it could not be done, and /healthz says unhealthy. */
   readonly storeTimeoutMs: number;
+  /**
+   * A card click's whole budget (under 2 s): its store calls share it (each gets what is left, at most storeTimeoutMs),
+   * none starts once it is spent, and the click is answered when it runs out, in plain words.
+   */
+  readonly invokeBudgetMs: number;
   /** Conversation references and dialog state unused this long are deleted by the sweep; 0: kept for ever. */
   readonly stateTtlMs: number;
   /** How often the bot delivers what is due in the outbox (proactive messages and their retries); 0: only `npm run sweep`. */
@@ -200,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepIntervalMs: Math.round(e.SWEEP_INTERVAL_MINUTES * 60_000),
     clockOffsetDays: e.CLOCK_OFFSET_DAYS,
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
+    invokeBudgetMs: e.INVOKE_BUDGET_MS,
     stateTtlMs: Math.round(e.STATE_TTL_DAYS * 86_400_000),
     outboxIntervalMs: Math.round(e.OUTBOX_INTERVAL_SECONDS * 1000),
     outboxGiveUpMs: Math.round(e.OUTBOX_GIVE_UP_HOURS * 3_600_000),

@@ -20,6 +20,7 @@ import { identityOf } from './identity.ts';
 import { oversizedInput } from './input-bounds.ts';
 import { tasksFor } from './menu.ts';
 import type { BotServices } from './services.ts';
+import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE, withinBudget } from './storage/deadline.store.ts';
 import { setTurnOutcome } from './turn-log.middleware.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { buildWelcomeView } from '#presenters/welcome.presenter.ts';
@@ -40,6 +41,8 @@ export interface TeamsBotDeps {
   readonly actions: DomainActionHandlers;
   /** The understanding step, trained at start-up (bot/understanding/). */
   readonly understanding: Promise<UnderstandingEngine>;
+  /** A card click's overall budget in ms (config INVOKE_BUDGET_MS): answered by then, whatever the store does. */
+  readonly invokeBudgetMs: number;
 }
 
 /** What an old form card's button gets: where it stands, and how to go on. */
@@ -117,11 +120,35 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     });
   }
 
-  /** Card buttons (Action.Execute): one router for every verb. */
-  protected override async onAdaptiveCardInvoke(
-    context: TurnContext,
-    _value: AdaptiveCardInvokeValue,
-  ): Promise<AdaptiveCardInvokeResponse> {
+  /**
+   * Card buttons (Action.Execute): one router for every verb, within the click's budget. Its store calls share the
+   * budget and none starts once it is spent (deadline.store.ts); if the click is still not done when it runs out (a
+   * store call the budget cut short, or anything else that stalls), the person is told in plain words that it could
+   * not be done just now, and what was under way stops at its next store call. Each change is one atomic write (with
+   * its outbox entries and audit event) or recoverable by the sweep's repair step, so a cut leaves nothing half done.
+   */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const budget = this.#deps.invokeBudgetMs;
+    // Read now: once the click is answered, its turn context is revoked, and late work must not touch it.
+    const activityId = context.activity.id;
+    const work = withinBudget(budget, () => this.#onCardAction(context, value));
+    let timer: NodeJS.Timeout | undefined;
+    const timeUp = new Promise<'time-up'>((resolve) => {
+      timer = setTimeout(() => resolve('time-up'), budget);
+    });
+    try {
+      const answer = await Promise.race([work, timeUp]);
+      if (answer !== 'time-up') return answer;
+    } finally {
+      clearTimeout(timer);
+    }
+    // Still running: it gets no further store call; its late outcome (or failure) is only logged.
+    work.catch((error: unknown) => this.#deps.services.logger.warn({ err: error, activityId }, 'card action ended after its budget'));
+    setTurnOutcome(context, 'unavailable:budget');
+    return toInvokeResponse(messageReply(STORE_UNAVAILABLE_MESSAGE));
+  }
+
+  async #onCardAction(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     let actor: UserActor;
     try {
       actor = await this.#actor(context);
@@ -135,9 +162,16 @@ export class PartnerAccessBot extends TeamsActivityHandler {
     }
     const reply = await routeAction(this.#actions, context, actor, this.#deps.services);
     if (reply.statusCode === 200 && actor.known) {
-      await this.#noteManageClick(context, actor);
-      await this.#messages.keepNotes(context);
-      await this.#deps.dialogState.saveChanges(context);
+      try {
+        await this.#noteManageClick(context, actor);
+        await this.#messages.keepNotes(context);
+        await this.#deps.dialogState.saveChanges(context);
+      } catch (error) {
+        // Notes for the next message ("same for Fabrikam") are not worth failing the click's answer for: with the store
+        // not answering (or the click's budget spent), the answer stands, in plain words or with the changed card.
+        if (!isStoreUnavailable(error)) throw error;
+        this.#deps.services.logger.warn({ err: error, activityId: context.activity.id }, 'could not keep the notes of a card action');
+      }
     }
     return toInvokeResponse(reply);
   }

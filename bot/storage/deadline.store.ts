@@ -4,6 +4,7 @@
  * until the server comes back. The call itself is not cancelled (the client may still complete it later); its
  * answer is simply no longer waited for. The store recovers by itself: the next call goes through as usual.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DocumentStore, ExpectedVersion, ListRange, WriteOptions } from '#domain/ports/document-store.ts';
 
 /** The store did not answer within its deadline, or is unreachable: an outage, not a bug. */
@@ -32,34 +33,60 @@ export function isStoreUnavailable(error: unknown): boolean {
   return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'SQLITE_BUSY'].includes(code);
 }
 
-function withTimeout<T>(operation: string, ms: number, work: Promise<T>): Promise<T> {
+/** A turn's budget: when (Date.now() milliseconds) its store calls must have answered. */
+interface TurnBudget {
+  readonly endsAt: number;
+}
+const budgets = new AsyncLocalStorage<TurnBudget>();
+
+/**
+ * Runs `work` (a card click) with an overall budget of `ms` for the store calls it makes, however many in sequence:
+ * each call waits at most for what is left of the budget (and never longer than the store's own deadline), and once the
+ * budget is spent no call starts, so a click against a stalled store stops where it stands instead of adding deadlines.
+ */
+export function withinBudget<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  return budgets.run({ endsAt: Date.now() + ms }, work);
+}
+
+/** What is left of the current turn's budget, in ms (Infinity outside one). */
+export function budgetLeft(): number {
+  const budget = budgets.getStore();
+  return budget === undefined ? Number.POSITIVE_INFINITY : budget.endsAt - Date.now();
+}
+
+function withTimeout<T>(operation: string, ms: number, start: () => Promise<T>): Promise<T> {
+  const left = budgetLeft();
+  // The turn's budget is spent: nothing more is started (the answer is already on its way).
+  if (left <= 0) return Promise.reject(new StoreUnavailableError(`${operation} (the click's time was up)`, 0));
+  const wait = Math.min(ms, left);
+  const work = start();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new StoreUnavailableError(operation, ms)), ms);
+    timer = setTimeout(() => reject(new StoreUnavailableError(operation, wait)), wait);
   });
   // A late rejection of the abandoned call must not become an unhandled rejection.
   work.catch(() => undefined);
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The store with a deadline of `ms` on every call but close(). */
+/** The store with a deadline of `ms` on every call but close() (less when a turn's budget has less left). */
 export function withDeadline(store: DocumentStore, ms: number): DocumentStore {
   return {
     get<T>(collection: string, id: string) {
-      return withTimeout(`get ${collection}`, ms, store.get<T>(collection, id));
+      return withTimeout(`get ${collection}`, ms, () => store.get<T>(collection, id));
     },
     put<T>(collection: string, id: string, value: T, expected: ExpectedVersion, options?: WriteOptions) {
-      return withTimeout(`put ${collection}`, ms, store.put<T>(collection, id, value, expected, options));
+      return withTimeout(`put ${collection}`, ms, () => store.put<T>(collection, id, value, expected, options));
     },
     remove(collection: string, id: string, expected: string, options?: Pick<WriteOptions, 'append'>) {
-      return withTimeout(`remove ${collection}`, ms, store.remove(collection, id, expected, options));
+      return withTimeout(`remove ${collection}`, ms, () => store.remove(collection, id, expected, options));
     },
     list<T>(collection: string, index: string, key: string, range?: ListRange) {
-      return withTimeout(`list ${collection}`, ms, store.list<T>(collection, index, key, range));
+      return withTimeout(`list ${collection}`, ms, () => store.list<T>(collection, index, key, range));
     },
-    count: (collection, index, key, range) => withTimeout(`count ${collection}`, ms, store.count(collection, index, key, range)),
-    append: (stream, event) => withTimeout('append', ms, store.append(stream, event)),
-    readStream: (stream, page) => withTimeout('readStream', ms, store.readStream(stream, page)),
+    count: (collection, index, key, range) => withTimeout(`count ${collection}`, ms, () => store.count(collection, index, key, range)),
+    append: (stream, event) => withTimeout('append', ms, () => store.append(stream, event)),
+    readStream: (stream, page) => withTimeout('readStream', ms, () => store.readStream(stream, page)),
     close: () => store.close(),
   };
 }

@@ -15,6 +15,11 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('gives a card click 1.5 s in all by default, or what INVOKE_BUDGET_MS says under 2 s', () => {
+    expect(loadConfig({}).invokeBudgetMs).toBe(1_500);
+    expect(loadConfig({ INVOKE_BUDGET_MS: '1900' }).invokeBudgetMs).toBe(1_900);
+  });
+
   it('treats blank variables as unset', () => {
     expect(loadConfig({ MicrosoftAppId: '  ', STORAGE_URL: '' }).auth).toBeUndefined();
   });
@@ -38,6 +43,9 @@ describe('loadConfig', () => {
     { env: { PORT: '-1', LOG_LEVEL: 'loud', STORAGE_URL: 'ftp://x' }, names: ['PORT', 'LOG_LEVEL', 'STORAGE_URL'] },
     { env: { MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' }, names: ['MicrosoftAppTenantId'] },
     { env: { MicrosoftAppPassword: 'secret' }, names: ['MicrosoftAppId'] },
+    { env: { INVOKE_BUDGET_MS: '2000' }, names: ['INVOKE_BUDGET_MS'] },
+    { env: { INVOKE_BUDGET_MS: '50' }, names: ['INVOKE_BUDGET_MS'] },
+    { env: { INVOKE_BUDGET_MS: 'soon' }, names: ['INVOKE_BUDGET_MS'] },
   ])('names every bad variable: $names', ({ env, names }) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

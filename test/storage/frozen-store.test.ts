@@ -1,9 +1,12 @@
 /**
  * A frozen Redis or PostgreSQL (every byte held by a proxy the test controls, as SIGSTOP on the server would):
  * a message and a card click are answered in plain words once the store deadline passes, /healthz reports the
- * store unhealthy while /livez stays up, and everything works again after the thaw, without a restart.
+ * store unhealthy while /livez stays up, and everything works again after the thaw, without a restart. A card click
+ * has one budget for all its store calls (INVOKE_BUDGET_MS, under Teams' 2 s): against a frozen store it is answered
+ * when the budget runs out, however long the store's own deadline, and nothing it started is left half done.
  */
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { createDocumentStore } from '#bot/storage/create-store.ts';
@@ -16,6 +19,11 @@ import { isBackendAvailable, postgresTestUrl, redisTestUrl } from '#test/support
 import { dropTestNamespace } from '#test/support/test-namespaces.ts';
 
 const DEADLINE_MS = 400;
+/** A store deadline far longer than the click's budget: only the budget can answer the click before it. */
+const LONG_DEADLINE_MS = 20_000;
+const BUDGET_MS = 700;
+/** How long the test waits for the click's answer: well past the budget, well short of the store's deadline. */
+const NO_ANSWER_AFTER_MS = 10_000;
 const ADELE = { tenantId: DEMO.woodgrove, userId: DEMO.adeleAdminAgent, name: 'Adele Vance' };
 const suffix = randomBytes(5).toString('hex');
 
@@ -63,6 +71,61 @@ function describeFrozen(backend: string, url: (proxied: string) => string, defau
         const after = await post(running.baseUrl, makeMessage('help', ADELE));
         expect(repliesOf(after).map((r) => r.text)).not.toContain(STORE_UNAVAILABLE_MESSAGE);
         expect(cardTexts(repliesOf(after)).length).toBeGreaterThan(0);
+      } finally {
+        proxy.thaw();
+        await running.close();
+        await store.close();
+        await proxy.close();
+      }
+    }, 60_000);
+
+    it('answers a card click when its budget runs out, not after the store deadline, and leaves nothing half done', async () => {
+      const proxy = await startFreezableProxy(target, defaultPort);
+      const store = withDeadline(await createDocumentStore(url(proxy.url)), LONG_DEADLINE_MS);
+      const running = await startTestApp(
+        { STORE_TIMEOUT_MS: String(LONG_DEADLINE_MS), INVOKE_BUDGET_MS: String(BUDGET_MS) },
+        { store, botStorage: new DocumentStoreBotStorage(store) },
+      );
+      const must = <T>(result: { ok: true; value: T } | { ok: false; message: string }): T => {
+        if (!result.ok) throw new Error(result.message);
+        return result.value;
+      };
+      try {
+        // An active relationship with auto-extend on, made through the use cases while the store answers.
+        const domain = running.app.services.domain;
+        const adele = await domain.resolveActor(ADELE.tenantId, ADELE.userId);
+        const megan = await domain.resolveActor(DEMO.contoso, DEMO.meganContosoGa);
+        const request = must(
+          await domain.requestGdapRelationship(adele, {
+            customerTenantId: DEMO.contoso,
+            displayName: `Frozen click ${suffix}`,
+            duration: 'P730D',
+            autoExtendDuration: 'P180D',
+            roles: ['Helpdesk Administrator'],
+          }),
+        );
+        const locked = must(await domain.lockForApproval(adele, { id: request.id, version: request.version }));
+        const active = must(await domain.approveRelationship(megan, { kind: 'gdap', id: locked.id, version: locked.version }));
+        const turnOff = makeInvoke('lifecycle.autoExtend', { id: active.id, version: active.version, autoExtend: 'off' }, ADELE);
+
+        proxy.freeze();
+        const click = await Promise.race([post(running.baseUrl, turnOff), sleep(NO_ANSWER_AFTER_MS, 'no answer' as const)]);
+        expect(click).not.toBe('no answer');
+        expect(click).toEqual({
+          status: 200,
+          body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: STORE_UNAVAILABLE_MESSAGE },
+        });
+
+        proxy.thaw();
+        await expect.poll(async () => (await fetch(`${running.baseUrl}/healthz`)).status, { timeout: 15_000 }).toBe(200);
+        // Nothing half done: the relationship is as it was (no write was started once the budget was spent), and
+        // the same click, now that the store answers, makes the change once.
+        const after = must(await domain.getRelationship(adele, { kind: 'gdap', id: active.id }));
+        expect(after).toMatchObject({ version: active.version, relationship: { autoExtendDuration: 'P180D' } });
+        const retried = await post(running.baseUrl, turnOff);
+        expect(JSON.stringify(retried.body)).toContain('Auto-extend is off');
+        const changed = must(await domain.getRelationship(adele, { kind: 'gdap', id: active.id }));
+        expect(changed).toMatchObject({ relationship: { autoExtendDuration: 'PT0S' } });
       } finally {
         proxy.thaw();
         await running.close();
