@@ -78,7 +78,11 @@ const SCHEMA = [
 export async function openSqliteStore(file: string): Promise<DocumentStore> {
   await mkdir(dirname(file), { recursive: true });
   // busyTimeout: another process holding the write lock makes us wait rather than fail.
-  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 30_000 });
+  return openSqliteStoreOn(new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 30_000 }), file);
+}
+
+/** The store over an adapter already made for `file` (the fault tests give one whose connection they can break). */
+export async function openSqliteStoreOn(adapter: KeyvSqlite, file: string): Promise<DocumentStore> {
   const keyv = new Keyv({ store: adapter, namespace: NAMESPACE, throwOnErrors: true });
   try {
     await adapter.query('PRAGMA journal_mode = WAL');
@@ -256,9 +260,14 @@ class SqliteDocumentStore implements DocumentStore {
           // After some errors (a full disk, an I/O error) SQLite has already rolled the transaction back itself:
           // then nothing was written, and the write's own error is the one to report.
           if (/no transaction is active/i.test(messageOf(rollbackError))) return;
+          // What is known, and only that: COMMIT never succeeded, so nothing of this write is in the file (SQLite
+          // discards an uncommitted transaction when its connection goes); whether the connection still holds it open
+          // is not known, so later writes through this connection may fail until the store is opened again.
           throw new AggregateError(
             [error, rollbackError],
-            'SQLite write failed, and its ROLLBACK failed too: whether the transaction is still open is unknown; nothing of it was committed',
+            `SQLite write failed (${messageOf(error)}) and could not be rolled back (${messageOf(rollbackError)}): ` +
+              'nothing of this write was committed; whether its transaction is still open on this connection is unknown, ' +
+              'so later writes through it may fail until the store is opened again',
           );
         });
         throw error;
