@@ -20,7 +20,7 @@ import { identityOf } from './identity.ts';
 import { oversizedInput } from './input-bounds.ts';
 import { tasksFor } from './menu.ts';
 import type { BotServices } from './services.ts';
-import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE, withinBudget } from './storage/deadline.store.ts';
+import { isStoreUnavailable, runWithinBudget, STORE_UNAVAILABLE_MESSAGE } from './storage/deadline.store.ts';
 import { setTurnOutcome } from './turn-log.middleware.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { buildWelcomeView } from '#presenters/welcome.presenter.ts';
@@ -128,19 +128,15 @@ export class PartnerAccessBot extends TeamsActivityHandler {
    * its outbox entries and audit event) or recoverable by the sweep's repair step, so a cut leaves nothing half done.
    */
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const budget = this.#deps.invokeBudgetMs;
     // Read now: once the click is answered, its turn context is revoked, and late work must not touch it.
     const activityId = context.activity.id;
-    const work = withinBudget(budget, () => this.#onCardAction(context, value));
-    let timer: NodeJS.Timeout | undefined;
-    const timeUp = new Promise<'time-up'>((resolve) => {
-      timer = setTimeout(() => resolve('time-up'), budget);
-    });
+    const run = runWithinBudget(this.#deps.invokeBudgetMs, () => this.#onCardAction(context, value));
+    const work = run.result;
     try {
-      const answer = await Promise.race([work, timeUp]);
+      const answer = await Promise.race([work, run.timeUp]);
       if (answer !== 'time-up') return answer;
     } finally {
-      clearTimeout(timer);
+      run.stop();
     }
     // Still running: it gets no further store call; its late outcome (or failure) is only logged.
     work.catch((error: unknown) => this.#deps.services.logger.warn({ err: error, activityId }, 'card action ended after its budget'));

@@ -7,6 +7,7 @@ import { AuthenticationError, ClientCertificateCredential, ClientSecretCredentia
 import { AuthenticationHandlerOptions, Client, RetryHandlerOptions, ResponseType } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { GraphSettings } from '../config.ts';
+import { outsideBudget } from '../storage/deadline.store.ts';
 import { graphFailed, graphOk, type GraphFailure, type GraphResult } from './graph-outcomes.ts';
 
 /** What a click may spend on Graph: the person gets an answer within 5 seconds, rendering included. */
@@ -101,7 +102,8 @@ export class GraphClient {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), budget);
     try {
-      return await this.#send(tenantId, request, deadline, controller.signal);
+      // Bounded by its own deadline: not charged to a card click's store budget.
+      return await outsideBudget(() => this.#send(tenantId, request, deadline, controller.signal));
     } finally {
       clearTimeout(timer);
     }
@@ -126,11 +128,9 @@ export class GraphClient {
       let next: { path: string; query: Readonly<Record<string, string>> } | undefined = { path, query };
       for (let pages = 0; next !== undefined; pages += 1) {
         if (pages >= 1_000) return graphFailed({ kind: 'invalidResponse', detail: `${path}: more than 1000 pages` });
-        const answer: GraphResult<GraphResponse<z.infer<typeof page>>> = await this.#send(
-          tenantId,
-          { method: 'GET', ...next, schema: page },
-          deadline,
-          controller.signal,
+        const request: GraphRequest<z.infer<typeof page>> = { method: 'GET', ...next, schema: page };
+        const answer: GraphResult<GraphResponse<z.infer<typeof page>>> = await outsideBudget(() =>
+          this.#send(tenantId, request, deadline, controller.signal),
         );
         if (!answer.ok) return answer;
         const body: { value: T[]; '@odata.nextLink'?: string | undefined } | undefined = answer.value.body;

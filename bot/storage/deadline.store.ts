@@ -33,19 +33,65 @@ export function isStoreUnavailable(error: unknown): boolean {
   return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'SQLITE_BUSY'].includes(code);
 }
 
-/** A turn's budget: when (Date.now() milliseconds) its store calls must have answered. */
+/** A turn's budget: when (Date.now() milliseconds) its store calls must have answered; moved on by time spent outside it. */
 interface TurnBudget {
-  readonly endsAt: number;
+  endsAt: number;
+  /** Work outside the budget under way (overlapping calls are measured once, from the first one's start). */
+  outside: number;
+  outsideSince?: number | undefined;
 }
 const budgets = new AsyncLocalStorage<TurnBudget>();
+
+/** A card click run within its budget: its outcome, and the moment its budget runs out (if it has not finished). */
+export interface BudgetRun<T> {
+  readonly result: Promise<T>;
+  readonly timeUp: Promise<'time-up'>;
+  /** Stops watching the budget (once the outcome is in). */
+  stop(): void;
+}
 
 /**
  * Runs `work` (a card click) with an overall budget of `ms` for the store calls it makes, however many in sequence:
  * each call waits at most for what is left of the budget (and never longer than the store's own deadline), and once the
  * budget is spent no call starts, so a click against a stalled store stops where it stands instead of adding deadlines.
+ * Time spent waiting on Microsoft Graph (which has its own click budget) is not charged to it (see outsideBudget).
  */
-export function withinBudget<T>(ms: number, work: () => Promise<T>): Promise<T> {
-  return budgets.run({ endsAt: Date.now() + ms }, work);
+export function runWithinBudget<T>(ms: number, work: () => Promise<T>): BudgetRun<T> {
+  const budget: TurnBudget = { endsAt: Date.now() + ms, outside: 0 };
+  const result = budgets.run(budget, work);
+  let timer: NodeJS.Timeout | undefined;
+  const timeUp = new Promise<'time-up'>((resolve) => {
+    const check = () => {
+      const left = budget.endsAt - Date.now();
+      // While Graph is being waited on, the budget stands still: looked at again once that is over (or soon).
+      if (budget.outside > 0) timer = setTimeout(check, Math.max(left, 50));
+      else if (left <= 0) resolve('time-up');
+      else timer = setTimeout(check, left);
+    };
+    timer = setTimeout(check, ms);
+  });
+  return { result, timeUp, stop: () => clearTimeout(timer) };
+}
+
+/**
+ * Work that is not the store's (a call to Microsoft Graph, bounded by its own click budget): the time it takes is added
+ * to the current turn's budget, so a click's store calls keep what they had, and a slow Graph answer is never reported
+ * as a store that did not answer.
+ */
+export async function outsideBudget<T>(work: () => Promise<T>): Promise<T> {
+  const budget = budgets.getStore();
+  if (budget === undefined) return work();
+  const started = Date.now();
+  if (budget.outside === 0) budget.outsideSince = started;
+  budget.outside += 1;
+  try {
+    return await work();
+  } finally {
+    budget.outside -= 1;
+    // Overlapping calls are measured once: the first to start (the outermost) adds the time since it started.
+    if (budget.outside === 0) budget.endsAt += Date.now() - (budget.outsideSince ?? started);
+    if (budget.outside === 0) budget.outsideSince = undefined;
+  }
 }
 
 /** What is left of the current turn's budget, in ms (Infinity outside one). */
