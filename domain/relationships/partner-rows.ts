@@ -120,6 +120,12 @@ export function partnerRowEntries(row: PartnerRow): IndexEntry[] {
   });
 }
 
+/** The range of the name order (ROW_INDEX.name, under the partner) that holds the relationships with exactly this name. */
+export function sameNameRange(displayName: string): { readonly from: string; readonly before: string } {
+  const key = nameKey(displayName);
+  return { from: `${key}${SEP}`, before: `${key}\u0002` };
+}
+
 /**
  * A bound in the end-date order (sort keys are `end SEP customer`) between the rows that end at or before `iso` and those
  * that end after it: as `from`, "ends after `iso`"; as `before`, "ends at or before `iso`".

@@ -13,7 +13,7 @@ import { auditStreamsFor } from '../audit/audit-event.ts';
 import type { GdapRelationship } from './gdap-relationship.ts';
 import { dueDateTime } from './gdap-lifecycle.ts';
 import { nameKey } from '../shared/plain-text.ts';
-import { partnerRowEntries } from './partner-rows.ts';
+import { partnerRowEntries, ROW_INDEX, sameNameRange } from './partner-rows.ts';
 
 export const GDAP_COLLECTION = 'gdapRelationships';
 /** One document per (partner, display name): claiming it with "must not exist" keeps names unique under races. */
@@ -104,6 +104,14 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
     const relationship = await store.get<GdapRelationship>(GDAP_COLLECTION, claim.relationshipId);
     if (relationship !== undefined && displayNameKey(relationship.value.partnerTenantId, relationship.value.displayName) === key)
       return false;
+    // In graph mode the relationship is stored under the id Microsoft gave it, not the one its name was claimed with:
+    // a relationship of the partner with this name, found in the name order, holds the claim just as well.
+    const partnerTenantId = key.slice(0, key.indexOf('/'));
+    const named = await store.list<GdapRelationship>(GDAP_COLLECTION, ROW_INDEX.name, partnerTenantId, {
+      ...sameNameRange(key.slice(key.indexOf('/') + 1)),
+      limit: 5,
+    });
+    if (named.some((r) => displayNameKey(r.value.partnerTenantId, r.value.displayName) === key)) return false;
     if (claim.confirmed === true || claim.claimedDateTime === undefined) return true;
     return now.getTime() - Date.parse(claim.claimedDateTime) >= NAME_CLAIM_TTL_MS;
   }

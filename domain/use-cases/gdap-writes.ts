@@ -151,6 +151,22 @@ export async function settleGdap(
   return current;
 }
 
+/**
+ * Graph mode: a request its requester asked to send for approval at once (the chat's request does both), created at
+ * Microsoft and recorded here, which a process that died between the two steps left a draft. Once
+ * SEND_FOR_APPROVAL_GRACE_MS have passed it is sent now, as the system, through Microsoft (its etag checked, so a
+ * request someone sent or changed meanwhile is left to reconciliation). True when this call sent it.
+ */
+export async function sendUnsentRequest(context: UseCaseContext, stored: Versioned<GdapRelationship>): Promise<boolean> {
+  const now = context.clock.now();
+  if (context.records.mode !== 'graph' || dueTransition(stored.value, now) !== 'lockForApproval') return false;
+  const stepped = applyTransition(stored.value, 'lockForApproval', { now, by: personRef(SYSTEM_ACTOR) });
+  if (!stepped.ok) return false;
+  const after = { ...stepped.value, lastModifiedBy: personRef(SYSTEM_ACTOR) };
+  const event = gdapEvent(context, SYSTEM_ACTOR, TRANSITION_ACTIONS.lockForApproval, stored.value, after);
+  return (await context.records.lockForApproval({ before: stored, after, event })).ok;
+}
+
 export interface GdapChange {
   readonly id: string;
   readonly version: string;

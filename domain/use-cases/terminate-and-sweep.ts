@@ -4,7 +4,7 @@ import { ok } from '../shared/result.ts';
 import type { TenantRef, UseCaseContext } from './context.ts';
 import { checkPolicy, tenantRef } from './context.ts';
 import type { GdapChange } from './gdap-writes.ts';
-import { changeGdap, settleGdap, transitionTo } from './gdap-writes.ts';
+import { changeGdap, sendUnsentRequest, settleGdap, transitionTo } from './gdap-writes.ts';
 import type { GdapRelationshipView, RelationshipView } from './views.ts';
 import { gdapView, resellerView } from './views.ts';
 import { DAY_MS } from '../shared/person.ts';
@@ -223,6 +223,11 @@ export interface RepairOutcome {
   readonly confirmedNames: number;
   /** Name claims left by a process that died before writing the relationship: released, so the name can be used. */
   readonly releasedNames: number;
+  /**
+   * Graph mode: requests created at Microsoft to be sent for approval at once, left drafts by a process that died before
+   * the sending: sent now. (In embedded mode the lifecycle sweep sends them, as a step that time made due.)
+   */
+  readonly sentRequests: number;
 }
 
 /**
@@ -245,5 +250,24 @@ export async function repairHalfDoneWork(
     // A page where nothing could be settled (all taken over meanwhile) would only repeat itself.
     if (!repaired.more || repaired.confirmed + repaired.released === 0) break;
   }
-  return ok({ confirmedNames, releasedNames });
+  const sentRequests = context.records.mode === 'graph' ? await sendUnsentRequests(context, input.limit ?? 500) : 0;
+  return ok({ confirmedNames, releasedNames, sentRequests });
+}
+
+/** Graph mode: pages through what is due and sends each request left a draft past its grace (see sendUnsentRequest). */
+async function sendUnsentRequests(context: UseCaseContext, limit: number): Promise<number> {
+  const before = new Date(context.clock.now().getTime() + 1).toISOString();
+  let sent = 0;
+  let after: { sort: string; id: string } | undefined;
+  for (let page = 0; page < 1000; page += 1) {
+    const due = await context.gdap.listDue(before, limit, after);
+    for (const stored of due) {
+      if (stored.value.status === 'created' && (await sendUnsentRequest(context, stored))) sent += 1;
+    }
+    const last = due.at(-1);
+    const sort = last === undefined ? null : dueDateTime(last.value);
+    if (due.length < limit || last === undefined || sort === null) break;
+    after = { sort, id: last.value.id };
+  }
+  return sent;
 }

@@ -207,4 +207,46 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
       await fresh.close();
     }
   });
+
+  it('the process dies between creating a request at Microsoft and sending it: the repair step sends it once its grace is over, once', async () => {
+    const adele = await c.actor(PEOPLE.adele);
+    const request = (displayName: string, sendForApproval: boolean) =>
+      domain().requestGdapRelationship(adele, {
+        customerTenantId: DEMO.contoso,
+        displayName,
+        duration: 'P90D',
+        roles: [ROLE_IDS.helpdeskAdministrator],
+        ...(sendForApproval ? { sendForApproval: true } : {}),
+      });
+    // The chat's request (created to be sent at once), and a draft kept to edit: both created at Microsoft, then the process dies.
+    const unsent = await request('Died before sending', true);
+    const draft = await request('A draft to edit', false);
+    if (!unsent.ok || !draft.ok) throw new Error('not created');
+    const locks = (id: string) => stand.graphRequests('POST', new RegExp(`/delegatedAdminRelationships/${id}/requests$`));
+    expect(stand.relationship(unsent.value.id)?.status).toBe('created');
+
+    // Within its grace (the chat may still be sending it), the repair step leaves it alone.
+    expect((await runLifecyclePass(running.app.services)).repaired.sentRequests).toBe(0);
+    expect(locks(unsent.value.id)).toHaveLength(0);
+
+    clock.set(new Date(clock.now().getTime() + 11 * 60_000).toISOString());
+    const pass = await runLifecyclePass(running.app.services);
+    expect(pass.repaired.sentRequests).toBe(1);
+    // Their names stay claimed: the relationships hold them under the ids Microsoft gave them (not the ones claimed with).
+    expect(pass.repaired.releasedNames).toBe(0);
+    expect(pass.repaired.confirmedNames).toBeGreaterThanOrEqual(2);
+    const again = await request('Died before sending', false);
+    expect(again).toMatchObject({ ok: false, code: 'duplicate' });
+    expect(locks(unsent.value.id)).toHaveLength(1);
+    expect(stand.relationship(unsent.value.id)?.status).toBe('approvalPending');
+    expect((await view(unsent.value.id)).status).toBe('approvalPending');
+    expect(await eventsOf(unsent.value.id)).toEqual(['gdap.requested', 'gdap.lockedForApproval']);
+    // The draft nobody asked to send stays a draft, at Microsoft and here.
+    expect(locks(draft.value.id)).toHaveLength(0);
+    expect((await view(draft.value.id)).status).toBe('created');
+
+    // Idempotent: another pass (or another instance) sends nothing more.
+    expect((await runLifecyclePass(running.app.services)).repaired.sentRequests).toBe(0);
+    expect(locks(unsent.value.id)).toHaveLength(1);
+  });
 });
