@@ -39,6 +39,8 @@ interface TurnBudget {
   /** Work outside the budget under way (overlapping calls are measured once, from the first one's start). */
   outside: number;
   outsideSince?: number | undefined;
+  /** Store calls of the turn in flight: the click is answered at the end of its budget only while it waits on the store. */
+  storeCalls: number;
 }
 const budgets = new AsyncLocalStorage<TurnBudget>();
 
@@ -57,16 +59,16 @@ export interface BudgetRun<T> {
  * Time spent waiting on Microsoft Graph (which has its own click budget) is not charged to it (see outsideBudget).
  */
 export function runWithinBudget<T>(ms: number, work: () => Promise<T>): BudgetRun<T> {
-  const budget: TurnBudget = { endsAt: Date.now() + ms, outside: 0 };
+  const budget: TurnBudget = { endsAt: Date.now() + ms, outside: 0, storeCalls: 0 };
   const result = budgets.run(budget, work);
   let timer: NodeJS.Timeout | undefined;
   const timeUp = new Promise<'time-up'>((resolve) => {
     const check = () => {
       const left = budget.endsAt - Date.now();
-      // While Graph is being waited on, the budget stands still: looked at again once that is over (or soon).
-      if (budget.outside > 0) timer = setTimeout(check, Math.max(left, 50));
-      else if (left <= 0) resolve('time-up');
-      else timer = setTimeout(check, left);
+      // While Graph is being waited on, the budget stands still; past it, the click is answered for the store only when
+      // a store call is what it waits on (work of its own, however slow, is not told as a store that did not answer).
+      if (left <= 0 && budget.outside === 0 && budget.storeCalls > 0) resolve('time-up');
+      else timer = setTimeout(check, Math.max(left, 50));
     };
     timer = setTimeout(check, ms);
   });
@@ -105,7 +107,20 @@ function withTimeout<T>(operation: string, ms: number, start: () => Promise<T>):
   // The turn's budget is spent: nothing more is started (the answer is already on its way).
   if (left <= 0) return Promise.reject(new StoreUnavailableError(`${operation} (the click's time was up)`, 0));
   const wait = Math.min(ms, left);
-  const work = start();
+  const budget = budgets.getStore();
+  if (budget !== undefined) budget.storeCalls += 1;
+  let work: Promise<T>;
+  try {
+    work = start();
+  } catch (error) {
+    work = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  if (budget !== undefined) {
+    const settled = () => {
+      budget.storeCalls -= 1;
+    };
+    work.then(settled, settled);
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new StoreUnavailableError(operation, wait)), wait);
