@@ -19,6 +19,7 @@ import {
   outboxDocument,
   outboxIndexes,
 } from '#domain/notifications/outbox.ts';
+import { outsideAnyTurn } from '../storage/deadline.store.ts';
 import type { Attempt, Notifier, Recipient } from './notifier.ts';
 
 /** How hard the outbox tries. */
@@ -362,10 +363,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     },
     kick() {
       if (kickTimer !== undefined) return;
-      kickTimer = setTimeout(() => {
-        kickTimer = undefined;
-        void runOnce();
-      }, 50);
+      // Asked for by a click: the run is the outbox's own, not bounded by the click's budget.
+      kickTimer = outsideAnyTurn(() =>
+        setTimeout(() => {
+          kickTimer = undefined;
+          void runOnce();
+        }, 50),
+      );
       kickTimer.unref();
     },
     async idle() {

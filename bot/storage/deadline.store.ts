@@ -41,6 +41,8 @@ interface TurnBudget {
   outsideSince?: number | undefined;
   /** Store calls of the turn in flight: the click is answered at the end of its budget only while it waits on the store. */
   storeCalls: number;
+  /** The click has its answer: work it started in the background (an outbox run it asked for) is no longer bounded by it. */
+  closed: boolean;
 }
 const budgets = new AsyncLocalStorage<TurnBudget>();
 
@@ -59,7 +61,7 @@ export interface BudgetRun<T> {
  * Time spent waiting on Microsoft Graph (which has its own click budget) is not charged to it (see outsideBudget).
  */
 export function runWithinBudget<T>(ms: number, work: () => Promise<T>): BudgetRun<T> {
-  const budget: TurnBudget = { endsAt: Date.now() + ms, outside: 0, storeCalls: 0 };
+  const budget: TurnBudget = { endsAt: Date.now() + ms, outside: 0, storeCalls: 0, closed: false };
   const result = budgets.run(budget, work);
   let timer: NodeJS.Timeout | undefined;
   const timeUp = new Promise<'time-up'>((resolve) => {
@@ -72,7 +74,28 @@ export function runWithinBudget<T>(ms: number, work: () => Promise<T>): BudgetRu
     };
     timer = setTimeout(check, ms);
   });
-  return { result, timeUp, stop: () => clearTimeout(timer) };
+  return {
+    result,
+    timeUp,
+    stop: () => {
+      clearTimeout(timer);
+      budget.closed = true;
+    },
+  };
+}
+
+/**
+ * Runs `work` outside any click's budget: background work a click starts (an outbox run) inherits the click's async
+ * context, and must not have its store calls cut short by the click's time.
+ */
+export function outsideAnyTurn<T>(work: () => T): T {
+  return budgets.exit(work);
+}
+
+/** The current turn's budget, while its click still waits for its answer. */
+function currentBudget(): TurnBudget | undefined {
+  const budget = budgets.getStore();
+  return budget === undefined || budget.closed ? undefined : budget;
 }
 
 /**
@@ -81,7 +104,7 @@ export function runWithinBudget<T>(ms: number, work: () => Promise<T>): BudgetRu
  * as a store that did not answer.
  */
 export async function outsideBudget<T>(work: () => Promise<T>): Promise<T> {
-  const budget = budgets.getStore();
+  const budget = currentBudget();
   if (budget === undefined) return work();
   const started = Date.now();
   if (budget.outside === 0) budget.outsideSince = started;
@@ -98,7 +121,7 @@ export async function outsideBudget<T>(work: () => Promise<T>): Promise<T> {
 
 /** What is left of the current turn's budget, in ms (Infinity outside one). */
 export function budgetLeft(): number {
-  const budget = budgets.getStore();
+  const budget = currentBudget();
   return budget === undefined ? Number.POSITIVE_INFINITY : budget.endsAt - Date.now();
 }
 
@@ -107,7 +130,7 @@ function withTimeout<T>(operation: string, ms: number, start: () => Promise<T>):
   // The turn's budget is spent: nothing more is started (the answer is already on its way).
   if (left <= 0) return Promise.reject(new StoreUnavailableError(`${operation} (the click's time was up)`, 0));
   const wait = Math.min(ms, left);
-  const budget = budgets.getStore();
+  const budget = currentBudget();
   if (budget !== undefined) budget.storeCalls += 1;
   let work: Promise<T>;
   try {
