@@ -54,7 +54,7 @@ export const CONFIDENCE = {
 } as const;
 /** A fact that answers the form of question asked (who, steps, effect…) ranks this much higher. */
 export const FORM_BOOST = 1.3;
-/** A fact of another form, for a question whose form is distinct (who, how long, compare, define, what it leaves), ranks this much lower. */
+/** A fact of another form or none, for a question whose form is distinct (who, how long, compare, define, what it leaves), ranks this much lower. */
 export const FORM_MISMATCH = 0.8;
 /** A fact of the other side than the one the question comes from (partner or customer) ranks this much lower. */
 export const SIDE_PENALTY = 0.7;
@@ -224,8 +224,9 @@ export function isConfident(search: QuestionSearch): boolean {
 const DISTINCT_FORMS: ReadonlySet<string> = new Set(['who', 'duration', 'comparison', 'definition', 'effect']);
 
 function formFactor(asked: AnswerForm | null, compatible: readonly (string | undefined)[], factForm: AnswerForm | undefined): number {
-  if (asked === null || factForm === undefined) return 1;
-  if (compatible.includes(factForm)) return FORM_BOOST;
+  if (asked === null) return 1;
+  if (factForm !== undefined && compatible.includes(factForm)) return FORM_BOOST;
+  // A fact of no particular form is not known to answer a who / how long / what-is question either.
   return DISTINCT_FORMS.has(asked) ? FORM_MISMATCH : 1;
 }
 

@@ -100,6 +100,8 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(kill|cancel|shut down|close down|terminat(e|es|ed|ing))\b/, expansion: 'terminate end' },
   { pattern: /\b(withdraw(s|n|ing)?|retract)\b/, expansion: 'remove' },
   { pattern: /\b(sign(s|ed|ing)? off|agree(s|d)? to|consent(s|ed)? to|okay|ok)\b/, expansion: 'approve accept' },
+  // A customer approves a GDAP request and accepts a reseller invitation: people use either word for both.
+  { pattern: /\bapprov(e|es|ed|ing|al)\b/, expansion: 'accept' },
   { pattern: /\b(grant(s|ed|ing)?|hand(s|ed)? out|provid(e|es|ed|ing))\b/, expansion: 'give assign' },
   { pattern: /\b(cap|ceiling|quota)\b/, expansion: 'limit maximum' },
   { pattern: /\b(history|audit(ing)?|trail|who changed what)\b/, expansion: 'change log' },

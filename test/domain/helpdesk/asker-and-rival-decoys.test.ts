@@ -40,3 +40,14 @@ describe('a decline names a neighbouring topic only when that topic matches near
     if (answer.kind === 'declined') expect(answer.message).toContain(about);
   });
 });
+
+describe('approving and accepting are one idea, and a who-question gets the fact that says who', () => {
+  it.each([
+    'can a billing admin approve gdap',
+    'who can accept a gdap request',
+    'who has to approve our reseller invite',
+    'who approves it on the customer side',
+  ])('"%s" → who in the customer tenant accepts', (question) => {
+    expect(factIds(question, customerAdmin)).toEqual(['relationship-accept-who']);
+  });
+});
