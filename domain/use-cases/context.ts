@@ -3,12 +3,14 @@ import type { Action, Permissions, PolicyResource } from '../policy/access-polic
 import { decide, permissionsFor } from '../policy/access-policy.ts';
 import type { Clock, IdSource } from '../ports/clock.ts';
 import type { Directory } from '../ports/directory.ts';
-import type { DocumentStore } from '../ports/document-store.ts';
+import type { DocumentStore, Versioned } from '../ports/document-store.ts';
 import type { GdapRecords } from '../ports/gdap-records.ts';
 import type { CustomerAgreementRepository } from '../agreements/customer-agreement.repository.ts';
 import type { GdapRelationshipRepository } from '../relationships/relationship.repository.ts';
 import type { ResellerRelationshipRepository } from '../relationships/reseller-relationship.repository.ts';
 import type { RoleTemplateRepository } from '../templates/role-template.repository.ts';
+import type { RoleTemplate } from '../templates/role-template.ts';
+import { TEMPLATE_NOT_FOUND } from '../templates/role-template.ts';
 import type { MigrationCampaignRepository } from '../campaigns/migration-campaign.repository.ts';
 import type { PostureHistoryRepository } from '../posture/posture-history.ts';
 import type { PersonRef } from '../shared/person.ts';
@@ -81,6 +83,25 @@ export function actingPartner(actor: Actor, action: Action, notPartner: string):
   if (!decision.allowed) return refuse('forbidden', decision.reason);
   if (partnerTenantId === undefined) return refuse('forbidden', notPartner);
   return ok({ partnerTenantId, may });
+}
+
+/**
+ * The partner's role template a person works with in `action` (managing templates, running a campaign from one), with
+ * the partner and what they may do there: the policy's refusal first, then "not found" for a template that is missing
+ * or another partner's (whose existence is not told either).
+ */
+export async function actingPartnerTemplate(
+  context: UseCaseContext,
+  actor: Actor,
+  action: Action,
+  notPartner: string,
+  templateId: string,
+): Promise<Result<ActingPartner & { readonly template: Versioned<RoleTemplate> }, never>> {
+  const partner = actingPartner(actor, action, notPartner);
+  if (!partner.ok) return partner;
+  const template = await context.templates.findOfPartner(partner.value.partnerTenantId, templateId);
+  if (template === undefined) return refuse('not-found', TEMPLATE_NOT_FOUND);
+  return ok({ ...partner.value, template });
 }
 
 /** Looks a tenant up for display; falls back to its id when the directory does not know it. */

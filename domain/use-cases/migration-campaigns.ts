@@ -9,9 +9,9 @@ import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
 import { MAX_DURATION_DAYS, MIN_DURATION_DAYS, rolesAllowAutoExtend } from '../relationships/gdap-validation.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
-import { TEMPLATE_NOT_FOUND, templateRoleIds } from '../templates/role-template.ts';
+import { templateRoleIds } from '../templates/role-template.ts';
 import type { UseCaseContext } from './context.ts';
-import { actingPartner, CHANGED_MEANWHILE, personRef } from './context.ts';
+import { actingPartner, actingPartnerTemplate, CHANGED_MEANWHILE, personRef } from './context.ts';
 import { lockForApproval, requestGdapRelationship, suggestName } from './partner-requests.ts';
 import type { RoleView } from './views.ts';
 import { roleView } from './views.ts';
@@ -60,7 +60,8 @@ export interface CampaignView {
 const NOT_FOUND = 'That migration campaign was not found.';
 
 /** The partner whose campaigns the person runs (an Admin agent's), or the refusal. */
-const campaignPartner = (actor: Actor) => actingPartner(actor, 'runMigrationCampaign', 'Only a partner runs migration campaigns.');
+const NOT_PARTNER = 'Only a partner runs migration campaigns.';
+const campaignPartner = (actor: Actor) => actingPartner(actor, 'runMigrationCampaign', NOT_PARTNER);
 
 function campaignEvent(
   context: UseCaseContext,
@@ -134,11 +135,9 @@ export async function proposeMigrationCampaign(
   actor: Actor,
   input: ProposeCampaignInput,
 ): Promise<Result<CampaignView>> {
-  const partner = campaignPartner(actor);
+  const partner = await actingPartnerTemplate(context, actor, 'runMigrationCampaign', NOT_PARTNER, input.templateId);
   if (!partner.ok) return partner;
-  const { partnerTenantId, may } = partner.value;
-  const template = await context.templates.findOfPartner(partnerTenantId, input.templateId);
-  if (template === undefined) return refuse('not-found', TEMPLATE_NOT_FOUND);
+  const { partnerTenantId, may, template } = partner.value;
   const days = input.durationDays ?? MAX_DURATION_DAYS;
   if (!Number.isInteger(days) || days < MIN_DURATION_DAYS || days > MAX_DURATION_DAYS) {
     return refuse('invalid', `A GDAP relationship lasts from ${MIN_DURATION_DAYS} to ${MAX_DURATION_DAYS} days; ${days} is not possible.`);

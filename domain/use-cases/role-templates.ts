@@ -12,9 +12,9 @@ import { validateRoles } from '../relationships/gdap-validation.ts';
 import type { Result } from '../shared/result.ts';
 import { ok, refuse } from '../shared/result.ts';
 import type { RoleTemplate, TemplateApplied, TemplateRole } from '../templates/role-template.ts';
-import { grantsFor, TEMPLATE_NOT_FOUND, validateTemplateName, validateTemplateRoles } from '../templates/role-template.ts';
+import { grantsFor, validateTemplateName, validateTemplateRoles } from '../templates/role-template.ts';
 import type { UseCaseContext } from './context.ts';
-import { actingPartner, CHANGED_MEANWHILE, checkPolicy, personRef, staleMessage } from './context.ts';
+import { actingPartner, actingPartnerTemplate, CHANGED_MEANWHILE, checkPolicy, personRef, staleMessage } from './context.ts';
 import { gdapEvent, recordChange } from './gdap-writes.ts';
 import { assignSecurityGroup } from './manage-assignments.ts';
 import type { RoleView } from './views.ts';
@@ -93,7 +93,11 @@ function templateEvent(
 }
 
 /** The partner an Admin agent manages templates for, or the refusal. */
-const templatePartner = (actor: Actor) => actingPartner(actor, 'manageRoleTemplates', 'Only a partner has role templates.');
+const NOT_PARTNER = 'Only a partner has role templates.';
+const templatePartner = (actor: Actor) => actingPartner(actor, 'manageRoleTemplates', NOT_PARTNER);
+/** One of the partner's templates, for an Admin agent managing them. */
+const partnerTemplate = (context: UseCaseContext, actor: Actor, id: string) =>
+  actingPartnerTemplate(context, actor, 'manageRoleTemplates', NOT_PARTNER, id);
 
 async function checkedRoles(
   context: UseCaseContext,
@@ -156,11 +160,9 @@ export async function updateRoleTemplate(
   actor: Actor,
   input: UpdateRoleTemplateInput,
 ): Promise<Result<RoleTemplateView>> {
-  const partner = templatePartner(actor);
+  const partner = await partnerTemplate(context, actor, input.id);
   if (!partner.ok) return partner;
-  const { partnerTenantId, may } = partner.value;
-  const stored = await context.templates.findOfPartner(partnerTenantId, input.id);
-  if (stored === undefined) return refuse('not-found', TEMPLATE_NOT_FOUND);
+  const { partnerTenantId, may, template: stored } = partner.value;
   const groups = await context.directory.listGroups(partnerTenantId);
   if (stored.version !== input.version)
     return refuse('conflict', staleMessage(actor, stored.value.lastModifiedBy), templateView(stored, groups, may));
@@ -209,11 +211,10 @@ export async function listRoleTemplates(
 
 /** One template of the partner, by id. */
 export async function getRoleTemplate(context: UseCaseContext, actor: Actor, input: { id: string }): Promise<Result<RoleTemplateView>> {
-  const partner = templatePartner(actor);
+  const partner = await partnerTemplate(context, actor, input.id);
   if (!partner.ok) return partner;
-  const stored = await context.templates.findOfPartner(partner.value.partnerTenantId, input.id);
-  if (stored === undefined) return refuse('not-found', TEMPLATE_NOT_FOUND);
-  return ok(templateView(stored, await context.directory.listGroups(partner.value.partnerTenantId), partner.value.may));
+  const { partnerTenantId, may, template } = partner.value;
+  return ok(templateView(template, await context.directory.listGroups(partnerTenantId), may));
 }
 
 /** One group's change on one relationship if the template were applied: the roles it would gain. */
