@@ -126,10 +126,10 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
     log.error({ err: error }, 'queueing due reminders failed');
     failures.push({ what: 'queue due reminders', reason: reasonOf(error) });
   }
-  const { directory, store, notifier } = services;
-  if (options.weeklyPosture === true && directory !== undefined && store !== undefined && notifier !== undefined) {
+  const { directory, store } = services;
+  if (options.weeklyPosture === true && directory !== undefined && store !== undefined) {
     try {
-      const postureServices = { ...services, directory, store, notifier };
+      const postureServices = { ...services, directory, store };
       for (const r of await runWeeklyPostureCheck(postureServices, options.instanceId ?? 'lifecycle')) log.info(r, 'weekly posture check');
     } catch (error) {
       log.error({ err: error }, 'weekly posture check failed');
@@ -140,6 +140,16 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
   const run = await services.outbox.deliverDue();
   for (const r of run.records.filter((record) => record.outcome === 'error'))
     failures.push({ what: `deliver ${r.id}`, reason: r.error ?? 'unknown' });
+  // The weekly posture card has no sender to tell: one Teams never took, after the retries, is this pass's failure.
+  for (const r of run.records.filter((record) => record.message === 'posture-weekly' && record.outcome === 'done')) {
+    const failed = r.recipients.filter((d) => d.state === 'failed').length;
+    if (failed > 0) {
+      failures.push({
+        what: `deliver the weekly posture card (${r.id})`,
+        reason: `could not be delivered to ${failed} Admin agent${failed === 1 ? '' : 's'} in Teams, though it was tried for hours`,
+      });
+    }
+  }
 
   // Unused state goes last: what is due now still reaches the people it is for.
   let expired = { references: 0, dialogState: 0 };

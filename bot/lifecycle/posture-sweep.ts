@@ -1,17 +1,14 @@
-import { renderPostureCard } from '#cards/partner/posture.card.ts';
 import { SYSTEM_ACTOR } from '#domain/actors/actor.ts';
+import { postureOutboxDocument } from '#domain/notifications/outbox.ts';
 import type { DocumentStore } from '#domain/ports/document-store.ts';
 import { DAY_MS } from '#domain/shared/person.ts';
-import { cardMessage } from '#presenters/card-message.ts';
-import { buildPostureView } from '#presenters/partner/posture.presenter.ts';
-import { partnerRecipients } from '../notifications/notify-partner.ts';
 import type { BotServices } from '../services.ts';
 
-/** What the weekly check needs: the partners (directory), its weekly claim (store) and one try per Admin agent. */
-export type PostureSweepServices = Pick<BotServices, 'domain' | 'clock' | 'logger' | 'directory' | 'store' | 'notifier'> &
-  Partial<Pick<BotServices, 'graphSync' | 'conversations'>>;
+/** What the weekly check needs: the partners (directory) and its weekly claim, written with the card's outbox entry (store). */
+export type PostureSweepServices = Pick<BotServices, 'domain' | 'clock' | 'logger' | 'directory' | 'store'> &
+  Partial<Pick<BotServices, 'graphSync'>>;
 
-/** One document per partner and week: created only if absent, so of several instances exactly one checks and sends. */
+/** One document per partner and week: created only if absent, so of several instances exactly one queues the card. */
 export const POSTURE_WEEKLY_CLAIMS = 'postureWeeklyChecks';
 
 /** The Monday (UTC) of the week `now` falls in, as YYYY-MM-DD: the key of that week's check. */
@@ -20,12 +17,18 @@ export function weekOf(now: Date): string {
   return monday.toISOString().slice(0, 10);
 }
 
-async function claimWeek(store: DocumentStore, partnerTenantId: string, now: Date, instanceId: string): Promise<boolean> {
+/**
+ * Claims the partner's week and, when the check found something, puts the card into the outbox in the same atomic
+ * step: a process dying after the claim cannot lose the week's card, and two instances queue it once.
+ */
+async function claimWeek(store: DocumentStore, partnerTenantId: string, now: Date, instanceId: string, findings: number): Promise<boolean> {
+  const week = weekOf(now);
   const claimed = await store.put(
     POSTURE_WEEKLY_CLAIMS,
-    `${partnerTenantId}/${weekOf(now)}`,
-    { claimedBy: instanceId, at: now.toISOString() },
+    `${partnerTenantId}/${week}`,
+    { claimedBy: instanceId, at: now.toISOString(), findings },
     null,
+    { create: findings > 0 ? [postureOutboxDocument(partnerTenantId, week, now)] : [] },
   );
   return claimed.ok;
 }
@@ -33,12 +36,15 @@ async function claimWeek(store: DocumentStore, partnerTenantId: string, now: Dat
 export interface WeeklyPostureReport {
   readonly partnerTenantId: string;
   readonly findings: number;
-  readonly sentTo: number;
+  /** The card went into the outbox (it delivers it to the partner's Admin agents, with retries). */
+  readonly queued: boolean;
 }
 
 /**
  * The weekly posture check: once a week per partner (claimed in the shared store), the same check as "check our
- * GDAP", as the system; when it finds something, the card goes to the partner's Admin agents who use the bot.
+ * GDAP", as the system; when it finds something, the card goes into the outbox for the partner's Admin agents who use
+ * the bot (delivered at least once, one send per person, retried over hours, "could not be delivered" in the sweep's
+ * report when Teams never takes it).
  */
 export async function runWeeklyPostureCheck(services: PostureSweepServices, instanceId: string): Promise<WeeklyPostureReport[]> {
   const now = services.clock.now();
@@ -48,23 +54,13 @@ export async function runWeeklyPostureCheck(services: PostureSweepServices, inst
       : (await services.directory.listTenants()).filter((t) => t.partnerId !== undefined).map((t) => t.id);
   const reports: WeeklyPostureReport[] = [];
   for (const partnerTenantId of partners) {
-    if (!(await claimWeek(services.store, partnerTenantId, now, instanceId))) continue;
+    // Checked already this week (here or by another instance): nothing to do.
+    if ((await services.store.get(POSTURE_WEEKLY_CLAIMS, `${partnerTenantId}/${weekOf(now)}`)) !== undefined) continue;
     const report = await services.domain.checkGdapPosture(SYSTEM_ACTOR, { partnerTenantId });
     if (!report.ok) throw new Error(report.message);
-    let sentTo = 0;
-    if (report.value.findings.length > 0 && services.conversations !== undefined) {
-      const recipients = await partnerRecipients({ ...services, conversations: services.conversations }, partnerTenantId, undefined);
-      const findings = report.value;
-      // Rendered per person, in their locale (the notifier calls this once it knows where they are).
-      const message = async () => ({
-        ...cardMessage(renderPostureCard(buildPostureView(findings, 'This is the weekly check of your GDAP relationships.'))),
-        summary: 'Weekly GDAP posture check',
-      });
-      // One try each, not through the outbox: the next week's check says it all again (a named gap, see README).
-      const attempts = await Promise.all(recipients.map((r) => services.notifier.attempt(r, message)));
-      sentTo = attempts.filter((a) => a.outcome === 'sent').length;
-    }
-    reports.push({ partnerTenantId, findings: report.value.findings.length, sentTo });
+    const findings = report.value.findings.length;
+    if (!(await claimWeek(services.store, partnerTenantId, now, instanceId, findings))) continue;
+    reports.push({ partnerTenantId, findings, queued: findings > 0 });
   }
   return reports;
 }

@@ -6,6 +6,8 @@ import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
 import { renderPartnerNoticeCard, type PartnerNoticeCardView } from '#cards/customer/partner-notice.card.ts';
 import { renderReminderCard } from '#cards/lifecycle/reminder.card.ts';
 import { buildReminderView } from '#presenters/lifecycle/reminder.presenter.ts';
+import { renderPostureCard } from '#cards/partner/posture.card.ts';
+import { buildPostureView } from '#presenters/partner/posture.presenter.ts';
 import { invitationCard } from '#presenters/customer/invitation.presenter.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { invitationApproverMris } from '#presenters/customer/approvers.ts';
@@ -57,6 +59,7 @@ const ABOUT: Readonly<Record<OutboxMessage['type'], string>> = {
   'partner-terminated': 'a notice',
   'customer-invitation': 'the invitation',
   'ask-approvers': 'your request to review the invitation',
+  'posture-weekly': 'the weekly GDAP posture check',
   'undelivered-notice': 'a notice',
 };
 
@@ -119,6 +122,18 @@ async function render(services: RenderServices, message: OutboxMessage): Promise
           const card = invitationCard(view, { canDecide: true, approverUserIds, now: services.clock.now() });
           return cardMessage(card, `${message.asker.name} asks you to review an invitation from ${view.partner.name}.`);
         },
+      };
+    }
+    case 'posture-weekly': {
+      // The check as it stands when it is delivered: a retry hours later says what is true then, or nothing if all is fixed.
+      const report = valueOf(await services.domain.checkGdapPosture(SYSTEM_ACTOR, { partnerTenantId: message.partnerTenantId }));
+      if (report.findings.length === 0) return undefined;
+      return {
+        recipients: await partnerRecipients(services, message.partnerTenantId, undefined),
+        render: forEach(() => ({
+          ...cardMessage(renderPostureCard(buildPostureView(report, 'This is the weekly check of your GDAP relationships.'))),
+          summary: 'Weekly GDAP posture check',
+        })),
       };
     }
     case 'undelivered-notice': {

@@ -58,6 +58,13 @@ export type OutboxMessage =
       readonly asker: MessagePerson;
     }
   | {
+      /** The weekly GDAP posture check found something: its card, for the partner's Admin agents (once per week). */
+      readonly type: 'posture-weekly';
+      readonly partnerTenantId: string;
+      /** The Monday (UTC) of the week, YYYY-MM-DD. */
+      readonly week: string;
+    }
+  | {
       readonly type: 'undelivered-notice';
       readonly about: OutboxMessageType;
       readonly recipients: readonly { readonly tenantId: string; readonly userId: string }[];
@@ -71,6 +78,7 @@ export type OutboxMessageType =
   | 'partner-roles-removed'
   | 'customer-invitation'
   | 'ask-approvers'
+  | 'posture-weekly'
   | 'undelivered-notice';
 
 /** A message in someone's chat that shows a delivery's state: its conversation and activity ids. */
@@ -220,6 +228,23 @@ export function rolesRemovedOutboxDocument(
       message: { type: 'partner-roles-removed', ...input, at: now.toISOString() },
       now,
       origin: rolesRemovedOrigin(input.customerTenantId, input.partnerTenantId),
+    }),
+  );
+}
+
+/** The outbox id of a partner's weekly posture card: one per partner and week, however many instances check. */
+export function postureOutboxId(partnerTenantId: string, week: string): string {
+  return `posture|${partnerTenantId}|${week}`;
+}
+
+/** The weekly posture card's outbox document, written with the week's claim (recipients found when it is delivered). */
+export function postureOutboxDocument(partnerTenantId: string, week: string, now: Date): NewDocument {
+  return outboxDocument(
+    newOutboxRecord({
+      id: postureOutboxId(partnerTenantId, week),
+      message: { type: 'posture-weekly', partnerTenantId, week },
+      now,
+      origin: `posture:${partnerTenantId}`,
     }),
   );
 }
