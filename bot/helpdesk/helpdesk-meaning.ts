@@ -5,7 +5,7 @@
  * A question the words alone answer surely (isSureOnWords) is not encoded at all: encoding is most of an answer's time.
  */
 import { isSureOnWords, KNOWN_SENTENCES, nearestByKey, textToEncode, type QuestionMeaning } from '#domain/helpdesk/index.ts';
-import type { SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
+import { closeness, type SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
 import { universalSentenceEncoder, withVectorFile } from '../understanding/sentence-encoder.ts';
 
 export const HELPDESK_VECTOR_FILE = new URL('../../data/vectors/helpdesk.json', import.meta.url);
@@ -15,14 +15,6 @@ export interface HelpdeskMeaning {
   readonly of: (questions: readonly string[]) => Promise<readonly QuestionMeaning[]>;
   /** How many of the knowledge base's sentences were not in the vector file (encoded at load instead; 0 when it is fresh). */
   readonly missingAtLoad: number;
-}
-
-/** The knowledge base's vectors, one row per known sentence, in one flat array. */
-function matrixOf(vectors: readonly Float32Array[]): { readonly rows: Float32Array; readonly dimensions: number } {
-  const dimensions = vectors[0]?.length ?? 0;
-  const rows = new Float32Array(vectors.length * dimensions);
-  vectors.forEach((vector, row) => rows.set(vector, row * dimensions));
-  return { rows, dimensions };
 }
 
 /** Questions whose meaning is kept, most recently asked last: people ask the same things ("what is gdap") again and again. */
@@ -40,17 +32,10 @@ export async function loadHelpdeskMeaning(
   const filed = await withVectorFile(encoder, vectorFile);
   const known = await filed.encode(KNOWN_SENTENCES.map((sentence) => sentence.text));
   const missingAtLoad = filed.missing();
-  const { rows, dimensions } = matrixOf(known);
-  const count = KNOWN_SENTENCES.length;
-  const cosines = new Float32Array(count);
+  const cosines = new Float32Array(known.length);
   const recent = new Map<string, QuestionMeaning>();
   const meaningOf = (vector: Float32Array): QuestionMeaning => {
-    for (let row = 0; row < count; row += 1) {
-      let dot = 0;
-      const offset = row * dimensions;
-      for (let i = 0; i < dimensions; i += 1) dot += rows[offset + i]! * vector[i]!;
-      cosines[row] = dot;
-    }
+    for (let row = 0; row < known.length; row += 1) cosines[row] = closeness(known[row]!, vector);
     return nearestByKey(cosines);
   };
   const remember = (text: string, meaning: QuestionMeaning): void => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HELPDESK_VECTOR_FILE, loadHelpdeskMeaning, meaningIfNeeded } from '#bot/helpdesk/helpdesk-meaning.ts';
 import { sentenceKey, universalSentenceEncoder } from '#bot/understanding/sentence-encoder.ts';
-import { KNOWN_SENTENCES } from '#domain/helpdesk/question-meaning.ts';
+import { KNOWN_SENTENCES, textToEncode } from '#domain/helpdesk/question-meaning.ts';
 import type { SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
 import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
 
@@ -102,5 +102,39 @@ describe('the meaning of recent questions is kept', async () => {
     await matcher.of(['what is gdap']);
     await matcher.of(['what is gdap']);
     expect(encoded).toHaveLength(2);
+  });
+});
+
+describe('the closeness of a question to each fact and decoy', () => {
+  /** A stand-in model: each sentence a unit vector of 8 numbers drawn from its text, the same text the same vector. */
+  const drawn: SentenceEncoder = {
+    encode(sentences) {
+      return Promise.resolve(
+        sentences.map((sentence) => {
+          const vector = Float32Array.from({ length: 8 }, (_, i) =>
+            Math.sin((i + 1) * (sentence.length + sentence.charCodeAt(i % sentence.length))),
+          );
+          const norm = Math.hypot(...vector);
+          return vector.map((x) => x / norm);
+        }),
+      );
+    },
+  };
+
+  it('is the cosine with the nearest of its sentences', async () => {
+    const matcher = await loadHelpdeskMeaning(drawn, new URL('file:///nonexistent/helpdesk-vectors.json'), { cacheSize: 0 });
+    expect(matcher.missingAtLoad).toBe(KNOWN_SENTENCES.length);
+    const question = 'who can accept a gdap request';
+    const [result] = await matcher.of([question]);
+    const [asked] = await drawn.encode([textToEncode(question)]);
+    const known = await drawn.encode(KNOWN_SENTENCES.map((sentence) => sentence.text));
+    const expected = new Map<string, number>();
+    KNOWN_SENTENCES.forEach((sentence, row) => {
+      let dot = 0;
+      for (let i = 0; i < 8; i += 1) dot += asked![i]! * known[row]![i]!;
+      expected.set(sentence.key, Math.max(expected.get(sentence.key) ?? -1, dot));
+    });
+    expect(result!.closeness.size).toBe(expected.size);
+    for (const [key, cosine] of expected) expect(result!.closeness.get(key)).toBeCloseTo(cosine, 5);
   });
 });
