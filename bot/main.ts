@@ -14,6 +14,7 @@ import { startBanner } from './http/home-page.ts';
 import { createGraphServices } from './graph/graph-services.ts';
 import { graphHealthCheck } from './health.ts';
 import { helpdeskMeaning } from './helpdesk/helpdesk-meaning.ts';
+import { onEncoderLoad } from './understanding/sentence-encoder.ts';
 
 /** The composition root: config → logger → directory → app → listen, and a graceful stop. */
 async function main(): Promise<void> {
@@ -41,10 +42,17 @@ async function main(): Promise<void> {
   // Graph mode: the pass also reconciles with Microsoft, every GRAPH_SYNC_MINUTES (or the sweep's interval if that is shorter).
   const syncMs = config.graph?.syncIntervalMs ?? 0;
   const intervalMs = syncMs > 0 ? Math.min(syncMs, config.sweepIntervalMs > 0 ? config.sweepIntervalMs : syncMs) : config.sweepIntervalMs;
-  // The helpdesk's sentence encoder and knowledge-base vectors load now, not on the first question (about a second).
-  helpdeskMeaning().catch((error: unknown) =>
-    logger.warn({ err: error }, 'helpdesk: the sentence encoder did not load; answering on words alone'),
-  );
+  // The sentence encoder's load, logged once if it fails (it is tried again, with a growing wait) and once when it recovers.
+  onEncoderLoad((event) => {
+    if (event.kind === 'failed')
+      logger.warn(
+        { err: event.error, retryInMs: event.retryInMs },
+        'the sentence encoder did not load; answering on words alone until it does (it is tried again)',
+      );
+    else logger.info({ failures: event.failures }, 'the sentence encoder loaded after all: meaning counts again');
+  });
+  // The helpdesk's knowledge-base vectors load now, not on the first question (the model loads with understanding).
+  helpdeskMeaning().catch((error: unknown) => logger.warn({ err: error }, 'helpdesk: its vectors did not load; answering on words alone'));
   const lifecycle = createLifecycleScheduler(app.services, { intervalMs, instanceId, weeklyPosture: true });
 
   app.server.on('error', (error: NodeJS.ErrnoException) => {

@@ -10,6 +10,7 @@ import {
 } from '#domain/helpdesk/index.ts';
 import type { HelpdeskAnswerCardView } from '#cards/helpdesk/helpdesk-answer.card.ts';
 import type { BotServices } from '../services.ts';
+import { EncoderNotLoadedError } from '../understanding/sentence-encoder.ts';
 import { helpdeskMeaning, meaningIfNeeded } from './helpdesk-meaning.ts';
 import { knownNamesFor } from './known-names.ts';
 
@@ -95,7 +96,9 @@ async function meaningOf(services: BotServices, question: string): Promise<Quest
   try {
     return await meaningIfNeeded(await helpdeskMeaning(), question);
   } catch (error) {
-    services.logger.warn({ err: error }, 'helpdesk: the sentence encoder failed, answering on the words alone');
+    // A model that did not load is logged once where it loads (and tried again), not at every question.
+    if (error instanceof EncoderNotLoadedError) services.logger.debug({ err: error }, 'helpdesk: answering on the words alone');
+    else services.logger.warn({ err: error }, 'helpdesk: the sentence encoder failed, answering on the words alone');
     return undefined;
   }
 }

@@ -6,7 +6,7 @@
  */
 import { isSureOnWords, KNOWN_SENTENCES, nearestByKey, textToEncode, type QuestionMeaning } from '#domain/helpdesk/index.ts';
 import { closeness, type SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
-import { universalSentenceEncoder, withVectorFile } from '../understanding/sentence-encoder.ts';
+import { embeddedEncoder, withVectorFile } from '../understanding/sentence-encoder.ts';
 
 export const HELPDESK_VECTOR_FILE = new URL('../../data/vectors/helpdesk.json', import.meta.url);
 
@@ -62,9 +62,15 @@ export async function loadHelpdeskMeaning(
 
 let shared: Promise<HelpdeskMeaning> | undefined;
 
-/** The process's matcher: the embedded encoder and the committed vector file, loaded once. */
+/**
+ * The process's matcher: the embedded encoder (a model that did not load is tried again, see retryingLoad) and the
+ * committed vector file, loaded once; a load of the matcher that failed is tried again at the next call.
+ */
 export function helpdeskMeaning(): Promise<HelpdeskMeaning> {
-  shared ??= universalSentenceEncoder().then((encoder) => loadHelpdeskMeaning(encoder));
+  shared ??= loadHelpdeskMeaning(embeddedEncoder).catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
   return shared;
 }
 

@@ -45,7 +45,13 @@ export function ensembleClassifier(
       // meaning would still pick some intent; the message stays unplaced (the helpdesk says where to ask).
       if (top === 0) return classified;
       encoded += 1;
-      const [vector] = await encoder.encode([text]);
+      let vector: Float32Array | undefined;
+      try {
+        [vector] = await encoder.encode([text]);
+      } catch {
+        // The model did not load (it is tried again later, and its failure logged where it loads): the network alone.
+        return classified;
+      }
       const vote = meaningVote(vector!, known, options);
       const scores = new Map<IntentName, number>();
       const w = options.meaningWeight;

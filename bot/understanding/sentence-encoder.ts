@@ -17,13 +17,88 @@ export const ENCODER_MODEL = 'universal-sentence-encoder-lite@energetic-ai-0.2';
 /** Sentences per call to the model: bigger batches use more memory for little gain. */
 const BATCH = 64;
 
-let loading: Promise<SentenceEncoder> | undefined;
+/** What a load that is retried says of itself: its first failure of a run of them, and its success after failures. */
+export type LoadEvent =
+  | { readonly kind: 'failed'; readonly error: unknown; readonly retryInMs: number }
+  | { readonly kind: 'recovered'; readonly failures: number };
 
-/** The model, loaded once per process. */
-export function universalSentenceEncoder(): Promise<SentenceEncoder> {
-  loading ??= loadModel();
-  return loading;
+export interface RetryOptions {
+  /** The wait after the first failure; it doubles after each further one, up to `maxDelayMs`. */
+  readonly firstDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly now?: () => number;
+  /** Told once per run of failures (its first), and once when a load succeeds after them: not on every retry. */
+  readonly report?: (event: LoadEvent) => void;
 }
+
+/** The model's load: retried after 1 s, 2 s, 4 s… up to every 5 minutes. */
+export const ENCODER_RETRY = { firstDelayMs: 1_000, maxDelayMs: 5 * 60_000 } as const;
+
+/** The load failed, or is asked for while it waits to be retried (then no attempt is made): the last failure is its cause. */
+export class EncoderNotLoadedError extends Error {
+  constructor(cause: unknown, retryInMs: number) {
+    super(`the sentence encoder did not load; next try in ${Math.ceil(retryInMs / 1000)} s`, { cause });
+    this.name = 'EncoderNotLoadedError';
+  }
+}
+
+/**
+ * A load done once and kept, but not a failed one: after a failure the next call tries again once its wait is over
+ * (calls before then fail at once, without trying), so a process whose model did not load (a busy disk, a backend
+ * that did not start) gets it later without a restart.
+ */
+export function retryingLoad<T>(load: () => Promise<T>, options: RetryOptions): () => Promise<T> {
+  const now = options.now ?? (() => Date.now());
+  let current: Promise<T> | undefined;
+  let failures = 0;
+  let retryAt = 0;
+  let lastError: unknown;
+  return () => {
+    if (current !== undefined) return current;
+    if (failures > 0 && now() < retryAt) return Promise.reject(new EncoderNotLoadedError(lastError, retryAt - now()));
+    current = load().then(
+      (loaded) => {
+        if (failures > 0) options.report?.({ kind: 'recovered', failures });
+        failures = 0;
+        return loaded;
+      },
+      (error: unknown) => {
+        failures += 1;
+        const wait = Math.min(options.maxDelayMs, options.firstDelayMs * 2 ** (failures - 1));
+        retryAt = now() + wait;
+        lastError = error;
+        current = undefined;
+        if (failures === 1) options.report?.({ kind: 'failed', error, retryInMs: wait });
+        throw new EncoderNotLoadedError(error, wait);
+      },
+    );
+    return current;
+  };
+}
+
+const reporters = new Set<(event: LoadEvent) => void>();
+
+/** Whoever wants to know (the bot's log): the model did not load, or loaded after all. Returns the way to stop. */
+export function onEncoderLoad(report: (event: LoadEvent) => void): () => void {
+  reporters.add(report);
+  return () => reporters.delete(report);
+}
+
+const loading = retryingLoad(() => loadModel(), {
+  ...ENCODER_RETRY,
+  report: (event) => reporters.forEach((report) => report(event)),
+});
+
+/** The model, loaded once per process (a failed load is tried again later, see retryingLoad). */
+export function universalSentenceEncoder(): Promise<SentenceEncoder> {
+  return loading();
+}
+
+/**
+ * The model as an encoder that loads it at each call until it has: a call while it cannot load fails (an
+ * EncoderNotLoadedError), the next one after the wait tries again. What the bot holds, rather than a failed load.
+ */
+export const embeddedEncoder: SentenceEncoder = { encode: async (sentences) => (await universalSentenceEncoder()).encode(sentences) };
 
 async function loadModel(): Promise<SentenceEncoder> {
   const model = await initModel(modelSource);

@@ -9,7 +9,7 @@ import { batchingEncoder } from './batching-encoder.ts';
 import { commonWords } from './common-words.ts';
 import { ensembleClassifier } from './ensemble-classifier.ts';
 import { trainNlpjsClassifier } from './nlpjs-classifier.ts';
-import { universalSentenceEncoder, withVectorFile } from './sentence-encoder.ts';
+import { embeddedEncoder, universalSentenceEncoder, withVectorFile } from './sentence-encoder.ts';
 
 /** Words the typo correction knows besides the training utterances: role names and the words of details. */
 const EXTRA_WORDS = [
@@ -45,7 +45,9 @@ export function trainingSentences(masked = maskedTrainingUtterances()): { intent
 
 /**
  * Trains the understanding step (about 0.2 s: the network trained while the encoder loads); the bot shares one.
- * `meaning: false` leaves the sentence encoder out (the network alone), for comparison in benchmarks.
+ * `meaning: false` leaves the sentence encoder out (the network alone), for comparison in benchmarks. The training
+ * utterances' vectors come from their file, so a model that did not load does not stop it: messages are then
+ * classified by the network alone until the model loads (it is tried again, see retryingLoad).
  */
 export async function createUnderstandingEngine(options: { readonly meaning?: boolean } = {}): Promise<UnderstandingEngine> {
   const masked = maskedTrainingUtterances();
@@ -54,7 +56,9 @@ export async function createUnderstandingEngine(options: { readonly meaning?: bo
   const sentences = trainingSentences(masked);
   const [network, encoder] = await Promise.all([
     trainNlpjsClassifier(masked),
-    universalSentenceEncoder().then((model) => withVectorFile(batchingEncoder(model), NLU_VECTOR_FILE)),
+    withVectorFile(batchingEncoder(embeddedEncoder), NLU_VECTOR_FILE),
+    // Loaded now rather than on the first message that needs it (about a second); a failure is reported where it is loaded.
+    universalSentenceEncoder().catch(() => undefined),
   ]);
   const vectors = await encoder.encode(sentences.map((s) => s.text));
   const known: LabelledVector[] = sentences.map((s, i) => ({ intent: s.intent, vector: vectors[i]! }));

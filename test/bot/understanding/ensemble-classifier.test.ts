@@ -60,4 +60,17 @@ describe('the network and the vote by meaning together', () => {
     expect(await both.classify('xyzzy plugh')).toEqual(none);
     expect(meaning.calls()).toBe(0);
   });
+
+  it('classifies by the network alone while the model cannot encode (it did not load), rather than failing', async () => {
+    const unsure = {
+      scores: [
+        { intent: 'inviteCustomer' as const, score: 0.6 },
+        { intent: 'myCustomers' as const, score: 0.4 },
+      ],
+      unknown: 0,
+    };
+    const down = { encode: () => Promise.reject(new Error('the sentence encoder did not load')) };
+    const both = ensembleClassifier(network(unsure), down, KNOWN, OPTIONS);
+    expect(await both.classify('customers whose access runs out')).toEqual(unsure);
+  });
 });

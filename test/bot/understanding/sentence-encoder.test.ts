@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { universalSentenceEncoder, withVectorFile, writeVectorFile } from '#bot/understanding/sentence-encoder.ts';
+import {
+  EncoderNotLoadedError,
+  retryingLoad,
+  universalSentenceEncoder,
+  withVectorFile,
+  writeVectorFile,
+  type LoadEvent,
+} from '#bot/understanding/sentence-encoder.ts';
 import { closeness } from '#domain/ports/sentence-encoder.ts';
 
 const directory = await mkdtemp(join(tmpdir(), 'vectors-'));
@@ -42,5 +49,62 @@ describe('the embedded sentence encoder', () => {
     const filed = await withVectorFile(await universalSentenceEncoder(), pathToFileURL(join(directory, 'absent.json')));
     await filed.encode(['anything at all']);
     expect(filed.missing()).toBe(1);
+  });
+});
+
+describe('a load that failed is tried again, after a growing wait', () => {
+  function loader(outcomes: readonly ('fail' | 'load')[]) {
+    let clock = 0;
+    let attempts = 0;
+    const events: LoadEvent[] = [];
+    const load = retryingLoad(
+      () => {
+        const outcome = outcomes[attempts] ?? 'load';
+        attempts += 1;
+        return outcome === 'fail' ? Promise.reject(new Error(`no backend (${attempts})`)) : Promise.resolve(`model ${attempts}`);
+      },
+      { firstDelayMs: 1_000, maxDelayMs: 3_000, now: () => clock, report: (event) => events.push(event) },
+    );
+    return { load, events, attempts: () => attempts, wait: (ms: number) => (clock += ms) };
+  }
+
+  it('fails at once while it waits, tries again after it, and keeps what finally loaded', async () => {
+    const subject = loader(['fail', 'fail', 'load']);
+    await expect(subject.load()).rejects.toBeInstanceOf(EncoderNotLoadedError);
+    subject.wait(999);
+    await expect(subject.load()).rejects.toThrow(/next try in 1 s/);
+    expect(subject.attempts()).toBe(1);
+    subject.wait(1);
+    await expect(subject.load()).rejects.toMatchObject({ cause: new Error('no backend (2)') });
+    expect(subject.attempts()).toBe(2);
+    subject.wait(1_999); // the wait doubled
+    await expect(subject.load()).rejects.toBeInstanceOf(EncoderNotLoadedError);
+    subject.wait(1);
+    await expect(subject.load()).resolves.toBe('model 3');
+    await expect(subject.load()).resolves.toBe('model 3');
+    expect(subject.attempts()).toBe(3);
+  });
+
+  it('tells of a run of failures once, and of the recovery once', async () => {
+    const subject = loader(['fail', 'fail', 'fail', 'load']);
+    for (let i = 0; i < 4; i += 1) {
+      await subject.load().catch(() => undefined);
+      subject.wait(3_000);
+    }
+    await subject.load();
+    expect(subject.events).toEqual([
+      { kind: 'failed', error: new Error('no backend (1)'), retryInMs: 1_000 },
+      { kind: 'recovered', failures: 3 },
+    ]);
+  });
+
+  it('waits no longer than the longest wait', async () => {
+    const subject = loader(['fail', 'fail', 'fail', 'fail', 'fail']);
+    for (let i = 0; i < 4; i += 1) {
+      await subject.load().catch(() => undefined);
+      subject.wait(3_000);
+    }
+    await expect(subject.load()).rejects.toThrow(/next try in 3 s/);
+    expect(subject.attempts()).toBe(5);
   });
 });
