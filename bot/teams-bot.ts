@@ -18,6 +18,7 @@ import { messageReply, toInvokeResponse } from './actions/invoke-reply.ts';
 import { directoryUnavailableText } from './directory/directory-unavailable.ts';
 import { identityOf } from './identity.ts';
 import { oversizedInput } from './input-bounds.ts';
+import { withTurnMemo } from './understanding/turn-encoder.ts';
 import { tasksFor } from './menu.ts';
 import type { BotServices } from './services.ts';
 import { isStoreUnavailable, runWithinBudget, STORE_UNAVAILABLE_MESSAGE } from './storage/deadline.store.ts';
@@ -112,7 +113,8 @@ export class PartnerAccessBot extends TeamsActivityHandler {
         return;
       }
       const actor = await this.#actor(context);
-      await this.#onMessage(context, actor);
+      // One memo of encoded sentences per turn: understanding and the helpdesk encode the same words once.
+      await withTurnMemo(() => this.#onMessage(context, actor));
       if (actor.known) await this.#messages.keepNotes(context);
       // No task is open to someone the directory does not know: their turns leave no dialog state behind.
       if (actor.known) await this.#deps.dialogState.saveChanges(context);

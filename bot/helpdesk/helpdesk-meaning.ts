@@ -6,7 +6,8 @@
  */
 import { isSureOnWords, KNOWN_SENTENCES, nearestByKey, textToEncode, type QuestionMeaning } from '#domain/helpdesk/index.ts';
 import { closeness, type SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
-import { embeddedEncoder, withVectorFile } from '../understanding/sentence-encoder.ts';
+import { withVectorFile } from '../understanding/sentence-encoder.ts';
+import { messageEncoder } from '../understanding/turn-encoder.ts';
 
 export const HELPDESK_VECTOR_FILE = new URL('../../data/vectors/helpdesk.json', import.meta.url);
 
@@ -63,11 +64,11 @@ export async function loadHelpdeskMeaning(
 let shared: Promise<HelpdeskMeaning> | undefined;
 
 /**
- * The process's matcher: the embedded encoder (a model that did not load is tried again, see retryingLoad) and the
- * committed vector file, loaded once; a load of the matcher that failed is tried again at the next call.
+ * The process's matcher: the bot's message encoder (the model, once per turn per sentence) and the committed vector
+ * file, loaded once; a load that failed is tried again at the next call.
  */
 export function helpdeskMeaning(): Promise<HelpdeskMeaning> {
-  shared ??= loadHelpdeskMeaning(embeddedEncoder).catch((error: unknown) => {
+  shared ??= loadHelpdeskMeaning(messageEncoder).catch((error: unknown) => {
     shared = undefined;
     throw error;
   });

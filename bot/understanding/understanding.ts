@@ -5,11 +5,11 @@ import type { LabelledVector } from '#domain/understanding/meaning-vote.ts';
 import { classifierText, createUnderstanding, type UnderstandingEngine } from '#domain/understanding/understand.ts';
 import { buildDictionary } from '#domain/understanding/typos.ts';
 import { ROLES_CATALOG } from '#domain/roles/roles-catalog.ts';
-import { batchingEncoder } from './batching-encoder.ts';
 import { commonWords } from './common-words.ts';
 import { ensembleClassifier } from './ensemble-classifier.ts';
 import { trainNlpjsClassifier } from './nlpjs-classifier.ts';
-import { embeddedEncoder, universalSentenceEncoder, withVectorFile } from './sentence-encoder.ts';
+import { universalSentenceEncoder, withVectorFile } from './sentence-encoder.ts';
+import { messageEncoder } from './turn-encoder.ts';
 
 /** Words the typo correction knows besides the training utterances: role names and the words of details. */
 const EXTRA_WORDS = [
@@ -56,7 +56,7 @@ export async function createUnderstandingEngine(options: { readonly meaning?: bo
   const sentences = trainingSentences(masked);
   const [network, encoder] = await Promise.all([
     trainNlpjsClassifier(masked),
-    withVectorFile(batchingEncoder(embeddedEncoder), NLU_VECTOR_FILE),
+    withVectorFile(messageEncoder, NLU_VECTOR_FILE),
     // Loaded now rather than on the first message that needs it (about a second); a failure is reported where it is loaded.
     universalSentenceEncoder().catch(() => undefined),
   ]);
