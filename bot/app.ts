@@ -21,6 +21,7 @@ import { createConversationReferences } from './proactive/conversation-reference
 import { createNotifier } from './proactive/notifier.ts';
 import { createOutbox, type OutboxPolicy } from './proactive/outbox.ts';
 import { outboxRenderer } from './notifications/outbox-messages.ts';
+import { campaignJob } from './notifications/campaign-job.ts';
 import { hostname } from 'node:os';
 import { DocumentStoreBotStorage } from './storage/bot-state.storage.ts';
 import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from './storage/deadline.store.ts';
@@ -132,6 +133,9 @@ export function createApp(deps: AppDeps): App {
     ids,
     ...(config.graph === undefined ? {} : { graphSync: { partnerTenantId: config.graph.partnerTenantId } }),
   };
+
+  // A started campaign's requests are made by a job in the outbox (claimed, leased and retried like any delivery).
+  outbox.setTask(campaignJob(services));
 
   const dialogState = new PersonalDialogState(deps.botStorage);
   const flows = createFlows(services, dialogState.createProperty('dialogState'));

@@ -13,6 +13,7 @@ import {
   listMigrationCampaigns,
   proposeMigrationCampaign,
   startMigrationCampaign,
+  continueMigrationCampaign,
 } from './use-cases/migration-campaigns.ts';
 import type { PartnerAccessDeps, UseCaseContext } from './use-cases/context.ts';
 import {
@@ -138,6 +139,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     applyTemplateToExisting: bind(context, applyTemplateToExisting),
     proposeMigrationCampaign: bind(context, proposeMigrationCampaign),
     startMigrationCampaign: bind(context, startMigrationCampaign),
+    continueMigrationCampaign: bind(context, continueMigrationCampaign),
     getMigrationCampaign: bind(context, getMigrationCampaign),
     listMigrationCampaigns: bind(context, listMigrationCampaigns),
     removePartnerDap: bind(context, removePartnerDap),

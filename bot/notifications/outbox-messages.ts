@@ -13,7 +13,8 @@ import { cardMessage } from '#presenters/card-message.ts';
 import { invitationApproverMris } from '#presenters/customer/approvers.ts';
 import { decisionNotice, rolesRemovedNotice, terminatedNotice } from '#presenters/customer/partner-notice.presenter.ts';
 import { SYSTEM_ACTOR } from '#domain/actors/actor.ts';
-import type { OutboxMessage } from '#domain/notifications/outbox.ts';
+import type { OutboxMessage, OutboxRecord } from '#domain/notifications/outbox.ts';
+import { adminReach } from '#presenters/partner/customer-admins.ts';
 import type { Result } from '#domain/shared/result.ts';
 import type { RelationshipView } from '#domain/use-cases/views.ts';
 import { reminderRecipients } from '../lifecycle/reminder-recipients.ts';
@@ -60,10 +61,11 @@ const ABOUT: Readonly<Record<OutboxMessage['type'], string>> = {
   'customer-invitation': 'the invitation',
   'ask-approvers': 'your request to review the invitation',
   'posture-weekly': 'the weekly GDAP posture check',
+  'campaign-run': 'the campaign',
   'undelivered-notice': 'a notice',
 };
 
-async function render(services: RenderServices, message: OutboxMessage): Promise<RenderedMessage | undefined> {
+async function render(services: RenderServices, message: OutboxMessage, record: OutboxRecord): Promise<RenderedMessage | undefined> {
   switch (message.type) {
     case 'reminder': {
       const reminder = valueOf(await services.domain.describeReminder(SYSTEM_ACTOR, message.reminder));
@@ -101,8 +103,13 @@ async function render(services: RenderServices, message: OutboxMessage): Promise
     case 'customer-invitation': {
       const view = valueOf(await services.domain.describeForNotice(SYSTEM_ACTOR, message.relationship));
       if (view === undefined) return undefined;
+      // Queued by a click, it names its recipients; queued by a campaign's job, they are the Global admins reachable now.
+      const recipients =
+        record.recipients === null
+          ? (await adminReach(services, view.customer.tenantId)).reachable.map((a) => ({ tenantId: view.customer.tenantId, userId: a.id }))
+          : [];
       return {
-        recipients: [],
+        recipients,
         async render(recipient) {
           // The recipients were found as the people the policy lets approve invitations (the customer's Global admins),
           // so the card offers them the buttons; their click is checked again on the server.
@@ -136,6 +143,9 @@ async function render(services: RenderServices, message: OutboxMessage): Promise
         })),
       };
     }
+    case 'campaign-run':
+      // A job, run by the campaign job (bot/notifications/campaign-job.ts), never rendered: nothing to say.
+      return undefined;
     case 'undelivered-notice': {
       // By count and organization only: who a customer's people are is not the partner's to learn.
       const about = message.origin === null ? undefined : await describeOrigin(services, message.origin);
@@ -162,5 +172,5 @@ async function describeOrigin(services: RenderServices, origin: string): Promise
 
 /** The renderer the outbox delivers with. */
 export function outboxRenderer(services: RenderServices): MessageRenderer {
-  return (message) => render(services, message);
+  return (message, record) => render(services, message, record);
 }

@@ -106,6 +106,19 @@ export interface Outbox {
   idle(): Promise<void>;
   /** Stops the timer and waits for a run in flight. */
   stop(): Promise<void>;
+  /** Sets the jobs run from the outbox (see OutboxTask), for a task built after the outbox (it needs the services). */
+  setTask(task: OutboxTask): void;
+}
+
+/**
+ * Work that rides on the outbox's claim, lease and retries instead of a queue of its own (a campaign's requests): a
+ * record it handles is run, one bounded step per claim, instead of delivered. A step must be idempotent: one cut short
+ * (a process killed, a lease run out) is run again, perhaps by another instance.
+ */
+export interface OutboxTask {
+  handles(message: OutboxMessage): boolean;
+  /** One bounded step of the work; `more`: run it again right away (in the next run), else the record is done. */
+  run(record: OutboxRecord): Promise<{ readonly more: boolean }>;
 }
 
 export interface OutboxDeps {
@@ -118,6 +131,8 @@ export interface OutboxDeps {
   readonly policy?: Partial<OutboxPolicy>;
   /** Called after each record's delivery run that changed where it stands (e.g. to update the sender's card); never awaited by a send. */
   readonly onProgress?: (record: OutboxRecord) => Promise<void>;
+  /** Jobs run from the outbox (see OutboxTask); set after creation with `setTask` when the task needs the services. */
+  readonly task?: OutboxTask;
 }
 
 const FINAL: ReadonlySet<DeliveryState> = new Set(['delivered', 'unreachable', 'failed']);
@@ -134,6 +149,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let kickTimer: NodeJS.Timeout | undefined;
   let running: Promise<OutboxRunReport> | undefined;
   let again = false;
+  let lateTask: OutboxTask | undefined;
 
   const write = (record: OutboxRecord, expected: string | null, create: OutboxRecord[] = []) =>
     deps.store.put(OUTBOX_COLLECTION, record.id, record, expected, { indexes: outboxIndexes(record), create: create.map(outboxDocument) });
@@ -209,6 +225,17 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (!claimed.ok) return report(stored.value, 'claimed-elsewhere');
     let version = claimed.version;
     try {
+      const task = deps.task ?? lateTask;
+      if (task?.handles(record.message) === true) {
+        const step = await task.run(record);
+        const next: OutboxRecord = step.more
+          ? { ...record, claim: null, nextAttemptDateTime: deps.clock.now().toISOString() }
+          : { ...record, claim: null, state: 'done' };
+        const written = await write(next, version);
+        // The next step, and what this one queued (created after this run read its page), are due now: another run.
+        if (written.ok) again = true;
+        return report(next, written.ok ? next.state : 'lost-claim');
+      }
       const rendered = await deps.render(record.message, record);
       if (rendered === undefined) {
         // What it was about is gone (a relationship deleted): nothing true is left to say.
@@ -356,6 +383,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }));
     },
     deliverDue: runOnce,
+    setTask(task) {
+      lateTask = task;
+    },
     start(intervalMs) {
       if (intervalMs <= 0 || timer !== undefined) return;
       timer = setInterval(() => void runOnce(), intervalMs);

@@ -119,6 +119,11 @@ export async function outsideBudget<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Whether the caller runs inside a card click still waiting for its answer (what the click itself does, not what it started). */
+export function insideClick(): boolean {
+  return currentBudget() !== undefined;
+}
+
 /** What is left of the current turn's budget, in ms (Infinity outside one). */
 export function budgetLeft(): number {
   const budget = currentBudget();

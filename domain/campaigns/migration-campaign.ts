@@ -14,8 +14,27 @@ export interface CampaignEntry {
   /** The relationship's name, proposed before it is requested. */
   readonly displayName: string;
   readonly relationshipId: string | null;
-  /** Why no relationship was requested (the request was refused or failed). */
+  /** Why no relationship was requested (the request was refused or failed), or why it was not sent. */
   readonly failure?: string;
+  /**
+   * Where its creation stands, once the campaign started: absent while still to do; `sent` (requested and sent for
+   * approval, the invitation queued) and `failed` (with `failure`) are final. Entries of campaigns created before the
+   * background creation have none: a relationship means sent.
+   */
+  readonly step?: 'sent' | 'failed';
+}
+
+/** Whether the campaign's runner is done with this customer. */
+export function isSettled(entry: CampaignEntry): boolean {
+  return entry.step !== undefined;
+}
+
+/**
+ * The id of the one request a campaign makes for a customer (embedded mode: the relationship's id; graph mode: its name
+ * claim's): the same however often the creation is retried or by how many instances, so it is made once.
+ */
+export function campaignRequestId(campaignId: string, customerTenantId: string): string {
+  return `${campaignId}.${customerTenantId}`;
 }
 
 export interface MigrationCampaign {
@@ -27,8 +46,15 @@ export interface MigrationCampaign {
   readonly autoExtendDuration: 'PT0S' | 'P180D';
   readonly createdBy: PersonRef;
   readonly createdDateTime: string;
-  /** `proposed`: shown, nothing requested; `creating` while the requests are made; `sent` once each has its request or failure. */
+  /**
+   * `proposed`: shown, nothing requested; `creating`: started, the requests are being made in the background (by the
+   * outbox's campaign job, in batches); `sent` once each customer has its request or failure.
+   */
   readonly state: 'proposed' | 'creating' | 'sent';
+  /** Who selected "Create and send", and when: the requests are made in their name. */
+  readonly startedBy?: PersonRef;
+  readonly startedDateTime?: string;
+  readonly finishedDateTime?: string;
   readonly entries: readonly CampaignEntry[];
 }
 

@@ -65,6 +65,14 @@ export type OutboxMessage =
       readonly week: string;
     }
   | {
+      /**
+       * Not a message but a job: a started migration campaign's requests, made in bounded batches by whichever instance
+       * claims this record (the outbox's claim, lease and retries), each batch updating the sender's card in place.
+       */
+      readonly type: 'campaign-run';
+      readonly campaignId: string;
+    }
+  | {
       readonly type: 'undelivered-notice';
       readonly about: OutboxMessageType;
       readonly recipients: readonly { readonly tenantId: string; readonly userId: string }[];
@@ -79,6 +87,7 @@ export type OutboxMessageType =
   | 'customer-invitation'
   | 'ask-approvers'
   | 'posture-weekly'
+  | 'campaign-run'
   | 'undelivered-notice';
 
 /** A message in someone's chat that shows a delivery's state: its conversation and activity ids. */
@@ -245,6 +254,41 @@ export function postureOutboxDocument(partnerTenantId: string, week: string, now
       message: { type: 'posture-weekly', partnerTenantId, week },
       now,
       origin: `posture:${partnerTenantId}`,
+    }),
+  );
+}
+
+/** The job that makes a started campaign's requests: written with the campaign's start, one per campaign. */
+export function campaignJobDocument(campaignId: string, sender: MessagePerson, senderCard: SenderCard | undefined, now: Date): NewDocument {
+  return outboxDocument(
+    newOutboxRecord({
+      id: `campaign|${campaignId}`,
+      message: { type: 'campaign-run', campaignId },
+      now,
+      origin: `campaign:${campaignId}`,
+      sender,
+      ...(senderCard === undefined ? {} : { senderCard }),
+    }),
+  );
+}
+
+/**
+ * A campaign's invitation to one customer's Global admins (found when it is delivered), written with the campaign's
+ * progress that records the request as sent: one per campaign and customer, however often that progress is retried.
+ */
+export function campaignInvitationDocument(
+  campaignId: string,
+  relationship: { readonly id: string; readonly version: string; readonly customerTenantId: string },
+  sender: MessagePerson,
+  now: Date,
+): NewDocument {
+  return outboxDocument(
+    newOutboxRecord({
+      id: `invite|campaign:${campaignId}:${relationship.customerTenantId}`,
+      message: { type: 'customer-invitation', relationship: { kind: 'gdap', id: relationship.id, version: relationship.version }, sender },
+      now,
+      origin: `gdap:${relationship.id}`,
+      sender,
     }),
   );
 }

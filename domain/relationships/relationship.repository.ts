@@ -58,7 +58,9 @@ export interface GdapRelationshipRepository {
   /** Relationships whose next lifecycle step is due before the given ISO date-time, earliest first. */
   listDue(before: string, limit: number, after?: { readonly sort: string; readonly id: string }): Promise<Versioned<GdapRelationship>[]>;
   isDisplayNameTaken(partnerTenantId: string, displayName: string): Promise<boolean>;
-  /** Reserves the name for the relationship; false when another relationship has it. */
+  /** The partner's relationship with this display name (as a person reads it), if there is one. */
+  findByDisplayName(partnerTenantId: string, displayName: string): Promise<Versioned<GdapRelationship> | undefined>;
+  /** Reserves the name for the relationship; false when another relationship has it (true again for the same one). */
   claimDisplayName(partnerTenantId: string, displayName: string, relationshipId: string, now: Date): Promise<boolean>;
   /**
    * The sweep's repair step, idempotent: each unconfirmed claim older than NAME_CLAIM_TTL_MS is confirmed when its
@@ -136,6 +138,14 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
     async isDisplayNameTaken(partnerTenantId, displayName) {
       return (await store.get(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName))) !== undefined;
     },
+    async findByDisplayName(partnerTenantId, displayName) {
+      const key = displayNameKey(partnerTenantId, displayName);
+      const named = await store.list<GdapRelationship>(GDAP_COLLECTION, ROW_INDEX.name, partnerTenantId, {
+        ...sameNameRange(key.slice(key.indexOf('/') + 1)),
+        limit: 5,
+      });
+      return named.find((r) => displayNameKey(r.value.partnerTenantId, r.value.displayName) === key);
+    },
     async releaseDisplayName(partnerTenantId, displayName) {
       await store.remove(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName), '*');
     },
@@ -145,6 +155,8 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
       const indexes = [{ index: NAME_CLAIM_INDEX, key: UNCONFIRMED, sort: claim.claimedDateTime ?? '' }];
       const outcome = await store.put(GDAP_NAME_COLLECTION, key, claim, null, { indexes });
       if (outcome.ok) return true;
+      // Claimed before by the same request (one retried with its deterministic id: a campaign's): it is still its own.
+      if ((outcome.current?.value as NameClaim | undefined)?.relationshipId === relationshipId) return true;
       // Taken: unless by a claim that expired with no relationship behind it, which is taken over (compare-and-set).
       if (outcome.current === undefined || !(await isAbandoned(outcome.current.value as NameClaim, key, now))) return false;
       return (await store.put(GDAP_NAME_COLLECTION, key, claim, outcome.current.version, { indexes })).ok;

@@ -2,9 +2,13 @@ import type { Actor } from '../actors/actor.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import type { CampaignEntry, CampaignProgress, MigrationCampaign } from '../campaigns/migration-campaign.ts';
-import { countProgress, progressOf } from '../campaigns/migration-campaign.ts';
+import { campaignRequestId, countProgress, isSettled, progressOf } from '../campaigns/migration-campaign.ts';
+import { campaignInvitationDocument, campaignJobDocument, type SenderCard } from '../notifications/outbox.ts';
 import type { Permissions } from '../policy/access-policy.ts';
-import type { Versioned } from '../ports/document-store.ts';
+import { permissionsFor } from '../policy/access-policy.ts';
+import type { NewDocument, Versioned } from '../ports/document-store.ts';
+import type { GdapRelationship } from '../relationships/gdap-relationship.ts';
+import type { RoleTemplate } from '../templates/role-template.ts';
 import { effectiveStatus } from '../relationships/gdap-lifecycle.ts';
 import { MAX_DURATION_DAYS, MIN_DURATION_DAYS, rolesAllowAutoExtend } from '../relationships/gdap-validation.ts';
 import type { Result } from '../shared/result.ts';
@@ -12,7 +16,7 @@ import { ok, refuse } from '../shared/result.ts';
 import { templateRoleIds } from '../templates/role-template.ts';
 import type { UseCaseContext } from './context.ts';
 import { actingPartner, actingPartnerTemplate, CHANGED_MEANWHILE, personRef } from './context.ts';
-import { lockForApproval, requestGdapRelationship, suggestName } from './partner-requests.ts';
+import { lockForApproval, requestGdapAs, suggestName } from './partner-requests.ts';
 import type { RoleView } from './views.ts';
 import { roleView } from './views.ts';
 
@@ -33,7 +37,8 @@ export interface CampaignRowView {
   readonly customerName: string;
   readonly displayName: string;
   readonly relationshipId: string | null;
-  readonly progress: CampaignProgress | 'proposed';
+  /** `proposed`: not started; `creating`: started, its request not made yet; else where its request stands. */
+  readonly progress: CampaignProgress | 'proposed' | 'creating';
   /** Still holds DAP from this partner (the customer can remove it once GDAP is approved). */
   readonly onDap: boolean;
   readonly failure?: string;
@@ -52,6 +57,8 @@ export interface CampaignView {
   readonly createdBy: string;
   readonly createdDateTime: string;
   readonly total: number;
+  /** While `creating`: how many customers have their request made and sent, could not, or are still to do. */
+  readonly creation: { readonly sent: number; readonly failed: number; readonly toDo: number };
   readonly counts: Readonly<Record<CampaignProgress, number>>;
   readonly rows: readonly CampaignRowView[];
   readonly may: Permissions;
@@ -85,6 +92,20 @@ function campaignEvent(
   });
 }
 
+/** Where one customer of a campaign stands (see CampaignRowView.progress). */
+function rowProgress(
+  c: MigrationCampaign,
+  e: CampaignEntry,
+  relationship: GdapRelationship | undefined,
+  now: Date,
+): CampaignRowView['progress'] {
+  if (c.state === 'proposed') return 'proposed';
+  if (c.state === 'creating') return e.step === undefined ? 'creating' : e.step === 'sent' ? 'waiting' : 'failed';
+  // Created but never sent for approval: not sent, unless someone sent it since (from "my customers").
+  if (e.step === 'failed' && relationship?.status === 'created') return 'failed';
+  return progressOf(relationship, now);
+}
+
 async function campaignView(context: UseCaseContext, stored: Versioned<MigrationCampaign>, may: Permissions): Promise<CampaignView> {
   const c = stored.value;
   const now = context.clock.now();
@@ -95,13 +116,15 @@ async function campaignView(context: UseCaseContext, stored: Versioned<Migration
   );
   const rows: CampaignRowView[] = [];
   for (const e of c.entries) {
-    const relationship = e.relationshipId === null ? undefined : (await context.gdap.get(e.relationshipId))?.value;
+    // While the requests are being made, each row says what the campaign recorded (no read per customer: the card is
+    // rendered after every batch); once made, where each request stands is read from the relationship itself.
+    const relationship = e.relationshipId === null || c.state !== 'sent' ? undefined : (await context.gdap.get(e.relationshipId))?.value;
     rows.push({
       customerTenantId: e.customerTenantId,
       customerName: e.customerName,
       displayName: relationship?.displayName ?? e.displayName,
       relationshipId: e.relationshipId,
-      progress: c.state === 'proposed' ? 'proposed' : progressOf(relationship, now),
+      progress: rowProgress(c, e, relationship, now),
       onDap: onDap.has(e.customerTenantId),
       ...(e.failure === undefined ? {} : { failure: e.failure }),
     });
@@ -119,7 +142,13 @@ async function campaignView(context: UseCaseContext, stored: Versioned<Migration
     createdBy: c.createdBy.name,
     createdDateTime: c.createdDateTime,
     total: c.entries.length,
-    counts: countProgress(rows.flatMap((r) => (r.progress === 'proposed' ? [] : [r.progress]))),
+    creation: {
+      sent: c.entries.filter((e) => e.step === 'sent' || (e.step === undefined && c.state === 'sent' && e.relationshipId !== null)).length,
+      failed: c.entries.filter((e) => e.step === 'failed' || (e.step === undefined && c.state === 'sent' && e.relationshipId === null))
+        .length,
+      toDo: c.state === 'creating' ? c.entries.filter((e) => !isSettled(e)).length : 0,
+    },
+    counts: countProgress(rows.flatMap((r) => (r.progress === 'proposed' || r.progress === 'creating' ? [] : [r.progress]))),
     rows,
     may,
   };
@@ -202,18 +231,20 @@ export async function proposeMigrationCampaign(
 }
 
 /**
- * Starts a proposed campaign: claims it (compare-and-set, `proposed` → `creating`: a second click finds it started),
- * then requests and sends for approval one relationship from the template per customer, through the same use cases
- * as a single request (policy, name claims, the system of record, audit), and records where each stands.
+ * Starts a proposed campaign, inside the click and in one atomic write whatever its size: the campaign moves to
+ * `creating` (compare-and-set on the version shown, so a second click or instance starts nothing) together with its
+ * creation job in the outbox. The job (continueMigrationCampaign, run from the outbox in bounded batches by whichever
+ * instance claims it) then requests and sends one relationship from the template per customer; nothing is requested here.
  */
 export async function startMigrationCampaign(
   context: UseCaseContext,
   actor: Actor,
-  input: { id: string; version: string },
+  input: { id: string; version: string; senderCard?: SenderCard },
 ): Promise<Result<CampaignView>> {
   const partner = campaignPartner(actor);
   if (!partner.ok) return partner;
   const { partnerTenantId, may } = partner.value;
+  if (actor.kind !== 'user') return refuse('forbidden', NOT_PARTNER);
   const stored = await context.campaigns.get(input.id);
   if (stored === undefined || stored.value.partnerTenantId !== partnerTenantId) return refuse('not-found', NOT_FOUND);
   if (stored.value.state !== 'proposed') {
@@ -232,45 +263,163 @@ export async function startMigrationCampaign(
       `The template "${template.value.name}" changed after this proposal; propose the campaign again to use it as it is now.`,
     );
   }
-  const creating: MigrationCampaign = { ...stored.value, state: 'creating' };
+  const now = context.clock.now();
+  const creating: MigrationCampaign = {
+    ...stored.value,
+    state: 'creating',
+    startedBy: personRef(actor),
+    startedDateTime: now.toISOString(),
+  };
+  const sender = { tenantId: actor.tenantId, userId: actor.userId, name: actor.name };
   const claimed = await context.campaigns.save(
     creating,
     stored.version,
-    campaignEvent(context, actor, 'campaign.started', creating, 'proposed', ''),
+    campaignEvent(context, actor, 'campaign.started', creating, 'proposed', `${creating.entries.length} customers`),
+    [campaignJobDocument(creating.id, sender, input.senderCard, now)],
   );
   if (!claimed.ok) {
     const current = claimed.current ?? stored;
     return refuse('conflict', CHANGED_MEANWHILE, await campaignView(context, current, may));
   }
-  const roles = templateRoleIds(template.value);
-  const entries: CampaignEntry[] = [];
-  for (const e of stored.value.entries) {
-    const created = await requestGdapRelationship(context, actor, {
-      customerTenantId: e.customerTenantId,
-      displayName: e.displayName,
-      duration: stored.value.duration,
-      roles,
-      autoExtendDuration: stored.value.autoExtendDuration,
-      templateId: template.value.id,
-    });
-    if (!created.ok) {
-      entries.push({ ...e, failure: created.message });
-      continue;
-    }
-    const locked = await lockForApproval(context, actor, { id: created.value.id, version: created.value.version });
-    entries.push(
-      locked.ok ? { ...e, relationshipId: created.value.id } : { ...e, relationshipId: created.value.id, failure: locked.message },
+  return ok(await campaignView(context, { value: creating, version: claimed.version }, may));
+}
+
+/** How many customers one step of a campaign's creation settles (one claim of its outbox job). */
+export const CAMPAIGN_BATCH = 10;
+
+/** One step of a campaign's creation: the campaign as it stands after it, and whether customers are left. */
+export interface CampaignStep {
+  readonly view: CampaignView;
+  readonly more: boolean;
+}
+
+/** The relationship a campaign requested for a customer, if it was requested (under its id, or, in graph mode, its name). */
+async function entryRelationship(
+  context: UseCaseContext,
+  c: MigrationCampaign,
+  e: CampaignEntry,
+): Promise<Versioned<GdapRelationship> | undefined> {
+  const byId = await context.gdap.get(campaignRequestId(c.id, e.customerTenantId));
+  if (byId !== undefined || context.records.mode !== 'graph') return byId;
+  // Graph mode: stored under the id Microsoft gave it; the name (unique per partner, held by the campaign's claim) finds it.
+  const named = await context.gdap.findByDisplayName(c.partnerTenantId, e.displayName);
+  return named?.value.customer.tenantId === e.customerTenantId && named.value.fromTemplate?.templateId === c.template.id
+    ? named
+    : undefined;
+}
+
+/**
+ * Settles one customer of a campaign, idempotently: its request is made unless it exists (one id per campaign and
+ * customer, so a retried or concurrent step finds it, never makes a second), then sent for approval unless it was.
+ */
+async function settleEntry(
+  context: UseCaseContext,
+  actor: Actor,
+  c: MigrationCampaign,
+  template: Versioned<RoleTemplate>,
+  e: CampaignEntry,
+): Promise<{ entry: CampaignEntry; sent?: Versioned<GdapRelationship> }> {
+  let found = await entryRelationship(context, c, e);
+  if (found === undefined) {
+    const created = await requestGdapAs(
+      context,
+      actor,
+      {
+        customerTenantId: e.customerTenantId,
+        displayName: e.displayName,
+        duration: c.duration,
+        roles: templateRoleIds(template.value),
+        autoExtendDuration: c.autoExtendDuration,
+        templateId: template.value.id,
+      },
+      campaignRequestId(c.id, e.customerTenantId),
     );
+    if (created.ok) found = { value: created.value.relationship, version: created.value.version };
+    // The name taken meanwhile by this campaign's own request (another instance made it) is no failure.
+    else if (created.code === 'duplicate') found = await entryRelationship(context, c, e);
+    if (found === undefined) return { entry: { ...e, step: 'failed', failure: created.ok ? NOT_FOUND : created.message } };
   }
-  const sent: MigrationCampaign = { ...creating, state: 'sent', entries };
-  const failed = entries.filter((e) => e.relationshipId === null).length;
-  const written = await context.campaigns.save(
-    sent,
-    claimed.version,
-    campaignEvent(context, actor, 'campaign.sent', sent, 'creating', `${entries.length - failed} requests sent, ${failed} failed`),
-  );
-  if (!written.ok) throw new Error(`campaign ${sent.id} changed while this instance held its claim`);
-  return ok(await campaignView(context, { value: sent, version: written.version }, may));
+  const id = found.value.id;
+  if (found.value.status === 'created') {
+    const locked = await lockForApproval(context, actor, { id, version: found.version });
+    if (locked.ok)
+      return {
+        entry: { ...e, relationshipId: id, step: 'sent' },
+        sent: { value: locked.value.relationship, version: locked.value.version },
+      };
+    const now = await context.gdap.get(id);
+    if (now === undefined || now.value.status === 'created') {
+      return {
+        entry: { ...e, relationshipId: id, step: 'failed', failure: `created as a draft, but not sent for approval: ${locked.message}` },
+      };
+    }
+    found = now;
+  }
+  // Sent already (by an earlier try of this step, cut short before it was recorded): recorded as sent, its invitation
+  // queued if the customer has yet to answer.
+  return { entry: { ...e, relationshipId: id, step: 'sent' }, ...(found.value.status === 'approvalPending' ? { sent: found } : {}) };
+}
+
+/**
+ * One step of a started campaign's creation, as the person who started it: the next `limit` customers not yet settled
+ * each get their request, made and sent for approval (see settleEntry), then the campaign's progress is written with
+ * compare-and-set, with the invitation to each newly sent customer's Global admins (one outbox entry per campaign and
+ * customer) in the same atomic step; the last step marks the campaign sent. Safe to repeat and to run on several
+ * instances at once: a step cut short anywhere is done again without a second request or a second sending.
+ */
+export async function continueMigrationCampaign(
+  context: UseCaseContext,
+  actor: Actor,
+  input: { id: string; limit?: number },
+): Promise<Result<CampaignStep>> {
+  const stored = await context.campaigns.get(input.id);
+  if (stored === undefined) return refuse('not-found', NOT_FOUND);
+  const partner = campaignPartner(actor);
+  if (partner.ok && partner.value.partnerTenantId !== stored.value.partnerTenantId) return refuse('not-found', NOT_FOUND);
+  const may = permissionsFor(actor, { partnerTenantId: stored.value.partnerTenantId });
+  if (stored.value.state !== 'creating') return ok({ view: await campaignView(context, stored, may), more: false });
+  const template = await context.templates.get(stored.value.template.id);
+  // What holds for every customer left: the person may no longer run campaigns, or the template is gone.
+  const blocked = !partner.ok ? partner.message : template === undefined ? 'The campaign’s role template no longer exists.' : undefined;
+  const limit = Math.max(1, input.limit ?? CAMPAIGN_BATCH);
+  let current = stored;
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const c = current.value;
+    const entries = [...c.entries];
+    const invitations: NewDocument[] = [];
+    const todo = c.entries.flatMap((e, i) => (isSettled(e) ? [] : [i])).slice(0, limit);
+    for (const i of todo) {
+      const e = entries[i];
+      if (e === undefined) continue;
+      const settled =
+        blocked !== undefined || template === undefined
+          ? { entry: { ...e, step: 'failed' as const, failure: blocked ?? NOT_FOUND } }
+          : await settleEntry(context, actor, c, template, e);
+      entries[i] = settled.entry;
+      if (settled.sent !== undefined && c.startedBy !== undefined) {
+        const sender = { tenantId: c.startedBy.tenantId, userId: c.startedBy.userId, name: c.startedBy.name };
+        const relationship = { id: settled.sent.value.id, version: settled.sent.version, customerTenantId: e.customerTenantId };
+        invitations.push(campaignInvitationDocument(c.id, relationship, sender, context.clock.now()));
+      }
+    }
+    const left = entries.filter((e) => !isSettled(e)).length;
+    const finished = left === 0;
+    const next: MigrationCampaign = finished
+      ? { ...c, entries, state: 'sent', finishedDateTime: context.clock.now().toISOString() }
+      : { ...c, entries };
+    const sent = entries.filter((e) => e.step === 'sent').length;
+    const event = finished
+      ? campaignEvent(context, actor, 'campaign.sent', next, 'creating', `${sent} requests sent, ${entries.length - sent} not sent`)
+      : undefined;
+    const written = await context.campaigns.save(next, current.version, event, invitations);
+    if (written.ok) return ok({ view: await campaignView(context, { value: next, version: written.version }, may), more: !finished });
+    // Another instance moved it on meanwhile (two ran at once, or a lease ran out): what it recorded stands, and the
+    // customers it has not settled are settled again from there (each settling finds what was already done).
+    if (written.current === undefined) return refuse('not-found', NOT_FOUND);
+    current = written.current;
+    if (current.value.state !== 'creating') return ok({ view: await campaignView(context, current, may), more: false });
+  }
+  return ok({ view: await campaignView(context, current, may), more: true });
 }
 
 /** One campaign of the partner, with its progress now. */

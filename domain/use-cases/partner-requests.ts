@@ -104,10 +104,24 @@ export async function requestResellerRelationship(
 }
 
 /** A partner's Admin agent requests a GDAP relationship (status `created`, not yet sent). */
-export async function requestGdapRelationship(
+export function requestGdapRelationship(
   context: UseCaseContext,
   actor: Actor,
   input: RequestGdapInput,
+): Promise<Result<GdapRelationshipView>> {
+  return requestGdapAs(context, actor, input, undefined);
+}
+
+/**
+ * requestGdapRelationship with the id its caller chose (a campaign's, deterministic per customer), or a new one. With a
+ * chosen id it is idempotent: a second call finds the name claimed by that id (still its own) and, in embedded mode, the
+ * relationship written under it (the create-only write refuses a second one), and answers with that relationship.
+ */
+export async function requestGdapAs(
+  context: UseCaseContext,
+  actor: Actor,
+  input: RequestGdapInput,
+  chosenId: string | undefined,
 ): Promise<Result<GdapRelationshipView>> {
   const partnerTenantId = ownPartnerTenant(actor);
   const denied = checkPolicy(actor, 'requestGdapRelationship', { partnerTenantId, customerTenantId: input.customerTenantId });
@@ -133,7 +147,7 @@ export async function requestGdapRelationship(
   }
   const template = input.templateId === undefined ? undefined : await context.templates.findOfPartner(partnerTenantId, input.templateId);
   if (input.templateId !== undefined && template === undefined) return refuse('not-found', TEMPLATE_NOT_FOUND);
-  const id = context.ids.newId();
+  const id = chosenId ?? context.ids.newId();
   if (!(await context.gdap.claimDisplayName(partnerTenantId, name.value, id, context.clock.now()))) {
     return refuse(
       'duplicate',
@@ -160,6 +174,10 @@ export async function requestGdapRelationship(
     gdapEvent(context, actor, 'gdap.requested', undefined, relationship),
   );
   if (!outcome.ok) {
+    // The same request written before (a retried creation under its chosen id): it is the answer, and its name stays its own.
+    if (chosenId !== undefined && outcome.reason === 'changed-meanwhile' && outcome.current?.value.id === id) {
+      return ok(await gdapView(context, actor, outcome.current));
+    }
     await context.gdap.releaseDisplayName(partnerTenantId, name.value);
     return outcome.reason === 'changed-meanwhile' ? refuse('conflict', CHANGED_MEANWHILE) : refusalOf(context, actor, outcome);
   }

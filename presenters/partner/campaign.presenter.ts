@@ -7,6 +7,7 @@ export const CAMPAIGN_CARD_ROWS = 15;
 
 const PROGRESS_WORDS: Readonly<Record<CampaignView['rows'][number]['progress'], string>> = {
   proposed: 'to be asked',
+  creating: 'its request is still to be made',
   waiting: "waiting for the customer's approval",
   approved: 'approved',
   declined: 'declined',
@@ -26,33 +27,46 @@ export function campaignStatusText(row: CampaignView['rows'][number]): string {
 /** The campaign as a chat card: the proposal with "Create and send", or the progress with "Refresh progress". */
 export function buildCampaignView(c: CampaignView, note?: string): CampaignCardView {
   const proposed = c.state === 'proposed';
+  const creating = c.state === 'creating';
   const days = c.duration.replace(/^P(\d+)D$/, '$1 days');
-  const facts = proposed
+  const facts = creating
     ? [
         { label: 'Template', value: c.templateName },
-        { label: 'Roles', value: c.roles.map((r) => r.name).join(', ') },
-        { label: 'Duration', value: days },
-        { label: 'Auto-extend', value: c.autoExtend ? 'Yes, 180 days at each end date' : 'No' },
-        { label: 'Customers', value: String(c.total) },
+        { label: 'Requests made and sent', value: `${c.creation.sent} of ${c.total}` },
+        ...(c.creation.failed > 0 ? [{ label: 'Not sent', value: String(c.creation.failed) }] : []),
+        { label: 'Still to make', value: String(c.creation.toDo) },
       ]
-    : [
-        { label: 'Template', value: c.templateName },
-        { label: 'Started', value: `${formatDate(c.createdDateTime)} by ${c.createdBy}` },
-        { label: 'Waiting', value: String(c.counts.waiting) },
-        { label: 'Approved', value: String(c.counts.approved) },
-        { label: 'Declined', value: String(c.counts.declined) },
-        { label: 'Expired', value: String(c.counts.expired) },
-        ...(c.counts.ended > 0 ? [{ label: 'Ended since', value: String(c.counts.ended) }] : []),
-        ...(c.counts.failed > 0 ? [{ label: 'Not sent', value: String(c.counts.failed) }] : []),
-      ];
-  const shown = c.rows.slice(0, CAMPAIGN_CARD_ROWS);
+    : proposed
+      ? [
+          { label: 'Template', value: c.templateName },
+          { label: 'Roles', value: c.roles.map((r) => r.name).join(', ') },
+          { label: 'Duration', value: days },
+          { label: 'Auto-extend', value: c.autoExtend ? 'Yes, 180 days at each end date' : 'No' },
+          { label: 'Customers', value: String(c.total) },
+        ]
+      : [
+          { label: 'Template', value: c.templateName },
+          { label: 'Started', value: `${formatDate(c.createdDateTime)} by ${c.createdBy}` },
+          { label: 'Waiting', value: String(c.counts.waiting) },
+          { label: 'Approved', value: String(c.counts.approved) },
+          { label: 'Declined', value: String(c.counts.declined) },
+          { label: 'Expired', value: String(c.counts.expired) },
+          ...(c.counts.ended > 0 ? [{ label: 'Ended since', value: String(c.counts.ended) }] : []),
+          ...(c.counts.failed > 0 ? [{ label: 'Not sent', value: String(c.counts.failed) }] : []),
+        ];
+  // Once the requests are made, those that could not be come first: they are what needs the partner.
+  const ordered =
+    c.state === 'sent' ? [...c.rows.filter((r) => r.progress === 'failed'), ...c.rows.filter((r) => r.progress !== 'failed')] : c.rows;
+  const shown = ordered.slice(0, CAMPAIGN_CARD_ROWS);
   return {
     title: proposed ? `Move ${c.total} customer${c.total === 1 ? '' : 's'} from DAP to GDAP?` : `DAP → GDAP: ${c.name}`,
     summary:
       note ??
-      (proposed
-        ? `Each customer below is asked for one GDAP relationship from the template "${c.templateName}"; their Global admins are notified in Teams, as for a single request. Once a customer approves, the template's groups are assigned. Nothing is sent until you select "Create and send".`
-        : `${c.counts.approved} of ${c.total} approved so far. Reminders follow the usual lifecycle; unanswered requests lapse after 90 days.`),
+      (creating
+        ? `Making ${c.creation.toDo} of ${c.total} requests, a few at a time; this card updates as they go.`
+        : proposed
+          ? `Each customer below is asked for one GDAP relationship from the template "${c.templateName}"; their Global admins are notified in Teams, as for a single request. Once a customer approves, the template's groups are assigned. Nothing is sent until you select "Create and send".`
+          : `${c.counts.approved} of ${c.total} approved so far. Reminders follow the usual lifecycle; unanswered requests lapse after 90 days.`),
     facts,
     warning:
       proposed && c.roles.some((r) => r.name === 'Global Administrator')

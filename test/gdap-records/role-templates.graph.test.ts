@@ -117,8 +117,19 @@ describe('role templates in graph mode (Microsoft Graph stand-in)', () => {
     const before = stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/).length;
     const proposed = expectOk(await access.proposeMigrationCampaign(adele, { templateId: template.id, scope: 'dap', durationDays: 180 }));
     expect(stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/)).toHaveLength(before);
-    const started = expectOk(await access.startMigrationCampaign(adele, { id: proposed.id, version: proposed.version }));
+    expect(await access.startMigrationCampaign(adele, { id: proposed.id, version: proposed.version })).toMatchObject({
+      ok: true,
+      value: { state: 'creating' },
+    });
+    // Starting made nothing at Microsoft: the campaign's job does, in the background (here, step by step).
+    expect(stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/)).toHaveLength(before);
+    let step = expectOk(await access.continueMigrationCampaign(adele, { id: proposed.id }));
+    while (step.more) step = expectOk(await access.continueMigrationCampaign(adele, { id: proposed.id }));
+    const started = step.view;
+    expect(started).toMatchObject({ state: 'sent', creation: { sent: 1, failed: 0 } });
     expect(started.counts.waiting).toBe(1);
+    // Once done, another step makes nothing more at Microsoft.
+    expectOk(await access.continueMigrationCampaign(adele, { id: proposed.id }));
     const creates = stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/).slice(before);
     expect(creates.map((c) => c.body)).toEqual([
       expect.objectContaining({ duration: 'P180D', accessDetails: { unifiedRoles: [{ roleDefinitionId: HELPDESK }] } }),

@@ -64,6 +64,9 @@ describe('the tab API: posture findings and DAP → GDAP campaigns (Admin agents
     expect(((await get(running.baseUrl, '/api/tab/partner/campaigns', ADELE)).json as PartnerCampaigns).campaigns).toEqual([]);
     const started = await domain.startMigrationCampaign(adele, { id: proposed.value.id, version: proposed.value.version });
     if (!started.ok) throw new Error(started.message);
+    // The requests are made by the campaign's job in the outbox.
+    await running.app.services.outbox.deliverDue();
+    await running.app.services.outbox.idle();
     const { status, json } = await get(running.baseUrl, '/api/tab/partner/campaigns', ADELE);
     expect(status).toBe(200);
     const [campaign] = (json as PartnerCampaigns).campaigns;

@@ -1,36 +1,29 @@
 import { campaignRefreshDataSchema, campaignStartDataSchema, renderCampaignCard } from '#cards/partner/campaign.card.ts';
-import type { CampaignView } from '#domain/use-cases/migration-campaigns.ts';
-import { adminReach } from '#presenters/partner/customer-admins.ts';
 import { buildCampaignView } from '#presenters/partner/campaign.presenter.ts';
-import { defineAction, type ActionContext } from '../action-handler.ts';
+import { defineAction } from '../action-handler.ts';
 import { cardReply, refusalReply } from '../invoke-reply.ts';
-import { queueInvitation } from './send-to-customer.action.ts';
+import { campaignNote } from '#bot/notifications/campaign-job.ts';
 
-/**
- * Each customer's Global admins get the invitation card, as for a single request ("Send to the customer's admins in
- * Teams"): queued in the outbox, so the click answers at once and a crash or a failing connector loses nothing.
- * Returns how many customers had at least one admin the bot can reach.
- */
-async function notifyCustomers({ actor, services }: ActionContext, campaign: CampaignView): Promise<number> {
-  let reached = 0;
-  for (const row of campaign.rows) {
-    if (row.relationshipId === null || row.progress !== 'waiting') continue;
-    const got = await services.domain.getRelationship(actor, { kind: 'gdap', id: row.relationshipId });
-    if (!got.ok) continue;
-    const reach = await adminReach(services, row.customerTenantId);
-    if ((await queueInvitation(services, actor, got.value, reach)).queued) reached += 1;
-  }
-  return reached;
+/** The card a click came from, in the clicker's chat: the campaign's job updates it in place as the requests are made. */
+function senderCardOf(activity: { replyToId?: string; conversation?: { id?: string } }) {
+  const activityId = activity.replyToId;
+  const conversationId = activity.conversation?.id;
+  return activityId && conversationId ? { activityId, conversationId } : undefined;
 }
 
-/** "Create and send": starts the proposed campaign (once, by compare-and-set), then tells each customer's Global admins. */
+/**
+ * "Create and send": starts the proposed campaign (once, by compare-and-set) in one write, whatever its size, with its
+ * creation job in the outbox, and answers at once: the requests are made in the background, a batch at a time, each
+ * customer's Global admins invited once theirs is sent, and this card is updated in place as they go.
+ */
 export const campaignStartAction = defineAction(campaignStartDataSchema, async (context, data) => {
-  const { actor, services, trigger } = context;
+  const { actor, services, trigger, turn } = context;
   if (trigger === 'automatic') {
     const current = await services.domain.getMigrationCampaign(actor, { id: data.id });
     return current.ok ? cardReply(renderCampaignCard(buildCampaignView(current.value))) : refusalReply(current);
   }
-  const started = await services.domain.startMigrationCampaign(actor, data);
+  const senderCard = senderCardOf(turn.activity);
+  const started = await services.domain.startMigrationCampaign(actor, { ...data, ...(senderCard === undefined ? {} : { senderCard }) });
   if (!started.ok) {
     const current = started.current;
     return refusalReply(
@@ -38,17 +31,19 @@ export const campaignStartAction = defineAction(campaignStartDataSchema, async (
       current === undefined ? undefined : (note) => cardReply(renderCampaignCard(buildCampaignView(current, note))),
     );
   }
-  const reached = await notifyCustomers(context, started.value);
-  const sent = started.value.total - started.value.counts.failed;
-  services.logger.info({ campaignId: started.value.id, sent, reached }, 'migration campaign started');
+  services.outbox.kick();
+  const n = started.value.total;
+  services.logger.info({ campaignId: started.value.id, customers: n }, 'migration campaign started');
   const note =
-    `${sent} request${sent === 1 ? '' : 's'} created and sent for approval; the invitation is on its way in Teams to the Global admins of ` +
-    `${reached} customer${reached === 1 ? '' : 's'}. Send the others the approval link by e-mail ("my customers" lists them).`;
+    `Creating ${n} request${n === 1 ? '' : 's'}; this card updates as they go. ` +
+    'Nothing is sent to a customer until their request is made; then their Global admins are invited in Teams.';
   return cardReply(renderCampaignCard(buildCampaignView(started.value, note)));
 });
 
 /** "Refresh progress": the campaign as it stands now. */
 export const campaignRefreshAction = defineAction(campaignRefreshDataSchema, async ({ actor, services }, data) => {
   const current = await services.domain.getMigrationCampaign(actor, { id: data.id });
-  return current.ok ? cardReply(renderCampaignCard(buildCampaignView(current.value))) : refusalReply(current);
+  if (!current.ok) return refusalReply(current);
+  const view = current.value;
+  return cardReply(renderCampaignCard(buildCampaignView(view, view.state === 'creating' ? campaignNote(view) : undefined)));
 });

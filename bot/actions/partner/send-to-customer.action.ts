@@ -76,8 +76,9 @@ function senderCardOf(activity: { replyToId?: string; conversation?: { id?: stri
 
 /**
  * Puts the invitation card into the outbox for each reachable Global admin of the customer (at most once a day per
- * relationship version, counting deliveries only), and says where it stands: the send button, a posture finding's
- * "Remind the customer" and a DAP → GDAP campaign all go this way, so none of them waits on Teams' connector.
+ * relationship version, counting deliveries only), and says where it stands: the send button and a posture finding's
+ * "Remind the customer" go this way, so neither waits on Teams' connector (a DAP → GDAP campaign's job writes its own
+ * invitations, one per customer, with its progress: see continueMigrationCampaign).
  */
 export async function queueInvitation(
   services: Pick<BotServices, 'clock' | 'outbox' | 'logger'>,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLargeWorld, seedPartner, type SeededPartner } from '#bench/support/seed-large-partner.ts';
-import { SYSTEM_ACTOR } from '#domain/actors/actor.ts';
+import { SYSTEM_ACTOR, type UserActor } from '#domain/actors/actor.ts';
 import { createPartnerAccess, type PartnerAccess } from '#domain/partner-access.ts';
 import { expectOk } from '#test/support/domain-harness.ts';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
@@ -35,6 +35,14 @@ async function world() {
   return { access, partner, admin, template, clock, customerGa, store: deps.store };
 }
 
+/** Starts a proposed campaign and runs its creation job to the end, as the outbox does in the background. */
+async function startAndRun(access: PartnerAccess, admin: UserActor, proposed: { id: string; version: string }) {
+  expectOk(await access.startMigrationCampaign(admin, { id: proposed.id, version: proposed.version }));
+  let step = expectOk(await access.continueMigrationCampaign(admin, { id: proposed.id }));
+  while (step.more) step = expectOk(await access.continueMigrationCampaign(admin, { id: proposed.id }));
+  return step.view;
+}
+
 describe('DAP → GDAP migration campaigns', () => {
   it('propose one request per customer still on DAP, changing nothing until started', async () => {
     const w = await world();
@@ -56,7 +64,7 @@ describe('DAP → GDAP migration campaigns', () => {
     const proposed = expectOk(
       await w.access.proposeMigrationCampaign(w.admin, { templateId: w.template.id, scope: 'dap', durationDays: 365 }),
     );
-    const started = expectOk(await w.access.startMigrationCampaign(w.admin, { id: proposed.id, version: proposed.version }));
+    const started = await startAndRun(w.access, w.admin, proposed);
     expect(started).toMatchObject({ state: 'sent', total: 12, counts: { waiting: 12, approved: 0, declined: 0, expired: 0, failed: 0 } });
     // A second click (or another instance) finds it started and creates nothing more.
     expect(await w.access.startMigrationCampaign(w.admin, { id: proposed.id, version: proposed.version })).toMatchObject({
@@ -111,7 +119,7 @@ describe('DAP → GDAP migration campaigns', () => {
   it('a customer whose GDAP is approved removes DAP only, keeping GDAP; the campaign shows it off DAP', async () => {
     const w = await world();
     const proposed = expectOk(await w.access.proposeMigrationCampaign(w.admin, { templateId: w.template.id, scope: 'dap' }));
-    const started = expectOk(await w.access.startMigrationCampaign(w.admin, { id: proposed.id, version: proposed.version }));
+    const started = await startAndRun(w.access, w.admin, proposed);
     const customer = w.partner.customerTenants[0];
     if (customer === undefined) throw new Error('customer 0');
     const row = started.rows.find((r) => r.customerTenantId === customer.tenantId);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardTexts } from '#test/support/activities.ts';
+import { cardTexts, makeInvoke, post } from '#test/support/activities.ts';
 import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
@@ -65,17 +65,20 @@ describe('partner flows over HTTP: a DAP → GDAP campaign, then the customer re
     const start = actionsOf(proposal).find((x) => x.verb === 'campaign.start');
     expect(start?.title).toBe('Create and send 1 request');
 
-    const started = await c.click(adele(), 'campaign.start', start?.data ?? {});
+    const started = await post(running.baseUrl, makeInvoke('campaign.start', start?.data ?? {}, adele(), { replyToId: 'card-campaign-1' }));
     const card = invokeText(started);
-    expect(card).toContain(
-      '1 request created and sent for approval; the invitation is on its way in Teams to the Global admins of 1 customer.',
-    );
+    // The click only starts it: nothing is said to be sent yet.
+    expect(card).toContain('Creating 1 request; this card updates as they go.');
+    expect(card).not.toContain('sent for approval;');
     // A second click starts nothing more.
     expect(invokeText(await c.click(adele(), 'campaign.start', start?.data ?? {}))).toContain('already started');
     // A forged payload is refused before anything runs.
     expect((await c.click(adele(), 'campaign.start', { id: 42 })).status).toBe(400);
 
+    // The campaign's job (kicked by the click) makes the request, sends it, invites Megan, and puts the summary in place of the card.
     await running.app.services.outbox.idle();
+    const summary = stub.updated.filter((u) => u.activityId === 'card-campaign-1').at(-1);
+    expect(cardTexts([summary?.activity as never]).join('\n')).toContain('Done: 1 request of 1 made and sent for approval.');
     const invitation = stub.posted.filter((p) => p.conversationId === `conv-${PEOPLE.megan.userId}`).at(-1);
     expect(cardTexts([invitation?.activity as never]).join('\n')).toContain('Woodgrove Partners asks for admin roles (GDAP)');
     const accept = actionsOf([invitation?.activity as never]).find((x) => x.verb === 'invitation.accept');

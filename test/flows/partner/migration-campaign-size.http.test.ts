@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLargeWorld, seedPartner, type SeededPartner } from '#bench/support/seed-large-partner.ts';
+import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
+import { insideClick } from '#bot/storage/deadline.store.ts';
+import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import type { CampaignView } from '#domain/use-cases/migration-campaigns.ts';
+import type {
+  CountRange,
+  DocumentStore,
+  ExpectedVersion,
+  ListRange,
+  StreamPage,
+  Versioned,
+  WriteOptions,
+  WriteOutcome,
+} from '#domain/ports/document-store.ts';
+import { cardTexts, makeInvoke, post, type Speaker } from '#test/support/activities.ts';
+import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
+import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import { chat, invokeText } from '#test/support/partner-flow.ts';
+
+const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+
+/** The memory store, counting the calls made by a card click itself (not what it leaves to run in the background). */
+class ClickCountingStore implements DocumentStore {
+  calls = 0;
+  readonly #inner = new MemoryDocumentStore();
+
+  #count(): void {
+    if (insideClick()) this.calls += 1;
+  }
+
+  get<T>(collection: string, id: string): Promise<Versioned<T> | undefined> {
+    this.#count();
+    return this.#inner.get<T>(collection, id);
+  }
+
+  put<T>(collection: string, id: string, value: T, expected: ExpectedVersion, options?: WriteOptions): Promise<WriteOutcome<T>> {
+    this.#count();
+    return this.#inner.put(collection, id, value, expected, options);
+  }
+
+  remove(collection: string, id: string, expected: string | '*', options?: Pick<WriteOptions, 'append'>) {
+    this.#count();
+    return this.#inner.remove(collection, id, expected, options);
+  }
+
+  list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
+    this.#count();
+    return this.#inner.list<T>(collection, index, key, range);
+  }
+
+  count(collection: string, index: string, key: string, range?: CountRange): Promise<number> {
+    this.#count();
+    return this.#inner.count(collection, index, key, range);
+  }
+
+  append(stream: string, event: unknown): Promise<number> {
+    this.#count();
+    return this.#inner.append(stream, event);
+  }
+
+  readStream(stream: string, page: { readonly after?: number; readonly limit: number }): Promise<StreamPage> {
+    this.#count();
+    return this.#inner.readStream(stream, page);
+  }
+
+  close(): Promise<void> {
+    return this.#inner.close();
+  }
+}
+
+describe('"Create and send" of a campaign of 300 customers answers after as many store calls as one of 1', () => {
+  const large = buildLargeWorld([{ key: 'big', customers: 334, relationships: 334 }]);
+  const partner = large.partners[0] as SeededPartner;
+  const store = new ClickCountingStore();
+  const clock = new FixedClock('2026-11-25T12:00:00.000Z');
+  let running: RunningApp;
+  let stub: ConnectorStub;
+  let admin: Speaker;
+  let templateId = '';
+
+  beforeAll(async () => {
+    stub = await startConnectorStub();
+    await seedPartner({ store, directory: large.directory, clock, ids: new SequentialIds('seed') }, partner, 4);
+    running = await startTestApp(
+      {},
+      { clock, ids: new SequentialIds('size'), directory: large.directory, store, botStorage: new DocumentStoreBotStorage(store) },
+    );
+    admin = { tenantId: partner.tenantId, userId: partner.adminAgentId, name: 'Big Admin', serviceUrl: stub.serviceUrl };
+    await chat(running).say(admin, 'help');
+    const actor = await running.app.services.domain.resolveActor(partner.tenantId, partner.adminAgentId);
+    const template = await running.app.services.domain.createRoleTemplate(actor, {
+      name: 'Tier 1',
+      roles: [{ role: HELPDESK, groupIds: [partner.supportGroupId] }],
+    });
+    if (!template.ok) throw new Error(template.message);
+    templateId = template.value.id;
+  });
+  afterAll(async () => {
+    await running.app.services.outbox.idle();
+    await running.close();
+    await stub.close();
+  });
+
+  /** Proposes a campaign (through the use case) and clicks its "Create and send" over HTTP; the click's store calls and card. */
+  async function clickStart(scope: 'all' | readonly string[], card: string) {
+    const actor = await running.app.services.domain.resolveActor(partner.tenantId, partner.adminAgentId);
+    const proposed = await running.app.services.domain.proposeMigrationCampaign(actor, { templateId, scope });
+    if (!proposed.ok) throw new Error(proposed.message);
+    store.calls = 0;
+    const clicked = await post(
+      running.baseUrl,
+      makeInvoke('campaign.start', { id: proposed.value.id, version: proposed.value.version }, admin, { replyToId: card }),
+    );
+    return { calls: store.calls, text: invokeText(clicked), proposed: proposed.value };
+  }
+
+  it('counts the click, then the job makes every request in the background and leaves the summary on the card', async () => {
+    const one = await clickStart([partner.customerTenants[0]?.tenantId ?? ''], 'card-one');
+    await running.app.services.outbox.idle();
+    const many = await clickStart('all', 'card-many');
+    expect(many.proposed.total).toBe(300); // every accepted reseller customer (301) but the one asked already
+    expect(one.calls).toBeGreaterThan(0);
+    expect(many.calls).toBe(one.calls);
+    expect(many.text).toContain('Creating 300 requests; this card updates as they go.');
+    expect(many.text).not.toContain('sent for approval;');
+
+    await running.app.services.outbox.idle();
+    const actor = await running.app.services.domain.resolveActor(partner.tenantId, partner.adminAgentId);
+    const done = await running.app.services.domain.getMigrationCampaign(actor, { id: many.proposed.id });
+    if (!done.ok) throw new Error(done.message);
+    const view: CampaignView = done.value;
+    expect(view).toMatchObject({ state: 'sent', creation: { sent: 300, failed: 0, toDo: 0 } });
+    expect(new Set(view.rows.map((r) => r.relationshipId)).size).toBe(300);
+    // The card the click came from went through "Creating…" progress to the final summary, in place.
+    const updates = stub.updated.filter((u) => u.activityId === 'card-many').map((u) => cardTexts([u.activity as never]).join('\n'));
+    expect(updates.length).toBeGreaterThan(2);
+    expect(updates[0]).toContain('made and sent for approval so far');
+    expect(updates.at(-1)).toContain('Done: 300 requests of 300 made and sent for approval.');
+  });
+});
