@@ -12,6 +12,9 @@ import { buildCampaignView } from '#presenters/partner/campaign.presenter.ts';
 import type { OutboxTask } from '../proactive/outbox.ts';
 import type { BotServices } from '../services.ts';
 
+/** How long a campaign's job waits after a step that settled no customer. */
+const STALLED_WAIT_MS = 30_000;
+
 type JobServices = Pick<BotServices, 'domain' | 'notifier' | 'logger'>;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -56,7 +59,8 @@ export function campaignJob(services: JobServices, batch = CAMPAIGN_BATCH): Outb
           .update(sender, senderCard, async () => cardMessage(renderCampaignCard(buildCampaignView(view, campaignNote(view)))))
           .catch((error: unknown) => log.warn({ err: error, campaignId }, 'campaign card update failed'));
       }
-      return { more: step.value.more };
+      // A step that got nowhere (Microsoft busy or unreachable for every customer it tried) is tried again after a while.
+      return { more: step.value.more, ...(step.value.stalled ? { waitMs: STALLED_WAIT_MS } : {}) };
     },
   };
 }

@@ -117,8 +117,11 @@ export interface Outbox {
  */
 export interface OutboxTask {
   handles(message: OutboxMessage): boolean;
-  /** One bounded step of the work; `more`: run it again right away (in the next run), else the record is done. */
-  run(record: OutboxRecord): Promise<{ readonly more: boolean }>;
+  /**
+   * One bounded step of the work; `more`: run it again, right away (in the next run) or after `waitMs` (a step that got
+   * nowhere, its dependency failing for now), else the record is done.
+   */
+  run(record: OutboxRecord): Promise<{ readonly more: boolean; readonly waitMs?: number }>;
 }
 
 export interface OutboxDeps {
@@ -228,12 +231,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const task = deps.task ?? lateTask;
       if (task?.handles(record.message) === true) {
         const step = await task.run(record);
+        const at = new Date(deps.clock.now().getTime() + (step.waitMs ?? 0)).toISOString();
         const next: OutboxRecord = step.more
-          ? { ...record, claim: null, nextAttemptDateTime: deps.clock.now().toISOString() }
+          ? { ...record, claim: null, nextAttemptDateTime: at }
           : { ...record, claim: null, state: 'done' };
         const written = await write(next, version);
         // The next step, and what this one queued (created after this run read its page), are due now: another run.
-        if (written.ok) again = true;
+        if (written.ok && step.waitMs === undefined) again = true;
         return report(next, written.ok ? next.state : 'lost-claim');
       }
       const rendered = await deps.render(record.message, record);

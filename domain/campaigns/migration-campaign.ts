@@ -22,6 +22,8 @@ export interface CampaignEntry {
    * background creation have none: a relationship means sent.
    */
   readonly step?: 'sent' | 'failed';
+  /** Tries that met a passing failure (Microsoft busy or unreachable): tried again later, then given up at the third. */
+  readonly attempts?: number;
 }
 
 /** Whether the campaign's runner is done with this customer. */

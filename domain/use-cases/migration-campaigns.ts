@@ -291,7 +291,13 @@ export const CAMPAIGN_BATCH = 10;
 export interface CampaignStep {
   readonly view: CampaignView;
   readonly more: boolean;
+  /** The step settled no customer (each met a passing failure): the next one is worth trying only after a while. */
+  readonly stalled: boolean;
 }
+
+/** Refusals that pass (Microsoft busy or unreachable): the customer is tried again in a later step, up to CAMPAIGN_ATTEMPTS. */
+const PASSING: ReadonlySet<string> = new Set(['unavailable', 'throttled']);
+const CAMPAIGN_ATTEMPTS = 3;
 
 /** The relationship a campaign requested for a customer, if it was requested (under its id, or, in graph mode, its name). */
 async function entryRelationship(
@@ -334,6 +340,10 @@ async function settleEntry(
       },
       campaignRequestId(c.id, e.customerTenantId),
     );
+    if (!created.ok && PASSING.has(created.code) && (e.attempts ?? 0) + 1 < CAMPAIGN_ATTEMPTS) {
+      // Microsoft busy or unreachable: nothing was made; this customer is tried again in a later step.
+      return { entry: { ...e, attempts: (e.attempts ?? 0) + 1, failure: created.message } };
+    }
     if (created.ok) found = { value: created.value.relationship, version: created.value.version };
     // The name taken meanwhile by this campaign's own request (another instance made it) is no failure.
     else if (created.code === 'duplicate') found = await entryRelationship(context, c, e);
@@ -377,7 +387,7 @@ export async function continueMigrationCampaign(
   const partner = campaignPartner(actor);
   if (partner.ok && partner.value.partnerTenantId !== stored.value.partnerTenantId) return refuse('not-found', NOT_FOUND);
   const may = permissionsFor(actor, { partnerTenantId: stored.value.partnerTenantId });
-  if (stored.value.state !== 'creating') return ok({ view: await campaignView(context, stored, may), more: false });
+  if (stored.value.state !== 'creating') return ok({ view: await campaignView(context, stored, may), more: false, stalled: false });
   const template = await context.templates.get(stored.value.template.id);
   // What holds for every customer left: the person may no longer run campaigns, or the template is gone.
   const blocked = !partner.ok ? partner.message : template === undefined ? 'The campaign’s role template no longer exists.' : undefined;
@@ -412,14 +422,17 @@ export async function continueMigrationCampaign(
       ? campaignEvent(context, actor, 'campaign.sent', next, 'creating', `${sent} requests sent, ${entries.length - sent} not sent`)
       : undefined;
     const written = await context.campaigns.save(next, current.version, event, invitations);
-    if (written.ok) return ok({ view: await campaignView(context, { value: next, version: written.version }, may), more: !finished });
+    const stalled = !finished && todo.every((i) => entries[i]?.step === undefined);
+    if (written.ok) {
+      return ok({ view: await campaignView(context, { value: next, version: written.version }, may), more: !finished, stalled });
+    }
     // Another instance moved it on meanwhile (two ran at once, or a lease ran out): what it recorded stands, and the
     // customers it has not settled are settled again from there (each settling finds what was already done).
     if (written.current === undefined) return refuse('not-found', NOT_FOUND);
     current = written.current;
-    if (current.value.state !== 'creating') return ok({ view: await campaignView(context, current, may), more: false });
+    if (current.value.state !== 'creating') return ok({ view: await campaignView(context, current, may), more: false, stalled: false });
   }
-  return ok({ view: await campaignView(context, current, may), more: true });
+  return ok({ view: await campaignView(context, current, may), more: true, stalled: false });
 }
 
 /** One campaign of the partner, with its progress now. */

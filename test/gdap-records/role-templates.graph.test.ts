@@ -123,14 +123,21 @@ describe('role templates in graph mode (Microsoft Graph stand-in)', () => {
     });
     // Starting made nothing at Microsoft: the campaign's job does, in the background (here, step by step).
     expect(stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/)).toHaveLength(before);
+    // Microsoft unavailable for a while: a step makes nothing, says it got nowhere, and the customer stays to do.
+    stand.fail({ method: 'POST', path: /^\/tenantRelationships\/delegatedAdminRelationships$/ }, { status: 503 });
+    const stalled = expectOk(await access.continueMigrationCampaign(adele, { id: proposed.id }));
+    expect(stalled).toMatchObject({ more: true, stalled: true, view: { state: 'creating', creation: { sent: 0, failed: 0, toDo: 1 } } });
+    stand.clearFaults();
+    const afterFaults = stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/).length;
     let step = expectOk(await access.continueMigrationCampaign(adele, { id: proposed.id }));
     while (step.more) step = expectOk(await access.continueMigrationCampaign(adele, { id: proposed.id }));
     const started = step.view;
     expect(started).toMatchObject({ state: 'sent', creation: { sent: 1, failed: 0 } });
     expect(started.counts.waiting).toBe(1);
-    // Once done, another step makes nothing more at Microsoft.
+    // Once done, another step makes nothing more at Microsoft: one relationship of that name there.
     expectOk(await access.continueMigrationCampaign(adele, { id: proposed.id }));
-    const creates = stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/).slice(before);
+    expect(stand.relationships().filter((r) => r.displayName === started.rows[0]?.displayName)).toHaveLength(1);
+    const creates = stand.graphRequests('POST', /^\/tenantRelationships\/delegatedAdminRelationships$/).slice(afterFaults);
     expect(creates.map((c) => c.body)).toEqual([
       expect.objectContaining({ duration: 'P180D', accessDetails: { unifiedRoles: [{ roleDefinitionId: HELPDESK }] } }),
     ]);
