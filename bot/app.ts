@@ -5,11 +5,10 @@ import type { Clock, IdSource } from '#domain/ports/clock.ts';
 import type { Directory } from '#domain/ports/directory.ts';
 import type { DocumentStore } from '#domain/ports/document-store.ts';
 import { createPartnerAccess } from '#domain/partner-access.ts';
-import type { GdapRecords } from '#domain/ports/gdap-records.ts';
 import { createGdapRelationshipRepository } from '#domain/relationships/relationship.repository.ts';
 import { GdapApi } from './graph/gdap-api.ts';
 import { GraphClient } from './graph/graph-client.ts';
-import { createGraphGdapRecords } from './graph/graph-gdap-records.ts';
+import { createGraphGdapRecords, type GraphGdapRecords } from './graph/graph-gdap-records.ts';
 import { createFlows } from '#dialogs/flows.ts';
 import { createServer, type BotServer } from './server.ts';
 import { PartnerAccessBot } from './teams-bot.ts';
@@ -105,7 +104,14 @@ export function createApp(deps: AppDeps): App {
     notifier,
     logger: logger.child({ module: 'outbox' }),
     instanceId: deps.instanceId ?? `${hostname()}-${process.pid}`,
-    render: outboxRenderer({ domain, directory: deps.directory, conversations, clock, logger }),
+    render: outboxRenderer({
+      domain,
+      directory: deps.directory,
+      conversations,
+      clock,
+      logger,
+      ...(gdapRecords === undefined ? {} : { recordWrites: gdapRecords }),
+    }),
     policy: { giveUpAfterMs: config.outboxGiveUpMs, ...deps.outboxPolicy },
     // The card the sender clicked says where the delivery stands, updated in place after each run.
     async onProgress(record) {
@@ -167,12 +173,13 @@ function graphRecords(
   clock: Clock,
   logger: Logger,
   gdapApi: GdapApi | undefined,
-): GdapRecords | undefined {
+): GraphGdapRecords | undefined {
   if (config.graph === undefined) return undefined;
   const api = gdapApi ?? new GdapApi(new GraphClient(config.graph));
   return createGraphGdapRecords({
     api,
     repository: createGdapRelationshipRepository(store),
+    store,
     clock,
     logger: logger.child({ module: 'graph' }),
   });

@@ -20,6 +20,11 @@ export interface GraphCallOptions {
   readonly deadlineMs?: number;
   /** An absolute end (epoch ms) shared by several calls made for one answer; the earlier of the two applies. */
   readonly deadlineAt?: number;
+  /**
+   * The call's time is part of the click's one budget (a write whose deadline was cut from what the click has left), not
+   * added to it as other Graph time is (see outsideBudget).
+   */
+  readonly charged?: boolean;
 }
 
 /** Milliseconds left for a call under its options (never negative). */
@@ -102,7 +107,8 @@ export class GraphClient {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), budget);
     try {
-      // Bounded by its own deadline: not charged to a card click's store budget.
+      // Bounded by its own deadline: not charged to a card click's store budget, unless cut from it.
+      if (options.charged === true) return await this.#send(tenantId, request, deadline, controller.signal);
       return await outsideBudget(() => this.#send(tenantId, request, deadline, controller.signal));
     } finally {
       clearTimeout(timer);

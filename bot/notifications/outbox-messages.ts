@@ -19,11 +19,20 @@ import type { Result } from '#domain/shared/result.ts';
 import type { RelationshipView } from '#domain/use-cases/views.ts';
 import { reminderRecipients } from '../lifecycle/reminder-recipients.ts';
 import type { MessageRenderer, RenderedMessage } from '../proactive/outbox.ts';
-import type { Recipient } from '../proactive/notifier.ts';
+import type { Attempt, Recipient } from '../proactive/notifier.ts';
 import type { BotServices } from '../services.ts';
 import { partnerRecipients } from './notify-partner.ts';
 
-type RenderServices = Pick<BotServices, 'domain' | 'directory' | 'conversations' | 'clock' | 'logger'>;
+type RenderServices = Pick<BotServices, 'domain' | 'directory' | 'conversations' | 'clock' | 'logger'> & {
+  /** Graph mode: who finishes the writes at Microsoft kept in the outbox (`record-write`). */
+  readonly recordWrites?: RecordWriteWorker;
+};
+
+/** The outbox's work for a kept write at the system of record (graph-gdap-records.ts). */
+export interface RecordWriteWorker {
+  completeWrite(record: OutboxRecord): Promise<Attempt>;
+  abandonWrite(record: OutboxRecord, error: string): Promise<void>;
+}
 
 /** A use case's value, or an exception: the system may always read these, so a refusal is a bug. */
 function valueOf<T>(result: Result<T>): T {
@@ -63,10 +72,61 @@ const ABOUT: Readonly<Record<OutboxMessage['type'], string>> = {
   'posture-weekly': 'the weekly GDAP posture check',
   'campaign-run': 'the campaign',
   'undelivered-notice': 'a notice',
+  'record-write': 'a change at Microsoft',
+  'record-write-outcome': 'a notice',
 };
+
+/** The change a kept write made (or was to make), in a person's words. */
+function changeWords(message: Extract<OutboxMessage, { type: 'record-write-outcome' }>): string {
+  const name = `"${message.relationship.displayName}"`;
+  const detail = message.detail === null ? '' : ` (${message.detail})`;
+  switch (message.write) {
+    case 'createRelationship':
+      return `your GDAP request ${name}`;
+    case 'updateRelationship':
+      return `your changes to the draft ${name}`;
+    case 'deleteRelationship':
+      return `deleting the draft ${name}`;
+    case 'lockForApproval':
+      return `sending ${name} for the customer's approval`;
+    case 'terminateRelationship':
+      return `terminating ${name}`;
+    case 'changeAutoExtend':
+      return `the auto-extension of ${name}${detail}`;
+    case 'removeGlobalAdministrator':
+      return `removing Global Administrator from ${name}`;
+    case 'createAccessAssignment':
+    case 'updateAccessAssignment':
+      return `the security group's access on ${name}${detail}`;
+    case 'deleteAccessAssignment':
+      return `removing the security group's access on ${name}`;
+  }
+}
+
+/** How a change Microsoft had not confirmed at the click ended: the words the person reads. */
+export function recordWriteOutcomeText(message: Extract<OutboxMessage, { type: 'record-write-outcome' }>): string {
+  return message.outcome === 'done'
+    ? `Microsoft has now confirmed ${changeWords(message)}: it is done.`
+    : `Microsoft did not make this change: ${changeWords(message)}. Reason: ${message.reason ?? 'not known'}. Nothing else was changed.`;
+}
 
 async function render(services: RenderServices, message: OutboxMessage, record: OutboxRecord): Promise<RenderedMessage | undefined> {
   switch (message.type) {
+    case 'record-write': {
+      const worker = services.recordWrites;
+      // Nobody here finishes writes at Microsoft (embedded mode): nothing to do.
+      if (worker === undefined) return undefined;
+      return {
+        recipients: [],
+        render: () => Promise.reject(new Error('a kept write is performed, not sent')),
+        perform: () => worker.completeWrite(record),
+        giveUp: (_recipient, error) => worker.abandonWrite(record, error),
+      };
+    }
+    case 'record-write-outcome': {
+      const text = recordWriteOutcomeText(message);
+      return { recipients: [], render: forEach(() => ({ type: ActivityTypes.Message, text })) };
+    }
     case 'reminder': {
       const reminder = valueOf(await services.domain.describeReminder(SYSTEM_ACTOR, message.reminder));
       if (reminder === undefined) return undefined;

@@ -48,6 +48,13 @@ export interface RenderedMessage {
   readonly recipients: readonly Recipient[];
   /** Called once per send, in the recipient's locale: dates and anything else formatted for a person are built here. */
   render(recipient: Recipient): Promise<Partial<Activity>>;
+  /**
+   * A record whose delivery is work done for the recipient elsewhere (a write at Microsoft they asked for), not a send:
+   * tried in place of the send, with the same claim, retries, back-off and give-up as a send.
+   */
+  perform?(recipient: Recipient): Promise<Attempt>;
+  /** Called (before it is recorded) when a performed delivery is given up; may be called again for the same record. */
+  giveUp?(recipient: Recipient, error: string): Promise<void>;
 }
 
 /** Turns a message into activities, from the state as it is now; undefined when there is nothing to say any more. */
@@ -269,7 +276,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         if (isFinal(delivery.state) || (delivery.nextAttemptDateTime ?? '') > now.toISOString()) continue;
         const who = { tenantId: delivery.tenantId, userId: delivery.userId };
         // Rendered by the notifier once it knows where the person is, in the locale their Teams client last reported.
-        const attempt = await deps.notifier.attempt(who, () => rendered.render(who));
+        const attempt =
+          rendered.perform === undefined ? await deps.notifier.attempt(who, () => rendered.render(who)) : await rendered.perform(who);
         const at = deps.clock.now();
         recipients[i] =
           attempt.outcome === 'sent'
@@ -290,6 +298,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
             'delivery failed',
           );
         }
+        if (recipients[i]?.state === 'failed' && rendered.giveUp !== undefined) await rendered.giveUp(who, recipients[i]?.lastError ?? '');
+        // Work done (or given up) may have queued its notice to the person: delivered in the next run, not at the next interval.
+        if (rendered.perform !== undefined && isFinal(recipients[i]?.state ?? 'queued')) again = true;
         // Written after every send, so a crash repeats at most the one send in flight.
         record = { ...record, recipients };
         const written = await write(record, version);

@@ -270,12 +270,19 @@ export class RequestGdapDialog extends PartnerDialog {
       ...(draft.templateId === undefined ? {} : { templateId: draft.templateId }),
     });
     if (!created.ok) {
-      await step.context.sendActivity(`Not requested: ${created.message}`);
+      // Graph mode, Microsoft slow to answer: the request is on its way (made and sent for approval in the background).
+      await step.context.sendActivity(created.code === 'pending' ? created.message : `Not requested: ${created.message}`);
       return step.endDialog(NOTHING);
     }
     const locked = await this.#services.domain.lockForApproval(actor, { id: created.value.id, version: created.value.version });
     const view = locked.ok ? locked.value : (locked.current ?? created.value);
-    if (!locked.ok) await step.context.sendActivity(`The relationship was created but not sent for approval: ${locked.message}`);
+    if (!locked.ok) {
+      await step.context.sendActivity(
+        locked.code === 'pending'
+          ? `The relationship was created. Sending it for approval: ${locked.message}`
+          : `The relationship was created but not sent for approval: ${locked.message}`,
+      );
+    }
     const reach = await adminReach(this.#services, draft.customer.tenantId);
     await step.context.sendActivity(cardMessage(renderRequestResultCard(buildRequestResultView(view, reach))));
     return step.endDialog({ relationshipId: view.id } satisfies RequestGdapResult);

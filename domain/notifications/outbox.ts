@@ -7,6 +7,7 @@
 import type { AuditEvent } from '../audit/audit-event.ts';
 import type { IndexEntry, NewDocument } from '../ports/document-store.ts';
 import type { ReminderDue } from '../lifecycle/reminder-schedule.ts';
+import type { RecordWrite } from '../ports/gdap-records.ts';
 import { reminderKey } from '../lifecycle/reminder-schedule.ts';
 
 export const OUTBOX_COLLECTION = 'outbox';
@@ -77,6 +78,25 @@ export type OutboxMessage =
       readonly about: OutboxMessageType;
       readonly recipients: readonly { readonly tenantId: string; readonly userId: string }[];
       readonly origin: string | null;
+    }
+  | {
+      /**
+       * A write at the system of record (graph mode: Microsoft) recorded before it is tried: its "delivery" is making
+       * sure it is made, once, whatever happened to the try a click or a dialog made (see recordWriteId).
+       */
+      readonly type: 'record-write';
+      readonly write: RecordWrite;
+    }
+  | {
+      /** How a write the person was told was not yet confirmed ended: made, or not made and why. */
+      readonly type: 'record-write-outcome';
+      readonly relationship: { readonly kind: 'gdap'; readonly id: string; readonly displayName: string };
+      readonly write: RecordWrite['kind'];
+      /** The audit event's detail of the change (e.g. "auto-extension on (180 days)", "Helpdesk: Global Reader"). */
+      readonly detail: string | null;
+      readonly outcome: 'done' | 'failed';
+      /** Why it was not made, in a person's words (failed only). */
+      readonly reason: string | null;
     };
 
 export type OutboxMessageType =
@@ -88,7 +108,9 @@ export type OutboxMessageType =
   | 'ask-approvers'
   | 'posture-weekly'
   | 'campaign-run'
-  | 'undelivered-notice';
+  | 'undelivered-notice'
+  | 'record-write'
+  | 'record-write-outcome';
 
 /** A message in someone's chat that shows a delivery's state: its conversation and activity ids. */
 export interface SenderCard {
@@ -291,4 +313,29 @@ export function campaignInvitationDocument(
       sender,
     }),
   );
+}
+
+/**
+ * Where a record write's outcome is kept once it is settled: one document per write (its outbox id), created in the same
+ * atomic step as the projection of the change (or alone, when it was not made), so whoever finds it knows the write is
+ * over and does nothing again.
+ */
+export const RECORD_WRITE_OUTCOMES = 'recordWriteOutcomes';
+
+export interface RecordWriteOutcome {
+  readonly outcome: 'done' | 'failed';
+  readonly at: string;
+}
+
+/**
+ * The outbox id of a record write. A request's is named after the id its name was claimed with (so the repair step sees
+ * that a claim's request is still on its way); any other change's after its audit event (one per change).
+ */
+export function recordWriteId(write: RecordWrite): string {
+  return write.kind === 'createRelationship' ? createWriteId(write.relationship.id) : `record-write|${write.event.id}`;
+}
+
+/** The outbox id of the request made for a relationship whose name was claimed with `claimedId`. */
+export function createWriteId(claimedId: string): string {
+  return `record-write|create|${claimedId}`;
 }

@@ -26,7 +26,12 @@ export type RecordFailure =
   /** Still throttling after the retries a person can wait for. */
   | { readonly ok: false; readonly reason: 'throttled'; readonly retryAfterSeconds: number | undefined }
   /** The system of record refused the change as such (e.g. deleting a relationship that is no longer a draft). */
-  | { readonly ok: false; readonly reason: 'rejected'; readonly detail: string };
+  | { readonly ok: false; readonly reason: 'rejected'; readonly detail: string }
+  /**
+   * Not confirmed in the time a person waits (slow, throttled, unreachable): the change is kept (a RecordWrite in the
+   * outbox) and finished in the background, where the person is told how it ended. `current` is the record as it still is.
+   */
+  | { readonly ok: false; readonly reason: 'pending'; readonly current?: Versioned<GdapRelationship> };
 
 export type RecordOutcome = { readonly ok: true; readonly relationship: Versioned<GdapRelationship> } | RecordFailure;
 export type RemoveOutcome = { readonly ok: true } | RecordFailure;
@@ -48,6 +53,21 @@ export interface RecordedChange {
 export interface AssignmentChange extends RecordedChange {
   readonly assignmentId: string;
 }
+
+/**
+ * One write at the system of record, as data: kept durably before the write is tried (an outbox record), so that a
+ * write whose answer was never seen (a process that died, an answer that came too late) is finished in the background,
+ * idempotently, from what the system of record says by then.
+ */
+export type RecordWrite =
+  | { readonly kind: 'createRelationship'; readonly relationship: GdapRelationship; readonly event: AuditEvent }
+  | { readonly kind: 'deleteRelationship'; readonly before: Versioned<GdapRelationship>; readonly event: AuditEvent }
+  | { readonly [K in ChangeWriteKind]: { readonly kind: K } & RecordedChange }[ChangeWriteKind]
+  | { readonly [K in AssignmentWriteKind]: { readonly kind: K } & AssignmentChange }[AssignmentWriteKind];
+
+type ChangeWriteKind =
+  'updateRelationship' | 'lockForApproval' | 'terminateRelationship' | 'changeAutoExtend' | 'removeGlobalAdministrator';
+type AssignmentWriteKind = 'createAccessAssignment' | 'updateAccessAssignment' | 'deleteAccessAssignment';
 
 /** A customer of the partner, as `delegatedAdminCustomers` lists them. */
 export interface GdapCustomer {

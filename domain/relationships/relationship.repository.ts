@@ -14,6 +14,7 @@ import type { GdapRelationship } from './gdap-relationship.ts';
 import { dueDateTime } from './gdap-lifecycle.ts';
 import { nameKey } from '../shared/plain-text.ts';
 import { partnerRowEntries, ROW_INDEX, sameNameRange } from './partner-rows.ts';
+import { createWriteId, OUTBOX_COLLECTION, type OutboxRecord } from '../notifications/outbox.ts';
 
 export const GDAP_COLLECTION = 'gdapRelationships';
 /** One document per (partner, display name): claiming it with "must not exist" keeps names unique under races. */
@@ -69,6 +70,8 @@ export interface GdapRelationshipRepository {
   repairNameClaims(now: Date, limit: number): Promise<{ readonly confirmed: number; readonly released: number; readonly more: boolean }>;
   /** Frees a claimed name (its relationship was never written, or is gone). */
   releaseDisplayName(partnerTenantId: string, displayName: string): Promise<void>;
+  /** Frees the name only while it is still claimed for `claimedId` (a request that was never made), never another's claim. */
+  releaseClaimOf(partnerTenantId: string, displayName: string, claimedId: string): Promise<void>;
   /** Writes the relationship with its index entries, its audit event and `also` (outbox entries), atomically. */
   save(
     relationship: GdapRelationship,
@@ -114,6 +117,9 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
       limit: 5,
     });
     if (named.some((r) => displayNameKey(r.value.partnerTenantId, r.value.displayName) === key)) return false;
+    // Graph mode: its request is still on its way to Microsoft (kept in the outbox until it is made or given up).
+    const request = await store.get<OutboxRecord>(OUTBOX_COLLECTION, createWriteId(claim.relationshipId));
+    if (request !== undefined && request.value.state === 'pending') return false;
     if (claim.confirmed === true || claim.claimedDateTime === undefined) return true;
     return now.getTime() - Date.parse(claim.claimedDateTime) >= NAME_CLAIM_TTL_MS;
   }
@@ -148,6 +154,11 @@ export function createGdapRelationshipRepository(store: DocumentStore): GdapRela
     },
     async releaseDisplayName(partnerTenantId, displayName) {
       await store.remove(GDAP_NAME_COLLECTION, displayNameKey(partnerTenantId, displayName), '*');
+    },
+    async releaseClaimOf(partnerTenantId, displayName, claimedId) {
+      const key = displayNameKey(partnerTenantId, displayName);
+      const claim = await store.get<NameClaim>(GDAP_NAME_COLLECTION, key);
+      if (claim !== undefined && claim.value.relationshipId === claimedId) await store.remove(GDAP_NAME_COLLECTION, key, claim.version);
     },
     async claimDisplayName(partnerTenantId, displayName, relationshipId, now) {
       const key = displayNameKey(partnerTenantId, displayName);

@@ -17,6 +17,11 @@ export const REFUSAL_CODES = [
   /** Graph mode: Microsoft could not be reached, or kept throttling: nothing was changed, try again later. */
   'unavailable',
   'throttled',
+  /**
+   * Graph mode: the change is recorded and on its way, but Microsoft has not confirmed it within the time a person waits:
+   * it is finished in the background and the person is told when it is done (or could not be done). Nothing is claimed done.
+   */
+  'pending',
   /** Graph mode: this is done in the Microsoft 365 admin center, not here; `link` opens the page. */
   'done-elsewhere',
   'too-many-open-requests',

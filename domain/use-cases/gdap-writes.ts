@@ -78,6 +78,11 @@ export function recordChange(context: UseCaseContext, write: GdapWrite, change: 
 
 export const NOT_FOUND = 'That relationship was not found.';
 
+/** What a person is told of a change Microsoft has not confirmed in the time they wait: true, and no more than true. */
+export const PENDING_AT_SOURCE =
+  'Microsoft has not confirmed this change yet, so it is not shown as made. I will keep at it and tell you here when ' +
+  'Microsoft has made it (or why it could not); there is nothing you need to do or click again.';
+
 /** A failure of the system of record, as a refusal a person understands (with the current state when known). */
 export async function refusalOf(context: UseCaseContext, actor: Actor, failure: RecordFailure): Promise<Refusal<GdapRelationshipView>> {
   switch (failure.reason) {
@@ -116,6 +121,10 @@ export async function refusalOf(context: UseCaseContext, actor: Actor, failure: 
       );
     case 'rejected':
       return refuse('invalid-transition', `Microsoft refused the change, so nothing was changed: ${failure.detail}`);
+    case 'pending':
+      return failure.current === undefined
+        ? refuse('pending', PENDING_AT_SOURCE)
+        : refuse('pending', PENDING_AT_SOURCE, await gdapView(context, actor, failure.current));
   }
 }
 

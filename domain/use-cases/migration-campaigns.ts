@@ -296,7 +296,7 @@ export interface CampaignStep {
 }
 
 /** Refusals that pass (Microsoft busy or unreachable): the customer is tried again in a later step, up to CAMPAIGN_ATTEMPTS. */
-const PASSING: ReadonlySet<string> = new Set(['unavailable', 'throttled']);
+const PASSING: ReadonlySet<string> = new Set(['unavailable', 'throttled', 'pending']);
 const CAMPAIGN_ATTEMPTS = 3;
 
 /** The relationship a campaign requested for a customer, if it was requested (under its id, or, in graph mode, its name). */

@@ -174,6 +174,8 @@ export async function requestGdapAs(
     gdapEvent(context, actor, 'gdap.requested', undefined, relationship),
   );
   if (!outcome.ok) {
+    // Not confirmed yet (graph mode): the request is on its way and keeps its name until it is made or given up.
+    if (outcome.reason === 'pending') return refusalOf(context, actor, outcome);
     // The same request written before (a retried creation under its chosen id): it is the answer, and its name stays its own.
     if (chosenId !== undefined && outcome.reason === 'changed-meanwhile' && outcome.current?.value.id === id) {
       return ok(await gdapView(context, actor, outcome.current));
@@ -352,7 +354,8 @@ export async function updateGdapDraft(
       });
     },
   );
-  if (renamed !== undefined) {
+  // Not confirmed yet (graph mode): both names stay claimed; the repair step frees the one the relationship does not have.
+  if (renamed !== undefined && (result.ok || result.code !== 'pending')) {
     // The write decides which name stays claimed: the new one if it went through, else the old one.
     const partnerTenantId = actor.kind === 'user' ? actor.tenantId : '';
     await context.gdap.releaseDisplayName(partnerTenantId, result.ok ? renamed.from : renamed.to);

@@ -21,7 +21,7 @@ describeGdapRecordsContract('graph (Microsoft Graph stand-in through GRAPH_BASE_
   const store = new RecordingDocumentStore();
   const repository = createGdapRelationshipRepository(store);
   const clock = { now: () => new Date() };
-  const records = createGraphGdapRecords({ api, repository, clock, logger: pino({ level: 'silent' }) });
+  const records = createGraphGdapRecords({ api, repository, store, clock, logger: pino({ level: 'silent' }) });
   return {
     world: {
       partnerTenantId: config.graph.partnerTenantId,

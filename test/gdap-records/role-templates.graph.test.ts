@@ -41,6 +41,7 @@ describe('role templates in graph mode (Microsoft Graph stand-in)', () => {
     const records = createGraphGdapRecords({
       api: new GdapApi(new GraphClient(config.graph)),
       repository: createGdapRelationshipRepository(store),
+      store,
       clock,
       logger: pino({ level: 'silent' }),
     });

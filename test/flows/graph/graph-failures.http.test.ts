@@ -8,7 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runLifecyclePass } from '#bot/lifecycle/lifecycle-pass.ts';
 import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
 import { FixedClock } from '#test/support/fixed-clock.ts';
-import { post, makeInvoke } from '#test/support/activities.ts';
+import { post, makeInvoke, type Speaker } from '#test/support/activities.ts';
+import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
+import { PENDING_AT_SOURCE } from '#domain/use-cases/gdap-writes.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
 import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
 import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
@@ -23,6 +25,7 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
   let stand: GraphStandIn;
   let running: RunningApp;
   let c: ReturnType<typeof chat>;
+  let stub: ConnectorStub;
   const clock = new FixedClock('2026-11-25T12:00:00.000Z');
   let counter = 0;
 
@@ -55,99 +58,138 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
     if (!checked.ok || checked.value.relationship.status !== 'active') throw new Error('not active after approval');
     return checked.value.relationship;
   }
-  const autoExtend = (speaker: typeof PEOPLE.adele | typeof ALEX, r: GdapRelationshipView, on: boolean) =>
+  /** Adele, whose chat the bot reaches through the connector stub (she is told how her changes ended). */
+  const adele = () => ({ ...PEOPLE.adele, serviceUrl: stub.serviceUrl });
+  /** Moves time past the grace of the kept writes (and any claim's lease) and runs the outbox. */
+  async function runOutbox(): Promise<void> {
+    clock.set(new Date(clock.now().getTime() + 3 * 60_000).toISOString());
+    await running.app.services.outbox.deliverDue();
+    await running.app.services.outbox.idle();
+  }
+  const autoExtend = (speaker: Speaker, r: GdapRelationshipView, on: boolean) =>
     c.click(speaker, 'lifecycle.autoExtend', { id: r.id, version: r.version, autoExtend: on ? 'on' : 'off' });
 
   beforeAll(async () => {
     stand = await GraphStandIn.start(demoStandInOptions({ tenants: standInTenantsFromDirectory(DIRECTORY) }));
     stand.useClock(() => clock.now());
+    stub = await startConnectorStub();
     running = await startTestApp({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, DIRECTORY_FILE: DIRECTORY }, { clock });
     c = chat(running);
   }, 60_000);
   afterEach(() => stand.clearFaults());
   afterAll(async () => {
     await running.close();
+    await stub.close();
     await stand.close();
   });
 
-  it('two Admin agents change the same relationship at once: Graph takes one (412 for the other), who sees the current state', async () => {
+  it('two Admin agents change the same relationship at once: Graph takes one (412 for the other), which is not claimed done, then found made as asked and recorded once', async () => {
     const r = await active();
-    // Adele's PATCH is slow to reach Microsoft; Alex's, sent meanwhile with the same etag, lands first.
+    // Adele's PATCH is slow to reach Microsoft (longer than her click waits); Alex's, sent meanwhile with the same etag, lands first.
     stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP, times: 1 }, { delayMs: 2_500 });
-    const adeleClick = autoExtend(PEOPLE.adele, r, true);
+    const adeleClick = autoExtend(adele(), r, true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const alexText = invokeText(await autoExtend(ALEX, r, true));
     const adeleText = invokeText(await adeleClick);
     expect(alexText).toContain('Auto-extend is on');
-    expect(adeleText).toContain('This changed meanwhile');
+    expect(adeleText).toContain(PENDING_AT_SOURCE);
     expect(adeleText).toContain('Auto-extend');
-    const patches = stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id));
-    expect(patches.map((q) => q.status).sort()).toEqual([200, 412]);
-    expect(new Set(patches.map((q) => q.ifMatch)).size).toBe(1);
+    const patches = () => stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id));
+    await expect
+      .poll(
+        () =>
+          patches()
+            .map((q) => q.status)
+            .sort(),
+        { timeout: 10_000 },
+      )
+      .toEqual([200, 412]);
+    expect(new Set(patches().map((q) => q.ifMatch)).size).toBe(1);
+    // Her kept write, taken up by the outbox: Microsoft has it as she asked (Alex's change), recorded already: nothing written twice.
+    const told = stub.posted.length;
+    await runOutbox();
+    expect(patches().filter((q) => q.status === 200)).toHaveLength(1);
+    expect((await view(r.id)).relationship.autoExtendDuration).toBe('P180D');
+    expect((await eventsOf(r.id)).filter((a) => a === 'gdap.autoExtendChanged')).toHaveLength(1);
+    expect(stub.posted.slice(told).map((p) => p.activity.text)).toEqual([
+      expect.stringContaining('Microsoft has now confirmed the auto-extension of'),
+    ]);
+  });
+
+  it('a 429 storm: the click is answered within its budget (a Retry-After that does not fit is not waited for), not claimed done; made once when Microsoft takes it', async () => {
+    const r = await active();
+    stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP }, { status: 429, retryAfterSeconds: 3 });
+    const text = invokeText(await autoExtend(adele(), r, true));
+    expect(text).toContain(PENDING_AT_SOURCE);
+    // Retry-After 3 s does not fit in what is left of the click's one budget (1.5 s): one call, then the answer.
+    const storm = () => stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id));
+    expect(storm().map((q) => q.status)).toEqual([429]);
+    stand.clearFaults();
+    stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP }, { status: 429, retryAfterSeconds: 30 });
+    expect(invokeText(await autoExtend(adele(), r, true))).toContain(PENDING_AT_SOURCE);
+    expect(storm().map((q) => q.status)).toEqual([429, 429]);
+    expect(await view(r.id)).toMatchObject({ version: r.version, relationship: { autoExtendDuration: 'PT0S' } });
+    expect(await eventsOf(r.id)).not.toContain('gdap.autoExtendChanged');
+    // Microsoft takes it again: both kept clicks are one change, made once and recorded once.
+    stand.clearFaults();
+    await runOutbox();
+    expect(storm().filter((q) => q.status === 200)).toHaveLength(1);
     expect((await view(r.id)).relationship.autoExtendDuration).toBe('P180D');
     expect((await eventsOf(r.id)).filter((a) => a === 'gdap.autoExtendChanged')).toHaveLength(1);
   });
 
-  it('a 429 storm: the click gets its answer within its budget (one retry that fits, no more) and nothing changes', async () => {
-    const r = await active();
-    stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP }, { status: 429, retryAfterSeconds: 3 });
-    const text = invokeText(await autoExtend(PEOPLE.adele, r, true));
-    expect(text).toContain('Microsoft is busy and asked us to slow down, so the change was not made. Try again in 3 seconds.');
-    // Retry-After 3 s fits at most once in the 4 s a click may spend on Graph (on a loaded machine maybe not even once);
-    // a second wait never: one or two calls, then the answer.
-    const storm = stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id));
-    expect(storm.length).toBeGreaterThanOrEqual(1);
-    expect(storm.length).toBeLessThanOrEqual(2);
-    expect(storm.every((q) => q.status === 429)).toBe(true);
-    stand.clearFaults();
-    stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP }, { status: 429, retryAfterSeconds: 30 });
-    expect(invokeText(await autoExtend(PEOPLE.adele, r, true))).toContain('Try again in 30 seconds.');
-    // A wait longer than the budget is not waited for at all.
-    expect(stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id))).toHaveLength(storm.length + 1);
-    expect(await view(r.id)).toMatchObject({ version: r.version, relationship: { autoExtendDuration: 'PT0S' } });
-    expect(await eventsOf(r.id)).not.toContain('gdap.autoExtendChanged');
-  });
-
-  it('Graph down: a GDAP request in chat is not made, nothing is stored, and the name is free for the retry', async () => {
+  it('Graph down: a GDAP request in chat is not claimed made; its name stays taken; made and sent once when Microsoft is back', async () => {
     stand.fail({ method: 'POST', path: /^\/tenantRelationships\/delegatedAdminRelationships$/, times: 3 }, { status: 503 });
-    await c.say(PEOPLE.adele, 'new gdap for contoso');
-    await c.submit(PEOPLE.adele, { displayName: 'Contoso outage test' });
-    await c.submit(PEOPLE.adele, { roleSet: 'helpdesk' });
-    await c.submit(PEOPLE.adele, { days: '30' });
-    await c.submit(PEOPLE.adele, { autoExtend: 'false' });
-    const done = textOf(await c.submit(PEOPLE.adele, { confirm: 'yes' }));
-    expect(done).toContain('Microsoft could not be reached just now, so the change was not made.');
+    await c.say(adele(), 'new gdap for contoso');
+    await c.submit(adele(), { displayName: 'Contoso outage test' });
+    await c.submit(adele(), { roleSet: 'helpdesk' });
+    await c.submit(adele(), { days: '30' });
+    await c.submit(adele(), { autoExtend: 'false' });
+    const done = textOf(await c.submit(adele(), { confirm: 'yes' }));
+    expect(done).toContain(PENDING_AT_SOURCE);
+    expect(done).not.toContain('Not requested');
     expect(stand.relationships().some((x) => x.displayName === 'Contoso outage test')).toBe(false);
     const listed = await domain().listCustomersOfPartner(await c.actor(PEOPLE.adele), { partnerTenantId: DEMO.woodgrove });
     expect(listed.ok && listed.value.flatMap((x) => x.gdapRelationships).some((g) => g.displayName === 'Contoso outage test')).toBe(false);
-    stand.clearFaults();
-    const again = await domain().requestGdapRelationship(await c.actor(PEOPLE.adele), {
+    // On its way: its name is not given to another request meanwhile.
+    const meanwhile = await domain().requestGdapRelationship(await c.actor(PEOPLE.adele), {
       customerTenantId: DEMO.contoso,
       displayName: 'Contoso outage test',
       duration: 'P30D',
       roles: ['Global Reader'],
     });
-    expect(again.ok).toBe(true);
+    expect(meanwhile).toMatchObject({ ok: false, code: 'duplicate' });
+    stand.clearFaults();
+    const told = stub.posted.length;
+    await runOutbox();
+    const made = stand.relationships().filter((x) => x.displayName === 'Contoso outage test');
+    expect(made).toHaveLength(1);
+    expect(made[0]?.status).toBe('approvalPending');
+    expect((await view(String(made[0]?.id))).status).toBe('approvalPending');
+    expect(stub.posted.slice(told).map((p) => p.activity.text)).toEqual([
+      'Microsoft has now confirmed your GDAP request "Contoso outage test": it is done.',
+    ]);
   });
 
-  it('Graph too slow: the click answers when its budget is spent, saying the change was not made; reconciliation later records what Microsoft did', async () => {
+  it('Graph too slow: the click answers within its budget without claiming the change; Microsoft made it after all, which the outbox finds and records once', async () => {
     const r = await active();
     stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP, times: 1 }, { delayMs: 5_000 });
-    const text = invokeText(await autoExtend(PEOPLE.adele, r, true));
-    expect(text).toContain('Microsoft could not be reached just now, so the change was not made.');
+    const text = invokeText(await autoExtend(adele(), r, true));
+    expect(text).toContain(PENDING_AT_SOURCE);
     expect(await view(r.id)).toMatchObject({ version: r.version, relationship: { autoExtendDuration: 'PT0S' } });
-    // Microsoft may still have made it after the click gave up: the next reconciliation sees it.
+    // Microsoft still made it after the click stopped waiting: the outbox finds it made, and does not make it again.
     await expect.poll(() => stand.relationship(r.id)?.autoExtendDuration, { timeout: 10_000, interval: 200 }).toBe('P180D');
-    await runLifecyclePass(running.app.services);
+    await runOutbox();
     expect((await view(r.id)).relationship.autoExtendDuration).toBe('P180D');
-    expect(await eventsOf(r.id)).toContain('gdap.autoExtendChanged');
+    expect((await eventsOf(r.id)).filter((a) => a === 'gdap.autoExtendChanged')).toHaveLength(1);
+    expect(stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id) && q.status === 200)).toHaveLength(1);
   });
 
   it('consent revoked (Graph answers 403): the person is given the admin-consent link, and nothing changes', async () => {
     const r = await active();
     // The partner tenant's admin withdraws consent after the bot got its token: Graph answers 403 from then on.
     stand.setConsent(DEMO.woodgrove, false);
-    const text = await autoExtend(PEOPLE.adele, r, true)
+    const text = await autoExtend(adele(), r, true)
       .then(invokeText)
       .finally(() => stand.setConsent(DEMO.woodgrove, true));
     expect(
@@ -164,7 +206,7 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
   it('deleted at Microsoft (404): the click says so, and the projection and the card show it', async () => {
     const r = await active();
     stand.remove(r.id);
-    const text = invokeText(await autoExtend(PEOPLE.adele, r, true));
+    const text = invokeText(await autoExtend(adele(), r, true));
     expect(text).toContain('Microsoft no longer has this relationship (it was deleted there). Nothing was changed.');
     expect(text).toContain('Deleted at Microsoft');
     expect(await view(r.id)).toMatchObject({

@@ -1,0 +1,536 @@
+/**
+ * Graph mode, issue 21: a click that writes at Microsoft answers within its one budget whatever Microsoft does, and a
+ * write whose answer we never saw (Microsoft slow or throttling, our timeout while Microsoft still made it, a process
+ * that died at any step) is finished by the outbox, once: nothing made twice at Microsoft, no name left stuck, a request
+ * meant to be sent at once sent exactly once, and the person told how it ended.
+ * Time is asserted by what each Graph call was given (its deadline), never by the wall clock.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '#bot/config.ts';
+import { GdapApi, type GraphCallOptions } from '#bot/graph/gdap-api.ts';
+import { GraphClient } from '#bot/graph/graph-client.ts';
+import { ANSWER_RESERVE_MS, WRITE_GRACE_MS } from '#bot/graph/graph-gdap-records.ts';
+import { runLifecyclePass } from '#bot/lifecycle/lifecycle-pass.ts';
+import { runWithinBudget } from '#bot/storage/deadline.store.ts';
+import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
+import { PENDING_AT_SOURCE } from '#domain/use-cases/gdap-writes.ts';
+import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
+import { makeMessage, post } from '#test/support/activities.ts';
+import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
+import { DEMO } from '#test/support/demo-ids.ts';
+import { FixedClock } from '#test/support/fixed-clock.ts';
+import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
+import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
+import { chat, GROUPS, invokeText, NORTHWIND, PEOPLE, ROLE_IDS } from '#test/support/partner-flow.ts';
+import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+
+const DIRECTORY = new URL('./two-admin-agents.directory.json', import.meta.url).pathname;
+const INVOKE_BUDGET_MS = 1_500;
+const RELATIONSHIPS = /^\/tenantRelationships\/delegatedAdminRelationships/;
+const CREATE = /^\/tenantRelationships\/delegatedAdminRelationships$/;
+
+class ProcessDied extends Error {
+  override name = 'ProcessDied';
+}
+
+type WriteMethod =
+  | 'createRelationship'
+  | 'updateRelationship'
+  | 'deleteRelationship'
+  | 'lockForApproval'
+  | 'terminate'
+  | 'createAccessAssignment'
+  | 'updateAccessAssignment'
+  | 'deleteAccessAssignment';
+
+/** The GDAP API as the app uses it, recording what each write was given, and able to "kill the process" around one call. */
+class WatchedGdapApi extends GdapApi {
+  readonly writes: { method: WriteMethod; deadlineMs: number | undefined; charged: boolean }[] = [];
+  kill: { method: WriteMethod; when: 'before' | 'after' } | undefined;
+
+  async #watch<T>(method: WriteMethod, options: GraphCallOptions | undefined, run: () => Promise<T>): Promise<T> {
+    this.writes.push({ method, deadlineMs: options?.deadlineMs, charged: options?.charged === true });
+    const kill = this.kill?.method === method ? this.kill : undefined;
+    if (kill?.when === 'before') {
+      this.kill = undefined;
+      throw new ProcessDied(`died before ${method}`);
+    }
+    const result = await run();
+    if (kill?.when === 'after') {
+      this.kill = undefined;
+      throw new ProcessDied(`died after ${method}`);
+    }
+    return result;
+  }
+
+  override createRelationship(...args: Parameters<GdapApi['createRelationship']>) {
+    return this.#watch('createRelationship', args[1], () => super.createRelationship(...args));
+  }
+  override updateRelationship(...args: Parameters<GdapApi['updateRelationship']>) {
+    return this.#watch('updateRelationship', args[3], () => super.updateRelationship(...args));
+  }
+  override deleteRelationship(...args: Parameters<GdapApi['deleteRelationship']>) {
+    return this.#watch('deleteRelationship', args[2], () => super.deleteRelationship(...args));
+  }
+  override lockForApproval(...args: Parameters<GdapApi['lockForApproval']>) {
+    return this.#watch('lockForApproval', args[1], () => super.lockForApproval(...args));
+  }
+  override terminate(...args: Parameters<GdapApi['terminate']>) {
+    return this.#watch('terminate', args[1], () => super.terminate(...args));
+  }
+  override createAccessAssignment(...args: Parameters<GdapApi['createAccessAssignment']>) {
+    return this.#watch('createAccessAssignment', args[2], () => super.createAccessAssignment(...args));
+  }
+  override updateAccessAssignment(...args: Parameters<GdapApi['updateAccessAssignment']>) {
+    return this.#watch('updateAccessAssignment', args[4], () => super.updateAccessAssignment(...args));
+  }
+  override deleteAccessAssignment(...args: Parameters<GdapApi['deleteAccessAssignment']>) {
+    return this.#watch('deleteAccessAssignment', args[3], () => super.deleteAccessAssignment(...args));
+  }
+}
+
+describe('graph mode: a write Microsoft does not confirm in time is answered at once, then finished once', () => {
+  let stand: GraphStandIn;
+  let stub: ConnectorStub;
+  let api: WatchedGdapApi;
+  let running: RunningApp;
+  let env: Record<string, string>;
+  const clock = new FixedClock('2026-11-25T12:00:00.000Z');
+  let counter = 0;
+  const adeleHere = () => ({ ...PEOPLE.adele, serviceUrl: stub.serviceUrl });
+  const domain = () => running.app.services.domain;
+  const adele = () => domain().resolveActor(DEMO.woodgrove, DEMO.adeleAdminAgent);
+  const toAdele = () =>
+    stub.posted.filter((p) => p.conversationId === `conv-${DEMO.adeleAdminAgent}`).map((p) => String(p.activity.text ?? ''));
+  const ok2xx = (method: string, path: RegExp) => stand.graphRequests(method, path).filter((q) => q.status >= 200 && q.status < 300);
+  const locks = (id: string) =>
+    ok2xx('POST', new RegExp(`/delegatedAdminRelationships/${id}/requests$`)).filter(
+      (q) => (q.body as { action?: string }).action === 'lockForApproval',
+    );
+  const named = (name: string) => stand.relationships().filter((r) => r.displayName === name);
+
+  async function view(id: string): Promise<GdapRelationshipView> {
+    const got = await domain().getRelationship(await adele(), { kind: 'gdap', id });
+    if (!got.ok || got.value.kind !== 'gdap') throw new Error(`relationship ${id}: ${got.ok ? 'not gdap' : got.message}`);
+    return got.value;
+  }
+  async function eventsOf(id: string): Promise<string[]> {
+    const trail = await domain().readAuditTrail(await adele(), { tenantId: DEMO.woodgrove, limit: 500 });
+    if (!trail.ok) throw new Error(trail.message);
+    return trail.value.events.filter((e) => e.target.id === id).map((e) => e.action);
+  }
+  /** Moves time past the grace of the writes kept so far (and past any claim's lease) and runs the outbox. */
+  async function runOutbox(app: RunningApp = running, minutes = 3): Promise<void> {
+    clock.set(new Date(clock.now().getTime() + minutes * 60_000).toISOString());
+    await app.app.services.outbox.deliverDue();
+    await app.app.services.outbox.idle();
+  }
+  async function draft(name?: string): Promise<GdapRelationshipView> {
+    counter += 1;
+    const made = await domain().requestGdapRelationship(await adele(), {
+      customerTenantId: DEMO.contoso,
+      displayName: name ?? `Slow case ${counter}`,
+      duration: 'P90D',
+      roles: [ROLE_IDS.helpdeskAdministrator, ROLE_IDS.globalReader],
+    });
+    if (!made.ok) throw new Error(made.message);
+    return made.value;
+  }
+  async function active(withGroup = false): Promise<GdapRelationshipView> {
+    const d = await draft();
+    const locked = await domain().lockForApproval(await adele(), { id: d.id, version: d.version });
+    if (!locked.ok) throw new Error(locked.message);
+    stand.approve(locked.value.id);
+    const checked = await domain().checkRelationshipNow(await adele(), { id: locked.value.id });
+    if (!checked.ok || checked.value.relationship.status !== 'active') throw new Error('not active after approval');
+    if (!withGroup) return checked.value.relationship;
+    const r = checked.value.relationship;
+    const assigned = await domain().assignSecurityGroup(await adele(), {
+      id: r.id,
+      version: r.version,
+      groupId: GROUPS.tier1,
+      roles: [ROLE_IDS.helpdeskAdministrator],
+    });
+    if (!assigned.ok) throw new Error(assigned.message);
+    return assigned.value;
+  }
+  /** Leaves the customer with no open request of ours (a partner may have only a few waiting on one customer). */
+  async function closeOut(id: string): Promise<void> {
+    const now = await view(id);
+    if (now.status === 'created') {
+      const deleted = await domain().deleteGdapDraft(await adele(), { id, version: now.version });
+      if (!deleted.ok) throw new Error(deleted.message);
+    } else if (now.status === 'approvalPending') {
+      stand.approve(id);
+      const checked = await domain().checkRelationshipNow(await adele(), { id });
+      if (!checked.ok) throw new Error(checked.message);
+    }
+  }
+  /** A use case run as a card click runs it: within the click's one budget. */
+  function asClick<T>(work: () => Promise<T>): Promise<T> {
+    return runWithinBudget(INVOKE_BUDGET_MS, work).result;
+  }
+
+  beforeAll(async () => {
+    stand = await GraphStandIn.start(demoStandInOptions({ tenants: standInTenantsFromDirectory(DIRECTORY) }));
+    stand.useClock(() => clock.now());
+    stub = await startConnectorStub();
+    env = {
+      ...stand.environment,
+      GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET,
+      DIRECTORY_FILE: DIRECTORY,
+      INVOKE_BUDGET_MS: String(INVOKE_BUDGET_MS),
+      LOG_LEVEL: 'silent',
+    };
+    const graph = loadConfig(env).graph;
+    if (graph === undefined) throw new Error('graph settings expected');
+    api = new WatchedGdapApi(new GraphClient(graph));
+    running = await startTestApp(env, { clock, gdapApi: api });
+    // Adele has talked to the bot: she can be told how her changes ended.
+    await post(running.baseUrl, makeMessage('help', adeleHere()));
+  }, 60_000);
+  afterEach(() => {
+    stand.clearFaults();
+    api.kill = undefined;
+  });
+  afterAll(async () => {
+    await running.close();
+    await stub.close();
+    await stand.close();
+  });
+
+  it('every write, Microsoft slower than the click: answered within the budget, not claimed done; made once, recorded, Adele told', async () => {
+    const a = await active();
+    const b = await active();
+    const c = await active();
+    const withGroup = await active(true);
+    const withGroup2 = await active(true);
+    const d1 = await draft();
+    const d2 = await draft();
+    const d3 = await draft();
+    const me = await adele();
+    const tier1 = withGroup.assignments.find((x) => x.groupId === GROUPS.tier1);
+    const tier1b = withGroup2.assignments.find((x) => x.groupId === GROUPS.tier1);
+    if (tier1 === undefined || tier1b === undefined) throw new Error('no assignment');
+    const newName = `Renamed slow ${counter}`;
+    const cases: { what: string; method: WriteMethod; run: () => Promise<{ ok: boolean; code?: string; message?: string }> }[] = [
+      {
+        what: 'request',
+        method: 'createRelationship',
+        run: () =>
+          domain().requestGdapRelationship(me, {
+            customerTenantId: DEMO.contoso,
+            displayName: `Slow request ${counter}`,
+            duration: 'P30D',
+            roles: [ROLE_IDS.globalReader],
+          }),
+      },
+      {
+        what: 'change a draft',
+        method: 'updateRelationship',
+        run: () => domain().updateGdapDraft(me, { id: d1.id, version: d1.version, displayName: newName }),
+      },
+      { what: 'delete a draft', method: 'deleteRelationship', run: () => domain().deleteGdapDraft(me, { id: d2.id, version: d2.version }) },
+      { what: 'send for approval', method: 'lockForApproval', run: () => domain().lockForApproval(me, { id: d3.id, version: d3.version }) },
+      {
+        what: 'auto-extend',
+        method: 'updateRelationship',
+        run: () => domain().changeAutoExtend(me, { id: a.id, version: a.version, autoExtendDuration: 'P180D' }),
+      },
+      { what: 'terminate', method: 'terminate', run: () => domain().terminateRelationship(me, { id: b.id, version: b.version }) },
+      {
+        what: 'assign a group',
+        method: 'createAccessAssignment',
+        run: () =>
+          domain().assignSecurityGroup(me, { id: c.id, version: c.version, groupId: GROUPS.tier1, roles: [ROLE_IDS.globalReader] }),
+      },
+      {
+        what: 'change a group',
+        method: 'updateAccessAssignment',
+        run: () =>
+          domain().assignSecurityGroup(me, {
+            id: withGroup.id,
+            version: withGroup.version,
+            groupId: GROUPS.tier1,
+            roles: [ROLE_IDS.globalReader, ROLE_IDS.helpdeskAdministrator],
+          }),
+      },
+      {
+        what: 'remove a group',
+        method: 'deleteAccessAssignment',
+        run: () => domain().removeSecurityGroup(me, { id: withGroup2.id, version: withGroup2.version, groupId: GROUPS.tier1 }),
+      },
+    ];
+    const before = stub.posted.length;
+    for (const step of cases) {
+      // Microsoft takes 3 s to answer (and still makes the change after the click stopped waiting).
+      stand.fail({ path: RELATIONSHIPS, times: 1 }, { delayMs: 3_000 });
+      const calls = api.writes.length;
+      const answer = await asClick(step.run);
+      expect(answer, step.what).toMatchObject({ ok: false, code: 'pending', message: PENDING_AT_SOURCE });
+      const given = api.writes.slice(calls).filter((w) => w.method === step.method);
+      expect(given, step.what).toHaveLength(1);
+      // The Graph call had what was left of the click's one budget, less the time to answer: never Graph's own 4 s.
+      expect(given[0]?.deadlineMs ?? Infinity, step.what).toBeLessThanOrEqual(INVOKE_BUDGET_MS - ANSWER_RESERVE_MS);
+      expect(given[0]?.charged, step.what).toBe(true);
+      stand.clearFaults();
+    }
+    // Nothing shown as done before Microsoft confirmed it.
+    expect((await view(a.id)).relationship.autoExtendDuration).toBe('PT0S');
+    expect((await view(d3.id)).status).toBe('created');
+    // Microsoft makes each of them once its delay is over (the click's answer never came back).
+    await expect.poll(() => stand.relationship(a.id)?.autoExtendDuration, { timeout: 10_000 }).toBe('P180D');
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+
+    const writesBefore = stand.graphRequests().filter((q) => q.method !== 'GET').length;
+    await runOutbox();
+    // Each was found made at Microsoft: none made again (the 412s of our old etags, no 2xx write).
+    const again = stand
+      .graphRequests()
+      .filter((q) => q.method !== 'GET')
+      .slice(writesBefore);
+    expect(again.filter((q) => q.status >= 200 && q.status < 300)).toEqual([]);
+    expect(named(`Slow request ${counter}`)).toHaveLength(1);
+    const requested = await domain().listCustomersOfPartner(me, { partnerTenantId: DEMO.woodgrove });
+    if (!requested.ok) throw new Error(requested.message);
+    expect(requested.value.flatMap((x) => x.gdapRelationships).filter((g) => g.displayName === `Slow request ${counter}`)).toHaveLength(1);
+    expect((await view(d1.id)).displayName).toBe(newName);
+    await expect(view(d2.id)).rejects.toThrow();
+    expect((await view(d3.id)).status).toBe('approvalPending');
+    expect(locks(d3.id)).toHaveLength(1);
+    expect((await view(a.id)).relationship.autoExtendDuration).toBe('P180D');
+    expect(await eventsOf(a.id)).toContain('gdap.autoExtendChanged');
+    expect((await view(b.id)).status).toBe('terminated');
+    expect((await view(c.id)).assignments.map((x) => x.groupId)).toEqual([GROUPS.tier1]);
+    expect(ok2xx('POST', new RegExp(`/${c.id}/accessAssignments$`))).toHaveLength(1);
+    expect(
+      (await view(withGroup.id)).assignments
+        .find((x) => x.groupId === GROUPS.tier1)
+        ?.roles.map((r) => r.id)
+        .sort(),
+    ).toEqual([ROLE_IDS.globalReader, ROLE_IDS.helpdeskAdministrator].sort());
+    expect((await view(withGroup2.id)).assignments.filter((x) => x.groupId === GROUPS.tier1)).toEqual([]);
+    // Adele is told of each, once.
+    const told = toAdele().slice(before);
+    expect(told.filter((t) => t.startsWith('Microsoft has now confirmed'))).toHaveLength(cases.length);
+    expect(told.some((t) => t.includes('the auto-extension of') && t.includes('auto-extension on'))).toBe(true);
+    // Another run does nothing more.
+    const settled = stand.graphRequests().length;
+    await runOutbox();
+    expect(stand.graphRequests().filter((q) => q.method !== 'GET').length).toBe(
+      stand
+        .graphRequests()
+        .slice(0, settled)
+        .filter((q) => q.method !== 'GET').length,
+    );
+    expect(toAdele().slice(before)).toHaveLength(cases.length);
+    for (const id of [d1.id, d3.id, String(named(`Slow request ${counter}`)[0]?.id)]) await closeOut(id);
+  }, 90_000);
+
+  it('a card click while Microsoft throttles: answered at once with the card as it is; Retry-After honoured; made once later, Adele told', async () => {
+    const r = await active();
+    stand.fail({ method: 'PATCH', path: RELATIONSHIPS }, { status: 429, retryAfterSeconds: 120 });
+    const before = toAdele().length;
+    const answer = invokeText(
+      await chat(running).click(adeleHere(), 'lifecycle.autoExtend', { id: r.id, version: r.version, autoExtend: 'on' }),
+    );
+    expect(answer).toContain('Microsoft has not confirmed this change yet, so it is not shown as made.');
+    expect(answer).toContain('Auto-extend: Off');
+    // The Retry-After (120 s) does not fit the click: not waited for.
+    expect(stand.graphRequests('PATCH', RELATIONSHIPS).filter((q) => q.path.endsWith(r.id))).toHaveLength(1);
+
+    // The outbox takes it up after its grace; Microsoft still throttles: the next try waits for its Retry-After.
+    clock.set(new Date(clock.now().getTime() + WRITE_GRACE_MS + 1_000).toISOString());
+    const run = await running.app.services.outbox.deliverDue();
+    // (Writes settled in their click are only closed by this run: the one left is the throttled one.)
+    const open = run.records.filter((x) => x.message === 'record-write' && x.outcome !== 'done');
+    expect(open.map((x) => x.outcome)).toEqual(['pending']);
+    const kept = open[0];
+    const record = await running.app.services.outbox.read(kept?.id ?? '');
+    const next = Date.parse(record?.value.recipients?.[0]?.nextAttemptDateTime ?? '');
+    expect(next - clock.now().getTime()).toBeGreaterThanOrEqual(120_000);
+    clock.set(new Date(clock.now().getTime() + 60_000).toISOString());
+    expect((await running.app.services.outbox.deliverDue()).records.filter((x) => x.message === 'record-write')).toEqual([]);
+
+    stand.clearFaults();
+    await runOutbox(running, 2);
+    expect(stand.relationship(r.id)?.autoExtendDuration).toBe('P180D');
+    expect(ok2xx('PATCH', RELATIONSHIPS).filter((q) => q.path.endsWith(r.id))).toHaveLength(1);
+    expect((await view(r.id)).relationship.autoExtendDuration).toBe('P180D');
+    expect((await eventsOf(r.id)).filter((e) => e === 'gdap.autoExtendChanged')).toHaveLength(1);
+    expect(toAdele().slice(before)).toEqual([expect.stringContaining('Microsoft has now confirmed the auto-extension of')]);
+  });
+
+  it('Microsoft keeps refusing past the window: "Microsoft did not make this change", the name free again, nothing recorded', async () => {
+    const short = await startTestApp(env, {
+      clock,
+      gdapApi: api,
+      outboxPolicy: { giveUpAfterMs: 30 * 60_000 },
+      store: running.app.services.store,
+      botStorage: new DocumentStoreBotStorage(running.app.services.store),
+    });
+    try {
+      stand.fail({ method: 'POST', path: CREATE }, { status: 429, retryAfterSeconds: 3_600 });
+      const before = toAdele().length;
+      const name = `Never made ${counter}`;
+      const me = await adele();
+      const asked = await asClick(() =>
+        short.app.services.domain.requestGdapRelationship(me, {
+          customerTenantId: NORTHWIND,
+          displayName: name,
+          duration: 'P30D',
+          roles: [ROLE_IDS.globalReader],
+        }),
+      );
+      expect(asked).toMatchObject({ ok: false, code: 'pending' });
+      // While it is on its way its name stays taken.
+      expect(
+        await short.app.services.domain.requestGdapRelationship(me, {
+          customerTenantId: NORTHWIND,
+          displayName: name,
+          duration: 'P30D',
+          roles: [ROLE_IDS.globalReader],
+        }),
+      ).toMatchObject({ ok: false, code: 'duplicate' });
+      // Microsoft asks to wait an hour: past the 30-minute window, so it is given up at once.
+      await runOutbox(short);
+      expect(toAdele().slice(before)).toEqual([
+        `Microsoft did not make this change: your GDAP request "${name}". Reason: Microsoft could not be reached, or kept asking us to slow down, for too long. Nothing else was changed.`,
+      ]);
+      expect(named(name)).toEqual([]);
+      const listed = await short.app.services.domain.listCustomersOfPartner(me, { partnerTenantId: DEMO.woodgrove });
+      expect(listed.ok && listed.value.flatMap((x) => x.gdapRelationships).some((g) => g.displayName === name)).toBe(false);
+      // The name is free again, and nothing more is tried or told.
+      stand.clearFaults();
+      await runOutbox(short, 120);
+      expect(named(name)).toEqual([]);
+      expect(toAdele().slice(before)).toHaveLength(1);
+      const again = await short.app.services.domain.requestGdapRelationship(me, {
+        customerTenantId: NORTHWIND,
+        displayName: name,
+        duration: 'P30D',
+        roles: [ROLE_IDS.globalReader],
+      });
+      expect(again.ok).toBe(true);
+      expect(named(name)).toHaveLength(1);
+    } finally {
+      await short.close();
+    }
+  });
+
+  describe('a request to send at once, the process killed at each step: made once, sent once, its name kept', () => {
+    const steps: { step: string; kills: { method: WriteMethod; when: 'before' | 'after' }[]; dialogLocks: boolean }[] = [
+      { step: 'the request kept, Graph not asked yet', kills: [{ method: 'createRelationship', when: 'before' }], dialogLocks: false },
+      { step: 'created at Microsoft, not recorded', kills: [{ method: 'createRelationship', when: 'after' }], dialogLocks: false },
+      {
+        step: 'finished by the outbox: recorded, not sent yet',
+        kills: [
+          { method: 'createRelationship', when: 'before' },
+          { method: 'lockForApproval', when: 'before' },
+        ],
+        dialogLocks: false,
+      },
+      {
+        step: 'finished by the outbox: sent, not recorded',
+        kills: [
+          { method: 'createRelationship', when: 'before' },
+          { method: 'lockForApproval', when: 'after' },
+        ],
+        dialogLocks: false,
+      },
+      {
+        step: 'recorded by the dialog, its sending kept but not asked yet',
+        kills: [{ method: 'lockForApproval', when: 'before' }],
+        dialogLocks: true,
+      },
+      { step: 'recorded by the dialog, sent, not recorded', kills: [{ method: 'lockForApproval', when: 'after' }], dialogLocks: true },
+    ];
+    for (const { step, kills, dialogLocks } of steps) {
+      it(step, async () => {
+        counter += 1;
+        const name = `Killed ${counter}`;
+        const me = await adele();
+        const [first, second] = kills;
+        api.kill = first;
+        // What the chat does: request it to be sent at once, then send it.
+        const requested = await domain()
+          .requestGdapRelationship(me, {
+            customerTenantId: DEMO.fabrikam,
+            displayName: name,
+            duration: 'P30D',
+            roles: [ROLE_IDS.globalReader],
+            sendForApproval: true,
+          })
+          .catch((error: unknown) => (error instanceof ProcessDied ? error : Promise.reject(error)));
+        if (dialogLocks) {
+          if (requested instanceof Error || !requested.ok) throw new Error('the request was to be recorded');
+          await expect(domain().lockForApproval(me, { id: requested.value.id, version: requested.value.version })).rejects.toThrow(
+            ProcessDied,
+          );
+        } else {
+          expect(requested).toBeInstanceOf(ProcessDied);
+        }
+        // The outbox takes it up (and, when killed there too, again after the dead run's claim ran out).
+        api.kill = second;
+        await runOutbox();
+        if (second !== undefined) await runOutbox();
+        // Much later, the lifecycle pass and its repair step on top: nothing more.
+        clock.set(new Date(clock.now().getTime() + 15 * 60_000).toISOString());
+        await runLifecyclePass(running.app.services);
+
+        expect(named(name)).toHaveLength(1);
+        const id = String(named(name)[0]?.id);
+        expect(locks(id)).toHaveLength(1);
+        expect(stand.relationship(id)?.status).toBe('approvalPending');
+        expect((await view(id)).status).toBe('approvalPending');
+        expect(await eventsOf(id)).toEqual(['gdap.requested', 'gdap.lockedForApproval']);
+        // Its name is held by it: another request with it is refused.
+        expect(
+          await domain().requestGdapRelationship(me, {
+            customerTenantId: DEMO.fabrikam,
+            displayName: name,
+            duration: 'P30D',
+            roles: [ROLE_IDS.globalReader],
+          }),
+        ).toMatchObject({
+          ok: false,
+          code: 'duplicate',
+        });
+        await closeOut(id);
+      });
+    }
+  });
+
+  it('two instances run their outboxes at once: each kept write is made once and told once', async () => {
+    const second = await startTestApp(env, {
+      clock,
+      gdapApi: api,
+      store: running.app.services.store,
+      botStorage: new DocumentStoreBotStorage(running.app.services.store),
+      instanceId: 'second',
+    });
+    try {
+      counter += 1;
+      const name = `Two workers ${counter}`;
+      stand.fail({ method: 'POST', path: CREATE, times: 1 }, { status: 429, retryAfterSeconds: 60 });
+      const before = toAdele().length;
+      const asked = await asClick(async () =>
+        domain().requestGdapRelationship(await adele(), {
+          customerTenantId: NORTHWIND,
+          displayName: name,
+          duration: 'P30D',
+          roles: [ROLE_IDS.globalReader],
+        }),
+      );
+      expect(asked).toMatchObject({ ok: false, code: 'pending' });
+      clock.set(new Date(clock.now().getTime() + 3 * 60_000).toISOString());
+      await Promise.all([running.app.services.outbox.deliverDue(), second.app.services.outbox.deliverDue()]);
+      await Promise.all([running.app.services.outbox.idle(), second.app.services.outbox.idle()]);
+      expect(ok2xx('POST', CREATE).filter((q) => (q.body as { displayName?: string }).displayName === name)).toHaveLength(1);
+      expect(named(name)).toHaveLength(1);
+      expect(toAdele().slice(before)).toEqual([`Microsoft has now confirmed your GDAP request "${name}": it is done.`]);
+    } finally {
+      await second.close();
+    }
+  });
+});
