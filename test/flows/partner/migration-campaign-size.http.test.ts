@@ -105,10 +105,11 @@ describe('"Create and send" of a campaign of 300 customers answers after as many
   });
 
   /** Proposes a campaign (through the use case) and clicks its "Create and send" over HTTP; the click's store calls and card. */
-  async function clickStart(scope: 'all' | readonly string[], card: string) {
+  async function clickStart(scope: 'all' | readonly string[], card: string, before?: (proposed: CampaignView) => Promise<void>) {
     const actor = await running.app.services.domain.resolveActor(partner.tenantId, partner.adminAgentId);
     const proposed = await running.app.services.domain.proposeMigrationCampaign(actor, { templateId, scope });
     if (!proposed.ok) throw new Error(proposed.message);
+    await before?.(proposed.value);
     store.calls = 0;
     const clicked = await post(
       running.baseUrl,
@@ -120,7 +121,20 @@ describe('"Create and send" of a campaign of 300 customers answers after as many
   it('counts the click, then the job makes every request in the background and leaves the summary on the card', async () => {
     const one = await clickStart([partner.customerTenants[0]?.tenantId ?? ''], 'card-one');
     await running.app.services.outbox.idle();
-    const many = await clickStart('all', 'card-many');
+    // Someone takes the name proposed for one customer before the click: that customer cannot be asked.
+    let taken = '';
+    const many = await clickStart('all', 'card-many', async (proposed) => {
+      const row = proposed.rows[100];
+      taken = row?.customerName ?? '';
+      const actor = await running.app.services.domain.resolveActor(partner.tenantId, partner.adminAgentId);
+      const made = await running.app.services.domain.requestGdapRelationship(actor, {
+        customerTenantId: row?.customerTenantId ?? '',
+        displayName: row?.displayName ?? '',
+        duration: 'P30D',
+        roles: [HELPDESK],
+      });
+      if (!made.ok) throw new Error(made.message);
+    });
     expect(many.proposed.total).toBe(300); // every accepted reseller customer (301) but the one asked already
     expect(one.calls).toBeGreaterThan(0);
     expect(many.calls).toBe(one.calls);
@@ -132,12 +146,17 @@ describe('"Create and send" of a campaign of 300 customers answers after as many
     const done = await running.app.services.domain.getMigrationCampaign(actor, { id: many.proposed.id });
     if (!done.ok) throw new Error(done.message);
     const view: CampaignView = done.value;
-    expect(view).toMatchObject({ state: 'sent', creation: { sent: 300, failed: 0, toDo: 0 } });
-    expect(new Set(view.rows.map((r) => r.relationshipId)).size).toBe(300);
+    expect(view).toMatchObject({ state: 'sent', creation: { sent: 299, failed: 1, toDo: 0 } });
+    expect(new Set(view.rows.flatMap((r) => (r.relationshipId === null ? [] : [r.relationshipId]))).size).toBe(299);
     // The card the click came from went through "Creating…" progress to the final summary, in place.
     const updates = stub.updated.filter((u) => u.activityId === 'card-many').map((u) => cardTexts([u.activity as never]).join('\n'));
     expect(updates.length).toBeGreaterThan(2);
     expect(updates[0]).toContain('made and sent for approval so far');
-    expect(updates.at(-1)).toContain('Done: 300 requests of 300 made and sent for approval.');
+    const summary = updates.at(-1) ?? '';
+    expect(summary).toContain(
+      'Done: 299 requests of 300 made and sent for approval; 1 customer could not be asked (the reasons are below).',
+    );
+    // The customer that could not be asked comes first, with the reason.
+    expect(summary).toMatch(new RegExp(`${taken}\\s+not sent: You already have a relationship named`));
   });
 });
