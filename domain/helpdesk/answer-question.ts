@@ -10,7 +10,7 @@ import { GENERIC_TERMS, isDecoyOnlyTerm, isDomainTerm, isEverydayTerm, isKnownTe
 import { expandQuestion } from './domain-vocabulary.ts';
 import { DECOY_TOPICS } from './decoy-topics.ts';
 import { findFact, summarizeFact } from './knowledge-base.ts';
-import { COMPATIBLE_FORMS, comparedSides, questionForm, questionParts, questionSide } from './question-shape.ts';
+import { asksForWork, COMPATIBLE_FORMS, comparedSides, questionForm, questionParts, questionSide } from './question-shape.ts';
 import type { AnswerForm, AskerSide } from './helpdesk-fact.ts';
 import { phrasingSimilarity } from './phrasing-similarity.ts';
 import { correctSpelling } from './spelling.ts';
@@ -90,6 +90,7 @@ export const MEANING = {
   far: 0.3,
   sure: 0.8,
   decoyLead: 0.1,
+  topicSlack: 0.1,
 } as const;
 /** Closeness in meaning mapped to 0…1 for the rerank: about unrelated at `floor`, the same sentence at 1. */
 const MEANING_FLOOR = 0.3;
@@ -197,6 +198,11 @@ export function specificCoverage(hit: FactHit, concepts: readonly (readonly stri
   return counted.filter((terms) => terms.some((term) => matched.has(term))).length / counted.length;
 }
 
+/** True when a hit matched a word that names a topic: neither one every fact shares ("gdap") nor an everyday one ("setup"). */
+function matchesTopicWord(hit: FactHit): boolean {
+  return hit.matchedTerms.some((term) => !GENERIC_TERMS.has(term) && !isEverydayTerm(term));
+}
+
 /** Applies the confidence rule to a search: true when the best fact may be given as the answer. */
 export function isConfident(search: QuestionSearch): boolean {
   const facts = search.hits.filter((hit) => hit.kind === 'fact');
@@ -211,6 +217,14 @@ export function isConfident(search: QuestionSearch): boolean {
     if (nearest !== undefined && nearest.id === best.id && nearest.closeness >= MEANING.sure) return true;
   }
   if (best.score < CONFIDENCE.minScore) return false;
+  // Matched only on words every fact shares ("gdap", "partner") and everyday ones ("setup", "change"), the words do not
+  // say which fact is meant: its meaning must ("is our gdap setup risky anywhere" is not about the setup guide).
+  if (
+    meaning !== undefined &&
+    !matchesTopicWord(best) &&
+    (closenessOf(meaning, best) ?? 0) < (nearestFact(meaning)?.closeness ?? 0) - MEANING.topicSlack
+  )
+    return false;
   const clearlyAhead = (ratio: number): boolean => second === undefined || best.score >= second.score * ratio;
   if (specificCoverage(best, search.concepts, knownConcepts(search)) < CONFIDENCE.minCoverage) {
     // The words it missed may be everyday words the knowledge base happens to use: a clear leader still answers.
@@ -562,6 +576,7 @@ export function isSureOnWords(question: string): boolean {
   if (verdict.kind !== 'fact') return false;
   const [best, next] = verdict.search.hits;
   if (best === undefined || best.kind !== 'fact' || best.id !== verdict.fact.id || best.score < CONFIDENCE.answerScore) return false;
+  if (!matchesTopicWord(best)) return false;
   return next === undefined || best.score >= SURE_ON_WORDS * next.score;
 }
 
@@ -572,6 +587,8 @@ export function isSureOnWords(question: string): boolean {
  */
 export function answerQuestion(question: string, asker?: Asker, meaning?: QuestionMeaning): HelpdeskAnswer {
   const text = correctSpelling(question.slice(0, MAX_QUESTION_LENGTH));
+  // "draft an email to the customer", "review our setup": work to do, not a question the facts answer.
+  if (asksForWork(text)) return unknown(asker);
   const askerSide = sideOfAsker(asker);
   const whole = judgeQuestion(text, new Set(), false, meaning, askerSide);
   // A question the domain's words do not place is not split either: its parts would lean on nothing.

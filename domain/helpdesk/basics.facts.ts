@@ -94,9 +94,9 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
     side: 'customer',
     question: 'How does a customer find a partner?',
     answer:
-      "In Microsoft's partner directory (appsource.microsoft.com/marketplace/partner-dir): filter the search, select Contact me, describe your needs; the partner contacts you and, if you go ahead, e-mails you an invitation.",
+      "In Microsoft's partner directory (appsource.microsoft.com/marketplace/partner-dir): filter the search, select Contact me, describe your needs; the partner contacts you and, if you go ahead, emails you an invitation.",
     explanation:
-      'The current admin center article points to the AppSource partner directory; its 2021 version pointed to microsoft.com/solution-providers (enter location, organization size and keywords, then Contact selected providers). Either way the partner then sends an e-mail invitation to establish the relationship, which you accept in the Microsoft 365 admin center.',
+      'The current admin center article points to the AppSource partner directory; its 2021 version pointed to microsoft.com/solution-providers (enter location, organization size and keywords, then Contact selected providers). Either way the partner then sends an email invitation to establish the relationship, which you accept in the Microsoft 365 admin center.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Find a partner' },
     tags: ['reseller', 'partner types'],
     keywords: [

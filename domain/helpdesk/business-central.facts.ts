@@ -201,10 +201,10 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-delegated-user-email',
     side: 'customer',
-    question: "Why can't I e-mail the address of a delegated admin user in Business Central?",
+    question: "Why can't I email the address of a delegated admin user in Business Central?",
     answer: 'The address (USER_…@partnercompany) is not a real mailbox: it only shows which company the delegated admin works for.',
     explanation:
-      "Delegated admins are not part of the customer's Microsoft Entra ID, so their authentication address is not an e-mail address at all. It reflects the partner company, so that the account reveals no personal information.",
+      "Delegated admins are not part of the customer's Microsoft Entra ID, so their authentication address is not an email address at all. It reflects the partner company, so that the account reveals no personal information.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP'],
     keywords: [
@@ -265,6 +265,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'granular administration list on the administer page',
       'how does a partner know which of its people is which USER_ at a customer',
       'tracking consultant pseudonyms across customers',
+      'how do we know which USER_ id each of our consultants has at each customer',
     ],
     form: 'steps',
   },

@@ -44,6 +44,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'remove access for one delegated user only',
       'block a single partner user in business central',
       'disable the USER_ account of one consultant',
+      'one partner consultant should no longer get into our business central, the others should',
     ],
   },
   {
@@ -167,6 +168,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'we are changing partners, what should we remove',
       'we ended gdap with our partner, what do we clean up in business central',
       'switching business central partner, what should we check in the admin center',
+      'we terminated the gdap relationship with our old partner, is there anything else to do',
     ],
     form: 'steps',
   },
@@ -206,6 +208,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'how do we see the partners with delegated admin privileges',
       'partner admin roles do not show in entra id role assignments',
       "the partner's delegated roles are not listed in azure ad, powershell or graph",
+      'what roles does our partner have in our tenant',
+      'how do we check what access our partner has',
     ],
     form: 'where',
   },
@@ -458,6 +462,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'cancel the partner invitation instead of accepting',
       'the customer wants us for licences only and no admin roles, what do they do with our invitation',
       'accept the partner but refuse the admin roles it asks for',
+      'we want to work with the partner without giving it admin access',
     ],
   },
   {

@@ -21,10 +21,8 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'least privilege',
       'dap vs gdap',
       'grant',
-      'approving',
       'what is granted',
       'grants',
-      'when approving',
       'negotiate',
       'too many roles',
       'fewer roles',
@@ -41,6 +39,9 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'what are we agreeing to when we approve a gdap request',
       'can we negotiate the roles a partner asks for in gdap',
       'the partner asked for more roles than we want to give',
+      'can the partner read our mailboxes and files once we approve',
+      'does accepting gdap let the partner see everything in our tenant',
+      'what are we giving the partner if we approve its gdap request',
     ],
   },
   {
@@ -107,6 +108,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'when does a gdap relationship expire',
       'how long is a gdap relationship valid',
       'does gdap expire',
+      'how long does the partner keep its access once we approve gdap',
     ],
     form: 'duration',
   },
@@ -116,7 +118,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Auto-extend adds 180 days at each end date, again and again, until the relationship is terminated or auto-extend is turned off. It is not possible while the relationship includes Global Administrator.',
     explanation:
-      'Auto-extend is either off (PT0S) or 180 days (P180D). Turning it on or off sends no e-mail. It can be changed while the relationship is a draft or active.',
+      'Auto-extend is either off (PT0S) or 180 days (P180D). Turning it on or off sends no email. It can be changed while the relationship is a draft or active.',
     source: GDAP,
     tags: ['GDAP'],
     keywords: [
@@ -172,14 +174,14 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'how long does the customer have before the gdap approval link stops working',
       'how long does a gdap approval request stay valid',
     ],
-    form: 'effect',
+    form: 'duration',
   },
   {
     id: 'gdap-approval-link',
     side: 'customer',
     question: 'How does a customer approve a GDAP relationship?',
     answer:
-      'A Global admin of the customer opens the approval link from the partner, which leads to the Microsoft 365 admin center, and approves there.',
+      'A Global admin (Global Administrator) of the customer opens the approval link from the partner, which leads to the Microsoft 365 admin center, and approves there.',
     explanation:
       'The link has the form https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/{relationship id}. Approval makes the relationship active and starts its duration.',
     source: GDAP,
@@ -189,7 +191,6 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'how does a customer accept a gdap relationship',
       'where does the customer approve our granular admin request',
       'gdap approval link for the customer',
-      'who approves a gdap request at the customer',
       'how does the customer approve gdap in the admin center',
       'which link do customers use to accept a granular admin relationship',
     ],
@@ -228,6 +229,8 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'give my team access once the customer approved gdap',
       'how do our engineers get in after gdap is approved',
       'our support group needs the gdap roles, how do they get them',
+      'the customer approved the gdap request, what do we do next',
+      'which of our groups should get which gdap roles',
     ],
     form: 'steps',
   },
@@ -360,6 +363,78 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'change the duration of an active gdap relationship',
       'modify an approved granular relationship',
       'which settings of a gdap relationship can we still change later',
+    ],
+  },
+  {
+    id: 'gdap-request-who',
+    side: 'partner',
+    question: 'Who at the partner can request a GDAP relationship?',
+    answer:
+      'An Admin agent of the partner (the AdminAgents group in Partner Center). Sales agents and Helpdesk agents cannot create or send a GDAP request; a Sales agent can still request a reseller relationship.',
+    explanation:
+      "In Partner Access only an Admin agent may create a GDAP relationship, send it to the customer for approval, assign security groups to its roles, change auto-extend or terminate it. A Helpdesk agent asks an Admin agent at their company. The customer's Global admin then approves the request.",
+    source: { document: SOURCES.accessPolicy, section: 'requestGdapRelationship, lockForApproval, assignSecurityGroup' },
+    tags: ['GDAP', 'roles', 'Partner Center'],
+    keywords: ['who can request gdap', 'role to request gdap', 'permission to request gdap', 'send gdap request'],
+    phrasings: [
+      'what role do i need to request a gdap relationship',
+      'who at the partner can create a gdap relationship',
+      'can a sales agent set up gdap for a customer',
+      'which partner center role may create granular admin relationships',
+      'am i allowed to send the gdap request or does an admin agent have to',
+    ],
+    form: 'who',
+  },
+  {
+    id: 'gdap-expiry',
+    question: 'What happens when a GDAP relationship expires?',
+    answer:
+      "At its end date a GDAP relationship expires (status expiring, then expired) unless auto-extend is on, and the partner's access through it ends: its security groups no longer get the roles in the customer tenant.",
+    explanation:
+      "The end date is the activation date plus the duration the partner chose (at most 730 days). With auto-extend on, 180 days are added at each end date instead. An expired relationship stays expired: to keep working, the partner requests a new GDAP relationship and the customer's Global admin approves it again.",
+    source: GDAP,
+    tags: ['GDAP'],
+    keywords: ['gdap expired', 'relationship expired', 'relationship ended', 'end date', 'access ends', 'lose access', 'ran out'],
+    phrasings: [
+      'what happens at the end date of a gdap relationship',
+      'our gdap relationship expired, can our technicians still get in',
+      'does the partner lose access when the gdap relationship ends',
+      'the gdap expired, what now',
+      'what happens at the end date if auto extend is off',
+      'gdap ran out, how do we get access back',
+    ],
+    form: 'effect',
+  },
+  {
+    id: 'gdap-which-roles',
+    side: 'partner',
+    question: 'Which roles can a partner ask for in a GDAP request?',
+    answer:
+      'Any Microsoft Entra built-in roles, as many as the work needs: GDAP is meant for least privilege, so ask only for the roles you need (for Business Central, Dynamics 365 Business Central Administrator). The customer sees the list and may discuss it before approving.',
+    explanation:
+      'A partner with GDAP access can hold any Microsoft Entra role the customer accepts. Roles cannot be added once the request is sent for approval, so choose them carefully: for another role later you request a new relationship. Global Administrator in a relationship prevents auto-extend.',
+    source: {
+      document: SOURCES.adminCenterCurrent,
+      section: 'What can a partner do for my organization or school? (Partner with GDAP access: any Microsoft Entra role)',
+    },
+    tags: ['GDAP', 'roles'],
+    keywords: [
+      'which roles',
+      'how many roles',
+      'entra roles',
+      'any entra role',
+      'pick roles',
+      'choose roles',
+      'request roles',
+      'role list',
+    ],
+    phrasings: [
+      'which entra roles can we include in a gdap request',
+      'how many roles can a gdap relationship have',
+      'what roles should we ask the customer for',
+      'can we request any entra role with gdap',
+      'which roles do we pick when creating a gdap relationship',
+      'how many entra roles can a gdap request include',
     ],
   },
 ];

@@ -90,4 +90,5 @@ export const SOURCES = {
   adminCenter2021: 'Manage partner relationships (Microsoft 365 admin center, 2021 version)',
   adminCenterCurrent: 'Manage partner relationships (Microsoft 365 admin center, current version)',
   domainNotes: 'Partner Access domain notes (DOMAIN.md: Partner Center and the Microsoft Graph GDAP API reference)',
+  accessPolicy: 'Partner Access access policy (domain/policy/access-policy.ts: who may do what in the bot)',
 } as const;

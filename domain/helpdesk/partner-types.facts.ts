@@ -80,6 +80,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
       'what is an indirect reseller',
       'what does a reseller do for us',
       'reseller partner type meaning',
+      'our partner is listed as reseller, does that give it admin rights in our tenant',
     ],
     form: 'definition',
   },

@@ -14,7 +14,8 @@ const COMPARISON = /\b(difference|differences|diff|differ|compare|compared|compa
 // First match wins: "what happens after we remove" is an effect question, not a definition.
 const FORMS: readonly (readonly [AnswerForm, RegExp])[] = [
   ['comparison', COMPARISON],
-  ['duration', /\bhow long\b|\b(max(imum)?|min(imum)?) (length|duration)\b|\bexpir/],
+  // "how long can the name be" asks a length in characters, not a time.
+  ['duration', /\bhow long\b(?!.*\b(names?|characters?|chars)\b)|\b(max(imum)?|min(imum)?) duration\b|\bexpir/],
   ['steps', /^(so |and |ok |okay )?how (do|does|can|to|should|would) (i|we|you|a|the|they|one|our|customers?|partners?)\b/],
   [
     'effect',
@@ -32,7 +33,7 @@ const FORMS: readonly (readonly [AnswerForm, RegExp])[] = [
   ],
   [
     'definition',
-    /^(what|wat|whats|what's) (is|are) (a|an|the)?\b|^(what|wat) (does|do) (a|an) \w+ do\b|\bwhat does .* mean\b|\bmeaning\b|\bstand for\b|\bdefin(e|ition)\b|\bexplain\b/,
+    /^(what|wat|whats|what's) (is|are) (a|an|the)?\b|^(what|wat) (does|do) (a|an) \w+ do\b|\bwhat does .* mean\b|\b(what|wat) ?(is|'s|s) (it|that|this)( exactly)?$|\bmeaning\b|\bstand for\b|\bdefin(e|ition)\b|\bexplain\b/,
   ],
 ];
 
@@ -132,4 +133,14 @@ export function questionSide(question: string): AskerSide | null {
   const partner = PARTNER_CUES.filter((cue) => cue.test(text)).length;
   if (customer === partner) return null;
   return customer > partner ? 'customer' : 'partner';
+}
+
+// A message that asks for a piece of work (a draft, a translation, a summary, a review of one's own setup) is not a
+// question the knowledge base answers, whatever words it shares with a fact ("draft an email to the customer").
+const REQUEST_FOR_WORK =
+  /^(?:(?:hey|hi|hello|ok|okay|so|please|pls)[,!]? +)*(?:(?:can|could|would|will) you (?:please |pls |quickly )?|please |pls )?(?:draft|write|translate|summari[sz]e|review|audit|assess|analy[sz]e|generate|compose|rewrite|reword|proofread)\b/;
+
+/** True when a message asks the helpdesk to do a piece of work rather than to answer a question. */
+export function asksForWork(question: string): boolean {
+  return REQUEST_FOR_WORK.test(normalize(question));
 }

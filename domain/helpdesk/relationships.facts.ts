@@ -13,7 +13,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     question: 'Who at the partner can request a reseller relationship?',
     answer: 'A partner user with the Admin agent or Sales agent role in Partner Center.',
     explanation:
-      'Partner Center lists Admin agent and Sales agent as the appropriate roles for inviting a customer. Helpdesk agents cannot send the invitation. In Partner Center they select Customers, then Request a reseller relationship, and e-mail the draft to the customer.',
+      'Partner Center lists Admin agent and Sales agent as the appropriate roles for inviting a customer. Helpdesk agents cannot send the invitation. In Partner Center they select Customers, then Request a reseller relationship, and email the draft to the customer.',
     source: INVITE,
     tags: ['reseller', 'roles', 'Partner Center'],
     keywords: [
@@ -44,9 +44,9 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     side: 'partner',
     question: 'How does a partner invite a customer to a reseller relationship?',
     answer:
-      'In Partner Center: Customers > Request a reseller relationship, review the draft e-mail, Done, then send the e-mail to the customer.',
+      'In Partner Center: Customers > Request a reseller relationship, review the draft email, Done, then send the email to the customer.',
     explanation:
-      'Steps: sign in to Partner Center, select Customers, then Request a reseller relationship; clear the delegated administration checkbox if you do not want DAP; review the draft e-mail text (Open in email or Copy to clipboard); select Done; e-mail the request to the customer. The customer accepts from the link in the e-mail. Partner users with the Admin agent or Sales agent role can send it.',
+      'Steps: sign in to Partner Center, select Customers, then Request a reseller relationship; clear the delegated administration checkbox if you do not want DAP; review the draft email text (Open in email or Copy to clipboard); select Done; email the request to the customer. The customer accepts from the link in the email. Partner users with the Admin agent or Sales agent role can send it.',
     source: INVITE,
     tags: ['reseller', 'Partner Center'],
     keywords: [
@@ -75,15 +75,15 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'reseller-invitation-link',
     side: 'partner',
-    question: 'Can the partner edit the invitation e-mail?',
-    answer:
-      'You may edit the invitation e-mail, but keep the link in it: it is personalized and ties the customer to your partner account.',
+    question: 'Can the partner edit the invitation email?',
+    answer: 'You may edit the invitation email, but keep the link in it: it is personalized and ties the customer to your partner account.',
     explanation:
       'The link has the form https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId={partner tenant id}&msppId={0 or the indirect reseller id}&DAP={true|false}#/BillingAccounts/partner-invitation. Without it the customer cannot accept the relationship with your account.',
     source: INVITE,
     tags: ['reseller', 'Partner Center'],
     keywords: [
       'email text',
+      'invitation mail',
       'personalized link',
       'invitation link',
       'msppId',
@@ -142,9 +142,9 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     side: 'customer',
     question: 'Who in the customer tenant must accept a partner relationship?',
     answer:
-      'A Global admin of the customer tenant. The "at least Billing Administrator" rule on the admin center pages applies to the Microsoft Customer Agreement only.',
+      'A Global admin (Global Administrator) of the customer tenant accepts a partner relationship: the reseller invitation and a GDAP request alike. The "at least Billing Administrator" rule on the admin center pages applies to the Microsoft Customer Agreement only.',
     explanation:
-      'Partner Center and the Business Central documentation both say the person who accepts must be a Global admin of the customer. The admin center article says "at least Billing Administrator" (the 2021 text: Global or Billing admin) for its steps; Partner Access applies that to the agreement and requires a Global admin to accept admin roles. They accept from the link in the partner\'s e-mail, in the Microsoft 365 admin center (Accept & Authorize).',
+      'Partner Center and the Business Central documentation both say the person who accepts must be a Global admin of the customer. The admin center article says "at least Billing Administrator" (the 2021 text: Global or Billing admin) for its steps; Partner Access applies that to the agreement and requires a Global admin to accept admin roles. They accept from the link in the partner\'s email, in the Microsoft 365 admin center (Accept & Authorize).',
     source: INVITE,
     tags: ['reseller', 'roles', 'MCA', 'GDAP'],
     keywords: [
@@ -169,6 +169,8 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'does a global admin have to accept the reseller request',
       'who at the customer has to open the invitation link',
       'which person on the customer side must accept the partner link',
+      'who at the customer approves a gdap request',
+      'which admin has to approve the granular admin relationship',
     ],
     form: 'who',
   },
@@ -177,7 +179,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     side: 'customer',
     question: "How does a customer accept a partner's invitation?",
     answer:
-      'Open the link in the e-mail, read the Microsoft Customer Agreement on the Accept agreement & authorize partner page, tick the acknowledgement and select Accept & Authorize.',
+      'Open the link in the email, read the Microsoft Customer Agreement on the Accept agreement & authorize partner page, tick the acknowledgement and select Accept & Authorize.',
     explanation:
       'The link opens the Microsoft 365 admin center. After Accept & Authorize, the list of partners you work with is displayed; select one to see its details. The person who accepts must be a Global admin of your tenant.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Review and accept a partner relationship and Microsoft Customer Agreement' },
@@ -202,7 +204,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'how does the customer accept the partner relationship request',
       'how does the customer accept the reseller invitation',
       'what does the customer do with the partner invitation email',
-      'we received a partner invitation e-mail with a link, what now',
+      'we received a partner invitation email with a link, what now',
       'approve a partner relationship in the microsoft 365 admin center',
     ],
     form: 'steps',
@@ -238,6 +240,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'where does the customer appear after accepting',
       'where do newly accepted customers appear for the partner',
       'the customer accepted our invitation, where do we find them now',
+      'the customer accepted our invitation but does not show up in partner center',
     ],
     form: 'effect',
   },
@@ -428,6 +431,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'microsoft retiring delegated admin privileges',
       'is dap being retired',
       'is delegated admin privileges still supported',
+      'will our old dap relationships stop working',
     ],
   },
   {

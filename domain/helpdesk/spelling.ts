@@ -45,10 +45,32 @@ function corrected(word: string): string {
   return candidate.charAt(0) === word.charAt(0) ? candidate : word;
 }
 
+// Slips of the question words themselves, too short or too far for the dictionary ("hw", "wher"): they decide the form
+// of answer asked for (how to, where, which…).
+const QUESTION_WORD_SLIPS: ReadonlyMap<string, string> = new Map([
+  ['hw', 'how'],
+  ['hwo', 'how'],
+  ['wher', 'where'],
+  ['whre', 'where'],
+  ['wehre', 'where'],
+  ['wat', 'what'],
+  ['wht', 'what'],
+  ['whta', 'what'],
+  ['waht', 'what'],
+  ['wich', 'which'],
+  ['whcih', 'which'],
+  ['whihc', 'which'],
+  ['wen', 'when'],
+  ['wehn', 'when'],
+  ['whp', 'who'],
+]);
+
 /** The question with each unknown word of three letters or more corrected (three or four: only two letters swapped). */
 export function correctSpelling(question: string): string {
   return question.replace(WORD, (word) => {
     const lower = word.toLowerCase();
+    const slip = QUESTION_WORD_SLIPS.get(lower);
+    if (slip !== undefined) return slip;
     if (lower.length < 3 || DICTIONARY.has(lower)) return word;
     const fixed = corrected(lower);
     return fixed === lower ? word : fixed;
