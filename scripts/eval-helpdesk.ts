@@ -9,47 +9,55 @@
 import { existsSync } from 'node:fs';
 import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
 import { evaluate } from '#eval/helpdesk/evaluate.ts';
-import { DEV_FILE, evaluateHeldOut, loadHeldOut } from '#eval/helpdesk/heldout.ts';
+import { DEV_3_FILE, DEV_FILE, evaluateHeldOut, FRESH_3_FILE, loadHeldOut, mentionsAll, askerOfPersona } from '#eval/helpdesk/heldout.ts';
 import { evaluateFresh, loadFreshSet } from '#eval/helpdesk/fresh-set.ts';
 import { encodedMeanings, type MeaningOf } from '#eval/helpdesk/meanings.ts';
-import { knownConcepts, searchQuestion, specificCoverage } from '#domain/helpdesk/answer-question.ts';
+import { answerQuestion, knownConcepts, searchQuestion, specificCoverage } from '#domain/helpdesk/answer-question.ts';
 
 const showHeldOutMisses = process.argv.includes('--show-heldout-misses');
 const tuningOnly = process.argv.includes('--tuning-only');
 const wordsOnly = process.argv.includes('--words-only');
 const freshCases = loadFreshSet();
 const devCases = existsSync(DEV_FILE) ? loadHeldOut(DEV_FILE) : null;
+const dev3Cases = existsSync(DEV_3_FILE) ? loadHeldOut(DEV_3_FILE) : null;
+const fresh3Cases = existsSync(FRESH_3_FILE) ? loadHeldOut(FRESH_3_FILE) : null;
 const heldOutCases = tuningOnly ? null : loadHeldOut();
 const questions = [
   ...EVAL_SET.map((c) => c.question),
   ...freshCases.map((c) => c.question),
+  ...(fresh3Cases ?? []).map((c) => c.question),
   ...(devCases ?? []).map((c) => c.question),
+  ...(dev3Cases ?? []).map((c) => c.question),
   ...(heldOutCases ?? []).map((c) => c.question),
 ];
 const meaningOf: MeaningOf = wordsOnly ? () => undefined : await encodedMeanings(questions);
 const tuning = evaluate(EVAL_SET, meaningOf);
 const fresh = evaluateFresh(freshCases, meaningOf);
+const fresh3 = fresh3Cases === null ? null : evaluateHeldOut(fresh3Cases, meaningOf);
 const dev = devCases === null ? null : evaluateHeldOut(devCases, meaningOf);
+const dev3 = dev3Cases === null ? null : evaluateHeldOut(dev3Cases, meaningOf);
 const heldOut = heldOutCases === null ? null : evaluateHeldOut(heldOutCases, meaningOf);
 const percent = (part: number, whole: number): string => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
 const cell = (part: number, whole: number): string => `${part}/${whole} (${percent(part, whole)})`.padEnd(20);
 
-const devIn = dev === null ? 'no file'.padEnd(20) : cell(dev.inScopeRight, dev.inScope);
-const devOut = dev === null ? 'no file'.padEnd(20) : cell(dev.outOfScopeDeclined, dev.outOfScope);
-const heldOutIn = heldOut === null ? 'not run' : cell(heldOut.inScopeRight, heldOut.inScope);
-const heldOutOut = heldOut === null ? 'not run' : cell(heldOut.outOfScopeDeclined, heldOut.outOfScope);
+const scoreIn = (report: ReturnType<typeof evaluateHeldOut> | null, absent: string): string =>
+  report === null ? absent.padEnd(20) : cell(report.inScopeRight, report.inScope);
+const scoreOut = (report: ReturnType<typeof evaluateHeldOut> | null, absent: string): string =>
+  report === null ? absent.padEnd(20) : cell(report.outOfScopeDeclined, report.outOfScope);
+const columns: readonly (readonly [string, string, string])[] = [
+  ['tuning (fact id)', cell(tuning.inScopeCorrect, tuning.inScope), cell(tuning.outOfScopeRefused, tuning.outOfScope)],
+  ['fresh (fact id)', cell(fresh.inScopeRight, fresh.inScope), cell(fresh.outOfScopeDeclined, fresh.outOfScope)],
+  ['fresh-3 (mentions)', scoreIn(fresh3, 'no file'), scoreOut(fresh3, 'no file')],
+  ['dev-2 (blind)', scoreIn(dev, 'no file'), scoreOut(dev, 'no file')],
+  ['dev-3 (blind)', scoreIn(dev3, 'no file'), scoreOut(dev3, 'no file')],
+  ['held-out (frozen)', scoreIn(heldOut, 'not run'), scoreOut(heldOut, 'not run')],
+];
 console.log(
   wordsOnly ? 'Answered on the words alone (--words-only).' : 'Answered as the bot answers: keyword search and meaning (sentence encoder).',
 );
-console.log(
-  `${''.padEnd(24)}${'tuning (fact id)'.padEnd(20)}${'fresh (fact id)'.padEnd(20)}${'dev (mentions, blind)'.padEnd(24)}held-out (mentions, frozen)`,
-);
-console.log(
-  `${'in scope right'.padEnd(24)}${cell(tuning.inScopeCorrect, tuning.inScope)}${cell(fresh.inScopeRight, fresh.inScope)}${devIn.padEnd(24)}${heldOutIn}`,
-);
-console.log(
-  `${'out of scope declined'.padEnd(24)}${cell(tuning.outOfScopeRefused, tuning.outOfScope)}${cell(fresh.outOfScopeDeclined, fresh.outOfScope)}${devOut.padEnd(24)}${heldOutOut}`,
-);
+console.log(`${''.padEnd(24)}${columns.map(([title]) => title.padEnd(20)).join(' ')}`);
+console.log(`${'in scope right'.padEnd(24)}${columns.map(([, right]) => right).join(' ')}`);
+console.log(`${'out of scope declined'.padEnd(24)}${columns.map(([, , declined]) => declined).join(' ')}`);
 
 const tuningMisses = [
   ...tuning.misses.map((miss) => ({ ...miss, expected: miss.expected === null ? 'refusal' : [miss.expected].flat().join(' + ') })),
@@ -76,8 +84,34 @@ if (tuningMisses.length === 0) {
   }
 }
 
+if (fresh3Cases !== null && fresh3 !== null) {
+  // Tuning material judged as the dev and held-out sets are: each miss with the mentions its answer lacks and the top hits.
+  console.log(`\nFresh batch 3 misses (tuning material, judged on mentions) (${fresh3.misses.length}):`);
+  const byId = new Map(fresh3Cases.map((c) => [c.id, c]));
+  for (const miss of fresh3.misses) {
+    const heldOutCase = byId.get(miss.id);
+    if (heldOutCase === undefined) continue;
+    const meaning = meaningOf(miss.question);
+    const answer = answerQuestion(miss.question, askerOfPersona(heldOutCase.persona), meaning);
+    const got = answer.kind === 'fact' ? answer.facts.map((fact) => fact.id).join(' + ') : answer.kind;
+    const lacking = heldOutCase.inScope
+      ? heldOutCase.mustMention.filter((group) => !mentionsAll(miss.got ?? '', [group])).map((group) => group.join(' | '))
+      : [];
+    const search = searchQuestion(miss.question, meaning);
+    const top = search.hits
+      .slice(0, 3)
+      .map((hit) => `${hit.kind === 'decoy' ? 'decoy ' : ''}${hit.id} ${hit.score.toFixed(0)}`)
+      .join('; ');
+    console.log(
+      `- [${miss.id}] (${heldOutCase.persona ?? 'anyone'}) "${miss.question}"\n  got ${got}${heldOutCase.inScope ? `, lacks: ${lacking.join(' / ')}` : ' (should be declined)'}\n  top: ${top || '(nothing)'}`,
+    );
+  }
+}
+
 console.log(
-  dev === null ? '' : `\nDev misses are never shown (${dev.misses.length}): the dev set is the check that tuning generalizes, score only.`,
+  dev === null
+    ? ''
+    : `\nDev misses are never shown (${dev.misses.length}${dev3 === null ? '' : ` and ${dev3.misses.length}`}): the dev sets are the check that tuning generalizes, score only.`,
 );
 if (heldOut === null) {
   console.log('\nHeld-out set not evaluated (--tuning-only).');

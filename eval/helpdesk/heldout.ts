@@ -1,6 +1,6 @@
 /**
  * Sets judged on the answer text, as the frozen held-out helpdesk set (eval/heldout/helpdesk.heldout.json) is, and
- * the blind dev set (eval/helpdesk/dev-batch-2.json) in the same format. In scope, the answer text must mention one
+ * the blind dev sets (eval/helpdesk/dev-batch-2.json, dev-batch-3.json) and fresh batch 3 (tuning material) in the same format. In scope, the answer text must mention one
  * alternative of every `mustMention` group; out of scope, the question must be declined. Only the scores leave this
  * module unless misses are asked for (never for the dev set: it is the check that tuning generalizes).
  */
@@ -12,6 +12,13 @@ import type { MeaningOf } from './meanings.ts';
 export const HELD_OUT_FILE = new URL('../heldout/helpdesk.heldout.json', import.meta.url);
 /** Written blind (from the seeds only) while the hybrid retrieval was built; scored like the held-out set, its misses never read. */
 export const DEV_FILE = new URL('./dev-batch-2.json', import.meta.url);
+/** A second blind dev set (150 + 40), written from the seeds while the helpdesk was tuned on the first: score only, like it. */
+export const DEV_3_FILE = new URL('./dev-batch-3.json', import.meta.url);
+/**
+ * Fresh batch 3 (190 + 45), written blind from the seeds in this format: TUNING material, judged by the same code as the
+ * dev and held-out sets, its misses printed. Its first score, before any tuning on it, is in the README.
+ */
+export const FRESH_3_FILE = new URL('./fresh-batch-3.json', import.meta.url);
 
 const InScopeCase = z.object({
   id: z.string(),
@@ -25,7 +32,7 @@ const OutOfScopeCase = z.object({
   question: z.string(),
   persona: z.string().optional(),
   inScope: z.literal(false),
-  topic: z.string(),
+  topic: z.string().optional(),
 });
 const HeldOutFile = z.object({ cases: z.array(z.discriminatedUnion('inScope', [InScopeCase, OutOfScopeCase])) });
 
