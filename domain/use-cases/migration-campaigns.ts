@@ -296,7 +296,12 @@ export interface CampaignStep {
 }
 
 /** Refusals that pass (Microsoft busy or unreachable): the customer is tried again in a later step, up to CAMPAIGN_ATTEMPTS. */
-const PASSING: ReadonlySet<string> = new Set(['unavailable', 'throttled', 'pending']);
+const PASSING: ReadonlySet<string> = new Set(['unavailable', 'throttled']);
+/**
+ * Graph mode: the write is kept and on its way at Microsoft, not confirmed yet (the outbox finishes it, idempotently):
+ * the customer waits for it in later steps, using up no try; a retry under the same id finds what Microsoft made.
+ */
+const ON_ITS_WAY = 'pending';
 const CAMPAIGN_ATTEMPTS = 3;
 
 /** The relationship a campaign requested for a customer, if it was requested (under its id, or, in graph mode, its name). */
@@ -340,6 +345,7 @@ async function settleEntry(
       },
       campaignRequestId(c.id, e.customerTenantId),
     );
+    if (!created.ok && created.code === ON_ITS_WAY) return { entry: { ...e, failure: created.message } };
     if (!created.ok && PASSING.has(created.code) && (e.attempts ?? 0) + 1 < CAMPAIGN_ATTEMPTS) {
       // Microsoft busy or unreachable: nothing was made; this customer is tried again in a later step.
       return { entry: { ...e, attempts: (e.attempts ?? 0) + 1, failure: created.message } };
@@ -357,6 +363,8 @@ async function settleEntry(
         entry: { ...e, relationshipId: id, step: 'sent' },
         sent: { value: locked.value.relationship, version: locked.value.version },
       };
+    // Its sending on its way at Microsoft: a later step finds it sent (or sends it, if it was not).
+    if (locked.code === ON_ITS_WAY) return { entry: { ...e, failure: locked.message } };
     const now = await context.gdap.get(id);
     if (now === undefined || now.value.status === 'created') {
       return {

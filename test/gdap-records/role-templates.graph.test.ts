@@ -13,6 +13,7 @@ import { GraphClient } from '#bot/graph/graph-client.ts';
 import { resolveActor, SYSTEM_ACTOR } from '#domain/actors/actor.ts';
 import { createPartnerAccess, type PartnerAccess } from '#domain/partner-access.ts';
 import { createGdapRelationshipRepository } from '#domain/relationships/relationship.repository.ts';
+import type { MigrationCampaign } from '#domain/campaigns/migration-campaign.ts';
 import { expectOk } from '#test/support/domain-harness.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
@@ -149,5 +150,35 @@ describe('role templates in graph mode (Microsoft Graph stand-in)', () => {
     expect(progress.counts).toMatchObject({ waiting: 0, approved: 1 });
     const view = expectOk(await access.getRelationship(adele, { kind: 'gdap', id }));
     expect(view.kind === 'gdap' && view.assignments.map((a) => a.groupName)).toEqual(['Tier 1 Support']);
+  });
+
+  it('a campaign step whose request Microsoft has not confirmed in time waits for it, using up no try, and finds what was made', async () => {
+    const directory = await loadDirectoryFile(DEMO_DIRECTORY_FILE);
+    const adele = await resolveActor(directory, DEMO.woodgrove, DEMO.adeleAdminAgent);
+    const frank = await resolveActor(directory, DEMO.fabrikam, DEMO.frankFabrikamGa);
+    const invited = expectOk(await access.requestResellerRelationship(adele, { customerTenantId: DEMO.fabrikam, includeDap: true }));
+    expectOk(await access.approveRelationship(frank, { kind: 'reseller', id: invited.id, version: invited.version }));
+    const template = expectOk(
+      await access.createRoleTemplate(adele, { name: 'Campaign slow', roles: [{ role: HELPDESK, groupIds: [TIER1] }] }),
+    );
+    const proposed = expectOk(await access.proposeMigrationCampaign(adele, { templateId: template.id, scope: [DEMO.fabrikam] }));
+    expectOk(await access.startMigrationCampaign(adele, { id: proposed.id, version: proposed.version }));
+    // Microsoft answers the creation only after the write's time: it is kept, on its way, not confirmed.
+    stand.fail({ method: 'POST', path: /^\/tenantRelationships\/delegatedAdminRelationships$/, times: 1 }, { delayMs: 6_000 });
+    let step = expectOk(await access.continueMigrationCampaign(adele, { id: proposed.id }));
+    expect(step).toMatchObject({ more: true, stalled: true, view: { state: 'creating', creation: { sent: 0, failed: 0, toDo: 1 } } });
+    const kept = await store.get<MigrationCampaign>('migrationCampaigns', proposed.id);
+    expect(kept?.value.entries[0]).toMatchObject({ relationshipId: null });
+    expect(kept?.value.entries[0]?.attempts).toBeUndefined();
+    // Steps go on (a slow write uses up none of the three tries a failing Microsoft gets) until Microsoft has made it;
+    // then it is sent, once.
+    for (let n = 0; n < 40 && step.more; n += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      step = expectOk(await access.continueMigrationCampaign(adele, { id: proposed.id }));
+    }
+    expect(step.view).toMatchObject({ state: 'sent', creation: { sent: 1, failed: 0, toDo: 0 } });
+    const name = proposed.rows[0]?.displayName;
+    expect(stand.relationships().filter((r) => r.displayName === name)).toHaveLength(1);
+    expect(stand.relationships().find((r) => r.displayName === name)?.status).toBe('approvalPending');
   });
 });
