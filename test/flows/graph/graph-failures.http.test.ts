@@ -121,13 +121,16 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
     stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP }, { status: 429, retryAfterSeconds: 3 });
     const text = invokeText(await autoExtend(adele(), r, true));
     expect(text).toContain(PENDING_AT_SOURCE);
-    // Retry-After 3 s does not fit in what is left of the click's one budget (1.5 s): one call, then the answer.
+    // Retry-After 3 s does not fit in what is left of the click's one budget (1.5 s): one call at most (none when the
+    // click's store calls left too little time), then the answer.
     const storm = () => stand.graphRequests('PATCH', PATCH_RELATIONSHIP).filter((q) => q.path.endsWith(r.id));
-    expect(storm().map((q) => q.status)).toEqual([429]);
+    const first = storm().length;
+    expect(first).toBeLessThanOrEqual(1);
     stand.clearFaults();
     stand.fail({ method: 'PATCH', path: PATCH_RELATIONSHIP }, { status: 429, retryAfterSeconds: 30 });
     expect(invokeText(await autoExtend(adele(), r, true))).toContain(PENDING_AT_SOURCE);
-    expect(storm().map((q) => q.status)).toEqual([429, 429]);
+    expect(storm().length - first).toBeLessThanOrEqual(1);
+    expect(storm().every((q) => q.status === 429)).toBe(true);
     expect(await view(r.id)).toMatchObject({ version: r.version, relationship: { autoExtendDuration: 'PT0S' } });
     expect(await eventsOf(r.id)).not.toContain('gdap.autoExtendChanged');
     // Microsoft takes it again: both kept clicks are one change, made once and recorded once.
