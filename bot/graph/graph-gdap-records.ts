@@ -581,7 +581,7 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
         recorded.value.sourceEtag === got.value.etag &&
         asAsked({ ...recorded.value, roleIds: roleIds(recorded.value) })
       ) {
-        await settleAlone(id, 'done', noticeDocuments(write, id, 'done', null, recorded.value));
+        await settleAlone(id, 'done', phase === 'worker' ? noticeDocuments(write, id, 'done', null, recorded.value) : []);
         return { state: 'done', outcome: { ok: true, relationship: recorded } };
       }
       now = got.value;
@@ -591,7 +591,23 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
     // A long-running change (removing Global Administrator) may still show the old roles: keep what was decided until reconciliation.
     const g = now === undefined ? undefined : { ...now, roleIds: roleIds(after) };
     const current = phase !== 'click' ? ((await repository.get(before.value.id)) ?? before) : before;
-    const projected = await project(current, withSource(after, g), event, [...settling(write, id, phase), ...(write.outbox ?? [])]);
+    // Later than the click: the change's own fields put on the projection as it is now (others' changes since are kept).
+    const changed: Partial<GdapRelationship> =
+      write.kind === 'updateRelationship'
+        ? {
+            displayName: after.displayName,
+            duration: after.duration,
+            accessDetails: after.accessDetails,
+            autoExtendDuration: after.autoExtendDuration,
+          }
+        : write.kind === 'changeAutoExtend'
+          ? { autoExtendDuration: after.autoExtendDuration }
+          : { accessDetails: after.accessDetails };
+    const value =
+      phase === 'click'
+        ? after
+        : { ...current.value, ...changed, lastModifiedBy: after.lastModifiedBy, lastModifiedDateTime: after.lastModifiedDateTime };
+    const projected = await project(current, withSource(value, g), event, [...settling(write, id, phase), ...(write.outbox ?? [])]);
     return { state: 'done', outcome: { ok: true, relationship: projected } };
   }
 
@@ -699,6 +715,8 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
     const { before, after, event, assignmentId } = write;
     const relationshipId = before.value.id;
     let projected: GdapRelationship;
+    /** The assignment as this write leaves it (under Microsoft's id once made); undefined: removed. */
+    let one: AccessAssignment | undefined;
     if (write.kind === 'createAccessAssignment') {
       const wanted = assignmentIn(after, assignmentId);
       if (wanted === undefined) return NO_SUCH_ASSIGNMENT;
@@ -716,6 +734,7 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
         made = created.value;
       }
       const assignment = assignmentOf(made, wanted.assignedBy);
+      one = assignment;
       projected = { ...after, accessAssignments: after.accessAssignments.map((a) => (a.id === assignmentId ? assignment : a)) };
     } else if (write.kind === 'updateAccessAssignment') {
       const was = assignmentIn(before.value, assignmentId);
@@ -736,6 +755,7 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
         now = patched.value.state === 'updated' ? patched.value.value : undefined;
       }
       const made = now === undefined ? wanted : { ...assignmentOf(now, wanted.assignedBy), accessDetails: wanted.accessDetails };
+      one = made;
       projected = { ...after, accessAssignments: after.accessAssignments.map((a) => (a.id === assignmentId ? made : a)) };
     } else {
       const was = assignmentIn(before.value, assignmentId);
@@ -753,8 +773,21 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
         if (!deleted.ok) return stepOf(deleted.failure, before, write.kind, budget);
       }
       projected = after;
+      one = assignmentIn(after, assignmentId);
     }
     const current = phase !== 'click' ? ((await repository.get(relationshipId)) ?? before) : before;
+    if (phase !== 'click') {
+      // Later than the click: this one assignment put on the projection as it is now (others' assignments since are kept).
+      const now = current.value.accessAssignments;
+      const mine = (a: AccessAssignment) => a.id === assignmentId || a.id === one?.id;
+      const assignments = now.some(mine) ? now.map((a) => (mine(a) ? (one ?? a) : a)) : [...now, ...(one === undefined ? [] : [one])];
+      projected = {
+        ...current.value,
+        accessAssignments: assignments,
+        lastModifiedBy: after.lastModifiedBy,
+        lastModifiedDateTime: after.lastModifiedDateTime,
+      };
+    }
     const written = await project(current, projected, event, [...settling(write, id, phase), ...(write.outbox ?? [])]);
     return { state: 'done', outcome: { ok: true, relationship: written } };
   }

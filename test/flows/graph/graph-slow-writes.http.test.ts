@@ -375,6 +375,22 @@ describe('graph mode: a write Microsoft does not confirm in time is answered at 
     expect(toAdele().slice(before)).toEqual([expect.stringContaining('Microsoft has now confirmed the auto-extension of')]);
   });
 
+  it('two groups assigned on one relationship while Microsoft throttles: each made once, and the record keeps both', async () => {
+    const r = await active();
+    stand.fail({ method: 'POST', path: /\/accessAssignments$/ }, { status: 429, retryAfterSeconds: 600 });
+    const me = await adele();
+    const assign = (groupId: string, role: string) =>
+      asClick(() => domain().assignSecurityGroup(me, { id: r.id, version: r.version, groupId, roles: [role] }));
+    expect(await assign(GROUPS.tier1, ROLE_IDS.helpdeskAdministrator)).toMatchObject({ ok: false, code: 'pending' });
+    // The card still shows the version read: a second assignment from it is its own change, kept as well.
+    expect(await assign(GROUPS.bcConsultants, ROLE_IDS.globalReader)).toMatchObject({ ok: false, code: 'pending' });
+    stand.clearFaults();
+    await runOutbox();
+    expect(ok2xx('POST', new RegExp(`/${r.id}/accessAssignments$`))).toHaveLength(2);
+    // The second one finished is put on the record as it is by then: the first is not lost.
+    expect((await view(r.id)).assignments.map((a) => a.groupId).sort()).toEqual([GROUPS.tier1, GROUPS.bcConsultants].sort());
+  });
+
   it('Microsoft keeps refusing past the window: "Microsoft did not make this change", the name free again, nothing recorded', async () => {
     const short = await startTestApp(env, {
       clock,
