@@ -392,7 +392,12 @@ export function judgeQuestion(
   if (!partOfDomainQuestion && !inDomain(search.concepts)) {
     return decoy !== undefined && rivals(bestDecoy, bestFact) ? { kind: 'declined', decoy } : { kind: 'unknown' };
   }
-  if (namedDecoy !== undefined && decoyFor !== undefined && decoyFor.score >= (bestFact?.score ?? 0) * CONFIDENCE.decoyWordRatio) {
+  // Its own word names the topic: weighed on the words, since the question's meaning may lean on the rest of it ("the CSP
+  // price list in Partner Center" means much like a Partner Center question, but it asks for a price list).
+  const wordsAlone = meaning === undefined || decoyFor === undefined ? undefined : searchQuestion(question, undefined, askerSide).hits;
+  const namedScore = wordsAlone?.find((hit) => hit.kind === 'decoy' && hit.id === decoyFor?.id)?.score ?? decoyFor?.score ?? 0;
+  const factScore = wordsAlone?.find((hit) => hit.kind === 'fact' && !exclude.has(hit.id))?.score ?? bestFact?.score ?? 0;
+  if (namedDecoy !== undefined && decoyFor !== undefined && namedScore >= factScore * CONFIDENCE.decoyWordRatio) {
     return { kind: 'declined', decoy: namedDecoy };
   }
   if (bestFact !== undefined && isConfident(search)) {

@@ -33,7 +33,7 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Delegated administration means partner users administer a customer's tenant and services with their own partner credentials, through roles the customer granted; those users are called delegated admins.",
     explanation:
-      "The partner assigns its staff roles such as Admin agent or Helpdesk agent (or, with GDAP, membership of a security group given some of the customer's roles). They sign in to the customer's services without a license or an account of the customer. The older form, DAP, gave Global and Helpdesk admin roles; GDAP gives only the roles the customer accepts, for a limited time.",
+      "The partner assigns its staff roles such as Admin agent or Helpdesk agent (or, with GDAP, membership of a security group given some of the customer's roles). They sign in to the customer's services without a license or an account of the customer. The older form, DAP, gave Global admin and Helpdesk admin roles; GDAP gives only the roles the customer accepts, for a limited time.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['DAP', 'GDAP', 'roles'],
     keywords: ['delegated administration', 'delegated admin', 'delegated administrator', 'meaning', 'what is dap', 'admin on behalf'],
@@ -121,7 +121,26 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
       'where can we find a microsoft partner',
       'we do not have a partner yet, how do we get one',
       'find a csp partner near us',
+      'how does a customer get started working with a microsoft partner',
+      'we contacted a partner through the directory, what happens next',
     ],
     form: 'steps',
+  },
+  {
+    id: 'bc-sell-subscription',
+    side: 'partner',
+    question: 'Can a partner sell Business Central to its customers through Partner Center?',
+    answer:
+      'Business Central is one of the subscriptions a partner can create for a customer in Partner Center, with its own Business Central license types to assign to users; a reseller relationship with the customer comes first.',
+    explanation:
+      "In Partner Center the partner requests a reseller relationship, creates new subscriptions and assigns licenses to users. Administering the customer's Business Central is separate: it needs a GDAP relationship (Dynamics 365 Business Central Administrator is the least-privileged role).",
+    source: { document: SOURCES.bcResellerUsers, section: 'Partner Center documentation (introduction)' },
+    tags: ['Business Central', 'reseller', 'Partner Center'],
+    keywords: ['sell business central', 'bc subscription', 'create subscription', 'license types', 'resell bc'],
+    phrasings: [
+      'can we sell business central as a subscription in partner center',
+      'how does a reseller sell business central licenses to a customer',
+      'is business central one of the subscriptions we can create for a customer',
+    ],
   },
 ];

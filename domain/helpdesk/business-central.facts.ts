@@ -95,7 +95,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Use the Run once (foreground) action on the Job Queue Entry card: it runs a temporary, non-recurring copy of the job once, in the foreground.',
     explanation:
-      'Run once (foreground) lets the partner check that a job works before handing it over. It can be used as many times as needed. The copy goes on hold when it completes and cannot be rescheduled; the customer then starts the real entry as a recurring job.',
+      'Run once (foreground) lets the partner check that a job works before handing it over. It can be used as many times as needed. The copy goes on hold when it completes and cannot be rescheduled; a licensed user of the customer then starts the real entry as a recurring job.',
     source: LIMITS,
     tags: ['Business Central'],
     keywords: ['job queue', 'run once', 'foreground', 'test job', 'workaround', 'on hold'],
@@ -106,6 +106,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'workaround for delegated admins and the job queue',
       'how can a delegated admin test a job queue entry once before handing it over',
       'try out a job queue job as the partner before the customer schedules it',
+      'what happens to the job after run once finishes',
     ],
     form: 'steps',
   },

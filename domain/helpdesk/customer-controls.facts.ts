@@ -32,7 +32,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     side: 'customer',
     question: 'Can we block one particular partner consultant in Business Central?',
     answer:
-      "You can block one partner consultant by disabling that delegated admin user within the Business Central environment, as you would remove any user's access.",
+      "Disable that one delegated admin user within the Business Central environment: it blocks that partner consultant, as removing any user's access would, and leaves the partner's other users alone.",
     explanation:
       "Each delegated admin has their own USER_… user in the environment after first sign-in; disabling it stops that person without affecting the partner's other users.",
     source: BC_INTERNAL,
@@ -120,6 +120,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'one csp for microsoft 365 licences and a different one for business central',
       'is it ok to have different partners for different microsoft services',
       'one partner for business central and another for office 365',
+      'what decides which services each partner can administer under gdap',
+      'how many partners can a customer have gdap relationships with',
     ],
   },
   {
@@ -324,7 +326,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'It can still manage your subscription in Partner Center (add or remove licenses), but can no longer sign in to and manage your Business Central, Entra ID, other services or your users.',
     explanation:
-      "When the delegated roles are removed, the partner's Entra role assignments in your tenant go. It can no longer administer the tenant, manage users (add, remove, assign licenses) from the Customers page in Partner Center, or open Business Central. Azure subscriptions where it still holds a role are the exception. The relationship itself stays, for example as your reseller; to end it, contact the partner.",
+      "When the delegated roles are removed, the partner's Entra role assignments in your tenant go. It can no longer administer the tenant, manage users (add, remove, assign licenses) from the Customers page in Partner Center, or open Business Central. Azure subscriptions where it still holds a role are the exception. The relationship itself stays, for example as your reseller; to end it, contact the partner. Only the partner you selected loses its roles: your other partners keep theirs.",
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Managing delegated permissions as a partner' },
     tags: ['removal', 'Business Central', 'reseller'],
     keywords: [
@@ -436,7 +438,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     question: 'What if a customer wants the partner but not the admin roles it asks for?',
     answer: 'Cancel the invitation instead of accepting it; with GDAP you can first discuss the requested roles with the partner.',
     explanation:
-      'Accepting an invitation grants the roles it asks for. A customer who does not want to give them cancels the invitation; GDAP roles are customizable, so the partner can send a new request with roles you agree to.',
+      'Accepting an invitation grants the roles it asks for (with DAP, Global admin and Helpdesk admin). A customer who does not want to give them cancels the invitation; GDAP roles are customizable, so the partner can send a new request with roles you agree to.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'GDAP', 'DAP'],
     keywords: [
@@ -501,5 +503,24 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'will partners need dap for autopilot profiles later',
       'is autopilot management in partner center going to change',
     ],
+  },
+  {
+    id: 'manage-partner-relationships-who',
+    side: 'customer',
+    question: "Which admin role does a customer need to manage its partner relationships or remove a partner's roles?",
+    answer:
+      "The current admin center article says at least a Billing Administrator (Billing admin) for its partner relationship steps; the 2021 text said a Global or Billing admin. Partner Access lets only a Global admin (Global Administrator) remove a partner's roles.",
+    explanation:
+      'The steps are in the Microsoft 365 admin center under Settings > Partner relationships (select the partner, Remove roles, Yes). Partner Center tells customers to sign in as Global admin to see which partners hold delegated admin privileges; the Microsoft Customer Agreement needs at least a Billing Administrator.',
+    source: { document: SOURCES.adminCenterCurrent, section: 'Before you begin; Remove partner admin roles' },
+    tags: ['roles', 'removal'],
+    keywords: ['billing admin remove roles', 'role needed to remove', 'who can remove roles'],
+    phrasings: [
+      "can our billing admin remove the partner's admin roles",
+      'which admin role do i need to manage partner relationships in the admin center',
+      "who in our tenant can remove a partner's roles",
+      'what role is needed for the partner relationships page steps',
+    ],
+    form: 'who',
   },
 ];

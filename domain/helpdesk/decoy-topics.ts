@@ -194,11 +194,12 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
     phrasings: [
       'how to migrate on-prem file shares to sharepoint',
       'teams calling plan setup for a new site',
+      'set up a teams calling plan or phone numbers for a customer',
       'onedrive storage quota for users',
       'create a team with guest access',
       'external sharing settings in sharepoint',
     ],
-    names: ['sharepoint', 'onedrive'],
+    names: ['sharepoint', 'onedrive', 'calling'],
     keywords: [
       'sharepoint',
       'onedrive',
@@ -284,8 +285,9 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'what are the requirements for direct bill partner',
       'renew our partner program membership',
       'how do we get partner benefits like internal use rights',
+      'does our partner have to sign the microsoft partner agreement',
     ],
-    names: ['designation', 'competency', 'mpn', 'membership', 'partner network'],
+    names: ['designation', 'competency', 'mpn', 'membership', 'partner network', 'mpa'],
     keywords: [
       'designation',
       'solutions partner',
@@ -309,9 +311,10 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'partner center asks me to verify with MFA every time I sign in',
       'change the primary contact of our partner account',
       'update the bank and tax details of our partner account',
+      'raise our credit limit in partner center',
       'where do I accept the updated partner agreement for our company',
     ],
-    names: ['legal', 'bank', 'vat', 'tax', 'verification'],
+    names: ['legal', 'bank', 'vat', 'tax', 'verification', 'credit'],
     keywords: [
       'legal business profile',
       'company profile',
@@ -414,6 +417,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'what licence types exist for business central users',
       'what happens when a subscription or a trial expires',
       'how many licences can we buy for a customer',
+      'how do we renew our enterprise agreement',
     ],
     names: [
       'nce',
@@ -460,10 +464,11 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'run an access review of our guest users',
       'where is the unified audit log search',
       'invite a b2b guest user from another company',
+      'customer lockbox requests from microsoft support engineers',
       'design a conditional access policy for all users',
       'block legacy authentication with a conditional access policy',
     ],
-    names: ['pim', 'privileged identity management', 'access review', 'b2b', 'guest user', 'unified audit log', 'just in time'],
+    names: ['pim', 'privileged identity management', 'access review', 'b2b', 'guest user', 'unified audit log', 'just in time', 'lockbox'],
     keywords: [
       'access reviews',
       'guest access',
@@ -511,5 +516,17 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
     ],
     names: ['weather', 'joke', 'restaurant', 'football'],
     keywords: ['weather', 'joke', 'restaurant', 'football'],
+  },
+  {
+    id: 'marketplace-publishing',
+    about: 'publishing apps and offers in the commercial marketplace (AppSource)',
+    whereToAsk: 'the commercial marketplace documentation in Partner Center (learn.microsoft.com/partner-center/marketplace)',
+    phrasings: [
+      'how do we publish our business central extension to appsource',
+      'put our app on the commercial marketplace',
+      'our appsource offer failed certification',
+    ],
+    names: ['publish', 'publishing', 'certification'],
+    keywords: ['appsource offer', 'marketplace offer', 'publish app', 'publish extension'],
   },
 ];

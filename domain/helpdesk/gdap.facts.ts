@@ -9,7 +9,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     id: 'gdap-what-it-grants',
     side: 'customer',
     question: 'What does a customer grant when approving a GDAP request?',
-    answer: 'Only the Entra roles listed in the request, for a limited time. DAP, by contrast, gave Global and Helpdesk admin roles.',
+    answer: 'Only the Entra roles listed in the request, for a limited time. DAP, by contrast, gave Global admin and Helpdesk admin roles.',
     explanation:
       'GDAP exists for least-privilege, time-bound access. The roles are customizable, so you can discuss them with the partner before accepting. After acceptance the partner assigns its own security groups to some or all of the accepted roles.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Remove partner admin roles' },
@@ -79,9 +79,9 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'gdap-duration',
     question: 'How long does a GDAP relationship last?',
-    answer: 'Between 1 and 730 days (two years), chosen by the partner; there are no permanent GDAP relationships.',
+    answer: 'From 1 day up to 730 days (two years), chosen by the partner; there are no permanent GDAP relationships.',
     explanation:
-      'The end date is the activation date plus the duration. At the end date the relationship expires unless auto-extend is on. A request the customer never approves expires after 90 days instead.',
+      'The end date is the activation date plus the duration. At the end date the relationship expires unless auto-extend is on, which adds 180 days at each end date (not possible with Global Administrator). A request the customer never approves expires after 90 days instead.',
     source: GDAP,
     tags: ['GDAP'],
     keywords: [
@@ -183,7 +183,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'A Global admin (Global Administrator) of the customer opens the approval link from the partner, which leads to the Microsoft 365 admin center, and approves there.',
     explanation:
-      'The link has the form https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/{relationship id}. Approval makes the relationship active and starts its duration.',
+      'The link has the form https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/{relationship id}. Approval makes the relationship active and starts its duration; the partner then assigns its security groups to the approved roles so that its staff get access.',
     source: GDAP,
     tags: ['GDAP', 'roles'],
     keywords: ['approve', 'approval link', 'accept gdap', 'granularAdminRelationships', 'how to approve', 'approve request'],
@@ -193,6 +193,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'gdap approval link for the customer',
       'how does the customer approve gdap in the admin center',
       'which link do customers use to accept a granular admin relationship',
+      'where does the customer see our gdap request, in entra or in the admin center',
     ],
     form: 'steps',
   },
@@ -231,6 +232,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'our support group needs the gdap roles, how do they get them',
       'the customer approved the gdap request, what do we do next',
       'which of our groups should get which gdap roles',
+      'i am in our support group but cannot get into the customer although gdap is approved',
     ],
     form: 'steps',
   },
@@ -294,7 +296,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     question: 'Who can terminate a GDAP relationship?',
     answer: "Either side: the partner or the customer can terminate an active GDAP relationship, and the partner's access ends with it.",
     explanation:
-      "A customer can also remove the partner's roles from Settings > Partner relationships in the admin center. Only a relationship that was never sent for approval can be deleted instead.",
+      "On the customer side, internal Global admins (Global Administrators) view and disable GDAP relationships in the Microsoft 365 admin center, and can remove the partner's roles from Settings > Partner relationships. A terminated relationship cannot be reactivated: the partner requests a new relationship, which the customer approves again. Only a relationship that was never sent for approval can be deleted instead.",
     source: GDAP,
     tags: ['GDAP', 'removal'],
     keywords: ['terminate', 'cancel gdap', 'end gdap', 'stop access', 'disable gdap', 'view gdap relationships', 'end gdap ourselves'],
@@ -352,7 +354,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     side: 'partner',
     question: 'What can still be changed on a GDAP relationship after it is created?',
     answer:
-      'Everything while it is still a draft; after that only auto-extend (while it is active too), and from an active relationship only the Global Administrator role can be removed. Roles cannot be added and the duration cannot be changed.',
+      'Everything, while it is still a draft (status created, before it is locked for approval); after that only auto-extend (while it is active too), and from an active relationship only the Global Administrator role can be removed. Roles cannot be added and the duration cannot be changed.',
     explanation:
       'For another role or a different duration, request a new relationship; the customer approves it like the first. Removing Global Administrator takes a little while and then makes auto-extend possible.',
     source: GDAP,
@@ -391,7 +393,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     answer:
       "At its end date a GDAP relationship expires (status expiring, then expired) unless auto-extend is on, and the partner's access through it ends: its security groups no longer get the roles in the customer tenant.",
     explanation:
-      "The end date is the activation date plus the duration the partner chose (at most 730 days). With auto-extend on, 180 days are added at each end date instead. An expired relationship stays expired: to keep working, the partner requests a new GDAP relationship and the customer's Global admin approves it again.",
+      "The end date is the activation date plus the duration the partner chose (at most 730 days). With auto-extend on, 180 days are added at each end date instead. An expired relationship stays expired: to keep working, the partner requests a new GDAP relationship and the customer's Global admin approves it again. A reseller relationship is separate and stays: the partner can still sell and manage subscriptions in Partner Center.",
     source: GDAP,
     tags: ['GDAP'],
     keywords: ['gdap expired', 'relationship expired', 'relationship ended', 'end date', 'access ends', 'lose access', 'ran out'],

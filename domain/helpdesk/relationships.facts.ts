@@ -46,7 +46,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'In Partner Center: Customers > Request a reseller relationship, review the draft email, Done, then send the email to the customer.',
     explanation:
-      'Steps: sign in to Partner Center, select Customers, then Request a reseller relationship; clear the delegated administration checkbox if you do not want DAP; review the draft email text (Open in email or Copy to clipboard); select Done; email the request to the customer. The customer accepts from the link in the email. Partner users with the Admin agent or Sales agent role can send it.',
+      'Steps: sign in to Partner Center, select Customers, then Request a reseller relationship; clear the delegated administration checkbox if you do not want DAP; review the draft email text (Open in email or Copy to clipboard); select Done; email the request to the customer. The customer accepts from the link in the email, which opens the Microsoft 365 admin center. Your staff who assist the customer do so as Admin agents or Helpdesk agents. Partner users with the Admin agent or Sales agent role can send it.',
     source: INVITE,
     tags: ['reseller', 'Partner Center'],
     keywords: [
@@ -102,6 +102,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'do I have to keep the link in the invitation',
       'what do the parameters in the reseller invitation link mean',
       'what does DAP=true or msppId mean in the invitation link',
+      'does the invitation link include our indirect reseller id',
     ],
   },
   {
@@ -109,7 +110,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     side: 'partner',
     question: 'What does the "Include delegated administration privileges" checkbox do?',
     answer:
-      'Left ticked, the reseller invitation also asks for DAP (Global and Helpdesk admin roles); cleared, it asks for the reseller relationship only.',
+      'Left ticked, the reseller invitation also asks for DAP (Global admin and Helpdesk admin roles); cleared, it asks for the reseller relationship only.',
     explanation:
       'The checkbox "Include delegated administration privileges for Azure Active Directory and Office 365" belongs to the older process. Because Microsoft is retiring DAP in favour of GDAP, Partner Access sends new invitations without DAP by default and points to a GDAP request.',
     source: INVITE,
@@ -206,6 +207,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'what does the customer do with the partner invitation email',
       'we received a partner invitation email with a link, what now',
       'approve a partner relationship in the microsoft 365 admin center',
+      'what is shown after we select accept and authorize',
     ],
     form: 'steps',
   },
@@ -241,6 +243,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'where do newly accepted customers appear for the partner',
       'the customer accepted our invitation, where do we find them now',
       'the customer accepted our invitation but does not show up in partner center',
+      'the customer accepted, where do we see them now',
     ],
     form: 'effect',
   },
@@ -330,6 +333,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'which roles can partner staff have in partner center',
       'who on the partner staff assists a customer after the reseller relationship',
       'which of our staff support customers, admin agent or helpdesk agent',
+      'which two kinds of permissions can we give a user in our partner organization',
     ],
     form: 'definition',
   },
@@ -364,6 +368,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'does the partner need a license to access our business central',
       "do we pay for licences for the partner's admins",
       'do delegated admins need their own business central licence at the customer',
+      'will each of our consultants need a business central license from the customer',
     ],
   },
   {
@@ -382,6 +387,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'maximum number of partner users per customer',
       'is there a limit on partner users',
       'how many partner users can access a customer',
+      'is only one person from the partner allowed to be the delegated admin for a customer',
     ],
   },
   {
@@ -556,6 +562,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'your products page not available for partner admins',
       'why are billing pages missing for partners in the admin center',
       'where do partners buy subscriptions for the customer',
+      'what does aobo stand for',
     ],
     form: 'why',
   },

@@ -63,7 +63,7 @@ describe('the known sentences', () => {
 describe('answering with the meaning of the question', () => {
   it.each([
     { question: 'how long does a gdap relationship last', given: 'gdap-duration' },
-    { question: 'what do we approve exactly', given: 'gdap-approval-link' },
+    { question: 'what does the customer approve exactly', given: 'gdap-approval-link' },
     { question: 'when exactly does BC make a user for the partner person', given: 'bc-sign-in-url' },
   ])('without it, answers on the words alone: $question → $given', ({ question, given: expected }) => {
     expect(given(answerQuestion(question))).toBe(expected);
@@ -73,7 +73,7 @@ describe('answering with the meaning of the question', () => {
   it.each([
     {
       rule: 'a neighbour the words prefer loses to the fact the question means',
-      question: 'what do we approve exactly',
+      question: 'what does the customer approve exactly',
       meaning: meaning(0.5, { 'fact:gdap-what-it-grants': 0.9 }),
       expected: 'gdap-what-it-grants',
     },
@@ -87,6 +87,12 @@ describe('answering with the meaning of the question', () => {
       rule: 'a question clearly closer in meaning to a near-miss topic than to any fact is declined',
       question: 'how long does a gdap relationship last',
       meaning: meaning(0.5, { 'decoy:pricing': 0.5 + MEANING.decoyLead + 0.05 }),
+      expected: about('pricing'),
+    },
+    {
+      rule: 'a word only a near-miss topic uses declines, wherever the meaning of the rest of the question leans',
+      question: 'where do I download the CSP price list in partner center',
+      meaning: meaning(0.4, { 'fact:csp-partner': 0.9, 'fact:partner-center-purpose': 0.85 }),
       expected: about('pricing'),
     },
     {

@@ -119,12 +119,12 @@ const PROBES: readonly Probe[] = [
     "my boss got an invite from some IT company, can I accept it or does it have to be him, he's the global admin",
     ['relationship-accept-who'],
   ],
-  ['partner-sales', 'customer says the link in our email is broken after i pasted it into our own template', ['reseller-invitation-link']],
   [
     'partner-sales',
     'theres a tickbox about delegated admin privileges for azure ad and office 365 when requesting, leave it on?',
     ['dap-checkbox'],
   ],
+  ['partner-sales', 'customer clicked accept yesterday but i dont see them anywhere', ['reseller-after-acceptance']],
   ['partner-helpdesk', "where in partner center do i jump into a customer's admin portal", ['administer-customer-services']],
   [
     'partner-helpdesk',
@@ -250,7 +250,6 @@ const PROBES: readonly Probe[] = [
   ['partner-admin', 'which role can create azure lighthouse offers', null],
   ['partner-admin', 'who can send a request to copy a bc environment', null],
   ['customer', 'who can create a support request in the admin center', null],
-  ['partner-admin', 'does our admin agent need mfa to sign in', null],
   ['partner-helpdesk', 'can a helpdesk agent reset the authenticator app for a customer user', null],
   ['partner-helpdesk', 'am i allowed to onboard a customer to lighthouse', null],
   ['partner-sales', 'can a sales agent see the price list', null],
@@ -333,6 +332,24 @@ describe('the form asked for, as people type it', () => {
     ['whcih role do i need', 'which role do i need'],
   ])('the question word of "%s" is read', (question, read) => {
     expect(correctSpelling(question)).toBe(read);
+  });
+});
+
+describe('answers name plainly what is asked', () => {
+  it.each([
+    ['bc-disable-delegated-user', 'Disable'],
+    ['gdap-duration', '1 day'],
+    ['gdap-duration', '180 days'],
+    ['gdap-terminate', 'Global admin'],
+    ['gdap-terminate', 'new relationship'],
+    ['gdap-approval-link', 'security groups'],
+    ['gdap-what-it-grants', 'Global admin and Helpdesk admin'],
+    ['gdap-expiry', 'reseller relationship'],
+    ['reseller-request-steps', 'Microsoft 365 admin center'],
+    ['manage-partner-relationships-who', 'Billing Administrator'],
+  ])('%s says "%s"', (id, words) => {
+    const fact = findFact(id);
+    expect(`${fact?.answer} ${fact?.explanation}`).toContain(words);
   });
 });
 
