@@ -28,6 +28,7 @@ import { storeHealthCheck, type HealthCheck } from './health.ts';
 import type { BotServices } from './services.ts';
 import { ACTION_HANDLERS } from './actions/action-handlers.ts';
 import { sentInvitationCard } from './actions/partner/send-to-customer.action.ts';
+import { keptWriteCard } from './notifications/kept-write-card.ts';
 import { tabRoutes } from './tab/mount-tab.ts';
 import { sharedUnderstandingEngine } from './understanding/understanding.ts';
 import { directoryUnavailableText } from './directory/directory-unavailable.ts';
@@ -115,6 +116,12 @@ export function createApp(deps: AppDeps): App {
     policy: { giveUpAfterMs: config.outboxGiveUpMs, ...deps.outboxPolicy },
     // The card the sender clicked says where the delivery stands, updated in place after each run.
     async onProgress(record) {
+      // Graph mode: a change Microsoft had not confirmed at the click, finished: the manage card clicked shows it in place.
+      const told = record.recipients?.[0];
+      if (record.message.type === 'record-write-outcome' && record.senderCard !== undefined && told !== undefined) {
+        await notifier.update(told, record.senderCard, () => keptWriteCard(services, record));
+        return;
+      }
       if (record.senderCard === undefined || record.sender === null) return;
       await notifier.update(record.sender, record.senderCard, () => sentInvitationCard(services, record));
     },

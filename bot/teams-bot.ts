@@ -22,6 +22,7 @@ import { withTurnMemo } from './understanding/turn-encoder.ts';
 import { tasksFor } from './menu.ts';
 import type { BotServices } from './services.ts';
 import { isStoreUnavailable, runWithinBudget, STORE_UNAVAILABLE_MESSAGE } from './storage/deadline.store.ts';
+import { withClickedCard } from './proactive/clicked-card.ts';
 import { setTurnOutcome } from './turn-log.middleware.ts';
 import { cardMessage } from '#presenters/card-message.ts';
 import { buildWelcomeView } from '#presenters/welcome.presenter.ts';
@@ -132,7 +133,10 @@ export class PartnerAccessBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     // Read now: once the click is answered, its turn context is revoked, and late work must not touch it.
     const activityId = context.activity.id;
-    const run = runWithinBudget(this.#deps.invokeBudgetMs, () => this.#onCardAction(context, value));
+    // The card clicked is remembered for work left to the outbox (a write at Microsoft not confirmed yet): updated in place after.
+    const run = runWithinBudget(this.#deps.invokeBudgetMs, () =>
+      withClickedCard(context.activity, value.action?.verb ?? '', () => this.#onCardAction(context, value)),
+    );
     const work = run.result;
     try {
       const answer = await Promise.race([work, run.timeUp]);

@@ -44,6 +44,8 @@ import type { GdapRelationshipRepository } from '#domain/relationships/relations
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '#domain/roles/roles-catalog.ts';
 import type { Clock } from '#domain/ports/clock.ts';
 import type { Attempt } from '../proactive/notifier.ts';
+import { clickedCard } from '../proactive/clicked-card.ts';
+import type { SenderCard } from '#domain/notifications/outbox.ts';
 import { budgetLeft } from '../storage/deadline.store.ts';
 import { BACKGROUND_DEADLINE_MS, CLICK_DEADLINE_MS, type GdapApi, type GraphAccessAssignment, type GraphRelationship } from './gdap-api.ts';
 import { describeGraphFailure, type GraphFailure, type GraphResult } from './graph-outcomes.ts';
@@ -393,6 +395,9 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
     return { collection: RECORD_WRITE_OUTCOMES, id, value };
   }
 
+  /** The card clicked for each write the outbox is finishing now (its notice updates that card in place). */
+  const cards = new Map<string, { readonly senderCard: SenderCard; readonly verb: string }>();
+
   /** The person's notice of how a write the outbox finished ended (none for the system's writes). */
   function noticeDocuments(
     write: RecordWrite,
@@ -404,6 +409,7 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
     const requester = requesterOf(write.event);
     if (requester === undefined) return [];
     const about = subject ?? subjectOf(write);
+    const card = cards.get(id);
     return [
       outboxDocument(
         newOutboxRecord({
@@ -415,9 +421,11 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
             detail: write.event.detail ?? null,
             outcome,
             reason,
+            ...(card === undefined ? {} : { verb: card.verb }),
           },
           now: clock.now(),
           recipients: [requester],
+          ...(card === undefined ? {} : { senderCard: card.senderCard }),
         }),
       ),
     ];
@@ -446,11 +454,13 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
   async function keep(write: RecordWrite, id: string): Promise<boolean> {
     const now = clock.now();
     const requester = requesterOf(write.event) ?? { tenantId: '', userId: write.event.actor.userId };
+    const card = clickedCard();
     const record = newOutboxRecord({
       id,
-      message: { type: 'record-write', write },
+      message: { type: 'record-write', write, ...(card === undefined ? {} : { verb: card.verb }) },
       now,
       recipients: [requester],
+      ...(card === undefined ? {} : { senderCard: { conversationId: card.conversationId, activityId: card.activityId } }),
       notBefore: new Date(now.getTime() + WRITE_GRACE_MS),
     });
     const written = await store.put(OUTBOX_COLLECTION, id, record, null, { indexes: outboxIndexes(record) });
@@ -837,6 +847,30 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
     }
   }
 
+  /** The outbox's try at a kept write, and what the outbox makes of it (done, given up, or another try later). */
+  async function finish(w: RecordWrite, id: string): Promise<Attempt> {
+    const step = await tryWrite(w, id, background(), 'worker');
+    switch (step.state) {
+      case 'done':
+        log.info({ outboxId: id, write: w.kind }, 'graph write completed in the background');
+        return { outcome: 'sent' };
+      case 'final': {
+        const reason = reasonOf(step.failure);
+        await abandon(w, id, reason);
+        return { outcome: 'failed', transient: false, error: reason };
+      }
+      case 'later': {
+        const retryAfterSeconds = step.failure.kind === 'throttled' ? step.failure.retryAfterSeconds : undefined;
+        return {
+          outcome: 'failed',
+          transient: true,
+          error: describeGraphFailure(step.failure),
+          ...(retryAfterSeconds === undefined ? {} : { retryAfterMs: retryAfterSeconds * 1000 }),
+        };
+      }
+    }
+  }
+
   /** Not made, for good: a claimed name freed (only while it is still this request's), the write settled, the person told. */
   async function abandon(w: RecordWrite, id: string, reason: string): Promise<void> {
     if (w.kind === 'createRelationship') {
@@ -869,32 +903,23 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
       const w = record.message.write;
       const id = record.id;
       if (await isSettled(id)) return { outcome: 'sent' };
-      const step = await tryWrite(w, id, background(), 'worker');
-      switch (step.state) {
-        case 'done':
-          log.info({ outboxId: id, write: w.kind }, 'graph write completed in the background');
-          return { outcome: 'sent' };
-        case 'final': {
-          const reason = reasonOf(step.failure);
-          await abandon(w, id, reason);
-          return { outcome: 'failed', transient: false, error: reason };
-        }
-        case 'later': {
-          const retryAfterSeconds = step.failure.kind === 'throttled' ? step.failure.retryAfterSeconds : undefined;
-          return {
-            outcome: 'failed',
-            transient: true,
-            error: describeGraphFailure(step.failure),
-            ...(retryAfterSeconds === undefined ? {} : { retryAfterMs: retryAfterSeconds * 1000 }),
-          };
-        }
+      if (record.senderCard !== undefined) cards.set(id, { senderCard: record.senderCard, verb: record.message.verb ?? '' });
+      try {
+        return await finish(w, id);
+      } finally {
+        cards.delete(id);
       }
     },
 
     async abandonWrite(record, error) {
       if (record.message.type !== 'record-write' || (await isSettled(record.id))) return;
       log.warn({ outboxId: record.id, error }, 'graph write given up');
-      await abandon(record.message.write, record.id, reasonOf({ ok: false, reason: 'unavailable', detail: error }));
+      if (record.senderCard !== undefined) cards.set(record.id, { senderCard: record.senderCard, verb: record.message.verb ?? '' });
+      try {
+        await abandon(record.message.write, record.id, reasonOf({ ok: false, reason: 'unavailable', detail: error }));
+      } finally {
+        cards.delete(record.id);
+      }
     },
 
     async recordLocally(change) {

@@ -92,7 +92,7 @@ function changeWords(message: Extract<OutboxMessage, { type: 'record-write-outco
     case 'terminateRelationship':
       return `terminating ${name}`;
     case 'changeAutoExtend':
-      return `the auto-extension of ${name}${detail}`;
+      return `${message.detail ?? 'the change of auto-extension'} for ${name}`;
     case 'removeGlobalAdministrator':
       return `removing Global Administrator from ${name}`;
     case 'createAccessAssignment':

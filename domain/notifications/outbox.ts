@@ -86,6 +86,8 @@ export type OutboxMessage =
        */
       readonly type: 'record-write';
       readonly write: RecordWrite;
+      /** The button clicked (its verb), when a click asked for it: the record's senderCard is that card. */
+      readonly verb?: string;
     }
   | {
       /** How a write the person was told was not yet confirmed ended: made, or not made and why. */
@@ -97,6 +99,8 @@ export type OutboxMessage =
       readonly outcome: 'done' | 'failed';
       /** Why it was not made, in a person's words (failed only). */
       readonly reason: string | null;
+      /** The button that asked for it, when a click did: the record's senderCard is that card, updated in place. */
+      readonly verb?: string;
     };
 
 export type OutboxMessageType =

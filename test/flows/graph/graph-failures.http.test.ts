@@ -112,7 +112,7 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
     expect((await view(r.id)).relationship.autoExtendDuration).toBe('P180D');
     expect((await eventsOf(r.id)).filter((a) => a === 'gdap.autoExtendChanged')).toHaveLength(1);
     expect(stub.posted.slice(told).map((p) => p.activity.text)).toEqual([
-      expect.stringContaining('Microsoft has now confirmed the auto-extension of'),
+      expect.stringContaining('Microsoft has now confirmed auto-extension on (180 days) for'),
     ]);
   });
 

@@ -15,13 +15,13 @@ import { runWithinBudget } from '#bot/storage/deadline.store.ts';
 import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { PENDING_AT_SOURCE } from '#domain/use-cases/gdap-writes.ts';
 import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
-import { makeMessage, post } from '#test/support/activities.ts';
+import { cardTexts, makeInvoke, makeMessage, post } from '#test/support/activities.ts';
 import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
 import { FixedClock } from '#test/support/fixed-clock.ts';
 import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
 import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
-import { chat, GROUPS, invokeText, NORTHWIND, PEOPLE, ROLE_IDS } from '#test/support/partner-flow.ts';
+import { GROUPS, invokeText, NORTHWIND, PEOPLE, ROLE_IDS } from '#test/support/partner-flow.ts';
 import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
 
 const DIRECTORY = new URL('./two-admin-agents.directory.json', import.meta.url).pathname;
@@ -327,7 +327,7 @@ describe('graph mode: a write Microsoft does not confirm in time is answered at 
     // Adele is told of each, once.
     const told = toAdele().slice(before);
     expect(told.filter((t) => t.startsWith('Microsoft has now confirmed'))).toHaveLength(cases.length);
-    expect(told.some((t) => t.includes('the auto-extension of') && t.includes('auto-extension on'))).toBe(true);
+    expect(told.some((t) => t.includes('confirmed auto-extension on (180 days) for "'))).toBe(true);
     // Another run does nothing more.
     const settled = stand.graphRequests().length;
     await runOutbox();
@@ -345,8 +345,12 @@ describe('graph mode: a write Microsoft does not confirm in time is answered at 
     const r = await active();
     stand.fail({ method: 'PATCH', path: RELATIONSHIPS }, { status: 429, retryAfterSeconds: 120 });
     const before = toAdele().length;
+    // The manage card's button, in Adele's chat (the card is the message `manage-card-1` there).
     const answer = invokeText(
-      await chat(running).click(adeleHere(), 'lifecycle.autoExtend', { id: r.id, version: r.version, autoExtend: 'on' }),
+      await post(
+        running.baseUrl,
+        makeInvoke('lifecycle.autoExtend', { id: r.id, version: r.version, autoExtend: 'on' }, adeleHere(), { replyToId: 'manage-card-1' }),
+      ),
     );
     expect(answer).toContain('Microsoft has not confirmed this change yet, so it is not shown as made.');
     expect(answer).toContain('Auto-extend: Off');
@@ -372,7 +376,13 @@ describe('graph mode: a write Microsoft does not confirm in time is answered at 
     expect(ok2xx('PATCH', RELATIONSHIPS).filter((q) => q.path.endsWith(r.id))).toHaveLength(1);
     expect((await view(r.id)).relationship.autoExtendDuration).toBe('P180D');
     expect((await eventsOf(r.id)).filter((e) => e === 'gdap.autoExtendChanged')).toHaveLength(1);
-    expect(toAdele().slice(before)).toEqual([expect.stringContaining('Microsoft has now confirmed the auto-extension of')]);
+    expect(toAdele().slice(before)).toEqual([expect.stringContaining('Microsoft has now confirmed auto-extension on (180 days) for')]);
+    // The card she clicked shows it in place: the relationship as it is now, with how her change ended on top.
+    const updated = stub.updated.filter((u) => u.activityId === 'manage-card-1');
+    expect(updated).toHaveLength(1);
+    const texts = cardTexts([updated[0]?.activity as never]);
+    expect(texts.some((t) => t.startsWith('Auto-extend: On'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('Microsoft has now confirmed auto-extension on (180 days) for'))).toBe(true);
   });
 
   it('two groups assigned on one relationship while Microsoft throttles: each made once, and the record keeps both', async () => {
