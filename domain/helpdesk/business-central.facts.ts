@@ -93,7 +93,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     side: 'partner',
     question: 'How can a delegated admin test a job queue entry?',
     answer:
-      'Use the Run once (foreground) action on the Job Queue Entry card: it runs a temporary, non-recurring copy of the job once, in the foreground.',
+      'Use the Run once (foreground) action on the Job Queue Entry card: it runs a temporary, non-recurrent copy of the job once, in the foreground.',
     explanation:
       'Run once (foreground) lets the partner check that a job works before handing it over. It can be used as many times as needed. The copy goes on hold when it completes and cannot be rescheduled; a licensed user of the customer then starts the real entry as a recurring job.',
     source: LIMITS,

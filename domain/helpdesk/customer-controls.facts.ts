@@ -71,7 +71,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     side: 'customer',
     question: 'Can we allow only one partner into a specific Business Central environment?',
     answer:
-      'The Partner access settings in the Business Central administration center let you allow or deny delegated admins per environment, or allow only the partner tenants you name.',
+      'The Partner access settings in the Business Central administration center let you allow or deny delegated admins per environment, or allow only the partner tenants you name (an allowlist of partners).',
     explanation:
       'A customer may have several environments, each managed by a different partner, and then accepts a GDAP relationship with at least the Dynamics 365 Business Central Administrator role with each partner. The Partner access settings decide per environment: all partners, none, or only specific partner Entra tenants.',
     source: BC_INTERNAL,
@@ -357,7 +357,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     id: 'remove-roles-service-requests',
     question: 'Can the partner still open support tickets with Microsoft for us after roles are removed?',
     answer:
-      'Without admin permissions the partner cannot open a service request with Microsoft on your behalf until the relationship is re-established.',
+      'Without admin permissions the partner cannot open a service request with Microsoft on your behalf until the relationship is reestablished.',
     explanation: "Partner Center warns partners to tell their customers this before they remove the partner's administrator permissions.",
     source: { document: PC, section: 'Provision and manage the service for the customer' },
     tags: ['removal', 'DAP'],
@@ -465,6 +465,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'the customer wants us for licences only and no admin roles, what do they do with our invitation',
       'accept the partner but refuse the admin roles it asks for',
       'we want to work with the partner without giving it admin access',
+      "the partner's request includes global administrator and we are not comfortable with that",
     ],
   },
   {

@@ -74,6 +74,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'can we change the roles in our gdap relationship',
       'we forgot a role when we created the gdap request',
       'need an extra entra role after the customer already approved',
+      'the customer now wants us to manage another workload too, but our gdap only has the one role',
     ],
   },
   {
@@ -81,7 +82,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     question: 'How long does a GDAP relationship last?',
     answer: 'From 1 day up to 730 days (two years), chosen by the partner; there are no permanent GDAP relationships.',
     explanation:
-      'The end date is the activation date plus the duration. At the end date the relationship expires unless auto-extend is on, which adds 180 days at each end date (not possible with Global Administrator). A request the customer never approves expires after 90 days instead.',
+      'The end date is the activation date plus the duration. At the end date the relationship expires unless auto-extend is on, which adds 180 days at each end date (not possible with Global Administrator). The duration cannot be changed once the request is sent for approval: for a different duration, request a new relationship. A request the customer never approves expires after 90 days instead.',
     source: GDAP,
     tags: ['GDAP'],
     keywords: [
