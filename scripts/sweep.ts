@@ -26,6 +26,10 @@ function describeReport(report: LifecyclePassReport, offsetDays: number): string
     lines.push(`Repaired: ${report.repaired.releasedNames} relationship name(s) claimed by a request that never completed, released`);
   if (report.repaired.sentRequests > 0)
     lines.push(`Repaired: ${report.repaired.sentRequests} GDAP request(s) created at Microsoft but never sent for approval, sent`);
+  if (report.repaired.restartedCampaigns > 0)
+    lines.push(
+      `Repaired: ${report.repaired.restartedCampaigns} migration campaign(s) left "creating" with no job to finish them, restarted`,
+    );
   if (report.expired.references + report.expired.dialogState > 0) {
     lines.push(
       `Expired: ${report.expired.references} conversation reference(s), ${report.expired.dialogState} dialog state document(s) unused for too long`,

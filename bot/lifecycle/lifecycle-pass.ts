@@ -23,7 +23,12 @@ export interface LifecyclePassReport {
   /** Relationships this pass itself changed (another instance's changes are its own to report). */
   readonly changed: readonly { readonly id: string; readonly displayName: string; readonly status: string }[];
   /** What the repair step settled that a process dying half-way had left (names claimed for nothing, released). */
-  readonly repaired: { readonly confirmedNames: number; readonly releasedNames: number; readonly sentRequests: number };
+  readonly repaired: {
+    readonly confirmedNames: number;
+    readonly releasedNames: number;
+    readonly sentRequests: number;
+    readonly restartedCampaigns: number;
+  };
   /** Conversation references and dialog state unused for STATE_TTL_DAYS, deleted by this pass. */
   readonly expired: { readonly references: number; readonly dialogState: number };
   /** Reminders this pass put into the outbox ("it has expired" and "it auto-extended" go in with each change). */
@@ -50,7 +55,7 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
   const changed: LifecyclePassReport['changed'][number][] = [];
   const failures: { what: string; reason: string }[] = [];
   const limit = options.pageSize ?? 500;
-  let repaired = { confirmedNames: 0, releasedNames: 0, sentRequests: 0 };
+  let repaired = { confirmedNames: 0, releasedNames: 0, sentRequests: 0, restartedCampaigns: 0 };
 
   try {
     const repair = await services.domain.repairHalfDoneWork(SYSTEM_ACTOR, { limit });

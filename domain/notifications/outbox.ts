@@ -284,11 +284,16 @@ export function postureOutboxDocument(partnerTenantId: string, week: string, now
   );
 }
 
+/** The outbox id of a campaign's creation job: one per campaign. */
+export function campaignJobId(campaignId: string): string {
+  return `campaign|${campaignId}`;
+}
+
 /** The job that makes a started campaign's requests: written with the campaign's start, one per campaign. */
 export function campaignJobDocument(campaignId: string, sender: MessagePerson, senderCard: SenderCard | undefined, now: Date): NewDocument {
   return outboxDocument(
     newOutboxRecord({
-      id: `campaign|${campaignId}`,
+      id: campaignJobId(campaignId),
       message: { type: 'campaign-run', campaignId },
       now,
       origin: `campaign:${campaignId}`,

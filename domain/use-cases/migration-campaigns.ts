@@ -3,7 +3,14 @@ import { auditEvent } from '../audit/audit-event.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import type { CampaignEntry, CampaignProgress, MigrationCampaign } from '../campaigns/migration-campaign.ts';
 import { campaignRequestId, countProgress, isSettled, progressOf } from '../campaigns/migration-campaign.ts';
-import { campaignInvitationDocument, campaignJobDocument, type SenderCard } from '../notifications/outbox.ts';
+import {
+  campaignInvitationDocument,
+  campaignJobDocument,
+  campaignJobId,
+  OUTBOX_COLLECTION,
+  type OutboxRecord,
+  type SenderCard,
+} from '../notifications/outbox.ts';
 import type { Permissions } from '../policy/access-policy.ts';
 import { permissionsFor } from '../policy/access-policy.ts';
 import type { NewDocument, Versioned } from '../ports/document-store.ts';
@@ -310,6 +317,11 @@ async function entryRelationship(
   c: MigrationCampaign,
   e: CampaignEntry,
 ): Promise<Versioned<GdapRelationship> | undefined> {
+  // Recorded on the entry (a campaign started before the creation ran in the background made its requests under new ids).
+  if (e.relationshipId !== null) {
+    const recorded = await context.gdap.get(e.relationshipId);
+    if (recorded !== undefined) return recorded;
+  }
   const byId = await context.gdap.get(campaignRequestId(c.id, e.customerTenantId));
   if (byId !== undefined || context.records.mode !== 'graph') return byId;
   // Graph mode: stored under the id Microsoft gave it; the name (unique per partner, held by the campaign's claim) finds it.
@@ -441,6 +453,34 @@ export async function continueMigrationCampaign(
     if (current.value.state !== 'creating') return ok({ view: await campaignView(context, current, may), more: false, stalled: false });
   }
   return ok({ view: await campaignView(context, current, may), more: true, stalled: false });
+}
+
+/**
+ * The repair step's part for campaigns: a campaign left `creating` with no live creation job (started by a version that
+ * made the requests inside the click, in a process that died half-way; or a job ended without finishing it) gets its job
+ * again, as the person who started it (compare-and-set on the job record, so two sweepers restart it once). The job's
+ * steps find what was made already (per-customer ids, the entry's recorded relationship), so nothing is made twice.
+ * How many campaigns were restarted.
+ */
+export async function restartStalledCampaigns(context: UseCaseContext): Promise<number> {
+  let restarted = 0;
+  const partners = (await context.directory.listTenants()).filter((t) => t.partnerId !== undefined);
+  for (const partner of partners) {
+    for (const stored of await context.campaigns.listByPartner(partner.id)) {
+      const c = stored.value;
+      if (c.state !== 'creating') continue;
+      const job = await context.store.get<OutboxRecord>(OUTBOX_COLLECTION, campaignJobId(c.id));
+      if (job !== undefined && job.value.state === 'pending') continue;
+      const by = c.startedBy ?? c.createdBy;
+      const sender = { tenantId: by.tenantId, userId: by.userId, name: by.name };
+      const document = campaignJobDocument(c.id, sender, job?.value.senderCard, context.clock.now());
+      const written = await context.store.put(OUTBOX_COLLECTION, document.id, document.value, job?.version ?? null, {
+        indexes: document.indexes ?? [],
+      });
+      if (written.ok) restarted += 1;
+    }
+  }
+  return restarted;
 }
 
 /** One campaign of the partner, with its progress now. */

@@ -5,6 +5,7 @@ import type { TenantRef, UseCaseContext } from './context.ts';
 import { checkPolicy, tenantRef } from './context.ts';
 import type { GdapChange } from './gdap-writes.ts';
 import { changeGdap, sendUnsentRequest, settleGdap, transitionTo } from './gdap-writes.ts';
+import { restartStalledCampaigns } from './migration-campaigns.ts';
 import type { GdapRelationshipView, RelationshipView } from './views.ts';
 import { gdapView, resellerView } from './views.ts';
 import { DAY_MS } from '../shared/person.ts';
@@ -228,6 +229,8 @@ export interface RepairOutcome {
    * the sending: sent now. (In embedded mode the lifecycle sweep sends them, as a step that time made due.)
    */
   readonly sentRequests: number;
+  /** Campaigns left "creating" with no live creation job (a process that died before the job existed): their job restarted. */
+  readonly restartedCampaigns: number;
 }
 
 /**
@@ -251,7 +254,8 @@ export async function repairHalfDoneWork(
     if (!repaired.more || repaired.confirmed + repaired.released === 0) break;
   }
   const sentRequests = context.records.mode === 'graph' ? await sendUnsentRequests(context, input.limit ?? 500) : 0;
-  return ok({ confirmedNames, releasedNames, sentRequests });
+  const restartedCampaigns = await restartStalledCampaigns(context);
+  return ok({ confirmedNames, releasedNames, sentRequests, restartedCampaigns });
 }
 
 /** Graph mode: pages through what is due and sends each request left a draft past its grace (see sendUnsentRequest). */

@@ -123,7 +123,12 @@ function describeCrashes(backend: string, open: () => Promise<DocumentStore>): v
           ids: { newId: () => randomBytes(6).toString('hex') },
         });
         must(await fresh.repairHalfDoneWork(SYSTEM_ACTOR, {}));
-        expect(must(await fresh.repairHalfDoneWork(SYSTEM_ACTOR, {}))).toEqual({ confirmedNames: 0, releasedNames: 0, sentRequests: 0 });
+        expect(must(await fresh.repairHalfDoneWork(SYSTEM_ACTOR, {}))).toEqual({
+          confirmedNames: 0,
+          releasedNames: 0,
+          sentRequests: 0,
+          restartedCampaigns: 0,
+        });
         const adele = await resolveActor(createTestDirectory(), USERS.adminAgent.tenantId, USERS.adminAgent.userId);
         const partners = must(await fresh.listCustomersOfPartner(adele, { partnerTenantId: USERS.adminAgent.tenantId }));
         const exists = JSON.stringify(partners).includes(name);

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLargeWorld, seedPartner, type SeededPartner } from '#bench/support/seed-large-partner.ts';
 import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
+import { runLifecyclePass } from '#bot/lifecycle/lifecycle-pass.ts';
+import type { MigrationCampaign } from '#domain/campaigns/migration-campaign.ts';
 import type { DocumentStore, ExpectedVersion, WriteOptions, WriteOutcome } from '#domain/ports/document-store.ts';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
 import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
@@ -93,5 +95,94 @@ describe("a campaign's job runs from the outbox: a step cut short is taken over 
     expect(requested.map((g) => g.customer.tenantId).sort()).toEqual(proposed.value.rows.map((r) => r.customerTenantId).sort());
     expect(requested.every((g) => g.status === 'approvalPending')).toBe(true);
     for (const g of requested) expect(await two.app.services.outbox.deliveriesOf(`gdap:${g.id}`)).toHaveLength(1);
+  });
+});
+
+describe('a campaign left "creating" with no job (a process that died before the creation ran from the outbox) is restarted by the repair step', () => {
+  const large = buildLargeWorld([{ key: 'old', customers: 12, relationships: 12 }]);
+  const partner = large.partners[0] as SeededPartner;
+  const clock = new FixedClock('2026-11-25T12:00:00.000Z');
+  const shared = new MemoryDocumentStore();
+  let one: RunningApp;
+  let two: RunningApp;
+
+  beforeAll(async () => {
+    await seedPartner({ store: shared, directory: large.directory, clock, ids: new SequentialIds('seed') }, partner, 1);
+    const deps = { clock, directory: large.directory, store: shared, botStorage: new DocumentStoreBotStorage(shared) };
+    one = await startTestApp({}, { ...deps, ids: new SequentialIds('one'), instanceId: 'one' });
+    two = await startTestApp({}, { ...deps, ids: new SequentialIds('two'), instanceId: 'two' });
+  });
+  afterAll(async () => {
+    await one.close();
+    await two.close();
+  });
+
+  it('its job is queued again once (two sweepers), finds the requests made before, and asks every other customer once', async () => {
+    const domain = one.app.services.domain;
+    const admin = await domain.resolveActor(partner.tenantId, partner.adminAgentId);
+    const template = await domain.createRoleTemplate(admin, {
+      name: 'Old tier',
+      roles: [{ role: HELPDESK, groupIds: [partner.supportGroupId] }],
+    });
+    if (!template.ok) throw new Error(template.message);
+    const proposed = await domain.proposeMigrationCampaign(admin, { templateId: template.value.id, scope: 'all' });
+    if (!proposed.ok) throw new Error(proposed.message);
+    const total = proposed.value.total;
+    expect(total).toBeGreaterThan(5);
+    expect((await domain.startMigrationCampaign(admin, { id: proposed.value.id, version: proposed.value.version })).ok).toBe(true);
+    // As the old version left it: no job, and the first three customers asked inside the click (their requests under
+    // ids of their own, recorded on the entries) before the process died.
+    const jobId = `campaign|${proposed.value.id}`;
+    const job = await shared.get('outbox', jobId);
+    expect((await shared.remove('outbox', jobId, job?.version ?? '*')).ok).toBe(true);
+    const stored = await shared.get<MigrationCampaign>('migrationCampaigns', proposed.value.id);
+    if (stored === undefined) throw new Error('campaign not stored');
+    const entries = [...stored.value.entries];
+    for (const [i, e] of entries.slice(0, 3).entries()) {
+      const made = await domain.requestGdapRelationship(admin, {
+        customerTenantId: e.customerTenantId,
+        displayName: e.displayName,
+        duration: stored.value.duration,
+        roles: [HELPDESK],
+        templateId: template.value.id,
+      });
+      if (!made.ok) throw new Error(made.message);
+      const sent = await domain.lockForApproval(admin, { id: made.value.id, version: made.value.version });
+      if (!sent.ok) throw new Error(sent.message);
+      entries[i] = { ...e, relationshipId: made.value.id };
+    }
+    const { startedBy: _startedBy, ...old } = stored.value;
+    const written = await shared.put('migrationCampaigns', old.id, { ...old, entries }, stored.version, {
+      indexes: [{ index: 'campaignsByPartner', key: old.partnerTenantId, sort: old.createdDateTime }],
+    });
+    expect(written.ok).toBe(true);
+    // Nothing runs it: the outbox has nothing due for it.
+    expect((await one.app.services.outbox.deliverDue()).records.find((r) => r.message === 'campaign-run')).toBeUndefined();
+
+    // Two sweepers at once: one restarts it; a later pass finds its job live and restarts nothing.
+    const passes = await Promise.all([runLifecyclePass(one.app.services), runLifecyclePass(two.app.services)]);
+    expect(passes.map((p) => p.repaired.restartedCampaigns).sort()).toEqual([0, 1]);
+    for (let run = 0; run < 10; run += 1) {
+      const restarted = await one.app.services.outbox.read(jobId);
+      if (restarted?.value.state === 'done') break;
+      await Promise.all([one.app.services.outbox.deliverDue(), two.app.services.outbox.deliverDue()]);
+    }
+    await Promise.all([one.app.services.outbox.idle(), two.app.services.outbox.idle()]);
+    expect((await runLifecyclePass(one.app.services)).repaired.restartedCampaigns).toBe(0);
+
+    const done = await domain.getMigrationCampaign(admin, { id: proposed.value.id });
+    if (!done.ok) throw new Error(done.message);
+    expect(done.value).toMatchObject({ state: 'sent', creation: { sent: total, failed: 0, toDo: 0 } });
+    const customers = await domain.listCustomersOfPartner(admin, { partnerTenantId: partner.tenantId });
+    if (!customers.ok) throw new Error(customers.message);
+    const requested = customers.value
+      .flatMap((c) => c.gdapRelationships)
+      .filter((g) => g.relationship.fromTemplate?.templateId === template.value.id);
+    // One request per customer, sent: the three made before kept (under their own ids), none made twice.
+    expect(requested.map((g) => g.customer.tenantId).sort()).toEqual(proposed.value.rows.map((r) => r.customerTenantId).sort());
+    expect(requested.every((g) => g.status === 'approvalPending')).toBe(true);
+    expect(done.value.rows.slice(0, 3).map((r) => r.relationshipId)).toEqual(entries.slice(0, 3).map((e) => e.relationshipId));
+    // Once done, the next sweep leaves it alone.
+    expect((await runLifecyclePass(two.app.services)).repaired.restartedCampaigns).toBe(0);
   });
 });
