@@ -398,7 +398,10 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
   /** The card clicked for each write the outbox is finishing now (its notice updates that card in place). */
   const cards = new Map<string, { readonly senderCard: SenderCard; readonly verb: string }>();
 
-  /** The person's notice of how a write the outbox finished ended (none for the system's writes). */
+  /**
+   * The person's notice of how a write the outbox finished ended: none for the system's writes, nor for a step of work
+   * that reports its own progress (a campaign's 20 requests say so on its card, not in 20 messages).
+   */
   function noticeDocuments(
     write: RecordWrite,
     id: string,
@@ -407,7 +410,7 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
     subject?: GdapRelationship,
   ): NewDocument[] {
     const requester = requesterOf(write.event);
-    if (requester === undefined) return [];
+    if (requester === undefined || write.partOf !== undefined) return [];
     const about = subject ?? subjectOf(write);
     const card = cards.get(id);
     return [
@@ -882,7 +885,8 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
   return {
     mode: 'graph',
 
-    createRelationship: (relationship, event) => write({ kind: 'createRelationship', relationship, event }),
+    createRelationship: (relationship, event, partOf) =>
+      write({ kind: 'createRelationship', relationship, event, ...(partOf === undefined ? {} : { partOf }) }),
     updateRelationship: (change) => write({ kind: 'updateRelationship', ...change }),
 
     async deleteRelationship(before, event): Promise<RemoveOutcome> {

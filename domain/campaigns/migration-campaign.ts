@@ -39,6 +39,11 @@ export function campaignRequestId(campaignId: string, customerTenantId: string):
   return `${campaignId}.${customerTenantId}`;
 }
 
+/** The id of the sending for approval of a campaign's request for a customer (its audit event's): one per campaign and customer. */
+export function campaignSendId(campaignId: string, customerTenantId: string): string {
+  return `${campaignRequestId(campaignId, customerTenantId)}.send`;
+}
+
 export interface MigrationCampaign {
   readonly id: string;
   readonly partnerTenantId: string;

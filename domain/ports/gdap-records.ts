@@ -37,6 +37,15 @@ export type RecordOutcome = { readonly ok: true; readonly relationship: Versione
 export type RemoveOutcome = { readonly ok: true } | RecordFailure;
 export type SourceRead<T> = { readonly ok: true; readonly value: T } | RecordFailure;
 
+/**
+ * A larger piece of work a write is one step of, which reports how its steps ended itself (a migration campaign's job,
+ * on its progress card and summary): a write of it that is finished later in the background tells no one on its own.
+ */
+export interface WorkRef {
+  readonly kind: 'migrationCampaign';
+  readonly id: string;
+}
+
 /** One change the domain has decided: the relationship as read, what it should become, and who asked for it. */
 export interface RecordedChange {
   readonly before: Versioned<GdapRelationship>;
@@ -47,6 +56,8 @@ export interface RecordedChange {
    * change's own record there; an adapter whose system of record is elsewhere writes them with its local projection.
    */
   readonly outbox?: readonly NewDocument[];
+  /** The work this change is a step of, if it reports its own progress (see WorkRef); absent: a person's own change. */
+  readonly partOf?: WorkRef;
 }
 
 /** A change to one access assignment of the relationship (its id in `after`, or in `before` for a removal). */
@@ -60,8 +71,18 @@ export interface AssignmentChange extends RecordedChange {
  * idempotently, from what the system of record says by then.
  */
 export type RecordWrite =
-  | { readonly kind: 'createRelationship'; readonly relationship: GdapRelationship; readonly event: AuditEvent }
-  | { readonly kind: 'deleteRelationship'; readonly before: Versioned<GdapRelationship>; readonly event: AuditEvent }
+  | {
+      readonly kind: 'createRelationship';
+      readonly relationship: GdapRelationship;
+      readonly event: AuditEvent;
+      readonly partOf?: WorkRef;
+    }
+  | {
+      readonly kind: 'deleteRelationship';
+      readonly before: Versioned<GdapRelationship>;
+      readonly event: AuditEvent;
+      readonly partOf?: WorkRef;
+    }
   | { readonly [K in ChangeWriteKind]: { readonly kind: K } & RecordedChange }[ChangeWriteKind]
   | { readonly [K in AssignmentWriteKind]: { readonly kind: K } & AssignmentChange }[AssignmentWriteKind];
 
@@ -77,8 +98,8 @@ export interface GdapCustomer {
 
 export interface GdapRecords {
   readonly mode: GdapRecordsMode;
-  /** Creates the relationship (`created`); the name was claimed before. */
-  createRelationship(relationship: GdapRelationship, event: AuditEvent): Promise<RecordOutcome>;
+  /** Creates the relationship (`created`); the name was claimed before. `partOf`: the work it is a step of (see WorkRef). */
+  createRelationship(relationship: GdapRelationship, event: AuditEvent, partOf?: WorkRef): Promise<RecordOutcome>;
   /** Changes name, duration, roles or auto-extend of a relationship that is still `created`. */
   updateRelationship(change: RecordedChange): Promise<RecordOutcome>;
   /** Deletes a relationship that is still `created` (later ones are terminated). */

@@ -11,7 +11,7 @@ import type { GdapRelationship } from '../relationships/gdap-relationship.ts';
 import { dueTransition } from '../relationships/gdap-lifecycle.ts';
 import type { GdapTransition } from '../relationships/gdap-transitions.ts';
 import { applyTransition } from '../relationships/gdap-transitions.ts';
-import type { AssignmentChange, RecordedChange, RecordFailure, RecordOutcome } from '../ports/gdap-records.ts';
+import type { AssignmentChange, RecordedChange, RecordFailure, RecordOutcome, WorkRef } from '../ports/gdap-records.ts';
 import type { Refusal, Result } from '../shared/result.ts';
 import { ok, refuse, refuseWithLink } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
@@ -181,6 +181,12 @@ export interface GdapChange {
   readonly version: string;
 }
 
+/** A change made as one step of a larger piece of work (see WorkRef), with the step's own id for its audit event. */
+interface WorkStep {
+  readonly partOf?: WorkRef;
+  readonly eventId?: string;
+}
+
 type Mutation = (relationship: GdapRelationship, now: Date) => Result<GdapRelationship> | Promise<Result<GdapRelationship>>;
 
 /**
@@ -192,7 +198,7 @@ export async function changeGdap(
   actor: Actor,
   action: Action,
   write: GdapWrite | ((before: GdapRelationship, after: GdapRelationship) => GdapWrite),
-  change: GdapChange,
+  change: GdapChange & WorkStep,
   auditAction: string | ((before: GdapRelationship, after: GdapRelationship) => string),
   mutate: Mutation,
   detail?: (after: GdapRelationship) => string,
@@ -213,13 +219,15 @@ export async function changeGdap(
   if (!mutated.ok) return refuse(mutated.code, mutated.message, await gdapView(context, actor, settled, undefined, may));
   const changed = { ...mutated, value: { ...mutated.value, lastModifiedBy: personRef(actor) } };
   const name = typeof auditAction === 'string' ? auditAction : auditAction(settled.value, changed.value);
-  const event = gdapEvent(context, actor, name, settled.value, changed.value, detail?.(changed.value));
+  const made = gdapEvent(context, actor, name, settled.value, changed.value, detail?.(changed.value));
+  const event = change.eventId === undefined ? made : { ...made, id: change.eventId };
   const how = typeof write === 'function' ? write(settled.value, changed.value) : write;
   const outcome = await recordChange(context, how, {
     before: settled,
     after: changed.value,
     event,
     outbox: outbox?.(changed.value, event) ?? [],
+    ...(change.partOf === undefined ? {} : { partOf: change.partOf }),
   });
   if (!outcome.ok) {
     // Lost the compare-and-set to a write in between: say whose it was, as for a stale version.

@@ -2,7 +2,7 @@ import type { Actor } from '../actors/actor.ts';
 import { auditEvent } from '../audit/audit-event.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import type { CampaignEntry, CampaignProgress, MigrationCampaign } from '../campaigns/migration-campaign.ts';
-import { campaignRequestId, countProgress, isSettled, progressOf } from '../campaigns/migration-campaign.ts';
+import { campaignRequestId, campaignSendId, countProgress, isSettled, progressOf } from '../campaigns/migration-campaign.ts';
 import {
   campaignInvitationDocument,
   campaignJobDocument,
@@ -343,6 +343,8 @@ async function settleEntry(
   e: CampaignEntry,
 ): Promise<{ entry: CampaignEntry; sent?: Versioned<GdapRelationship> }> {
   let found = await entryRelationship(context, c, e);
+  // The campaign reports how each customer's writes ended on its own card: none of them tells the person on its own.
+  const partOf = { kind: 'migrationCampaign', id: c.id } as const;
   if (found === undefined) {
     const created = await requestGdapAs(
       context,
@@ -356,6 +358,7 @@ async function settleEntry(
         templateId: template.value.id,
       },
       campaignRequestId(c.id, e.customerTenantId),
+      partOf,
     );
     if (!created.ok && created.code === ON_ITS_WAY) return { entry: { ...e, failure: created.message } };
     if (!created.ok && PASSING.has(created.code) && (e.attempts ?? 0) + 1 < CAMPAIGN_ATTEMPTS) {
@@ -369,7 +372,13 @@ async function settleEntry(
   }
   const id = found.value.id;
   if (found.value.status === 'created') {
-    const locked = await lockForApproval(context, actor, { id, version: found.version });
+    // One sending per campaign and customer, however often this step is retried (its write kept once, finished once).
+    const locked = await lockForApproval(
+      context,
+      actor,
+      { id, version: found.version },
+      { partOf, id: campaignSendId(c.id, e.customerTenantId) },
+    );
     if (locked.ok)
       return {
         entry: { ...e, relationshipId: id, step: 'sent' },

@@ -16,6 +16,7 @@ import { ok, refuse } from '../shared/result.ts';
 import type { UseCaseContext } from './context.ts';
 import { CHANGED_MEANWHILE, checkPolicy, ownPartnerTenant, personRef, staleMessage } from './context.ts';
 import type { GdapChange } from './gdap-writes.ts';
+import type { WorkRef } from '../ports/gdap-records.ts';
 import { changeGdap, gdapEvent, NOT_FOUND, refusalOf, transitionTo } from './gdap-writes.ts';
 import type { GdapRelationshipView, ResellerRelationshipView } from './views.ts';
 import { gdapView, resellerView } from './views.ts';
@@ -122,6 +123,7 @@ export async function requestGdapAs(
   actor: Actor,
   input: RequestGdapInput,
   chosenId: string | undefined,
+  partOf?: WorkRef,
 ): Promise<Result<GdapRelationshipView>> {
   const partnerTenantId = ownPartnerTenant(actor);
   const denied = checkPolicy(actor, 'requestGdapRelationship', { partnerTenantId, customerTenantId: input.customerTenantId });
@@ -172,6 +174,7 @@ export async function requestGdapAs(
   const outcome = await context.records.createRelationship(
     relationship,
     gdapEvent(context, actor, 'gdap.requested', undefined, relationship),
+    partOf,
   );
   if (!outcome.ok) {
     // Not confirmed yet (graph mode): the request is on its way and keeps its name until it is made or given up.
@@ -199,14 +202,23 @@ async function openRequestsWaitingOn(context: UseCaseContext, partnerTenantId: s
 }
 const OPEN_STATUSES: ReadonlySet<string> = new Set(['created', 'approvalPending', 'approved', 'activating']);
 
-/** Sends the relationship for the customer's approval: it becomes `approvalPending` and gets its approval link. */
-export function lockForApproval(context: UseCaseContext, actor: Actor, change: GdapChange): Promise<Result<GdapRelationshipView>> {
+/**
+ * Sends the relationship for the customer's approval: it becomes `approvalPending` and gets its approval link. `step`:
+ * as one step of a larger piece of work that reports its own progress (a campaign's), under the step's own id, the same
+ * however often the step is retried (so a sending not confirmed yet is finished once, not asked for again).
+ */
+export function lockForApproval(
+  context: UseCaseContext,
+  actor: Actor,
+  change: GdapChange,
+  step?: { readonly partOf: WorkRef; readonly id: string },
+): Promise<Result<GdapRelationshipView>> {
   return changeGdap(
     context,
     actor,
     'lockForApproval',
     { kind: 'lockForApproval' },
-    change,
+    step === undefined ? change : { ...change, partOf: step.partOf, eventId: step.id },
     'gdap.lockedForApproval',
     transitionTo('lockForApproval', actor),
   );
