@@ -138,7 +138,7 @@ export function questionSide(question: string): AskerSide | null {
 // A message that asks for a piece of work (a draft, a translation, a summary, a review of one's own setup) is not a
 // question the knowledge base answers, whatever words it shares with a fact ("draft an email to the customer").
 const REQUEST_FOR_WORK =
-  /^(?:(?:hey|hi|hello|ok|okay|so|please|pls)[,!]? +)*(?:(?:can|could|would|will) you (?:please |pls |quickly )?|please |pls )?(?:draft|write|translate|summari[sz]e|review|audit|assess|analy[sz]e|generate|compose|rewrite|reword|proofread)\b/;
+  /^(?:(?:hey|hi|hello|ok|okay|so|please|pls)[,!]? +)*(?:(?:can|could|would|will) you (?:please |pls |quickly )?|please |pls )?(?:draft|write|translate|summari[sz]e|review|audit|assess|analy[sz]e|generate|compose|rewrite|reword|proofread)\b(?! (?:(?:me|us) )?(?:(?:down|out) )?(?:what|how|who|whom|why|when|where|which|whether|the (?:steps|process|difference))\b)/;
 
 /** True when a message asks the helpdesk to do a piece of work rather than to answer a question. */
 export function asksForWork(question: string): boolean {

@@ -363,6 +363,9 @@ describe('a message that asks for work is not a question', () => {
     ['can you tell me who accepts a gdap request', false],
     ['can the partner review our business central change log', false],
     ['what should the draft invitation email say', false],
+    ['can you summarize what gdap is', false],
+    ['please write down the steps to remove a partner', false],
+    ['could you explain how auto-extend works', false],
   ] as const)('%s → %s', (message, work) => {
     expect(asksForWork(message)).toBe(work);
     if (work) expect(answerQuestion(message).kind).toBe('unknown');
