@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '#domain/actors/actor.ts';
 import type { BotServices } from '../services.ts';
 import type { RecordReport } from '../proactive/outbox.ts';
-import { newOutboxRecord, reminderOutboxId } from '#domain/notifications/outbox.ts';
+import { newOutboxRecord, reminderOutboxId, type OutboxMessageType, type UndeliveredMessage } from '#domain/notifications/outbox.ts';
 import { announceChange } from '../notifications/announce-change.ts';
 import { runWeeklyPostureCheck } from './posture-sweep.ts';
 
@@ -38,6 +38,29 @@ export interface LifecyclePassReport {
   /** What the outbox delivered in this pass (reminders, and any other message that was due). */
   readonly deliveries: readonly RecordReport[];
   readonly failures: readonly { readonly what: string; readonly reason: string }[];
+}
+
+/** What each kind of the system's own messages is, and who it was for, in the sweep's report. */
+const UNDELIVERED_WHAT: Partial<Record<OutboxMessageType, { readonly what: string; readonly one: string; readonly many: string }>> = {
+  reminder: { what: 'a reminder', one: 'recipient', many: 'recipients' },
+  'posture-weekly': { what: 'the weekly posture card', one: 'Admin agent', many: 'Admin agents' },
+  'partner-decision': { what: "a notice of the customer's answer", one: 'partner user', many: 'partner users' },
+  'partner-terminated': { what: 'a notice of a termination', one: 'partner user', many: 'partner users' },
+  'partner-roles-removed': { what: 'a notice of roles removed', one: 'partner user', many: 'partner users' },
+  'undelivered-notice': { what: 'a "could not deliver" notice to its sender', one: 'sender', many: 'senders' },
+  'record-write-outcome': { what: 'a notice of how a change at Microsoft ended', one: 'person', many: 'people' },
+};
+
+/** A message given up with nobody to tell, as a failure of the pass that reports it. */
+function undeliveredFailure(u: UndeliveredMessage): { what: string; reason: string } {
+  const kind = UNDELIVERED_WHAT[u.message] ?? { what: 'a message', one: 'recipient', many: 'recipients' };
+  return {
+    what: `deliver ${kind.what} (${u.outboxId})`,
+    reason:
+      `could not be delivered to ${u.failed} ${u.failed === 1 ? kind.one : kind.many} in Teams, though it was tried for hours` +
+      (u.failed < u.recipients ? ` (delivered to ${u.recipients - u.failed} other${u.recipients - u.failed === 1 ? '' : 's'})` : '') +
+      (u.lastError === null ? '' : `; last error: ${u.lastError}`),
+  };
 }
 
 function reasonOf(error: unknown): string {
@@ -145,15 +168,21 @@ export async function runLifecyclePass(services: LifecyclePassServices, options:
   const run = await services.outbox.deliverDue();
   for (const r of run.records.filter((record) => record.outcome === 'error'))
     failures.push({ what: `deliver ${r.id}`, reason: r.error ?? 'unknown' });
-  // The weekly posture card has no sender to tell: one Teams never took, after the retries, is this pass's failure.
-  for (const r of run.records.filter((record) => record.message === 'posture-weekly' && record.outcome === 'done')) {
-    const failed = r.recipients.filter((d) => d.state === 'failed').length;
-    if (failed > 0) {
-      failures.push({
-        what: `deliver the weekly posture card (${r.id})`,
-        reason: `could not be delivered to ${failed} Admin agent${failed === 1 ? '' : 's'} in Teams, though it was tried for hours`,
-      });
+  // The system's own messages have no sender to tell: each one Teams never took, after the retries (in this pass's run
+  // or any other instance's), is a failure of the first pass that sees it, and of no pass after.
+  try {
+    for (const u of await services.outbox.takeUndelivered()) {
+      const failure = undeliveredFailure(u);
+      // In the bot's own passes the log is the report: one error line per message, once.
+      log.error(
+        { outboxId: u.outboxId, message: u.message, failed: u.failed, recipients: u.recipients },
+        `${failure.what}: ${failure.reason}`,
+      );
+      failures.push(failure);
     }
+  } catch (error) {
+    log.error({ err: error }, 'reading the undelivered messages failed');
+    failures.push({ what: 'report undelivered messages', reason: reasonOf(error) });
   }
 
   // Unused state goes last: what is due now still reaches the people it is for.

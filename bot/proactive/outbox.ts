@@ -9,7 +9,7 @@
 import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Clock } from '#domain/ports/clock.ts';
-import type { DocumentStore, Versioned } from '#domain/ports/document-store.ts';
+import type { DocumentStore, NewDocument, Versioned } from '#domain/ports/document-store.ts';
 import type { DeliveryState, OutboxMessage, OutboxRecord, RecipientDelivery } from '#domain/notifications/outbox.ts';
 import {
   newOutboxRecord,
@@ -18,6 +18,11 @@ import {
   OUTBOX_PENDING,
   outboxDocument,
   outboxIndexes,
+  UNDELIVERED_COLLECTION,
+  UNDELIVERED_UNREPORTED,
+  undeliveredDocument,
+  undeliveredIndexes,
+  type UndeliveredMessage,
 } from '#domain/notifications/outbox.ts';
 import { outsideAnyTurn } from '../storage/deadline.store.ts';
 import type { Attempt, Notifier, Recipient } from './notifier.ts';
@@ -115,6 +120,11 @@ export interface Outbox {
   stop(): Promise<void>;
   /** Sets the jobs run from the outbox (see OutboxTask), for a task built after the outbox (it needs the services). */
   setTask(task: OutboxTask): void;
+  /**
+   * The messages given up with nobody to tell (the system's own) not reported yet, each marked reported by this call
+   * (compare-and-set: of several sweepers at once, one reports each), so a report counts each once, never again.
+   */
+  takeUndelivered(limit?: number): Promise<UndeliveredMessage[]>;
 }
 
 /**
@@ -161,8 +171,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let again = false;
   let lateTask: OutboxTask | undefined;
 
-  const write = (record: OutboxRecord, expected: string | null, create: OutboxRecord[] = []) =>
-    deps.store.put(OUTBOX_COLLECTION, record.id, record, expected, { indexes: outboxIndexes(record), create: create.map(outboxDocument) });
+  const write = (record: OutboxRecord, expected: string | null, create: OutboxRecord[] = [], also: NewDocument[] = []) =>
+    deps.store.put(OUTBOX_COLLECTION, record.id, record, expected, {
+      indexes: outboxIndexes(record),
+      create: [...create.map(outboxDocument), ...also],
+    });
 
   /** The schedule after a failed try: back-off (at least Retry-After), or given up past the window. */
   function afterFailure(
@@ -309,7 +322,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
       const done = finish(record, recipients, deps.clock.now());
       const notices = undeliveredNotice(done, deps.clock.now());
-      const written = await write(done, version, notices);
+      // Nobody to tell (the system's own message): kept for the sweep's report, with the give-up itself.
+      const undelivered = undeliveredDocument(done, deps.clock.now());
+      const written = await write(done, version, notices, undelivered === undefined ? [] : [undelivered]);
+      if (written.ok && undelivered !== undefined) log.warn({ outboxId: done.id, message: done.message.type }, 'could not be delivered');
       // The sender's "could not be delivered" notice is due now: deliver it in the next run, not at the next interval.
       if (written.ok && notices.length > 0) again = true;
       if (written.ok && deps.onProgress !== undefined) {
@@ -400,6 +416,19 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     deliverDue: runOnce,
     setTask(task) {
       lateTask = task;
+    },
+    async takeUndelivered(limit = 500) {
+      const { collection, index, key } = UNDELIVERED_UNREPORTED;
+      const taken: UndeliveredMessage[] = [];
+      for (const stored of await deps.store.list<UndeliveredMessage>(collection, index, key, { limit })) {
+        const reported: UndeliveredMessage = { ...stored.value, reportedDateTime: deps.clock.now().toISOString() };
+        const id = `undelivered|${stored.value.outboxId}`;
+        const written = await deps.store.put(UNDELIVERED_COLLECTION, id, reported, stored.version, {
+          indexes: undeliveredIndexes(reported),
+        });
+        if (written.ok) taken.push(stored.value);
+      }
+      return taken;
     },
     start(intervalMs) {
       if (intervalMs <= 0 || timer !== undefined) return;

@@ -348,3 +348,55 @@ export function recordWriteId(write: RecordWrite): string {
 export function createWriteId(claimedId: string): string {
   return `record-write|create|${claimedId}`;
 }
+
+/**
+ * A message given up with no sender to tell (a reminder, a notice to the partner, the weekly posture card: the system's
+ * own messages): kept, written in the same atomic step as the record's give-up, until a sweep reports it, once.
+ */
+export const UNDELIVERED_COLLECTION = 'outboxUndelivered';
+/** key `unreported`, sorted by when it was given up: what the sweep's report reads (a reported one leaves it). */
+export const UNDELIVERED_INDEX = 'outboxUndeliveredUnreported';
+const UNREPORTED = 'unreported';
+
+export interface UndeliveredMessage {
+  readonly outboxId: string;
+  readonly message: OutboxMessageType;
+  readonly origin: string | null;
+  /** Recipients it could not be delivered to, of how many. */
+  readonly failed: number;
+  readonly recipients: number;
+  readonly lastError: string | null;
+  readonly givenUpDateTime: string;
+  /** When a sweep reported it; null until then. */
+  readonly reportedDateTime: string | null;
+}
+
+/** The index entries of an undelivered message: in the unreported list until a sweep reports it. */
+export function undeliveredIndexes(value: UndeliveredMessage): IndexEntry[] {
+  return value.reportedDateTime === null ? [{ index: UNDELIVERED_INDEX, key: UNREPORTED, sort: value.givenUpDateTime }] : [];
+}
+
+/** Reads the unreported list (`list(collection, index, key)` of the store). */
+export const UNDELIVERED_UNREPORTED = { collection: UNDELIVERED_COLLECTION, index: UNDELIVERED_INDEX, key: UNREPORTED } as const;
+
+/**
+ * The undelivered-message document of a record just finished, when some recipients could not be reached and there is no
+ * sender to tell (a sender is told by an `undelivered-notice` instead); none for a kept write at the system of record,
+ * whose requester is told how it ended by its own notice.
+ */
+export function undeliveredDocument(record: OutboxRecord, now: Date): NewDocument | undefined {
+  const recipients = record.recipients ?? [];
+  const failed = recipients.filter((r) => r.state === 'failed');
+  if (record.state !== 'done' || record.sender !== null || failed.length === 0 || record.message.type === 'record-write') return undefined;
+  const value: UndeliveredMessage = {
+    outboxId: record.id,
+    message: record.message.type,
+    origin: record.origin,
+    failed: failed.length,
+    recipients: recipients.length,
+    lastError: failed.find((r) => r.lastError !== null)?.lastError ?? null,
+    givenUpDateTime: now.toISOString(),
+    reportedDateTime: null,
+  };
+  return { collection: UNDELIVERED_COLLECTION, id: `undelivered|${record.id}`, value, indexes: undeliveredIndexes(value) };
+}

@@ -163,4 +163,55 @@ describe('the outbox against a failing connector', () => {
       await stub.close();
     }
   }, 120_000);
+
+  it('a system message given up (no sender to tell) is a failure in the next sweep report, once, whichever instance gave it up', async () => {
+    const stub = await startConnectorStub();
+    const store = new MemoryDocumentStore();
+    const clock = new FixedClock(MOMENT);
+    const policy = { firstRetryMs: 30_000, maxRetryMs: 30 * MINUTE, giveUpAfterMs: 2 * 60 * MINUTE };
+    const deps = { store, botStorage: new DocumentStoreBotStorage(store), clock, outboxPolicy: policy };
+    const one = await startTestApp({}, { ...deps, instanceId: 'one' });
+    const two = await startTestApp({}, { ...deps, instanceId: 'two' });
+    try {
+      const seeded = await seedLifecycle(store, new Date(MOMENT), 1);
+      for (const who of [ADELE, ...CUSTOMER_GLOBAL_ADMINS]) {
+        expect((await post(one.baseUrl, makeMessage('hi', { ...who, serviceUrl: stub.serviceUrl }))).status).toBe(200);
+      }
+      const due = seeded.filter((s) => s.expected !== null);
+      stub.failNext(100_000, 429);
+      // The sweep queues the reminders; Teams refuses every send.
+      const first = await runLifecyclePass(one.app.services);
+      expect(first.failures).toEqual([]);
+      const reminders = first.deliveries.filter((d) => d.message === 'reminder' && d.recipients.some((r) => r.state === 'retrying'));
+      expect(reminders.length).toBeGreaterThan(0);
+      // The bot's own outbox runs (not a sweep) keep trying, past the window: given up there, silently so far.
+      for (let minutes = 10; minutes <= 150; minutes += 10) {
+        clock.set(new Date(Date.parse(MOMENT) + minutes * MINUTE).toISOString());
+        await one.app.services.outbox.deliverDue();
+      }
+      for (const r of reminders) {
+        const record = await one.app.services.outbox.read(r.id);
+        expect(record?.value.recipients?.some((p) => p.state === 'failed')).toBe(true);
+      }
+      expect(stub.posted).toHaveLength(0);
+
+      // The next sweep, on either instance (two at once): each given-up reminder is a failure of exactly one report.
+      const [a, b] = await Promise.all([runLifecyclePass(one.app.services), runLifecyclePass(two.app.services)]);
+      const reported = [...a.failures, ...b.failures].filter((f) => f.what.startsWith('deliver a reminder'));
+      expect(reported.map((f) => f.what).sort()).toEqual(reminders.map((r) => `deliver a reminder (${r.id})`).sort());
+      expect(
+        reported.every((f) => /^could not be delivered to \d+ recipients? in Teams, though it was tried for hours/.test(f.reason)),
+      ).toBe(true);
+      expect(reported.every((f) => f.reason.includes('last error: HTTP 429'))).toBe(true);
+      // Not every sweep forever: the next one reports nothing of them.
+      stub.recover();
+      expect((await runLifecyclePass(one.app.services)).failures).toEqual([]);
+      expect((await runLifecyclePass(two.app.services)).failures).toEqual([]);
+      expect(due.length).toBeGreaterThanOrEqual(reminders.length);
+    } finally {
+      await one.close();
+      await two.close();
+      await stub.close();
+    }
+  }, 120_000);
 });

@@ -110,7 +110,9 @@ describe('the weekly posture card goes through the outbox: retried until Teams t
     const late = await pass('two');
     expect(late.failures).toContainEqual({
       what: 'deliver the weekly posture card (posture|' + DEMO.woodgrove + '|2026-11-30)',
-      reason: 'could not be delivered to 2 Admin agents in Teams, though it was tried for hours',
+      reason: expect.stringMatching(
+        /^could not be delivered to 2 Admin agents in Teams, though it was tried for hours; last error: HTTP 429/,
+      ),
     });
     const record = await running.app.services.outbox.read(`posture|${DEMO.woodgrove}|2026-11-30`);
     expect(record?.value.recipients?.map((r) => r.state)).toEqual(['failed', 'failed']);
