@@ -11,12 +11,10 @@ import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
 // (95.1%) declined; with meaning-based matching (the hybrid, as the bot answers) 118/148 (79.7%) and 39/41 (95.1%); asked
 // as the bot is asked (the asker's side known, from each case's persona) 120/148 (81.1%) and 39/41 (95.1%).
 // The floor sits at what is reached, honestly short of the target.
-// Lowered on 30 Nov at landing: the probe-question facts and rules (who requests GDAP, expiry, requests for work…) raised
-// tuning 303 → 305/326, fresh 241 → 245/260, fresh batch 3 (first seen, before any tuning on it) 153 → 158/190, dev-3
-// 102 → 103/150 and 31 → 32/40, dev-2 unchanged, but this floor test, run at landing, measured 118/148 (79.7%) and 38/41
-// (92.7%); the change was kept for the blind sets' sum and the floor set at what is measured, for the lead to judge. No
-// held-out miss was read or tuned on.
-const HELD_OUT_FLOOR = { inScope: 0.79, outOfScope: 0.92 } as const;
+// On 30 Nov the first tuning landing measured 118/148 and 38/41 here (the floor was lowered to that for a while); after
+// the session's tuning on fresh batch 3 the lead's score-only run measured 125/148 (84.5%) and 40/41 (97.6%), and the floor
+// is back above every earlier figure. No held-out miss was read or tuned on.
+const HELD_OUT_FLOOR = { inScope: 0.84, outOfScope: 0.97 } as const;
 
 describe('the held-out floor', async () => {
   // Answered as the bot answers: the questions encoded with the embedded sentence encoder and the committed vector file.
