@@ -6,19 +6,10 @@ import { auditStream } from '#domain/audit/audit-event.ts';
 import type { OutboxRecord } from '#domain/notifications/outbox.ts';
 import { OUTBOX_COLLECTION, OUTBOX_INDEX } from '#domain/notifications/outbox.ts';
 import { createPartnerAccess, type PartnerAccess } from '#domain/partner-access.ts';
-import type {
-  CountRange,
-  DocumentStore,
-  ExpectedVersion,
-  ListRange,
-  StreamPage,
-  Versioned,
-  WriteOptions,
-  WriteOutcome,
-} from '#domain/ports/document-store.ts';
 import type { CampaignView } from '#domain/use-cases/migration-campaigns.ts';
 import { expectOk } from '#test/support/domain-harness.ts';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
+import { interceptedStore } from '#test/support/intercepted-store.ts';
 import { RecordingDocumentStore } from '#test/support/recording-store.ts';
 
 const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
@@ -27,63 +18,17 @@ const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
  * The store of a process that is killed after its `killAfter`-th write: that write lands whole (as any acknowledged
  * write does), and every call after it fails, so nothing more of the work happens.
  */
-class KillableStore implements DocumentStore {
-  writes = 0;
-  killAfter = Number.POSITIVE_INFINITY;
-  readonly inner: RecordingDocumentStore;
-
-  constructor(inner: RecordingDocumentStore) {
-    this.inner = inner;
-  }
-
-  #alive(): void {
-    if (this.writes >= this.killAfter) throw new Error('killed');
-  }
-
-  async get<T>(collection: string, id: string): Promise<Versioned<T> | undefined> {
-    this.#alive();
-    return this.inner.get<T>(collection, id);
-  }
-
-  async put<T>(collection: string, id: string, value: T, expected: ExpectedVersion, options?: WriteOptions): Promise<WriteOutcome<T>> {
-    this.#alive();
-    const outcome = await this.inner.put(collection, id, value, expected, options);
-    this.writes += 1;
-    return outcome;
-  }
-
-  async remove(collection: string, id: string, expected: string | '*', options?: Pick<WriteOptions, 'append'>) {
-    this.#alive();
-    const outcome = await this.inner.remove(collection, id, expected, options);
-    this.writes += 1;
-    return outcome;
-  }
-
-  async list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
-    this.#alive();
-    return this.inner.list<T>(collection, index, key, range);
-  }
-
-  async count(collection: string, index: string, key: string, range?: CountRange): Promise<number> {
-    this.#alive();
-    return this.inner.count(collection, index, key, range);
-  }
-
-  async append(stream: string, event: unknown): Promise<number> {
-    this.#alive();
-    const seq = await this.inner.append(stream, event);
-    this.writes += 1;
-    return seq;
-  }
-
-  async readStream(stream: string, page: { readonly after?: number; readonly limit: number }): Promise<StreamPage> {
-    this.#alive();
-    return this.inner.readStream(stream, page);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
-  }
+function killableStore(inner: RecordingDocumentStore) {
+  const life = { writes: 0, killAfter: Number.POSITIVE_INFINITY };
+  const store = interceptedStore(inner, {
+    before: () => {
+      if (life.writes >= life.killAfter) throw new Error('killed');
+    },
+    afterWrite: () => {
+      life.writes += 1;
+    },
+  });
+  return Object.assign(life, { inner, store });
 }
 
 /** 40 reseller customers of one partner, 12 of them still on DAP, and a role template; a campaign proposed to the 12. */
@@ -91,8 +36,8 @@ async function world() {
   const large = buildLargeWorld([{ key: 'kill', customers: 40, relationships: 40 }]);
   const partner = large.partners[0] as SeededPartner;
   const clock = new FixedClock('2026-03-01T10:00:00.000Z');
-  const store = new KillableStore(new RecordingDocumentStore());
-  const deps = { store, directory: large.directory, clock, ids: new SequentialIds('w') };
+  const store = killableStore(new RecordingDocumentStore());
+  const deps = { store: store.store, directory: large.directory, clock, ids: new SequentialIds('w') };
   await seedPartner(deps, partner, 1);
   const access = createPartnerAccess(deps);
   const admin = await access.resolveActor(partner.tenantId, partner.adminAgentId);

@@ -4,77 +4,31 @@ import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { insideClick } from '#bot/storage/deadline.store.ts';
 import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
 import type { CampaignView } from '#domain/use-cases/migration-campaigns.ts';
-import type {
-  CountRange,
-  DocumentStore,
-  ExpectedVersion,
-  ListRange,
-  StreamPage,
-  Versioned,
-  WriteOptions,
-  WriteOutcome,
-} from '#domain/ports/document-store.ts';
 import { cardTexts, makeInvoke, post, type Speaker } from '#test/support/activities.ts';
 import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
+import { interceptedStore } from '#test/support/intercepted-store.ts';
 import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
 import { chat, invokeText } from '#test/support/partner-flow.ts';
 
 const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
 
 /** The memory store, counting the calls made by a card click itself (not what it leaves to run in the background). */
-class ClickCountingStore implements DocumentStore {
-  calls = 0;
-  readonly #inner = new MemoryDocumentStore();
-
-  #count(): void {
-    if (insideClick()) this.calls += 1;
-  }
-
-  get<T>(collection: string, id: string): Promise<Versioned<T> | undefined> {
-    this.#count();
-    return this.#inner.get<T>(collection, id);
-  }
-
-  put<T>(collection: string, id: string, value: T, expected: ExpectedVersion, options?: WriteOptions): Promise<WriteOutcome<T>> {
-    this.#count();
-    return this.#inner.put(collection, id, value, expected, options);
-  }
-
-  remove(collection: string, id: string, expected: string | '*', options?: Pick<WriteOptions, 'append'>) {
-    this.#count();
-    return this.#inner.remove(collection, id, expected, options);
-  }
-
-  list<T>(collection: string, index: string, key: string, range?: ListRange): Promise<Versioned<T>[]> {
-    this.#count();
-    return this.#inner.list<T>(collection, index, key, range);
-  }
-
-  count(collection: string, index: string, key: string, range?: CountRange): Promise<number> {
-    this.#count();
-    return this.#inner.count(collection, index, key, range);
-  }
-
-  append(stream: string, event: unknown): Promise<number> {
-    this.#count();
-    return this.#inner.append(stream, event);
-  }
-
-  readStream(stream: string, page: { readonly after?: number; readonly limit: number }): Promise<StreamPage> {
-    this.#count();
-    return this.#inner.readStream(stream, page);
-  }
-
-  close(): Promise<void> {
-    return this.#inner.close();
-  }
+function clickCountingStore() {
+  const counted = { calls: 0 };
+  const store = interceptedStore(new MemoryDocumentStore(), {
+    before: () => {
+      if (insideClick()) counted.calls += 1;
+    },
+  });
+  return Object.assign(counted, { store });
 }
 
 describe('"Create and send" of a campaign of 300 customers answers after as many store calls as one of 1', () => {
   const large = buildLargeWorld([{ key: 'big', customers: 334, relationships: 334 }]);
   const partner = large.partners[0] as SeededPartner;
-  const store = new ClickCountingStore();
+  const counting = clickCountingStore();
+  const store = counting.store;
   const clock = new FixedClock('2026-11-25T12:00:00.000Z');
   let running: RunningApp;
   let stub: ConnectorStub;
@@ -110,12 +64,12 @@ describe('"Create and send" of a campaign of 300 customers answers after as many
     const proposed = await running.app.services.domain.proposeMigrationCampaign(actor, { templateId, scope });
     if (!proposed.ok) throw new Error(proposed.message);
     await before?.(proposed.value);
-    store.calls = 0;
+    counting.calls = 0;
     const clicked = await post(
       running.baseUrl,
       makeInvoke('campaign.start', { id: proposed.value.id, version: proposed.value.version }, admin, { replyToId: card }),
     );
-    return { calls: store.calls, text: invokeText(clicked), proposed: proposed.value };
+    return { calls: counting.calls, text: invokeText(clicked), proposed: proposed.value };
   }
 
   it('counts the click, then the job makes every request in the background and leaves the summary on the card', async () => {

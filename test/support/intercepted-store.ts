@@ -1,0 +1,36 @@
+/**
+ * A document store with a test's hooks around every call of another one: to count the calls a card click makes, or to
+ * play a process that is killed after its n-th write.
+ */
+import type { DocumentStore } from '#domain/ports/document-store.ts';
+
+/** A document store's calls, `close` aside. */
+export type StoreCall = Exclude<keyof DocumentStore, 'close'>;
+
+const CALLS: ReadonlySet<string> = new Set<StoreCall>(['get', 'put', 'remove', 'list', 'count', 'append', 'readStream']);
+const WRITES: ReadonlySet<string> = new Set<StoreCall>(['put', 'remove', 'append']);
+
+export interface StoreCallHooks {
+  /** Runs as each call is made (in the caller's context); throwing refuses the call, which then rejects. */
+  readonly before?: (call: StoreCall) => void;
+  /** Runs once a write (put, remove, append) has landed. */
+  readonly afterWrite?: (call: StoreCall) => void;
+}
+
+export function interceptedStore(inner: DocumentStore, hooks: StoreCallHooks): DocumentStore {
+  return new Proxy(inner, {
+    get(target, key, receiver) {
+      const member: unknown = Reflect.get(target, key, receiver);
+      if (typeof member !== 'function') return member;
+      const method = member as (...args: unknown[]) => unknown;
+      if (typeof key !== 'string' || !CALLS.has(key)) return method.bind(target);
+      const call = key as StoreCall;
+      return async (...args: unknown[]) => {
+        hooks.before?.(call);
+        const result = await method.apply(target, args);
+        if (WRITES.has(call)) hooks.afterWrite?.(call);
+        return result;
+      };
+    },
+  });
+}
