@@ -16,7 +16,7 @@ import { customerRows, removeRolesPreview } from './customer-rows.ts';
 import { partnerRows } from './partner-rows.ts';
 import { campaignForTab, postureForTab } from './partner-operations.ts';
 import type { CustomerPartners, PartnerCampaigns, PartnerRelationships, RemoveRolesResult, TabConfig, TabMe } from './tab-contract.ts';
-import { param, readJsonBody, sendError, sendJson, statusForRefusal } from './tab-http.ts';
+import { param, readJsonBody, sendError, sendJson, sendRefusal } from './tab-http.ts';
 import type { IdentifyCaller } from './tab-identity.ts';
 
 export interface TabApiDeps {
@@ -114,7 +114,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
         ...(q.within === undefined ? {} : { expiringWithinDays: q.within }),
         ...(q.after === undefined ? {} : { after: q.after }),
       });
-      if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+      if (!listed.ok) return sendRefusal(res, listed);
       const tenant = await deps.directory.findTenant(actor.tenantId);
       const body: PartnerRelationships = {
         partnerName: tenant?.name ?? actor.tenantId,
@@ -133,7 +133,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     '/api/tab/partner/posture',
     withActor(async (actor, _req, res) => {
       const report = await deps.domain.checkGdapPosture(actor, {});
-      if (!report.ok) return sendError(res, statusForRefusal(report.code), report.message);
+      if (!report.ok) return sendRefusal(res, report);
       sendJson(res, 200, postureForTab(report.value));
     }),
   );
@@ -142,7 +142,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     '/api/tab/partner/campaigns',
     withActor(async (actor, _req, res) => {
       const listed = await deps.domain.listMigrationCampaigns(actor, {});
-      if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+      if (!listed.ok) return sendRefusal(res, listed);
       const body: PartnerCampaigns = { campaigns: listed.value.map(campaignForTab) };
       sendJson(res, 200, body);
     }),
@@ -160,7 +160,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
       const input = { id, version: parsed.data.version };
       if (change === 'check') {
         const checked = await deps.domain.checkRelationshipNow(actor, { id });
-        if (!checked.ok) return sendError(res, statusForRefusal(checked.code), checked.message);
+        if (!checked.ok) return sendRefusal(res, checked);
         if (checked.value.change !== undefined) await deps.announce?.(checked.value.change);
         return sendJson(res, 200, { statusText: checked.value.relationship.statusText });
       }
@@ -173,7 +173,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
               ? await deps.domain.changeAutoExtend(actor, { ...input, autoExtendDuration: 'PT0S' })
               : undefined;
       if (result === undefined) return sendError(res, 404, 'No such change.');
-      if (!result.ok) return sendError(res, statusForRefusal(result.code), result.message);
+      if (!result.ok) return sendRefusal(res, result);
       sendJson(res, 200, { statusText: result.value.statusText });
     }),
   );
@@ -182,9 +182,9 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     '/api/tab/customer/partners',
     withActor(async (actor, _req, res) => {
       const listed = await deps.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
-      if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+      if (!listed.ok) return sendRefusal(res, listed);
       const agreement = await deps.domain.getCustomerAgreement(actor, { customerTenantId: actor.tenantId });
-      if (!agreement.ok) return sendError(res, statusForRefusal(agreement.code), agreement.message);
+      if (!agreement.ok) return sendRefusal(res, agreement);
       const a = agreement.value.acceptance;
       const tenant = await deps.directory.findTenant(actor.tenantId);
       const body: CustomerPartners = {
@@ -204,7 +204,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
     '/api/tab/customer/partners/:partnerTenantId/remove-roles',
     withActor(async (actor, req, res) => {
       const listed = await deps.domain.listPartnersOfCustomer(actor, { customerTenantId: actor.tenantId });
-      if (!listed.ok) return sendError(res, statusForRefusal(listed.code), listed.message);
+      if (!listed.ok) return sendRefusal(res, listed);
       const partner = listed.value.find((p) => p.partner.tenantId === param(req, 'partnerTenantId'));
       if (partner === undefined) return sendError(res, 404, 'That partner was not found among yours.');
       // Graph mode: Microsoft keeps the record of partner roles, so the page says where the removal is done.
@@ -224,7 +224,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
         partnerTenantId: param(req, 'partnerTenantId') ?? '',
         shown: confirmed.data.shown,
       });
-      if (!removed.ok) return sendError(res, statusForRefusal(removed.code), removed.message);
+      if (!removed.ok) return sendRefusal(res, removed);
       const customer = (await deps.directory.findTenant(actor.tenantId))?.name ?? actor.tenantId;
       const told = await deps.notifyRolesRemoved(removed.value, customer);
       const done = buildRemoveRolesResult(removed.value, told);

@@ -142,6 +142,19 @@ export interface TabError {
   readonly error: string;
 }
 
+/**
+ * 202 Accepted (graph mode): a change accepted and kept, that Microsoft has not confirmed yet; it is finished in the
+ * background and the person is told in the bot's chat. `message` says what is pending, `whenDone` where to see it done.
+ */
+export interface TabPending {
+  readonly pending: true;
+  readonly message: string;
+  readonly whenDone: string;
+}
+
+/** POST /api/tab/partner/gdap/:id/:change: done (200, the relationship's status now) or accepted and pending (202). */
+export type GdapChangeAnswer = { readonly statusText: string } | TabPending;
+
 /** One posture finding, as the partner view's posture table shows it. */
 export interface PostureFindingRow {
   readonly kind: string;

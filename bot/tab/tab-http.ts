@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'restify';
-import type { RefusalCode } from '#domain/shared/result.ts';
-import type { TabError } from './tab-contract.ts';
+import type { Refusal, RefusalCode } from '#domain/shared/result.ts';
+import type { TabError, TabPending } from './tab-contract.ts';
 
 const MAX_BODY_BYTES = 4 * 1024;
 
@@ -19,7 +19,25 @@ export function sendError(res: Response, status: 400 | 401 | 403 | 404 | 409 | 4
   sendJson(res, status, body);
 }
 
-/** The HTTP status for a use case's refusal code. */
+/** Where a person sees that a change accepted but not yet confirmed by Microsoft is done (the tab's 202 answers). */
+export const PENDING_WHEN_DONE =
+  'Partner Access tells you in your chat with it when Microsoft has made this change (or why it could not); ' +
+  'the list shows it once it is made (reload, or "Check with Microsoft now").';
+
+/**
+ * A use case's refusal as the tab's API answers it: the one mapping of refusal codes to HTTP. A change Microsoft has
+ * not confirmed yet is not refused: it was accepted and is being finished in the background (202, what is pending and
+ * where to see it done); everything else is an error with its status.
+ */
+export function sendRefusal(res: Response, refusal: Pick<Refusal, 'code' | 'message'>): void {
+  if (refusal.code === 'pending') {
+    const body: TabPending = { pending: true, message: refusal.message, whenDone: PENDING_WHEN_DONE };
+    return sendJson(res, 202, body);
+  }
+  sendError(res, statusForRefusal(refusal.code), refusal.message);
+}
+
+/** The HTTP status for a use case's refusal code (`pending` is no refusal to the tab: see sendRefusal). */
 export function statusForRefusal(code: RefusalCode): 400 | 403 | 404 | 409 {
   if (code === 'forbidden') return 403;
   if (code === 'not-found') return 404;

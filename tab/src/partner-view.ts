@@ -1,5 +1,5 @@
 import type { Chart } from 'chart.js';
-import type { PartnerRelationshipRow, PartnerRelationships, RowAction } from '#bot/tab/tab-contract.ts';
+import type { GdapChangeAnswer, PartnerRelationshipRow, PartnerRelationships, RowAction } from '#bot/tab/tab-contract.ts';
 import { h, replace } from './dom.ts';
 import { drawEndDateChart } from './end-date-chart.ts';
 import { sortableHeader, type SortableColumn, type SortOrder } from './sortable-header.ts';
@@ -181,12 +181,14 @@ export async function showPartnerView(root: HTMLElement, ctx: ViewContext): Prom
   const runAction = async (r: PartnerRelationshipRow, action: RowAction) => {
     if (action.kind === 'chat') return ctx.openChat(action.command);
     if (action.kind === 'link') return;
-    const done = await ctx.api.post<{ statusText: string }>(`partner/gdap/${encodeURIComponent(r.id)}/${action.change}`, {
+    const done = await ctx.api.post<GdapChangeAnswer>(`partner/gdap/${encodeURIComponent(r.id)}/${action.change}`, {
       version: r.version,
     });
     details.close();
     if (!done.ok) return ctx.notify(done.error, 'error');
-    ctx.notify(`${r.name}: ${done.value.statusText}.`);
+    // 202: accepted, Microsoft has not confirmed it yet (finished in the background; the chat says when it is done).
+    if ('pending' in done.value) ctx.notify(`${r.name}: ${done.value.message} ${done.value.whenDone}`);
+    else ctx.notify(`${r.name}: ${done.value.statusText}.`);
     await showPartnerView(root, ctx);
   };
 

@@ -12,6 +12,9 @@ import { GraphClient } from '#bot/graph/graph-client.ts';
 import { ANSWER_RESERVE_MS, WRITE_GRACE_MS } from '#bot/graph/graph-gdap-records.ts';
 import { runLifecyclePass } from '#bot/lifecycle/lifecycle-pass.ts';
 import { runWithinBudget } from '#bot/storage/deadline.store.ts';
+import type { GdapChangeAnswer } from '#bot/tab/tab-contract.ts';
+import { PENDING_WHEN_DONE } from '#bot/tab/tab-http.ts';
+import { LOCAL_IDENTITY_HEADER } from '#bot/tab/tab-identity.ts';
 import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { PENDING_AT_SOURCE } from '#domain/use-cases/gdap-writes.ts';
 import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
@@ -384,6 +387,197 @@ describe('graph mode: a write Microsoft does not confirm in time is answered at 
     expect(texts.some((t) => t.startsWith('Auto-extend: On'))).toBe(true);
     expect(texts.some((t) => t.startsWith('Microsoft has now confirmed auto-extension on (180 days) for'))).toBe(true);
   });
+
+  it('the tab: a change Microsoft has not confirmed yet is 202 Accepted, saying what is pending and where to see it done', async () => {
+    const r = await active();
+    stand.fail({ method: 'PATCH', path: RELATIONSHIPS }, { status: 429, retryAfterSeconds: 120 });
+    const before = toAdele().length;
+    const res = await fetch(`${running.baseUrl}/api/tab/partner/gdap/${encodeURIComponent(r.id)}/autoExtendOn`, {
+      method: 'POST',
+      headers: { [LOCAL_IDENTITY_HEADER]: `${DEMO.woodgrove}/${DEMO.adeleAdminAgent}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: r.version }),
+    });
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as GdapChangeAnswer;
+    expect(body).toEqual({ pending: true, message: PENDING_AT_SOURCE, whenDone: PENDING_WHEN_DONE });
+    // Not shown as made, and finished by the outbox once Microsoft answers: Adele told in her chat, as the answer said.
+    expect((await view(r.id)).relationship.autoExtendDuration).toBe('PT0S');
+    stand.clearFaults();
+    await runOutbox();
+    expect((await view(r.id)).relationship.autoExtendDuration).toBe('P180D');
+    expect(toAdele().slice(before)).toEqual([expect.stringContaining('Microsoft has now confirmed auto-extension on (180 days) for')]);
+  });
+
+  it('every write but a request, Microsoft failing past the window: "did not make this change", our record as Microsoft has it', async () => {
+    const short = await startTestApp(env, {
+      clock,
+      gdapApi: api,
+      outboxPolicy: { giveUpAfterMs: 30 * 60_000 },
+      store: running.app.services.store,
+      botStorage: new DocumentStoreBotStorage(running.app.services.store),
+    });
+    const me = await adele();
+    const drafts: string[] = [];
+    const drafted = async () => {
+      const d = await draft();
+      drafts.push(d.id);
+      return d;
+    };
+    type Case = {
+      what: string;
+      /** The words of the change in the message ("Microsoft did not make this change: …"). */
+      words: RegExp;
+      method: string;
+      path: RegExp;
+      subject: () => Promise<GdapRelationshipView>;
+      run: (r: GdapRelationshipView) => Promise<{ ok: boolean; code?: string }>;
+    };
+    const cases: Case[] = [
+      {
+        what: 'change a draft',
+        words: /^your changes to the draft /,
+        method: 'PATCH',
+        path: RELATIONSHIPS,
+        subject: drafted,
+        run: (r) =>
+          short.app.services.domain.updateGdapDraft(me, { id: r.id, version: r.version, displayName: `Never renamed ${counter}` }),
+      },
+      {
+        what: 'delete a draft',
+        words: /^deleting the draft /,
+        method: 'DELETE',
+        path: RELATIONSHIPS,
+        subject: drafted,
+        run: (r) => short.app.services.domain.deleteGdapDraft(me, { id: r.id, version: r.version }),
+      },
+      {
+        what: 'send for approval',
+        words: /^sending /,
+        method: 'POST',
+        path: /\/requests$/,
+        subject: drafted,
+        run: (r) => short.app.services.domain.lockForApproval(me, { id: r.id, version: r.version }),
+      },
+      {
+        what: 'auto-extend',
+        words: /auto-extension on \(180 days\) for /,
+        method: 'PATCH',
+        path: RELATIONSHIPS,
+        subject: () => active(),
+        run: (r) => short.app.services.domain.changeAutoExtend(me, { id: r.id, version: r.version, autoExtendDuration: 'P180D' }),
+      },
+      {
+        what: 'remove Global Administrator',
+        words: /^removing Global Administrator from /,
+        method: 'PATCH',
+        path: RELATIONSHIPS,
+        subject: () => active(false, [ROLE_IDS.globalAdministrator, ROLE_IDS.globalReader]),
+        run: (r) => short.app.services.domain.removeGlobalAdministratorRole(me, { id: r.id, version: r.version }),
+      },
+      {
+        what: 'terminate',
+        words: /^terminating /,
+        method: 'POST',
+        path: /\/requests$/,
+        subject: () => active(),
+        run: (r) => short.app.services.domain.terminateRelationship(me, { id: r.id, version: r.version }),
+      },
+      {
+        what: 'assign a group',
+        words: /^the security group's access on /,
+        method: 'POST',
+        path: /\/accessAssignments$/,
+        subject: () => active(),
+        run: (r) =>
+          short.app.services.domain.assignSecurityGroup(me, {
+            id: r.id,
+            version: r.version,
+            groupId: GROUPS.tier1,
+            roles: [ROLE_IDS.globalReader],
+          }),
+      },
+      {
+        what: 'change a group',
+        words: /^the security group's access on /,
+        method: 'PATCH',
+        path: /\/accessAssignments\/[^/]+$/,
+        subject: () => active(true),
+        run: (r) =>
+          short.app.services.domain.assignSecurityGroup(me, {
+            id: r.id,
+            version: r.version,
+            groupId: GROUPS.tier1,
+            roles: [ROLE_IDS.globalReader, ROLE_IDS.helpdeskAdministrator],
+          }),
+      },
+      {
+        what: 'remove a group',
+        words: /^removing the security group's access on /,
+        method: 'DELETE',
+        path: /\/accessAssignments\/[^/]+$/,
+        subject: () => active(true),
+        run: (r) => short.app.services.domain.removeSecurityGroup(me, { id: r.id, version: r.version, groupId: GROUPS.tier1 }),
+      },
+    ];
+    const shape = (v: GdapRelationshipView) => ({
+      status: v.status,
+      displayName: v.displayName,
+      autoExtendDuration: v.relationship.autoExtendDuration,
+      roles: v.relationship.accessDetails.unifiedRoles.map((u) => u.roleDefinitionId).sort(),
+      assignments: v.assignments.map((a) => ({ groupId: a.groupId, roles: a.roles.map((x) => x.id).sort() })),
+    });
+    const atMicrosoft = (id: string) => {
+      const r = stand.relationship(id);
+      return { status: r?.status, displayName: r?.displayName, autoExtendDuration: r?.autoExtendDuration };
+    };
+    try {
+      for (const step of cases) {
+        const subject = await step.subject();
+        const recorded = await view(subject.id);
+        const events = await eventsOf(subject.id);
+        const microsoft = atMicrosoft(subject.id);
+        const writesBefore = stand.graphRequests().length;
+        const before = toAdele().length;
+        // Microsoft asks to wait an hour, every time: past the 30-minute window.
+        stand.fail({ method: step.method, path: step.path }, { status: 429, retryAfterSeconds: 3_600 });
+        expect(await asClick(() => step.run(subject)), step.what).toMatchObject({ ok: false, code: 'pending' });
+        await runOutbox(short);
+        const told = toAdele().slice(before);
+        expect(told, step.what).toHaveLength(1);
+        expect(told[0], step.what).toMatch(/^Microsoft did not make this change: /);
+        expect(told[0]?.replace(/^Microsoft did not make this change: /, ''), step.what).toMatch(step.words);
+        expect(told[0], step.what).toContain(
+          'Reason: Microsoft could not be reached, or kept asking us to slow down, for too long. Nothing else was changed.',
+        );
+        // Nothing made at Microsoft, nothing half-written here: the record, its version and its audit trail as they were.
+        const made = stand
+          .graphRequests()
+          .slice(writesBefore)
+          .filter((q) => q.method !== 'GET' && q.status >= 200 && q.status < 300);
+        expect(made, step.what).toEqual([]);
+        expect(atMicrosoft(subject.id), step.what).toEqual(microsoft);
+        const now = await view(subject.id);
+        expect(now.version, step.what).toBe(recorded.version);
+        expect(shape(now), step.what).toEqual(shape(recorded));
+        expect(await eventsOf(subject.id), step.what).toEqual(events);
+        // Given up for good: Microsoft answering again later changes nothing and tells no one.
+        stand.clearFaults();
+        await runOutbox(short, 120);
+        expect(toAdele().slice(before), step.what).toHaveLength(1);
+        expect(
+          stand
+            .graphRequests()
+            .slice(writesBefore)
+            .filter((q) => q.method !== 'GET' && q.status < 300),
+          step.what,
+        ).toEqual([]);
+      }
+    } finally {
+      stand.clearFaults();
+      for (const id of drafts) await closeOut(id);
+      await short.close();
+    }
+  }, 90_000);
 
   it('two groups assigned on one relationship while Microsoft throttles: each made once, and the record keeps both', async () => {
     const r = await active();
