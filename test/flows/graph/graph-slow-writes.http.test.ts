@@ -579,6 +579,36 @@ describe('graph mode: a write Microsoft does not confirm in time is answered at 
     }
   }, 90_000);
 
+  it('the security groups card clicked while Microsoft throttles: updated in place once the outbox made the assignment', async () => {
+    const r = await active();
+    stand.fail({ method: 'POST', path: /\/accessAssignments$/ }, { status: 429, retryAfterSeconds: 120 });
+    const before = toAdele().length;
+    // "Save" on the security groups card, in Adele's chat (the card is the message `groups-card-1` there).
+    const answer = invokeText(
+      await post(
+        running.baseUrl,
+        makeInvoke('assignment.save', { id: r.id, version: r.version, groupId: GROUPS.tier1, roles: ROLE_IDS.globalReader }, adeleHere(), {
+          replyToId: 'groups-card-1',
+        }),
+      ),
+    );
+    expect(answer).toContain('Microsoft has not confirmed this change yet, so it is not shown as made.');
+    expect(stub.updated.filter((u) => u.activityId === 'groups-card-1')).toEqual([]);
+    stand.clearFaults();
+    await runOutbox();
+    expect((await view(r.id)).assignments.map((a) => a.groupId)).toEqual([GROUPS.tier1]);
+    expect(toAdele().slice(before)).toEqual([expect.stringMatching(/^Microsoft has now confirmed the security group's access on /)]);
+    // The card she clicked shows it in place: the group now listed, with how her change ended on top.
+    const updated = stub.updated.filter((u) => u.activityId === 'groups-card-1');
+    expect(updated).toHaveLength(1);
+    const texts = cardTexts([updated[0]?.activity as never]);
+    const group = (await view(r.id)).assignments[0]?.groupName ?? '';
+    expect(group).not.toBe('');
+    expect(texts.some((t) => t.includes(group))).toBe(true);
+    expect(texts.some((t) => t.startsWith("Microsoft has now confirmed the security group's access on "))).toBe(true);
+    // A card of another kind (no redraw for its verb) gets the message only: the manage card test covers lifecycle.*.
+  });
+
   it('two groups assigned on one relationship while Microsoft throttles: each made once, and the record keeps both', async () => {
     const r = await active();
     stand.fail({ method: 'POST', path: /\/accessAssignments$/ }, { status: 429, retryAfterSeconds: 600 });
