@@ -12,6 +12,8 @@ import { graphFailed, graphOk, type GraphFailure, type GraphResult } from './gra
 
 /** What a click may spend on Graph: the person gets an answer within 5 seconds, rendering included. */
 export const CLICK_DEADLINE_MS = 4_000;
+/** What a card click keeps of its one budget after Graph (writes, Check now, directory reads): recording the outcome and answering. */
+export const ANSWER_RESERVE_MS = 350;
 /** What background work (reconciliation, the sweep) may spend on one call. */
 export const BACKGROUND_DEADLINE_MS = 30_000;
 

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { DirectoryUnavailableError, type Directory, type DirectoryUser, type SecurityGroup, type Tenant } from '#domain/ports/directory.ts';
 import { findRoleById } from '#domain/roles/roles-catalog.ts';
 import type { GdapApi } from './gdap-api.ts';
-import { CLICK_DEADLINE_MS, type GraphCallOptions, type GraphClient } from './graph-client.ts';
+import { outsideAnyTurn, budgetLeft } from '../storage/deadline.store.ts';
+import { ANSWER_RESERVE_MS, CLICK_DEADLINE_MS, type GraphCallOptions, type GraphClient } from './graph-client.ts';
 import type { GraphFailure, GraphResult } from './graph-outcomes.ts';
 
 export interface GraphDirectoryOptions {
@@ -19,9 +20,17 @@ export interface GraphDirectoryOptions {
   readonly cacheMs: number;
   /** What one directory read may spend on Graph (default: a click's budget). */
   readonly deadlineMs?: number;
+  /**
+   * How long past its time a read is still served to a card click while it is read again in the background (default
+   * STALE_FOR_CLICK_MS): a known person's click does not wait on the directory because the cache just expired.
+   */
+  readonly staleMs?: number;
   /** Milliseconds since the epoch (tests move it to expire the cache). */
   readonly now?: () => number;
 }
+
+/** How long an expired read may still answer a card click (refreshed in the background meanwhile). */
+export const STALE_FOR_CLICK_MS = 60 * 60_000;
 
 const organizationSchema = z.looseObject({
   id: z.string(),
@@ -44,6 +53,10 @@ const MEMBER_CONCURRENCY = 4;
 interface Cached {
   readonly expires: number;
   readonly value: Promise<unknown>;
+  /** Read successfully (only such a read is served stale). */
+  read: boolean;
+  /** A background read of it is under way. */
+  refreshing: boolean;
 }
 
 export class GraphDirectory implements Directory {
@@ -216,24 +229,62 @@ export class GraphDirectory implements Directory {
     return { name: organization.displayName ?? tenant, domain };
   }
 
-  /** Caches a read per tenant (a failed read is not kept); concurrent callers share one request. */
+  /**
+   * Caches a read per tenant (a failed read is not kept); concurrent callers share one request. A card click is served
+   * a read past its time (up to `staleMs`) at once while it is read again in the background, outside the click.
+   */
   async #cached<T>(tenant: string, what: string, read: (call: GraphCallOptions) => Promise<T>): Promise<T> {
     const key = `${tenant}|${what}`;
     const now = this.#now();
     const hit = this.#cache.get(key);
     if (hit && hit.expires > now) return hit.value as Promise<T>;
-    const value = read(this.#call());
-    if (this.#options.cacheMs > 0) {
-      this.#cache.set(key, { expires: now + this.#options.cacheMs, value });
-      value.catch(() => {
-        if (this.#cache.get(key)?.value === value) this.#cache.delete(key);
-      });
+    if (
+      hit?.read === true &&
+      budgetLeft() !== Number.POSITIVE_INFINITY &&
+      now - hit.expires < (this.#options.staleMs ?? STALE_FOR_CLICK_MS)
+    ) {
+      if (!hit.refreshing) {
+        hit.refreshing = true;
+        // Not the click's: its own deadline, and a failure leaves the read it had (tried again by the next click).
+        outsideAnyTurn(() => this.#load(key, read, this.#ownCall(), hit)).catch(() => {
+          hit.refreshing = false;
+        });
+      }
+      return hit.value as Promise<T>;
     }
+    return this.#load(key, read, this.#call());
+  }
+
+  /** Reads and keeps it (replacing `previous` only once read, when refreshing in the background). */
+  #load<T>(key: string, read: (call: GraphCallOptions) => Promise<T>, call: GraphCallOptions, previous?: Cached): Promise<T> {
+    const value = read(call);
+    if (this.#options.cacheMs <= 0) return value;
+    const entry: Cached = { expires: this.#now() + this.#options.cacheMs, value, read: false, refreshing: false };
+    if (previous === undefined) this.#cache.set(key, entry);
+    value.then(
+      () => {
+        entry.read = true;
+        if (previous !== undefined && this.#cache.get(key) === previous) this.#cache.set(key, entry);
+      },
+      () => {
+        if (this.#cache.get(key) === entry) this.#cache.delete(key);
+      },
+    );
     return value;
   }
 
-  /** The Graph calls of one read share one deadline: a click waits for the directory at most that long. */
+  /**
+   * The Graph calls of one read share one deadline: in a card click, what is left of its one budget less the time to
+   * answer (charged to it), so a click waits on the directory no longer than it may; elsewhere the read's own deadline.
+   */
   #call(): GraphCallOptions {
+    const left = budgetLeft();
+    if (left === Number.POSITIVE_INFINITY) return this.#ownCall();
+    const ms = Math.max(0, Math.min(this.#options.deadlineMs ?? CLICK_DEADLINE_MS, left - ANSWER_RESERVE_MS));
+    return { deadlineMs: ms, deadlineAt: Date.now() + ms, charged: true };
+  }
+
+  #ownCall(): GraphCallOptions {
     const budget = this.#options.deadlineMs ?? CLICK_DEADLINE_MS;
     return { deadlineMs: budget, deadlineAt: Date.now() + budget };
   }

@@ -49,6 +49,7 @@ import type { SenderCard } from '#domain/notifications/outbox.ts';
 import { budgetLeft } from '../storage/deadline.store.ts';
 import { BACKGROUND_DEADLINE_MS, CLICK_DEADLINE_MS, type GdapApi, type GraphAccessAssignment, type GraphRelationship } from './gdap-api.ts';
 import { describeGraphFailure, type GraphFailure, type GraphResult } from './graph-outcomes.ts';
+import { ANSWER_RESERVE_MS } from './graph-client.ts';
 
 export interface GraphGdapRecordsDeps {
   readonly api: GdapApi;
@@ -79,8 +80,7 @@ export interface GraphGdapRecords extends GdapRecords {
 
 /** How many times a projection write is retried when another instance wrote the projection in between. */
 const PROJECTION_ATTEMPTS = 3;
-/** What a click keeps of its budget after Graph: recording the outcome and rendering the answer. */
-export const ANSWER_RESERVE_MS = 350;
+export { ANSWER_RESERVE_MS };
 /** Below this, a click does not start a Graph call at all: the write is left to the outbox at once. */
 const MIN_GRAPH_MS = 100;
 /**
@@ -244,8 +244,11 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
     const ms = Math.min(deps.clickBudgetMs ?? CLICK_DEADLINE_MS, left - ANSWER_RESERVE_MS);
     return new Budget(ms < MIN_GRAPH_MS ? 0 : ms, elapsed, true);
   };
-  /** A read for a click (Check now): what a click may spend on Graph, inside or outside a click's budget. */
-  const click = () => new Budget(deps.clickBudgetMs ?? CLICK_DEADLINE_MS, elapsed);
+  /**
+   * A read for a click (Check now): in a card click, what is left of its one budget less the time to answer, charged to
+   * it as a write's is; elsewhere (the tab, a dialog) CLICK_DEADLINE_MS.
+   */
+  const click = forWrite;
   const background = () => new Budget(BACKGROUND_DEADLINE_MS, elapsed);
 
   async function call<T>(budget: Budget, run: (options: { deadlineMs: number }) => Promise<GraphResult<T>>): Promise<GraphResult<T>> {

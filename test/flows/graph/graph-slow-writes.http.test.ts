@@ -7,8 +7,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '#bot/config.ts';
-import { GdapApi, type GraphCallOptions } from '#bot/graph/gdap-api.ts';
+import { CLICK_DEADLINE_MS, GdapApi, type GraphCallOptions } from '#bot/graph/gdap-api.ts';
 import { GraphClient } from '#bot/graph/graph-client.ts';
+import { GraphDirectory } from '#bot/graph/graph-directory.ts';
 import { ANSWER_RESERVE_MS, WRITE_GRACE_MS } from '#bot/graph/graph-gdap-records.ts';
 import { runLifecyclePass } from '#bot/lifecycle/lifecycle-pass.ts';
 import { runWithinBudget } from '#bot/storage/deadline.store.ts';
@@ -66,6 +67,12 @@ class WatchedGdapApi extends GdapApi {
     return result;
   }
 
+  /** What each read of one relationship was given (Check now, the state after a 412). */
+  readonly reads: { deadlineMs: number | undefined; charged: boolean }[] = [];
+  override getRelationship(...args: Parameters<GdapApi['getRelationship']>) {
+    this.reads.push({ deadlineMs: args[1]?.deadlineMs, charged: args[1]?.charged === true });
+    return super.getRelationship(...args);
+  }
   override createRelationship(...args: Parameters<GdapApi['createRelationship']>) {
     return this.#watch('createRelationship', args[1], () => super.createRelationship(...args));
   }
@@ -607,6 +614,58 @@ describe('graph mode: a write Microsoft does not confirm in time is answered at 
     expect(texts.some((t) => t.includes(group))).toBe(true);
     expect(texts.some((t) => t.startsWith("Microsoft has now confirmed the security group's access on "))).toBe(true);
     // A card of another kind (no redraw for its verb) gets the message only: the manage card test covers lifecycle.*.
+  });
+
+  it('"Check now" in a click reads Microsoft within what is left of the click (charged to it); outside a click, its own seconds', async () => {
+    const r = await active();
+    const me = await adele();
+    let reads = api.reads.length;
+    expect((await asClick(() => domain().checkRelationshipNow(me, { id: r.id }))).ok).toBe(true);
+    const inClick = api.reads.slice(reads);
+    expect(inClick.length).toBeGreaterThan(0);
+    for (const read of inClick) {
+      expect(read.charged).toBe(true);
+      expect(read.deadlineMs ?? Infinity).toBeLessThanOrEqual(INVOKE_BUDGET_MS - ANSWER_RESERVE_MS);
+    }
+    reads = api.reads.length;
+    expect((await domain().checkRelationshipNow(me, { id: r.id })).ok).toBe(true);
+    expect(api.reads.slice(reads)).toEqual([{ deadlineMs: CLICK_DEADLINE_MS, charged: false }]);
+  });
+
+  it('a click by someone the directory has not read yet, Entra slow: the plain "nothing was changed" answer, nothing asked of Microsoft', async () => {
+    const graph = loadConfig(env).graph;
+    if (graph === undefined) throw new Error('graph settings expected');
+    const client = new GraphClient(graph);
+    // The directory from Microsoft Entra (the other tests read people from the directory file), nobody read yet.
+    const cold = await startTestApp(env, {
+      clock,
+      gdapApi: api,
+      directory: new GraphDirectory(client, new GdapApi(client), { cacheMs: 5 * 60_000 }),
+      store: running.app.services.store,
+      botStorage: new DocumentStoreBotStorage(running.app.services.store),
+    });
+    try {
+      const r = await active();
+      stand.fail({ path: /^\/users\// }, { delayMs: 3_000 });
+      const writes = api.writes.length;
+      const answer = (
+        await post(cold.baseUrl, makeInvoke('lifecycle.autoExtend', { id: r.id, version: r.version, autoExtend: 'on' }, adeleHere()))
+      ).body;
+      expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+      expect((answer as { value: string }).value).toContain(
+        'I could not reach Microsoft Entra ID to look up who you are and which roles you hold. Nothing was changed',
+      );
+      expect(api.writes.slice(writes)).toEqual([]);
+      expect((await view(r.id)).relationship.autoExtendDuration).toBe('PT0S');
+      // Entra answering again, her next click is hers.
+      stand.clearFaults();
+      const again = invokeText(
+        await post(cold.baseUrl, makeInvoke('lifecycle.autoExtend', { id: r.id, version: r.version, autoExtend: 'on' }, adeleHere())),
+      );
+      expect(again).toContain('Auto-extend: On');
+    } finally {
+      await cold.close();
+    }
   });
 
   it('two groups assigned on one relationship while Microsoft throttles: each made once, and the record keeps both', async () => {
