@@ -18,7 +18,7 @@ import { plainTextMiddleware } from './plain-text.middleware.ts';
 import { PersonalDialogState } from './dialog-state.ts';
 import { createConversationReferences } from './proactive/conversation-references.ts';
 import { createNotifier } from './proactive/notifier.ts';
-import { createOutbox, type OutboxPolicy } from './proactive/outbox.ts';
+import { createOutbox, DEFAULT_OUTBOX_POLICY, type OutboxPolicy } from './proactive/outbox.ts';
 import { outboxRenderer } from './notifications/outbox-messages.ts';
 import { campaignJob } from './notifications/campaign-job.ts';
 import { hostname } from 'node:os';
@@ -99,6 +99,7 @@ export function createApp(deps: AppDeps): App {
     conversations,
     logger: logger.child({ module: 'notifier' }),
   });
+  const outboxPolicy = { ...DEFAULT_OUTBOX_POLICY, giveUpAfterMs: config.outboxGiveUpMs, ...deps.outboxPolicy };
   const outbox = createOutbox({
     store: deps.store,
     clock,
@@ -113,7 +114,7 @@ export function createApp(deps: AppDeps): App {
       logger,
       ...(gdapRecords === undefined ? {} : { recordWrites: gdapRecords }),
     }),
-    policy: { giveUpAfterMs: config.outboxGiveUpMs, ...deps.outboxPolicy },
+    policy: outboxPolicy,
     // The card the sender clicked says where the delivery stands, updated in place after each run.
     async onProgress(record) {
       // Graph mode: a change Microsoft had not confirmed at the click, finished: the manage card clicked shows it in place.
@@ -148,7 +149,8 @@ export function createApp(deps: AppDeps): App {
   };
 
   // A started campaign's requests are made by a job in the outbox (claimed, leased and retried like any delivery).
-  outbox.setTask(campaignJob(services));
+  // A customer's write Microsoft never confirms is waited for no longer than the outbox waits for any delivery.
+  outbox.setTask(campaignJob(services, { waitLimitMs: outboxPolicy.giveUpAfterMs }));
 
   const dialogState = new PersonalDialogState(deps.botStorage);
   const flows = createFlows(services, dialogState.createProperty('dialogState'));

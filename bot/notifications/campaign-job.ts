@@ -36,8 +36,12 @@ export function campaignNote(view: CampaignView): string {
   );
 }
 
-/** The outbox task that runs campaign jobs. */
-export function campaignJob(services: JobServices, batch = CAMPAIGN_BATCH): OutboxTask {
+/**
+ * The outbox task that runs campaign jobs. `waitLimitMs`: the outbox's give-up window, also how long a customer's write
+ * Microsoft has not confirmed is waited for before that customer is marked failed (so a job never waits without end).
+ */
+export function campaignJob(services: JobServices, options: { batch?: number; waitLimitMs?: number } = {}): OutboxTask {
+  const batch = options.batch ?? CAMPAIGN_BATCH;
   const log = services.logger.child({ module: 'campaign' });
   return {
     handles: (message) => message.type === 'campaign-run',
@@ -45,7 +49,11 @@ export function campaignJob(services: JobServices, batch = CAMPAIGN_BATCH): Outb
       if (record.message.type !== 'campaign-run' || record.sender === null) return { more: false };
       const { campaignId } = record.message;
       const actor = await services.domain.resolveActor(record.sender.tenantId, record.sender.userId);
-      const step = await services.domain.continueMigrationCampaign(actor, { id: campaignId, limit: batch });
+      const step = await services.domain.continueMigrationCampaign(actor, {
+        id: campaignId,
+        limit: batch,
+        ...(options.waitLimitMs === undefined ? {} : { waitLimitMs: options.waitLimitMs }),
+      });
       if (!step.ok) {
         log.warn({ campaignId, reason: step.message }, 'campaign job ended: the campaign is not there to continue');
         return { more: false };

@@ -24,6 +24,11 @@ export interface CampaignEntry {
   readonly step?: 'sent' | 'failed';
   /** Tries that met a passing failure (Microsoft busy or unreachable): tried again later, then given up at the third. */
   readonly attempts?: number;
+  /**
+   * Graph mode: since when its request or sending has been on its way at Microsoft, unconfirmed (waited for without
+   * using up a try); past the campaign's wait limit the customer is marked failed.
+   */
+  readonly waitingSince?: string;
 }
 
 /** Whether the campaign's runner is done with this customer. */

@@ -311,6 +311,36 @@ const PASSING: ReadonlySet<string> = new Set(['unavailable', 'throttled']);
 const ON_ITS_WAY = 'pending';
 const CAMPAIGN_ATTEMPTS = 3;
 
+/** How a customer is shown failed when Microsoft never confirmed its write within the wait limit. */
+export function unconfirmedInTime(what: 'request' | 'sending for approval', waitedMs: number): string {
+  const hours = Math.max(1, Math.round(waitedMs / 3_600_000));
+  return (
+    `Microsoft did not confirm the ${what} in time (still unconfirmed after ${hours} ${hours === 1 ? 'hour' : 'hours'}), ` +
+    'so it was given up. Check this customer in "my customers" before asking again: Microsoft may have made it after all.'
+  );
+}
+
+/**
+ * A customer whose write is on its way at Microsoft: waited for (no try used) from the first time it was seen so, until
+ * the wait limit (the outbox's give-up window) has passed; then marked failed with a reason a person understands.
+ */
+function waitOrGiveUp(
+  context: UseCaseContext,
+  e: CampaignEntry,
+  what: 'request' | 'sending for approval',
+  message: string,
+  waitLimitMs: number | undefined,
+  relationshipId: string | null = e.relationshipId,
+): CampaignEntry {
+  const now = context.clock.now();
+  const since = e.waitingSince ?? now.toISOString();
+  const waited = now.getTime() - Date.parse(since);
+  if (waitLimitMs !== undefined && waited > waitLimitMs) {
+    return { ...e, relationshipId, step: 'failed', failure: unconfirmedInTime(what, waited), waitingSince: since };
+  }
+  return { ...e, failure: message, waitingSince: since };
+}
+
 /** The relationship a campaign requested for a customer, if it was requested (under its id, or, in graph mode, its name). */
 async function entryRelationship(
   context: UseCaseContext,
@@ -341,6 +371,7 @@ async function settleEntry(
   c: MigrationCampaign,
   template: Versioned<RoleTemplate>,
   e: CampaignEntry,
+  waitLimitMs: number | undefined,
 ): Promise<{ entry: CampaignEntry; sent?: Versioned<GdapRelationship> }> {
   let found = await entryRelationship(context, c, e);
   // The campaign reports how each customer's writes ended on its own card: none of them tells the person on its own.
@@ -360,7 +391,7 @@ async function settleEntry(
       campaignRequestId(c.id, e.customerTenantId),
       partOf,
     );
-    if (!created.ok && created.code === ON_ITS_WAY) return { entry: { ...e, failure: created.message } };
+    if (!created.ok && created.code === ON_ITS_WAY) return { entry: waitOrGiveUp(context, e, 'request', created.message, waitLimitMs) };
     if (!created.ok && PASSING.has(created.code) && (e.attempts ?? 0) + 1 < CAMPAIGN_ATTEMPTS) {
       // Microsoft busy or unreachable: nothing was made; this customer is tried again in a later step.
       return { entry: { ...e, attempts: (e.attempts ?? 0) + 1, failure: created.message } };
@@ -385,7 +416,7 @@ async function settleEntry(
         sent: { value: locked.value.relationship, version: locked.value.version },
       };
     // Its sending on its way at Microsoft: a later step finds it sent (or sends it, if it was not).
-    if (locked.code === ON_ITS_WAY) return { entry: { ...e, failure: locked.message } };
+    if (locked.code === ON_ITS_WAY) return { entry: waitOrGiveUp(context, e, 'sending for approval', locked.message, waitLimitMs, id) };
     const now = await context.gdap.get(id);
     if (now === undefined || now.value.status === 'created') {
       return {
@@ -409,7 +440,15 @@ async function settleEntry(
 export async function continueMigrationCampaign(
   context: UseCaseContext,
   actor: Actor,
-  input: { id: string; limit?: number },
+  input: {
+    id: string;
+    limit?: number;
+    /**
+     * How long a customer's write on its way at Microsoft is waited for (the outbox's give-up window) before the customer
+     * is marked failed; no limit when absent.
+     */
+    waitLimitMs?: number;
+  },
 ): Promise<Result<CampaignStep>> {
   const stored = await context.campaigns.get(input.id);
   if (stored === undefined) return refuse('not-found', NOT_FOUND);
@@ -433,7 +472,7 @@ export async function continueMigrationCampaign(
       const settled =
         blocked !== undefined || template === undefined
           ? { entry: { ...e, step: 'failed' as const, failure: blocked ?? NOT_FOUND } }
-          : await settleEntry(context, actor, c, template, e);
+          : await settleEntry(context, actor, c, template, e, input.waitLimitMs);
       entries[i] = settled.entry;
       if (settled.sent !== undefined && c.startedBy !== undefined) {
         const sender = { tenantId: c.startedBy.tenantId, userId: c.startedBy.userId, name: c.startedBy.name };
