@@ -29,8 +29,11 @@ export interface GraphDirectoryOptions {
   readonly now?: () => number;
 }
 
-/** How long an expired read may still answer a card click (refreshed in the background meanwhile). */
-export const STALE_FOR_CLICK_MS = 60 * 60_000;
+/**
+ * How long an expired read may still answer a card click (refreshed in the background meanwhile). Short: a role taken
+ * away in Entra must stop working within minutes even while the directory cannot be read.
+ */
+export const STALE_FOR_CLICK_MS = 10 * 60_000;
 
 const organizationSchema = z.looseObject({
   id: z.string(),
