@@ -12,7 +12,7 @@ const WRITES: ReadonlySet<string> = new Set<StoreCall>(['put', 'remove', 'append
 
 export interface StoreCallHooks {
   /** Runs as each call is made (in the caller's context); throwing refuses the call, which then rejects. */
-  readonly before?: (call: StoreCall) => void;
+  readonly before?: (call: StoreCall, args: readonly unknown[]) => void;
   /** Runs once a write (put, remove, append) has landed. */
   readonly afterWrite?: (call: StoreCall) => void;
 }
@@ -26,7 +26,7 @@ export function interceptedStore(inner: DocumentStore, hooks: StoreCallHooks): D
       if (typeof key !== 'string' || !CALLS.has(key)) return method.bind(target);
       const call = key as StoreCall;
       return async (...args: unknown[]) => {
-        hooks.before?.(call);
+        hooks.before?.(call, args);
         const result = await method.apply(target, args);
         if (WRITES.has(call)) hooks.afterWrite?.(call);
         return result;

@@ -4,25 +4,19 @@ import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
 import { runLifecyclePass } from '#bot/lifecycle/lifecycle-pass.ts';
 import type { MigrationCampaign } from '#domain/campaigns/migration-campaign.ts';
-import type { DocumentStore, ExpectedVersion, WriteOptions, WriteOutcome } from '#domain/ports/document-store.ts';
+import type { DocumentStore } from '#domain/ports/document-store.ts';
+import { proposeCampaignToAll } from '#test/support/campaign-fixture.ts';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
+import { interceptedStore } from '#test/support/intercepted-store.ts';
 import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
 
 const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
 
-/** The shared store as one instance sees it: its writes fail once `failing` (the instance dies mid-step). */
+/** The shared store as one instance sees it: its writes of relationships fail once `failing` (the instance dies mid-step). */
 function dyingStore(inner: DocumentStore, state: { failing: boolean }): DocumentStore {
-  return Object.assign(Object.create(null) as DocumentStore, {
-    get: inner.get.bind(inner),
-    list: inner.list.bind(inner),
-    count: inner.count.bind(inner),
-    append: inner.append.bind(inner),
-    readStream: inner.readStream.bind(inner),
-    remove: inner.remove.bind(inner),
-    close: inner.close.bind(inner),
-    async put<T>(collection: string, id: string, value: T, expected: ExpectedVersion, options?: WriteOptions): Promise<WriteOutcome<T>> {
-      if (state.failing && collection === 'gdapRelationships') throw new Error('the process died');
-      return inner.put(collection, id, value, expected, options);
+  return interceptedStore(inner, {
+    before: (call, [collection]) => {
+      if (state.failing && call === 'put' && collection === 'gdapRelationships') throw new Error('the process died');
     },
   });
 }
@@ -56,16 +50,9 @@ describe("a campaign's job runs from the outbox: a step cut short is taken over 
 
   it('every customer is asked once, however the steps fell between the instances', async () => {
     const domain = one.app.services.domain;
-    const admin = await domain.resolveActor(partner.tenantId, partner.adminAgentId);
-    const template = await domain.createRoleTemplate(admin, {
-      name: 'Tier 1',
-      roles: [{ role: HELPDESK, groupIds: [partner.supportGroupId] }],
-    });
-    if (!template.ok) throw new Error(template.message);
-    const proposed = await domain.proposeMigrationCampaign(admin, { templateId: template.value.id, scope: 'all' });
-    if (!proposed.ok) throw new Error(proposed.message);
-    expect(proposed.value.total).toBe(27);
-    expect((await domain.startMigrationCampaign(admin, { id: proposed.value.id, version: proposed.value.version })).ok).toBe(true);
+    const { admin, templateId, proposed } = await proposeCampaignToAll(domain, partner, 'Tier 1');
+    expect(proposed.total).toBe(27);
+    expect((await domain.startMigrationCampaign(admin, { id: proposed.id, version: proposed.version })).ok).toBe(true);
 
     // Instance one dies in its first step, half-way through a customer; its claim holds the job for the lease.
     dying.failing = true;
@@ -79,20 +66,20 @@ describe("a campaign's job runs from the outbox: a step cut short is taken over 
     clock.set('2026-11-25T12:03:00.000Z');
     for (let run = 0; run < 20; run += 1) {
       await Promise.all([one.app.services.outbox.deliverDue(), two.app.services.outbox.deliverDue()]);
-      const job = await two.app.services.outbox.read(`campaign|${proposed.value.id}`);
+      const job = await two.app.services.outbox.read(`campaign|${proposed.id}`);
       if (job?.value.state === 'done') break;
     }
     await Promise.all([one.app.services.outbox.idle(), two.app.services.outbox.idle()]);
 
-    const done = await two.app.services.domain.getMigrationCampaign(admin, { id: proposed.value.id });
+    const done = await two.app.services.domain.getMigrationCampaign(admin, { id: proposed.id });
     if (!done.ok) throw new Error(done.message);
     expect(done.value).toMatchObject({ state: 'sent', creation: { sent: 27, failed: 0, toDo: 0 } });
     const customers = await domain.listCustomersOfPartner(admin, { partnerTenantId: partner.tenantId });
     if (!customers.ok) throw new Error(customers.message);
     const requested = customers.value
       .flatMap((c) => c.gdapRelationships)
-      .filter((g) => g.relationship.fromTemplate?.templateId === template.value.id);
-    expect(requested.map((g) => g.customer.tenantId).sort()).toEqual(proposed.value.rows.map((r) => r.customerTenantId).sort());
+      .filter((g) => g.relationship.fromTemplate?.templateId === templateId);
+    expect(requested.map((g) => g.customer.tenantId).sort()).toEqual(proposed.rows.map((r) => r.customerTenantId).sort());
     expect(requested.every((g) => g.status === 'approvalPending')).toBe(true);
     for (const g of requested) expect(await two.app.services.outbox.deliveriesOf(`gdap:${g.id}`)).toHaveLength(1);
   });
@@ -119,23 +106,16 @@ describe('a campaign left "creating" with no job (a process that died before the
 
   it('its job is queued again once (two sweepers), finds the requests made before, and asks every other customer once', async () => {
     const domain = one.app.services.domain;
-    const admin = await domain.resolveActor(partner.tenantId, partner.adminAgentId);
-    const template = await domain.createRoleTemplate(admin, {
-      name: 'Old tier',
-      roles: [{ role: HELPDESK, groupIds: [partner.supportGroupId] }],
-    });
-    if (!template.ok) throw new Error(template.message);
-    const proposed = await domain.proposeMigrationCampaign(admin, { templateId: template.value.id, scope: 'all' });
-    if (!proposed.ok) throw new Error(proposed.message);
-    const total = proposed.value.total;
+    const { admin, templateId, proposed } = await proposeCampaignToAll(domain, partner, 'Old tier');
+    const total = proposed.total;
     expect(total).toBeGreaterThan(5);
-    expect((await domain.startMigrationCampaign(admin, { id: proposed.value.id, version: proposed.value.version })).ok).toBe(true);
+    expect((await domain.startMigrationCampaign(admin, { id: proposed.id, version: proposed.version })).ok).toBe(true);
     // As the old version left it: no job, and the first three customers asked inside the click (their requests under
     // ids of their own, recorded on the entries) before the process died.
-    const jobId = `campaign|${proposed.value.id}`;
+    const jobId = `campaign|${proposed.id}`;
     const job = await shared.get('outbox', jobId);
     expect((await shared.remove('outbox', jobId, job?.version ?? '*')).ok).toBe(true);
-    const stored = await shared.get<MigrationCampaign>('migrationCampaigns', proposed.value.id);
+    const stored = await shared.get<MigrationCampaign>('migrationCampaigns', proposed.id);
     if (stored === undefined) throw new Error('campaign not stored');
     const entries = [...stored.value.entries];
     for (const [i, e] of entries.slice(0, 3).entries()) {
@@ -144,7 +124,7 @@ describe('a campaign left "creating" with no job (a process that died before the
         displayName: e.displayName,
         duration: stored.value.duration,
         roles: [HELPDESK],
-        templateId: template.value.id,
+        templateId: templateId,
       });
       if (!made.ok) throw new Error(made.message);
       const sent = await domain.lockForApproval(admin, { id: made.value.id, version: made.value.version });
@@ -170,16 +150,16 @@ describe('a campaign left "creating" with no job (a process that died before the
     await Promise.all([one.app.services.outbox.idle(), two.app.services.outbox.idle()]);
     expect((await runLifecyclePass(one.app.services)).repaired.restartedCampaigns).toBe(0);
 
-    const done = await domain.getMigrationCampaign(admin, { id: proposed.value.id });
+    const done = await domain.getMigrationCampaign(admin, { id: proposed.id });
     if (!done.ok) throw new Error(done.message);
     expect(done.value).toMatchObject({ state: 'sent', creation: { sent: total, failed: 0, toDo: 0 } });
     const customers = await domain.listCustomersOfPartner(admin, { partnerTenantId: partner.tenantId });
     if (!customers.ok) throw new Error(customers.message);
     const requested = customers.value
       .flatMap((c) => c.gdapRelationships)
-      .filter((g) => g.relationship.fromTemplate?.templateId === template.value.id);
+      .filter((g) => g.relationship.fromTemplate?.templateId === templateId);
     // One request per customer, sent: the three made before kept (under their own ids), none made twice.
-    expect(requested.map((g) => g.customer.tenantId).sort()).toEqual(proposed.value.rows.map((r) => r.customerTenantId).sort());
+    expect(requested.map((g) => g.customer.tenantId).sort()).toEqual(proposed.rows.map((r) => r.customerTenantId).sort());
     expect(requested.every((g) => g.status === 'approvalPending')).toBe(true);
     expect(done.value.rows.slice(0, 3).map((r) => r.relationshipId)).toEqual(entries.slice(0, 3).map((e) => e.relationshipId));
     // Once done, the next sweep leaves it alone.

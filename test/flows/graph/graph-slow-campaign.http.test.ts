@@ -20,13 +20,13 @@ import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
 import { makeInvoke, makeMessage, post, type Speaker } from '#test/support/activities.ts';
 import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
+import { proposeCampaignToAll } from '#test/support/campaign-fixture.ts';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
 import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
 import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
 import { invokeText } from '#test/support/partner-flow.ts';
 import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
 
-const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
 const READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
 /** How long Microsoft takes to answer: more than a step or a click gives a call, less than the outbox's background calls. */
 const MICROSOFT_TAKES_MS = 5_000;
@@ -112,33 +112,26 @@ describe('graph mode: a campaign of 20 customers while Microsoft confirms every 
 
   it('the campaign reports on its card, not per customer; each request made once and sent once, with one invitation', async () => {
     const domain = running.app.services.domain;
-    const actor = await domain.resolveActor(partner.tenantId, partner.adminAgentId);
-    const template = await domain.createRoleTemplate(actor, {
-      name: 'Slow tier',
-      roles: [{ role: HELPDESK, groupIds: [partner.supportGroupId] }],
-    });
-    if (!template.ok) throw new Error(template.message);
-    const proposed = await domain.proposeMigrationCampaign(actor, { templateId: template.value.id, scope: 'all' });
-    if (!proposed.ok) throw new Error(proposed.message);
-    expect(proposed.value.total).toBe(20);
+    const { admin: actor, proposed } = await proposeCampaignToAll(domain, partner, 'Slow tier');
+    expect(proposed.total).toBe(20);
     const before = toAdmin().length;
     api.slow = true;
     const clicked = await post(
       running.baseUrl,
-      makeInvoke('campaign.start', { id: proposed.value.id, version: proposed.value.version }, admin, { replyToId: 'campaign-card' }),
+      makeInvoke('campaign.start', { id: proposed.id, version: proposed.version }, admin, { replyToId: 'campaign-card' }),
     );
     expect(invokeText(clicked)).toContain('Creating 20 requests; this card updates as they go.');
     await running.app.services.outbox.idle();
 
     // Microsoft stays slow throughout: the steps never see an answer, the outbox's background calls do.
-    const jobId = `campaign|${proposed.value.id}`;
+    const jobId = `campaign|${proposed.id}`;
     for (let n = 0; n < 40; n += 1) {
       if ((await running.app.services.outbox.read(jobId))?.value.state === 'done') break;
       await runOutbox();
     }
     await runOutbox(10);
 
-    const done = await domain.getMigrationCampaign(actor, { id: proposed.value.id });
+    const done = await domain.getMigrationCampaign(actor, { id: proposed.id });
     if (!done.ok) throw new Error(done.message);
     expect(done.value).toMatchObject({ state: 'sent', creation: { sent: 20, failed: 0, toDo: 0 } });
     for (const row of done.value.rows) {

@@ -16,13 +16,13 @@ import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
 import { makeInvoke, makeMessage, post, type Speaker } from '#test/support/activities.ts';
 import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
+import { proposeCampaignToAll } from '#test/support/campaign-fixture.ts';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
 import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
 import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
 import { invokeText } from '#test/support/partner-flow.ts';
 import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
 
-const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
 const HOUR_MS = 3_600_000;
 
 /** Microsoft failing every creation: no answer in time (a timeout), so whether it was made is not known and it is kept. */
@@ -88,30 +88,23 @@ describe('graph mode: a campaign whose requests Microsoft never confirms is not 
 
   it('each customer is waited for up to the window, then marked failed with its reason; the job ends and its summary says so', async () => {
     const domain = running.app.services.domain;
-    const actor = await domain.resolveActor(partner.tenantId, partner.adminAgentId);
-    const template = await domain.createRoleTemplate(actor, {
-      name: 'Unconfirmed tier',
-      roles: [{ role: HELPDESK, groupIds: [partner.supportGroupId] }],
-    });
-    if (!template.ok) throw new Error(template.message);
-    const proposed = await domain.proposeMigrationCampaign(actor, { templateId: template.value.id, scope: 'all' });
-    if (!proposed.ok) throw new Error(proposed.message);
-    const total = proposed.value.total;
+    const { admin: actor, proposed } = await proposeCampaignToAll(domain, partner, 'Unconfirmed tier');
+    const total = proposed.total;
     expect(total).toBeGreaterThan(1);
 
     // Microsoft fails every creation from now on (no answer in time: the request's outcome is not known, so it is kept).
     api.failing = true;
     const clicked = await post(
       running.baseUrl,
-      makeInvoke('campaign.start', { id: proposed.value.id, version: proposed.value.version }, admin, { replyToId: 'campaign-card' }),
+      makeInvoke('campaign.start', { id: proposed.id, version: proposed.version }, admin, { replyToId: 'campaign-card' }),
     );
     expect(invokeText(clicked)).toContain(`Creating ${total} requests`);
     await running.app.services.outbox.idle();
-    const jobId = `campaign|${proposed.value.id}`;
+    const jobId = `campaign|${proposed.id}`;
 
     // Well inside the window the job keeps waiting: no customer settled, no try used, the job still pending.
     for (let hour = 0; hour < 23; hour += 1) await runOutbox(HOUR_MS);
-    const waiting = await domain.getMigrationCampaign(actor, { id: proposed.value.id });
+    const waiting = await domain.getMigrationCampaign(actor, { id: proposed.id });
     if (!waiting.ok) throw new Error(waiting.message);
     expect(waiting.value).toMatchObject({ state: 'creating', creation: { sent: 0, failed: 0, toDo: total } });
     expect((await running.app.services.outbox.read(jobId))?.value.state).toBe('pending');
@@ -119,7 +112,7 @@ describe('graph mode: a campaign whose requests Microsoft never confirms is not 
     // Past the window: every customer failed with a reason a person understands, the job done, the summary on the card.
     for (let n = 0; n < 6 && (await running.app.services.outbox.read(jobId))?.value.state !== 'done'; n += 1) await runOutbox(HOUR_MS);
     expect((await running.app.services.outbox.read(jobId))?.value.state).toBe('done');
-    const done = await domain.getMigrationCampaign(actor, { id: proposed.value.id });
+    const done = await domain.getMigrationCampaign(actor, { id: proposed.id });
     if (!done.ok) throw new Error(done.message);
     expect(done.value).toMatchObject({ state: 'sent', creation: { sent: 0, failed: total, toDo: 0 } });
     for (const row of done.value.rows) {
