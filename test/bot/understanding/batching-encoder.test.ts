@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchingEncoder } from '#bot/understanding/batching-encoder.ts';
-
-/** A model stand-in whose vector of a sentence is its length, remembering each call's sentences. */
-function recordingModel(fail = false) {
-  const calls: string[][] = [];
-  return {
-    calls,
-    encode(sentences: readonly string[]): Promise<Float32Array[]> {
-      calls.push([...sentences]);
-      if (fail) return Promise.reject(new Error('model failed'));
-      return Promise.resolve(sentences.map((s) => Float32Array.of(s.length)));
-    },
-  };
-}
+import { recordingModel } from '#test/support/recording-model.ts';
 
 describe('sentences asked for at the same time are encoded in one call', () => {
   it('gives each caller its own vectors, in order, from one call to the model', async () => {

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoPerTurn, withTurnMemo } from '#bot/understanding/turn-encoder.ts';
-
-/** A model stand-in whose vector of a sentence is its length, remembering each call's sentences. */
-function recordingModel(fail = false) {
-  const calls: string[][] = [];
-  return {
-    calls,
-    encode(sentences: readonly string[]): Promise<Float32Array[]> {
-      calls.push([...sentences]);
-      if (fail) return Promise.reject(new Error('model failed'));
-      return Promise.resolve(sentences.map((s) => Float32Array.of(s.length)));
-    },
-  };
-}
+import { recordingModel } from '#test/support/recording-model.ts';
 
 describe('a sentence is encoded once per turn', () => {
   it('gives a second caller of the same turn the vector of the first, without asking the model again', async () => {
