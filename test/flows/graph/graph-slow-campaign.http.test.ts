@@ -6,26 +6,19 @@
  * person's own click confirmed late is still told. Microsoft's slowness is modelled without timings: a call given less
  * time than Microsoft takes is made at Microsoft, but its answer is lost (as a timeout loses it).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLargeWorld, seedPartner, type SeededPartner } from '#bench/support/seed-large-partner.ts';
-import { loadConfig } from '#bot/config.ts';
+import { buildLargeWorld, type SeededPartner } from '#bench/support/seed-large-partner.ts';
 import { GdapApi, type GraphCallOptions } from '#bot/graph/gdap-api.ts';
-import { GraphClient } from '#bot/graph/graph-client.ts';
 import type { GraphResult } from '#bot/graph/graph-outcomes.ts';
 import { runWithinBudget } from '#bot/storage/deadline.store.ts';
-import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
-import { makeInvoke, makeMessage, post, type Speaker } from '#test/support/activities.ts';
-import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
-import { proposeCampaignToAll } from '#test/support/campaign-fixture.ts';
-import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
-import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
-import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
+import { makeInvoke, post, type Speaker } from '#test/support/activities.ts';
+import type { ConnectorStub } from '#test/support/connector-stub.ts';
+import { proposeCampaignToAll, startGraphCampaignApp } from '#test/support/campaign-fixture.ts';
+import { FixedClock } from '#test/support/fixed-clock.ts';
+import type { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
 import { invokeText } from '#test/support/partner-flow.ts';
-import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import type { RunningApp } from '#test/support/test-app.ts';
 
 const READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
 /** How long Microsoft takes to answer: more than a step or a click gives a call, less than the outbox's background calls. */
@@ -79,30 +72,10 @@ describe('graph mode: a campaign of 20 customers while Microsoft confirms every 
   }
 
   beforeAll(async () => {
-    // The customers' reseller relationships (with DAP for some) are ours, made before graph mode matters.
-    await seedPartner({ store, directory: large.directory, clock, ids: new SequentialIds('seed') }, partner, 1);
-    const file = join(mkdtempSync(join(tmpdir(), 'slow-campaign-')), 'directory.json');
-    writeFileSync(file, JSON.stringify(large.file));
-    stand = await GraphStandIn.start(demoStandInOptions({ partnerTenantId: partner.tenantId, tenants: standInTenantsFromDirectory(file) }));
-    stand.useClock(() => clock.now());
-    stub = await startConnectorStub();
-    const env = { ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, INVOKE_BUDGET_MS: '1500', LOG_LEVEL: 'silent' };
-    const graph = loadConfig(env).graph;
-    if (graph === undefined) throw new Error('graph settings expected');
-    api = new SlowMicrosoft(new GraphClient(graph));
-    running = await startTestApp(env, {
-      clock,
-      ids: new SequentialIds('app'),
-      directory: large.directory,
-      store,
-      botStorage: new DocumentStoreBotStorage(store),
-      gdapApi: api,
-    });
-    admin = { tenantId: partner.tenantId, userId: partner.adminAgentId, name: 'Slow Admin', serviceUrl: stub.serviceUrl };
-    await post(running.baseUrl, makeMessage('help', admin));
-    // What the seed made due (the customers' acceptances) is delivered before the campaign starts.
-    await running.app.services.outbox.deliverDue();
-    await running.app.services.outbox.idle();
+    ({ stand, stub, api, running, admin } = await startGraphCampaignApp(
+      { large, partner, clock, store },
+      { env: { INVOKE_BUDGET_MS: '1500' }, api: (client) => new SlowMicrosoft(client), adminName: 'Slow Admin' },
+    ));
   }, 60_000);
   afterAll(async () => {
     await running?.close();

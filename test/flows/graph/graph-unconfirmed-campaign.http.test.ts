@@ -4,24 +4,17 @@
  * outbox's give-up window: past it, the customer is marked failed with a reason a person understands, the job goes on
  * to the end and the campaign's summary says so. Time moves by the injected clock only.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLargeWorld, seedPartner, type SeededPartner } from '#bench/support/seed-large-partner.ts';
-import { loadConfig } from '#bot/config.ts';
+import { buildLargeWorld, type SeededPartner } from '#bench/support/seed-large-partner.ts';
 import { GdapApi } from '#bot/graph/gdap-api.ts';
-import { GraphClient } from '#bot/graph/graph-client.ts';
-import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
-import { makeInvoke, makeMessage, post, type Speaker } from '#test/support/activities.ts';
-import { startConnectorStub, type ConnectorStub } from '#test/support/connector-stub.ts';
-import { proposeCampaignToAll } from '#test/support/campaign-fixture.ts';
-import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
-import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
-import { demoStandInOptions, standInTenantsFromDirectory, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
+import { makeInvoke, post, type Speaker } from '#test/support/activities.ts';
+import type { ConnectorStub } from '#test/support/connector-stub.ts';
+import { proposeCampaignToAll, startGraphCampaignApp } from '#test/support/campaign-fixture.ts';
+import { FixedClock } from '#test/support/fixed-clock.ts';
+import type { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
 import { invokeText } from '#test/support/partner-flow.ts';
-import { startTestApp, type RunningApp } from '#test/support/test-app.ts';
+import type { RunningApp } from '#test/support/test-app.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -52,33 +45,10 @@ describe('graph mode: a campaign whose requests Microsoft never confirms is not 
   }
 
   beforeAll(async () => {
-    await seedPartner({ store, directory: large.directory, clock, ids: new SequentialIds('seed') }, partner, 1);
-    const file = join(mkdtempSync(join(tmpdir(), 'unconfirmed-campaign-')), 'directory.json');
-    writeFileSync(file, JSON.stringify(large.file));
-    stand = await GraphStandIn.start(demoStandInOptions({ partnerTenantId: partner.tenantId, tenants: standInTenantsFromDirectory(file) }));
-    stand.useClock(() => clock.now());
-    stub = await startConnectorStub();
-    const env = {
-      ...stand.environment,
-      GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET,
-      OUTBOX_GIVE_UP_HOURS: '24',
-      LOG_LEVEL: 'silent',
-    };
-    const graph = loadConfig(env).graph;
-    if (graph === undefined) throw new Error('graph settings expected');
-    api = new FailingMicrosoft(new GraphClient(graph));
-    running = await startTestApp(env, {
-      gdapApi: api,
-      clock,
-      ids: new SequentialIds('app'),
-      directory: large.directory,
-      store,
-      botStorage: new DocumentStoreBotStorage(store),
-    });
-    admin = { tenantId: partner.tenantId, userId: partner.adminAgentId, name: 'Unconfirmed Admin', serviceUrl: stub.serviceUrl };
-    await post(running.baseUrl, makeMessage('help', admin));
-    await running.app.services.outbox.deliverDue();
-    await running.app.services.outbox.idle();
+    ({ stand, stub, api, running, admin } = await startGraphCampaignApp(
+      { large, partner, clock, store },
+      { env: { OUTBOX_GIVE_UP_HOURS: '24' }, api: (client) => new FailingMicrosoft(client), adminName: 'Unconfirmed Admin' },
+    ));
   }, 60_000);
   afterAll(async () => {
     await running?.close();
