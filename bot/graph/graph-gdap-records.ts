@@ -37,6 +37,7 @@ import {
   type OutboxRecord,
   type RecordWriteOutcome,
 } from '#domain/notifications/outbox.ts';
+import { outboxId } from '#domain/notifications/outbox-id.ts';
 import { changeFromSource, deletedAtSource, AT_MICROSOFT } from '#domain/relationships/gdap-reconcile.ts';
 import type { GdapRelationship } from '#domain/relationships/gdap-relationship.ts';
 import { applyTransition } from '#domain/relationships/gdap-transitions.ts';
@@ -419,7 +420,7 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
     return [
       outboxDocument(
         newOutboxRecord({
-          id: `record-write-outcome|${id}`,
+          id: outboxId({ kind: 'record-write-outcome', writeId: id }),
           message: {
             type: 'record-write-outcome',
             relationship: { kind: 'gdap', id: about.id, displayName: about.displayName },

@@ -1,5 +1,6 @@
 import type { ReconciledChange } from '#domain/use-cases/reconcile.ts';
 import { newOutboxRecord } from '#domain/notifications/outbox.ts';
+import { outboxId } from '#domain/notifications/outbox-id.ts';
 import type { BotServices } from '../services.ts';
 
 type AnnounceServices = Pick<BotServices, 'outbox' | 'clock'>;
@@ -17,7 +18,7 @@ export async function announceChange(services: AnnounceServices, change: Reconci
   if (change.action === 'gdap.approved') {
     await services.outbox.enqueue(
       newOutboxRecord({
-        id: `notice|graph|${view.id}|approved`,
+        id: outboxId({ kind: 'reconciled', relationshipId: view.id, change: 'approved' }),
         now,
         origin,
         message: { type: 'partner-decision', relationship: { kind: 'gdap', id: view.id }, decision: 'accepted', at: now.toISOString() },
@@ -31,7 +32,7 @@ export async function announceChange(services: AnnounceServices, change: Reconci
       change.action === 'gdap.deletedAtSource' ? 'Microsoft (it no longer exists there)' : 'The customer or Partner Center (at Microsoft)';
     await services.outbox.enqueue(
       newOutboxRecord({
-        id: `notice|graph|${view.id}|ended`,
+        id: outboxId({ kind: 'reconciled', relationshipId: view.id, change: 'ended' }),
         now,
         origin,
         message: { type: 'partner-terminated', relationship: { kind: 'gdap', id: view.id }, by, at: now.toISOString() },

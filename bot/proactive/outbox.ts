@@ -21,6 +21,7 @@ import {
   UNDELIVERED_COLLECTION,
   UNDELIVERED_UNREPORTED,
   undeliveredDocument,
+  undeliveredId,
   undeliveredIndexes,
   type UndeliveredMessage,
 } from '#domain/notifications/outbox.ts';
@@ -216,7 +217,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (record.state !== 'done' || record.sender === null || failed.length === 0) return [];
     return [
       newOutboxRecord({
-        id: `undelivered|${record.id}`,
+        id: undeliveredId(record.id),
         message: {
           type: 'undelivered-notice',
           about: record.message.type,
@@ -422,7 +423,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const taken: UndeliveredMessage[] = [];
       for (const stored of await deps.store.list<UndeliveredMessage>(collection, index, key, { limit })) {
         const reported: UndeliveredMessage = { ...stored.value, reportedDateTime: deps.clock.now().toISOString() };
-        const id = `undelivered|${stored.value.outboxId}`;
+        const id = undeliveredId(stored.value.outboxId);
         const written = await deps.store.put(UNDELIVERED_COLLECTION, id, reported, stored.version, {
           indexes: undeliveredIndexes(reported),
         });

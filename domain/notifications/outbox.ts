@@ -8,7 +8,7 @@ import type { AuditEvent } from '../audit/audit-event.ts';
 import type { IndexEntry, NewDocument } from '../ports/document-store.ts';
 import type { ReminderDue } from '../lifecycle/reminder-schedule.ts';
 import type { RecordWrite } from '../ports/gdap-records.ts';
-import { reminderKey } from '../lifecycle/reminder-schedule.ts';
+import { outboxId } from './outbox-id.ts';
 
 export const OUTBOX_COLLECTION = 'outbox';
 export const OUTBOX_INDEX = {
@@ -208,7 +208,12 @@ export function outboxDocument(record: OutboxRecord): NewDocument {
 
 /** The outbox id of a reminder: the same reminder computed twice (two instances, two passes) is one record. */
 export function reminderOutboxId(reminder: ReminderDue): string {
-  return `reminder|${reminderKey(reminder)}`;
+  return outboxId({
+    kind: 'reminder',
+    relationshipId: reminder.relationshipId,
+    reminder: reminder.kind,
+    dueDateTime: reminder.dueDateTime,
+  });
 }
 
 /** A reminder's outbox document. */
@@ -234,7 +239,7 @@ export function decisionOutboxDocument(
 ): NewDocument {
   return outboxDocument(
     newOutboxRecord({
-      id: `notice|${event.id}`,
+      id: outboxId({ kind: 'decision', eventId: event.id }),
       message: { type: 'partner-decision', relationship, decision, at: event.occurredDateTime },
       now: new Date(event.occurredDateTime),
       origin: `${relationship.kind}:${relationship.id}`,
@@ -259,7 +264,7 @@ export function rolesRemovedOutboxDocument(
 ): NewDocument {
   return outboxDocument(
     newOutboxRecord({
-      id: `notice|roles-removed|${operationId}`,
+      id: outboxId({ kind: 'roles-removed', operationId }),
       message: { type: 'partner-roles-removed', ...input, at: now.toISOString() },
       now,
       origin: rolesRemovedOrigin(input.customerTenantId, input.partnerTenantId),
@@ -269,7 +274,7 @@ export function rolesRemovedOutboxDocument(
 
 /** The outbox id of a partner's weekly posture card: one per partner and week, however many instances check. */
 export function postureOutboxId(partnerTenantId: string, week: string): string {
-  return `posture|${partnerTenantId}|${week}`;
+  return outboxId({ kind: 'posture', partnerTenantId, week });
 }
 
 /** The weekly posture card's outbox document, written with the week's claim (recipients found when it is delivered). */
@@ -286,7 +291,7 @@ export function postureOutboxDocument(partnerTenantId: string, week: string, now
 
 /** The outbox id of a campaign's creation job: one per campaign. */
 export function campaignJobId(campaignId: string): string {
-  return `campaign|${campaignId}`;
+  return outboxId({ kind: 'campaign-job', campaignId });
 }
 
 /** The job that makes a started campaign's requests: written with the campaign's start, one per campaign. */
@@ -315,7 +320,7 @@ export function campaignInvitationDocument(
 ): NewDocument {
   return outboxDocument(
     newOutboxRecord({
-      id: `invite|campaign:${campaignId}:${relationship.customerTenantId}`,
+      id: outboxId({ kind: 'campaign-invitation', campaignId, customerTenantId: relationship.customerTenantId }),
       message: { type: 'customer-invitation', relationship: { kind: 'gdap', id: relationship.id, version: relationship.version }, sender },
       now,
       origin: `gdap:${relationship.id}`,
@@ -341,12 +346,22 @@ export interface RecordWriteOutcome {
  * that a claim's request is still on its way); any other change's after its audit event (one per change).
  */
 export function recordWriteId(write: RecordWrite): string {
-  return write.kind === 'createRelationship' ? createWriteId(write.relationship.id) : `record-write|${write.event.id}`;
+  return write.kind === 'createRelationship'
+    ? createWriteId(write.relationship.id)
+    : outboxId({ kind: 'record-write', eventId: write.event.id });
 }
 
 /** The outbox id of the request made for a relationship whose name was claimed with `claimedId`. */
 export function createWriteId(claimedId: string): string {
-  return `record-write|create|${claimedId}`;
+  return outboxId({ kind: 'record-write-create', claimedId });
+}
+
+/**
+ * The id of a record's "could not be delivered" notice to its sender, and of its entry among the messages given up with
+ * nobody to tell.
+ */
+export function undeliveredId(recordId: string): string {
+  return outboxId({ kind: 'undelivered', aboutId: recordId });
 }
 
 /**
@@ -398,5 +413,5 @@ export function undeliveredDocument(record: OutboxRecord, now: Date): NewDocumen
     givenUpDateTime: now.toISOString(),
     reportedDateTime: null,
   };
-  return { collection: UNDELIVERED_COLLECTION, id: `undelivered|${record.id}`, value, indexes: undeliveredIndexes(value) };
+  return { collection: UNDELIVERED_COLLECTION, id: undeliveredId(record.id), value, indexes: undeliveredIndexes(value) };
 }

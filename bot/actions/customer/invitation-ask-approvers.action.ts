@@ -1,5 +1,6 @@
 import { invitationApprovers } from '#domain/policy/people-allowed.ts';
 import { newOutboxRecord } from '#domain/notifications/outbox.ts';
+import { outboxId } from '#domain/notifications/outbox-id.ts';
 import { invitationState } from '#presenters/customer/invitation.presenter.ts';
 import type { NoticeDelivery } from '#presenters/notice-delivery.presenter.ts';
 import { defineAction } from '../action-handler.ts';
@@ -37,7 +38,7 @@ export const invitationAskApproversAction = defineAction(invitationDataSchema, a
   const now = services.clock.now();
   await services.outbox.enqueue(
     newOutboxRecord({
-      id: `ask|${data.kind}:${data.id}|${services.ids.newId()}`,
+      id: outboxId({ kind: 'ask-approvers', relationship: { kind: data.kind, id: data.id }, nonce: services.ids.newId() }),
       now,
       origin: `${data.kind}:${data.id}`,
       message: { type: 'ask-approvers', relationship: ref, asker },

@@ -3,6 +3,7 @@ import { renderRequestResultCard } from '#cards/partner/request-result.card.ts';
 import type { Activity } from 'botbuilder';
 import type { DeliveryState, OutboxRecord, RecipientDelivery } from '#domain/notifications/outbox.ts';
 import { newOutboxRecord } from '#domain/notifications/outbox.ts';
+import { outboxId } from '#domain/notifications/outbox-id.ts';
 import { adminReach } from '#presenters/partner/customer-admins.ts';
 import { buildRequestResultView, isAwaitingCustomer, type ResultExtras } from '#presenters/partner/request-result.presenter.ts';
 import { cardMessage } from '#presenters/card-message.ts';
@@ -15,8 +16,9 @@ import { defineAction } from '../action-handler.ts';
 import { cardReply, refusalReply } from '../invoke-reply.ts';
 
 /** One outbox record per relationship version and day: a second click while it is on its way queues nothing. */
-export function customerInvitationOutboxId(view: { kind: string; id: string; version: string }, now: Date): string {
-  return `invite|${view.kind}:${view.id}:${view.version}:${now.toISOString().slice(0, 10)}`;
+export function customerInvitationOutboxId(view: { kind: 'gdap' | 'reseller'; id: string; version: string }, now: Date): string {
+  const relationship = { kind: view.kind, id: view.id, version: view.version };
+  return outboxId({ kind: 'customer-invitation', relationship, day: now.toISOString().slice(0, 10) });
 }
 
 const admins = (n: number, customer: string) => `${n} Global admin${n === 1 ? '' : 's'} of ${customer}`;
