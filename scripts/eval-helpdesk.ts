@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
 import { evaluate } from '#eval/helpdesk/evaluate.ts';
-import { DEV_3_FILE, DEV_FILE, evaluateHeldOut, FRESH_3_FILE, loadHeldOut, mentionsAll, askerOfPersona } from '#eval/helpdesk/heldout.ts';
+import { evaluateHeldOut, loadHeldOut, mentionsAll, askerOfPersona, MENTION_SETS } from '#eval/helpdesk/heldout.ts';
 import { evaluateFresh, loadFreshSet } from '#eval/helpdesk/fresh-set.ts';
 import { encodedMeanings, type MeaningOf } from '#eval/helpdesk/meanings.ts';
 import { answerQuestion, knownConcepts, searchQuestion, specificCoverage } from '#domain/helpdesk/answer-question.ts';
@@ -18,24 +18,18 @@ const showHeldOutMisses = process.argv.includes('--show-heldout-misses');
 const tuningOnly = process.argv.includes('--tuning-only');
 const wordsOnly = process.argv.includes('--words-only');
 const freshCases = loadFreshSet();
-const devCases = existsSync(DEV_FILE) ? loadHeldOut(DEV_FILE) : null;
-const dev3Cases = existsSync(DEV_3_FILE) ? loadHeldOut(DEV_3_FILE) : null;
-const fresh3Cases = existsSync(FRESH_3_FILE) ? loadHeldOut(FRESH_3_FILE) : null;
+const mentionSets = MENTION_SETS.filter((set) => existsSync(set.file)).map((set) => ({ ...set, cases: loadHeldOut(set.file) }));
 const heldOutCases = tuningOnly ? null : loadHeldOut();
 const questions = [
   ...EVAL_SET.map((c) => c.question),
   ...freshCases.map((c) => c.question),
-  ...(fresh3Cases ?? []).map((c) => c.question),
-  ...(devCases ?? []).map((c) => c.question),
-  ...(dev3Cases ?? []).map((c) => c.question),
+  ...mentionSets.flatMap((set) => set.cases.map((c) => c.question)),
   ...(heldOutCases ?? []).map((c) => c.question),
 ];
 const meaningOf: MeaningOf = wordsOnly ? () => undefined : await encodedMeanings(questions);
 const tuning = evaluate(EVAL_SET, meaningOf);
 const fresh = evaluateFresh(freshCases, meaningOf);
-const fresh3 = fresh3Cases === null ? null : evaluateHeldOut(fresh3Cases, meaningOf);
-const dev = devCases === null ? null : evaluateHeldOut(devCases, meaningOf);
-const dev3 = dev3Cases === null ? null : evaluateHeldOut(dev3Cases, meaningOf);
+const mentionReports = mentionSets.map((set) => ({ ...set, report: evaluateHeldOut(set.cases, meaningOf) }));
 const heldOut = heldOutCases === null ? null : evaluateHeldOut(heldOutCases, meaningOf);
 const percent = (part: number, whole: number): string => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
 const cell = (part: number, whole: number): string => `${part}/${whole} (${percent(part, whole)})`.padEnd(20);
@@ -47,9 +41,9 @@ const scoreOut = (report: ReturnType<typeof evaluateHeldOut> | null, absent: str
 const columns: readonly (readonly [string, string, string])[] = [
   ['tuning (fact id)', cell(tuning.inScopeCorrect, tuning.inScope), cell(tuning.outOfScopeRefused, tuning.outOfScope)],
   ['fresh (fact id)', cell(fresh.inScopeRight, fresh.inScope), cell(fresh.outOfScopeDeclined, fresh.outOfScope)],
-  ['fresh-3 (mentions)', scoreIn(fresh3, 'no file'), scoreOut(fresh3, 'no file')],
-  ['dev-2 (blind)', scoreIn(dev, 'no file'), scoreOut(dev, 'no file')],
-  ['dev-3 (blind)', scoreIn(dev3, 'no file'), scoreOut(dev3, 'no file')],
+  ...mentionReports.map(
+    ({ label, use, report }) => [`${label} (${use === 'dev' ? 'blind' : 'mentions'})`, scoreIn(report, ''), scoreOut(report, '')] as const,
+  ),
   ['held-out (frozen)', scoreIn(heldOut, 'not run'), scoreOut(heldOut, 'not run')],
 ];
 console.log(
@@ -84,11 +78,11 @@ if (tuningMisses.length === 0) {
   }
 }
 
-if (fresh3Cases !== null && fresh3 !== null) {
+for (const { label, cases, report } of mentionReports.filter((set) => set.use === 'tuning')) {
   // Tuning material judged as the dev and held-out sets are: each miss with the mentions its answer lacks and the top hits.
-  console.log(`\nFresh batch 3 misses (tuning material, judged on mentions) (${fresh3.misses.length}):`);
-  const byId = new Map(fresh3Cases.map((c) => [c.id, c]));
-  for (const miss of fresh3.misses) {
+  console.log(`\n${label} misses (tuning material, judged on mentions) (${report.misses.length}):`);
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  for (const miss of report.misses) {
     const heldOutCase = byId.get(miss.id);
     if (heldOutCase === undefined) continue;
     const meaning = meaningOf(miss.question);
@@ -108,11 +102,11 @@ if (fresh3Cases !== null && fresh3 !== null) {
   }
 }
 
-console.log(
-  dev === null
-    ? ''
-    : `\nDev misses are never shown (${dev.misses.length}${dev3 === null ? '' : ` and ${dev3.misses.length}`}): the dev sets are the check that tuning generalizes, score only.`,
-);
+const devReports = mentionReports.filter((set) => set.use === 'dev');
+if (devReports.length > 0) {
+  const counts = devReports.map(({ label, report }) => `${label}: ${report.misses.length}`).join(', ');
+  console.log(`\nDev misses are never shown (${counts}): the dev sets are the check that tuning generalizes, score only.`);
+}
 if (heldOut === null) {
   console.log('\nHeld-out set not evaluated (--tuning-only).');
 } else if (showHeldOutMisses) {

@@ -1,6 +1,6 @@
 /**
  * Sets judged on the answer text, as the frozen held-out helpdesk set (eval/heldout/helpdesk.heldout.json) is, and
- * the blind dev sets (eval/helpdesk/dev-batch-2.json, dev-batch-3.json) and fresh batch 3 (tuning material) in the same format. In scope, the answer text must mention one
+ * the sets in MENTION_SETS (blind dev sets and tuning material) in the same format. In scope, the answer text must mention one
  * alternative of every `mustMention` group; out of scope, the question must be declined. Only the scores leave this
  * module unless misses are asked for (never for the dev set: it is the check that tuning generalizes).
  */
@@ -10,15 +10,28 @@ import { answerQuestion, answerText, type Asker } from '#domain/helpdesk/answer-
 import type { MeaningOf } from './meanings.ts';
 
 export const HELD_OUT_FILE = new URL('../heldout/helpdesk.heldout.json', import.meta.url);
-/** Written blind (from the seeds only) while the hybrid retrieval was built; scored like the held-out set, its misses never read. */
-export const DEV_FILE = new URL('./dev-batch-2.json', import.meta.url);
-/** A second blind dev set (150 + 40), written from the seeds while the helpdesk was tuned on the first: score only, like it. */
-export const DEV_3_FILE = new URL('./dev-batch-3.json', import.meta.url);
 /**
- * Fresh batch 3 (190 + 45), written blind from the seeds in this format: TUNING material, judged by the same code as the
- * dev and held-out sets, its misses printed. Its first score, before any tuning on it, is in the README.
+ * The other sets judged on mentions, each written blind from the seeds (and DOMAIN.md) in this file's format. A `tuning`
+ * set is tuning material: its misses are printed and read. A `dev` set is score only: its misses are never printed or
+ * read, it is the check that tuning generalizes. Each set's first score, before any tuning on it, is in the README.
  */
-export const FRESH_3_FILE = new URL('./fresh-batch-3.json', import.meta.url);
+export interface MentionSet {
+  readonly label: string;
+  readonly file: URL;
+  readonly use: 'tuning' | 'dev';
+}
+export const MENTION_SETS: readonly MentionSet[] = [
+  // Written while the hybrid retrieval was built.
+  { label: 'dev-2', file: new URL('./dev-batch-2.json', import.meta.url), use: 'dev' },
+  // 190 + 45, written blind and then tuned on.
+  { label: 'fresh-3', file: new URL('./fresh-batch-3.json', import.meta.url), use: 'tuning' },
+  // 150 + 40, written while the helpdesk was tuned on fresh-3.
+  { label: 'dev-3', file: new URL('./dev-batch-3.json', import.meta.url), use: 'dev' },
+  // 150 + 40, a third of its questions on DOMAIN.md's GDAP rules; written before the tuning of session 5.
+  { label: 'dev-4', file: new URL('./dev-batch-4.json', import.meta.url), use: 'dev' },
+  // 200 + 45, half of its questions on DOMAIN.md's GDAP rules; written blind beside dev-4, then tuned on.
+  { label: 'fresh-4', file: new URL('./fresh-batch-4.json', import.meta.url), use: 'tuning' },
+];
 
 const InScopeCase = z.object({
   id: z.string(),
