@@ -143,4 +143,22 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
       'is business central one of the subscriptions we can create for a customer',
     ],
   },
+  {
+    id: 'notifications-and-audit-trail',
+    question: 'How do we hear when the other side approves, accepts or removes access, and is there a record of it?',
+    answer:
+      'Partner Access notifies the other side in Teams as each step happens (an invitation or request, its approval or acceptance, a group assignment, a removal), and keeps an audit trail of who did what and when.',
+    explanation:
+      "Partner Access is the system of record for the invitations, approvals, acceptances, assignments and removals it carries out. A GDAP relationship's status shows the result too (active once the customer approved it); Partner Center can also notify the partner by webhook when a relationship is approved, activated, terminated or expires, and steps a customer takes in the Microsoft 365 admin center reach the partner as a status change.",
+    source: { document: SOURCES.domainNotes, section: 'What the bot adds; GDAP (Partner Center notifications)' },
+    tags: ['GDAP', 'reseller', 'security'],
+    keywords: ['notified', 'notification', 'notify', 'alert', 'audit trail', 'who approved', 'record', 'history', 'tell us when'],
+    phrasings: [
+      'will we be notified when the customer approves our gdap request',
+      'how do we find out that the customer accepted the invitation',
+      'is there a history of who approved which partner access and when',
+      'is there a record of who removed the partner roles',
+      'does the bot tell us when the partner sends a new request',
+    ],
+  },
 ];

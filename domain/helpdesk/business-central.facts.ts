@@ -267,6 +267,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'how does a partner know which of its people is which USER_ at a customer',
       'tracking consultant pseudonyms across customers',
       'how do we know which USER_ id each of our consultants has at each customer',
+      'who can see the granular administration list in partner center',
     ],
     form: 'steps',
   },

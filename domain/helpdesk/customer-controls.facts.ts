@@ -34,7 +34,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Disable that one delegated admin user within the Business Central environment: it blocks that partner consultant, as removing any user's access would, and leaves the partner's other users alone.",
     explanation:
-      "Each delegated admin has their own USER_… user in the environment after first sign-in; disabling it stops that person without affecting the partner's other users.",
+      "Each delegated admin has their own USER_… user in the environment after first sign-in; disabling it stops that person without affecting the partner's other users. To keep all partners out of one environment (a sandbox, say) while another stays open, use the Partner access settings per environment instead.",
     source: BC_INTERNAL,
     tags: ['Business Central', 'security'],
     keywords: ['disable user', 'block', 'one consultant', 'specific user', 'deactivate'],
@@ -105,14 +105,22 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'bc-several-partners',
     side: 'customer',
-    question: 'Can we use one partner for Microsoft 365 and another for Business Central?',
+    question: 'Can we work with several partners at once, for example one for Microsoft 365 and another for Business Central?',
     answer:
-      'A customer can use one partner for Microsoft 365 and another for Business Central: each partner administers only the services its GDAP roles cover.',
+      'A customer can accept relationships with several partners at once, one per service if it likes, such as one partner for Microsoft 365 and another for Business Central; each partner administers only the services its GDAP roles cover.',
     explanation:
-      'Having several resellers is common. The Entra roles in each GDAP relationship decide which services that partner administers; for Business Central the recommended role is Dynamics 365 Business Central Administrator. Customers can accept relationships with several partners at once, one per service if they like.',
+      'Having several resellers is common, and there is no fixed limit on how many partners a customer works with. The Entra roles in each GDAP relationship decide which services that partner administers; for Business Central the recommended role is Dynamics 365 Business Central Administrator. With several Business Central environments, each can be opened to its own partner in the Partner access settings.',
     source: BC_INTERNAL,
     tags: ['Business Central', 'GDAP', 'reseller'],
-    keywords: ['multiple partners', 'two partners', 'another partner', 'different partner', 'per service'],
+    keywords: [
+      'multiple partners',
+      'two partners',
+      'another partner',
+      'different partner',
+      'per service',
+      'several partners',
+      'more than one partner',
+    ],
     phrasings: [
       'can we have more than one partner',
       'two partners for different services, is that allowed',
@@ -122,6 +130,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'one partner for business central and another for office 365',
       'what decides which services each partner can administer under gdap',
       'how many partners can a customer have gdap relationships with',
+      'can we have gdap relationships with several partners at the same time',
     ],
   },
   {
@@ -418,7 +427,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Remove its roles yourself (which also ends GDAP access), and contact the partner to end the reseller relationship. Internal Global Administrators can also view and disable GDAP relationships in the admin center.',
     explanation:
-      'The admin center articles say to contact your partner to end the relationship; the Business Central article says internal Global Administrators can view and disable GDAP relationships in the Microsoft 365 admin center. Both are true: the admin side is yours to remove, the reseller side goes through the partner.',
+      "The admin center articles say to contact your partner to end the relationship; the Business Central article says internal Global Administrators can view and disable GDAP relationships in the Microsoft 365 admin center. Both are true: the admin side is yours to remove, the reseller side goes through the partner. Azure is separate: also remove the partner's role assignments on your Azure subscriptions (removing roles leaves them), and clean up the settings it made in the Business Central administration center.",
     source: REMOVE_CURRENT,
     tags: ['removal', 'GDAP', 'reseller'],
     keywords: ['end relationship', 'stop working with partner', 'terminate', 'leave partner', 'break up'],
@@ -429,6 +438,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'terminate the whole partner relationship as customer',
       'how do we stop being a customer of this partner',
       'end the reseller relationship with our partner',
+      'we want our old msp out of everything, the tenant, business central and azure',
+      'checklist to remove a partner from our tenant entirely',
     ],
     form: 'steps',
   },

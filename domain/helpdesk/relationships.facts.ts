@@ -218,7 +218,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'The customer appears on the Customers page in Partner Center, and the partner can administer each service through its admin portal.',
     explanation:
-      "From Customers, select Administer, expand the customer's record and choose the admin portal of the service to manage (account, services, users and licenses).",
+      "From Customers, select Administer, expand the customer's record and choose the admin portal of the service to manage (account, services, users and licenses). On the customer's side, after Accept & Authorize the list of partners they work with is displayed.",
     source: { document: PC, section: 'Provision and manage the service for the customer' },
     tags: ['reseller', 'Partner Center'],
     keywords: [
@@ -312,7 +312,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'For assisting customers: Admin agent, Sales agent and Helpdesk agent (the AdminAgents, SalesAgents and HelpdeskAgents groups); other roles such as Global admin or Billing admin manage the partner account itself.',
     explanation:
-      "Partner permissions fall into two categories: managing your organization's Partner Center account, and assisting your customers, which controls access to customers' environments. Assign roles by responsibility so you control who sees customer data.",
+      "Partner permissions fall into two categories: managing your organization's Partner Center account, and assisting your customers, which controls access to customers' environments. Admin agents and Sales agents request reseller relationships; Admin agents and Helpdesk agents administer customers (with DAP as Global Administrator and Helpdesk Administrator; with GDAP through the security groups assigned roles), while a Sales agent gets no access to a customer's tenant. Assign roles by responsibility so you control who sees customer data.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['roles', 'Partner Center'],
     keywords: [
@@ -334,6 +334,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'who on the partner staff assists a customer after the reseller relationship',
       'which of our staff support customers, admin agent or helpdesk agent',
       'which two kinds of permissions can we give a user in our partner organization',
+      'can a sales agent sign in to a customer tenant and administer it',
     ],
     form: 'definition',
   },
@@ -377,7 +378,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     question: "How many partner users can access a customer's environments?",
     answer: 'There is no limit on the number of partner users who can access customer environments.',
     explanation:
-      'The partner decides who assists a customer by giving them the Admin agent or Helpdesk agent role (or, with GDAP, membership of an assigned security group); the number is not restricted.',
+      'The partner decides who assists a customer by giving them the Admin agent or Helpdesk agent role (or, with GDAP, membership of an assigned security group); the number is not restricted. A customer, for its part, can work with several partners at once, one per service if it likes.',
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'DAP', 'roles'],
     keywords: ['how many', 'limit', 'maximum', 'number of users', 'unlimited'],

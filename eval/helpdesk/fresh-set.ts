@@ -74,7 +74,7 @@ const BY_TOPIC: Readonly<Record<string, Slot>> = {
   'partner-access-settings': ['bc-environment-partner-access'],
   'mfa-ca': ['bc-conditional-access'],
   'limit-access': ['bc-limit-partner-access'],
-  'short-lived': ['bc-limit-partner-access', 'gdap-duration', 'gdap-auto-extend'],
+  'short-lived': ['bc-limit-partner-access', 'gdap-temporary-access', 'gdap-duration', 'gdap-auto-extend'],
   'disable-gdap': ['gdap-terminate', 'ending-relationship'],
   cleanup: ['bc-cleanup-after-partner'],
   'partner-types': ['partner-types-list'],
