@@ -15,6 +15,7 @@ import {
   startMigrationCampaign,
   continueMigrationCampaign,
 } from './use-cases/migration-campaigns.ts';
+import { summarizeCampaignInvitations } from './use-cases/campaign-invitations.ts';
 import type { PartnerAccessDeps, UseCaseContext } from './use-cases/context.ts';
 import {
   applyTemplateToExisting,
@@ -131,6 +132,7 @@ export function createPartnerAccess(deps: PartnerAccessDeps) {
     repairHalfDoneWork: bind(context, repairHalfDoneWork),
     describeForNotice: bind(context, describeForNotice),
     summarizeRolesRemoved: bind(context, summarizeRolesRemoved),
+    summarizeCampaignInvitations: bind(context, summarizeCampaignInvitations),
     createRoleTemplate: bind(context, createRoleTemplate),
     updateRoleTemplate: bind(context, updateRoleTemplate),
     listRoleTemplates: bind(context, listRoleTemplates),

@@ -15,6 +15,7 @@ import { decisionNotice, rolesRemovedNotice, terminatedNotice } from '#presenter
 import { SYSTEM_ACTOR } from '#domain/actors/actor.ts';
 import type { OutboxMessage, OutboxRecord } from '#domain/notifications/outbox.ts';
 import { adminReach } from '#presenters/partner/customer-admins.ts';
+import { campaignUndeliveredText } from '#presenters/partner/campaign.presenter.ts';
 import type { Result } from '#domain/shared/result.ts';
 import type { RelationshipView } from '#domain/use-cases/views.ts';
 import { reminderRecipients } from '../lifecycle/reminder-recipients.ts';
@@ -72,6 +73,7 @@ const ABOUT: Readonly<Record<OutboxMessage['type'], string>> = {
   'posture-weekly': 'the weekly GDAP posture check',
   'campaign-run': 'the campaign',
   'undelivered-notice': 'a notice',
+  'campaign-undelivered': 'a notice',
   'record-write': 'a change at Microsoft',
   'record-write-outcome': 'a notice',
 };
@@ -206,6 +208,13 @@ async function render(services: RenderServices, message: OutboxMessage, record: 
     case 'campaign-run':
       // A job, run by the campaign job (bot/notifications/campaign-job.ts), never rendered: nothing to say.
       return undefined;
+    case 'campaign-undelivered': {
+      // Rendered now, from the campaign's invitation records: every give-up of the campaign so far, in one message.
+      const summary = valueOf(await services.domain.summarizeCampaignInvitations(SYSTEM_ACTOR, { campaignId: message.campaignId }));
+      if (summary === undefined || summary.undelivered.length === 0) return undefined;
+      const text = campaignUndeliveredText(summary);
+      return { recipients: [], render: forEach(() => ({ type: ActivityTypes.Message, text })) };
+    }
     case 'undelivered-notice': {
       // By count and organization only: who a customer's people are is not the partner's to learn.
       const about = message.origin === null ? undefined : await describeOrigin(services, message.origin);

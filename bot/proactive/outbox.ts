@@ -12,7 +12,6 @@ import type { Clock } from '#domain/ports/clock.ts';
 import type { DocumentStore, NewDocument, Versioned } from '#domain/ports/document-store.ts';
 import type { DeliveryState, OutboxMessage, OutboxRecord, RecipientDelivery } from '#domain/notifications/outbox.ts';
 import {
-  newOutboxRecord,
   OUTBOX_COLLECTION,
   OUTBOX_INDEX,
   OUTBOX_PENDING,
@@ -23,6 +22,8 @@ import {
   undeliveredDocument,
   undeliveredId,
   undeliveredIndexes,
+  undeliveredNotice,
+  campaignNoticeDelayMs,
   type UndeliveredMessage,
 } from '#domain/notifications/outbox.ts';
 import { outsideAnyTurn } from '../storage/deadline.store.ts';
@@ -211,26 +212,6 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     };
   }
 
-  /** The notice to the person who asked for a send that could not be delivered to some recipients. */
-  function undeliveredNotice(record: OutboxRecord, now: Date): OutboxRecord[] {
-    const failed = (record.recipients ?? []).filter((r) => r.state === 'failed');
-    if (record.state !== 'done' || record.sender === null || failed.length === 0) return [];
-    return [
-      newOutboxRecord({
-        id: undeliveredId(record.id),
-        message: {
-          type: 'undelivered-notice',
-          about: record.message.type,
-          origin: record.origin,
-          recipients: failed.map((r) => ({ tenantId: r.tenantId, userId: r.userId })),
-        },
-        now,
-        recipients: [{ tenantId: record.sender.tenantId, userId: record.sender.userId }],
-        ...(record.origin === null ? {} : { origin: record.origin }),
-      }),
-    ];
-  }
-
   function report(record: OutboxRecord, outcome: RecordReport['outcome'], error?: string): RecordReport {
     return {
       id: record.id,
@@ -322,13 +303,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         version = written.version;
       }
       const done = finish(record, recipients, deps.clock.now());
-      const notices = undeliveredNotice(done, deps.clock.now());
+      const notice = undeliveredNotice(done, deps.clock.now(), campaignNoticeDelayMs(policy.maxRetryMs));
+      const notices = notice === undefined ? [] : [notice];
       // Nobody to tell (the system's own message): kept for the sweep's report, with the give-up itself.
       const undelivered = undeliveredDocument(done, deps.clock.now());
       const written = await write(done, version, notices, undelivered === undefined ? [] : [undelivered]);
       if (written.ok && undelivered !== undefined) log.warn({ outboxId: done.id, message: done.message.type }, 'could not be delivered');
-      // The sender's "could not be delivered" notice is due now: deliver it in the next run, not at the next interval.
-      if (written.ok && notices.length > 0) again = true;
+      // The sender's "could not be delivered" notice due now: delivered in the next run, not at the next interval.
+      if (written.ok && notice !== undefined && notice.nextAttemptDateTime <= deps.clock.now().toISOString()) again = true;
       if (written.ok && deps.onProgress !== undefined) {
         await deps.onProgress(done).catch((error: unknown) => log.warn({ err: error, outboxId: done.id }, 'progress update failed'));
       }

@@ -43,7 +43,9 @@ export type OutboxIdParts =
    * `undelivered|<outbox id>`: the sender's "could not be delivered" notice of one record; also the id of that record's
    * entry among the messages given up with nobody to tell (collection outboxUndelivered). Read: only about an outbox id.
    */
-  | { readonly kind: 'undelivered'; readonly aboutId: string };
+  | { readonly kind: 'undelivered'; readonly aboutId: string }
+  /** `undelivered-campaign|<campaign>`: the one notice to a campaign's starter of its invitations that could not be delivered. */
+  | { readonly kind: 'campaign-undelivered'; readonly campaignId: string };
 
 export type OutboxIdKind = OutboxIdParts['kind'];
 
@@ -82,6 +84,8 @@ export function outboxId(parts: OutboxIdParts): string {
       return `record-write-outcome|${parts.writeId}`;
     case 'undelivered':
       return `undelivered|${parts.aboutId}`;
+    case 'campaign-undelivered':
+      return `undelivered-campaign|${parts.campaignId}`;
   }
 }
 
@@ -155,6 +159,10 @@ const FORMS: readonly ((id: string) => OutboxIdParts | undefined)[] = [
     if (!id.startsWith('undelivered|')) return undefined;
     const aboutId = id.slice('undelivered|'.length);
     return parseOutboxId(aboutId) === undefined ? undefined : { kind: 'undelivered', aboutId };
+  },
+  (id) => {
+    const m = /^undelivered-campaign\|([^|]+)$/.exec(id);
+    return m?.[1] === undefined ? undefined : { kind: 'campaign-undelivered', campaignId: m[1] };
   },
 ];
 

@@ -8,7 +8,7 @@ import type { AuditEvent } from '../audit/audit-event.ts';
 import type { IndexEntry, NewDocument } from '../ports/document-store.ts';
 import type { ReminderDue } from '../lifecycle/reminder-schedule.ts';
 import type { RecordWrite } from '../ports/gdap-records.ts';
-import { outboxId } from './outbox-id.ts';
+import { outboxId, parseOutboxId } from './outbox-id.ts';
 
 export const OUTBOX_COLLECTION = 'outbox';
 export const OUTBOX_INDEX = {
@@ -74,6 +74,14 @@ export type OutboxMessage =
       readonly campaignId: string;
     }
   | {
+      /**
+       * A campaign's invitations given up (Teams refusing past the give-up window), told to its starter once for the whole
+       * campaign: rendered when it is delivered, from the campaign's invitation records as they stand then.
+       */
+      readonly type: 'campaign-undelivered';
+      readonly campaignId: string;
+    }
+  | {
       readonly type: 'undelivered-notice';
       readonly about: OutboxMessageType;
       readonly recipients: readonly { readonly tenantId: string; readonly userId: string }[];
@@ -113,6 +121,7 @@ export type OutboxMessageType =
   | 'posture-weekly'
   | 'campaign-run'
   | 'undelivered-notice'
+  | 'campaign-undelivered'
   | 'record-write'
   | 'record-write-outcome';
 
@@ -308,6 +317,11 @@ export function campaignJobDocument(campaignId: string, sender: MessagePerson, s
   );
 }
 
+/** The outbox id of a campaign's invitation to one customer's Global admins. */
+export function campaignInvitationId(campaignId: string, customerTenantId: string): string {
+  return outboxId({ kind: 'campaign-invitation', campaignId, customerTenantId });
+}
+
 /**
  * A campaign's invitation to one customer's Global admins (found when it is delivered), written with the campaign's
  * progress that records the request as sent: one per campaign and customer, however often that progress is retried.
@@ -320,7 +334,7 @@ export function campaignInvitationDocument(
 ): NewDocument {
   return outboxDocument(
     newOutboxRecord({
-      id: outboxId({ kind: 'campaign-invitation', campaignId, customerTenantId: relationship.customerTenantId }),
+      id: campaignInvitationId(campaignId, relationship.customerTenantId),
       message: { type: 'customer-invitation', relationship: { kind: 'gdap', id: relationship.id, version: relationship.version }, sender },
       now,
       origin: `gdap:${relationship.id}`,
@@ -362,6 +376,50 @@ export function createWriteId(claimedId: string): string {
  */
 export function undeliveredId(recordId: string): string {
   return outboxId({ kind: 'undelivered', aboutId: recordId });
+}
+
+/**
+ * How long a campaign's notice of its given-up invitations waits, so that the campaign's other give-ups land first: its
+ * invitations, queued together, are given up at their last try inside the window, which lie up to the longest back-off
+ * between tries apart (`maxRetryMs`, an hour by default); a quarter of an hour more, for the runs that give them up.
+ */
+export function campaignNoticeDelayMs(maxRetryMs: number): number {
+  return maxRetryMs + 15 * 60_000;
+}
+
+/**
+ * The notice to the person who asked for a send that could not be delivered to some recipients, written with the
+ * give-up (created only if absent). One per record, by count (`undelivered|<id>`); but a campaign's invitations, which
+ * all name the campaign's starter, share one notice for the whole campaign (`undelivered-campaign|<id>`), due about an hour
+ * later and rendered then from the campaign's invitation records, instead of one message per customer.
+ */
+export function undeliveredNotice(record: OutboxRecord, now: Date, campaignDelayMs: number): OutboxRecord | undefined {
+  const failed = (record.recipients ?? []).filter((r) => r.state === 'failed');
+  if (record.state !== 'done' || record.sender === null || failed.length === 0) return undefined;
+  const to = [{ tenantId: record.sender.tenantId, userId: record.sender.userId }];
+  const about = parseOutboxId(record.id);
+  if (about?.kind === 'campaign-invitation') {
+    return newOutboxRecord({
+      id: outboxId({ kind: 'campaign-undelivered', campaignId: about.campaignId }),
+      message: { type: 'campaign-undelivered', campaignId: about.campaignId },
+      now,
+      recipients: to,
+      origin: `campaign:${about.campaignId}`,
+      notBefore: new Date(now.getTime() + campaignDelayMs),
+    });
+  }
+  return newOutboxRecord({
+    id: undeliveredId(record.id),
+    message: {
+      type: 'undelivered-notice',
+      about: record.message.type,
+      origin: record.origin,
+      recipients: failed.map((r) => ({ tenantId: r.tenantId, userId: r.userId })),
+    },
+    now,
+    recipients: to,
+    ...(record.origin === null ? {} : { origin: record.origin }),
+  });
 }
 
 /**

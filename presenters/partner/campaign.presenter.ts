@@ -1,6 +1,7 @@
 import type { CampaignCardView } from '#cards/partner/campaign.card.ts';
 import { formatDate } from '#cards/format.ts';
 import type { CampaignView } from '#domain/use-cases/migration-campaigns.ts';
+import type { CampaignInvitationsSummary } from '#domain/use-cases/campaign-invitations.ts';
 
 /** How many customer rows a card lists (the card must stay under Teams' 28 KB); the tab lists them all. */
 export const CAMPAIGN_CARD_ROWS = 15;
@@ -86,4 +87,27 @@ export function buildCampaignView(c: CampaignView, note?: string): CampaignCardV
     hasRefresh: !proposed,
     refreshData: { id: c.id },
   };
+}
+
+/** How many customers the notice of a campaign's undelivered invitations names before "and K more". */
+export const UNDELIVERED_NAMED = 5;
+
+/**
+ * The one message to a campaign's starter about its invitations Teams could not deliver: how many of how many, the first
+ * customers by name, and what the bot offers about them (the campaign card's "Refresh progress"; a reminder in Teams, row
+ * by row, from "my customers pending"; the approval link by e-mail).
+ */
+export function campaignUndeliveredText(s: CampaignInvitationsSummary): string {
+  const n = s.undelivered.length;
+  const named = s.undelivered.slice(0, UNDELIVERED_NAMED).map((u) => u.customerName);
+  const list = n > named.length ? `${named.join(', ')} and ${n - named.length} more` : named.join(', ');
+  const some = s.undelivered.filter((u) => u.reachedSome).length;
+  const partly =
+    some === 0 ? '' : ` (${some === 1 && n === 1 ? 'it' : `${some} of them`} reached some of the customer's Global admins, not all)`;
+  return (
+    `${n} of ${s.invitations} invitation${s.invitations === 1 ? '' : 's'} of the campaign "${s.campaignName}" could not be delivered ` +
+    `in Teams: ${list}${partly}. I kept trying for hours. Their requests are still on the campaign: select "Refresh progress" on ` +
+    'its card (or type "campaigns") to see where each stands. To invite their Global admins again, type "my customers pending" ' +
+    'and select "Send a reminder in Teams" on their row, or send them the approval link by e-mail.'
+  );
 }

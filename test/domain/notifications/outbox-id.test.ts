@@ -46,6 +46,7 @@ const KINDS: Readonly<Record<OutboxIdKind, { readonly parts: OutboxIdParts; read
     parts: { kind: 'undelivered', aboutId: `invite|campaign:c-1:${TENANT}` },
     id: `undelivered|invite|campaign:c-1:${TENANT}`,
   },
+  'campaign-undelivered': { parts: { kind: 'campaign-undelivered', campaignId: 'c-1' }, id: 'undelivered-campaign|c-1' },
 };
 
 describe('outbox ids: one place makes and reads every kind', () => {
@@ -71,6 +72,7 @@ describe('outbox ids: one place makes and reads every kind', () => {
     ['an undelivered notice about no outbox id', 'undelivered|invite|test'],
     ['an undelivered notice about nothing', 'undelivered|'],
     ['a trailing separator', 'notice|x|'],
+    ["a campaign's notice without its campaign", 'undelivered-campaign|'],
   ])('rejects %s', (_what, id) => {
     expect(parseOutboxId(id)).toBeUndefined();
   });
