@@ -44,8 +44,11 @@ export interface CampaignRowView {
   readonly customerName: string;
   readonly displayName: string;
   readonly relationshipId: string | null;
-  /** `proposed`: not started; `creating`: started, its request not made yet; else where its request stands. */
-  readonly progress: CampaignProgress | 'proposed' | 'creating';
+  /**
+   * `proposed`: not started; `creating`: started, its request not made yet; `sending`: started, its request made, its
+   * sending for approval not confirmed by Microsoft yet (graph mode); else where its request stands.
+   */
+  readonly progress: CampaignProgress | 'proposed' | 'creating' | 'sending';
   /** Still holds DAP from this partner (the customer can remove it once GDAP is approved). */
   readonly onDap: boolean;
   readonly failure?: string;
@@ -64,8 +67,11 @@ export interface CampaignView {
   readonly createdBy: string;
   readonly createdDateTime: string;
   readonly total: number;
-  /** While `creating`: how many customers have their request made and sent, could not, or are still to do. */
-  readonly creation: { readonly sent: number; readonly failed: number; readonly toDo: number };
+  /**
+   * While `creating`: how many customers have their request made and sent, could not, or are still to do; of those to do,
+   * how many have their request made and wait for Microsoft to confirm its sending for approval.
+   */
+  readonly creation: { readonly sent: number; readonly failed: number; readonly toDo: number; readonly sending: number };
   readonly counts: Readonly<Record<CampaignProgress, number>>;
   readonly rows: readonly CampaignRowView[];
   readonly may: Permissions;
@@ -107,7 +113,10 @@ function rowProgress(
   now: Date,
 ): CampaignRowView['progress'] {
   if (c.state === 'proposed') return 'proposed';
-  if (c.state === 'creating') return e.step === undefined ? 'creating' : e.step === 'sent' ? 'waiting' : 'failed';
+  if (c.state === 'creating') {
+    if (e.step === undefined) return e.relationshipId === null ? 'creating' : 'sending';
+    return e.step === 'sent' ? 'waiting' : 'failed';
+  }
   // Created but never sent for approval: not sent, unless someone sent it since (from "my customers").
   if (e.step === 'failed' && relationship?.status === 'created') return 'failed';
   return progressOf(relationship, now);
@@ -154,8 +163,11 @@ async function campaignView(context: UseCaseContext, stored: Versioned<Migration
       failed: c.entries.filter((e) => e.step === 'failed' || (e.step === undefined && c.state === 'sent' && e.relationshipId === null))
         .length,
       toDo: c.state === 'creating' ? c.entries.filter((e) => !isSettled(e)).length : 0,
+      sending: c.state === 'creating' ? c.entries.filter((e) => !isSettled(e) && e.relationshipId !== null).length : 0,
     },
-    counts: countProgress(rows.flatMap((r) => (r.progress === 'proposed' || r.progress === 'creating' ? [] : [r.progress]))),
+    counts: countProgress(
+      rows.flatMap((r) => (r.progress === 'proposed' || r.progress === 'creating' || r.progress === 'sending' ? [] : [r.progress])),
+    ),
     rows,
     may,
   };
@@ -338,7 +350,8 @@ function waitOrGiveUp(
   if (waitLimitMs !== undefined && waited > waitLimitMs) {
     return { ...e, relationshipId, step: 'failed', failure: unconfirmedInTime(what, waited), waitingSince: since };
   }
-  return { ...e, failure: message, waitingSince: since };
+  // The request it was made (when it is its sending that is awaited) is recorded: the card says it is made.
+  return { ...e, relationshipId, failure: message, waitingSince: since };
 }
 
 /** The relationship a campaign requested for a customer, if it was requested (under its id, or, in graph mode, its name). */
