@@ -24,6 +24,7 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
       'what does gdap add on top of the reseller relationship',
       'what is the difference between a reseller relationship and gdap',
       'reseller relationship or gdap relationship, which do we need',
+      'the customer wants us to sell and run everything for them, which relationships do we need',
     ],
     form: 'comparison',
   },

@@ -268,6 +268,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'tracking consultant pseudonyms across customers',
       'how do we know which USER_ id each of our consultants has at each customer',
       'who can see the granular administration list in partner center',
+      'which customers can each of our consultants get into through gdap',
     ],
     form: 'steps',
   },
@@ -294,7 +295,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     side: 'customer',
     question: "Why don't I see the partner's delegated admins in our Entra user list?",
     answer:
-      'Delegated admins are not users of your tenant, so they do not appear in your Microsoft Entra ID user list and your admins cannot manage them there.',
+      'Delegated admins are not visible in your Microsoft Entra ID user list and your admins cannot manage them there: they are not part of your tenant but sign in with their partner accounts.',
     explanation:
       'They sign in with their partner accounts. In Business Central they show up only after their first sign-in to an environment, as USER_… users in the Users list.',
     source: AS_INTERNAL,
@@ -435,6 +436,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'what gdap role lets a partner into the business central admin center',
       'least privilege role for a BC partner',
       'which entra role should the gdap request include for business central environments',
+      'helpdesk administrator is more than we need for business central work, which role instead',
     ],
     form: 'who',
   },

@@ -229,7 +229,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     side: 'customer',
     question: 'Who in the customer tenant can see the list of partners?',
     answer:
-      'The sources disagree: the Partner Center page says a Global admin, the admin center pages also allow a Billing admin. The bot lets Global admins, Billing admins and Global Readers see it, and only Global admins change it.',
+      'Global admins, Billing admins and Global Readers can see the list of partners in Partner Access, and only Global admins can change it. The sources disagree: the Partner Center page says a Global admin, the admin center pages also allow a Billing admin.',
     explanation:
       'Partner Center tells customers to sign in as Global admin to view Partner relationships; the Microsoft 365 admin center article says Global or Billing admin (older) and at least Billing Administrator (current) for its steps. Partner Access shows the list to all three read-capable roles and keeps changes for Global admins.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Before you begin' },

@@ -11,7 +11,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     question: 'What does a customer grant when approving a GDAP request?',
     answer: 'Only the Entra roles listed in the request, for a limited time. DAP, by contrast, gave Global admin and Helpdesk admin roles.',
     explanation:
-      'GDAP exists for least-privilege, time-bound access. The roles are customizable, so you can discuss them with the partner before accepting. After acceptance the partner assigns its own security groups to some or all of the accepted roles.',
+      'GDAP exists for least-privilege, time-bound access. The request reaches you as an approval link from the partner, which opens the Microsoft 365 admin center. The roles are customizable, so you can discuss them with the partner before accepting. After acceptance the partner assigns its own security groups to some or all of the accepted roles.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Remove partner admin roles' },
     tags: ['GDAP', 'DAP', 'roles'],
     keywords: [
@@ -42,6 +42,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'can the partner read our mailboxes and files once we approve',
       'does accepting gdap let the partner see everything in our tenant',
       'what are we giving the partner if we approve its gdap request',
+      'with granular access can the partner read my email',
     ],
   },
   {
@@ -82,7 +83,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     question: 'How long does a GDAP relationship last?',
     answer: 'From 1 day up to 730 days (two years), chosen by the partner; there are no permanent GDAP relationships.',
     explanation:
-      'The end date is the activation date plus the duration. At the end date the relationship expires unless auto-extend is on, which adds 180 days at each end date (not possible with Global Administrator). The duration cannot be changed once the request is sent for approval: for a different duration, request a new relationship. A request the customer never approves expires after 90 days instead.',
+      'The end date is the activation date plus the duration. At the end date the relationship expires unless auto-extend is on, which adds 180 days at each end date (not possible with Global Administrator). The duration cannot be changed once the request is sent for approval: for a different duration, request a new relationship. A request the customer never approves expires after 90 days instead. Nobody is bound for the whole duration: either side can terminate the relationship at any time. In Graph the duration is ISO 8601: P730D is the longest.',
     source: GDAP,
     tags: ['GDAP'],
     keywords: [
@@ -100,6 +101,9 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'lifetime',
       'forever',
       'indefinitely',
+      'P730D',
+      'three years',
+      '3 years',
     ],
     phrasings: [
       'how long can a gdap relationship be',
@@ -110,6 +114,8 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'how long is a gdap relationship valid',
       'does gdap expire',
       'how long does the partner keep its access once we approve gdap',
+      'can a gdap relationship last three years',
+      'when exactly does the partner access end',
     ],
     form: 'duration',
   },
@@ -132,6 +138,9 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'renews automatically',
       'renew on its own',
       'extend',
+      'autoExtendDuration',
+      'PT0S',
+      'P180D',
     ],
     phrasings: [
       'does gdap renew automatically',
@@ -206,22 +215,24 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'how does the customer approve gdap in the admin center',
       'which link do customers use to accept a granular admin relationship',
       'where does the customer see our gdap request, in entra or in the admin center',
+      'what does the gdap request email from the partner contain',
     ],
     form: 'steps',
   },
   {
     id: 'gdap-security-groups',
     side: 'partner',
-    question: 'How do partner staff get the roles of a GDAP relationship?',
+    question: 'What is an access assignment: how do partner staff get the roles of a GDAP relationship?',
     answer:
       "The partner assigns one of its security groups a subset of the relationship's roles; members of that group then act in the customer tenant with those roles.",
     explanation:
-      'These access assignments can only be made on an active relationship (after the customer approved it) and only with roles the relationship includes. Different groups can get different roles at the same customer. An assignment is pending, then active; removing it goes through deleting to deleted, and a failed one shows error.',
+      "These access assignments can only be made on an active relationship (after the customer approved it) and only with roles the relationship includes. Different groups can get different roles at the same customer. An assignment is pending, then active; removing an access assignment (deleting, then deleted) takes that group's roles away and leaves the relationship as it is; a failed one shows error.",
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Delegated administrator access to Business Central Online' },
     tags: ['GDAP', 'roles'],
     keywords: [
       'security group',
       'access assignment',
+      'accessAssignment',
       'assign group',
       'group roles',
       'members',
@@ -251,6 +262,10 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'assign a security group before the gdap is approved',
       'can a group get a role that the gdap relationship does not include',
       'our access assignment is pending, what does that mean',
+      'what does access assignment mean in gdap',
+      'delete an access assignment but keep the relationship',
+      'a group has too many permissions at one customer, give it fewer roles there',
+      'remove one group from a customer but keep the gdap relationship',
     ],
     form: 'steps',
   },
@@ -296,7 +311,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'A GDAP relationship is created (a draft), then approvalPending (locked for approval, waiting for the customer), approved and activating, then active; it ends expiring then expired at its end date, or terminationRequested, terminating and terminated when either side ends it.',
     explanation:
-      "The partner creates the relationship (created) and locks it for approval (approvalPending), which yields the approval link. When the customer's Global admin approves it, it becomes active (activating while that completes) and its end date is set: activation plus the duration. It expires at the end date unless auto-extend is on. Only a created relationship (a draft) can be deleted; later ones are terminated. A request the customer never approves expires after 90 days. An access assignment of a security group has its own statuses: pending, active, deleting, deleted, error.",
+      "The partner creates the relationship (created) and locks it for approval (approvalPending), which yields the approval link. When the customer's Global admin approves it, it becomes active (activating until that completes) and its end date is set: activation plus the duration. It expires at the end date unless auto-extend is on. Only a created relationship (a draft) can be deleted; later ones are terminated. A request the customer never approves expires after 90 days. Expired means the relationship ran out at its end date; terminated means one side ended it before then.",
     source: GDAP,
     tags: ['GDAP'],
     keywords: [
@@ -325,6 +340,8 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'our relationship has been activating for a while, what does that mean',
       'what does terminationRequested mean on a gdap relationship',
       'which states does a gdap relationship go through from draft to terminated',
+      'approved by the customer but shown as activating for hours',
+      'difference between expired and terminated for a gdap relationship',
     ],
     form: 'definition',
   },
@@ -333,7 +350,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     question: 'Who can terminate a GDAP relationship?',
     answer: "Either side: the partner or the customer can terminate an active GDAP relationship, and the partner's access ends with it.",
     explanation:
-      "On the customer side, internal Global admins (Global Administrators) view and disable GDAP relationships in the Microsoft 365 admin center, and can remove the partner's roles from Settings > Partner relationships. A terminated relationship cannot be reactivated: the partner requests a new relationship, which the customer approves again. Terminating GDAP ends the admin access only: a reseller relationship is separate and stays (ending it goes through the partner). Only a relationship that was never sent for approval can be deleted instead.",
+      "On the customer side, internal Global admins (Global Administrators) view and disable GDAP relationships in the Microsoft 365 admin center, and can remove the partner's roles from Settings > Partner relationships. A terminated relationship cannot be reactivated: the partner requests a new relationship, which the customer approves again. Terminating GDAP ends the admin access only: a reseller relationship is separate and stays (ending it goes through the partner). Only a relationship that was never sent for approval can be deleted instead; a request the customer never approves need not be terminated, since it expires after 90 days.",
     source: GDAP,
     tags: ['GDAP', 'removal'],
     keywords: ['terminate', 'cancel gdap', 'end gdap', 'stop access', 'disable gdap', 'view gdap relationships', 'end gdap ourselves'],
@@ -347,6 +364,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'can our global admin end a gdap relationship in the admin center',
       'does ending gdap also end the reseller relationship',
       'can gdap be ended from the other side',
+      'the customer ended our gdap, can we send the old approval link again',
     ],
     form: 'who',
   },
@@ -357,7 +375,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Only a GDAP relationship still in draft (created, never locked for approval) can be deleted; once it was sent for approval or is active, it is terminated instead.',
     explanation:
-      'Deleting removes a draft that the customer never saw. A relationship waiting for approval, or active, ends by termination, which either the partner or the customer can start; a request the customer never approves expires after 90 days.',
+      'Deleting removes a draft that the customer never saw. A relationship waiting for approval, or active, ends by termination, which either the partner or the customer can start; a request the customer never approves expires after 90 days. An expired relationship was not ended by anyone: it ran out at its end date.',
     source: GDAP,
     tags: ['GDAP'],
     keywords: ['delete', 'deleting', 'draft', 'delete or terminate', 'remove draft', 'discard'],
@@ -396,7 +414,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Everything, while it is still a draft (status created, before it is locked for approval); after that only auto-extend (while it is active too), and from an active relationship only the Global Administrator role can be removed. Roles cannot be added and the duration cannot be changed.',
     explanation:
-      'For another role or a different duration, request a new relationship; the customer approves it like the first. Removing Global Administrator takes a little while and then makes auto-extend possible.',
+      'For another role or a different duration (1 to 730 days), request a new relationship; the customer approves it like the first. Removing Global Administrator takes a little while and then makes auto-extend possible.',
     source: GDAP,
     tags: ['GDAP', 'roles'],
     keywords: ['edit', 'modify', 'change later', 'after creation', 'update', 'change duration', 'edit duration', 'what can change'],
@@ -436,7 +454,16 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       "The end date is the activation date plus the duration the partner chose (at most 730 days). With auto-extend on, 180 days are added at each end date instead. An expired relationship stays expired: to keep working, the partner requests a new GDAP relationship and the customer's Global admin approves it again. A reseller relationship is separate and stays: the partner can still sell and manage subscriptions in Partner Center.",
     source: GDAP,
     tags: ['GDAP'],
-    keywords: ['gdap expired', 'relationship expired', 'relationship ended', 'end date', 'access ends', 'lose access', 'ran out'],
+    keywords: [
+      'gdap expired',
+      'relationship expired',
+      'relationship ended',
+      'end date',
+      'access ends',
+      'lose access',
+      'ran out',
+      'reactivate',
+    ],
     phrasings: [
       'what happens at the end date of a gdap relationship',
       'our gdap relationship expired, can our technicians still get in',
@@ -444,6 +471,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'the gdap expired, what now',
       'what happens at the end date if auto extend is off',
       'gdap ran out, how do we get access back',
+      'can an expired gdap relationship be reactivated',
       'does gdap access stop by itself at some point',
       'our gdap expired, is the customer still ours in partner center',
     ],
@@ -454,7 +482,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     side: 'partner',
     question: 'Which roles can a partner ask for in a GDAP request?',
     answer:
-      'Any Microsoft Entra built-in roles, as many as the work needs: GDAP is meant for least privilege, so ask only for the roles you need (for Business Central, Dynamics 365 Business Central Administrator). The customer sees the list in the Microsoft 365 admin center and may discuss it before approving.',
+      'Any Microsoft Entra built-in roles, as many as the work needs, in one relationship: GDAP is meant for least privilege, so ask only for the roles you need (for Business Central, Dynamics 365 Business Central Administrator). The customer sees the list in the Microsoft 365 admin center and may discuss it before approving.',
     explanation:
       'A partner with GDAP access can hold any Microsoft Entra role the customer accepts. Roles cannot be added once the request is sent for approval, so choose them carefully: for another role later you request a new relationship. Global Administrator in a relationship prevents auto-extend.',
     source: {
@@ -479,6 +507,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'can we request any entra role with gdap',
       'which roles do we pick when creating a gdap relationship',
       'how many entra roles can a gdap request include',
+      'we need several roles at one customer, one gdap relationship or one per role',
       'should we include global admin in our gdap request',
       'what is the downside of putting global administrator in a gdap relationship',
     ],
@@ -515,6 +544,100 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'we want the partner in for a week only, how',
       'how do we make sure the partner access ends after the project',
       'safest way to let a partner in for a one-off piece of work',
+    ],
+  },
+  {
+    id: 'gdap-graph-permission',
+    side: 'partner',
+    question: 'Which Microsoft Graph permission does a partner need to manage GDAP relationships through the API?',
+    answer:
+      'The application permission DelegatedAdminRelationship.ReadWrite.All, in the partner tenant (Graph v1.0). For app-only calls Microsoft also requires a service principal for its "Partner Customer Delegated Administration" app in the partner tenant.',
+    explanation:
+      'A tenant that never consented to the app fails at the token request (an AADSTS error from the token endpoint), not with a Graph 403; a 403 comes when a permission is missing or consent was revoked after a token was issued. The customer side has no Graph call to approve a relationship or to remove roles.',
+    source: { document: SOURCES.domainNotes, section: 'GDAP: the Graph surface a real deployment uses' },
+    tags: ['GDAP', 'security'],
+    keywords: [
+      'graph permission',
+      'DelegatedAdminRelationship.ReadWrite.All',
+      'application permission',
+      'app permission',
+      'service principal',
+      'Partner Customer Delegated Administration',
+      'app-only',
+      'automation',
+      'consent',
+      'AADSTS',
+    ],
+    phrasings: [
+      'which graph permission does our app need for gdap relationships',
+      'what has to exist in the partner tenant for app-only gdap calls',
+      'gdap api token request fails with an AADSTS error',
+      'our gdap automation gets 403 from graph',
+    ],
+  },
+  {
+    id: 'gdap-graph-calls',
+    side: 'partner',
+    question: 'Which Microsoft Graph calls create, send for approval and end a GDAP relationship?',
+    answer:
+      'POST /tenantRelationships/delegatedAdminRelationships creates one (201); POST .../{id}/requests with action lockForApproval sends it for approval, or terminate ends it; PATCH or DELETE .../{id} with If-Match changes or deletes a draft.',
+    explanation:
+      "Access assignments: GET or POST .../{id}/accessAssignments (accessContainer is the security group's id with accessContainerType securityGroup, accessDetails.unifiedRoles the role template ids), PATCH or DELETE one with If-Match. GET /tenantRelationships/delegatedAdminCustomers lists the partner's customers. Lists page with @odata.nextLink. All are Graph v1.0 with DelegatedAdminRelationship.ReadWrite.All; check each in the Graph reference before relying on it.",
+    source: { document: SOURCES.domainNotes, section: 'GDAP: the Graph surface a real deployment uses' },
+    tags: ['GDAP'],
+    keywords: [
+      'graph call',
+      'endpoint',
+      'lockForApproval',
+      'delegatedAdminRelationships',
+      'delegatedAdminCustomers',
+      'accessAssignments',
+      'tenantRelationships',
+      'nextLink',
+      'unifiedRoles',
+      'accessContainer',
+    ],
+    phrasings: [
+      'lock a gdap relationship for approval through the api',
+      'graph endpoint that lists our gdap customers',
+      'create a gdap relationship with graph',
+      'create an access assignment through the graph api',
+      'end a gdap relationship through the api',
+    ],
+  },
+  {
+    id: 'gdap-graph-errors',
+    side: 'partner',
+    question: 'Why does Graph answer 412 or 429 to our GDAP calls?',
+    answer:
+      '412 Precondition Failed: the relationship or assignment changed since you read it (updates and deletes carry its etag in If-Match), so read it again and retry. 429 Too Many Requests: wait for the time in the Retry-After header, then retry.',
+    explanation:
+      'Optimistic concurrency is native to the GDAP API: every PATCH and DELETE of a relationship or an access assignment sends the etag last read, so a change someone else made first is never overwritten; Partner Access maps its own versions onto it. A 403 means a permission is missing or consent was revoked.',
+    source: { document: SOURCES.domainNotes, section: 'GDAP: the Graph surface a real deployment uses' },
+    tags: ['GDAP'],
+    keywords: ['412', '429', 'etag', 'If-Match', 'precondition failed', 'Retry-After', 'too many requests', 'stale', 'concurrency'],
+    phrasings: [
+      'updating a gdap relationship fails with 412',
+      'graph returns 429 for our gdap relationship calls',
+      'which etag do we send when we change a gdap relationship',
+      'two admins changed the same gdap relationship at once',
+    ],
+  },
+  {
+    id: 'gdap-customer-no-graph',
+    side: 'customer',
+    question: "Can a customer approve a GDAP request or remove a partner's roles through Graph?",
+    answer:
+      "The customer side has no Graph call to approve a GDAP relationship or to remove a partner's roles: both happen in the Microsoft 365 admin center (Settings > Partner relationships), and the partner sees the result as a status change.",
+    explanation:
+      "A Global admin approves from the partner's approval link and removes roles from the partner's page under Settings > Partner relationships. Graph's GDAP calls are the partner's. There is no reject call either: a request the customer does not approve expires after 90 days.",
+    source: { document: SOURCES.domainNotes, section: 'GDAP: the Graph surface a real deployment uses' },
+    tags: ['GDAP', 'removal'],
+    keywords: ['graph', 'api', 'programmatically', 'automate', 'instead of the portal'],
+    phrasings: [
+      'can we approve the partner gdap request through the graph api',
+      "remove a partner's roles programmatically instead of in the portal",
+      'is there an api for customers to accept gdap',
     ],
   },
 ];

@@ -67,7 +67,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
   {
     id: 'partner-type-reseller',
     side: 'customer',
-    question: 'What can a Reseller partner do in our tenant?',
+    question: 'What can a Reseller or Indirect reseller partner do in our tenant?',
     answer: 'A Reseller sells Microsoft products to you and holds no roles in your tenant.',
     explanation:
       'An Indirect reseller manages products and services for you through a distributor and likewise holds no roles. Administration needs roles granted separately, preferably through GDAP.',

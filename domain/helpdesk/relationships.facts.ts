@@ -283,6 +283,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'what directory roles does dap give the partner groups',
       'what roles do admin agents and helpdesk agents get with dap',
       'which roles does dap give the partner',
+      'what did we give the partner when we accepted dap years ago',
     ],
   },
   {
@@ -494,6 +495,8 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'what happens if the customer has not signed the MCA',
       'why do we need to accept the microsoft customer agreement',
       'what is the microsoft customer agreement for',
+      'we already have a partner, do we still need to sign the customer agreement',
+      'the partner will not buy licences for us until we sign something',
     ],
     form: 'why',
   },

@@ -2,7 +2,8 @@
  * Our own questions (never the dev or held-out sets') about the rules DOMAIN.md states beside the seeds: GDAP's 1 to 730
  * days, 180-day auto-extend and Global Administrator blocking it, a request's 90 days, the name's 50 characters, delete
  * vs terminate, the statuses, no roles added later, Global Administrator the only role removed, Enterprise Agreements,
- * who sees and changes the partner list, several partners, short-lived access, notifications and the audit trail.
+ * who sees and changes the partner list, several partners, short-lived access, notifications and the audit trail, and
+ * the Graph surface of GDAP (the permission, the calls, 412 and 429, no Graph call for the customer).
  * Each is answered as the bot answers it (the asker's side from the persona, encoded unless the words alone are sure)
  * and judged as the held-out set is: the answer must mention one alternative of every group. A few near misses beside
  * these facts must still be declined.
@@ -244,6 +245,18 @@ const RULES: readonly RuleCase[] = [
   ['partner-admin', 'how many times can auto extend happen?', [['again', 'each', 'until', 'every']]],
   ['customer-global', 'can the partner make the relationship longer without our ok?', [['auto-extend', 'auto extend', '180']]],
   ['partner-admin', 'what happens to our security group assignments when the gdap ends?', [['no longer', 'ends', 'end']]],
+  // The Graph surface of GDAP (DOMAIN.md): the permission, the calls, the errors, the customer's side.
+  ['partner-admin', 'what permission does our app need in graph to manage gdap', [['DelegatedAdminRelationship.ReadWrite.All']]],
+  ['partner-admin', 'app-only calls to the gdap api, anything needed besides the permission?', [['service principal']]],
+  ['partner-admin', 'graph gives 412 when we patch a relationship', [['etag', 'if-match']]],
+  ['partner-admin', 'our sync of gdap relationships gets 429 from graph', [['retry-after']]],
+  ['partner-admin', 'how do we send a gdap relationship for approval with the api', [['lockforapproval']]],
+  ['partner-admin', 'which endpoint lists the customers we have gdap with', [['delegatedadmincustomers']]],
+  ['customer-global', 'can our admins approve the gdap request through graph', [['admin center']]],
+  ['partner-helpdesk', "what's an access assignment", [['security group']]],
+  ['partner-admin', 'token request for the gdap app fails with AADSTS, why', [['consent']]],
+  ['partner-helpdesk', 'whats the difference between an expired and a terminated relationship', [['end date']]],
+  ['customer-global', 'are we locked in with the partner for the full 2 years of gdap', [['terminat']]],
 ];
 
 const NEAR_MISSES: readonly (readonly [persona: string, question: string])[] = [
