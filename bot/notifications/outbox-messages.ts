@@ -210,7 +210,10 @@ async function render(services: RenderServices, message: OutboxMessage, record: 
       return undefined;
     case 'campaign-undelivered': {
       // Rendered now, from the campaign's invitation records: every give-up of the campaign so far, in one message.
-      const summary = valueOf(await services.domain.summarizeCampaignInvitations(SYSTEM_ACTOR, { campaignId: message.campaignId }));
+      const { campaignId, round } = message;
+      const summary = valueOf(
+        await services.domain.summarizeCampaignInvitations(SYSTEM_ACTOR, { campaignId, ...(round === undefined ? {} : { round }) }),
+      );
       if (summary === undefined || summary.undelivered.length === 0) return undefined;
       const text = campaignUndeliveredText(summary);
       return { recipients: [], render: forEach(() => ({ type: ActivityTypes.Message, text })) };

@@ -24,6 +24,8 @@ import {
   undeliveredIndexes,
   undeliveredNotice,
   campaignNoticeDelayMs,
+  campaignNoticeId,
+  campaignOfInvitation,
   type UndeliveredMessage,
 } from '#domain/notifications/outbox.ts';
 import { outsideAnyTurn } from '../storage/deadline.store.ts';
@@ -212,6 +214,22 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     };
   }
 
+  /**
+   * The round of its campaign's notice a campaign invitation given up joins: the first round not on its way yet (absent,
+   * or pending and not due within a claim's lease, so it is rendered after this give-up is written); 1 for anything else.
+   * A give-up after the campaign's notice was sent is told in the next round, never silently dropped.
+   */
+  async function campaignNoticeRound(record: OutboxRecord): Promise<number> {
+    const campaignId = campaignOfInvitation(record.id);
+    const givenUp = record.state === 'done' && record.sender !== null && (record.recipients ?? []).some((r) => r.state === 'failed');
+    if (campaignId === undefined || !givenUp) return 1;
+    const soon = new Date(deps.clock.now().getTime() + policy.claimMs).toISOString();
+    for (let round = 1; ; round += 1) {
+      const notice = await deps.store.get<OutboxRecord>(OUTBOX_COLLECTION, campaignNoticeId(campaignId, round));
+      if (notice === undefined || (notice.value.state === 'pending' && notice.value.nextAttemptDateTime > soon)) return round;
+    }
+  }
+
   function report(record: OutboxRecord, outcome: RecordReport['outcome'], error?: string): RecordReport {
     return {
       id: record.id,
@@ -302,8 +320,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         if (!written.ok) return report(record, 'lost-claim');
         version = written.version;
       }
-      const done = finish(record, recipients, deps.clock.now());
-      const notice = undeliveredNotice(done, deps.clock.now(), campaignNoticeDelayMs(policy.maxRetryMs));
+      const finished = finish(record, recipients, deps.clock.now());
+      const round = await campaignNoticeRound(finished);
+      const done = round === 1 ? finished : { ...finished, noticeRound: round };
+      const notice = undeliveredNotice(done, deps.clock.now(), { delayMs: campaignNoticeDelayMs(policy.maxRetryMs), round });
       const notices = notice === undefined ? [] : [notice];
       // Nobody to tell (the system's own message): kept for the sweep's report, with the give-up itself.
       const undelivered = undeliveredDocument(done, deps.clock.now());

@@ -44,8 +44,11 @@ export type OutboxIdParts =
    * entry among the messages given up with nobody to tell (collection outboxUndelivered). Read: only about an outbox id.
    */
   | { readonly kind: 'undelivered'; readonly aboutId: string }
-  /** `undelivered-campaign|<campaign>`: the one notice to a campaign's starter of its invitations that could not be delivered. */
-  | { readonly kind: 'campaign-undelivered'; readonly campaignId: string };
+  /**
+   * `undelivered-campaign|<campaign>` (then `…|<round>` from the second on): the notice to a campaign's starter of its
+   * invitations that could not be delivered; a round after the first tells of those given up after the one before was sent.
+   */
+  | { readonly kind: 'campaign-undelivered'; readonly campaignId: string; readonly round: number };
 
 export type OutboxIdKind = OutboxIdParts['kind'];
 
@@ -85,7 +88,7 @@ export function outboxId(parts: OutboxIdParts): string {
     case 'undelivered':
       return `undelivered|${parts.aboutId}`;
     case 'campaign-undelivered':
-      return `undelivered-campaign|${parts.campaignId}`;
+      return parts.round === 1 ? `undelivered-campaign|${parts.campaignId}` : `undelivered-campaign|${parts.campaignId}|${parts.round}`;
   }
 }
 
@@ -161,8 +164,11 @@ const FORMS: readonly ((id: string) => OutboxIdParts | undefined)[] = [
     return parseOutboxId(aboutId) === undefined ? undefined : { kind: 'undelivered', aboutId };
   },
   (id) => {
-    const m = /^undelivered-campaign\|([^|]+)$/.exec(id);
-    return m?.[1] === undefined ? undefined : { kind: 'campaign-undelivered', campaignId: m[1] };
+    // The first round has no number, so a round is written one way only.
+    const m = /^undelivered-campaign\|([^|]+)(?:\|([1-9]\d*))?$/.exec(id);
+    const round = m?.[2] === undefined ? 1 : Number(m[2]);
+    if (m?.[1] === undefined || (m[2] !== undefined && round < 2)) return undefined;
+    return { kind: 'campaign-undelivered', campaignId: m[1], round };
   },
 ];
 

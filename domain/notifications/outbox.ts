@@ -80,6 +80,8 @@ export type OutboxMessage =
        */
       readonly type: 'campaign-undelivered';
       readonly campaignId: string;
+      /** Which of the campaign's notices (absent: the first): it tells of the invitations given up in its round. */
+      readonly round?: number;
     }
   | {
       readonly type: 'undelivered-notice';
@@ -160,6 +162,8 @@ export interface OutboxRecord {
   /** null until the dispatcher works out who the message goes to (reminders and notices). */
   readonly recipients: readonly RecipientDelivery[] | null;
   readonly claim: { readonly by: string; readonly until: string } | null;
+  /** A campaign's invitation given up: the round of the campaign's notice that tells of it (absent: the first). */
+  readonly noticeRound?: number;
 }
 
 /** The index entries of a record: in the due list while pending, always under its origin. */
@@ -378,6 +382,17 @@ export function undeliveredId(recordId: string): string {
   return outboxId({ kind: 'undelivered', aboutId: recordId });
 }
 
+/** The campaign whose invitation an outbox record is, if it is one. */
+export function campaignOfInvitation(recordId: string): string | undefined {
+  const about = parseOutboxId(recordId);
+  return about?.kind === 'campaign-invitation' ? about.campaignId : undefined;
+}
+
+/** The outbox id of a campaign's notice of given-up invitations, in its round (1, 2, …). */
+export function campaignNoticeId(campaignId: string, round: number): string {
+  return outboxId({ kind: 'campaign-undelivered', campaignId, round });
+}
+
 /**
  * How long a campaign's notice of its given-up invitations waits, so that the campaign's other give-ups land first: its
  * invitations, queued together, are given up at their last try inside the window, which lie up to the longest back-off
@@ -391,21 +406,28 @@ export function campaignNoticeDelayMs(maxRetryMs: number): number {
  * The notice to the person who asked for a send that could not be delivered to some recipients, written with the
  * give-up (created only if absent). One per record, by count (`undelivered|<id>`); but a campaign's invitations, which
  * all name the campaign's starter, share one notice for the whole campaign (`undelivered-campaign|<id>`), due about an hour
- * later and rendered then from the campaign's invitation records, instead of one message per customer.
+ * later and rendered then from the campaign's invitation records, instead of one message per customer. `campaign.round`:
+ * the round of that notice a campaign's invitation joins (the bot's choice: a later one once the earlier is on its way,
+ * see the outbox's campaignNoticeRound), stamped on the invitation's record as `noticeRound`.
  */
-export function undeliveredNotice(record: OutboxRecord, now: Date, campaignDelayMs: number): OutboxRecord | undefined {
+export function undeliveredNotice(
+  record: OutboxRecord,
+  now: Date,
+  campaign: { readonly delayMs: number; readonly round: number },
+): OutboxRecord | undefined {
   const failed = (record.recipients ?? []).filter((r) => r.state === 'failed');
   if (record.state !== 'done' || record.sender === null || failed.length === 0) return undefined;
   const to = [{ tenantId: record.sender.tenantId, userId: record.sender.userId }];
-  const about = parseOutboxId(record.id);
-  if (about?.kind === 'campaign-invitation') {
+  const campaignId = campaignOfInvitation(record.id);
+  if (campaignId !== undefined) {
+    const { round } = campaign;
     return newOutboxRecord({
-      id: outboxId({ kind: 'campaign-undelivered', campaignId: about.campaignId }),
-      message: { type: 'campaign-undelivered', campaignId: about.campaignId },
+      id: campaignNoticeId(campaignId, round),
+      message: { type: 'campaign-undelivered', campaignId, ...(round === 1 ? {} : { round }) },
       now,
       recipients: to,
-      origin: `campaign:${about.campaignId}`,
-      notBefore: new Date(now.getTime() + campaignDelayMs),
+      origin: `campaign:${campaignId}`,
+      notBefore: new Date(now.getTime() + campaign.delayMs),
     });
   }
   return newOutboxRecord({

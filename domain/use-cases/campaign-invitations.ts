@@ -23,20 +23,23 @@ export interface CampaignInvitationsSummary {
   readonly campaignName: string;
   /** Invitations the campaign queued (one per customer whose request was sent for approval). */
   readonly invitations: number;
+  /** The notice's round: after the first, it tells only of those given up since the one before was sent. */
+  readonly round: number;
   readonly undelivered: readonly UndeliveredInvitation[];
 }
 
-/** A campaign's invitations as their records stand now; undefined when the campaign is gone. */
+/** A campaign's invitations as their records stand now, those given up in `round` (default 1); undefined when the campaign is gone. */
 export async function summarizeCampaignInvitations(
   context: UseCaseContext,
   actor: Actor,
-  input: { campaignId: string },
+  input: { campaignId: string; round?: number },
 ): Promise<Result<CampaignInvitationsSummary | undefined>> {
   const denied = checkPolicy(actor, 'runLifecycle', {});
   if (denied !== undefined) return denied;
   const stored = await context.campaigns.get(input.campaignId);
   if (stored === undefined) return ok(undefined);
   const c = stored.value;
+  const round = input.round ?? 1;
   let invitations = 0;
   const undelivered: UndeliveredInvitation[] = [];
   for (const e of c.entries) {
@@ -46,11 +49,12 @@ export async function summarizeCampaignInvitations(
     invitations += 1;
     const recipients = record.value.recipients ?? [];
     if (record.value.state !== 'done' || !recipients.some((r) => r.state === 'failed')) continue;
+    if ((record.value.noticeRound ?? 1) !== round) continue;
     undelivered.push({
       customerTenantId: e.customerTenantId,
       customerName: e.customerName,
       reachedSome: recipients.some((r) => r.state === 'delivered'),
     });
   }
-  return ok({ campaignId: c.id, campaignName: c.name, invitations, undelivered });
+  return ok({ campaignId: c.id, campaignName: c.name, invitations, round, undelivered });
 }

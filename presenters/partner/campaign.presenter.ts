@@ -106,9 +106,11 @@ export function campaignUndeliveredText(s: CampaignInvitationsSummary): string {
   const some = s.undelivered.filter((u) => u.reachedSome).length;
   const partly =
     some === 0 ? '' : ` (${some === 1 && n === 1 ? 'it' : `${some} of them`} reached some of the customer's Global admins, not all)`;
+  const since = s.round > 1 ? ', since I last told you' : '';
   return (
-    `${n} of ${s.invitations} invitation${s.invitations === 1 ? '' : 's'} of the campaign "${s.campaignName}" could not be delivered ` +
-    `in Teams: ${list}${partly}. I kept trying for hours. Their requests are still on the campaign: select "Refresh progress" on ` +
+    `${n}${s.round > 1 ? ' more' : ''} of ${s.invitations} invitation${s.invitations === 1 ? '' : 's'} of the campaign ` +
+    `"${s.campaignName}" could not be delivered in Teams${since}: ${list}${partly}. I kept trying for hours. ` +
+    'Their requests are still on the campaign: select "Refresh progress" on ' +
     'its card (or type "campaigns") to see where each stands. To invite their Global admins again, type "my customers pending" ' +
     'and select "Send a reminder in Teams" on their row, or send them the approval link by e-mail.'
   );

@@ -18,6 +18,8 @@ export interface ConnectorStub {
   /** Every request received, failed ones included (to see retries). */
   readonly attempts: Array<{ conversationId: string; status: number }>;
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /** Fails every send to these conversations with `status` (no Retry-After) until recover(); the others go through. */
+  failFor(conversationIds: readonly string[], status: number): void;
   /** Drops the failures still queued: the connector works again. */
   recover(): void;
   /** Once `count` activities were posted, holds every further send unanswered and unrecorded (as a hung connector). */
@@ -37,6 +39,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const updated: Array<PostedActivity & { activityId: string }> = [];
   const attempts: Array<{ conversationId: string; status: number }> = [];
   const failures: Array<{ status: number; retryAfter?: number }> = [];
+  let failingFor: { readonly conversations: ReadonlySet<string>; readonly status: number } | undefined;
   let holdAt: number | undefined;
   const holding: Array<{ destroy: () => void }> = [];
   const server: Server = createServer((req, res) => {
@@ -49,7 +52,11 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
         holding.push(res.socket ?? { destroy: () => undefined });
         return;
       }
-      const failure = match ? failures.shift() : undefined;
+      const failure = !match
+        ? undefined
+        : failingFor?.conversations.has(conversationId) === true
+          ? { status: failingFor.status, retryAfter: undefined }
+          : failures.shift();
       if (failure) {
         attempts.push({ conversationId, status: failure.status });
         const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -89,8 +96,12 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       for (let i = 0; i < count; i++)
         failures.push(retryAfterSeconds === undefined ? { status } : { status, retryAfter: retryAfterSeconds });
     },
+    failFor(conversationIds, status) {
+      failingFor = { conversations: new Set(conversationIds), status };
+    },
     recover() {
       failures.length = 0;
+      failingFor = undefined;
     },
     holdFrom(count) {
       holdAt = count;

@@ -113,7 +113,7 @@ describe("a campaign's invitations given up for many customers: one notice to it
 
     // Teams keeps refusing for a day: both instances keep trying; past the window each invitation is given up. At the
     // first give-up, the campaign's one notice is made, due about an hour later (the others' give-ups land meanwhile).
-    const noticeId = outboxId({ kind: 'campaign-undelivered', campaignId: proposed.id });
+    const noticeId = outboxId({ kind: 'campaign-undelivered', campaignId: proposed.id, round: 1 });
     const first = await runBoth(world, 30 * MINUTE, 60, async () => (await world.one.app.services.outbox.read(noticeId)) !== undefined);
     expect(await allDone(world, invitations)).toBe(false);
     const notice = await world.one.app.services.outbox.read(noticeId);
@@ -193,5 +193,73 @@ describe("a campaign's invitation given up for one customer: one notice naming i
       `1 of ${total} invitations of the campaign "${proposed.name}" could not be delivered in Teams: ${first.customerName}.`,
     );
     expect(text).not.toContain('more');
+  }, 180_000);
+});
+
+describe("a campaign's invitation given up after its notice was sent: told in a second notice, not dropped", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await twoInstances(6, 'givelate');
+  }, 60_000);
+  afterAll(async () => {
+    await world.one.close();
+    await world.two.close();
+    await world.stub.close();
+  });
+
+  it('the first notice names the customer given up first; the one given up hours later is named in a second notice', async () => {
+    const { one } = world;
+    const { admin, proposed } = await proposeCampaignToAll(one.app.services.domain, world.partner, 'Late tier');
+    const [early, late] = proposed.rows;
+    if (early === undefined || late === undefined) throw new Error('two customers expected');
+    await sayHello(world, [early.customerTenantId, late.customerTenantId]);
+    const admins = world.partner.customerTenants.filter(
+      (c) => c.tenantId === early.customerTenantId || c.tenantId === late.customerTenantId,
+    );
+    // Teams refuses every send to these two customers' admins; the partner's Admin agent is reached.
+    world.stub.failFor(
+      admins.map((c) => `conv-${c.globalAdminId}`),
+      429,
+    );
+    const started = await one.app.services.domain.startMigrationCampaign(admin, { id: proposed.id, version: proposed.version });
+    expect(started.ok).toBe(true);
+    const job = outboxId({ kind: 'campaign-job', campaignId: proposed.id });
+    await runBoth(world, 1000, 60, async () => (await one.app.services.outbox.read(job))?.value.state === 'done');
+    // The later customer's invitation queued three hours after the others (as a graph-mode campaign queues one whose
+    // sending Microsoft confirmed late): a fresh record under the same id.
+    const [lateId] = invitationIds({ ...proposed, rows: [late] });
+    const stored = await one.app.services.outbox.read(lateId ?? '');
+    if (stored === undefined) throw new Error('no invitation for the later customer');
+    const later = new Date(world.clock.now().getTime() + 3 * HOUR);
+    const { newOutboxRecord } = await import('#domain/notifications/outbox.ts');
+    const fresh = newOutboxRecord({
+      id: stored.value.id,
+      message: stored.value.message,
+      now: later,
+      notBefore: later,
+      ...(stored.value.origin === null ? {} : { origin: stored.value.origin }),
+      ...(stored.value.sender === null ? {} : { sender: stored.value.sender }),
+    });
+    expect(await one.app.services.outbox.replace(fresh, stored.version)).toBe(true);
+
+    // A day on: the first customer given up, its notice sent an hour and a quarter later, naming it alone.
+    const before = world.stub.posted.length;
+    await runBoth(world, 30 * MINUTE, 60, async () => toAdmin(world, before).length > 0);
+    const first = toAdmin(world, before).map((p) => String(p.activity.text));
+    expect(first).toHaveLength(1);
+    expect(first[0]).toContain(`could not be delivered in Teams: ${early.customerName}.`);
+    expect(first[0]).not.toContain(late.customerName);
+    expect((await one.app.services.outbox.read(lateId ?? ''))?.value.state).toBe('pending');
+
+    // Hours later the other is given up: a second notice, naming it alone.
+    await runBoth(world, 30 * MINUTE, 20, async () => toAdmin(world, before).length > 1);
+    const told = toAdmin(world, before).map((p) => String(p.activity.text));
+    expect(told).toHaveLength(2);
+    expect(told[1]).toContain(
+      `1 more of ${proposed.total} invitations of the campaign "${proposed.name}" could not be delivered in Teams, since I last told you: ${late.customerName}.`,
+    );
+    expect(told[1]).not.toContain(early.customerName);
+    await runBoth(world, HOUR, 3, () => Promise.resolve(false));
+    expect(toAdmin(world, before)).toHaveLength(2);
   }, 180_000);
 });

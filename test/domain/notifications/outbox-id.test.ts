@@ -46,7 +46,7 @@ const KINDS: Readonly<Record<OutboxIdKind, { readonly parts: OutboxIdParts; read
     parts: { kind: 'undelivered', aboutId: `invite|campaign:c-1:${TENANT}` },
     id: `undelivered|invite|campaign:c-1:${TENANT}`,
   },
-  'campaign-undelivered': { parts: { kind: 'campaign-undelivered', campaignId: 'c-1' }, id: 'undelivered-campaign|c-1' },
+  'campaign-undelivered': { parts: { kind: 'campaign-undelivered', campaignId: 'c-1', round: 1 }, id: 'undelivered-campaign|c-1' },
 };
 
 describe('outbox ids: one place makes and reads every kind', () => {
@@ -73,8 +73,17 @@ describe('outbox ids: one place makes and reads every kind', () => {
     ['an undelivered notice about nothing', 'undelivered|'],
     ['a trailing separator', 'notice|x|'],
     ["a campaign's notice without its campaign", 'undelivered-campaign|'],
+    ["a campaign's first notice with its round written", 'undelivered-campaign|c-1|1'],
+    ["a campaign's notice of round 0", 'undelivered-campaign|c-1|0'],
+    ["a campaign's notice of no round", 'undelivered-campaign|c-1|two'],
   ])('rejects %s', (_what, id) => {
     expect(parseOutboxId(id)).toBeUndefined();
+  });
+
+  it("a campaign's later notices carry their round", () => {
+    const parts = { kind: 'campaign-undelivered', campaignId: 'c-1', round: 12 } as const;
+    expect(outboxId(parts)).toBe('undelivered-campaign|c-1|12');
+    expect(parseOutboxId('undelivered-campaign|c-1|12')).toEqual(parts);
   });
 
   it("the outbox documents' own ids are of their kind", () => {

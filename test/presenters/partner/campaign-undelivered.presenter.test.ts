@@ -9,6 +9,7 @@ const summary = (undelivered: CampaignInvitationsSummary['undelivered'], invitat
   campaignId: 'c-1',
   campaignName: 'Tier 1 for 300 customers',
   invitations,
+  round: 1,
   undelivered,
 });
 
