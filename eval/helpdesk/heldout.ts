@@ -31,6 +31,8 @@ export const MENTION_SETS: readonly MentionSet[] = [
   { label: 'dev-4', file: new URL('./dev-batch-4.json', import.meta.url), use: 'dev' },
   // 200 + 45, half of its questions on DOMAIN.md's GDAP rules; written blind beside dev-4, then tuned on.
   { label: 'fresh-4', file: new URL('./fresh-batch-4.json', import.meta.url), use: 'tuning' },
+  // 80 + 100, mostly near misses in the knowledge base's own words, written blind for tuning the declines.
+  { label: 'fresh-5', file: new URL('./fresh-batch-5.json', import.meta.url), use: 'tuning' },
 ];
 
 const InScopeCase = z.object({
