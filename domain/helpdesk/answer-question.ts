@@ -6,11 +6,28 @@
 import type { UserActor } from '../actors/actor.ts';
 import type { DecoyTopic, FactSummary, HelpdeskFact } from './helpdesk-fact.ts';
 import type { FactHit } from './fact-index.ts';
-import { GENERIC_TERMS, isDecoyOnlyTerm, isDomainTerm, isEverydayTerm, isKnownTerm, queryTerms, searchFacts } from './fact-index.ts';
+import {
+  decoysNamedByPhrase,
+  GENERIC_TERMS,
+  isDecoyOnlyTerm,
+  isDomainTerm,
+  isEverydayTerm,
+  isKnownTerm,
+  queryTerms,
+  searchFacts,
+} from './fact-index.ts';
 import { expandQuestion } from './domain-vocabulary.ts';
 import { DECOY_TOPICS } from './decoy-topics.ts';
 import { findFact, summarizeFact } from './knowledge-base.ts';
-import { asksForWork, COMPATIBLE_FORMS, comparedSides, questionForm, questionParts, questionSide } from './question-shape.ts';
+import {
+  asksForWork,
+  COMPATIBLE_FORMS,
+  comparedSides,
+  offersAlternatives,
+  questionForm,
+  questionParts,
+  questionSide,
+} from './question-shape.ts';
 import type { AnswerForm, AskerSide } from './helpdesk-fact.ts';
 import { phrasingSimilarity } from './phrasing-similarity.ts';
 import { correctSpelling } from './spelling.ts';
@@ -63,6 +80,8 @@ export const SIDE_PENALTY = 0.7;
  * evidence than words: a partner's helpdesk often asks on a customer's behalf.
  */
 export const ASKER_SIDE_PENALTY = 0.85;
+/** How much the words of a step already done ("the request got approved, now…") weigh in the search, against 1 for the rest. */
+export const CONTEXT_WEIGHT = 0.5;
 /** How much the share of the question's known ideas a fact matches weighs in its rank (0: not at all, 1: in full). */
 export const COVERAGE_WEIGHT = 0.35;
 /** A part's own fact answers it in its own right when it scores this many times the whole question's fact on that part. */
@@ -273,6 +292,12 @@ export function searchQuestion(question: string, meaning?: QuestionMeaning, aske
     const added = queryTerms(concept.added.join(' ')).filter((term) => !written.has(term));
     for (const term of added) weights.set(term, Math.min(weights.get(term) ?? 1, 1 / added.length));
   }
+  // A step already done sets the scene: its words weigh less than those of what is asked.
+  for (const concept of expanded.concepts.filter((each) => each.context === true)) {
+    for (const term of queryTerms([...concept.written, ...concept.added].join(' '))) {
+      weights.set(term, (weights.get(term) ?? 1) * CONTEXT_WEIGHT);
+    }
+  }
   const form = questionForm(text);
   const side = questionSide(text);
   const sideOf = (factSide: AskerSide | undefined): number =>
@@ -318,10 +343,14 @@ export function searchQuestion(question: string, meaning?: QuestionMeaning, aske
   // Meaning says what a question is about, not which form of answer it wants: a fact of the form asked is not held back
   // by a neighbour of another form that is closer in meaning ("where do I start a reseller request" wants the steps).
   const ofFormAsked = (hit: FactHit): boolean => hit.kind === 'fact' && form !== null && forms.includes(findFact(hit.id)?.form);
+  // Among the facts of the form asked, meaning still ranks: the closest of them keeps its score, the others fall behind it
+  // ("approved, now how do my engineers get in" wants the steps after approval, not the steps of approving).
+  const closestOfForm = Math.max(0, ...covered.filter(ofFormAsked).map((hit) => closenessOf(meaning, hit) ?? 0));
   const meant = covered
-    .map((hit) =>
-      ofFormAsked(hit) ? hit : { ...hit, score: hit.score * Math.exp(MEANING.weight * ((closenessOf(meaning, hit) ?? 0) - closest)) },
-    )
+    .map((hit) => ({
+      ...hit,
+      score: hit.score * Math.exp(MEANING.weight * ((closenessOf(meaning, hit) ?? 0) - (ofFormAsked(hit) ? closestOfForm : closest))),
+    }))
     .sort((a, b) => b.score - a.score);
   return { concepts: found, hits: meant, meaning };
 }
@@ -364,11 +393,15 @@ export function judgeQuestion(
   const decoyWords = search.concepts.filter(
     (terms) => terms.every((term) => isDecoyOnlyTerm(term) || !isKnownTerm(term)) && terms.some(isDecoyOnlyTerm),
   );
+  // Or a phrase only a near-miss topic uses ("the Microsoft Partner Agreement"), though each of its words is the facts' too.
+  const namedByPhrase = new Set(decoysNamedByPhrase(question));
   const decoyFor =
-    decoyWords.length === 0
+    decoyWords.length === 0 && namedByPhrase.size === 0
       ? undefined
       : search.hits.find(
-          (hit) => hit.kind === 'decoy' && decoyWords.some((terms) => terms.some((term) => hit.matchedTerms.includes(term))),
+          (hit) =>
+            hit.kind === 'decoy' &&
+            (namedByPhrase.has(hit.id) || decoyWords.some((terms) => terms.some((term) => hit.matchedTerms.includes(term)))),
         );
   const namedDecoy = decoyFor === undefined ? undefined : decoysById.get(decoyFor.id);
   if (bestDecoy !== undefined && decoy !== undefined && (bestFact === undefined || bestDecoy.score >= bestFact.score)) {
@@ -397,7 +430,16 @@ export function judgeQuestion(
   const wordsAlone = meaning === undefined || decoyFor === undefined ? undefined : searchQuestion(question, undefined, askerSide).hits;
   const namedScore = wordsAlone?.find((hit) => hit.kind === 'decoy' && hit.id === decoyFor?.id)?.score ?? decoyFor?.score ?? 0;
   const factScore = wordsAlone?.find((hit) => hit.kind === 'fact' && !exclude.has(hit.id))?.score ?? bestFact?.score ?? 0;
-  if (namedDecoy !== undefined && decoyFor !== undefined && namedScore >= factScore * CONFIDENCE.decoyWordRatio) {
+  // A phrase is weaker evidence than a word of the topic's own ("a guest user" may be a delegated admin): it does not decline
+  // a question clearly nearer in meaning to a fact than to the topic it names.
+  const byWord = decoyWords.some((terms) => terms.some((term) => decoyFor?.matchedTerms.includes(term)));
+  const phraseOutweighed =
+    !byWord &&
+    meaning !== undefined &&
+    bestFact !== undefined &&
+    decoyFor !== undefined &&
+    (closenessOf(meaning, bestFact) ?? 0) >= (closenessOf(meaning, decoyFor) ?? 0) + MEANING.decoyLead;
+  if (namedDecoy !== undefined && decoyFor !== undefined && !phraseOutweighed && namedScore >= factScore * CONFIDENCE.decoyWordRatio) {
     return { kind: 'declined', decoy: namedDecoy };
   }
   if (bestFact !== undefined && isConfident(search)) {
@@ -523,6 +565,10 @@ export function composedFacts(question: string, whole: Verdict, askerSide?: Aske
   // And the other fact must answer something the whole's fact leaves out: "which partners have admin roles? where do
   // I check" asks one thing twice, not what delegated administration means.
   if (whole.kind === 'fact' && sides === null && !addsToWhole(whole, facts, partOf, askerSide)) return null;
+  // Alternatives offered ("will it just expire or can it auto renew?") are one question: the whole's fact answers it first.
+  if (whole.kind === 'fact' && sides === null && offersAlternatives(question)) {
+    return [whole.fact, ...facts.filter((fact) => fact.id !== whole.fact.id)].slice(0, 2);
+  }
   return facts.slice(0, 2);
 }
 

@@ -287,7 +287,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'how do we get partner benefits like internal use rights',
       'does our partner have to sign the microsoft partner agreement',
     ],
-    names: ['designation', 'competency', 'mpn', 'membership', 'partner network', 'mpa'],
+    names: ['designation', 'competency', 'mpn', 'membership', 'partner network', 'mpa', 'partner agreement'],
     keywords: [
       'designation',
       'solutions partner',

@@ -13,14 +13,23 @@ interface VocabularyEntry {
    * question is about, not the workload, so its workload word must not pull it towards a decoy topic.
    */
   readonly replace?: true;
+  /**
+   * Words of a step already done ("the request got approved, now…", "after the customer accepted"): they set the scene,
+   * not the topic asked about, so they weigh less in the search (see CONTEXT_WEIGHT).
+   */
+  readonly context?: true;
 }
 
 // Entra roles named after a workload; the roles the facts discuss by name (Global, Helpdesk, Billing,
 // Business Central Administrator, Global Reader) keep their own entries and words.
+const WORKLOADS =
+  '(exchange( recipient)?|sharepoint|share point|teams|intune|cloud device|security|conditional access|' +
+  'privileged (role|authentication)|authentication|password|application|cloud application|groups?|users?|licen[cs]e|power platform|' +
+  'compliance|dynamics 365|service support|reports|message center)';
 const WORKLOAD_ROLE = new RegExp(
-  '\\b(exchange( recipient)?|sharepoint|share point|teams|intune|cloud device|security|conditional access|' +
-    'privileged (role|authentication)|authentication|password|application|cloud application|groups?|users?|licen[cs]e|power platform|' +
-    'compliance|dynamics 365|service support|reports|message center) (admin|administrator|operator|reader)s?\\b',
+  `\\b${WORKLOADS} (admin|administrator|operator|reader)s?\\b` +
+    // A workload named beside a workload role shares its noun: "Exchange and (later also) Intune admin roles".
+    `|\\b${WORKLOADS}(?=(,| and| or| &|\\/)( \\w+){0,3} ${WORKLOADS} (admin|administrator|operator|reader)s?\\b)`,
 );
 
 // Each pattern is written against lower-case text; \b keeps "ga" from matching inside "garage".
@@ -69,7 +78,7 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(one more|another|extra|additional|missing|more) roles?\b/, expansion: 'add role' },
   {
     pattern:
-      /\b(not|never|wasn'?t|isn'?t|hasn'?t) (been )?(approved|accepted|answered)\b|\bno (answer|response|reply)\b|\bignor(e|ed|es|ing)\b|\bsitting (there|pending)\b/,
+      /\b(not|never|wasn'?t|isn'?t|hasn'?t) (been )?(approved|accepted|answered)\b|\bno (answer|response|reply)\b|\bignor(e|ed|es|ing)\b|\bsitting (there|pending)\b|\bun(approved|answered|accepted|signed)\b/,
     expansion: 'never approved',
   },
   {
@@ -77,7 +86,10 @@ const VOCABULARY: readonly VocabularyEntry[] = [
     expansion: 'identify person behind',
   },
   { pattern: /\b(consume|use|uses|take|takes|need|needs|require|requires) (up )?(a |any )?licen[cs]es?\b/, expansion: 'need license seat' },
-  { pattern: /\b(revoke|take away|take back|kick out|strip|pull|removal|yank|get rid of|rip out|nuke|boot out)\b/, expansion: 'remove' },
+  {
+    pattern: /\b(revoke|take away|take back|kick out|strip|pull|removal|yank|get rid of|rip out|nuke|boot out|drop(s|ped|ping)?)\b/,
+    expansion: 'remove',
+  },
   {
     pattern:
       /\bwhat (do|does|will|would) (they|the partner|partners?|it|we|our partner) (actually |exactly )?get\b|\bwhat (are we|we are|am i) (agreeing|granting|giving)\b|\bgive the partner\b|\bbecome (a )?global admin\b/,
@@ -100,6 +112,24 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(kill|cancel|shut down|close down|terminat(e|es|ed|ing))\b/, expansion: 'terminate end' },
   { pattern: /\b(withdraw(s|n|ing)?|retract)\b/, expansion: 'remove' },
   { pattern: /\b(sign(s|ed|ing)? off|agree(s|d)? to|consent(s|ed)? to|okay|ok)\b/, expansion: 'approve accept' },
+  {
+    pattern:
+      /(?<!(not|never|n't) )\b(got|was|were|been|is|are|already|just|now) (approved|accepted|signed off|active)\b|\b(after|once|since|now that) (\w+ ){0,3}(approved|accepted|signed off)\b|\b(they|customer|we|it|gdap|relationship|request|invite|invitation) (has |have |had )?(approved|accepted|signed off)\b|\b(clicked|hit|pressed|selected) (on )?(accept|approve)\b/,
+    expansion: 'after',
+    context: true,
+  },
+  // "…, now what?": what comes after the step just named.
+  {
+    pattern:
+      /\b(now what|what now|what next|what'?s next|what is next|next steps?|then what|what (do|should|must) (i|we) do (now|next|after that))\b/,
+    expansion: 'next after',
+  },
+  // Staff getting in, as opposed to the partner company getting access from the customer: an access assignment.
+  {
+    pattern:
+      /\b(techs?|technicians?|engineers?|team|staff|people|agents|users|consultants|tier ?\d|members|colleagues)( \w+){0,2} (get|gets|getting) (in|into|access|the roles|roles|rights|permissions)\b/,
+    expansion: 'access assignment',
+  },
   // A customer approves a GDAP request and accepts a reseller invitation: people use either word for both.
   { pattern: /\bapprov(e|es|ed|ing|al)\b/, expansion: 'accept' },
   { pattern: /\b(grant(s|ed|ing)?|hand(s|ed)? out|provid(e|es|ed|ing))\b/, expansion: 'give assign' },
@@ -175,6 +205,8 @@ export interface ExpandedQuestion {
 export interface Concept {
   readonly written: readonly string[];
   readonly added: readonly string[];
+  /** True when the idea sets the scene (a step already done) rather than says what is asked. */
+  readonly context?: boolean;
 }
 
 const WORD_SPLIT = /[^\p{L}\p{N}_]+/u;
@@ -192,7 +224,7 @@ export function expandQuestion(question: string): ExpandedQuestion {
   const seen = new Set(wordsOf(text));
   let rest = text;
   let searched = text;
-  const concepts: { start: number; end: number; written: string[]; added: string[] }[] = [];
+  const concepts: { start: number; end: number; written: string[]; added: string[]; context: boolean }[] = [];
   const additions: string[] = [];
   for (const entry of VOCABULARY) {
     // A replaced entry (a workload role) may occur twice: "Exchange Administrator … SharePoint Administrator".
@@ -209,12 +241,13 @@ export function expandQuestion(question: string): ExpandedQuestion {
       // Two entries may match overlapping text ("consume a license", "license"): one idea, one concept.
       const overlapping = concepts.find((concept) => concept.start < end && start < concept.end);
       if (overlapping === undefined) {
-        concepts.push({ start, end, written: wordsOf(match[0]), added: expansion });
+        concepts.push({ start, end, written: wordsOf(match[0]), added: expansion, context: entry.context === true });
       } else {
         overlapping.written.push(...wordsOf(match[0]).filter((word) => !overlapping.written.includes(word)));
         overlapping.added.push(...expansion);
         overlapping.start = Math.min(overlapping.start, start);
         overlapping.end = Math.max(overlapping.end, end);
+        overlapping.context ||= entry.context === true;
       }
       rest = rest.replace(match[0], ' ');
     }
@@ -222,7 +255,7 @@ export function expandQuestion(question: string): ExpandedQuestion {
   const single: Concept[] = wordsOf(rest).map((word) => ({ written: [word], added: [] }));
   return {
     text: additions.length === 0 ? searched : `${searched} ${additions.join(' ')}`,
-    concepts: [...concepts.map(({ written, added }) => ({ written, added })), ...single],
+    concepts: [...concepts.map(({ written, added, context }) => ({ written, added, ...(context ? { context } : {}) })), ...single],
   };
 }
 

@@ -169,6 +169,34 @@ const ASKING_TERMS = termsOf(KNOWLEDGE_BASE.flatMap((fact) => [fact.question, ..
 /** Terms that name a near-miss topic and nothing the facts cover ("lighthouse", "payout", "price"). */
 const DECOY_ONLY_TERMS = new Set([...termsOf(DECOY_TOPICS.flatMap((decoy) => decoy.names))].filter((term) => !FACT_TERMS.has(term)));
 
+/** A text's terms in order, joined by single spaces and padded, so a phrase is found as whole terms. */
+function termSequence(text: string): string {
+  const terms = tokenize(text)
+    .map(normalizeTerm)
+    .filter((term): term is string => term !== null);
+  return ` ${terms.join(' ')} `;
+}
+
+const FACT_SEQUENCES = KNOWLEDGE_BASE.flatMap((fact) =>
+  [fact.question, ...fact.phrasings, fact.answer, fact.explanation, ...(fact.keywords ?? [])].map(termSequence),
+);
+/**
+ * A decoy topic's names of several words that no fact uses as a phrase ("partner agreement", "guest user"): each of their
+ * words may be the facts' too, but together they name the topic.
+ */
+const DECOY_PHRASES: readonly (readonly [phrase: string, decoyId: string])[] = DECOY_TOPICS.flatMap((decoy) =>
+  decoy.names
+    .map(termSequence)
+    .filter((phrase) => phrase.trim().includes(' ') && !FACT_SEQUENCES.some((sequence) => sequence.includes(phrase)))
+    .map((phrase) => [phrase, decoy.id] as const),
+);
+
+/** The decoy topics a question names by one of their phrases (see DECOY_PHRASES). */
+export function decoysNamedByPhrase(question: string): string[] {
+  const sequence = termSequence(question);
+  return [...new Set(DECOY_PHRASES.filter(([phrase]) => sequence.includes(phrase)).map(([, id]) => id))];
+}
+
 /** True when people ask the knowledge base with this term: other words say nothing about which fact is meant. */
 export function isKnownTerm(term: string): boolean {
   return ASKING_TERMS.has(term);
@@ -212,7 +240,7 @@ const EVERYDAY_WORDS =
   'give gave days day monthly month says say back include includes anymore cannot request requests block blocks blocked restrict email ' +
   'mail lock locked ticket tickets approval approvals license licence licenses licences licensing new old set setup change changes ' +
   'create add added remove delete see find show work help issue problem error wrong broken fix step steps click button page look ' +
-  'process option';
+  'process option happen happens happened';
 const EVERYDAY_TERMS = termsOf([EVERYDAY_WORDS]);
 const DOMAIN_TERMS = new Set([
   ...termsOf([DOMAIN_WORDS]),

@@ -74,6 +74,15 @@ const QUESTION_START = "(?:who|whom|how|what|whats|what's|where|when|why|which|c
 const JOINED = new RegExp(`\\s*(?:[,;]\\s*)?\\b(?:and|also|plus|or|&)\\s+(?:also\\s+)?(?=${QUESTION_START}\\b)`);
 const COMMA_JOINED = new RegExp(`\\s*[,;]\\s*(?=${QUESTION_START}\\b)`);
 const STARTS_AS_QUESTION = new RegExp(`^${QUESTION_START}\\b`);
+const ALTERNATIVES = new RegExp(`\\bor\\s+(?=${QUESTION_START}\\b)`);
+
+/**
+ * True when a question offers alternatives ("will it just expire or can it auto renew?"): one question, whose answer is
+ * the fact the whole of it asks for, not two questions.
+ */
+export function offersAlternatives(question: string): boolean {
+  return ALTERNATIVES.test(normalize(question));
+}
 
 // "what do advisor and lob partners do", "what are mpsa and isv partners": one question about two things, each a few words.
 const COORDINATED =
@@ -85,6 +94,23 @@ function coordinatedParts(sentence: string): string[] {
   if (match === null) return [sentence];
   const [, asks = '', verb = '', left = '', right = '', noun = '', tail = ''] = match;
   return [`${asks} ${verb} ${left}${noun}${tail}`, `${asks} ${verb} ${right}${noun}${tail}`];
+}
+
+// "how do i see my partners and remove one of them": one asking, two actions, each with its own object.
+const COORDINATED_ACTIONS = new RegExp(
+  '^((?:so |and |ok |okay )?(?:how (?:do|does|can|should|would|to)|can|could|do|does|should|may) ' +
+    '(?:i|we|you|they|customers?|partners?|(?:the|a|our|my) \\w+))' +
+    ' (\\w+ \\w+.*?),? (?:and|&) (?:then |also )?' +
+    '((?:remove|add|delete|terminate|end|cancel|accept|approve|invite|assign|change|see|view|check|find|block|disable|' +
+    'enable|request|extend|renew|revoke|send|stop|limit|restrict|edit|update|sign|test|run|turn|give|take)\\b.*)$',
+);
+
+/** One asking with two actions, as two questions: "how do i see my partners and remove one" → one per action. */
+function coordinatedActions(sentence: string): string[] {
+  const match = COORDINATED_ACTIONS.exec(sentence);
+  if (match === null) return [sentence];
+  const [, asking = '', first = '', second = ''] = match;
+  return [`${asking} ${first}`, `${asking} ${second}`];
 }
 
 /**
@@ -99,6 +125,7 @@ export function questionParts(question: string): string[] {
     .filter((part) => part.length > 0);
   const parts = sentences
     .flatMap(coordinatedParts)
+    .flatMap(coordinatedActions)
     .flatMap((sentence) => sentence.split(JOINED))
     // "who accepts the invite, how long do they have": a comma parts two questions only when the first is one too.
     .flatMap((part) => (STARTS_AS_QUESTION.test(part.trim()) ? part.split(COMMA_JOINED) : [part]))
