@@ -433,13 +433,13 @@ export function judgeQuestion(
   // A phrase is weaker evidence than a word of the topic's own ("a guest user" may be a delegated admin): it does not decline
   // a question clearly nearer in meaning to a fact than to the topic it names.
   const byWord = decoyWords.some((terms) => terms.some((term) => decoyFor?.matchedTerms.includes(term)));
-  const phraseOutweighed =
+  const outweighed =
     !byWord &&
     meaning !== undefined &&
     bestFact !== undefined &&
     decoyFor !== undefined &&
     (closenessOf(meaning, bestFact) ?? 0) >= (closenessOf(meaning, decoyFor) ?? 0) + MEANING.decoyLead;
-  if (namedDecoy !== undefined && decoyFor !== undefined && !phraseOutweighed && namedScore >= factScore * CONFIDENCE.decoyWordRatio) {
+  if (namedDecoy !== undefined && decoyFor !== undefined && !outweighed && namedScore >= factScore * CONFIDENCE.decoyWordRatio) {
     return { kind: 'declined', decoy: namedDecoy };
   }
   if (bestFact !== undefined && isConfident(search)) {

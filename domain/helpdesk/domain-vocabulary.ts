@@ -111,7 +111,12 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(check|view|look up|display|show me)\b/, expansion: 'see' },
   { pattern: /\b(kill|cancel|shut down|close down|terminat(e|es|ed|ing))\b/, expansion: 'terminate end' },
   { pattern: /\b(withdraw(s|n|ing)?|retract)\b/, expansion: 'remove' },
-  { pattern: /\b(sign(s|ed|ing)? off|agree(s|d)? to|consent(s|ed)? to|okay|ok)\b/, expansion: 'approve accept' },
+  // "ok" alone is filler ("ok customer approved, now what?"); giving the ok is approving.
+  {
+    pattern:
+      /\b(sign(s|ed|ing)? off|agree(s|d)? to|consent(s|ed)? to|(give|gave|got|get) (us |them |the partner )?(the |an |their |our )?(okay|ok))\b/,
+    expansion: 'approve accept',
+  },
   {
     pattern:
       /(?<!(not|never|n't) )\b(got|was|were|been|is|are|already|just|now) (approved|accepted|signed off|active)\b|\b(after|once|since|now that) (\w+ ){0,3}(approved|accepted|signed off)\b|\b(they|customer|we|it|gdap|relationship|request|invite|invitation) (has |have |had )?(approved|accepted|signed off)\b|\b(clicked|hit|pressed|selected) (on )?(accept|approve)\b/,
@@ -122,7 +127,7 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   {
     pattern:
       /\b(now what|what now|what next|what'?s next|what is next|next steps?|then what|what (do|should|must) (i|we) do (now|next|after that))\b/,
-    expansion: 'next after',
+    expansion: 'next',
   },
   // Staff getting in, as opposed to the partner company getting access from the customer: an access assignment.
   {

@@ -52,7 +52,21 @@ describe('a step already done sets the scene: its words weigh less than what is 
   });
 });
 
+describe('"ok" alone is filler, not approving; "now what" asks what comes next', () => {
+  const added = (question: string): string[] => expandQuestion(question).concepts.flatMap((concept) => concept.added);
+  it.each([
+    ['ok so how do i invite a customer', []],
+    ['okay, where do i check the partners', ['see']],
+    ['the customer gave us the ok', ['approve', 'accept']],
+    ['we got approved, now what', ['after', 'accept', 'next']],
+    ['what next after the invite', ['next']],
+  ])('%s → %j', (question, expected) => {
+    expect(added(question)).toEqual(expected);
+  });
+});
+
 answersAsTheBot('after the step is done, the question is what comes next', [
+  ['partner-admin', 'alright the customer approved it, now what', ['gdap-security-groups']],
   ['partner-admin', 'the customer already approved our gdap request, how do our technicians get in', ['gdap-security-groups']],
   ['partner-admin', 'gdap was approved last week, how does our support team get the roles', ['gdap-security-groups']],
   ['partner-admin', 'once they accepted the granular request, how do my colleagues get access', ['gdap-security-groups']],
