@@ -18,6 +18,8 @@ interface VocabularyEntry {
    * not the topic asked about, so they weigh less in the search (see CONTEXT_WEIGHT).
    */
   readonly context?: true;
+  /** The entry applies only to a question that also matches this (see PARTNER_ACCESS). */
+  readonly requires?: RegExp;
 }
 
 // Entra roles named after a workload; the roles the facts discuss by name (Global, Helpdesk, Billing,
@@ -26,15 +28,19 @@ const WORKLOADS =
   '(exchange( recipient)?|sharepoint|share point|teams|intune|cloud device|security|conditional access|' +
   'privileged (role|authentication)|authentication|password|application|cloud application|groups?|users?|licen[cs]e|power platform|' +
   'compliance|dynamics 365|service support|reports|message center)';
-const WORKLOAD_ROLE = new RegExp(
-  `\\b${WORKLOADS} (admin|administrator|operator|reader)s?\\b` +
-    // A workload named beside a workload role shares its noun: "Exchange and (later also) Intune admin roles".
-    `|\\b${WORKLOADS}(?=(,| and| or| &|\\/)( \\w+){0,3} ${WORKLOADS} (admin|administrator|operator|reader)s?\\b)`,
+const WORKLOAD_ROLE = new RegExp(`\\b${WORKLOADS} (admin|administrator|operator|reader)s?\\b`);
+// A workload named beside a workload role shares its noun ("Exchange and (later also) Intune admin roles"), in a question
+// about a partner's access; in one about a company's own staff the workload word still says which topic it is.
+const COORDINATED_WORKLOAD_ROLE = new RegExp(
+  `\\b${WORKLOADS}(?=(,| and| or| &|\\/)( \\w+){0,3} ${WORKLOADS} (admin|administrator|operator|reader)s?\\b)`,
 );
+/** A question about a partner's delegated access to a customer: some vocabulary applies only there. */
+const PARTNER_ACCESS = /\b(gdap|granular|dap|delegated|relationships?|partners?|customers?|clients?|msp|csp|reseller)\b/;
 
 // Each pattern is written against lower-case text; \b keeps "ga" from matching inside "garage".
 const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: WORKLOAD_ROLE, expansion: 'entra role', replace: true },
+  { pattern: COORDINATED_WORKLOAD_ROLE, expansion: 'entra role', replace: true, requires: PARTNER_ACCESS },
   { pattern: /\b(bc|d365 ?bc|dynamics 365 business central|busines+ cent(ral|er))\b/, expansion: 'business central' },
   { pattern: /\b(ga|global admins?|global adm|tenant admin|company admin(istrator)?)\b/, expansion: 'global administrator' },
   { pattern: /\b(gr|global readers?)\b/, expansion: 'global reader' },
@@ -92,7 +98,7 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   },
   {
     pattern:
-      /\bwhat (do|does|will|would) (they|the partner|partners?|it|we|our partner) (actually |exactly )?get\b|\bwhat (are we|we are|am i) (agreeing|granting|giving)\b|\bgive the partner\b|\bbecome (a )?global admin\b/,
+      /\bwhat (exactly |actually )?(do|does|will|would|did) (they|the partner|partners?|it|we|our partner|the msp|our msp) (actually |exactly )?get\b|\bwhat (are we|we are|am i) (agreeing|granting|giving)\b|\bgive the partner\b|\bbecome (a )?global admin\b/,
     expansion: 'what is granted',
   },
   { pattern: /\bcx\b/, expansion: 'customer' },
@@ -134,6 +140,7 @@ const VOCABULARY: readonly VocabularyEntry[] = [
     pattern:
       /\b(techs?|technicians?|engineers?|team|staff|people|agents|users|consultants|tier ?\d|members|colleagues)( \w+){0,2} (get|gets|getting) (in|into|access|the roles|roles|rights|permissions)\b/,
     expansion: 'access assignment',
+    requires: PARTNER_ACCESS,
   },
   // A customer approves a GDAP request and accepts a reseller invitation: people use either word for both.
   { pattern: /\bapprov(e|es|ed|ing|al)\b/, expansion: 'accept' },
@@ -189,7 +196,11 @@ const VOCABULARY: readonly VocabularyEntry[] = [
 
 /** Every word the vocabulary's patterns know ("kill", "yank", "revoke"…): the spelling step leaves them as they are. */
 export const VOCABULARY_WORDS: readonly string[] = [
-  ...new Set([WORKLOAD_ROLE, ...VOCABULARY.map((entry) => entry.pattern)].flatMap((pattern) => pattern.source.match(/[a-z]{3,}/g) ?? [])),
+  ...new Set(
+    [WORKLOAD_ROLE, COORDINATED_WORKLOAD_ROLE, ...VOCABULARY.map((entry) => entry.pattern)].flatMap(
+      (pattern) => pattern.source.match(/[a-z]{3,}/g) ?? [],
+    ),
+  ),
 ];
 
 function normalize(question: string): string {
@@ -232,6 +243,7 @@ export function expandQuestion(question: string): ExpandedQuestion {
   const concepts: { start: number; end: number; written: string[]; added: string[]; context: boolean }[] = [];
   const additions: string[] = [];
   for (const entry of VOCABULARY) {
+    if (entry.requires !== undefined && !entry.requires.test(text)) continue;
     // A replaced entry (a workload role) may occur twice: "Exchange Administrator … SharePoint Administrator".
     const matches =
       entry.replace === true

@@ -240,7 +240,7 @@ const EVERYDAY_WORDS =
   'give gave days day monthly month says say back include includes anymore cannot request requests block blocks blocked restrict email ' +
   'mail lock locked ticket tickets approval approvals license licence licenses licences licensing new old set setup change changes ' +
   'create add added remove delete see find show work help issue problem error wrong broken fix step steps click button page look ' +
-  'process option happen happens happened';
+  'process option happen happens happened forgot forget forgotten two three kind';
 const EVERYDAY_TERMS = termsOf([EVERYDAY_WORDS]);
 const DOMAIN_TERMS = new Set([
   ...termsOf([DOMAIN_WORDS]),

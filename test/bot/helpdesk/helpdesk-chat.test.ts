@@ -75,12 +75,12 @@ describe('helpdesk questions in chat', () => {
   });
 
   it('answers with the meaning of the question, not only its words (hybrid retrieval through the bot)', async () => {
-    // Our own wording: on its words alone this question gets the steps of approving a GDAP request.
-    const question = 'is it ok for the client to deny admin roles and accept the partnership anyway';
+    // Our own wording: on its words alone this question gets the license configurations.
+    const question = 'what stuff are delegated admins barred from in business central';
     const onWords = answerQuestion(question);
-    expect(onWords.kind === 'fact' ? onWords.fact.id : onWords.kind).toBe('gdap-approval-link');
+    expect(onWords.kind === 'fact' ? onWords.fact.id : onWords.kind).toBe('bc-license-configurations');
     const { texts } = await ask(running, olive, question);
-    expect(texts.join('\n')).toContain(findFact('decline-admin-roles')?.answer ?? '?');
+    expect(texts.join('\n')).toContain(findFact('bc-delegated-admin-limitations')?.answer ?? '?');
   });
 
   it('refuses a question the sources do not cover', async () => {

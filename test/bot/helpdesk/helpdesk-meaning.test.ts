@@ -52,8 +52,8 @@ describe('the meaning of a question, as the bot computes it', async () => {
   // Our own wordings whose words alone pick a neighbouring fact; their meaning, as the bot computes it, picks the right one.
   it.each([
     {
-      question: 'is it ok for the client to deny admin roles and accept the partnership anyway',
-      words: 'gdap-approval-link',
+      question: 'the client wants a partnership but no admin roles for the partner, is that possible',
+      words: 'reseller-request-steps',
       meant: 'decline-admin-roles',
     },
     {

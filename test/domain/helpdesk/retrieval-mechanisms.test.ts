@@ -139,15 +139,19 @@ answersAsTheBot('a phrase of a near-miss topic declines, unless the question mea
 
 describe('a workload named beside a workload role is a role, not the workload', () => {
   it.each([
-    ['exchange and intune admin roles', 'exchange'],
-    ['sharepoint, teams or intune administrator', 'sharepoint'],
-    ['exchange and later also intune admin roles', 'exchange'],
+    ['gdap with exchange and intune admin roles', 'exchang'],
+    ['a customer wants sharepoint, teams or intune administrator', 'sharepoint'],
+    ['partner asks for exchange and later also intune admin roles', 'exchang'],
   ])('%s: "%s" is searched as a role', (question, workload) => {
     expect(queryTerms(expandQuestion(question).text)).not.toContain(workload);
   });
 
   it('leaves a workload alone when no role follows', () => {
-    expect(queryTerms(expandQuestion('exchange mail flow and intune devices').text)).toContain('exchang');
+    expect(queryTerms(expandQuestion('gdap for exchange mail flow and intune devices').text)).toContain('exchang');
+  });
+
+  it("leaves it alone in a question about a company's own staff, not a partner's access", () => {
+    expect(queryTerms(expandQuestion('our new hire needs exchange and intune admin rights').text)).toContain('exchang');
   });
 });
 
@@ -182,4 +186,19 @@ answersAsTheBot('everyday words for removing a role and for a request nobody ans
   ['partner-admin', 'can we drop the exchange administrator role from our active gdap', ['gdap-remove-global-admin']],
   ['partner-admin', 'how long does an unanswered gdap request stay open', ['gdap-request-expiry']],
   ['customer', 'what happens to an unapproved request from our partner', ['gdap-request-expiry']],
+]);
+
+// Near misses that use the same patterns (a workload beside a workload role, staff getting in, two actions, a step done)
+// about a company's own tenant or a neighbouring topic: still declined, never answered with a fact.
+answersAsTheBot('near misses that share the patterns stay declined', [
+  ['customer', 'can i give my colleague the exchange and teams administrator role', null],
+  ['customer', 'our new hire needs exchange and intune admin rights, how do i set that up', null],
+  ['customer', 'we need exchange and sharepoint admin roles for our own it staff, how do we assign them', null],
+  ['customer', 'how do our users get access to the new sharepoint site', null],
+  ['partner-admin', 'how do i create a user and assign a licence', null],
+  ['partner-admin', 'how do we set up a new tenant and add our users', null],
+  ['partner-admin', 'can we restore a bc sandbox and copy it to production', null],
+  ['partner-admin', 'we got approved for the solutions partner designation, now what', null],
+  ['partner-admin', 'the customer accepted our quote, how do we place the order', null],
+  ['customer-user', 'i forgot my password, can i reset it on my own', null],
 ]);
