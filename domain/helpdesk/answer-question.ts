@@ -499,7 +499,8 @@ function relatedTo(facts: readonly HelpdeskFact[], search: QuestionSearch | unde
 function coversBothSides(verdict: Extract<Verdict, { kind: 'fact' }>, sides: readonly [string, string]): boolean {
   const matched = new Set(verdict.search.hits.find((hit) => hit.id === verdict.fact.id && hit.kind === 'fact')?.matchedTerms ?? []);
   return sides.every((side) => {
-    const terms = queryTerms(side);
+    // Words every fact shares ("gdap" in "active in gdap") say nothing about which side a fact covers.
+    const terms = queryTerms(side).filter((term) => !GENERIC_TERMS.has(term));
     return terms.length === 0 || terms.some((term) => matched.has(term));
   });
 }
@@ -521,7 +522,9 @@ export function composedFacts(question: string, whole: Verdict, askerSide?: Aske
   const sides = comparedSides(question);
   // A fact written as the comparison asked for (matching both sides) beats two facts put side by side.
   if (sides !== null && whole.kind === 'fact' && whole.fact.form === 'comparison' && coversBothSides(whole, sides)) return null;
-  const pieces = sides ?? questionParts(question);
+  // Two actions of one asking are split only where the whole question has its answer: a question the whole of which is a
+  // near miss ("how do i create a user and assign a licence") is not answered by the facts its halves happen to match.
+  const pieces = sides ?? questionParts(question, { actions: whole.kind === 'fact' });
   if (pieces.length < 2) return null;
   const facts: HelpdeskFact[] = [];
   // The part each fact answers, and the words it was read with (its own, or leaning on the first part's), by fact id.

@@ -120,12 +120,12 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   // "ok" alone is filler ("ok customer approved, now what?"); giving the ok is approving.
   {
     pattern:
-      /\b(sign(s|ed|ing)? off|agree(s|d)? to|consent(s|ed)? to|(give|gave|got|get) (us |them |the partner )?(the |an |their |our )?(okay|ok))\b/,
+      /\b(sign(s|ed|ing)? off|agree(s|d)? to|consent(s|ed)? to|(give|gave|got|get) (us |them |the partner )?(the |an |their |our )?(okay|ok)|(our|their|your|its|the customer'?s) (okay|ok))\b/,
     expansion: 'approve accept',
   },
   {
     pattern:
-      /(?<!(not|never|n't) )\b(got|was|were|been|is|are|already|just|now) (approved|accepted|signed off|active)\b|\b(after|once|since|now that) (\w+ ){0,3}(approved|accepted|signed off)\b|\b(they|customer|we|it|gdap|relationship|request|invite|invitation) (has |have |had )?(approved|accepted|signed off)\b|\b(clicked|hit|pressed|selected) (on )?(accept|approve)\b/,
+      /(?<!(not|never|n't) )\b((got|was|were|been|is|are|already|just|now) (approved|accepted|signed off|active)|(they|customer|we|it|gdap|relationship|request|invite|invitation) (has |have |had )?(approved|accepted|signed off)|(clicked|hit|pressed|selected) (on )?(accept|approve))\b(?=[^,;.?!]*?([,;.!]| but | now | so | then ))|\b(after|once|since|now that) (\w+ ){0,3}(approved|accepted|signed off)\b/,
     expansion: 'after',
     context: true,
   },

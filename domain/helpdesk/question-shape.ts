@@ -117,7 +117,7 @@ function coordinatedActions(sentence: string): string[] {
  * The parts of a question that asks two things: two sentences ending in question marks, or two
  * questions joined by "and", "also", "plus", "or" or a comma. One part when it asks one thing.
  */
-export function questionParts(question: string): string[] {
+export function questionParts(question: string, { actions = true }: { readonly actions?: boolean } = {}): string[] {
   const sentences = normalize(question)
     // Sentences, "also"/"plus", a "+" between two questions, and numbered parts ("1) … 2) …").
     .split(/\?+\s*|\s+(?:also|plus)[,:]?\s+|\s+\+\s+|(?:^|\s)\(?\d[).]\s+/)
@@ -125,7 +125,7 @@ export function questionParts(question: string): string[] {
     .filter((part) => part.length > 0);
   const parts = sentences
     .flatMap(coordinatedParts)
-    .flatMap(coordinatedActions)
+    .flatMap((sentence) => (actions ? coordinatedActions(sentence) : [sentence]))
     .flatMap((sentence) => sentence.split(JOINED))
     // "who accepts the invite, how long do they have": a comma parts two questions only when the first is one too.
     .flatMap((part) => (STARTS_AS_QUESTION.test(part.trim()) ? part.split(COMMA_JOINED) : [part]))

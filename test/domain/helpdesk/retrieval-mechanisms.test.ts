@@ -47,6 +47,9 @@ describe('a step already done sets the scene: its words weigh less than what is 
     ['we never approved it', []],
     ["the request hasn't been approved", []],
     ['the request has not been approved yet', []],
+    // The approving itself is asked about, not a scene for what comes next.
+    ['how does the partner know we approved?', []],
+    ['can the partner see that we accepted', []],
   ])('%s → %j', (question, expected) => {
     expect(sceneSetting(question)).toEqual(expected);
   });
@@ -196,6 +199,7 @@ answersAsTheBot('near misses that share the patterns stay declined', [
   ['customer', 'we need exchange and sharepoint admin roles for our own it staff, how do we assign them', null],
   ['customer', 'how do our users get access to the new sharepoint site', null],
   ['partner-admin', 'how do i create a user and assign a licence', null],
+  ['partner-admin', 'how do we create a customer tenant and add a custom domain', null],
   ['partner-admin', 'how do we set up a new tenant and add our users', null],
   ['partner-admin', 'can we restore a bc sandbox and copy it to production', null],
   ['partner-admin', 'we got approved for the solutions partner designation, now what', null],
