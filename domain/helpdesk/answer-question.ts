@@ -343,14 +343,10 @@ export function searchQuestion(question: string, meaning?: QuestionMeaning, aske
   // Meaning says what a question is about, not which form of answer it wants: a fact of the form asked is not held back
   // by a neighbour of another form that is closer in meaning ("where do I start a reseller request" wants the steps).
   const ofFormAsked = (hit: FactHit): boolean => hit.kind === 'fact' && form !== null && forms.includes(findFact(hit.id)?.form);
-  // Among the facts of the form asked, meaning still ranks: the closest of them keeps its score, the others fall behind it
-  // ("approved, now how do my engineers get in" wants the steps after approval, not the steps of approving).
-  const closestOfForm = Math.max(0, ...covered.filter(ofFormAsked).map((hit) => closenessOf(meaning, hit) ?? 0));
   const meant = covered
-    .map((hit) => ({
-      ...hit,
-      score: hit.score * Math.exp(MEANING.weight * ((closenessOf(meaning, hit) ?? 0) - (ofFormAsked(hit) ? closestOfForm : closest))),
-    }))
+    .map((hit) =>
+      ofFormAsked(hit) ? hit : { ...hit, score: hit.score * Math.exp(MEANING.weight * ((closenessOf(meaning, hit) ?? 0) - closest)) },
+    )
     .sort((a, b) => b.score - a.score);
   return { concepts: found, hits: meant, meaning };
 }
@@ -499,9 +495,11 @@ function relatedTo(facts: readonly HelpdeskFact[], search: QuestionSearch | unde
 function coversBothSides(verdict: Extract<Verdict, { kind: 'fact' }>, sides: readonly [string, string]): boolean {
   const matched = new Set(verdict.search.hits.find((hit) => hit.id === verdict.fact.id && hit.kind === 'fact')?.matchedTerms ?? []);
   return sides.every((side) => {
-    // Words every fact shares ("gdap" in "active in gdap") say nothing about which side a fact covers.
-    const terms = queryTerms(side).filter((term) => !GENERIC_TERMS.has(term));
-    return terms.length === 0 || terms.some((term) => matched.has(term));
+    // Words every fact shares ("gdap" in "active in gdap") say nothing about which side a fact covers, when the side has
+    // a word of its own that people ask the facts with ("active"); else ("having gdap") its words are all it has.
+    const terms = queryTerms(side);
+    const own = terms.filter((term) => !GENERIC_TERMS.has(term) && isKnownTerm(term));
+    return terms.length === 0 || (own.length > 0 ? own : terms).some((term) => matched.has(term));
   });
 }
 

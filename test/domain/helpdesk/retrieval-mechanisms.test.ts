@@ -1,16 +1,15 @@
 /**
  * Our own questions (never the evaluation sets'), one table per retrieval mechanism: a step already done sets the scene
  * rather than the topic, alternatives are one question, one asking with two actions is two parts, a decoy topic's own
- * phrase names it, a workload beside a workload role is a role, meaning ranks among the facts of the form asked, and
- * everyday words for removing and for a request nobody answered. Each answered as the bot answers it (the asker's side
- * known from the persona, the question encoded unless its words alone are sure).
+ * phrase names it, a workload beside a workload role is a role, and everyday words for removing and for a request nobody
+ * answered. Each answered as the bot answers it (the asker's side known from the persona, the question encoded unless its
+ * words alone are sure).
  */
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, searchQuestion, type HelpdeskAnswer } from '#domain/helpdesk/answer-question.ts';
+import { answerQuestion, type HelpdeskAnswer } from '#domain/helpdesk/answer-question.ts';
 import { expandQuestion } from '#domain/helpdesk/domain-vocabulary.ts';
 import { decoysNamedByPhrase, queryTerms } from '#domain/helpdesk/fact-index.ts';
 import { offersAlternatives, questionParts } from '#domain/helpdesk/question-shape.ts';
-import type { QuestionMeaning } from '#domain/helpdesk/question-meaning.ts';
 import { askerOfPersona } from '#eval/helpdesk/heldout.ts';
 import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
 
@@ -166,24 +165,6 @@ answersAsTheBot('roles for several workloads in one relationship are a GDAP ques
   ],
   ['partner-admin', 'one gdap or two for exchange and later sharepoint admin roles', ['gdap-which-roles', 'gdap-add-roles']],
 ]);
-
-describe('meaning ranks among the facts of the form asked, too', () => {
-  const question = 'how does the approval of gdap work for our team';
-  const nearer = (id: string, other: string): QuestionMeaning => ({
-    closeness: new Map([
-      [`fact:${id}`, 0.9],
-      [`fact:${other}`, 0.6],
-    ]),
-  });
-  const scoreOf = (meaning: QuestionMeaning, id: string): number =>
-    searchQuestion(question, meaning).hits.find((hit) => hit.kind === 'fact' && hit.id === id)?.score ?? 0;
-
-  it('a how-to fact far in meaning falls behind, though its words lead', () => {
-    const whenNearest = scoreOf(nearer('gdap-approval-link', 'gdap-security-groups'), 'gdap-approval-link');
-    const whenFar = scoreOf(nearer('gdap-security-groups', 'gdap-approval-link'), 'gdap-approval-link');
-    expect(whenFar).toBeLessThan(whenNearest * 0.6);
-  });
-});
 
 answersAsTheBot('everyday words for removing a role and for a request nobody answered', [
   ['partner-admin', 'can we drop the exchange administrator role from our active gdap', ['gdap-remove-global-admin']],
