@@ -348,7 +348,22 @@ export function searchQuestion(question: string, meaning?: QuestionMeaning, aske
       ofFormAsked(hit) ? hit : { ...hit, score: hit.score * Math.exp(MEANING.weight * ((closenessOf(meaning, hit) ?? 0) - closest)) },
     )
     .sort((a, b) => b.score - a.score);
-  return { concepts: found, hits: meant, meaning };
+  return { concepts: found, hits: nearTieByMeaning(meant, meaning), meaning };
+}
+
+/** Two leading facts whose scores differ by less than this share are a tie on the words: meaning breaks it. */
+export const NEAR_TIE = 0.02;
+
+/** The hits, with the two leading facts in the order of their meaning when their scores are a near tie (see NEAR_TIE). */
+function nearTieByMeaning(hits: readonly FactHit[], meaning: QuestionMeaning): FactHit[] {
+  const ordered = [...hits];
+  const [first, second] = [0, 1].map((rank) => ordered.filter((hit) => hit.kind === 'fact')[rank]);
+  if (first === undefined || second === undefined || first.score - second.score > NEAR_TIE * first.score) return ordered;
+  if ((closenessOf(meaning, second) ?? 0) <= (closenessOf(meaning, first) ?? 0)) return ordered;
+  const [i, j] = [ordered.indexOf(first), ordered.indexOf(second)];
+  ordered[i] = { ...second, score: first.score };
+  ordered[j] = { ...first, score: second.score };
+  return ordered;
 }
 
 /** True when some word of the question places it in the helpdesk's domain (see isDomainTerm). */

@@ -82,8 +82,11 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'set up passwordless sign in with the authenticator',
       'enable per-user mfa for all staff',
     ],
-    names: ['authenticator', 'passwordless'],
+    names: ['authenticator', 'passwordless', 'cross-tenant'],
     keywords: [
+      'inbound trust',
+      'mfa prompts',
+      'prompted for mfa',
       'reset mfa',
       'authenticator',
       'authenticator app',
@@ -173,7 +176,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'increase the mailbox size limit',
       'set an out of office reply for a departed employee',
     ],
-    names: ['exchange', 'mailbox forwarding', 'dkim', 'spam', 'transport rule', 'distribution list'],
+    names: ['exchange', 'mailbox forwarding', 'dkim', 'spam', 'transport rule', 'distribution list', 'message trace'],
     keywords: [
       'shared mailbox',
       'mail flow',
@@ -223,7 +226,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'sync our on-prem active directory with entra connect',
       'create a dynamic group for the sales team',
     ],
-    names: ['sspr', 'entra connect'],
+    names: ['sspr', 'entra connect', 'saml', 'sso', 'single sign-on', 'salesforce'],
     keywords: [
       'bulk create',
       'self-service password reset',
@@ -245,7 +248,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'ediscovery search for a former employee',
       'sensitivity labels for documents',
     ],
-    names: ['backup', 'retention', 'purview', 'dlp', 'ediscovery'],
+    names: ['backup', 'retention', 'purview', 'dlp', 'ediscovery', 'gdpr', 'dpa', 'data boundary', 'data residency', 'data processor'],
     keywords: ['backup', 'retention', 'retention policy', 'purview', 'dlp', 'data loss prevention', 'ediscovery', 'sensitivity label'],
   },
   {
@@ -287,7 +290,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'how do we get partner benefits like internal use rights',
       'does our partner have to sign the microsoft partner agreement',
     ],
-    names: ['designation', 'competency', 'mpn', 'membership', 'partner network', 'mpa', 'partner agreement'],
+    names: ['designation', 'competency', 'mpn', 'membership', 'partner network', 'mpa', 'partner agreement', 'co-sell', 'cosell', 'pal'],
     keywords: [
       'designation',
       'solutions partner',
@@ -374,7 +377,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'power bi workspace sharing',
       'windows 11 upgrade readiness',
     ],
-    names: ['copilot', 'crm', 'dataverse', 'power bi', 'power automate'],
+    names: ['copilot', 'crm', 'dataverse', 'power bi', 'power automate', 'power apps', 'dynamics 365 sales', 'store for business'],
     keywords: ['power automate', 'power apps', 'power bi', 'copilot', 'dynamics 365 sales', 'crm', 'windows 11', 'dataverse'],
   },
   {
@@ -388,7 +391,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'azure cost management budgets and alerts',
       'set up a virtual machine in azure',
     ],
-    names: ['resource group', 'virtual machine', 'vm', 'budgets'],
+    names: ['resource group', 'virtual machine', 'vm', 'budgets', 'reserved instance', 'reserved instances', 'contributor'],
     keywords: ['resource group', 'virtual machine', 'cost management', 'budget', 'storage account', 'azure portal how to'],
   },
   {
@@ -428,8 +431,12 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'essentials',
       'premium',
       'team member',
+      'trial',
     ],
     keywords: [
+      'azure plan',
+      'convert trial to paid',
+      'subscription order',
       'cancel subscription',
       'transfer',
       'upgrade',

@@ -187,3 +187,24 @@ answersAsTheBot('near misses that share the patterns stay declined', [
   ['partner-admin', 'the customer accepted our quote, how do we place the order', null],
   ['customer-user', 'i forgot my password, can i reset it on my own', null],
 ]);
+
+// Neighbouring topics named by their own words (single sign-on, data protection law, Azure reservations and RBAC, message
+// traces, trials, co-selling, Power Apps): declined, while the questions of the domain that sit next to them are answered.
+answersAsTheBot("a neighbouring topic's own name declines", [
+  ['partner-helpdesk', 'how do we set up sso with saml for an app in the customer tenant', null],
+  ['customer', 'does gdpr make our partner a data processor for our tenant', null],
+  ['partner-admin', 'can we buy azure reserved instances for a customer through csp', null],
+  ['partner-helpdesk', 'should our admin agents be contributor instead of owner on the customer subscription', null],
+  ['partner-helpdesk', 'how do i run a message trace for a customer mailbox', null],
+  ['partner-sales', 'how do we extend a customer business central trial', null],
+  ['partner-sales', 'how do we share a co-sell opportunity with microsoft', null],
+  ['customer', 'can we keep our data in the eu data boundary if the partner is abroad', null],
+  // Beside them, the domain's own questions still get their facts.
+  ['partner-helpdesk', "our admin agents are owner on the customer's azure subscription, why", ['azure-new-subscription-owner']],
+  ['customer', 'the customer was prompted to accept the mca, who can do it', ['mca-who-accepts']],
+]);
+
+// Two leading facts a near tie on their words (within NEAR_TIE of each other): the one nearer in meaning is given.
+answersAsTheBot('a near tie on the words is broken by meaning', [
+  ['customer-global', "can I see who approved the partner's access and when?", ['notifications-and-audit-trail']],
+]);
