@@ -68,7 +68,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'app protection policy for android',
       'device compliance keeps failing on some laptops',
     ],
-    names: ['intune', 'compliance', 'enroll', 'enrollment', 'mdm'],
+    names: ['store for business', 'intune', 'compliance', 'enroll', 'enrollment', 'mdm'],
     keywords: ['intune', 'compliance policy', 'configuration profile', 'enroll', 'enrollment', 'mdm', 'app protection', 'endpoint manager'],
   },
   {
@@ -275,7 +275,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'graph api returns 403 for my app',
       'write me a powershell script for this',
     ],
-    names: ['throttling', 'sdk', 'python', 'script', 'scripts', 'scripting'],
+    names: ['partner center api', 'managed devices', 'mailbox sizes', 'throttling', 'sdk', 'python', 'script', 'scripts', 'scripting'],
     keywords: ['rate limit', 'throttling', 'sdk', 'app registration', 'python', 'powershell script'],
   },
   {
@@ -317,7 +317,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'raise our credit limit in partner center',
       'where do I accept the updated partner agreement for our company',
     ],
-    names: ['legal', 'bank', 'vat', 'tax', 'verification', 'credit'],
+    names: ['partner security requirements', 'security requirements', 'legal', 'bank', 'vat', 'tax', 'verification', 'credit'],
     keywords: [
       'legal business profile',
       'company profile',
@@ -475,7 +475,18 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'design a conditional access policy for all users',
       'block legacy authentication with a conditional access policy',
     ],
-    names: ['pim', 'privileged identity management', 'access review', 'b2b', 'guest user', 'unified audit log', 'just in time', 'lockbox'],
+    names: [
+      'cross-tenant access',
+      'inbound trust',
+      'pim',
+      'privileged identity management',
+      'access review',
+      'b2b',
+      'guest user',
+      'unified audit log',
+      'just in time',
+      'lockbox',
+    ],
     keywords: [
       'access reviews',
       'guest access',

@@ -69,6 +69,14 @@ describe('4. questions naming a workload role or a mailbox are not declined for 
     ['how much does a GDAP relationship cost per month', 'pricing'],
     ['reset the authenticator app for a customer user', 'user-mfa'],
     ['create an Intune configuration profile for the customer devices', 'intune'],
+    ['how do I pull mailbox sizes for all our customers with the graph api', 'graph-development'],
+    ['list the managed devices of every customer tenant through microsoft graph', 'graph-development'],
+    ['which partner center api call places a new order for a customer', 'graph-development'],
+    ["can we buy reserved instances for a customer's azure virtual machines", 'azure-how-to'],
+    ['our partner tenant has to meet the partner security requirements, where do we start', 'partner-account'],
+    ["run a message trace for a customer's missing emails", 'exchange'],
+    ["what should the cross-tenant access settings be for our partner's tenant", 'identity-governance'],
+    ['what replaces the microsoft store for business for deploying apps', 'intune'],
   ])('a near miss is declined saying what it is about: %s', (question, decoyId) => {
     const answer = answerQuestion(question);
     const decoy = DECOY_TOPICS.find((topic) => topic.id === decoyId);
