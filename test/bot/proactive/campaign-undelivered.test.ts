@@ -36,6 +36,23 @@ async function twoInstances(customers: number, key: string) {
 
 type World = Awaited<ReturnType<typeof twoInstances>>;
 
+/** The two instances of one describe block: started before its tests, closed after them. */
+function useTwoInstances(customers: number, key: string): () => World {
+  let started: World | undefined;
+  beforeAll(async () => {
+    started = await twoInstances(customers, key);
+  }, 60_000);
+  afterAll(async () => {
+    await started?.one.close();
+    await started?.two.close();
+    await started?.stub.close();
+  });
+  return () => {
+    if (started === undefined) throw new Error('the two instances are not started yet');
+    return started;
+  };
+}
+
 /** Who talks to the bot (so Teams can reach them): the partner's Admin agent, and the Global admins of `customers`. */
 async function sayHello(world: World, customerTenantIds: readonly string[]): Promise<void> {
   const { partner, stub, one } = world;
@@ -88,17 +105,10 @@ const toAdmin = (world: World, from: number) =>
   world.stub.posted.slice(from).filter((p) => p.conversationId === `conv-${world.partner.adminAgentId}`);
 
 describe("a campaign's invitations given up for many customers: one notice to its starter", () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await twoInstances(30, 'giveup');
-  }, 60_000);
-  afterAll(async () => {
-    await world.one.close();
-    await world.two.close();
-    await world.stub.close();
-  });
+  const instances = useTwoInstances(30, 'giveup');
 
   it('every invitation given up by one instance or the other, exactly one notice, listing the right count and customers', async () => {
+    const world = instances();
     const domain = world.one.app.services.domain;
     const { admin, proposed } = await proposeCampaignToAll(domain, world.partner, 'Give-up tier');
     const total = proposed.total;
@@ -163,17 +173,10 @@ describe("a campaign's invitations given up for many customers: one notice to it
 });
 
 describe("a campaign's invitation given up for one customer: one notice naming it", () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await twoInstances(6, 'giveone');
-  }, 60_000);
-  afterAll(async () => {
-    await world.one.close();
-    await world.two.close();
-    await world.stub.close();
-  });
+  const instances = useTwoInstances(6, 'giveone');
 
   it("only one customer's Global admin uses the bot: that invitation is given up and named, of how many the campaign sent", async () => {
+    const world = instances();
     const domain = world.one.app.services.domain;
     const { admin, proposed } = await proposeCampaignToAll(domain, world.partner, 'One tier');
     const total = proposed.total;
@@ -197,17 +200,10 @@ describe("a campaign's invitation given up for one customer: one notice naming i
 });
 
 describe("a campaign's invitation given up after its notice was sent: told in a second notice, not dropped", () => {
-  let world: World;
-  beforeAll(async () => {
-    world = await twoInstances(6, 'givelate');
-  }, 60_000);
-  afterAll(async () => {
-    await world.one.close();
-    await world.two.close();
-    await world.stub.close();
-  });
+  const instances = useTwoInstances(6, 'givelate');
 
   it('the first notice names the customer given up first; the one given up hours later is named in a second notice', async () => {
+    const world = instances();
     const { one } = world;
     const { admin, proposed } = await proposeCampaignToAll(one.app.services.domain, world.partner, 'Late tier');
     const [early, late] = proposed.rows;
