@@ -7,9 +7,11 @@ import type { UserActor } from '../actors/actor.ts';
 import type { DecoyTopic, FactSummary, HelpdeskFact } from './helpdesk-fact.ts';
 import type { FactHit } from './fact-index.ts';
 import {
+  decoysNamedByOwnPhrase,
   decoysNamedByPhrase,
   GENERIC_TERMS,
   isDecoyOnlyTerm,
+  isDecoyPartTerm,
   isDomainTerm,
   isEverydayTerm,
   isKnownTerm,
@@ -404,15 +406,27 @@ export function judgeQuestion(
   const decoyWords = search.concepts.filter(
     (terms) => terms.every((term) => isDecoyOnlyTerm(term) || !isKnownTerm(term)) && terms.some(isDecoyOnlyTerm),
   );
+  // A word of a longer name ("migration" of "migration tool") names the topic too, but only where that topic rivals the
+  // best fact on the words: on its own it is an everyday word ("a two-week migration", "which tool").
+  const decoyPartWords = search.concepts.filter(
+    (terms) =>
+      terms.every((term) => isDecoyPartTerm(term) || !isKnownTerm(term)) &&
+      terms.some(
+        (term) =>
+          isDecoyPartTerm(term) &&
+          search.hits.some((hit) => hit.kind === 'decoy' && hit.matchedTerms.includes(term) && rivals(hit, bestFact)),
+      ),
+  );
   // Or a phrase only a near-miss topic uses ("the Microsoft Partner Agreement"), though each of its words is the facts' too.
   const namedByPhrase = new Set(decoysNamedByPhrase(question));
   const decoyFor =
-    decoyWords.length === 0 && namedByPhrase.size === 0
+    decoyWords.length === 0 && decoyPartWords.length === 0 && namedByPhrase.size === 0
       ? undefined
       : search.hits.find(
           (hit) =>
             hit.kind === 'decoy' &&
-            (namedByPhrase.has(hit.id) || decoyWords.some((terms) => terms.some((term) => hit.matchedTerms.includes(term)))),
+            (namedByPhrase.has(hit.id) ||
+              [...decoyWords, ...decoyPartWords].some((terms) => terms.some((term) => hit.matchedTerms.includes(term)))),
         );
   const namedDecoy = decoyFor === undefined ? undefined : decoysById.get(decoyFor.id);
   if (bestDecoy !== undefined && decoy !== undefined && (bestFact === undefined || bestDecoy.score >= bestFact.score)) {
@@ -443,7 +457,9 @@ export function judgeQuestion(
   const factScore = wordsAlone?.find((hit) => hit.kind === 'fact' && !exclude.has(hit.id))?.score ?? bestFact?.score ?? 0;
   // A phrase is weaker evidence than a word of the topic's own ("a guest user" may be a delegated admin): it does not decline
   // a question clearly nearer in meaning to a fact than to the topic it names.
-  const byWord = decoyWords.some((terms) => terms.some((term) => decoyFor?.matchedTerms.includes(term)));
+  const byWord =
+    decoyWords.some((terms) => terms.some((term) => decoyFor?.matchedTerms.includes(term))) ||
+    (decoyFor !== undefined && decoysNamedByOwnPhrase(question).includes(decoyFor.id));
   const outweighed =
     !byWord &&
     meaning !== undefined &&
@@ -644,6 +660,14 @@ export function isSureOnWords(question: string): boolean {
   const [best, next] = verdict.search.hits;
   if (best === undefined || best.kind !== 'fact' || best.id !== verdict.fact.id || best.score < CONFIDENCE.answerScore) return false;
   if (!matchesTopicWord(best)) return false;
+  // A known idea of the question the fact leaves out and a near-miss topic matches ("renew a customer's yearly subscription":
+  // the subscription) may be what it is about: its meaning must say which, however far ahead the fact is on the rest.
+  const matched = new Set(best.matchedTerms);
+  const decoyTerms = new Set(verdict.search.hits.filter((hit) => hit.kind === 'decoy').flatMap((hit) => hit.matchedTerms));
+  const leftToDecoy = knownConcepts(verdict.search).some(
+    (terms) => !terms.some((term) => matched.has(term)) && terms.some((term) => !GENERIC_TERMS.has(term) && decoyTerms.has(term)),
+  );
+  if (leftToDecoy) return false;
   return next === undefined || best.score >= SURE_ON_WORDS * next.score;
 }
 

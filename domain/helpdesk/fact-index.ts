@@ -166,8 +166,16 @@ const FACT_TERMS = termsOf(
  * Decoy topics' words are not the knowledge base's: a question about them is judged by the decoys.
  */
 const ASKING_TERMS = termsOf(KNOWLEDGE_BASE.flatMap((fact) => [fact.question, ...fact.phrasings, ...(fact.keywords ?? []), ...fact.tags]));
-/** Terms that name a near-miss topic and nothing the facts cover ("lighthouse", "payout", "price"). */
-const DECOY_ONLY_TERMS = new Set([...termsOf(DECOY_TOPICS.flatMap((decoy) => decoy.names))].filter((term) => !FACT_TERMS.has(term)));
+/**
+ * Terms that name a near-miss topic and nothing the facts cover ("lighthouse", "payout", "price"): names of one word only.
+ * A word of a longer name ("migration" of "migration tool", "connect" of "Entra Connect") does not name the topic on its
+ * own; the name as a phrase does (see DECOY_PHRASES).
+ */
+const DECOY_ONLY_TERMS = new Set(
+  [...termsOf(DECOY_TOPICS.flatMap((decoy) => decoy.names.filter((name) => queryTerms(name).length === 1)))].filter(
+    (term) => !FACT_TERMS.has(term),
+  ),
+);
 
 /** A text's terms in order, joined by single spaces and padded, so a phrase is found as whole terms. */
 function termSequence(text: string): string {
@@ -197,9 +205,33 @@ export function decoysNamedByPhrase(question: string): string[] {
   return [...new Set(DECOY_PHRASES.filter(([phrase]) => sequence.includes(phrase)).map(([, id]) => id))];
 }
 
+/**
+ * True when a decoy's phrase names its topic as surely as a word of its own would: it has a word no fact uses ("unified
+ * audit log", "data boundary"), or three words or more no fact uses together ("dynamics 365 sales"). Two of the facts'
+ * words ("guest user") are weaker evidence.
+ */
+function isOwnPhrase(phrase: string): boolean {
+  const terms = phrase.trim().split(' ');
+  return terms.length >= 3 || terms.some((term) => !FACT_TERMS.has(term));
+}
+
+/** The decoy topics a question names by a phrase of their own (see isOwnPhrase): as strong as a name of one word. */
+export function decoysNamedByOwnPhrase(question: string): string[] {
+  const sequence = termSequence(question);
+  return [...new Set(DECOY_PHRASES.filter(([phrase]) => sequence.includes(phrase) && isOwnPhrase(phrase)).map(([, id]) => id))];
+}
+
 /** True when people ask the knowledge base with this term: other words say nothing about which fact is meant. */
 export function isKnownTerm(term: string): boolean {
   return ASKING_TERMS.has(term);
+}
+
+/** Words of a near-miss topic's names of several words that no fact uses ("migration" of "migration tool"). */
+const DECOY_PART_TERMS = new Set([...termsOf(DECOY_TOPICS.flatMap((decoy) => decoy.names))].filter((term) => !FACT_TERMS.has(term)));
+
+/** True when a term is a word of a near-miss topic's name of several words ("migration" of "migration tool"), and of no fact. */
+export function isDecoyPartTerm(term: string): boolean {
+  return DECOY_PART_TERMS.has(term) && !DECOY_ONLY_TERMS.has(term);
 }
 
 /** True when a term belongs to a decoy topic's own words and to no fact. */
