@@ -1,6 +1,6 @@
 /**
  * A document store with a test's hooks around every call of another one: to count the calls a card click makes, or to
- * play a process that is killed after its n-th write.
+ * play a process that is killed after its n-th write, or to hold a process at a point of its work.
  */
 import type { DocumentStore } from '#domain/ports/document-store.ts';
 
@@ -15,6 +15,8 @@ export interface StoreCallHooks {
   readonly before?: (call: StoreCall, args: readonly unknown[]) => void;
   /** Runs once a write (put, remove, append) has landed. */
   readonly afterWrite?: (call: StoreCall) => void;
+  /** Runs once any call has answered, with what it answered; the caller gets the answer only when this settles (to hold it there). */
+  readonly answered?: (call: StoreCall, args: readonly unknown[], result: unknown) => Promise<void> | void;
 }
 
 export function interceptedStore(inner: DocumentStore, hooks: StoreCallHooks): DocumentStore {
@@ -29,6 +31,7 @@ export function interceptedStore(inner: DocumentStore, hooks: StoreCallHooks): D
         hooks.before?.(call, args);
         const result = await method.apply(target, args);
         if (WRITES.has(call)) hooks.afterWrite?.(call);
+        if (hooks.answered !== undefined) await hooks.answered(call, args, result);
         return result;
       };
     },
