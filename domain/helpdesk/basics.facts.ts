@@ -12,7 +12,7 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
     answer:
       "A reseller relationship lets the partner sell you licenses (Business Central, Microsoft 365); a GDAP relationship lets the partner's users access and administer your environments, with only the Entra roles you accepted.",
     explanation:
-      'They are separate relationships, each accepted by a Global Administrator of the customer from a link the partner generates in Partner Center. Selling licences needs no roles in your tenant; administering does, and with GDAP the partner then assigns its own security groups to some or all of the accepted roles.',
+      "They are separate relationships, each accepted by a Global Administrator of the customer from a link the partner generates in Partner Center. Selling licences needs no roles in your tenant; administering does, and with GDAP the partner then assigns its own security groups to some or all of the accepted roles. With GDAP the partner's users manage your environments with the roles you accepted; the older delegated admin privileges (DAP) gave the partner Global admin and Helpdesk admin roles instead.",
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Delegated administrator access to Business Central Online' },
     tags: ['reseller', 'GDAP', 'partner types'],
     keywords: ['reseller relationship', 'gdap relationship', 'sell licenses', 'administer', 'two relationship types', 'both relationships'],
@@ -34,7 +34,7 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Delegated administration means partner users administer a customer's tenant and services with their own partner credentials, through roles the customer granted; those users are called delegated admins.",
     explanation:
-      "The partner assigns its staff roles such as Admin agent or Helpdesk agent (or, with GDAP, membership of a security group given some of the customer's roles). They sign in to the customer's services without a license or an account of the customer. The older form, DAP, gave Global admin and Helpdesk admin roles; GDAP gives only the roles the customer accepts, for a limited time.",
+      "The partner assigns its staff roles such as Admin agent or Helpdesk agent (or, with GDAP, membership of a security group given some of the customer's roles). They sign in to the customer's services without a license or an account of the customer. The older form, DAP, gave Global admin and Helpdesk admin roles; GDAP gives only the roles the customer accepts, for a limited time. Delegated admins manage the customer's services on its behalf; a partner working this way is said to act Admin On Behalf Of (AOBO) the customer.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['DAP', 'GDAP', 'roles'],
     keywords: ['delegated administration', 'delegated admin', 'delegated administrator', 'meaning', 'what is dap', 'admin on behalf'],
@@ -97,7 +97,7 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
     answer:
       "In Microsoft's partner directory (appsource.microsoft.com/marketplace/partner-dir): filter the search, select Contact me, describe your needs; the partner contacts you and, if you go ahead, emails you an invitation.",
     explanation:
-      'The current admin center article points to the AppSource partner directory; its 2021 version pointed to microsoft.com/solution-providers (enter location, organization size and keywords, then Contact selected providers). Either way the partner then sends an email invitation to establish the relationship, which you accept in the Microsoft 365 admin center.',
+      'The current admin center article points to the AppSource partner directory; its 2021 version pointed to microsoft.com/solution-providers (enter location, organization size and keywords, then Contact selected providers). Either way the partner then sends an email invitation to establish the relationship, which you accept in the Microsoft 365 admin center. The contact form asks for your location and contact information, organization size and name, industry focus and a description of your business needs. In three steps: you find and contact a partner, the partner emails you a request, and you accept the invitation in the Microsoft 365 admin center.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Find a partner' },
     tags: ['reseller', 'partner types'],
     keywords: [

@@ -95,7 +95,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Use the Run once (foreground) action on the Job Queue Entry card: it runs a temporary, non-recurrent copy of the job once, in the foreground.',
     explanation:
-      'Run once (foreground) lets the partner check that a job works before handing it over. It can be used as many times as needed. The copy goes on hold when it completes and cannot be rescheduled; a licensed user of the customer then starts the real entry as a recurring job.',
+      'Run once (foreground) lets the partner check that a job works before handing it over. It can be used as many times as needed. The copy goes on hold when it completes and cannot be rescheduled; a licensed user of the customer then starts the real entry as a recurring job. The copy cannot be rescheduled.',
     source: LIMITS,
     tags: ['Business Central'],
     keywords: ['job queue', 'run once', 'foreground', 'test job', 'workaround', 'on hold'],
@@ -171,7 +171,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "They are the partner's delegated admins: each one is shown with a pseudonym like USER_1A2B3C4D5E6F and an address like USER_1A2B3C4D5E6F@contoso.com, where contoso is the partner's company.",
     explanation:
-      "Users created for delegated admins carry a unique id and their company name instead of a name or other personal data. Both the customer's own admins and external admins see them in the Users list. To learn who is behind one, ask the partner company the user works for.",
+      "Users created for delegated admins carry a unique id and their company name instead of a name or other personal data. Both the customer's own admins and external admins see them in the Users list. To learn who is behind one, ask the partner company the user works for. That USER_ address is not the person's own: it names the company they work for.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP'],
     keywords: [
@@ -297,7 +297,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Delegated admins are not visible in your Microsoft Entra ID user list and your admins cannot manage them there: they are not part of your tenant but sign in with their partner accounts.',
     explanation:
-      'They sign in with their partner accounts. In Business Central they show up only after their first sign-in to an environment, as USER_… users in the Users list.',
+      'They sign in with their partner accounts. In Business Central they show up only after their first sign-in to an environment, as USER_… users in the Users list. When a delegated admin first signs in to a Business Central environment, Business Central automatically creates a user for them, so that their actions, such as posting documents, are logged under that user.',
     source: AS_INTERNAL,
     tags: ['Business Central', 'GDAP', 'security'],
     keywords: ['azure ad', 'entra id', 'user list', 'invisible', 'not listed', 'directory'],
@@ -334,7 +334,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'It depends on the Entra role: Business Central Administrators get "Delegated BC Admin agent - Partner", Global Administrators "Delegated Admin agent - Partner", Helpdesk Administrators "Delegated Helpdesk agent - Partner".',
     explanation:
-      "License configurations set the default permissions a delegated user receives at their first sign-in to an environment. Which one applies follows from the role the user holds through the partner relationship. After the user is created, its permissions can be changed like any other user's.",
+      "License configurations set the default permissions a delegated user receives at their first sign-in to an environment. Which one applies follows from the role the user holds through the partner relationship. After the user is created, its permissions can be changed like any other user's. Delegated admins log in to the customer's Business Central without a license of their own; the license configuration only sets their default permissions.",
     source: AS_PARTNER,
     tags: ['Business Central', 'roles'],
     keywords: [
@@ -396,7 +396,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Admin agents and Helpdesk agents get the same level of access to Business Central, but they start from different default license configurations, and they differ a lot in what they may do in Entra and other services.',
     explanation:
-      "The reseller documentation says both roles give exactly the same access to the customer's Business Central environment. The delegated admin page adds that their default permissions come from different license configurations: Delegated Admin agent - Partner for Global Administrators (Admin agents) and Delegated Helpdesk agent - Partner for Helpdesk Administrators (Helpdesk agents). Both statements hold.",
+      "The reseller documentation says both roles give exactly the same access to the customer's Business Central environment. The delegated admin page adds that their default permissions come from different license configurations: Delegated Admin agent - Partner for Global Administrators (Admin agents) and Delegated Helpdesk agent - Partner for Helpdesk Administrators (Helpdesk agents). Both statements hold. You specify the people who assist each customer by their responsibility; both roles handle implementation, support and troubleshooting tasks and log in to the customer's Business Central without a license.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'roles', 'DAP'],
     keywords: ['admin agent', 'helpdesk agent', 'same access', 'access in business central'],

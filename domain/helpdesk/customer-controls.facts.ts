@@ -301,7 +301,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Removing a partner's admin roles does not end the relationship: the partner stays your partner, for example as reseller for renewals and licenses. To end the relationship, contact the partner.",
     explanation:
-      'Customers often keep a partner for subscriptions and license renewals while taking back administration. The partner can still manage the subscription in Partner Center. What the partner loses is administration: it can no longer sign in to your tenant, manage your users or open your Business Central.',
+      'Customers often keep a partner for subscriptions and license renewals while taking back administration. The partner can still manage the subscription in Partner Center. What the partner loses is administration: it can no longer sign in to your tenant, manage your users or open your Business Central. The admin roles can be removed at any time.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'reseller'],
     keywords: [
@@ -335,7 +335,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'It can still manage your subscription in Partner Center (add or remove licenses), but can no longer sign in to and manage your Business Central, Entra ID, other services or your users.',
     explanation:
-      "When the delegated roles are removed, the partner's Entra role assignments in your tenant go. It can no longer administer the tenant, manage users (add, remove, assign licenses) from the Customers page in Partner Center, or open Business Central. Azure subscriptions where it still holds a role are the exception. The relationship itself stays, for example as your reseller; to end it, contact the partner. Only the partner you selected loses its roles: your other partners keep theirs.",
+      "When the delegated roles are removed, the partner's Entra role assignments in your tenant go. It can no longer administer the tenant, manage users (add, remove, assign licenses) from the Customers page in Partner Center, or open Business Central. Azure subscriptions where it still holds a role are the exception. The relationship itself stays, for example as your reseller; to end it, contact the partner. Only the partner you selected loses its roles: your other partners keep theirs. Service requests with Microsoft for you are closed to it until the relationship is reestablished.",
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Managing delegated permissions as a partner' },
     tags: ['removal', 'Business Central', 'reseller'],
     keywords: [

@@ -43,7 +43,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     answer:
       'They are partner types from the older list: a delegated administrator manages your services as Global Administrator; "Reseller & delegated administrator" both sells and manages.',
     explanation:
-      'The 2021 admin center article describes the delegated administrator as Global Administrator in your tenant, able to create user accounts, assign and manage licenses and reset passwords. The current list replaces these with Partner with GDAP access and adds ISV, Indirect reseller and OEM.',
+      'The 2021 admin center article describes the delegated administrator as Global Administrator in your tenant, able to create user accounts, assign and manage licenses and reset passwords. The current list replaces these with Partner with GDAP access and adds ISV, Indirect reseller and OEM. In short, a delegated administrator partner can create user accounts, assign and manage licenses and reset passwords for you.',
     source: TYPES_2021,
     tags: ['partner types', 'DAP'],
     keywords: [
@@ -129,7 +129,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     answer:
       'A partner that manages your products and services with only the Entra roles you granted through GDAP, without global admin permission.',
     explanation:
-      'Granular delegated admin privileges give partners least-permissive, time-bound roles, which limits the risk to your organization and suits customers with regulatory requirements for least-privileged partner access.',
+      'Granular delegated admin privileges give partners least-permissive, time-bound roles, which limits the risk to your organization and suits customers with regulatory requirements for least-privileged partner access. Unlike the type Partner, which works through a user account you give it in your tenant, a Partner with GDAP access works from its own tenant with the roles you granted.',
     source: TYPES_CURRENT,
     tags: ['partner types', 'GDAP'],
     keywords: ['gdap access', 'granular', 'limited access', 'least permissive', 'partner with gdap access', 'listed as', 'meaning'],

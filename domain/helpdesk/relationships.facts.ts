@@ -46,7 +46,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'In Partner Center: Customers > Request a reseller relationship, review the draft email, Done, then send the email to the customer.',
     explanation:
-      'Steps: sign in to Partner Center, select Customers, then Request a reseller relationship; clear the delegated administration checkbox if you do not want DAP; review the draft email text (Open in email or Copy to clipboard); select Done; email the request to the customer. The customer accepts from the link in the email, which opens the Microsoft 365 admin center. Your staff who assist the customer do so as Admin agents or Helpdesk agents. Partner users with the Admin agent or Sales agent role can send it.',
+      'Steps: sign in to Partner Center, select Customers, then Request a reseller relationship; clear the delegated administration checkbox if you do not want DAP; review the draft email text (Open in email or Copy to clipboard); select Done; email the request to the customer. The customer accepts from the link in the email, which opens the Microsoft 365 admin center. Your staff who assist the customer do so as Admin agents or Helpdesk agents. Partner users with the Admin agent or Sales agent role can send it. Open in email opens the draft in your default email application; Copy to clipboard copies it for editing or for pasting into an email message.',
     source: INVITE,
     tags: ['reseller', 'Partner Center'],
     keywords: [
@@ -78,7 +78,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     question: 'Can the partner edit the invitation email?',
     answer: 'You may edit the invitation email, but keep the link in it: it is personalized and ties the customer to your partner account.',
     explanation:
-      'The link has the form https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId={partner tenant id}&msppId={0 or the indirect reseller id}&DAP={true|false}#/BillingAccounts/partner-invitation. Without it the customer cannot accept the relationship with your account.',
+      "The link has the form https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId={partner tenant id}&msppId={0 or the indirect reseller id}&DAP={true|false}#/BillingAccounts/partner-invitation. Without it the customer cannot accept the relationship with your account. Partner Center's Copy to clipboard copies the draft, link included, so you can paste it into any email; the link opens the Microsoft 365 admin center.",
     source: INVITE,
     tags: ['reseller', 'Partner Center'],
     keywords: [
@@ -254,7 +254,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       "In Partner Center select Customers, then Administer, expand the customer's record and choose the admin portal of the service you want to manage.",
     explanation:
-      "This works once the customer has accepted the relationship: the service's admin portal opens with the partner's delegated access to the customer's account, services, users and licenses. Subscriptions themselves are bought and managed in Partner Center.",
+      "This works once the customer has accepted the relationship: the service's admin portal opens with the partner's delegated access to the customer's account, services, users and licenses. Subscriptions themselves are bought and managed in Partner Center. To get these administrator permissions in the first place, invite the customer to a reseller relationship (Customers > Request a reseller relationship) and have it accept. Customers can reassign or remove these administrator permissions in a service's admin portal; without them the partner cannot open a service request at Microsoft on their behalf until the relationship is reestablished.",
     source: { document: PC, section: 'Provision and manage the service for the customer' },
     tags: ['Partner Center', 'DAP'],
     keywords: ['administer', 'admin portal', 'manage services', 'service admin portal', 'customer record', 'open portal'],
@@ -293,7 +293,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Under DAP an Admin agent acts as Global Administrator and a Helpdesk agent as Helpdesk Administrator at the customer, so their powers in Entra and other services differ widely.',
     explanation:
-      'Both are Partner Center roles for assisting customers (membership of the AdminAgents and HelpdeskAgents groups). What each may do within a given service depends on that service.',
+      "Both are Partner Center roles for assisting customers (membership of the AdminAgents and HelpdeskAgents groups). What each may do within a given service depends on that service. Giving each person the role that fits their responsibility lets you be explicit about who from your staff can access your customers' data. They have very different capabilities to manage the customer's Active Directory (Entra ID) and other subscriptions.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['roles', 'DAP', 'Partner Center'],
     keywords: ['admin agent', 'helpdesk agent', 'agent roles'],
@@ -346,7 +346,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Partner users need no license in the customer tenant: once the relationship is established, delegated admins sign in to the customer's services, including Business Central, without a license of the customer.",
     explanation:
-      "Delegated admins use their partner credentials. The Business Central reseller documentation states that they log in to the customer's environments without a license. The number of partner users who can access the customer is not limited either.",
+      "Delegated admins use their partner credentials. The Business Central reseller documentation states that they log in to the customer's environments without a license. The number of partner users who can access the customer is not limited either. Their number is not restricted: there is no limit.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'DAP', 'GDAP'],
     keywords: [
@@ -379,7 +379,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     question: "How many partner users can access a customer's environments?",
     answer: 'There is no limit on the number of partner users who can access customer environments.',
     explanation:
-      'The partner decides who assists a customer by giving them the Admin agent or Helpdesk agent role (or, with GDAP, membership of an assigned security group); the number is not restricted. A customer, for its part, can work with several partners at once, one per service if it likes.',
+      "The partner decides who assists a customer by giving them the Admin agent or Helpdesk agent role (or, with GDAP, membership of an assigned security group); the number is not restricted. A customer, for its part, can work with several partners at once, one per service if it likes. They log in to the customer's Business Central without a license.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'DAP', 'roles'],
     keywords: ['how many', 'limit', 'maximum', 'number of users', 'unlimited'],
@@ -418,7 +418,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Microsoft is retiring DAP in favour of GDAP and removing inactive DAP relationships. Existing DAP still works, but new requests should use GDAP.',
     explanation:
-      'DAP gives the partner Global Administrator, with no end date. GDAP gives only the roles the customer accepts, for a limited time. Partner Access still shows existing DAP relationships, and new invitations default to no DAP.',
+      "DAP gives the partner Global Administrator, with no end date. GDAP gives only the roles the customer accepts, for a limited time. Partner Access still shows existing DAP relationships, and new invitations default to no DAP. A customer's DAP with an old partner stays until the customer removes that partner's roles (Settings > Partner relationships, Remove roles) or the partner ends it.",
     source: { document: SOURCES.domainNotes, section: 'Reseller relationship and DAP (Partner Center)' },
     tags: ['DAP', 'GDAP'],
     keywords: [
@@ -537,7 +537,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Follow the partner's link (or open the Accept agreement page), read the Microsoft Customer Agreement, tick the acknowledgement and select Accept.",
     explanation:
-      'The link opens the Microsoft 365 admin center. After Accept, the list of partners you work with is shown; select one to see its details. At least a Billing Administrator of the customer can accept it.',
+      'The link opens the Microsoft 365 admin center. After Accept, the list of partners you work with is shown; select one to see its details. At least a Billing Administrator of the customer can accept it. Accepting it lets the partner make purchases for you.',
     source: MCA_CURRENT,
     tags: ['MCA'],
     keywords: ['accept agreement page', 'steps', 'acknowledge', 'read agreement', 'sign', 'how to sign', 'step by step'],
@@ -576,7 +576,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     question: "How are a customer's domain subscriptions managed when the partner works AOBO?",
     answer: 'Ask the customer to sign in with an account that holds both the Domain Name Administrator and Billing Administrator roles.',
     explanation:
-      'The admin center article tells partners working on behalf of a customer to have the customer manage domain subscriptions themselves, signed in with an account that has both roles.',
+      'The admin center article tells partners working on behalf of a customer to have the customer manage domain subscriptions themselves, signed in with an account that has both roles. Partner Center handles everything else.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Admin On Behalf Of (AOBO) access to pages in Microsoft 365 admin center' },
     tags: ['billing', 'roles'],
     keywords: ['domain', 'domain subscription', 'domain name administrator', 'aobo'],
