@@ -12,6 +12,7 @@ import {
   GENERIC_TERMS,
   isDecoyOnlyTerm,
   isDecoyPartTerm,
+  isFactTerm,
   isDomainTerm,
   isEverydayTerm,
   isKnownTerm,
@@ -25,6 +26,7 @@ import {
   asksForWork,
   COMPATIBLE_FORMS,
   comparedSides,
+  isAsked,
   offersAlternatives,
   questionForm,
   questionParts,
@@ -485,6 +487,17 @@ export function judgeQuestion(
     ) {
       return { kind: 'declined', decoy };
     }
+    // An idea of the question in words no fact uses at all, which a near-miss topic does ("windows 365 cloud pcs", "power
+    // apps", "prompted for mfa"), rivalling the fact: the fact answers the rest of the question, not what it is about.
+    const foreign = search.concepts.filter((terms) =>
+      terms.every((term) => !isFactTerm(term) && !isEverydayTerm(term) && !GENERIC_TERMS.has(term) && !/^\d+$/.test(term)),
+    );
+    const foreignDecoy = search.hits.find(
+      (hit) =>
+        hit.kind === 'decoy' && rivals(hit, bestFact) && foreign.some((terms) => terms.some((term) => hit.matchedTerms.includes(term))),
+    );
+    const foreignTopic = foreignDecoy === undefined ? undefined : decoysById.get(foreignDecoy.id);
+    if (foreignTopic !== undefined) return { kind: 'declined', decoy: foreignTopic };
     const fact = findFact(bestFact.id);
     if (fact !== undefined) return { kind: 'fact', fact, search };
   }
@@ -541,6 +554,16 @@ function saysWhat(part: string): boolean {
   );
 }
 
+/**
+ * True when a part of a question names a topic in the words it was written with, not only in words the vocabulary read
+ * into them ("what do they get" is read as "what is granted", but names nothing): a known word beyond everyday ones.
+ */
+function namesInItsOwnWords(part: string): boolean {
+  return expandQuestion(part).concepts.some((concept) =>
+    queryTerms(concept.written.join(' ')).some((term) => isKnownTerm(term) && (!isEverydayTerm(term) || GENERIC_TERMS.has(term))),
+  );
+}
+
 const YES_OR_NO = /^(can|could|does|do|is|are|will|may|should)\b/;
 
 // Words by which a part of a question points back to the first part: "where do they do it", "does that end it".
@@ -592,14 +615,23 @@ export function composedFacts(question: string, whole: Verdict, askerSide?: Aske
     }
   }
   if (facts.length < 2) return null;
-  // The parts must agree with the whole: two facts that leave out the whole question's clear answer are a bad split.
-  if (whole.kind === 'fact' && sides === null && !facts.some((fact) => fact.id === whole.fact.id)) return null;
+  // The parts must agree with the whole: two facts that leave out the whole question's clear answer are a bad split. The
+  // parts are read on their words alone, so the whole's answer on its words alone is as good an answer to agree with
+  // (its meaning may lean to a third fact that has a little of each part: "what is gdap, and must we accept every role").
+  // That holds only for parts that are each asked ("… I don't see a reject button" says where the asker is stuck).
+  let agreed = whole;
+  if (whole.kind === 'fact' && sides === null && !facts.some((fact) => fact.id === whole.fact.id)) {
+    const onWords = judgeQuestion(question, new Set(), false, undefined, askerSide);
+    const asked = [...partOf.values()].every(({ part }) => isAsked(part, question));
+    if (!asked || onWords.kind !== 'fact' || !facts.some((fact) => fact.id === onWords.fact.id)) return null;
+    agreed = onWords;
+  }
   // And the other fact must answer something the whole's fact leaves out: "which partners have admin roles? where do
   // I check" asks one thing twice, not what delegated administration means.
-  if (whole.kind === 'fact' && sides === null && !addsToWhole(whole, facts, partOf, askerSide)) return null;
+  if (agreed.kind === 'fact' && sides === null && !addsToWhole(agreed, facts, partOf, askerSide)) return null;
   // Alternatives offered ("will it just expire or can it auto renew?") are one question: the whole's fact answers it first.
-  if (whole.kind === 'fact' && sides === null && offersAlternatives(question)) {
-    return [whole.fact, ...facts.filter((fact) => fact.id !== whole.fact.id)].slice(0, 2);
+  if (agreed.kind === 'fact' && sides === null && offersAlternatives(question)) {
+    return [agreed.fact, ...facts.filter((fact) => fact.id !== agreed.fact.id)].slice(0, 2);
   }
   return facts.slice(0, 2);
 }
@@ -619,6 +651,7 @@ function addsToWhole(
   const matchedBy = (id: string): ReadonlySet<string> =>
     new Set(search.hits.find((hit) => hit.kind === 'fact' && hit.id === id)?.matchedTerms ?? []);
   const wholeMatched = matchedBy(whole.fact.id);
+  const everyPartSaysWhat = [...partOf.values()].every(({ part }) => namesInItsOwnWords(part));
   const specific = knownConcepts(search)
     .map((terms) => terms.filter((term) => !GENERIC_TERMS.has(term) && !isEverydayTerm(term)))
     .filter((terms) => terms.length > 0 && !terms.some((term) => wholeMatched.has(term)));
@@ -638,6 +671,14 @@ function addsToWhole(
       // A fact the whole question's search did not even find was found by its part alone: it answers that part. So does
       // one that matches an idea the whole's fact leaves out, if it answers its part firmly ("where do I look" does not).
       if (matched.size === 0) return true;
+      // Parts that each name something of their own are two questions: a fact that answers its part better than the whole's
+      // fact does, on that part's own words, adds to it ("… and do they stay our reseller?", "… and can they accept gdap
+      // too?"). A part that names nothing ("where to check", "what do they get") follows up on the other: one question.
+      if (everyPartSaysWhat) {
+        const ownHits = readAs === part ? partHits : searchQuestion(part, undefined, askerSide).hits;
+        const ownScore = (id: string): number => ownHits.find((hit) => hit.kind === 'fact' && hit.id === id)?.score ?? 0;
+        if (ownScore(fact.id) >= CONFIDENCE.minScore && ownScore(fact.id) > ownScore(whole.fact.id)) return true;
+      }
       if (scoreOf(fact.id) < CONFIDENCE.answerScore) return false;
       return specific.some((terms) => terms.some((term) => matched.has(term))) || scoreOf(fact.id) >= scoreOf(whole.fact.id) * PART_LEAD;
     });

@@ -76,6 +76,7 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(m365|o365|ms365|office ?365)\b(?! (admin )?(center|centre|portal))/, expansion: 'microsoft 365' },
   { pattern: /\bauto ?-?pilot\b/, expansion: 'autopilot' },
   { pattern: /\bauto ?-?(extend|extension|renew(al)?)\b/, expansion: 'auto extend' },
+  { pattern: /\btechs?\b/, expansion: 'technician' },
   { pattern: /\b(pw|pwd|passwd|passwords?)\b/, expansion: 'password' },
   { pattern: /\blicen[cs](e|es|ing)\b/, expansion: 'license' },
   { pattern: /\b(subs?|subscriptions?)\b/, expansion: 'subscription' },
@@ -138,7 +139,7 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   // Staff getting in, as opposed to the partner company getting access from the customer: an access assignment.
   {
     pattern:
-      /\b(techs?|technicians?|engineers?|team|staff|people|agents|users|consultants|tier ?\d|members|colleagues)( \w+){0,2} (get|gets|getting) (in|into|access|the roles|roles|rights|permissions)\b/,
+      /\b(techs?|technicians?|engineers?|team|staff|people|agents|users|consultants|tier ?\d|members|colleagues)( \w+){0,2} (get|gets|getting) (in|into|access|the roles?|roles?|rights|permissions|it|them|that role|those roles)\b/,
     expansion: 'access assignment',
     requires: PARTNER_ACCESS,
   },

@@ -234,6 +234,11 @@ export function isDecoyPartTerm(term: string): boolean {
   return DECOY_PART_TERMS.has(term) && !DECOY_ONLY_TERMS.has(term);
 }
 
+/** True when some fact uses the term anywhere (question, phrasings, answer, explanation, keywords, tags). */
+export function isFactTerm(term: string): boolean {
+  return FACT_TERMS.has(term);
+}
+
 /** True when a term belongs to a decoy topic's own words and to no fact. */
 export function isDecoyOnlyTerm(term: string): boolean {
   return DECOY_ONLY_TERMS.has(term);
@@ -271,7 +276,7 @@ const DOMAIN_WORDS =
 const EVERYDAY_WORDS =
   'give gave days day monthly month says say back include includes anymore cannot request requests block blocks blocked restrict email ' +
   'mail lock locked ticket tickets approval approvals license licence licenses licences licensing new old set setup change changes ' +
-  'create add added remove delete see find show work help issue problem error wrong broken fix step steps click button page look ' +
+  'create add added remove delete see check view find show work help issue problem error wrong broken fix step steps click button page look ' +
   'process option happen happens happened forgot forget forgotten two three kind';
 const EVERYDAY_TERMS = termsOf([EVERYDAY_WORDS]);
 const DOMAIN_TERMS = new Set([

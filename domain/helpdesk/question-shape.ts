@@ -76,6 +76,12 @@ const COMMA_JOINED = new RegExp(`\\s*[,;]\\s*(?=${QUESTION_START}\\b)`);
 const STARTS_AS_QUESTION = new RegExp(`^${QUESTION_START}\\b`);
 const ALTERNATIVES = new RegExp(`\\bor\\s+(?=${QUESTION_START}\\b)`);
 
+/** True when a part of a question is asked as a question (a question word first, or a question mark after it), not said. */
+export function isAsked(part: string, question: string): boolean {
+  const text = normalize(part);
+  return STARTS_AS_QUESTION.test(text) || normalize(question).includes(`${text}?`);
+}
+
 /**
  * True when a question offers alternatives ("will it just expire or can it auto renew?"): one question, whose answer is
  * the fact the whole of it asks for, not two questions.

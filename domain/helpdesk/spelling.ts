@@ -17,7 +17,8 @@ const EVERYDAY =
   'with without within into onto from about after before again once afterwards anymore instead ' +
   'they them their we our us you your i my me he she his her its it this that these those there here ' +
   'get got give gave take took make made keep kept see saw know knew want need needs needed use used using ' +
-  'work works working help please thanks possible allowed able anyway else actually really word words plain charge charged';
+  'work works working help please thanks possible allowed able anyway else actually really word words plain charge charged ' +
+  'map maps mapped mapping put let say ago own via per contract contracts';
 
 const DICTIONARY = buildDictionary([
   ...KNOWLEDGE_BASE.flatMap((fact) => [fact.question, ...fact.phrasings, fact.answer, fact.explanation, ...(fact.keywords ?? [])]),
@@ -65,6 +66,19 @@ const QUESTION_WORD_SLIPS: ReadonlyMap<string, string> = new Map([
   ['whp', 'who'],
 ]);
 
+/**
+ * The base of an unknown superlative whose base is known ("cheapest" → "cheap", "easiest" → "easy"): the degree changes
+ * nothing about the topic, and a typo correction would find another word ("cheapest" is three letters from "cheap", too
+ * far to correct). Not "-er": too many words only look like comparatives ("bother", "finder").
+ */
+function baseOfDegree(word: string): string | undefined {
+  const match = /^(\w{3,}?)(i?)est$/.exec(word);
+  if (match === null) return undefined;
+  const [, stem = '', y = ''] = match;
+  const candidates = y === 'i' ? [`${stem}y`] : [stem, `${stem}e`, stem.replace(/(\w)\1$/, '$1')];
+  return candidates.find((candidate) => candidate.length >= 3 && DICTIONARY.has(candidate));
+}
+
 /** The question with each unknown word of three letters or more corrected (three or four: only two letters swapped). */
 export function correctSpelling(question: string): string {
   return question.replace(WORD, (word) => {
@@ -72,6 +86,8 @@ export function correctSpelling(question: string): string {
     const slip = QUESTION_WORD_SLIPS.get(lower);
     if (slip !== undefined) return slip;
     if (lower.length < 3 || DICTIONARY.has(lower)) return word;
+    const base = baseOfDegree(lower);
+    if (base !== undefined) return base;
     const fixed = corrected(lower);
     return fixed === lower ? word : fixed;
   });
