@@ -5,25 +5,8 @@
  * domain with words nobody uses ("retail vertical", "crew") are still answered. Each answered as the bot answers it.
  */
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, type HelpdeskAnswer } from '#domain/helpdesk/answer-question.ts';
 import { correctSpelling } from '#domain/helpdesk/spelling.ts';
-import { askerOfPersona } from '#eval/helpdesk/heldout.ts';
-import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
-
-type Case = readonly [persona: string | undefined, question: string, expected: string | null];
-
-function given(answer: HelpdeskAnswer): string | null {
-  return answer.kind === 'fact' ? answer.fact.id : null;
-}
-
-function answersAsTheBot(title: string, cases: readonly Case[]): void {
-  describe(title, async () => {
-    const meaningOf = await encodedMeanings(cases.map(([, question]) => question));
-    it.each(cases)('%s: %s → %s', (persona, question, expected) => {
-      expect(given(answerQuestion(question, askerOfPersona(persona), meaningOf(question)))).toBe(expected);
-    });
-  });
-}
+import { answersAsTheBot } from '#test/support/helpdesk-asking.ts';
 
 answersAsTheBot("a near-miss topic's own words that no fact uses decline the question", [
   [
@@ -36,9 +19,9 @@ answersAsTheBot("a near-miss topic's own words that no fact uses decline the que
 ]);
 
 answersAsTheBot('words nobody uses do not decline a question of the domain', [
-  ['partner-admin', 'our helpdesk crew needs access to a new customer, how do they get it', 'gdap-security-groups'],
-  ['partner-admin', 'how long is a gdap relationship valid for a customer in the retail vertical', 'gdap-duration'],
-  ['partner-admin', 'what does the 412 precondition failed error mean when we patch a gdap relationship', 'gdap-graph-errors'],
+  ['partner-admin', 'our helpdesk crew needs access to a new customer, how do they get it', ['gdap-security-groups']],
+  ['partner-admin', 'how long is a gdap relationship valid for a customer in the retail vertical', ['gdap-duration']],
+  ['partner-admin', 'what does the 412 precondition failed error mean when we patch a gdap relationship', ['gdap-graph-errors']],
 ]);
 
 describe('a superlative is its base word ("cheapest" names prices as "cheap" does)', () => {

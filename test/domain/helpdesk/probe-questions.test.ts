@@ -5,13 +5,14 @@
  * not get a fact (a near miss, or a message that asks for work rather than a question).
  */
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, type HelpdeskAnswer } from '#domain/helpdesk/answer-question.ts';
+import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
 import { findFact } from '#domain/helpdesk/knowledge-base.ts';
 import { asksForWork, questionForm } from '#domain/helpdesk/question-shape.ts';
 import { correctSpelling } from '#domain/helpdesk/spelling.ts';
 import { ruleOf } from '#domain/policy/access-policy.ts';
 import { askerOfPersona } from '#eval/helpdesk/heldout.ts';
 import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
+import { factsGiven } from '#test/support/helpdesk-asking.ts';
 
 type Probe = readonly [persona: string | undefined, question: string, expected: readonly string[] | null];
 
@@ -339,15 +340,11 @@ const PROBES: readonly Probe[] = [
   ['partner-helpdesk', "our own partner tenant's global admin left the company, how do we recover", null],
 ];
 
-function given(answer: HelpdeskAnswer): readonly string[] | null {
-  return answer.kind === 'fact' ? answer.facts.map((fact) => fact.id) : null;
-}
-
 describe('probe questions, answered as the bot answers them', async () => {
   const meaningOf = await encodedMeanings(PROBES.map(([, question]) => question));
 
   it.each(PROBES)('%s: %s → %j', (persona, question, expected) => {
-    const got = given(answerQuestion(question, askerOfPersona(persona), meaningOf(question)));
+    const got = factsGiven(answerQuestion(question, askerOfPersona(persona), meaningOf(question)));
     if (expected === null) expect(got).toBeNull();
     else expect(expected).toContain(got?.join(' + '));
   });

@@ -5,28 +5,9 @@
  * Each answered as the bot answers it.
  */
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, isSureOnWords, type HelpdeskAnswer } from '#domain/helpdesk/answer-question.ts';
+import { isSureOnWords } from '#domain/helpdesk/answer-question.ts';
 import { decoysNamedByOwnPhrase, isDecoyOnlyTerm, queryTerms } from '#domain/helpdesk/fact-index.ts';
-import { askerOfPersona } from '#eval/helpdesk/heldout.ts';
-import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
-
-type Case = readonly [persona: string | undefined, question: string, expected: readonly string[] | null];
-
-function given(answer: HelpdeskAnswer): readonly string[] | null {
-  return answer.kind === 'fact' ? answer.facts.map((fact) => fact.id) : null;
-}
-
-/** Asks every case as the bot does; `expected` lists the facts that may come first (null: no fact at all). */
-function answersAsTheBot(title: string, cases: readonly Case[]): void {
-  describe(title, async () => {
-    const meaningOf = await encodedMeanings(cases.map(([, question]) => question));
-    it.each(cases)('%s: %s → %j', (persona, question, expected) => {
-      const got = given(answerQuestion(question, askerOfPersona(persona), meaningOf(question)));
-      if (expected === null) expect(got).toBeNull();
-      else expect(expected).toContain(got?.[0]);
-    });
-  });
-}
+import { answersAsTheBot } from '#test/support/helpdesk-asking.ts';
 
 describe("a word of a near-miss topic's longer name does not name the topic on its own", () => {
   it.each([

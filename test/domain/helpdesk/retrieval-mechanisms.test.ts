@@ -6,30 +6,13 @@
  * words alone are sure).
  */
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, type HelpdeskAnswer } from '#domain/helpdesk/answer-question.ts';
+import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
 import { expandQuestion } from '#domain/helpdesk/domain-vocabulary.ts';
 import { decoysNamedByPhrase, queryTerms } from '#domain/helpdesk/fact-index.ts';
 import { offersAlternatives, questionParts } from '#domain/helpdesk/question-shape.ts';
 import { askerOfPersona } from '#eval/helpdesk/heldout.ts';
 import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
-
-type Case = readonly [persona: string | undefined, question: string, expected: readonly string[] | null];
-
-function given(answer: HelpdeskAnswer): readonly string[] | null {
-  return answer.kind === 'fact' ? answer.facts.map((fact) => fact.id) : null;
-}
-
-/** Asks every case as the bot does; `expected` lists the facts that may come first (null: no fact at all). */
-function answersAsTheBot(title: string, cases: readonly Case[]): void {
-  describe(title, async () => {
-    const meaningOf = await encodedMeanings(cases.map(([, question]) => question));
-    it.each(cases)('%s: %s → %j', (persona, question, expected) => {
-      const got = given(answerQuestion(question, askerOfPersona(persona), meaningOf(question)));
-      if (expected === null) expect(got).toBeNull();
-      else expect(expected).toContain(got?.[0]);
-    });
-  });
-}
+import { answersAsTheBot, factsGiven } from '#test/support/helpdesk-asking.ts';
 
 const sceneSetting = (question: string): string[] =>
   expandQuestion(question)
@@ -115,7 +98,7 @@ describe('two actions: the second fact answers the second action', () => {
   it('shows where partners are listed, then how to remove their roles', async () => {
     const question = 'how do i check our partners and take away their roles';
     const meaningOf = await encodedMeanings([question]);
-    expect(given(answerQuestion(question, askerOfPersona('customer'), meaningOf(question)))).toEqual([
+    expect(factsGiven(answerQuestion(question, askerOfPersona('customer'), meaningOf(question)))).toEqual([
       'view-partner-relationships',
       'remove-roles-steps',
     ]);

@@ -5,25 +5,24 @@
  * are sure).
  */
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, type HelpdeskAnswer } from '#domain/helpdesk/answer-question.ts';
+import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
 import { expandQuestion } from '#domain/helpdesk/domain-vocabulary.ts';
 import { isAsked } from '#domain/helpdesk/question-shape.ts';
 import { correctSpelling } from '#domain/helpdesk/spelling.ts';
 import { askerOfPersona } from '#eval/helpdesk/heldout.ts';
 import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
+import { factsGiven } from '#test/support/helpdesk-asking.ts';
 
 type Case = readonly [persona: string | undefined, question: string, expected: readonly string[]];
-
-function given(answer: HelpdeskAnswer): readonly string[] {
-  return answer.kind === 'fact' ? answer.facts.map((fact) => fact.id) : [];
-}
 
 /** Asks every case as the bot does; every fact of `expected` must be in the answer. */
 function answersBoth(title: string, cases: readonly Case[]): void {
   describe(title, async () => {
     const meaningOf = await encodedMeanings(cases.map(([, question]) => question));
     it.each(cases)('%s: %s → %j', (persona, question, expected) => {
-      expect(given(answerQuestion(question, askerOfPersona(persona), meaningOf(question)))).toEqual(expect.arrayContaining([...expected]));
+      expect(factsGiven(answerQuestion(question, askerOfPersona(persona), meaningOf(question))) ?? []).toEqual(
+        expect.arrayContaining([...expected]),
+      );
     });
   });
 }
@@ -93,6 +92,6 @@ describe('a part that names nothing of its own, or only says where the asker is 
   ] as const;
   const meaningOf = await encodedMeanings(cases.map(([, question]) => question));
   it.each(cases)('%s: %s → %s first', (persona, question, expected) => {
-    expect(given(answerQuestion(question, askerOfPersona(persona), meaningOf(question)))[0]).toBe(expected);
+    expect(factsGiven(answerQuestion(question, askerOfPersona(persona), meaningOf(question)))?.[0]).toBe(expected);
   });
 });
