@@ -333,6 +333,20 @@ export function unconfirmedInTime(what: 'request' | 'sending for approval', wait
 }
 
 /**
+ * What a customer waiting for Microsoft keeps on its entry (the click's own words, "I will keep at it and tell you here",
+ * are not true of a campaign: its job, not a chat, follows the write up, and its card tells where each customer stands).
+ */
+export function awaitingMicrosoft(what: 'request' | 'sending for approval', waitLimitMs: number | undefined): string {
+  const hours = waitLimitMs === undefined ? undefined : Math.max(1, Math.round(waitLimitMs / 3_600_000));
+  const shown = what === 'request' ? 'the request as made' : 'the request as sent for approval';
+  return (
+    `Microsoft has not confirmed the ${what} yet. The campaign checks again in its next steps, and its card shows ${shown} ` +
+    'once Microsoft has' +
+    (hours === undefined ? '.' : `; not confirmed within ${hours} ${hours === 1 ? 'hour' : 'hours'}, this customer is marked not sent.`)
+  );
+}
+
+/**
  * A customer whose write is on its way at Microsoft: waited for (no try used) from the first time it was seen so, until
  * the wait limit (the outbox's give-up window) has passed; then marked failed with a reason a person understands.
  */
@@ -340,7 +354,6 @@ function waitOrGiveUp(
   context: UseCaseContext,
   e: CampaignEntry,
   what: 'request' | 'sending for approval',
-  message: string,
   waitLimitMs: number | undefined,
   relationshipId: string | null = e.relationshipId,
 ): CampaignEntry {
@@ -351,7 +364,13 @@ function waitOrGiveUp(
     return { ...e, relationshipId, step: 'failed', failure: unconfirmedInTime(what, waited), waitingSince: since };
   }
   // The request it was made (when it is its sending that is awaited) is recorded: the card says it is made.
-  return { ...e, relationshipId, failure: message, waitingSince: since };
+  return { ...e, relationshipId, failure: awaitingMicrosoft(what, waitLimitMs), waitingSince: since };
+}
+
+/** A customer whose request is made and sent for approval: no failure of an earlier try stays on its entry. */
+function sentEntry(e: CampaignEntry, relationshipId: string): CampaignEntry {
+  const { failure: _earlier, ...rest } = e;
+  return { ...rest, relationshipId, step: 'sent' };
 }
 
 /** The relationship a campaign requested for a customer, if it was requested (under its id, or, in graph mode, its name). */
@@ -404,7 +423,7 @@ async function settleEntry(
       campaignRequestId(c.id, e.customerTenantId),
       partOf,
     );
-    if (!created.ok && created.code === ON_ITS_WAY) return { entry: waitOrGiveUp(context, e, 'request', created.message, waitLimitMs) };
+    if (!created.ok && created.code === ON_ITS_WAY) return { entry: waitOrGiveUp(context, e, 'request', waitLimitMs) };
     if (!created.ok && PASSING.has(created.code) && (e.attempts ?? 0) + 1 < CAMPAIGN_ATTEMPTS) {
       // Microsoft busy or unreachable: nothing was made; this customer is tried again in a later step.
       return { entry: { ...e, attempts: (e.attempts ?? 0) + 1, failure: created.message } };
@@ -425,11 +444,11 @@ async function settleEntry(
     );
     if (locked.ok)
       return {
-        entry: { ...e, relationshipId: id, step: 'sent' },
+        entry: sentEntry(e, id),
         sent: { value: locked.value.relationship, version: locked.value.version },
       };
     // Its sending on its way at Microsoft: a later step finds it sent (or sends it, if it was not).
-    if (locked.code === ON_ITS_WAY) return { entry: waitOrGiveUp(context, e, 'sending for approval', locked.message, waitLimitMs, id) };
+    if (locked.code === ON_ITS_WAY) return { entry: waitOrGiveUp(context, e, 'sending for approval', waitLimitMs, id) };
     const now = await context.gdap.get(id);
     if (now === undefined || now.value.status === 'created') {
       return {
@@ -440,7 +459,7 @@ async function settleEntry(
   }
   // Sent already (by an earlier try of this step, cut short before it was recorded): recorded as sent, its invitation
   // queued if the customer has yet to answer.
-  return { entry: { ...e, relationshipId: id, step: 'sent' }, ...(found.value.status === 'approvalPending' ? { sent: found } : {}) };
+  return { entry: sentEntry(e, id), ...(found.value.status === 'approvalPending' ? { sent: found } : {}) };
 }
 
 /**

@@ -112,6 +112,8 @@ describe('graph mode: a campaign of 20 customers while Microsoft confirms every 
       expect(named(row.displayName), row.customerName).toHaveLength(1);
       const id = String(named(row.displayName)[0]?.id);
       expect(row.relationshipId).toBe(id);
+      // Each waited for Microsoft on the way: no word of that wait stays on a customer made and sent.
+      expect(row.failure, row.customerName).toBeUndefined();
       expect(stand.relationship(id)?.status).toBe('approvalPending');
       expect(locks(id), row.customerName).toHaveLength(1);
       const trail = await domain.readAuditTrail(actor, { tenantId: partner.tenantId, limit: 500 });

@@ -10,7 +10,8 @@ import { buildLargeWorld, type SeededPartner } from '#bench/support/seed-large-p
 import { GdapApi } from '#bot/graph/gdap-api.ts';
 import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
 import { outboxId } from '#domain/notifications/outbox-id.ts';
-import type { CampaignView } from '#domain/use-cases/migration-campaigns.ts';
+import { awaitingMicrosoft, type CampaignView } from '#domain/use-cases/migration-campaigns.ts';
+import { PENDING_AT_SOURCE } from '#domain/use-cases/gdap-writes.ts';
 import { makeInvoke, post, type Speaker } from '#test/support/activities.ts';
 import type { ConnectorStub } from '#test/support/connector-stub.ts';
 import { proposeCampaignToAll, startGraphCampaignApp } from '#test/support/campaign-fixture.ts';
@@ -52,6 +53,8 @@ interface UnconfirmedPath {
   readonly what: string;
   /** The reason each customer is failed with, past the window. */
   readonly reason: string;
+  /** The write each customer waits for. */
+  readonly awaited: 'request' | 'sending for approval';
   /** What must be true while the customers are waited for, beyond the job still pending with nobody settled. */
   readonly whileWaiting: (context: {
     api: UnconfirmedMicrosoft;
@@ -72,6 +75,7 @@ const PATHS: readonly UnconfirmedPath[] = [
     tier: 'Unconfirmed tier',
     what: 'requests',
     reason: 'Microsoft did not confirm the request in time',
+    awaited: 'request',
     whileWaiting: ({ api, view }) => {
       expect(api.creations).toBeGreaterThanOrEqual(view.total);
       expect(view).toMatchObject({ state: 'creating', creation: { sent: 0, failed: 0, toDo: view.total } });
@@ -83,6 +87,7 @@ const PATHS: readonly UnconfirmedPath[] = [
     tier: 'Unsent tier',
     what: 'sendings',
     reason: 'Microsoft did not confirm the sending for approval in time',
+    awaited: 'sending for approval',
     whileWaiting: ({ api, stand, stub, view, tier }) => {
       const total = view.total;
       expect(api.locks).toBeGreaterThanOrEqual(total);
@@ -159,6 +164,13 @@ describe.each(PATHS)('graph mode: a campaign whose $what Microsoft never confirm
     const waiting = await domain.getMigrationCampaign(actor, { id: proposed.id });
     if (!waiting.ok) throw new Error(waiting.message);
     path.whileWaiting({ api, stand, stub, view: waiting.value, tier: path.tier });
+    // What each waiting customer keeps is true of a campaign (its job follows the write up, its card shows it), not the
+    // click's "I will keep at it and tell you here".
+    for (const row of waiting.value.rows) {
+      expect(row.failure, row.customerName).toBe(awaitingMicrosoft(path.awaited, 24 * HOUR_MS));
+      expect(row.failure, row.customerName).not.toBe(PENDING_AT_SOURCE);
+      expect(row.failure, row.customerName).toContain('within 24 hours, this customer is marked not sent');
+    }
     expect((await running.app.services.outbox.read(jobId))?.value.state).toBe('pending');
 
     // Past the window: every customer failed with its path's reason, the job done, the summary on the card.
