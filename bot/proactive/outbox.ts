@@ -216,8 +216,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   /**
    * The round of its campaign's notice a campaign invitation given up joins: the first round not on its way yet (absent,
-   * or pending and not due within a claim's lease, so it is rendered after this give-up is written); 1 for anything else.
-   * A give-up after the campaign's notice was sent is told in the next round, never silently dropped.
+   * or pending, claimed by no one and not due within a claim's lease, so it is rendered after this give-up is written); 1
+   * for anything else. A give-up after the campaign's notice was sent is told in the next round, never silently dropped.
+   * Reading the notice and writing the give-up are not one compare-and-set, and need not be: this invitation's claim began
+   * before the read, so its lease ends before a notice joined here falls due; whoever sends that notice meets this
+   * invitation due first and takes it over (choosing the round again), and this give-up's write, a compare-and-set on
+   * the invitation's version, then fails (test/bot/proactive/campaign-notice-race.test.ts). A notice someone claimed is on
+   * its way whatever its lease says: another instance's clock may run a little ahead of this one's.
    */
   async function campaignNoticeRound(record: OutboxRecord): Promise<number> {
     const campaignId = campaignOfInvitation(record.id);
@@ -226,7 +231,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const soon = new Date(deps.clock.now().getTime() + policy.claimMs).toISOString();
     for (let round = 1; ; round += 1) {
       const notice = await deps.store.get<OutboxRecord>(OUTBOX_COLLECTION, campaignNoticeId(campaignId, round));
-      if (notice === undefined || (notice.value.state === 'pending' && notice.value.nextAttemptDateTime > soon)) return round;
+      const open = notice !== undefined && notice.value.state === 'pending' && notice.value.claim === null;
+      if (notice === undefined || (open && notice.value.nextAttemptDateTime > soon)) return round;
     }
   }
 
