@@ -3,6 +3,7 @@ import { buildLargeWorld, seedPartner, type SeededPartner } from '#bench/support
 import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
 import { MemoryDocumentStore } from '#bot/storage/memory.store.ts';
 import { runLifecyclePass } from '#bot/lifecycle/lifecycle-pass.ts';
+import type { Actor } from '#domain/actors/actor.ts';
 import type { MigrationCampaign } from '#domain/campaigns/migration-campaign.ts';
 import type { DocumentStore } from '#domain/ports/document-store.ts';
 import { proposeCampaignToAll } from '#test/support/campaign-fixture.ts';
@@ -21,34 +22,67 @@ function dyingStore(inner: DocumentStore, state: { failing: boolean }): Document
   });
 }
 
-describe("a campaign's job runs from the outbox: a step cut short is taken over after the lease, by whichever instance", () => {
-  const large = buildLargeWorld([{ key: 'job', customers: 30, relationships: 30 }]);
+interface TwoInstances {
+  readonly partner: SeededPartner;
+  readonly clock: FixedClock;
+  /** The store both instances share, as it is (the first instance may see it through `storeOfOne`). */
+  readonly shared: MemoryDocumentStore;
+  readonly one: RunningApp;
+  readonly two: RunningApp;
+}
+
+/**
+ * Two instances over one seeded partner with `customers` reseller customers, started before the describe block's tests
+ * and closed after them; the first sees the shared store through `storeOfOne` when given (to make it die mid-step).
+ */
+function useTwoInstances(key: string, customers: number, storeOfOne: (shared: DocumentStore) => DocumentStore = (s) => s) {
+  const large = buildLargeWorld([{ key, customers, relationships: customers }]);
   const partner = large.partners[0] as SeededPartner;
   const clock = new FixedClock('2026-11-25T12:00:00.000Z');
   const shared = new MemoryDocumentStore();
-  const dying = { failing: false };
-  let one: RunningApp;
-  let two: RunningApp;
+  let started: TwoInstances | undefined;
 
   beforeAll(async () => {
     await seedPartner({ store: shared, directory: large.directory, clock, ids: new SequentialIds('seed') }, partner, 1);
-    const store = dyingStore(shared, dying);
-    const deps = { clock, directory: large.directory };
-    one = await startTestApp(
-      {},
-      { ...deps, ids: new SequentialIds('one'), instanceId: 'one', store, botStorage: new DocumentStoreBotStorage(store) },
-    );
-    two = await startTestApp(
-      {},
-      { ...deps, ids: new SequentialIds('two'), instanceId: 'two', store: shared, botStorage: new DocumentStoreBotStorage(shared) },
-    );
+    const instance = (name: string, store: DocumentStore) =>
+      startTestApp(
+        {},
+        {
+          clock,
+          directory: large.directory,
+          ids: new SequentialIds(name),
+          instanceId: name,
+          store,
+          botStorage: new DocumentStoreBotStorage(store),
+        },
+      );
+    const one = await instance('one', storeOfOne(shared));
+    const two = await instance('two', shared);
+    started = { partner, clock, shared, one, two };
   });
   afterAll(async () => {
-    await one.close();
-    await two.close();
+    await started?.one.close();
+    await started?.two.close();
   });
+  return (): TwoInstances => {
+    if (started === undefined) throw new Error('the two instances are not started yet');
+    return started;
+  };
+}
+
+/** The partner's GDAP relationships requested from the template, one per customer that has one. */
+async function requestedFrom(app: RunningApp, admin: Actor, partner: SeededPartner, templateId: string) {
+  const customers = await app.app.services.domain.listCustomersOfPartner(admin, { partnerTenantId: partner.tenantId });
+  if (!customers.ok) throw new Error(customers.message);
+  return customers.value.flatMap((c) => c.gdapRelationships).filter((g) => g.relationship.fromTemplate?.templateId === templateId);
+}
+
+describe("a campaign's job runs from the outbox: a step cut short is taken over after the lease, by whichever instance", () => {
+  const dying = { failing: false };
+  const instances = useTwoInstances('job', 30, (shared) => dyingStore(shared, dying));
 
   it('every customer is asked once, however the steps fell between the instances', async () => {
+    const { partner, clock, one, two } = instances();
     const domain = one.app.services.domain;
     const { admin, templateId, proposed } = await proposeCampaignToAll(domain, partner, 'Tier 1');
     expect(proposed.total).toBe(27);
@@ -74,11 +108,7 @@ describe("a campaign's job runs from the outbox: a step cut short is taken over 
     const done = await two.app.services.domain.getMigrationCampaign(admin, { id: proposed.id });
     if (!done.ok) throw new Error(done.message);
     expect(done.value).toMatchObject({ state: 'sent', creation: { sent: 27, failed: 0, toDo: 0 } });
-    const customers = await domain.listCustomersOfPartner(admin, { partnerTenantId: partner.tenantId });
-    if (!customers.ok) throw new Error(customers.message);
-    const requested = customers.value
-      .flatMap((c) => c.gdapRelationships)
-      .filter((g) => g.relationship.fromTemplate?.templateId === templateId);
+    const requested = await requestedFrom(one, admin, partner, templateId);
     expect(requested.map((g) => g.customer.tenantId).sort()).toEqual(proposed.rows.map((r) => r.customerTenantId).sort());
     expect(requested.every((g) => g.status === 'approvalPending')).toBe(true);
     for (const g of requested) expect(await two.app.services.outbox.deliveriesOf(`gdap:${g.id}`)).toHaveLength(1);
@@ -86,25 +116,10 @@ describe("a campaign's job runs from the outbox: a step cut short is taken over 
 });
 
 describe('a campaign left "creating" with no job (a process that died before the creation ran from the outbox) is restarted by the repair step', () => {
-  const large = buildLargeWorld([{ key: 'old', customers: 12, relationships: 12 }]);
-  const partner = large.partners[0] as SeededPartner;
-  const clock = new FixedClock('2026-11-25T12:00:00.000Z');
-  const shared = new MemoryDocumentStore();
-  let one: RunningApp;
-  let two: RunningApp;
-
-  beforeAll(async () => {
-    await seedPartner({ store: shared, directory: large.directory, clock, ids: new SequentialIds('seed') }, partner, 1);
-    const deps = { clock, directory: large.directory, store: shared, botStorage: new DocumentStoreBotStorage(shared) };
-    one = await startTestApp({}, { ...deps, ids: new SequentialIds('one'), instanceId: 'one' });
-    two = await startTestApp({}, { ...deps, ids: new SequentialIds('two'), instanceId: 'two' });
-  });
-  afterAll(async () => {
-    await one.close();
-    await two.close();
-  });
+  const instances = useTwoInstances('old', 12);
 
   it('its job is queued again once (two sweepers), finds the requests made before, and asks every other customer once', async () => {
+    const { partner, shared, one, two } = instances();
     const domain = one.app.services.domain;
     const { admin, templateId, proposed } = await proposeCampaignToAll(domain, partner, 'Old tier');
     const total = proposed.total;
@@ -153,11 +168,7 @@ describe('a campaign left "creating" with no job (a process that died before the
     const done = await domain.getMigrationCampaign(admin, { id: proposed.id });
     if (!done.ok) throw new Error(done.message);
     expect(done.value).toMatchObject({ state: 'sent', creation: { sent: total, failed: 0, toDo: 0 } });
-    const customers = await domain.listCustomersOfPartner(admin, { partnerTenantId: partner.tenantId });
-    if (!customers.ok) throw new Error(customers.message);
-    const requested = customers.value
-      .flatMap((c) => c.gdapRelationships)
-      .filter((g) => g.relationship.fromTemplate?.templateId === templateId);
+    const requested = await requestedFrom(one, admin, partner, templateId);
     // One request per customer, sent: the three made before kept (under their own ids), none made twice.
     expect(requested.map((g) => g.customer.tenantId).sort()).toEqual(proposed.rows.map((r) => r.customerTenantId).sort());
     expect(requested.every((g) => g.status === 'approvalPending')).toBe(true);
