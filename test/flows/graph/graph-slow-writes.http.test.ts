@@ -17,6 +17,8 @@ import type { GdapChangeAnswer } from '#bot/tab/tab-contract.ts';
 import { PENDING_WHEN_DONE } from '#bot/tab/tab-http.ts';
 import { LOCAL_IDENTITY_HEADER } from '#bot/tab/tab-identity.ts';
 import { DocumentStoreBotStorage } from '#bot/storage/bot-state.storage.ts';
+import type { UserActor } from '#domain/actors/actor.ts';
+import type { PartnerAccess } from '#domain/partner-access.ts';
 import { PENDING_AT_SOURCE } from '#domain/use-cases/gdap-writes.ts';
 import type { GdapRelationshipView } from '#domain/use-cases/views.ts';
 import { cardTexts, makeInvoke, makeMessage, post } from '#test/support/activities.ts';
@@ -99,6 +101,112 @@ class WatchedGdapApi extends GdapApi {
   }
 }
 
+/** What a write is made on: a draft, or an active relationship (with a group assigned, or with Global Administrator). */
+type Subject = 'draft' | 'active' | 'active with a group' | 'active with Global Administrator';
+
+/** One kind of write to an existing relationship, as each test below makes it. */
+interface WriteKind {
+  readonly what: string;
+  /** The GDAP API call that makes it. */
+  readonly call: WriteMethod;
+  /** The request to Microsoft that makes it. */
+  readonly http: { readonly method: string; readonly path: RegExp };
+  /** The words of the change in "Microsoft did not make this change: …". */
+  readonly words: RegExp;
+  readonly subject: Subject;
+  readonly run: (
+    domain: PartnerAccess,
+    me: UserActor,
+    r: GdapRelationshipView,
+  ) => Promise<{ ok: boolean; code?: string; message?: string }>;
+}
+
+/** A draft's new name in the "change a draft" write. */
+const renamed = (r: GdapRelationshipView) => `${r.displayName} renamed`;
+
+/** Every write to an existing relationship (a request, which makes one, is the tests' own case). */
+const WRITE_KINDS: readonly WriteKind[] = [
+  {
+    what: 'change a draft',
+    call: 'updateRelationship',
+    http: { method: 'PATCH', path: RELATIONSHIPS },
+    words: /^your changes to the draft /,
+    subject: 'draft',
+    run: (domain, me, r) => domain.updateGdapDraft(me, { id: r.id, version: r.version, displayName: renamed(r) }),
+  },
+  {
+    what: 'delete a draft',
+    call: 'deleteRelationship',
+    http: { method: 'DELETE', path: RELATIONSHIPS },
+    words: /^deleting the draft /,
+    subject: 'draft',
+    run: (domain, me, r) => domain.deleteGdapDraft(me, { id: r.id, version: r.version }),
+  },
+  {
+    what: 'send for approval',
+    call: 'lockForApproval',
+    http: { method: 'POST', path: /\/requests$/ },
+    words: /^sending /,
+    subject: 'draft',
+    run: (domain, me, r) => domain.lockForApproval(me, { id: r.id, version: r.version }),
+  },
+  {
+    what: 'auto-extend',
+    call: 'updateRelationship',
+    http: { method: 'PATCH', path: RELATIONSHIPS },
+    words: /auto-extension on \(180 days\) for /,
+    subject: 'active',
+    run: (domain, me, r) => domain.changeAutoExtend(me, { id: r.id, version: r.version, autoExtendDuration: 'P180D' }),
+  },
+  {
+    what: 'remove Global Administrator',
+    call: 'updateRelationship',
+    http: { method: 'PATCH', path: RELATIONSHIPS },
+    words: /^removing Global Administrator from /,
+    subject: 'active with Global Administrator',
+    run: (domain, me, r) => domain.removeGlobalAdministratorRole(me, { id: r.id, version: r.version }),
+  },
+  {
+    what: 'terminate',
+    call: 'terminate',
+    http: { method: 'POST', path: /\/requests$/ },
+    words: /^terminating /,
+    subject: 'active',
+    run: (domain, me, r) => domain.terminateRelationship(me, { id: r.id, version: r.version }),
+  },
+  {
+    what: 'assign a group',
+    call: 'createAccessAssignment',
+    http: { method: 'POST', path: /\/accessAssignments$/ },
+    words: /^the security group's access on /,
+    subject: 'active',
+    run: (domain, me, r) =>
+      domain.assignSecurityGroup(me, { id: r.id, version: r.version, groupId: GROUPS.tier1, roles: [ROLE_IDS.globalReader] }),
+  },
+  {
+    what: 'change a group',
+    call: 'updateAccessAssignment',
+    http: { method: 'PATCH', path: /\/accessAssignments\/[^/]+$/ },
+    words: /^the security group's access on /,
+    subject: 'active with a group',
+    run: (domain, me, r) =>
+      domain.assignSecurityGroup(me, {
+        id: r.id,
+        version: r.version,
+        groupId: GROUPS.tier1,
+        roles: [ROLE_IDS.globalReader, ROLE_IDS.helpdeskAdministrator],
+      }),
+  },
+  {
+    what: 'remove a group',
+    call: 'deleteAccessAssignment',
+    http: { method: 'DELETE', path: /\/accessAssignments\/[^/]+$/ },
+    words: /^removing the security group's access on /,
+    subject: 'active with a group',
+    run: (domain, me, r) => domain.removeSecurityGroup(me, { id: r.id, version: r.version, groupId: GROUPS.tier1 }),
+  },
+];
+
 describe('graph mode: a write Microsoft does not confirm in time is answered at once, then finished once', () => {
   let stand: GraphStandIn;
   let stub: ConnectorStub;
@@ -164,6 +272,19 @@ describe('graph mode: a write Microsoft does not confirm in time is answered at 
     if (!assigned.ok) throw new Error(assigned.message);
     return assigned.value;
   }
+  /** A relationship to make one kind of write on. */
+  function subjectOf(subject: Subject): Promise<GdapRelationshipView> {
+    switch (subject) {
+      case 'draft':
+        return draft();
+      case 'active':
+        return active();
+      case 'active with a group':
+        return active(true);
+      case 'active with Global Administrator':
+        return active(false, [ROLE_IDS.globalAdministrator, ROLE_IDS.globalReader]);
+    }
+  }
   /** Leaves the customer with no open request of ours (a partner may have only a few waiting on one customer). */
   async function closeOut(id: string): Promise<void> {
     const now = await view(id);
@@ -210,20 +331,26 @@ describe('graph mode: a write Microsoft does not confirm in time is answered at 
   });
 
   it('every write, Microsoft slower than the click: answered within the budget, not claimed done; made once, recorded, Adele told', async () => {
-    const a = await active();
-    const b = await active();
-    const c = await active();
-    const withGroup = await active(true);
-    const withGroup2 = await active(true);
-    const withGlobalAdmin = await active(false, [ROLE_IDS.globalAdministrator, ROLE_IDS.globalReader]);
-    const d1 = await draft();
-    const d2 = await draft();
-    const d3 = await draft();
+    // One relationship per kind of write, all made before Microsoft turns slow.
+    const subjects = new Map<string, GdapRelationshipView>();
+    for (const kind of WRITE_KINDS) subjects.set(kind.what, await subjectOf(kind.subject));
+    const subject = (what: string): GdapRelationshipView => {
+      const r = subjects.get(what);
+      if (r === undefined) throw new Error(`no relationship for "${what}"`);
+      return r;
+    };
+    const [a, b, c] = [subject('auto-extend'), subject('terminate'), subject('assign a group')];
+    const [withGroup, withGroup2, withGlobalAdmin] = [
+      subject('change a group'),
+      subject('remove a group'),
+      subject('remove Global Administrator'),
+    ];
+    const [d1, d2, d3] = [subject('change a draft'), subject('delete a draft'), subject('send for approval')];
     const me = await adele();
     const tier1 = withGroup.assignments.find((x) => x.groupId === GROUPS.tier1);
     const tier1b = withGroup2.assignments.find((x) => x.groupId === GROUPS.tier1);
     if (tier1 === undefined || tier1b === undefined) throw new Error('no assignment');
-    const newName = `Renamed slow ${counter}`;
+    const newName = renamed(d1);
     const cases: { what: string; method: WriteMethod; run: () => Promise<{ ok: boolean; code?: string; message?: string }> }[] = [
       {
         what: 'request',
@@ -236,46 +363,7 @@ describe('graph mode: a write Microsoft does not confirm in time is answered at 
             roles: [ROLE_IDS.globalReader],
           }),
       },
-      {
-        what: 'change a draft',
-        method: 'updateRelationship',
-        run: () => domain().updateGdapDraft(me, { id: d1.id, version: d1.version, displayName: newName }),
-      },
-      { what: 'delete a draft', method: 'deleteRelationship', run: () => domain().deleteGdapDraft(me, { id: d2.id, version: d2.version }) },
-      { what: 'send for approval', method: 'lockForApproval', run: () => domain().lockForApproval(me, { id: d3.id, version: d3.version }) },
-      {
-        what: 'auto-extend',
-        method: 'updateRelationship',
-        run: () => domain().changeAutoExtend(me, { id: a.id, version: a.version, autoExtendDuration: 'P180D' }),
-      },
-      {
-        what: 'remove Global Administrator',
-        method: 'updateRelationship',
-        run: () => domain().removeGlobalAdministratorRole(me, { id: withGlobalAdmin.id, version: withGlobalAdmin.version }),
-      },
-      { what: 'terminate', method: 'terminate', run: () => domain().terminateRelationship(me, { id: b.id, version: b.version }) },
-      {
-        what: 'assign a group',
-        method: 'createAccessAssignment',
-        run: () =>
-          domain().assignSecurityGroup(me, { id: c.id, version: c.version, groupId: GROUPS.tier1, roles: [ROLE_IDS.globalReader] }),
-      },
-      {
-        what: 'change a group',
-        method: 'updateAccessAssignment',
-        run: () =>
-          domain().assignSecurityGroup(me, {
-            id: withGroup.id,
-            version: withGroup.version,
-            groupId: GROUPS.tier1,
-            roles: [ROLE_IDS.globalReader, ROLE_IDS.helpdeskAdministrator],
-          }),
-      },
-      {
-        what: 'remove a group',
-        method: 'deleteAccessAssignment',
-        run: () => domain().removeSecurityGroup(me, { id: withGroup2.id, version: withGroup2.version, groupId: GROUPS.tier1 }),
-      },
+      ...WRITE_KINDS.map((kind) => ({ what: kind.what, method: kind.call, run: () => kind.run(domain(), me, subject(kind.what)) })),
     ];
     const before = stub.posted.length;
     const writesBefore = stand.graphRequests().length;
@@ -425,107 +513,18 @@ describe('graph mode: a write Microsoft does not confirm in time is answered at 
     });
     const me = await adele();
     const drafts: string[] = [];
-    const drafted = async () => {
-      const d = await draft();
-      drafts.push(d.id);
-      return d;
-    };
-    type Case = {
-      what: string;
-      /** The words of the change in the message ("Microsoft did not make this change: …"). */
-      words: RegExp;
-      method: string;
-      path: RegExp;
-      subject: () => Promise<GdapRelationshipView>;
-      run: (r: GdapRelationshipView) => Promise<{ ok: boolean; code?: string }>;
-    };
-    const cases: Case[] = [
-      {
-        what: 'change a draft',
-        words: /^your changes to the draft /,
-        method: 'PATCH',
-        path: RELATIONSHIPS,
-        subject: drafted,
-        run: (r) =>
-          short.app.services.domain.updateGdapDraft(me, { id: r.id, version: r.version, displayName: `Never renamed ${counter}` }),
+    const cases = WRITE_KINDS.map((kind) => ({
+      what: kind.what,
+      words: kind.words,
+      method: kind.http.method,
+      path: kind.http.path,
+      subject: async () => {
+        const r = await subjectOf(kind.subject);
+        if (kind.subject === 'draft') drafts.push(r.id);
+        return r;
       },
-      {
-        what: 'delete a draft',
-        words: /^deleting the draft /,
-        method: 'DELETE',
-        path: RELATIONSHIPS,
-        subject: drafted,
-        run: (r) => short.app.services.domain.deleteGdapDraft(me, { id: r.id, version: r.version }),
-      },
-      {
-        what: 'send for approval',
-        words: /^sending /,
-        method: 'POST',
-        path: /\/requests$/,
-        subject: drafted,
-        run: (r) => short.app.services.domain.lockForApproval(me, { id: r.id, version: r.version }),
-      },
-      {
-        what: 'auto-extend',
-        words: /auto-extension on \(180 days\) for /,
-        method: 'PATCH',
-        path: RELATIONSHIPS,
-        subject: () => active(),
-        run: (r) => short.app.services.domain.changeAutoExtend(me, { id: r.id, version: r.version, autoExtendDuration: 'P180D' }),
-      },
-      {
-        what: 'remove Global Administrator',
-        words: /^removing Global Administrator from /,
-        method: 'PATCH',
-        path: RELATIONSHIPS,
-        subject: () => active(false, [ROLE_IDS.globalAdministrator, ROLE_IDS.globalReader]),
-        run: (r) => short.app.services.domain.removeGlobalAdministratorRole(me, { id: r.id, version: r.version }),
-      },
-      {
-        what: 'terminate',
-        words: /^terminating /,
-        method: 'POST',
-        path: /\/requests$/,
-        subject: () => active(),
-        run: (r) => short.app.services.domain.terminateRelationship(me, { id: r.id, version: r.version }),
-      },
-      {
-        what: 'assign a group',
-        words: /^the security group's access on /,
-        method: 'POST',
-        path: /\/accessAssignments$/,
-        subject: () => active(),
-        run: (r) =>
-          short.app.services.domain.assignSecurityGroup(me, {
-            id: r.id,
-            version: r.version,
-            groupId: GROUPS.tier1,
-            roles: [ROLE_IDS.globalReader],
-          }),
-      },
-      {
-        what: 'change a group',
-        words: /^the security group's access on /,
-        method: 'PATCH',
-        path: /\/accessAssignments\/[^/]+$/,
-        subject: () => active(true),
-        run: (r) =>
-          short.app.services.domain.assignSecurityGroup(me, {
-            id: r.id,
-            version: r.version,
-            groupId: GROUPS.tier1,
-            roles: [ROLE_IDS.globalReader, ROLE_IDS.helpdeskAdministrator],
-          }),
-      },
-      {
-        what: 'remove a group',
-        words: /^removing the security group's access on /,
-        method: 'DELETE',
-        path: /\/accessAssignments\/[^/]+$/,
-        subject: () => active(true),
-        run: (r) => short.app.services.domain.removeSecurityGroup(me, { id: r.id, version: r.version, groupId: GROUPS.tier1 }),
-      },
-    ];
+      run: (r: GdapRelationshipView) => kind.run(short.app.services.domain, me, r),
+    }));
     const shape = (v: GdapRelationshipView) => ({
       status: v.status,
       displayName: v.displayName,
