@@ -21,12 +21,15 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** What the card says while the requests are made, and once they are: only what has happened. */
 export function campaignNote(view: CampaignView): string {
-  const { sent, failed, toDo, sending } = view.creation;
+  const { sent, failed, toDo, requested, sending } = view.creation;
   if (view.state === 'creating') {
-    const unconfirmed = sending > 0 ? ` (${sending} made, their sending for approval not confirmed yet)` : '';
+    const unconfirmed = [
+      ...(requested > 0 ? [`${requested} asked of Microsoft, not confirmed yet`] : []),
+      ...(sending > 0 ? [`${sending} made, their sending for approval not confirmed yet`] : []),
+    ];
     return (
       `${plural(sent, 'request')} of ${view.total} made and sent for approval so far${failed > 0 ? `, ${failed} could not be` : ''}; ` +
-      `${toDo - sending} still to make${unconfirmed}. This card updates as they go.`
+      `${toDo - requested - sending} still to make${unconfirmed.length > 0 ? ` (${unconfirmed.join('; ')})` : ''}. This card updates as they go.`
     );
   }
   return (

@@ -45,10 +45,11 @@ export interface CampaignRowView {
   readonly displayName: string;
   readonly relationshipId: string | null;
   /**
-   * `proposed`: not started; `creating`: started, its request not made yet; `sending`: started, its request made, its
-   * sending for approval not confirmed by Microsoft yet (graph mode); else where its request stands.
+   * `proposed`: not started; `creating`: started, its request not made yet; `requested`: started, its request asked of
+   * Microsoft but not confirmed yet (graph mode: it may be made); `sending`: started, its request made, its sending for
+   * approval not confirmed by Microsoft yet (graph mode); else where its request stands.
    */
-  readonly progress: CampaignProgress | 'proposed' | 'creating' | 'sending';
+  readonly progress: CampaignProgress | 'proposed' | 'creating' | 'requested' | 'sending';
   /** Still holds DAP from this partner (the customer can remove it once GDAP is approved). */
   readonly onDap: boolean;
   readonly failure?: string;
@@ -69,9 +70,16 @@ export interface CampaignView {
   readonly total: number;
   /**
    * While `creating`: how many customers have their request made and sent, could not, or are still to do; of those to do,
-   * how many have their request made and wait for Microsoft to confirm its sending for approval.
+   * how many have their request asked of Microsoft, unconfirmed (`requested`), and how many have it made and wait for
+   * Microsoft to confirm its sending for approval (`sending`).
    */
-  readonly creation: { readonly sent: number; readonly failed: number; readonly toDo: number; readonly sending: number };
+  readonly creation: {
+    readonly sent: number;
+    readonly failed: number;
+    readonly toDo: number;
+    readonly requested: number;
+    readonly sending: number;
+  };
   readonly counts: Readonly<Record<CampaignProgress, number>>;
   readonly rows: readonly CampaignRowView[];
   readonly may: Permissions;
@@ -114,7 +122,7 @@ function rowProgress(
 ): CampaignRowView['progress'] {
   if (c.state === 'proposed') return 'proposed';
   if (c.state === 'creating') {
-    if (e.step === undefined) return e.relationshipId === null ? 'creating' : 'sending';
+    if (e.step === undefined) return e.relationshipId !== null ? 'sending' : e.waitingSince !== undefined ? 'requested' : 'creating';
     return e.step === 'sent' ? 'waiting' : 'failed';
   }
   // Created but never sent for approval: not sent, unless someone sent it since (from "my customers").
@@ -163,10 +171,18 @@ async function campaignView(context: UseCaseContext, stored: Versioned<Migration
       failed: c.entries.filter((e) => e.step === 'failed' || (e.step === undefined && c.state === 'sent' && e.relationshipId === null))
         .length,
       toDo: c.state === 'creating' ? c.entries.filter((e) => !isSettled(e)).length : 0,
+      requested:
+        c.state === 'creating'
+          ? c.entries.filter((e) => !isSettled(e) && e.relationshipId === null && e.waitingSince !== undefined).length
+          : 0,
       sending: c.state === 'creating' ? c.entries.filter((e) => !isSettled(e) && e.relationshipId !== null).length : 0,
     },
     counts: countProgress(
-      rows.flatMap((r) => (r.progress === 'proposed' || r.progress === 'creating' || r.progress === 'sending' ? [] : [r.progress])),
+      rows.flatMap((r) =>
+        r.progress === 'proposed' || r.progress === 'creating' || r.progress === 'requested' || r.progress === 'sending'
+          ? []
+          : [r.progress],
+      ),
     ),
     rows,
     may,

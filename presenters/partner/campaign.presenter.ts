@@ -9,6 +9,7 @@ export const CAMPAIGN_CARD_ROWS = 15;
 const PROGRESS_WORDS: Readonly<Record<CampaignView['rows'][number]['progress'], string>> = {
   proposed: 'to be asked',
   creating: 'its request is still to be made',
+  requested: 'its request is asked of Microsoft, not confirmed yet',
   sending: 'its request is made; its sending for approval is not confirmed yet',
   waiting: "waiting for the customer's approval",
   approved: 'approved',
@@ -36,7 +37,8 @@ export function buildCampaignView(c: CampaignView, note?: string): CampaignCardV
         { label: 'Template', value: c.templateName },
         { label: 'Requests made and sent', value: `${c.creation.sent} of ${c.total}` },
         ...(c.creation.failed > 0 ? [{ label: 'Not sent', value: String(c.creation.failed) }] : []),
-        { label: 'Still to make', value: String(c.creation.toDo - c.creation.sending) },
+        { label: 'Still to make', value: String(c.creation.toDo - c.creation.requested - c.creation.sending) },
+        ...(c.creation.requested > 0 ? [{ label: 'Asked, not confirmed yet', value: String(c.creation.requested) }] : []),
         ...(c.creation.sending > 0 ? [{ label: 'Made, sending not confirmed yet', value: String(c.creation.sending) }] : []),
       ]
     : proposed

@@ -76,9 +76,18 @@ const PATHS: readonly UnconfirmedPath[] = [
     what: 'requests',
     reason: 'Microsoft did not confirm the request in time',
     awaited: 'request',
-    whileWaiting: ({ api, view }) => {
-      expect(api.creations).toBeGreaterThanOrEqual(view.total);
-      expect(view).toMatchObject({ state: 'creating', creation: { sent: 0, failed: 0, toDo: view.total } });
+    whileWaiting: ({ api, stub, view }) => {
+      const total = view.total;
+      expect(api.creations).toBeGreaterThanOrEqual(total);
+      expect(view).toMatchObject({ state: 'creating', creation: { sent: 0, failed: 0, toDo: total, requested: total, sending: 0 } });
+      // The card says what is true: every request asked of Microsoft, none confirmed (it may be made: not "still to be made").
+      for (const row of view.rows) expect(row.progress, row.customerName).toBe('requested');
+      const card = lastCampaignCard(stub);
+      expect(card).toContain(
+        `0 requests of ${total} made and sent for approval so far; 0 still to make (${total} asked of Microsoft, not confirmed yet)`,
+      );
+      expect(card).toContain('its request is asked of Microsoft, not confirmed yet');
+      expect(card).not.toContain('its request is still to be made');
     },
   },
   {
@@ -94,7 +103,7 @@ const PATHS: readonly UnconfirmedPath[] = [
       const atMicrosoft = stand.relationships().filter((g) => String(g.displayName).includes(tier));
       expect(atMicrosoft).toHaveLength(total);
       expect(atMicrosoft.every((g) => g.status === 'created')).toBe(true);
-      expect(view).toMatchObject({ state: 'creating', creation: { sent: 0, failed: 0, toDo: total, sending: total } });
+      expect(view).toMatchObject({ state: 'creating', creation: { sent: 0, failed: 0, toDo: total, requested: 0, sending: total } });
       // The card says what is true: every request made, none of their sendings confirmed (not "still to be made").
       const made = new Map(atMicrosoft.map((g) => [String(g.displayName), String(g.id)]));
       for (const row of view.rows) {
