@@ -3,8 +3,8 @@
  * embedded sentence encoder (the answer uses it unless the words alone are sure).
  */
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, type HelpdeskAnswer } from '#domain/helpdesk/answer-question.ts';
-import { askerOfPersona } from '#eval/helpdesk/heldout.ts';
+import { answerQuestion, answerText, type HelpdeskAnswer } from '#domain/helpdesk/answer-question.ts';
+import { askerOfPersona, mentionsAll } from '#eval/helpdesk/heldout.ts';
 import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
 
 /** Who asks (an eval set's persona), what, and the facts that may come first (null: no fact at all). */
@@ -25,4 +25,25 @@ export function answersAsTheBot(title: string, cases: readonly FirstFactCase[]):
       else expect(expected).toContain(got?.[0]);
     });
   });
+}
+
+/** Groups of words, as the eval sets' `mustMention`: a right answer has one alternative of every group. */
+export type MentionGroups = readonly (readonly string[])[];
+
+/** The answer's first sentence: up to the first full stop, question or exclamation mark followed by a space. */
+export function firstSentence(text: string): string {
+  return text.split(/(?<=[.!?])\s/)[0] ?? text;
+}
+
+/**
+ * The answer is a fact whose text (every fact composed) has one alternative of each of `mentions`, as the eval judges it,
+ * and whose first fact's first sentence has one of each of `opening` (a limit stated first); a failure names the facts.
+ */
+export function expectMentions(answer: HelpdeskAnswer, mentions: MentionGroups, opening: MentionGroups = []): void {
+  expect(answer.kind).toBe('fact');
+  if (answer.kind !== 'fact') return;
+  const text = answerText(answer);
+  const first = firstSentence(answer.fact.answer);
+  const lacking = [...mentions.filter((group) => !mentionsAll(text, [group])), ...opening.filter((group) => !mentionsAll(first, [group]))];
+  expect(lacking, `${answer.facts.map((fact) => fact.id).join(' + ')}: ${opening.length > 0 ? first : text}`).toEqual([]);
 }
