@@ -38,6 +38,11 @@ export const MENTION_SETS: readonly MentionSet[] = [
   { label: 'fresh-7', file: new URL('./fresh-batch-7.json', import.meta.url), use: 'tuning' },
   // 150 + 40, written blind from the seeds only beside fresh-6 and fresh-7; never read.
   { label: 'dev-5', file: new URL('./dev-batch-5.json', import.meta.url), use: 'dev' },
+  // 200 + 45 and 200 + 45, written blind from the seeds only (seventh session), then tuned on; and beside them 150 + 40,
+  // written blind from the seeds only at the same time, never read.
+  { label: 'fresh-8', file: new URL('./fresh-batch-8.json', import.meta.url), use: 'tuning' },
+  { label: 'fresh-9', file: new URL('./fresh-batch-9.json', import.meta.url), use: 'tuning' },
+  { label: 'dev-6', file: new URL('./dev-batch-6.json', import.meta.url), use: 'dev' },
 ];
 
 const InScopeCase = z.object({
