@@ -25,6 +25,7 @@ import type {
   RecordWrite,
   RemoveOutcome,
   SourceRead,
+  WriteFailure,
   SourceRelationship,
 } from '#domain/ports/gdap-records.ts';
 import {
@@ -109,10 +110,14 @@ class Budget {
   }
 }
 
-const OUT_OF_TIME: GraphFailure = { kind: 'unavailable', reason: 'timeout' };
-
 /** Failures worth another try later: Microsoft slow, busy, down, or answering oddly, and our own credential trouble. */
-function isTransient(failure: GraphFailure): boolean {
+type PassingFailure = Extract<GraphFailure, { readonly kind: 'unavailable' | 'throttled' | 'invalidResponse' | 'credentialRejected' }>;
+/** Failures that another try would meet again: a write they answer is refused for good. */
+type FinalFailure = Exclude<GraphFailure, PassingFailure>;
+
+const OUT_OF_TIME: PassingFailure = { kind: 'unavailable', reason: 'timeout' };
+
+function isTransient(failure: GraphFailure): failure is PassingFailure {
   return (
     failure.kind === 'unavailable' ||
     failure.kind === 'throttled' ||
@@ -130,8 +135,8 @@ type Phase = 'click' | 'retry' | 'worker';
 /** How one try at a kept write ended. */
 type Step =
   | { readonly state: 'done'; readonly outcome: RecordOutcome | RemoveOutcome }
-  | { readonly state: 'final'; readonly failure: RecordFailure }
-  | { readonly state: 'later'; readonly failure: GraphFailure };
+  | { readonly state: 'final'; readonly failure: WriteFailure }
+  | { readonly state: 'later'; readonly failure: PassingFailure };
 
 /** Who a kept write is done for: the person who asked (the system has no chat). */
 function requesterOf(event: AuditEvent): { tenantId: string; userId: string } | undefined {
@@ -325,13 +330,37 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
     };
   }
 
-  /** Graph's failure as the port's; a 412 or 404 comes with the projection as it stands now. */
+  /** A read's failure as the port's: a passing one says so ('unavailable', 'throttled'); any other as a write's (refused). */
   async function failed(
     failure: GraphFailure,
     before: Versioned<GdapRelationship> | undefined,
     what: string,
     budget?: Budget,
   ): Promise<RecordFailure> {
+    if (!isTransient(failure)) return refused(failure, before, what, budget);
+    log.warn({ relationshipId: before?.value.id, what, failure: describeGraphFailure(failure) }, 'graph read failed');
+    switch (failure.kind) {
+      case 'throttled':
+        return { ok: false, reason: 'throttled', retryAfterSeconds: failure.retryAfterSeconds };
+      case 'credentialRejected':
+        return { ok: false, reason: 'unavailable', detail: "the app's credential was refused by Microsoft Entra" };
+      case 'unavailable':
+        return { ok: false, reason: 'unavailable', detail: failure.reason };
+      case 'invalidResponse':
+        return { ok: false, reason: 'unavailable', detail: failure.detail };
+    }
+  }
+
+  /**
+   * A refusal for good, as the port's failure; a 412 or 404 comes with the projection as it stands now. Only these fail a
+   * write: a passing failure leaves it for later (stepOf), so a write never answers 'unavailable' or 'throttled'.
+   */
+  async function refused(
+    failure: FinalFailure,
+    before: Versioned<GdapRelationship> | undefined,
+    what: string,
+    budget?: Budget,
+  ): Promise<WriteFailure> {
     log.warn({ relationshipId: before?.value.id, what, failure: describeGraphFailure(failure) }, 'graph write not made');
     switch (failure.kind) {
       case 'changedMeanwhile': {
@@ -345,8 +374,6 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
       }
       case 'consentMissing':
         return { ok: false, reason: 'consent-missing', tenantId: failure.tenantId, consentLink: failure.consentUrl };
-      case 'throttled':
-        return { ok: false, reason: 'throttled', retryAfterSeconds: failure.retryAfterSeconds };
       case 'rejected': {
         // Graph refuses a step the relationship is past (someone locked or ended it first): show how it stands now.
         const current = before === undefined || budget === undefined ? undefined : await refreshed(budget, before).catch(() => undefined);
@@ -354,12 +381,6 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
           return { ok: false, reason: 'changed-meanwhile', current };
         return { ok: false, reason: 'rejected', detail: failure.message || `Microsoft Graph answered ${failure.status} ${failure.code}.` };
       }
-      case 'credentialRejected':
-        return { ok: false, reason: 'unavailable', detail: "the app's credential was refused by Microsoft Entra" };
-      case 'unavailable':
-        return { ok: false, reason: 'unavailable', detail: failure.reason };
-      case 'invalidResponse':
-        return { ok: false, reason: 'unavailable', detail: failure.detail };
     }
   }
 
@@ -374,7 +395,7 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
       log.info({ relationshipId: before?.value.id, what, failure: describeGraphFailure(failure) }, 'graph write not confirmed yet');
       return { state: 'later', failure };
     }
-    return { state: 'final', failure: await failed(failure, before, what, budget) };
+    return { state: 'final', failure: await refused(failure, before, what, budget) };
   }
 
   async function markDeleted(before: Versioned<GdapRelationship>): Promise<Versioned<GdapRelationship> | undefined> {
@@ -645,7 +666,7 @@ export function createGraphGdapRecords(deps: GraphGdapRecordsDeps): GraphGdapRec
       const onwards =
         what === 'lockForApproval' ? ['approvalPending', 'approved', 'activating', 'active'] : ['terminationRequested', 'terminated'];
       if (got.value.status !== from && !onwards.includes(got.value.status))
-        return { state: 'final', failure: await failed({ kind: 'changedMeanwhile' }, before, what, budget) };
+        return { state: 'final', failure: await refused({ kind: 'changedMeanwhile' }, before, what, budget) };
       ask = got.value.status === from;
     }
     if (ask) {

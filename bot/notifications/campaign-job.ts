@@ -71,7 +71,7 @@ export function campaignJob(services: JobServices, options: { batch?: number; wa
           .update(sender, senderCard, async () => cardMessage(renderCampaignCard(buildCampaignView(view, campaignNote(view)))))
           .catch((error: unknown) => log.warn({ err: error, campaignId }, 'campaign card update failed'));
       }
-      // A step that got nowhere (Microsoft busy or unreachable for every customer it tried) is tried again after a while.
+      // A step that got nowhere (every customer it tried waits for Microsoft to confirm a write) is tried again after a while.
       return { more: step.value.more, ...(step.value.stalled ? { waitMs: STALLED_WAIT_MS } : {}) };
     },
   };

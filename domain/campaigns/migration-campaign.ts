@@ -22,11 +22,9 @@ export interface CampaignEntry {
    * background creation have none: a relationship means sent.
    */
   readonly step?: 'sent' | 'failed';
-  /** Tries that met a passing failure (Microsoft busy or unreachable): tried again later, then given up at the third. */
-  readonly attempts?: number;
   /**
-   * Graph mode: since when its request or sending has been on its way at Microsoft, unconfirmed (waited for without
-   * using up a try); past the campaign's wait limit the customer is marked failed.
+   * Graph mode: since when its request or sending has been on its way at Microsoft, unconfirmed (waited for); past the
+   * campaign's wait limit the customer is marked failed.
    */
   readonly waitingSince?: string;
 }

@@ -21,9 +21,9 @@ export type RecordFailure =
   | { readonly ok: false; readonly reason: 'not-found'; readonly current?: Versioned<GdapRelationship> }
   /** The tenant never consented to the app, or consent was revoked: an admin must (re)consent at `consentLink`. */
   | { readonly ok: false; readonly reason: 'consent-missing'; readonly tenantId: string; readonly consentLink: string }
-  /** Down, timing out, or answering with errors: try again later. */
+  /** A read only (see WriteFailure): down, timing out, or answering with errors: try again later. */
   | { readonly ok: false; readonly reason: 'unavailable'; readonly detail: string }
-  /** Still throttling after the retries a person can wait for. */
+  /** A read only (see WriteFailure): still throttling after the retries a person can wait for. */
   | { readonly ok: false; readonly reason: 'throttled'; readonly retryAfterSeconds: number | undefined }
   /** The system of record refused the change as such (e.g. deleting a relationship that is no longer a draft). */
   | { readonly ok: false; readonly reason: 'rejected'; readonly detail: string }
@@ -33,8 +33,15 @@ export type RecordFailure =
    */
   | { readonly ok: false; readonly reason: 'pending'; readonly current?: Versioned<GdapRelationship> };
 
-export type RecordOutcome = { readonly ok: true; readonly relationship: Versioned<GdapRelationship> } | RecordFailure;
-export type RemoveOutcome = { readonly ok: true } | RecordFailure;
+/**
+ * How a write can fail. Never 'unavailable' or 'throttled': a write is kept before it is tried, so Microsoft slow, busy or
+ * unreachable leaves it 'pending' (finished in the background, one mechanism for every passing failure), and only a
+ * refusal that stays one (412, 404, no consent, refused as such) fails it. Those two are a read's failures.
+ */
+export type WriteFailure = Exclude<RecordFailure, { readonly reason: 'unavailable' | 'throttled' }>;
+
+export type RecordOutcome = { readonly ok: true; readonly relationship: Versioned<GdapRelationship> } | WriteFailure;
+export type RemoveOutcome = { readonly ok: true } | WriteFailure;
 export type SourceRead<T> = { readonly ok: true; readonly value: T } | RecordFailure;
 
 /**

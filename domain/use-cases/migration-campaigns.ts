@@ -326,18 +326,17 @@ export const CAMPAIGN_BATCH = 10;
 export interface CampaignStep {
   readonly view: CampaignView;
   readonly more: boolean;
-  /** The step settled no customer (each met a passing failure): the next one is worth trying only after a while. */
+  /** The step settled no customer (each waits for Microsoft to confirm a write): the next one is worth trying only after a while. */
   readonly stalled: boolean;
 }
 
-/** Refusals that pass (Microsoft busy or unreachable): the customer is tried again in a later step, up to CAMPAIGN_ATTEMPTS. */
-const PASSING: ReadonlySet<string> = new Set(['unavailable', 'throttled']);
 /**
  * Graph mode: the write is kept and on its way at Microsoft, not confirmed yet (the outbox finishes it, idempotently):
- * the customer waits for it in later steps, using up no try; a retry under the same id finds what Microsoft made.
+ * the customer waits for it in later steps (see waitOrGiveUp); a retry under the same id finds what Microsoft made. This
+ * is the one way Microsoft slow, busy or unreachable reaches a campaign: a write never answers 'unavailable' or
+ * 'throttled' (WriteFailure), and the embedded store never refuses for a passing reason. Any other refusal is final.
  */
 const ON_ITS_WAY = 'pending';
-const CAMPAIGN_ATTEMPTS = 3;
 
 /** How a customer is shown failed when Microsoft never confirmed its write within the wait limit. */
 export function unconfirmedInTime(what: 'request' | 'sending for approval', waitedMs: number): string {
@@ -363,7 +362,7 @@ export function awaitingMicrosoft(what: 'request' | 'sending for approval', wait
 }
 
 /**
- * A customer whose write is on its way at Microsoft: waited for (no try used) from the first time it was seen so, until
+ * A customer whose write is on its way at Microsoft: waited for from the first time it was seen so, until
  * the wait limit (the outbox's give-up window) has passed; then marked failed with a reason a person understands.
  */
 function waitOrGiveUp(
@@ -440,10 +439,6 @@ async function settleEntry(
       partOf,
     );
     if (!created.ok && created.code === ON_ITS_WAY) return { entry: waitOrGiveUp(context, e, 'request', waitLimitMs) };
-    if (!created.ok && PASSING.has(created.code) && (e.attempts ?? 0) + 1 < CAMPAIGN_ATTEMPTS) {
-      // Microsoft busy or unreachable: nothing was made; this customer is tried again in a later step.
-      return { entry: { ...e, attempts: (e.attempts ?? 0) + 1, failure: created.message } };
-    }
     if (created.ok) found = { value: created.value.relationship, version: created.value.version };
     // The name taken meanwhile by this campaign's own request (another instance made it) is no failure.
     else if (created.code === 'duplicate') found = await entryRelationship(context, c, e);

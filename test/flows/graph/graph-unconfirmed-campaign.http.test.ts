@@ -1,7 +1,7 @@
 /**
  * Graph mode, a migration campaign whose writes Microsoft never confirms, on each path of the campaign's job: every
  * request creation (the request path), or every sending for approval of requests it did make (the sending path), gets
- * no answer in time and is kept, its outcome unknown. Each customer is waited for without using up a try, but no longer
+ * no answer in time and is kept, its outcome unknown. Each customer is waited for, but no longer
  * than the outbox's give-up window: past it, the customer is marked failed with a reason a person understands, the job
  * goes on to the end and the campaign's summary says so. Time moves by the injected clock only.
  */
