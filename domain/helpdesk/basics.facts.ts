@@ -12,7 +12,7 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
     answer:
       "A reseller relationship lets the partner sell you licenses (Business Central, Microsoft 365); a GDAP relationship lets the partner's users access and administer your environments, with only the Entra roles you accepted.",
     explanation:
-      "They are separate relationships, each accepted by a Global Administrator of the customer from a link the partner generates in Partner Center. Selling licences needs no roles in your tenant; administering does, and with GDAP the partner then assigns its own security groups to some or all of the accepted roles. With GDAP the partner's users manage your environments with the roles you accepted; the older delegated admin privileges (DAP) gave the partner Global admin and Helpdesk admin roles instead.",
+      "They are separate relationships, and one partner can hold both at once (the older partner list calls that Reseller & delegated administrator), each accepted by a Global Administrator of the customer from a link the partner generates in Partner Center. Selling licences needs no roles in your tenant; administering does, and with GDAP the partner then assigns its own security groups to some or all of the accepted roles. With GDAP the partner's users manage your environments with the roles you accepted; the older delegated admin privileges (DAP) gave the partner Global admin and Helpdesk admin roles instead.",
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Delegated administrator access to Business Central Online' },
     tags: ['reseller', 'GDAP', 'partner types'],
     keywords: ['reseller relationship', 'gdap relationship', 'sell licenses', 'administer', 'two relationship types', 'both relationships'],
@@ -55,7 +55,7 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
     answer:
       'GDAP (granular delegated admin privileges) gives a partner only the Microsoft Entra roles the customer approves, for a limited time, instead of Global Administrator with no end date.',
     explanation:
-      "It gives partners granular, time-bound access to their customers' workloads, for least-privileged access. The roles are customizable, so a customer can discuss them with the partner before approving. A relationship lasts from 1 to 730 days and can auto-extend unless it includes Global Administrator.",
+      "It gives partners granular, time-bound access to their customers' workloads, for least-privileged access: it answers the security concerns of customers uncomfortable with broad partner access and the regulatory requirements of those who may give partners only least-privileged access. The roles are customizable, so a customer can discuss them with the partner before approving. A relationship lasts from 1 to 730 days and can auto-extend unless it includes Global Administrator.",
     source: { document: SOURCES.adminCenterCurrent, section: 'Remove partner admin roles' },
     tags: ['GDAP'],
     keywords: ['granular delegated admin privileges', 'gdap meaning', 'what is gdap', 'time-bound', 'least privileged'],

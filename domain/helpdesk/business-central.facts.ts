@@ -12,7 +12,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     id: 'bc-delegated-admin-limitations',
     question: 'What can a delegated admin not do in Business Central?',
     answer:
-      'A delegated admin cannot run scheduled job queue tasks, cannot trigger web hooks or other job-queue-based actions (except with Run once), and cannot use the Invite External Accountant guide.',
+      'A delegated admin cannot run scheduled job queue tasks, cannot trigger web hooks or other job-queue-based actions (except with Run once), and cannot use the Invite External Accountant guide, because a delegated admin is not registered as a regular user of the customer.',
     explanation:
       "Signed in from the Business Central administration center, a delegated admin reaches every area of the customer's Business Central. Because the delegated admin is not a regular registered (licensed) user of the customer, a few tasks stay closed: starting scheduled job queue entries, triggering web hooks or anything else that relies on the job queue (the Run once (foreground) action is the exception), and the Invite External Accountant assisted setup guide.",
     source: LIMITS,
@@ -171,7 +171,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "They are the partner's delegated admins: each one is shown with a pseudonym like USER_1A2B3C4D5E6F and an address like USER_1A2B3C4D5E6F@contoso.com, where contoso is the partner's company.",
     explanation:
-      "Users created for delegated admins carry a unique id and their company name instead of a name or other personal data. Both the customer's own admins and external admins see them in the Users list. To learn who is behind one, ask the partner company the user works for. That USER_ address is not the person's own: it names the company they work for.",
+      "Users created for delegated admins carry a unique id and their company name instead of a name or other personal data. Both internal admins (the customer's own) and external admins see them in the Users list. To learn who is behind one, ask the partner company the user works for. That USER_ address is not the person's own: it names the company they work for.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP'],
     keywords: [
@@ -205,7 +205,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     question: "Why can't I email the address of a delegated admin user in Business Central?",
     answer: 'The address (USER_…@partnercompany) is not a real mailbox: it only shows which company the delegated admin works for.',
     explanation:
-      "Delegated admins are not part of the customer's Microsoft Entra ID, so their authentication address is not an email address at all. It reflects the partner company, so that the account reveals no personal information.",
+      "Delegated admins are not part of the customer's Microsoft Entra ID, so their authentication address is not an email address at all. Both your internal admins and external admins see these users in the Business Central Users list, shown with a unique id and the company name instead of the person's name. It reflects the partner company, so that the account reveals no personal information.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP'],
     keywords: [
@@ -297,7 +297,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Delegated admins are not visible in your Microsoft Entra ID user list and your admins cannot manage them there: they are not part of your tenant but sign in with their partner accounts.',
     explanation:
-      'They sign in with their partner accounts. In Business Central they show up only after their first sign-in to an environment, as USER_… users in the Users list. When a delegated admin first signs in to a Business Central environment, Business Central automatically creates a user for them, so that their actions, such as posting documents, are logged under that user.',
+      'They sign in with their partner accounts. Both internal and external admins see them in the Business Central Users list. In Business Central they show up only after their first sign-in to an environment, as USER_… users in the Users list. When a delegated admin first signs in to a Business Central environment, Business Central automatically creates a user for them, so that their actions, such as posting documents, are logged under that user.',
     source: AS_INTERNAL,
     tags: ['Business Central', 'GDAP', 'security'],
     keywords: ['azure ad', 'entra id', 'user list', 'invisible', 'not listed', 'directory'],
@@ -415,7 +415,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Dynamics 365 Business Central Administrator: it is the recommended least-privileged role for the Business Central administration center and environments.',
     explanation:
-      'With GDAP the partner only gets the roles in the relationship. For Business Central work, Microsoft recommends Dynamics 365 Business Central Administrator rather than Global Administrator; it grants access to the administration center and the environments of the customer tenant.',
+      "With GDAP the partner only gets the roles in the relationship. For Business Central work, Microsoft recommends Dynamics 365 Business Central Administrator rather than Global Administrator; it grants access to the administration center and the environments of the customer tenant. GDAP is meant for least-privileged, time-bound access: a customer can discuss the requested roles with the partner and accept only short-lived relationships. The other roles Business Central supports are listed in Microsoft's Supported Microsoft Entra roles for access.",
     source: { document: BC, section: 'Delegated administrator access to Business Central Online' },
     tags: ['Business Central', 'GDAP', 'roles'],
     keywords: [

@@ -34,7 +34,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Disable that one delegated admin user within the Business Central environment: it blocks that partner consultant, as removing any user's access would, and leaves the partner's other users alone.",
     explanation:
-      "Each delegated admin has their own USER_… user in the environment after first sign-in; disabling it stops that person without affecting the partner's other users. To keep all partners out of one environment (a sandbox, say) while another stays open, use the Partner access settings per environment instead.",
+      "Each delegated admin has their own USER_… user in the environment after first sign-in; disabling it stops that person without affecting the partner's other users. What that consultant did before stays visible in the change log under their USER_ id. To keep all partners out of one environment (a sandbox, say) while another stays open, use the Partner access settings per environment instead.",
     source: BC_INTERNAL,
     tags: ['Business Central', 'security'],
     keywords: ['disable user', 'block', 'one consultant', 'specific user', 'deactivate'],
@@ -231,7 +231,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Global admins, Billing admins and Global Readers can see the list of partners in Partner Access, and only Global admins can change it. The sources disagree: the Partner Center page says a Global admin, the admin center pages also allow a Billing admin.',
     explanation:
-      'Partner Center tells customers to sign in as Global admin to view Partner relationships; the Microsoft 365 admin center article says Global or Billing admin (older) and at least Billing Administrator (current) for its steps. Partner Access shows the list to all three read-capable roles and keeps changes for Global admins.',
+      'Partner Center tells customers to sign in as Global admin to view Partner relationships; the Microsoft 365 admin center article says Global or Billing admin (older) and at least Billing Administrator (current) for its steps. Partner Access shows the list to all three read-capable roles and keeps changes for Global admins. There a Global admin can also select a partner and Remove roles.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Before you begin' },
     tags: ['roles', 'removal'],
     keywords: [
@@ -301,7 +301,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Removing a partner's admin roles does not end the relationship: the partner stays your partner, for example as reseller for renewals and licenses. To end the relationship, contact the partner.",
     explanation:
-      'Customers often keep a partner for subscriptions and license renewals while taking back administration. The partner can still manage the subscription in Partner Center. What the partner loses is administration: it can no longer sign in to your tenant, manage your users or open your Business Central. The admin roles can be removed at any time.',
+      'Customers often keep a partner for subscriptions and license renewals while taking back administration. The partner can still manage the subscription in Partner Center. What the partner loses is administration: it can no longer sign in to your tenant, manage your users or open your Business Central. The admin roles can be removed at any time: in the Microsoft 365 admin center, Settings > Partner relationships, select the partner, Remove roles, then Yes.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'reseller'],
     keywords: [
@@ -367,7 +367,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     question: 'Can the partner still open support tickets with Microsoft for us after roles are removed?',
     answer:
       'Without admin permissions the partner cannot open a service request with Microsoft on your behalf until the relationship is reestablished.',
-    explanation: "Partner Center warns partners to tell their customers this before they remove the partner's administrator permissions.",
+    explanation:
+      "Customers take the admin roles of a partner away in the Microsoft 365 admin center: Settings > Partner relationships, select the partner, Remove roles. Partner Center warns partners to tell their customers this before they remove the partner's administrator permissions.",
     source: { document: PC, section: 'Provision and manage the service for the customer' },
     tags: ['removal', 'DAP'],
     keywords: ['service request', 'support ticket', 'support case', 'microsoft support', 'incident'],

@@ -11,7 +11,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     question: 'What does a customer grant when approving a GDAP request?',
     answer: 'Only the Entra roles listed in the request, for a limited time. DAP, by contrast, gave Global admin and Helpdesk admin roles.',
     explanation:
-      'GDAP exists for least-privilege, time-bound access. The request reaches you as an approval link from the partner, which opens the Microsoft 365 admin center. The roles are customizable, so you can discuss them with the partner before accepting. After acceptance the partner assigns its own security groups to some or all of the accepted roles.',
+      'GDAP exists for least-privilege, time-bound access. The request reaches you as an approval link from the partner, which opens the Microsoft 365 admin center. The roles are customizable, so you can discuss them with the partner before accepting. After acceptance the partner assigns its own security groups to some or all of the accepted roles. Under DAP, by contrast, giving a partner the Global and Helpdesk admin roles automatically grants it delegated admin privileges in Azure AD (Entra ID).',
     source: { document: SOURCES.adminCenterCurrent, section: 'Remove partner admin roles' },
     tags: ['GDAP', 'DAP', 'roles'],
     keywords: [
@@ -52,7 +52,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Roles cannot be added to an existing GDAP relationship once it is sent for approval; the partner requests a new relationship with the extra role.',
     explanation:
-      "Everything can change while the relationship is still being drafted. After that only auto-extend can change, and from an active relationship only the Global Administrator role can be removed. Partner Access can start the new request for you. The roles a relationship has are used by assigning the partner's security groups to some of them.",
+      "Everything can change while the relationship is still being drafted. After that only auto-extend can change, and from an active relationship only the Global Administrator role can be removed. Partner Access can start the new request for you. On the customer side, the roles in a GDAP request are customizable: if you do not approve certain roles, discuss them with the partner (or cancel instead of accepting), and the partner sends a new request with the roles you agree on. The roles a relationship has are used by assigning the partner's security groups to some of them.",
     source: GDAP,
     tags: ['GDAP', 'roles'],
     keywords: [
@@ -125,7 +125,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Auto-extend adds 180 days at each end date, again and again, until the relationship is terminated or auto-extend is turned off. It is not possible while the relationship includes Global Administrator: remove that role first.',
     explanation:
-      'Auto-extend is either off (PT0S) or 180 days (P180D): there is no other length. Turning it on or off sends no email to the customer. It can be changed while the relationship is a draft or active, so it can be turned back on later. The duration itself is 1 to 730 days; removing Global Administrator from an active relationship makes auto-extend possible.',
+      'Auto-extend is either off (PT0S) or 180 days (P180D): there is no other length. Turning it on or off sends no email to the customer. It can be changed while the relationship is a draft or active, so it can be turned back on later. The duration itself is 1 to 730 days; removing Global Administrator from an active relationship makes auto-extend possible. A customer whose partner needs access only for a specific, temporary task can accept only short-lived relationships that do not auto-extend.',
     source: GDAP,
     tags: ['GDAP'],
     keywords: [

@@ -13,7 +13,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Advisor, Independent Software Vendor, Indirect reseller, Line-of-business partner, MPSA partner, OEM, Partner, Partner with GDAP access, and Reseller.',
     explanation:
-      'The partner picks the type that fits your business needs when it sends its request. Only some types hold roles in your tenant: Advisor (Global admin and Helpdesk admin), Partner and Partner with GDAP access (any Entra role). Resellers, indirect resellers, ISVs, MPSA partners and OEMs hold none, and LOB partners cannot be assigned any.',
+      "The partner picks the type that fits your business needs when it sends its request, and one partner can be both: the older list's Reseller & delegated administrator type sells and manages. Only some types hold roles in your tenant: Advisor (Global admin and Helpdesk admin), Partner and Partner with GDAP access (any Entra role). Resellers, indirect resellers, ISVs, MPSA partners and OEMs hold none, and LOB partners cannot be assigned any.",
     source: TYPES_CURRENT,
     tags: ['partner types'],
     keywords: [

@@ -145,7 +145,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'A Global admin (Global Administrator) of the customer tenant accepts a partner relationship: the reseller invitation and a GDAP request alike. The "at least Billing Administrator" rule on the admin center pages applies to the Microsoft Customer Agreement only.',
     explanation:
-      'Partner Center and the Business Central documentation both say the person who accepts must be a Global admin of the customer. The admin center article says "at least Billing Administrator" (the 2021 text: Global or Billing admin) for its steps; Partner Access applies that to the agreement and requires a Global admin to accept admin roles. They accept from the link in the partner\'s email, in the Microsoft 365 admin center (Accept & Authorize).',
+      'Partner Center and the Business Central documentation both say the person who accepts must be a Global admin of the customer. The admin center article says "at least Billing Administrator" (the 2021 text: Global or Billing admin) for its steps; Partner Access applies that to the agreement and requires a Global admin to accept admin roles. They accept from the link in the partner\'s email, in the Microsoft 365 admin center (Accept & Authorize). What accepting grants: with DAP, the Global admin and Helpdesk admin roles; with GDAP, only the roles in the request.',
     source: INVITE,
     tags: ['reseller', 'roles', 'MCA', 'GDAP'],
     keywords: [
@@ -273,7 +273,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'The Admin Agents group becomes Global Administrator and the Helpdesk Agents group Helpdesk Administrator in the customer tenant.',
     explanation:
-      "These two security groups in the partner tenant are used for delegated administration. Their members sign in to the customer's Entra tenant and Office 365 services with their partner credentials and administer on the customer's behalf. With GDAP, by contrast, the partner gets only the Entra roles the customer approves.",
+      "These two security groups in the partner tenant are used for delegated administration. Their members sign in to the customer's Entra tenant and Office 365 services with their partner credentials and administer on the customer's behalf. Giving a partner these Global and Helpdesk admin roles automatically grants it delegated admin privileges in Azure AD. With GDAP, by contrast, the partner gets only the Entra roles the customer approves.",
     source: { document: PC, section: 'Delegated admin privileges in Azure AD' },
     tags: ['DAP', 'roles'],
     keywords: ['admin agents', 'helpdesk agents', 'global administrator', 'helpdesk administrator', 'group mapping', 'security groups'],
@@ -446,7 +446,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     id: 'azure-existing-subscriptions',
     question: 'Does accepting DAP give the partner access to our existing Azure subscriptions?',
     answer:
-      'Accepting DAP does not give the partner access to existing Azure subscriptions: each Azure subscription has its own roles, and the partner needs a role assignment on it before it can manage it.',
+      'Accepting DAP does not automatically give the partner access to existing Azure subscriptions: each Azure subscription has its own roles, and the partner needs a role assignment on it before it can manage it.',
     explanation:
       'A customer accepting a reseller invitation with delegated administration does not by itself give the partner access to Azure subscriptions that already exist in the tenant. On an Azure subscription the partner provisions itself, its Admin Agents group is Owner.',
     source: { document: PC, section: 'Azure subscriptions and resource management' },
@@ -466,7 +466,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     question: 'Who owns an Azure subscription the CSP partner creates for us?',
     answer: "The partner's Admin Agents group is automatically assigned the Owner role on an Azure subscription the partner provisions.",
     explanation:
-      "Members of that group can then access and manage the subscription's resources, and keep that access until the customer removes the role assignment, even if delegated admin roles are removed. Accepting DAP gives no access to Azure subscriptions that already exist; those need their own role assignment.",
+      "Members of that group can then access and manage the subscription's resources, and keep that access until the customer removes the role assignment, even if delegated admin roles are removed. Access to Azure subscriptions that existed before is not automatic: accepting DAP does not give it, and those subscriptions need their own role assignment.",
     source: { document: PC, section: 'Azure subscriptions and resource management' },
     tags: ['Azure', 'roles'],
     keywords: ['azure', 'owner', 'provision', 'new subscription', 'admin agents'],
@@ -483,7 +483,8 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     id: 'mca-required',
     side: 'customer',
     question: 'Why must the customer accept the Microsoft Customer Agreement?',
-    answer: "Without the accepted agreement, the partner cannot make purchases or manage subscriptions on the customer's behalf.",
+    answer:
+      "Without the accepted Microsoft Customer Agreement (MCA), the partner cannot make purchases or manage subscriptions on the customer's behalf.",
     explanation:
       'A customer that already has a partner but has not signed the Microsoft Customer Agreement must accept it first. A new relationship invitation includes it (Accept & Authorize).',
     source: MCA_CURRENT,
@@ -505,7 +506,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     side: 'customer',
     question: 'Who can accept the Microsoft Customer Agreement?',
     answer:
-      'At least a Billing Administrator, according to the current admin center article; the older 2021 text said a Global or Billing admin.',
+      'At least a Billing Administrator can accept the Microsoft Customer Agreement (MCA), according to the current admin center article; the older 2021 text said a Global or Billing admin.',
     explanation:
       'The current Microsoft 365 admin center page says "at least a Billing Administrator"; its 2021 version said "Global or Billing admin". Partner Access applies this to the agreement only: admin roles still need a Global admin. Steps: follow the partner\'s link (or the Accept agreement page), read the agreement, tick the acknowledgement and select Accept.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Before you begin' },
@@ -537,7 +538,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Follow the partner's link (or open the Accept agreement page), read the Microsoft Customer Agreement, tick the acknowledgement and select Accept.",
     explanation:
-      'The link opens the Microsoft 365 admin center. After Accept, the list of partners you work with is shown; select one to see its details. At least a Billing Administrator of the customer can accept it. Accepting it lets the partner make purchases for you.',
+      'The link opens the Microsoft 365 admin center. Accept & Authorize (on the Accept agreement & authorize partner page) is for accepting a new partner relationship together with the agreement; Accept alone signs the agreement for a partner you already have. After Accept, the list of partners you work with is shown; select one to see its details. At least a Billing Administrator of the customer can accept it. Accepting it lets the partner make purchases for you.',
     source: MCA_CURRENT,
     tags: ['MCA'],
     keywords: ['accept agreement page', 'steps', 'acknowledge', 'read agreement', 'sign', 'how to sign', 'step by step'],

@@ -342,6 +342,33 @@ const SEED_CASES: readonly SeedCase[] = [
     "is helpdesk agent the same as admin agent for managing the customer's active directory",
     [['very different', 'different']],
   ],
+  // The answers say what the seeds say in their own words (seventh session): the agreement named in full, what is not
+  // automatic, who sees delegated users, what a customer can do about a role it does not want.
+  [
+    'customer-billing',
+    'who is allowed to sign the customer agreement for us',
+    [['Microsoft Customer Agreement'], ['Billing Administrator']],
+  ],
+  [
+    'partner-sales',
+    'the mca is still unsigned, can we buy subscriptions for that customer',
+    [['Microsoft Customer Agreement'], ['purchase']],
+  ],
+  ['customer-global', 'is it wise to let gdap renew itself when we only need the partner for a few weeks', [['short-lived']]],
+  ['customer-global', 'does handing the partner global admin and helpdesk admin give them delegated admin privileges', [['automatic']]],
+  ['customer-user', 'why are partner admins blocked from some BC tasks', [['regular user']]],
+  ['customer-global', 'if we disable one partner consultant in bc, can we still see what they did', [['Disable'], ['change log']]],
+  ['customer-global', 'who can look at the USER_ accounts in our business central users list', [['internal'], ['Users list']]],
+  ['customer-global', 'can one partner both sell to us and administer our tenant', [['Reseller & delegated administrator']]],
+  ['customer-global', 'when we accept a partner invitation, which admin roles do they end up with', [['Global admin'], ['Helpdesk admin']]],
+  [
+    'partner-admin',
+    'does a csp get owner rights on azure subscriptions the customer already had',
+    [['not automatic', 'not automatically']],
+  ],
+  ['customer-global', 'what problem does granular delegated admin solve for us', [['least'], ['regulatory', 'security']]],
+  ['partner-admin', 'is global admin really needed for bc work under gdap', [['Business Central Administrator'], ['least']]],
+  ['partner-admin', 'where is the list of other entra roles business central supports', [['Supported Microsoft Entra roles']]],
 ];
 
 /** Questions on a limit the seeds state: the answer's first sentence must state it too. */
