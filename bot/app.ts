@@ -149,8 +149,9 @@ export function createApp(deps: AppDeps): App {
   };
 
   // A started campaign's requests are made by a job in the outbox (claimed, leased and retried like any delivery).
-  // A customer's write Microsoft never confirms is waited for no longer than the outbox waits for any delivery.
-  outbox.setTask(campaignJob(services, { waitLimitMs: outboxPolicy.giveUpAfterMs }));
+  // A customer's write Microsoft never confirms is waited for no longer than the outbox waits for any delivery; a step
+  // takes new customers for a quarter of its claim's lease, so that it ends well inside it.
+  outbox.setTask(campaignJob(services, { waitLimitMs: outboxPolicy.giveUpAfterMs, stepBudgetMs: outboxPolicy.claimMs / 4 }));
 
   const dialogState = new PersonalDialogState(deps.botStorage);
   const flows = createFlows(services, dialogState.createProperty('dialogState'));

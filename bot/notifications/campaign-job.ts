@@ -15,6 +15,14 @@ import type { BotServices } from '../services.ts';
 /** How long a campaign's job waits after a step that settled no customer. */
 const STALLED_WAIT_MS = 30_000;
 
+/**
+ * How long one step takes new customers, by default: a quarter of the outbox's claim lease (2 minutes). A customer taken
+ * just before it is used spends at most two writes' time more at Microsoft (its request and its sending for approval,
+ * CLICK_DEADLINE_MS each, 4 s), so a step ends well inside its lease however slow or failing Microsoft is (a step of
+ * CAMPAIGN_BATCH customers could otherwise spend 10 × 8 s); the customers it leaves go to the next step.
+ */
+export const CAMPAIGN_STEP_BUDGET_MS = 30_000;
+
 type JobServices = Pick<BotServices, 'domain' | 'notifier' | 'logger'>;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -43,9 +51,14 @@ export function campaignNote(view: CampaignView): string {
 /**
  * The outbox task that runs campaign jobs. `waitLimitMs`: the outbox's give-up window, also how long a customer's write
  * Microsoft has not confirmed is waited for before that customer is marked failed (so a job never waits without end).
+ * `stepBudgetMs`: how long one step takes new customers (CAMPAIGN_STEP_BUDGET_MS by default; a quarter of the lease).
  */
-export function campaignJob(services: JobServices, options: { batch?: number; waitLimitMs?: number } = {}): OutboxTask {
+export function campaignJob(
+  services: JobServices,
+  options: { batch?: number; waitLimitMs?: number; stepBudgetMs?: number } = {},
+): OutboxTask {
   const batch = options.batch ?? CAMPAIGN_BATCH;
+  const budgetMs = options.stepBudgetMs ?? CAMPAIGN_STEP_BUDGET_MS;
   const log = services.logger.child({ module: 'campaign' });
   return {
     handles: (message) => message.type === 'campaign-run',
@@ -56,6 +69,7 @@ export function campaignJob(services: JobServices, options: { batch?: number; wa
       const step = await services.domain.continueMigrationCampaign(actor, {
         id: campaignId,
         limit: batch,
+        budgetMs,
         ...(options.waitLimitMs === undefined ? {} : { waitLimitMs: options.waitLimitMs }),
       });
       if (!step.ok) {

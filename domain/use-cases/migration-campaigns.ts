@@ -475,7 +475,8 @@ async function settleEntry(
 
 /**
  * One step of a started campaign's creation, as the person who started it: the next `limit` customers not yet settled
- * each get their request, made and sent for approval (see settleEntry), then the campaign's progress is written with
+ * (those not tried yet first, then those waiting for Microsoft), as many as its time budget lets it take, each get their
+ * request, made and sent for approval (see settleEntry), then the campaign's progress is written with
  * compare-and-set, with the invitation to each newly sent customer's Global admins (one outbox entry per campaign and
  * customer) in the same atomic step; the last step marks the campaign sent. Safe to repeat and to run on several
  * instances at once: a step cut short anywhere is done again without a second request or a second sending.
@@ -491,6 +492,11 @@ export async function continueMigrationCampaign(
      * is marked failed; no limit when absent.
      */
     waitLimitMs?: number;
+    /**
+     * How long the step goes on taking customers, on the context's clock: once it is used, the step takes no new customer
+     * and leaves the rest to the next step (it always takes one, so that every step moves on). No limit when absent.
+     */
+    budgetMs?: number;
   },
 ): Promise<Result<CampaignStep>> {
   const stored = await context.campaigns.get(input.id);
@@ -503,15 +509,24 @@ export async function continueMigrationCampaign(
   // What holds for every customer left: the person may no longer run campaigns, or the template is gone.
   const blocked = !partner.ok ? partner.message : template === undefined ? 'The campaign’s role template no longer exists.' : undefined;
   const limit = Math.max(1, input.limit ?? CAMPAIGN_BATCH);
+  const startedAt = context.clock.now().getTime();
+  const budgetUsed = () => input.budgetMs !== undefined && context.clock.now().getTime() - startedAt >= input.budgetMs;
   let current = stored;
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const c = current.value;
     const entries = [...c.entries];
     const invitations: NewDocument[] = [];
-    const todo = c.entries.flatMap((e, i) => (isSettled(e) ? [] : [i])).slice(0, limit);
-    for (const i of todo) {
+    // Customers not tried yet come first, then those waiting for Microsoft: a step cut short by its budget, or customers
+    // whose writes Microsoft keeps unconfirmed, never keep the others from being asked.
+    const unsettled = c.entries.flatMap((e, i) => (isSettled(e) ? [] : [i]));
+    const waiting = (i: number) => c.entries[i]?.waitingSince !== undefined;
+    const queue = [...unsettled.filter((i) => !waiting(i)), ...unsettled.filter(waiting)].slice(0, limit);
+    const todo: number[] = [];
+    for (const i of queue) {
       const e = entries[i];
       if (e === undefined) continue;
+      if (todo.length > 0 && budgetUsed()) break;
+      todo.push(i);
       const settled =
         blocked !== undefined || template === undefined
           ? { entry: { ...e, step: 'failed' as const, failure: blocked ?? NOT_FOUND } }
