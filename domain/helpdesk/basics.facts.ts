@@ -39,6 +39,8 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
     tags: ['DAP', 'GDAP', 'roles'],
     keywords: ['delegated administration', 'delegated admin', 'delegated administrator', 'meaning', 'what is dap', 'admin on behalf'],
     phrasings: [
+      'do partner admins sign in with their own accounts or with accounts in our tenant',
+      'which credentials do partner staff use to get into a customer tenant',
       'what is a delegated admin',
       'what is DAP',
       'explain delegated admin privileges',
@@ -60,6 +62,8 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
     tags: ['GDAP'],
     keywords: ['granular delegated admin privileges', 'gdap meaning', 'what is gdap', 'time-bound', 'least privileged'],
     phrasings: [
+      'why would a customer prefer gdap over dap',
+      'the customer worries we get too much power over their tenant, what does gdap change',
       'what does gdap stand for',
       'explain granular delegated admin privileges',
       'gdap meaning',

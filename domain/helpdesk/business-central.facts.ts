@@ -79,6 +79,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     tags: ['Business Central'],
     keywords: ['job queue', 'scheduled task', 'recurring job', 'batch', 'ready', 'start job', 'cannot'],
     phrasings: [
+      "why won't the job queue start when i am the delegated admin",
       'who has to start the job queue entry the partner created',
       'partner set the job queue entry to ready but it does not run',
       'delegated admin wants to schedule a recurring batch job in BC',
@@ -261,6 +262,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     tags: ['Business Central', 'GDAP', 'Partner Center'],
     keywords: ['list of ids', 'granular administration', 'administer page', 'consultants', 'technicians'],
     phrasings: [
+      'how do i see which customers i have gdap access to',
       'partner side: keep a list of our consultants user ids per customer',
       'where can a consultant see which customers they have GDAP access to',
       'granular administration list on the administer page',
@@ -321,6 +323,8 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     tags: ['Business Central', 'security'],
     keywords: ['change log', 'audit', 'history', 'who changed', 'transparency', 'posted'],
     phrasings: [
+      'can we see what a delegated admin user changed in business central',
+      'audit what the partner did in our bc',
       'is what the delegated admin does logged',
       'audit trail of partner actions in business central',
       'track what the partner changed in BC',

@@ -39,6 +39,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     tags: ['Business Central', 'security'],
     keywords: ['disable user', 'block', 'one consultant', 'specific user', 'deactivate'],
     phrasings: [
+      'can we delete a delegated user from business central or only disable it',
+      'our former partner still appears as a USER_ user in BC, how do we switch it off',
       'disable a single delegated admin user in business central',
       'stop one partner consultant from accessing our BC',
       'remove access for one delegated user only',
@@ -92,6 +94,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'partner access settings',
     ],
     phrasings: [
+      'keep one partner out of our business central while another partner keeps access',
+      'block every delegated admin from a specific BC environment',
       'partner access settings in the business central admin center',
       'allow only specific partners to access an environment',
       'deny all partners access to our production environment',
@@ -211,6 +215,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'not shown in azure ad',
     ],
     phrasings: [
+      'can we see in the admin center which partner is only a reseller and which one has admin roles',
       'how can a customer check which partners have delegated admin privileges',
       'where do I find our partners in the microsoft 365 admin center',
       'see which partner has roles in our tenant',
@@ -223,6 +228,23 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'how do we check what access our partner has',
     ],
     form: 'where',
+  },
+  {
+    id: 'partner-roles-not-in-entra-tools',
+    side: 'customer',
+    question: "Can a customer find a partner's delegated admin roles with the Entra portal, PowerShell or Graph?",
+    answer:
+      'A customer cannot find the partners who hold delegated admin roles through the Entra (Azure AD) portal, PowerShell or Graph: use the Partner relationships page of the Microsoft 365 admin center (Settings > Partner relationships) instead.',
+    explanation:
+      "Partner Center says so plainly: the partners' role assignments do not show up in Azure AD's portal, in PowerShell or in Graph, so the Partner relationships page is where a customer's Global admin finds out whether a partner holds admin roles in the tenant, and removes them (Remove roles).",
+    source: { document: PC, section: 'Customers can find which partners have delegated admin privileges' },
+    tags: ['removal', 'DAP', 'GDAP'],
+    keywords: ['powershell', 'entra portal', 'role assignments'],
+    phrasings: [
+      'can we list the partners with delegated admin using powershell',
+      'is there a way to see partner delegated admin roles in the entra admin portal',
+      'does graph show which partners have admin roles in our tenant',
+    ],
   },
   {
     id: 'view-partner-relationships-who',
@@ -246,6 +268,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     phrasings: [
       'which admin role can view the partner relationships page',
       'can a global reader see our partners',
+      'is a billing admin allowed to view our partners',
       'who is allowed to look at the list of partners',
       'does a global reader have access to the partner relationships list',
       'what role do i need to view our partners',
@@ -495,8 +518,24 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'can the partner manage autopilot devices with only a reseller relationship',
       'which autopilot devices can a csp partner manage',
       'can a partner manage autopilot without delegated admin privileges',
-      'autopilot devices the customer added, can the partner manage them',
       'after delegated admin is removed, can the partner still manage autopilot devices',
+    ],
+  },
+  {
+    id: 'autopilot-customer-devices',
+    question: 'Can a partner manage Autopilot devices the customer added itself?',
+    answer:
+      'A partner cannot manage Autopilot devices the customer added itself through the Microsoft Store for Business, Microsoft Store for Education or the Microsoft Intune portal; the devices it or another partner added are the ones it can manage from Partner Center.',
+    explanation:
+      'This holds with or without delegated admin privileges: a partner that keeps a reseller relationship can still manage Autopilot profiles and the devices partners added. Microsoft has said the experience may change, so that delegated admin privileges are required before a partner removes devices added by other partners or by the customer; otherwise a partner removes only the devices it added itself.',
+    source: { document: PC, section: 'Windows Autopilot' },
+    tags: ['Autopilot'],
+    keywords: ['autopilot', 'devices', 'customer added', 'added by the customer'],
+    phrasings: [
+      'autopilot devices the customer added, can the partner manage them',
+      'devices the customer registered through the store for business, can we manage them',
+      'devices the customer added in intune, can the partner touch them in autopilot',
+      'can the partner remove autopilot devices that we added ourselves',
     ],
   },
   {

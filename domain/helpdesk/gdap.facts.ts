@@ -501,6 +501,8 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'role list',
     ],
     phrasings: [
+      'which roles can a partner be given through gdap',
+      'what entra roles can a gdap relationship contain',
       'which entra roles can we include in a gdap request',
       'how many roles can a gdap relationship have',
       'what roles should we ask the customer for',

@@ -114,6 +114,8 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     tags: ['partner types', 'roles'],
     keywords: ['user account', 'account in our tenant', 'guest', 'partner type partner', 'type partner', 'just partner', 'says partner'],
     phrasings: [
+      'what entra roles are possible for the partner type called Partner',
+      'can the Partner type be given any entra role',
       'partner type partner with a user account in our tenant',
       'what roles can the partner type partner have',
       'we gave the partner a user account in our tenant, what type is that',
@@ -134,6 +136,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     tags: ['partner types', 'GDAP'],
     keywords: ['gdap access', 'granular', 'limited access', 'least permissive', 'partner with gdap access', 'listed as', 'meaning'],
     phrasings: [
+      'difference between the Partner type and a Partner with GDAP access',
       'what does partner with gdap access mean',
       'partner type with limited access in the admin center',
       'partner with granular delegated admin privileges listed',

@@ -30,6 +30,8 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'role needed to send reseller invite',
     ],
     phrasings: [
+      'which partner center roles can get delegated admin privileges from a customer',
+      'who on our side may ask a customer for admin permissions',
       'who can send a reseller invitation in partner center',
       'can a helpdesk agent request a reseller relationship',
       'what role do I need to invite a customer',
@@ -218,7 +220,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'The customer appears on the Customers page in Partner Center, and the partner can administer each service through its admin portal.',
     explanation:
-      "From Customers, select Administer, expand the customer's record and choose the admin portal of the service to manage (account, services, users and licenses). On the customer's side, after Accept & Authorize the list of partners they work with is displayed.",
+      "From Customers, select Administer, expand the customer's record and choose the admin portal of the service to manage (account, services, users and licenses). On the customer's side, after Accept & Authorize the list of partners they work with is displayed. After a customer accepts a GDAP relationship, the partner assigns security groups in its own tenant to one or more of the accepted Microsoft Entra roles; their members then work in the customer tenant with those roles.",
     source: { document: PC, section: 'Provision and manage the service for the customer' },
     tags: ['reseller', 'Partner Center'],
     keywords: [
@@ -278,6 +280,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     tags: ['DAP', 'roles'],
     keywords: ['admin agents', 'helpdesk agents', 'global administrator', 'helpdesk administrator', 'group mapping', 'security groups'],
     phrasings: [
+      'with dap can the partner manage office 365 too or only azure ad',
       'admin agents group global administrator at the customer',
       'which entra roles do our agent groups get with delegated admin privileges',
       'what directory roles does dap give the partner groups',
@@ -327,6 +330,8 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'who supports',
     ],
     phrasings: [
+      "how do i choose which of my staff can work on a customer's tenant",
+      'can i restrict which of our employees see customer data',
       'which roles can we give our staff in partner center',
       'partner center roles for assisting customers',
       'admin agent sales agent helpdesk agent roles explained',
@@ -453,6 +458,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     tags: ['Azure', 'DAP'],
     keywords: ['azure', 'existing subscription', 'rbac', 'resource management', 'no access'],
     phrasings: [
+      'does every azure subscription have its own roles',
       'partner cannot access the customers existing azure subscriptions after dap',
       'does delegated admin include azure subscriptions',
       'access to azure resources with delegated admin privileges',

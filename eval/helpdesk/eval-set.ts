@@ -289,7 +289,7 @@ export const FIFTH_BATCH: readonly EvalCase[] = [
   { question: 'what does a LOB partner do and can they have roles', expected: 'partner-type-lob' },
   { question: 'mpsa partners, what are those', expected: 'partner-type-mpsa' },
   { question: 'old partner type "delegated administrator" in our list, what does it allow', expected: 'partner-types-older-names' },
-  { question: 'can the partner keep managing our autopilot devices we bought ourselves', expected: 'autopilot-without-dap' },
+  { question: 'can the partner keep managing our autopilot devices we bought ourselves', expected: 'autopilot-customer-devices' },
   { question: 'who can see the partner relationships page and who can change it', expected: 'view-partner-relationships-who' },
   { question: 'does our azure owner assignment go away when the customer removes dap', expected: 'remove-roles-azure-owner' },
 ];
@@ -550,7 +550,7 @@ export const EVAL_SET: readonly EvalCase[] = [
   { question: 'do delegated admins consume a license', expected: 'partner-users-no-license' },
   { question: 'why cant I see purchase services as partner in admin center', expected: 'aobo-billing-pages' },
   { question: 'what types of partner exist in the m365 admin center', expected: 'partner-types-list' },
-  { question: 'can the partner still manage autopilot devices we added ourselves', expected: 'autopilot-without-dap' },
+  { question: 'can the partner still manage autopilot devices we added ourselves', expected: 'autopilot-customer-devices' },
   { question: 'url tip for delegated admin login business central', expected: 'bc-sign-in-url' },
   { question: 'how to make our partner use MFA', expected: 'bc-conditional-access' },
   { question: 'what happens when a gdap request is not approved in time', expected: 'gdap-request-expiry' },

@@ -369,6 +369,25 @@ const SEED_CASES: readonly SeedCase[] = [
   ['customer-global', 'what problem does granular delegated admin solve for us', [['least'], ['regulatory', 'security']]],
   ['partner-admin', 'is global admin really needed for bc work under gdap', [['Business Central Administrator'], ['least']]],
   ['partner-admin', 'where is the list of other entra roles business central supports', [['Supported Microsoft Entra roles']]],
+  // How people ask, in general words, about what these facts hold (seventh session).
+  [
+    'partner-admin',
+    'what partner center role do i need to ask a customer for delegated admin privileges',
+    [['Admin agent'], ['Sales agent']],
+  ],
+  ['customer-global', 'can a partner that is listed as type Partner hold any entra role', [['any']]],
+  ['partner-admin', 'the customer approved gdap, how do our people get access now', [['security group']]],
+  [
+    'customer-global',
+    'our partner wants global admin only to look after business central, is that needed',
+    [['Business Central Administrator'], ['least']],
+  ],
+  ['partner-helpdesk', 'do we log in to a customer tenant with our own partner account', [['partner credentials', 'partner accounts']]],
+  ['customer-global', 'can we review what a partner user changed in business central', [['change log']]],
+  ['customer-global', 'how do we keep all partners out of one bc environment', [['Partner access']]],
+  ['customer-global', 'a USER_ account of our old partner is still in bc, can we turn it off', [['Disable']]],
+  ['partner-admin', 'the customer took away our gdap roles, what can we still do', [['subscription']]],
+  ['customer-global', 'with dap does the partner manage office 365 or only azure ad', [['Office 365']]],
 ];
 
 /** Questions on a limit the seeds state: the answer's first sentence must state it too. */
@@ -429,6 +448,8 @@ const LIMIT_CASES: readonly LimitCase[] = [
     [['Autopilot profiles']],
     [['can', 'still']],
   ],
+  ['customer-global', 'can we use powershell to find which partners have admin roles in our tenant', [['Partner relationships']], [NOT]],
+  ['partner-admin', 'can a partner handle autopilot devices that the customer itself added', [['Intune'], ['Store']], [NOT]],
 ];
 
 const NEAR_MISSES: readonly (readonly [persona: string, question: string])[] = [
