@@ -451,7 +451,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Put the customer's domain or tenant id in the URL, for example https://businesscentral.dynamics.com/contoso.com/admin, so you always know which customer you are in.",
     explanation:
-      "A delegated admin may work for many customers. Including the customer's domain or Microsoft Entra tenant id in the address makes sure you sign in to the intended customer's Business Central.",
+      "A delegated admin may work for many customers. Including the customer's domain or Microsoft Entra tenant id in the address makes sure you sign in to the intended customer's Business Central. You sign in with your own partner account (your partner credentials): there is no separate login per customer tenant.",
     source: { document: BC, section: 'Delegated administrator access to Business Central Online' },
     tags: ['Business Central'],
     keywords: [

@@ -283,7 +283,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     question: "How does a customer remove a partner's admin roles?",
     answer: 'In the Microsoft 365 admin center: Settings > Partner relationships, select the partner, Remove roles, then Yes to confirm.',
     explanation:
-      'The roles can be removed at any time. If the Remove roles option does not show, contact Partner Center. Removing roles does not end the relationship itself. The same page, Settings > Partner relationships, lists your partners and which of them hold admin roles.',
+      'The roles can be removed at any time. The admin center article asks for at least a Billing Administrator for these steps (its 2021 version: a Global or Billing admin); Partner Access lets a Global admin remove roles. If the Remove roles option does not show, contact Partner Center. Removing roles does not end the relationship itself. The same page, Settings > Partner relationships, lists your partners and which of them hold admin roles.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'DAP', 'GDAP'],
     keywords: ['remove roles', 'revoke', 'remove admin', 'kick out partner', 'out of our tenant', 'take away global admin', 'kick out'],
@@ -431,7 +431,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Removing DAP does not remove the partner from your Azure subscriptions: where it holds an Azure role (such as Owner on a subscription it provisioned), it can still manage that subscription, so remove the Azure role assignment too.',
     explanation:
-      "Azure subscriptions have their own resource management roles. Removing delegated admin privileges in the Microsoft 365 admin center leaves those role assignments in place, so the customer must also remove the partner's role assignment on each subscription.",
+      "Azure subscriptions have their own resource management roles. Removing delegated admin privileges in the Microsoft 365 admin center leaves those role assignments in place, so the customer must also remove the partner's role assignment on each subscription. The Entra (Azure AD) role assignments, by contrast, are removed with DAP: the partner can no longer manage the customer's Azure AD tenant.",
     source: { document: PC, section: 'Azure subscriptions and resource management' },
     tags: ['Azure', 'removal', 'DAP'],
     keywords: ['azure subscription', 'owner role', 'role assignment', 'rbac', 'still access azure'],
@@ -527,7 +527,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'A partner cannot manage Autopilot devices the customer added itself through the Microsoft Store for Business, Microsoft Store for Education or the Microsoft Intune portal; the devices it or another partner added are the ones it can manage from Partner Center.',
     explanation:
-      'This holds with or without delegated admin privileges: a partner that keeps a reseller relationship can still manage Autopilot profiles and the devices partners added. Microsoft has said the experience may change, so that delegated admin privileges are required before a partner removes devices added by other partners or by the customer; otherwise a partner removes only the devices it added itself.',
+      'This holds with or without delegated admin privileges: a partner that keeps a reseller relationship can still manage Autopilot profiles and the devices partners added. Microsoft has said the experience may change, so that delegated admin privileges are required before a partner removes devices added by other partners or by the customer; otherwise a partner can remove only devices added previously by the same partner.',
     source: { document: PC, section: 'Windows Autopilot' },
     tags: ['Autopilot'],
     keywords: ['autopilot', 'devices', 'customer added', 'added by the customer'],

@@ -388,6 +388,14 @@ const SEED_CASES: readonly SeedCase[] = [
   ['customer-global', 'a USER_ account of our old partner is still in bc, can we turn it off', [['Disable']]],
   ['partner-admin', 'the customer took away our gdap roles, what can we still do', [['subscription']]],
   ['customer-global', 'with dap does the partner manage office 365 or only azure ad', [['Office 365']]],
+  ['partner-helpdesk', 'the customer revoked dap, can we still administer their azure ad', [['no longer']]],
+  [
+    'partner-helpdesk',
+    'do i need a separate account for every customer tenant or do i use my own login',
+    [['partner credentials', 'partner account']],
+  ],
+  ['customer-global', 'do i have to be global admin to take roles away from a partner', [['Billing Administrator']]],
+  ['partner-helpdesk', 'can we remove autopilot devices another partner added for the customer', [['same partner']]],
 ];
 
 /** Questions on a limit the seeds state: the answer's first sentence must state it too. */
