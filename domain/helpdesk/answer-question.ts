@@ -23,6 +23,7 @@ import { expandQuestion } from './domain-vocabulary.ts';
 import { DECOY_TOPICS } from './decoy-topics.ts';
 import { findFact, summarizeFact } from './knowledge-base.ts';
 import {
+  accessTargets,
   asksForWork,
   COMPATIBLE_FORMS,
   comparedSides,
@@ -375,10 +376,14 @@ function inDomain(concepts: readonly (readonly string[])[]): boolean {
   return concepts.some((terms) => terms.some(isDomainTerm));
 }
 
+/** Which rule of judgeQuestion declined a question or left it unanswered (for tests and tuning). */
+export type DeclineRule =
+  'decoy-first' | 'meaning-decoy' | 'not-in-domain' | 'decoy-word' | 'decoy-part' | 'foreign' | 'unsure-rival' | 'unsure';
+
 type Verdict =
   | { readonly kind: 'fact'; readonly fact: HelpdeskFact; readonly search: QuestionSearch }
-  | { readonly kind: 'declined'; readonly decoy: DecoyTopic }
-  | { readonly kind: 'unknown' };
+  | { readonly kind: 'declined'; readonly decoy: DecoyTopic; readonly by: DeclineRule }
+  | { readonly kind: 'unknown'; readonly by: DeclineRule };
 
 const decoysById = new Map(DECOY_TOPICS.map((decoy) => [decoy.id, decoy]));
 
@@ -405,8 +410,13 @@ export function judgeQuestion(
   const bestDecoy = search.hits.find((hit) => hit.kind === 'decoy');
   const decoy = bestDecoy === undefined ? undefined : decoysById.get(bestDecoy.id);
   // A word that only a near-miss topic uses ("lighthouse", "payout", "price"), matched by that topic: the question is about it.
+  // Not a workload named as what a partner's access reaches ("does the BC partner get into exchange?"): the question is about
+  // the access, which the facts answer; a question about administering the workload itself names it otherwise.
+  const reached = new Set(accessTargets(question).flatMap(queryTerms));
   const decoyWords = search.concepts.filter(
-    (terms) => terms.every((term) => isDecoyOnlyTerm(term) || !isKnownTerm(term)) && terms.some(isDecoyOnlyTerm),
+    (terms) =>
+      terms.every((term) => isDecoyOnlyTerm(term) || !isKnownTerm(term)) &&
+      terms.some((term) => isDecoyOnlyTerm(term) && !reached.has(term)),
   );
   // A word of a longer name ("migration" of "migration tool") names the topic too, but only where that topic rivals the
   // best fact on the words: on its own it is an everyday word ("a two-week migration", "which tool").
@@ -433,7 +443,7 @@ export function judgeQuestion(
   const namedDecoy = decoyFor === undefined ? undefined : decoysById.get(decoyFor.id);
   if (bestDecoy !== undefined && decoy !== undefined && (bestFact === undefined || bestDecoy.score >= bestFact.score)) {
     // Declined as about the topic its own word names ("lighthouse"), when it names one, else the closest topic.
-    return { kind: 'declined', decoy: namedDecoy ?? decoy };
+    return { kind: 'declined', decoy: namedDecoy ?? decoy, by: 'decoy-first' };
   }
   // Closer in meaning to a near-miss topic than to any fact, clearly: the question is about that topic.
   const nearestInMeaning = meaning === undefined ? undefined : nearestDecoy(meaning);
@@ -444,13 +454,15 @@ export function judgeQuestion(
     nearestInMeaning.closeness >= nearestFactInMeaning.closeness + MEANING.decoyLead
   ) {
     const topic = decoysById.get(nearestInMeaning.id);
-    if (topic !== undefined) return { kind: 'declined', decoy: topic };
+    if (topic !== undefined) return { kind: 'declined', decoy: topic, by: 'meaning-decoy' };
   }
   // Nothing in the question places it in the domain (partners, customers, delegated access, the facts' own words):
   // it is about a neighbouring topic, whatever everyday words it shares with a fact ("reset a user's password").
   // A part of a two-part question ("… and how do I remove one?") leans on the whole, which was placed already.
   if (!partOfDomainQuestion && !inDomain(search.concepts)) {
-    return decoy !== undefined && rivals(bestDecoy, bestFact) ? { kind: 'declined', decoy } : { kind: 'unknown' };
+    return decoy !== undefined && rivals(bestDecoy, bestFact)
+      ? { kind: 'declined', decoy, by: 'not-in-domain' }
+      : { kind: 'unknown', by: 'not-in-domain' };
   }
   // Its own word names the topic: weighed on the words, since the question's meaning may lean on the rest of it ("the CSP
   // price list in Partner Center" means much like a Partner Center question, but it asks for a price list).
@@ -469,7 +481,7 @@ export function judgeQuestion(
     decoyFor !== undefined &&
     (closenessOf(meaning, bestFact) ?? 0) >= (closenessOf(meaning, decoyFor) ?? 0) + MEANING.decoyLead;
   if (namedDecoy !== undefined && decoyFor !== undefined && !outweighed && namedScore >= factScore * CONFIDENCE.decoyWordRatio) {
-    return { kind: 'declined', decoy: namedDecoy };
+    return { kind: 'declined', decoy: namedDecoy, by: 'decoy-word' };
   }
   if (bestFact !== undefined && isConfident(search)) {
     // A decoy that explains part of the question the fact leaves out, nearly as well: the question is about the decoy.
@@ -485,7 +497,7 @@ export function judgeQuestion(
       bestDecoy.score >= bestFact.score * CONFIDENCE.decoyRatio &&
       specificCoverage(bestDecoy, search.concepts, known) > specificCoverage(bestFact, search.concepts, known)
     ) {
-      return { kind: 'declined', decoy };
+      return { kind: 'declined', decoy, by: 'decoy-part' };
     }
     // An idea of the question in words no fact uses at all, which a near-miss topic does ("windows 365 cloud pcs", "power
     // apps", "prompted for mfa"), rivalling the fact: the fact answers the rest of the question, not what it is about.
@@ -497,7 +509,7 @@ export function judgeQuestion(
         hit.kind === 'decoy' && rivals(hit, bestFact) && foreign.some((terms) => terms.some((term) => hit.matchedTerms.includes(term))),
     );
     const foreignTopic = foreignDecoy === undefined ? undefined : decoysById.get(foreignDecoy.id);
-    if (foreignTopic !== undefined) return { kind: 'declined', decoy: foreignTopic };
+    if (foreignTopic !== undefined) return { kind: 'declined', decoy: foreignTopic, by: 'foreign' };
     const fact = findFact(bestFact.id);
     if (fact !== undefined) return { kind: 'fact', fact, search };
   }
@@ -507,9 +519,9 @@ export function judgeQuestion(
     rivals(bestDecoy, bestFact) &&
     specificCoverage(bestDecoy, search.concepts, known) >= CONFIDENCE.minCoverage
   ) {
-    return { kind: 'declined', decoy };
+    return { kind: 'declined', decoy, by: 'unsure-rival' };
   }
-  return { kind: 'unknown' };
+  return { kind: 'unknown', by: 'unsure' };
 }
 
 function unknown(asker: Asker | undefined): HelpdeskAnswer {

@@ -102,7 +102,9 @@ const VOCABULARY: readonly VocabularyEntry[] = [
       /\bwhat (exactly |actually )?(do|does|will|would|did) (they|the partner|partners?|it|we|our partner|the msp|our msp) (actually |exactly )?get\b|\bwhat (are we|we are|am i) (agreeing|granting|giving)\b|\bgive the partner\b|\bbecome (a )?global admin\b/,
     expansion: 'what is granted',
   },
-  { pattern: /\bcx\b/, expansion: 'customer' },
+  { pattern: /\b(cx|custs?)\b/, expansion: 'customer' },
+  // "PC" is Partner Center where it is a place staff work in ("from PC", "roles in PC"), not a computer ("cloud PCs").
+  { pattern: /\b(in|from|via|through|thru|on|into) pc\b|\bpc (roles?|admin|portal|account|users?)\b/, expansion: 'partner center' },
   { pattern: /\bw\/(?=\s)/, expansion: 'with' },
   { pattern: /\b(msps?|managed service providers?|it providers?|it suppliers?|vendor)\b/, expansion: 'partner' },
   {
@@ -112,7 +114,8 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   // Everyday verbs and nouns for the words the facts use.
   { pattern: /\bclients?\b/, expansion: 'customer' },
   {
-    pattern: /\b(kick(s|ed|ing)? off|launch(es|ed|ing)?|trigger(s|ed|ing)?|fire[sd]?|firing|execut(e|es|ed|ing))\b/,
+    pattern:
+      /\b(kick(s|ed|ing)? off|launch(es|ed|ing)?|trigger(s|ed|ing)?|(?<!\b(we|they|i|you|just|have|had) )fire[sd]?|firing|execut(e|es|ed|ing))\b/,
     expansion: 'start run',
   },
   { pattern: /\b(check|view|look up|display|show me)\b/, expansion: 'see' },
@@ -139,7 +142,7 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   // Staff getting in, as opposed to the partner company getting access from the customer: an access assignment.
   {
     pattern:
-      /\b(techs?|technicians?|engineers?|team|staff|people|agents|users|consultants|tier ?\d|members|colleagues)( \w+){0,2} (get|gets|getting) (in|into|access|the roles?|roles?|rights|permissions|it|them|that role|those roles)\b/,
+      /\b(techs?|technicians?|engineers?|team|staff|people|agents|users|consultants|tier ?\d|members|colleagues)( [\w']+){0,2} (get|gets|getting) (in|into|access|the roles?|roles?|rights|permissions|it|them|that role|those roles)\b/,
     expansion: 'access assignment',
     requires: PARTNER_ACCESS,
   },
@@ -148,6 +151,12 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(grant(s|ed|ing)?|hand(s|ed)? out|provid(e|es|ed|ing))\b/, expansion: 'give assign' },
   { pattern: /\b(cap|ceiling|quota)\b/, expansion: 'limit maximum' },
   { pattern: /\b(history|audit(ing)?|trail|who changed what)\b/, expansion: 'change log' },
+  // Asking what someone changed, or who changed something, asks for the record of changes.
+  {
+    pattern:
+      /\b(see|know|find out|check|track|tell|show) (what|who) (\w+ ){0,3}(changed|did|modified|edited)\b|\bwhich (\w+ ){0,2}(employee|user|person|consultant|technician|tech|admin) (changed|modified|edited)\b/,
+    expansion: 'change log',
+  },
   { pattern: /\b(shut|lock|keep) (\w+ ){0,2}out\b|\bblock(s|ing)?\b|\bdeny access\b/, expansion: 'block restrict' },
   { pattern: /\b(renew(s|ed|al)?|prolong(s|ed)?|extend(s|ed)? itself)\b/, expansion: 'renew auto extend' },
   { pattern: /\b(entitled|permitted|authori[sz]ed) to\b/, expansion: 'allowed' },
@@ -182,7 +191,8 @@ const VOCABULARY: readonly VocabularyEntry[] = [
     expansion: 'missing not visible',
   },
   {
-    pattern: /\b(cut ties|done with|part ways|break up|fire (the|our|this) partner|stop working with|get rid of (the|our|this) partner)\b/,
+    pattern:
+      /\b(cut ties|done with|part ways|break up|fire (the|our|this) partner|stop working with|get rid of (the|our|this) partner|(partner|msp|provider|vendor) (we|i) (just )?fired)\b/,
     expansion: 'end relationship',
   },
   { pattern: /\b(don'?t|do not|dont|doesn'?t|does not|not) want\b|\brefuse\b|\bdecline\b|\breject\b/, expansion: 'decline' },

