@@ -257,7 +257,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Keep your own list of names and USER_ ids per customer; each consultant can also see their GDAP customers in the Granular administration list on the Administer page of Partner Center.',
     explanation:
-      'A consultant with GDAP access at five customers has a different USER_ pseudonym in each Business Central. Microsoft recommends that the partner keeps track of which user names its technicians and consultants have, so it can answer customers who ask who did what.',
+      "A consultant with GDAP access at five customers has a different USER_ pseudonym in each Business Central. Microsoft recommends that the partner keeps track of which user names its technicians and consultants have, so it can answer customers who ask who did what. The customer's internal and external admins see those USER_ users in the Business Central Users list, and what they did in the change log.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP', 'Partner Center'],
     keywords: ['list of ids', 'granular administration', 'administer page', 'consultants', 'technicians'],

@@ -283,7 +283,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     question: "How does a customer remove a partner's admin roles?",
     answer: 'In the Microsoft 365 admin center: Settings > Partner relationships, select the partner, Remove roles, then Yes to confirm.',
     explanation:
-      'The roles can be removed at any time. The admin center article asks for at least a Billing Administrator for these steps (its 2021 version: a Global or Billing admin); Partner Access lets a Global admin remove roles. If the Remove roles option does not show, contact Partner Center. Removing roles does not end the relationship itself. The same page, Settings > Partner relationships, lists your partners and which of them hold admin roles.',
+      'The roles can be removed at any time. The admin center article asks for at least a Billing Administrator for these steps (its 2021 version: a Global or Billing admin); Partner Access lets a Global admin remove roles. If the Remove roles option does not show, contact Partner Center. Removing roles does not end the relationship itself. The same page, Settings > Partner relationships, lists your partners and which of them hold admin roles: a partner holds them, Global admin for example, through delegated admin privileges (DAP) or a GDAP relationship.',
     source: REMOVE_CURRENT,
     tags: ['removal', 'DAP', 'GDAP'],
     keywords: ['remove roles', 'revoke', 'remove admin', 'kick out partner', 'out of our tenant', 'take away global admin', 'kick out'],

@@ -80,7 +80,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     question: 'Can the partner edit the invitation email?',
     answer: 'You may edit the invitation email, but keep the link in it: it is personalized and ties the customer to your partner account.',
     explanation:
-      "The link has the form https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId={partner tenant id}&msppId={0 or the indirect reseller id}&DAP={true|false}#/BillingAccounts/partner-invitation. Without it the customer cannot accept the relationship with your account. Partner Center's Copy to clipboard copies the draft, link included, so you can paste it into any email; the link opens the Microsoft 365 admin center.",
+      "The link has the form https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId={partner tenant id}&msppId={0 or the indirect reseller id}&DAP={true|false}#/BillingAccounts/partner-invitation. Without it the customer cannot accept the relationship with your account. Partner Center's Copy to clipboard copies the draft, link included, so you can paste it into any email; the link opens the Microsoft 365 admin center, where a Global admin of the customer accepts your request.",
     source: INVITE,
     tags: ['reseller', 'Partner Center'],
     keywords: [

@@ -26,6 +26,8 @@ describe('expandQuery', () => {
     { question: 'there is no remove roles button', adds: ['missing'] },
     { question: 'we are done with this partner', adds: ['end', 'relationship'] },
     { question: 'can our client see it', adds: ['customer'] },
+    { question: 'the cust wants the invite again', adds: ['customer'] },
+    { question: 'cx removed our roles', adds: ['customer'] },
     { question: 'partner kicks off the job', adds: ['start'] },
     { question: 'can we kill the relationship', adds: ['terminate'] },
     { question: 'we signed off the request', adds: ['approve'] },

@@ -396,6 +396,13 @@ const SEED_CASES: readonly SeedCase[] = [
   ],
   ['customer-global', 'do i have to be global admin to take roles away from a partner', [['Billing Administrator']]],
   ['partner-helpdesk', 'can we remove autopilot devices another partner added for the customer', [['same partner']]],
+  ['partner-helpdesk', 'how do we know which USER_ id each of our consultants has, and can the customer see them', [['Users list']]],
+  ['partner-sales', 'where does the link in our invitation email take the customer, and who opens it', [['Global admin']]],
+  [
+    'customer-user',
+    'the partner shows up with global admin on our tenant, how did it get that',
+    [['DAP', 'delegated admin'], ['Partner relationships']],
+  ],
 ];
 
 /** Questions on a limit the seeds state: the answer's first sentence must state it too. */
