@@ -68,7 +68,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'app protection policy for android',
       'device compliance keeps failing on some laptops',
     ],
-    names: ['store for business', 'intune', 'compliance', 'enroll', 'enrollment', 'mdm'],
+    names: ['store for business', 'intune', 'compliance policy', 'device compliance', 'enroll devices', 'device enrollment', 'mdm'],
     keywords: ['intune', 'compliance policy', 'configuration profile', 'enroll', 'enrollment', 'mdm', 'app protection', 'endpoint manager'],
   },
   {
@@ -111,7 +111,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'rename or delete a sandbox environment',
       'how much storage capacity do our environments have',
     ],
-    names: ['bacpac', 'sandbox copy', 'restore'],
+    names: ['bacpac', 'sandbox copy', 'restore', 'per-tenant extension'],
     keywords: [
       'copy environment',
       'point in time',
@@ -202,7 +202,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'create a team with guest access',
       'external sharing settings in sharepoint',
     ],
-    names: ['sharepoint', 'onedrive', 'calling'],
+    names: ['sharepoint', 'onedrive', 'calling', 'external access'],
     keywords: [
       'sharepoint',
       'onedrive',
@@ -377,7 +377,18 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'power bi workspace sharing',
       'windows 11 upgrade readiness',
     ],
-    names: ['copilot', 'crm', 'dataverse', 'power bi', 'power automate', 'power apps', 'dynamics 365 sales', 'store for business'],
+    names: [
+      'copilot',
+      'crm',
+      'dataverse',
+      'power bi',
+      'power automate',
+      'power apps',
+      'dynamics 365 sales',
+      'store for business',
+      'windows 365',
+      'cloud pc',
+    ],
     keywords: ['power automate', 'power apps', 'power bi', 'copilot', 'dynamics 365 sales', 'crm', 'windows 11', 'dataverse'],
   },
   {
@@ -432,6 +443,7 @@ export const DECOY_TOPICS: readonly DecoyTopic[] = [
       'premium',
       'team member',
       'trial',
+      'azure plan',
     ],
     keywords: [
       'azure plan',

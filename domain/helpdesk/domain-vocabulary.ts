@@ -119,6 +119,21 @@ const VOCABULARY: readonly VocabularyEntry[] = [
     expansion: 'start run',
   },
   { pattern: /\b(check|view|look up|display|show me)\b/, expansion: 'see' },
+  // Ordering for a customer is purchasing for it.
+  { pattern: /\b(plac(e|es|ed|ing)|put in|submit(s|ted)?) (an? |the |any )?orders?\b/, expansion: 'purchase' },
+  // Running a customer's Business Central or tenant is administering it, not running a job in it.
+  {
+    pattern:
+      /\b(run|running|runs) (their|our|the customer'?s|its|the|a|your) (bc|business central|tenant|environments?|m365|microsoft 365|dynamics)\b(?! (job|jobs|task|tasks|reports?|queues?|web ?hooks?|codeunits?)\b)/,
+    expansion: 'administer manage',
+    replace: true,
+  },
+  // Switching a relationship off is disabling it (the admin center's word), not switching off its auto-extend.
+  {
+    pattern:
+      /\b(switch|turn|shut) off (the |our |their |a |all |those |these )?(gdap |partner )?(relationships?|gdaps?)\b|\b(switch|turn) (the |our |their )?(gdap |partner )?(relationships?|gdaps?) off\b/,
+    expansion: 'disable terminate',
+  },
   { pattern: /\b(kill|cancel|shut down|close down|terminat(e|es|ed|ing))\b/, expansion: 'terminate end' },
   { pattern: /\b(withdraw(s|n|ing)?|retract)\b/, expansion: 'remove' },
   // "ok" alone is filler ("ok customer approved, now what?"); giving the ok is approving.
@@ -157,7 +172,7 @@ const VOCABULARY: readonly VocabularyEntry[] = [
       /\b(see|know|find out|check|track|tell|show) (what|who) (\w+ ){0,3}(changed|did|modified|edited)\b|\bwhich (\w+ ){0,2}(employee|user|person|consultant|technician|tech|admin) (changed|modified|edited)\b/,
     expansion: 'change log',
   },
-  { pattern: /\b(shut|lock|keep) (\w+ ){0,2}out\b|\bblock(s|ing)?\b|\bdeny access\b/, expansion: 'block restrict' },
+  { pattern: /\b(shut|lock|keep) (\w+ ){0,3}out\b|\bblock(s|ing)?\b|\bdeny access\b/, expansion: 'block restrict' },
   { pattern: /\b(renew(s|ed|al)?|prolong(s|ed)?|extend(s|ed)? itself)\b/, expansion: 'renew auto extend' },
   { pattern: /\b(entitled|permitted|authori[sz]ed) to\b/, expansion: 'allowed' },
   { pattern: /\b(longest|upper limit|max(imum)? (length|duration|time))\b/, expansion: 'maximum duration' },

@@ -19,11 +19,11 @@ const FORMS: readonly (readonly [AnswerForm, RegExp])[] = [
   ['steps', /^(so |and |ok |okay )?how (do|does|can|to|should|would) (i|we|you|a|the|they|one|our|customers?|partners?)\b/],
   [
     'effect',
-    /\bwhat happens\b|\bwhat (still )?(remains|stays|is left)\b|\b(can|could|do|does|will|would|are|is|am)( \w+){0,3} still\b|\b(after|once) (we|they|the customer|you|i|our|a customer)\b.*\b(remov|revok|accept|terminat|approv|end)/,
+    /\bwhat happens\b|\bwhat (still )?(remains|stays|is left)\b|\bwhat (still )?(works|keeps working|stops working)\b|\b(can|could|do|does|will|would|are|is|am)( \w+){0,3} still\b|\b(after|once) (we|they|the customer|you|i|our|a customer)\b.*\b(remov|revok|accept|terminat|approv|end)/,
   ],
   [
     'who',
-    /^(and )?(who|whom)\b|^which (\w+ )?(admin|admins|role|roles|person|people|user|users)\b(?! (page|list|tab|settings?)\b)|\bwho (can|may|must|should|has to|needs? to|is (allowed|entitled|permitted|authori[sz]ed)|accepts?|approves?|signs?)\b|\bwhich (\w+ )?(role|admin|person|user)s? (\w+ ){0,2}(can|may|must|should|has to|do (i|we) need|need|needs|needed|is needed|is required|required|allowed)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b/,
+    /^(and )?(who|whom)\b|^which (\w+ )?(admin|admins|role|roles|person|people|user|users)\b(?! (page|list|tab|settings?)\b)|\bwho (can|may|must|should|has to|needs? to|is (allowed|entitled|permitted|authori[sz]ed)|accepts?|approves?|signs?)\b|\bwhich (\w+ ){0,2}(role|admin|person|user)s? (\w+ ){0,2}(can|may|must|should|has to|do (i|we) need|need|needs|needed|is needed|is required|required|allowed)\b|\b(what|which) role (do|does|is) .*\b(need|needed|required)\b|\bwhat permissions? do (i|we) need\b|\b(minimum|least|lowest) (\w+ )?(roles?|permissions?) (to|for|needed|required)\b/,
   ],
   ['where', /\bwhere\b/],
   ['why', /^why\b|\bhow come\b/],
@@ -179,9 +179,10 @@ export function asksForWork(question: string): boolean {
 }
 
 // What a partner's access reaches: "get into exchange", "access to BC only and not to exchange", "also open Exchange",
-// "manage their exchange / users", "does it also cover their exchange".
+// "manage their exchange / users", "does it also cover their exchange", "a GDAP relationship for Defender", "our team in
+// their SharePoint".
 const ACCESS_REACHES =
-  /\b(?:(?:(?:get|gets|getting|got|sign|signs|log|logs) (?:in|into|in to)|access (?:to|in|into)|not to|open|opens|reach|reaches|cover|covers)(?: (?:their|the|our|your|its|customer's|the customer's))?|(?:manage|manages|administer|administers) (?:their|its|customer's|the customer's)) ((?:[\w-]+)(?: ?[/,&] ?[\w-]+)*)/g;
+  /\b(?:(?:(?:get|gets|getting|got|sign|signs|log|logs) (?:in|into|in to)|access (?:to|in|into)|not to|open|opens|reach|reaches|cover|covers)(?: (?:their|the|our|your|its|customer's|the customer's))?|(?:manage|manages|administer|administers) (?:their|its|customer's|the customer's)|\b(?:gdap|relationship|access|roles?)(?: [\w-]+){0,4} for(?: (?:a|an|the|their|our|its))?|\b(?:team|staff|techs|technicians|consultants|we|us) (?:only )?in (?:their|the customer's|its)) ((?:[\w-]+)(?: ?[/,&] ?[\w-]+)*)/g;
 
 /**
  * The words a question names as what a partner's access reaches ("does the BC partner get into exchange?"): a workload
