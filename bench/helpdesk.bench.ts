@@ -21,7 +21,11 @@ function percentile(sorted: readonly number[], p: number): number {
 // --words-only: the words alone, no encoder (for comparison: what the answer costs without meaning).
 const wordsOnly = process.argv.includes('--words-only');
 // No cache of recent questions: every question is encoded as if asked for the first time.
-const matcher = wordsOnly ? undefined : await loadHelpdeskMeaning(await universalSentenceEncoder(), undefined, { cacheSize: 0 });
+// --without-examples: the meaning index without the asked examples (for comparison: what the examples cost).
+const withoutExamples = process.argv.includes('--without-examples');
+const matcher = wordsOnly
+  ? undefined
+  : await loadHelpdeskMeaning(await universalSentenceEncoder(), undefined, { cacheSize: 0, ...(withoutExamples ? { examples: [] } : {}) });
 
 async function answer(question: string): Promise<{ readonly encoding: number }> {
   const start = performance.now();
@@ -55,7 +59,9 @@ const report = (name: string, timings: number[]): string => {
   timings.sort((a, b) => a - b);
   return `${name}: p50 ${percentile(timings, 50).toFixed(3)} ms, p99 ${percentile(timings, 99).toFixed(3)} ms, max ${percentile(timings, 100).toFixed(3)} ms`;
 };
-const path = wordsOnly ? 'words alone (--words-only)' : 'with meaning (encoded unless sure on words, then answered)';
+const path = wordsOnly
+  ? 'words alone (--words-only)'
+  : `with meaning (encoded unless sure on words, then answered)${withoutExamples ? ', without the asked examples' : ''}`;
 console.log(`helpdesk answer ${path}: ${wall.length} answers (${EVAL_SET.length} questions x ${ROUNDS})`);
 console.log(report('wall       ', wall));
 console.log(report('cpu        ', cpu));

@@ -4,7 +4,9 @@
  * answered with its meaning; --words-only answers on the words alone). Tuning misses are printed with their top hits
  * (for tuning); the dev set's misses never (it is the honest check that tuning generalizes: score only); held-out
  * misses only with --show-heldout-misses, which is not for tuning: see eval/heldout/README.md. While tuning, run it
- * with --tuning-only, which does not evaluate the held-out set at all.
+ * with --tuning-only, which does not evaluate the held-out set at all. The tuning material's questions are the asked
+ * examples of the meaning index (bot/helpdesk/asked-examples.ts), so their scores are on questions the bot has seen;
+ * --without-examples answers as the bot would without them, for comparison.
  */
 import { existsSync } from 'node:fs';
 import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
@@ -12,11 +14,14 @@ import { evaluate } from '#eval/helpdesk/evaluate.ts';
 import { evaluateHeldOut, loadHeldOut, mentionsAll, askerOfPersona, MENTION_SETS } from '#eval/helpdesk/heldout.ts';
 import { evaluateFresh, loadFreshSet } from '#eval/helpdesk/fresh-set.ts';
 import { encodedMeanings, type MeaningOf } from '#eval/helpdesk/meanings.ts';
+import { helpdeskMeaning, loadHelpdeskMeaning } from '#bot/helpdesk/helpdesk-meaning.ts';
+import { messageEncoder } from '#bot/understanding/turn-encoder.ts';
 import { answerQuestion, knownConcepts, searchQuestion, specificCoverage } from '#domain/helpdesk/answer-question.ts';
 
 const showHeldOutMisses = process.argv.includes('--show-heldout-misses');
 const tuningOnly = process.argv.includes('--tuning-only');
 const wordsOnly = process.argv.includes('--words-only');
+const withoutExamples = process.argv.includes('--without-examples');
 const freshCases = loadFreshSet();
 const mentionSets = MENTION_SETS.filter((set) => existsSync(set.file)).map((set) => ({ ...set, cases: loadHeldOut(set.file) }));
 const heldOutCases = tuningOnly ? null : loadHeldOut();
@@ -26,7 +31,8 @@ const questions = [
   ...mentionSets.flatMap((set) => set.cases.map((c) => c.question)),
   ...(heldOutCases ?? []).map((c) => c.question),
 ];
-const meaningOf: MeaningOf = wordsOnly ? () => undefined : await encodedMeanings(questions);
+const matcher = withoutExamples ? loadHelpdeskMeaning(messageEncoder, undefined, { examples: [] }) : helpdeskMeaning();
+const meaningOf: MeaningOf = wordsOnly ? () => undefined : await encodedMeanings(questions, matcher);
 const tuning = evaluate(EVAL_SET, meaningOf);
 const fresh = evaluateFresh(freshCases, meaningOf);
 const mentionReports = mentionSets.map((set) => ({ ...set, report: evaluateHeldOut(set.cases, meaningOf) }));
@@ -47,8 +53,17 @@ const columns: readonly (readonly [string, string, string])[] = [
   ['held-out (frozen)', scoreIn(heldOut, 'not run'), scoreOut(heldOut, 'not run')],
 ];
 console.log(
-  wordsOnly ? 'Answered on the words alone (--words-only).' : 'Answered as the bot answers: keyword search and meaning (sentence encoder).',
+  wordsOnly
+    ? 'Answered on the words alone (--words-only).'
+    : withoutExamples
+      ? 'Answered on keyword search and meaning, without the asked examples (--without-examples).'
+      : 'Answered as the bot answers: keyword search and meaning (sentence encoder, with the asked examples).',
 );
+if (!wordsOnly && !withoutExamples) {
+  console.log(
+    "The tuning material's questions are asked examples (data/helpdesk/asked-examples.json): the dev and held-out sets are the measure.",
+  );
+}
 console.log(`${''.padEnd(24)}${columns.map(([title]) => title.padEnd(20)).join(' ')}`);
 console.log(`${'in scope right'.padEnd(24)}${columns.map(([, right]) => right).join(' ')}`);
 console.log(`${'out of scope declined'.padEnd(24)}${columns.map(([, , declined]) => declined).join(' ')}`);

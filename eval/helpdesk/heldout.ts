@@ -43,6 +43,9 @@ export const MENTION_SETS: readonly MentionSet[] = [
   { label: 'fresh-8', file: new URL('./fresh-batch-8.json', import.meta.url), use: 'tuning' },
   { label: 'fresh-9', file: new URL('./fresh-batch-9.json', import.meta.url), use: 'tuning' },
   { label: 'dev-6', file: new URL('./dev-batch-6.json', import.meta.url), use: 'dev' },
+  // 200 + 45 each, written blind from the seeds only (seventh session) after the asked examples were first chosen, then tuned on.
+  { label: 'fresh-10', file: new URL('./fresh-batch-10.json', import.meta.url), use: 'tuning' },
+  { label: 'fresh-11', file: new URL('./fresh-batch-11.json', import.meta.url), use: 'tuning' },
 ];
 
 const InScopeCase = z.object({

@@ -47,3 +47,26 @@ export function expectMentions(answer: HelpdeskAnswer, mentions: MentionGroups, 
   const lacking = [...mentions.filter((group) => !mentionsAll(text, [group])), ...opening.filter((group) => !mentionsAll(first, [group]))];
   expect(lacking, `${answer.facts.map((fact) => fact.id).join(' + ')}: ${opening.length > 0 ? first : text}`).toEqual([]);
 }
+
+/**
+ * Questions of our own case tables that the asked examples (bot/helpdesk/asked-examples.ts) lead astray: one tuning
+ * question of another fact is nearer in meaning than any way of asking the right one ("how do i block all partners
+ * from one business central environment" for blocking one consultant). Landed knowingly (30 Nov): the examples raise
+ * the blind dev sets by 9 questions answered and 5 declined. The rows keep their right expectations and run as known
+ * failures, so a row answered rightly again fails until its question comes off this list.
+ */
+export const MISLED_BY_AN_EXAMPLE: ReadonlySet<string> = new Set([
+  'how do i block one specific consultant from the partner in bc',
+  "can i start a scheduled job in the customer's job queue",
+  "Tailspin's office manager clicked our link but got an error, she's not an admin",
+]);
+
+/** A case table's rows split into those expected to pass and those the asked examples lead astray (see above). */
+export function apartFromMisled<Row extends readonly [persona: string | undefined, question: string, ...rest: unknown[]]>(
+  rows: readonly Row[],
+): readonly [expected: Row[], misled: Row[]] {
+  return [
+    rows.filter(([, question]) => !MISLED_BY_AN_EXAMPLE.has(question)),
+    rows.filter(([, question]) => MISLED_BY_AN_EXAMPLE.has(question)),
+  ];
+}

@@ -1,22 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HELPDESK_VECTOR_FILE, loadHelpdeskMeaning, meaningIfNeeded } from '#bot/helpdesk/helpdesk-meaning.ts';
+import { EXAMPLE_DISCOUNT, HELPDESK_VECTOR_FILE, loadHelpdeskMeaning, meaningIfNeeded } from '#bot/helpdesk/helpdesk-meaning.ts';
 import { sentenceKey, universalSentenceEncoder } from '#bot/understanding/sentence-encoder.ts';
 import { KNOWN_SENTENCES, textToEncode } from '#domain/helpdesk/question-meaning.ts';
 import type { SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
 import { answerQuestion } from '#domain/helpdesk/answer-question.ts';
+import { askedExampleSentences, readAskedExamples } from '#bot/helpdesk/asked-examples.ts';
+
+/** Every sentence a question is compared with: the knowledge base's own and the asked examples (as they are encoded). */
+const COMPARED = [...KNOWN_SENTENCES, ...askedExampleSentences(await readAskedExamples()).sentences];
 
 describe('the committed vector file of the knowledge base (data/vectors/helpdesk.json)', () => {
   const file = JSON.parse(readFileSync(HELPDESK_VECTOR_FILE, 'utf8')) as { vectors: Record<string, string> };
   const filed = new Set(Object.keys(file.vectors));
 
   it('holds a vector for every sentence a question is compared with (else: npm run vectors)', () => {
-    const missing = KNOWN_SENTENCES.filter((sentence) => !filed.has(sentenceKey(sentence.text))).map((sentence) => sentence.text);
+    const missing = COMPARED.filter((sentence) => !filed.has(sentenceKey(sentence.text))).map((sentence) => sentence.text);
     expect(missing).toEqual([]);
   });
 
-  it('holds nothing else: no vector of a sentence the knowledge base no longer has', () => {
-    const known = new Set(KNOWN_SENTENCES.map((sentence) => sentenceKey(sentence.text)));
+  it('holds nothing else: no vector of a sentence the knowledge base or the examples no longer have', () => {
+    const known = new Set(COMPARED.map((sentence) => sentenceKey(sentence.text)));
     expect([...filed].filter((key) => !known.has(key))).toEqual([]);
   });
 });
@@ -25,8 +29,9 @@ describe('the meaning of a question, as the bot computes it', async () => {
   const meaning = await loadHelpdeskMeaning(await universalSentenceEncoder());
   const keyCount = new Set(KNOWN_SENTENCES.map((sentence) => sentence.key)).size;
 
-  it('encodes none of the knowledge base at load: every sentence comes from the file', () => {
+  it('encodes none of the knowledge base or the examples at load: every sentence comes from the file', () => {
     expect(meaning.missingAtLoad).toBe(0);
+    expect(meaning.staleExamples).toBe(0);
   });
 
   it('gives every fact and decoy a closeness, highest for a sentence of the knowledge base asked as it is written', async () => {
@@ -122,7 +127,7 @@ describe('the closeness of a question to each fact and decoy', () => {
   };
 
   it('is the cosine with the nearest of its sentences', async () => {
-    const matcher = await loadHelpdeskMeaning(drawn, new URL('file:///nonexistent/helpdesk-vectors.json'), { cacheSize: 0 });
+    const matcher = await loadHelpdeskMeaning(drawn, new URL('file:///nonexistent/helpdesk-vectors.json'), { cacheSize: 0, examples: [] });
     expect(matcher.missingAtLoad).toBe(KNOWN_SENTENCES.length);
     const question = 'who can accept a gdap request';
     const [result] = await matcher.of([question]);
@@ -136,5 +141,48 @@ describe('the closeness of a question to each fact and decoy', () => {
     });
     expect(result!.closeness.size).toBe(expected.size);
     for (const [key, cosine] of expected) expect(result!.closeness.get(key)).toBeCloseTo(cosine, 5);
+  });
+
+  it('counts an asked example as a way of asking its fact or topic; one of a fact no longer known is left out', async () => {
+    const question = 'zz our techs keep poking at the thing, who said they could';
+    const vectors = new URL('file:///nonexistent/helpdesk-vectors.json');
+    const [without] = await (await loadHelpdeskMeaning(drawn, vectors, { cacheSize: 0, examples: [] })).of([question]);
+    const matcher = await loadHelpdeskMeaning(drawn, vectors, {
+      cacheSize: 0,
+      examples: [
+        { from: 'tuning', question, key: 'fact:relationship-accept-who' },
+        { from: 'tuning', question: 'a question of a fact since removed', key: 'fact:no-such-fact' },
+      ],
+    });
+    const [withExample] = await matcher.of([question]);
+    expect(without!.closeness.get('fact:relationship-accept-who')).toBeLessThan(0.99);
+    expect(withExample!.closeness.get('fact:relationship-accept-who')).toBeCloseTo(1 - EXAMPLE_DISCOUNT, 5);
+    expect(matcher.staleExamples).toBe(1);
+    expect(withExample!.closeness.has('fact:no-such-fact')).toBe(false);
+    expect(matcher.missingAtLoad).toBe(KNOWN_SENTENCES.length + 1);
+  });
+
+  it('counts only the nearest asked example: the others do not lift their facts', async () => {
+    // A stand-in model: the question along one axis, every sentence of the knowledge base across it (cosine 0), and
+    // each example at a chosen cosine with the question.
+    const question = 'which of them may do it';
+    const cosines = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3];
+    const facts = KNOWN_SENTENCES.filter((sentence) => sentence.key.startsWith('fact:'))
+      .map((sentence) => sentence.key)
+      .filter((key, index, keys) => keys.indexOf(key) === index)
+      .slice(0, cosines.length);
+    const examples = cosines.map((_, index) => ({ from: 'tuning', question: `example ${index}`, key: facts[index]! }));
+    const vectorOf = (text: string): Float32Array => {
+      const index = examples.findIndex((example) => textToEncode(example.question) === text);
+      if (text === textToEncode(question)) return Float32Array.of(0, 1, 0);
+      if (index < 0) return Float32Array.of(1, 0, 0);
+      return Float32Array.of(0, cosines[index]!, Math.sqrt(1 - cosines[index]! ** 2));
+    };
+    const placed: SentenceEncoder = { encode: (sentences) => Promise.resolve(sentences.map(vectorOf)) };
+    const matcher = await loadHelpdeskMeaning(placed, new URL('file:///nonexistent/helpdesk-vectors.json'), { cacheSize: 0, examples });
+    const [result] = await matcher.of([question]);
+    const closenessOf = facts.map((key) => result!.closeness.get(key)!);
+    const counted = cosines.map((cosine, index) => (index === 0 ? cosine - EXAMPLE_DISCOUNT : 0));
+    closenessOf.forEach((value, index) => expect(value).toBeCloseTo(counted[index]!, 5));
   });
 });
