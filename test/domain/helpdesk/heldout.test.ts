@@ -14,8 +14,9 @@ import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
 // On 30 Nov the first tuning landing measured 118/148 and 38/41 here (the floor was lowered to that for a while); after
 // the session's tuning on fresh batch 3 the lead's score-only run measured 125/148 (84.5%) and 40/41 (97.6%), and the floor
 // is back above every earlier figure. No held-out miss was read or tuned on. The sixth session's score-only run, at its end,
-// measured 126/148 (85.1%) and 40/41.
-const HELD_OUT_FLOOR = { inScope: 0.85, outOfScope: 0.97 } as const;
+// measured 126/148 (85.1%) and 40/41. The seventh session's (asked examples, content and routing from seeds-only sets),
+// at its end: 132/148 (89.2%) and 40/41.
+const HELD_OUT_FLOOR = { inScope: 0.89, outOfScope: 0.97 } as const;
 
 describe('the held-out floor', async () => {
   // Answered as the bot answers: the questions encoded with the embedded sentence encoder and the committed vector file.
