@@ -7,22 +7,18 @@
  * them waits with a message true of a campaign, or is marked not asked with the refusal's reason: never "try again".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { DEMO_DIRECTORY_FILE, loadConfig } from '#bot/config.ts';
+import { DEMO_DIRECTORY_FILE } from '#bot/config.ts';
 import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
-import { GdapApi } from '#bot/graph/gdap-api.ts';
-import { createGraphGdapRecords } from '#bot/graph/graph-gdap-records.ts';
-import { GraphClient } from '#bot/graph/graph-client.ts';
 import { resolveActor, type Actor } from '#domain/actors/actor.ts';
 import { createPartnerAccess, type PartnerAccess } from '#domain/partner-access.ts';
-import { createGdapRelationshipRepository } from '#domain/relationships/relationship.repository.ts';
 import { awaitingMicrosoft } from '#domain/use-cases/migration-campaigns.ts';
 import { expectOk } from '#test/support/domain-harness.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
-import { RecordingDocumentStore } from '#test/support/recording-store.ts';
+import type { RecordingDocumentStore } from '#test/support/recording-store.ts';
 import { GraphStandIn, type Fault } from '#test/support/graph-stand-in/graph-stand-in.ts';
-import { demoStandInOptions, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
+import { demoStandInOptions } from '#test/support/graph-stand-in/stand-in-tenants.ts';
+import { graphRecordsOnStandIn } from '#test/support/graph-stand-in/stand-in-records.ts';
 
 const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
 const TIER1 = 'a0c1e2f3-4444-4a1b-8c1d-000000000034';
@@ -51,17 +47,9 @@ describe('graph mode: how a write at Microsoft fails, and what a campaign makes 
   beforeAll(async () => {
     stand = await GraphStandIn.start(demoStandInOptions());
     stand.useClock(() => clock.now());
-    const config = loadConfig({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, LOG_LEVEL: 'silent' });
-    if (config.graph === undefined) throw new Error('graph settings expected');
-    store = new RecordingDocumentStore();
-    const records = createGraphGdapRecords({
-      api: new GdapApi(new GraphClient(config.graph)),
-      repository: createGdapRelationshipRepository(store),
-      store,
-      clock,
-      logger: pino({ level: 'silent' }),
-      clickBudgetMs: WRITE_BUDGET_MS,
-    });
+    const onStandIn = graphRecordsOnStandIn(stand, { clock, clickBudgetMs: WRITE_BUDGET_MS });
+    store = onStandIn.store;
+    const { records } = onStandIn;
     const directory = await loadDirectoryFile(DEMO_DIRECTORY_FILE);
     // Many drafts of one partner with one customer are made here, each with its own fault: no cap on them.
     access = createPartnerAccess({

@@ -1,30 +1,18 @@
-import pino from 'pino';
-import { loadConfig } from '#bot/config.ts';
-import { GdapApi } from '#bot/graph/gdap-api.ts';
-import { createGraphGdapRecords } from '#bot/graph/graph-gdap-records.ts';
-import { GraphClient } from '#bot/graph/graph-client.ts';
 import { SYSTEM_ACTOR } from '#domain/actors/actor.ts';
 import { auditEvent } from '#domain/audit/audit-event.ts';
 import { changeFromSource } from '#domain/relationships/gdap-reconcile.ts';
-import { createGdapRelationshipRepository } from '#domain/relationships/relationship.repository.ts';
-import { RecordingDocumentStore } from '../support/recording-store.ts';
 import { GraphStandIn } from '../support/graph-stand-in/graph-stand-in.ts';
-import { demoStandInOptions, TEST_CLIENT_SECRET } from '../support/graph-stand-in/stand-in-tenants.ts';
+import { demoStandInOptions } from '../support/graph-stand-in/stand-in-tenants.ts';
+import { graphRecordsOnStandIn } from '#test/support/graph-stand-in/stand-in-records.ts';
 import { describeGdapRecordsContract } from './gdap-records.contract.ts';
 
 describeGdapRecordsContract('graph (Microsoft Graph stand-in through GRAPH_BASE_URL and AZURE_AUTHORITY_HOST)', async () => {
   const stand = await GraphStandIn.start(demoStandInOptions());
-  // Configured exactly as a deployment is: from the environment, pointing at the stand-in's https endpoints.
-  const config = loadConfig({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, LOG_LEVEL: 'silent' });
-  if (config.graph === undefined) throw new Error('graph settings expected');
-  const api = new GdapApi(new GraphClient(config.graph));
-  const store = new RecordingDocumentStore();
-  const repository = createGdapRelationshipRepository(store);
   const clock = { now: () => new Date() };
-  const records = createGraphGdapRecords({ api, repository, store, clock, logger: pino({ level: 'silent' }) });
+  const { graph, api, store, repository, records } = graphRecordsOnStandIn(stand, { clock });
   return {
     world: {
-      partnerTenantId: config.graph.partnerTenantId,
+      partnerTenantId: graph.partnerTenantId,
       customer: { tenantId: '2a7c5e1f-8d3b-4a9c-b6e2-7f1d4c8a9e03', displayName: 'Contoso' },
       groupId: 'a0c1e2f3-4444-4a1b-8c1d-000000000034',
       unknownId: '0c0ffee0-0000-4000-8000-000000000404-0c0ffee0-0000-4000-8000-000000000404',

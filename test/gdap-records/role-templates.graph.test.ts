@@ -4,22 +4,18 @@
  * the documented bodies, for the roles the approved relationship grants.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { DEMO_DIRECTORY_FILE, loadConfig } from '#bot/config.ts';
+import { DEMO_DIRECTORY_FILE } from '#bot/config.ts';
 import { loadDirectoryFile } from '#bot/directory/json-directory.ts';
-import { GdapApi } from '#bot/graph/gdap-api.ts';
-import { createGraphGdapRecords } from '#bot/graph/graph-gdap-records.ts';
-import { GraphClient } from '#bot/graph/graph-client.ts';
 import { resolveActor, SYSTEM_ACTOR } from '#domain/actors/actor.ts';
 import { createPartnerAccess, type PartnerAccess } from '#domain/partner-access.ts';
-import { createGdapRelationshipRepository } from '#domain/relationships/relationship.repository.ts';
 import type { MigrationCampaign } from '#domain/campaigns/migration-campaign.ts';
 import { expectOk } from '#test/support/domain-harness.ts';
 import { DEMO } from '#test/support/demo-ids.ts';
 import { FixedClock, SequentialIds } from '#test/support/fixed-clock.ts';
-import { RecordingDocumentStore } from '#test/support/recording-store.ts';
+import type { RecordingDocumentStore } from '#test/support/recording-store.ts';
 import { GraphStandIn } from '#test/support/graph-stand-in/graph-stand-in.ts';
-import { demoStandInOptions, TEST_CLIENT_SECRET } from '#test/support/graph-stand-in/stand-in-tenants.ts';
+import { demoStandInOptions } from '#test/support/graph-stand-in/stand-in-tenants.ts';
+import { graphRecordsOnStandIn } from '#test/support/graph-stand-in/stand-in-records.ts';
 
 const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
 const READER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
@@ -36,16 +32,9 @@ describe('role templates in graph mode (Microsoft Graph stand-in)', () => {
   beforeAll(async () => {
     stand = await GraphStandIn.start(demoStandInOptions());
     stand.useClock(() => clock.now());
-    const config = loadConfig({ ...stand.environment, GRAPH_CLIENT_SECRET: TEST_CLIENT_SECRET, LOG_LEVEL: 'silent' });
-    if (config.graph === undefined) throw new Error('graph settings expected');
-    store = new RecordingDocumentStore();
-    const records = createGraphGdapRecords({
-      api: new GdapApi(new GraphClient(config.graph)),
-      repository: createGdapRelationshipRepository(store),
-      store,
-      clock,
-      logger: pino({ level: 'silent' }),
-    });
+    const onStandIn = graphRecordsOnStandIn(stand, { clock });
+    store = onStandIn.store;
+    const { records } = onStandIn;
     const directory = await loadDirectoryFile(DEMO_DIRECTORY_FILE);
     access = createPartnerAccess({ store, directory, clock, ids: new SequentialIds(), gdapRecords: records });
   }, 60_000);
