@@ -17,7 +17,7 @@
 import { writeFile } from 'node:fs/promises';
 import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
 import { loadFreshSet } from '#eval/helpdesk/fresh-set.ts';
-import { askerOfPersona, loadHeldOut, mentionsAll, MENTION_SETS } from '#eval/helpdesk/heldout.ts';
+import { askerOfPersona, loadHeldOut, mentionsAll, MENTION_SETS, sameQuestion, unseenQuestions } from '#eval/helpdesk/heldout.ts';
 import { answerQuestion, type Asker } from '#domain/helpdesk/answer-question.ts';
 import { DECOY_TOPICS } from '#domain/helpdesk/decoy-topics.ts';
 import { KNOWLEDGE_BASE } from '#domain/helpdesk/knowledge-base.ts';
@@ -62,12 +62,7 @@ const asked: Asked[] = [
   ),
 ];
 
-const sameQuestion = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
-const unseen = new Set(
-  [...MENTION_SETS.filter((set) => set.use === 'dev').map((set) => set.file), undefined].flatMap((file) =>
-    loadHeldOut(file).map((c) => sameQuestion(c.question)),
-  ),
-);
+const unseen = unseenQuestions();
 const matcher = await loadHelpdeskMeaning(embeddedEncoder, undefined, { examples: [], cacheSize: 0 });
 const meanings = await matcher.of(asked.map((a) => a.question));
 const answerTexts = new Map(KNOWLEDGE_BASE.map((fact) => [fact.id, `${fact.answer} ${fact.explanation}`]));

@@ -81,6 +81,20 @@ export function normalizeForMention(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/**
+ * The questions of the sets that measure questions the bot has not seen (the dev sets and the held-out set), as
+ * `sameQuestion` writes them: no tuning material may hold one of them (see scripts/write-helpdesk-examples.ts).
+ */
+export function unseenQuestions(): ReadonlySet<string> {
+  const files = [...MENTION_SETS.filter((set) => set.use === 'dev').map((set) => set.file), HELD_OUT_FILE];
+  return new Set(files.flatMap((file) => loadHeldOut(file).map((c) => sameQuestion(c.question))));
+}
+
+/** A question as two writers who asked it alike would both have written it: case, quotes, dashes and spaces aside. */
+export function sameQuestion(text: string): string {
+  return normalizeForMention(text).trim();
+}
+
 /** True when the text mentions one alternative of every group. */
 export function mentionsAll(text: string, groups: readonly (readonly string[])[]): boolean {
   const haystack = normalizeForMention(text);

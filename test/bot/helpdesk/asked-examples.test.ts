@@ -7,11 +7,10 @@ import { ZodError } from 'zod';
 import { askedExampleSentences, readAskedExamples } from '#bot/helpdesk/asked-examples.ts';
 import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
 import { loadFreshSet } from '#eval/helpdesk/fresh-set.ts';
-import { loadHeldOut, MENTION_SETS } from '#eval/helpdesk/heldout.ts';
+import { loadHeldOut, MENTION_SETS, sameQuestion, unseenQuestions } from '#eval/helpdesk/heldout.ts';
 
 const examples = await readAskedExamples();
 const byLabel = (use: 'tuning' | 'dev') => MENTION_SETS.filter((set) => set.use === use);
-const sameQuestion = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 describe('the committed asked examples (data/helpdesk/asked-examples.json)', () => {
   it('are many, and each names a fact or topic the knowledge base has (else: npm run examples)', () => {
@@ -31,9 +30,7 @@ describe('the committed asked examples (data/helpdesk/asked-examples.json)', () 
 
   // The dev sets and the held-out set measure what the examples are worth on questions the bot has not seen.
   it('hold no question of a dev set or of the held-out set', () => {
-    const unseen = new Set(
-      [...byLabel('dev').map((set) => set.file), undefined].flatMap((file) => loadHeldOut(file).map((c) => sameQuestion(c.question))),
-    );
+    const unseen = unseenQuestions();
     expect(examples.filter((example) => unseen.has(sameQuestion(example.question))).map((example) => example.question)).toEqual([]);
   });
 });
