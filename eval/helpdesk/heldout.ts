@@ -46,6 +46,12 @@ export const MENTION_SETS: readonly MentionSet[] = [
   // 200 + 45 each, written blind from the seeds only (seventh session) after the asked examples were first chosen, then tuned on.
   { label: 'fresh-10', file: new URL('./fresh-batch-10.json', import.meta.url), use: 'tuning' },
   { label: 'fresh-11', file: new URL('./fresh-batch-11.json', import.meta.url), use: 'tuning' },
+  // 200 + 45, 200 + 45 and 150 + 90 (leaning on near misses), written blind from the seeds only (eighth session), then
+  // tuned on; and beside them 150 + 40, written blind from the seeds only at the same time, never read.
+  { label: 'fresh-12', file: new URL('./fresh-batch-12.json', import.meta.url), use: 'tuning' },
+  { label: 'fresh-13', file: new URL('./fresh-batch-13.json', import.meta.url), use: 'tuning' },
+  { label: 'fresh-14', file: new URL('./fresh-batch-14.json', import.meta.url), use: 'tuning' },
+  { label: 'dev-7', file: new URL('./dev-batch-7.json', import.meta.url), use: 'dev' },
 ];
 
 const InScopeCase = z.object({
