@@ -50,13 +50,18 @@ export function expectMentions(answer: HelpdeskAnswer, mentions: MentionGroups, 
 
 /**
  * Questions of our own case tables that the asked examples (bot/helpdesk/asked-examples.ts) lead astray: one tuning
- * question of another fact is nearer in meaning than any way of asking the right one ("how do i block all partners
- * from one business central environment" for blocking one consultant). Landed knowingly (30 Nov): the examples raise
+ * question of another fact or topic is nearer in meaning than any way of asking the right one (a question about partner
+ * incentives for Business Central seats, for one about their price). Landed knowingly (30 Nov): the examples raise
  * the blind dev sets by 9 questions answered and 5 declined. The rows keep their right expectations and run as known
  * failures, so a row answered rightly again fails until its question comes off this list.
  */
 export const MISLED_BY_AN_EXAMPLE: ReadonlySet<string> = new Set([
-  'how do i block one specific consultant from the partner in bc',
+  // Since fresh-12 (30 Nov, eighth session): "how do i block one consultant from the partner in our BC without ending the whole GDAP" is
+  // labelled with the customer's list of limits, which opens "Disable a delegated user" (its writer asked only for "disable").
+  'how do we block one consultant from the partner in bc',
+  // Since fresh-13: "when do we get paid the partner incentives for the business central seats we sold" is nearer in
+  // meaning than any way of asking about prices (the answer is still declined as prices, on its words).
+  'how much will fifty Business Central seats set us back each month',
   "can i start a scheduled job in the customer's job queue",
   "Tailspin's office manager clicked our link but got an error, she's not an admin",
 ]);
