@@ -6,7 +6,8 @@
  * misses only with --show-heldout-misses, which is not for tuning: see eval/heldout/README.md. While tuning, run it
  * with --tuning-only, which does not evaluate the held-out set at all. The tuning material's questions are the asked
  * examples of the meaning index (bot/helpdesk/asked-examples.ts), so their scores are on questions the bot has seen;
- * --without-examples answers as the bot would without them, for comparison.
+ * --without-examples answers as the bot would without them, for comparison; --cross-validate also answers each tuning set
+ * with every example but its own questions, which says what the examples are worth on the tuning sets as if unseen.
  */
 import { existsSync } from 'node:fs';
 import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
@@ -15,6 +16,7 @@ import { evaluateHeldOut, loadHeldOut, mentionsAll, askerOfPersona, MENTION_SETS
 import { evaluateFresh, loadFreshSet } from '#eval/helpdesk/fresh-set.ts';
 import { encodedMeanings, type MeaningOf } from '#eval/helpdesk/meanings.ts';
 import { helpdeskMeaning, loadHelpdeskMeaning } from '#bot/helpdesk/helpdesk-meaning.ts';
+import { readAskedExamples } from '#bot/helpdesk/asked-examples.ts';
 import { messageEncoder } from '#bot/understanding/turn-encoder.ts';
 import { answerQuestion, knownConcepts, searchQuestion, specificCoverage } from '#domain/helpdesk/answer-question.ts';
 
@@ -22,6 +24,7 @@ const showHeldOutMisses = process.argv.includes('--show-heldout-misses');
 const tuningOnly = process.argv.includes('--tuning-only');
 const wordsOnly = process.argv.includes('--words-only');
 const withoutExamples = process.argv.includes('--without-examples');
+const crossValidate = process.argv.includes('--cross-validate') && !withoutExamples && !wordsOnly;
 const freshCases = loadFreshSet();
 const mentionSets = MENTION_SETS.filter((set) => existsSync(set.file)).map((set) => ({ ...set, cases: loadHeldOut(set.file) }));
 const heldOutCases = tuningOnly ? null : loadHeldOut();
@@ -67,11 +70,47 @@ if (!wordsOnly && !withoutExamples) {
 console.log(`${''.padEnd(24)}${columns.map(([title]) => title.padEnd(20)).join(' ')}`);
 console.log(`${'in scope right'.padEnd(24)}${columns.map(([, right]) => right).join(' ')}`);
 console.log(`${'out of scope declined'.padEnd(24)}${columns.map(([, , declined]) => declined).join(' ')}`);
+// --cross-validate: each tuning set answered again by a matcher whose examples are every tuning question but its own (the
+// label the examples file gives their set), what the examples are worth on questions the bot has not seen; its misses
+// are then printed as met that way.
+const examples = crossValidate ? await readAskedExamples() : [];
+const apartMeanings = new Map<string, MeaningOf>();
+for (const [from, questions] of crossValidate
+  ? ([
+      ['tuning', EVAL_SET.map((c) => c.question)],
+      ['fresh', freshCases.map((c) => c.question)],
+      ...mentionSets.filter((set) => set.use === 'tuning').map((set) => [set.label, set.cases.map((c) => c.question)] as const),
+    ] as const)
+  : []) {
+  const matcher = loadHelpdeskMeaning(messageEncoder, undefined, { examples: examples.filter((example) => example.from !== from) });
+  apartMeanings.set(from, await encodedMeanings(questions, matcher));
+}
+const meaningFor = (from: string): MeaningOf => apartMeanings.get(from) ?? meaningOf;
+const tuningSeen = crossValidate ? evaluate(EVAL_SET, meaningFor('tuning')) : tuning;
+const freshSeen = crossValidate ? evaluateFresh(freshCases, meaningFor('fresh')) : fresh;
+const mentionSeen = mentionReports.map((set) =>
+  set.use === 'tuning' && crossValidate ? { ...set, report: evaluateHeldOut(set.cases, meaningFor(set.label)) } : set,
+);
+if (crossValidate) {
+  const apartColumns = [
+    [cell(tuningSeen.inScopeCorrect, tuningSeen.inScope), cell(tuningSeen.outOfScopeRefused, tuningSeen.outOfScope)],
+    [cell(freshSeen.inScopeRight, freshSeen.inScope), cell(freshSeen.outOfScopeDeclined, freshSeen.outOfScope)],
+    ...mentionSeen.map(({ use, report }) => (use === 'tuning' ? [scoreIn(report, ''), scoreOut(report, '')] : ['', ''])),
+  ];
+  console.log('Each tuning set again, its own questions not among the examples (--cross-validate; its misses below):');
+  console.log(`${'in scope right'.padEnd(24)}${apartColumns.map(([right]) => right!.padEnd(20)).join(' ')}`);
+  console.log(`${'out of scope declined'.padEnd(24)}${apartColumns.map(([, declined]) => declined!.padEnd(20)).join(' ')}`);
+}
 
 const tuningMisses = [
-  ...tuning.misses.map((miss) => ({ ...miss, expected: miss.expected === null ? 'refusal' : [miss.expected].flat().join(' + ') })),
-  ...fresh.misses.map((miss) => ({
+  ...tuningSeen.misses.map((miss) => ({
     ...miss,
+    from: 'tuning',
+    expected: miss.expected === null ? 'refusal' : [miss.expected].flat().join(' + '),
+  })),
+  ...freshSeen.misses.map((miss) => ({
+    ...miss,
+    from: 'fresh',
     expected: miss.expected === null ? 'refusal' : `${miss.expected.map((slot) => slot.join(' | ')).join(' + ')} (fresh)`,
   })),
 ];
@@ -81,7 +120,7 @@ if (tuningMisses.length === 0) {
   console.log(`\nTuning misses, both tuning sets (${tuningMisses.length}):`);
   for (const miss of tuningMisses) {
     // The top three scores show whether a miss is a ranking problem or a threshold problem.
-    const search = searchQuestion(miss.question, meaningOf(miss.question));
+    const search = searchQuestion(miss.question, meaningFor(miss.from)(miss.question));
     const top = search.hits
       .slice(0, 3)
       .map(
@@ -93,14 +132,14 @@ if (tuningMisses.length === 0) {
   }
 }
 
-for (const { label, cases, report } of mentionReports.filter((set) => set.use === 'tuning')) {
+for (const { label, cases, report } of mentionSeen.filter((set) => set.use === 'tuning')) {
   // Tuning material judged as the dev and held-out sets are: each miss with the mentions its answer lacks and the top hits.
   console.log(`\n${label} misses (tuning material, judged on mentions) (${report.misses.length}):`);
   const byId = new Map(cases.map((c) => [c.id, c]));
   for (const miss of report.misses) {
     const heldOutCase = byId.get(miss.id);
     if (heldOutCase === undefined) continue;
-    const meaning = meaningOf(miss.question);
+    const meaning = meaningFor(label)(miss.question);
     const answer = answerQuestion(miss.question, askerOfPersona(heldOutCase.persona), meaning);
     const got = answer.kind === 'fact' ? answer.facts.map((fact) => fact.id).join(' + ') : answer.kind;
     const lacking = heldOutCase.inScope
