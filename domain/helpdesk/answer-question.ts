@@ -696,7 +696,15 @@ function addsToWhole(
     });
 }
 
+/**
+ * Rules that decline a question as a whole on what it is about: a near-miss topic ahead of every fact on the words of the
+ * whole question, or named by a word of its own. Its parts are not answered apart ("a user lost their phone and can't do
+ * mfa, can we reset it through gdap" is about resetting MFA, whatever facts its halves happen to match on their words).
+ */
+const DECLINES_THE_WHOLE: ReadonlySet<DeclineRule> = new Set(['decoy-first', 'decoy-word']);
+
 function composedIfPlaced(text: string, whole: Verdict, askerSide: AskerSide | undefined): HelpdeskFact[] | null {
+  if (whole.kind === 'declined' && DECLINES_THE_WHOLE.has(whole.by)) return null;
   return inDomain(questionConcepts(text)) ? composedFacts(text, whole, askerSide) : null;
 }
 

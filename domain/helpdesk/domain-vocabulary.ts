@@ -28,18 +28,27 @@ const WORKLOADS =
   '(exchange( recipient)?|sharepoint|share point|teams|intune|cloud device|security|conditional access|' +
   'privileged (role|authentication)|authentication|password|application|cloud application|groups?|users?|licen[cs]e|power platform|' +
   'compliance|dynamics 365|service support|reports|message center)';
-const WORKLOAD_ROLE = new RegExp(`\\b${WORKLOADS} (admin|administrator|operator|reader)s?\\b`);
+// "the Exchange admin center" is the workload's portal, not a role: the question is about reaching it.
+const WORKLOAD_ROLE = new RegExp(`\\b${WORKLOADS} (admin|administrator|operator|reader)s?\\b(?! (center|centre|portal|console)\\b)`);
 // A workload named beside a workload role shares its noun ("Exchange and (later also) Intune admin roles"), in a question
 // about a partner's access; in one about a company's own staff the workload word still says which topic it is.
 const COORDINATED_WORKLOAD_ROLE = new RegExp(
   `\\b${WORKLOADS}(?=(,| and| or| &|\\/)( \\w+){0,3} ${WORKLOADS} (admin|administrator|operator|reader)s?\\b)`,
 );
 /** A question about a partner's delegated access to a customer: some vocabulary applies only there. */
-const PARTNER_ACCESS = /\b(gdap|granular|dap|delegated|relationships?|partners?|customers?|clients?|msp|csp|reseller)\b/;
+const PARTNER_ACCESS = /\b(gdap|granular|dap|delegated|relationships?|partners?|customers?|custs?|cx|clients?|msp|csp|reseller)\b/;
 
 // Each pattern is written against lower-case text; \b keeps "ga" from matching inside "garage".
 const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: WORKLOAD_ROLE, expansion: 'entra role', replace: true },
+  // A workload's own admin center or portal, in a question about a partner's access, is a place the access reaches ("get to
+  // a customer's Exchange admin portal from Partner Center"): an admin center, not the workload's administration.
+  {
+    pattern: new RegExp(`\\b${WORKLOADS} (admin|administration) (center|centre|portal|console)s?\\b`),
+    expansion: 'admin center',
+    replace: true,
+    requires: PARTNER_ACCESS,
+  },
   { pattern: COORDINATED_WORKLOAD_ROLE, expansion: 'entra role', replace: true, requires: PARTNER_ACCESS },
   { pattern: /\b(bc|d365 ?bc|dynamics 365 business central|busines+ cent(ral|er))\b/, expansion: 'business central' },
   { pattern: /\b(ga|global admins?|global adm|tenant admin|company admin(istrator)?)\b/, expansion: 'global administrator' },
@@ -161,6 +170,14 @@ const VOCABULARY: readonly VocabularyEntry[] = [
     expansion: 'access assignment',
     requires: PARTNER_ACCESS,
   },
+  // Staff who cannot open a customer's admin center or portal though the relationship is there: the roles have not reached
+  // them through an access assignment ("the relationship includes Teams Administrator but I can't open the Teams admin center").
+  {
+    pattern:
+      /\b(?:(?:can'?t|cannot|can not|unable to|not able to|fail(?:s|ed)? to) (?:open|get (?:in|into|to)|reach|access|sign (?:in|into|in to))|access denied (?:in|on|to|for|when opening|opening))(?: [\w']+){0,4}? (?:admin (?:center|centre|portal)|portal)\b/,
+    expansion: 'access assignment',
+    requires: PARTNER_ACCESS,
+  },
   // A customer approves a GDAP request and accepts a reseller invitation: people use either word for both.
   { pattern: /\bapprov(e|es|ed|ing|al)\b/, expansion: 'accept' },
   { pattern: /\b(grant(s|ed|ing)?|hand(s|ed)? out|provid(e|es|ed|ing))\b/, expansion: 'give assign' },
@@ -176,6 +193,13 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(renew(s|ed|al)?|prolong(s|ed)?|extend(s|ed)? itself)\b/, expansion: 'renew auto extend' },
   { pattern: /\b(entitled|permitted|authori[sz]ed) to\b/, expansion: 'allowed' },
   { pattern: /\b(longest|upper limit|max(imum)? (length|duration|time))\b/, expansion: 'maximum duration' },
+  // A relationship's or contract's term is how long it runs ("the maximum term of the gdap relationship"), not ending it:
+  // without this, "term" is read as the start of "terminate". "In gdap terms" and "terms of use" are other words.
+  {
+    pattern: /(?<!\bin (\w+ )?)\bterms?\b(?! of (use|service))/,
+    expansion: 'duration',
+    requires: /\b(gdap|dap|relationships?|access|partnership)\b/,
+  },
   { pattern: /\b(ran out|run out|runs out|running out|lapsed?|dies|died|timed? out)\b/, expansion: 'expire' },
   {
     pattern:
@@ -216,6 +240,14 @@ const VOCABULARY: readonly VocabularyEntry[] = [
     expansion: 'partner types',
   },
   { pattern: /\b(accountant|bookkeep(ing|er)|accounting)\b/, expansion: 'external accountant' },
+  // A partner's people doing a customer's closing or books is accounting work ("can the consultant do our monthly
+  // closing", "take over their month-end closing"), not using Business Central: it needs the External Accountant licence.
+  {
+    pattern:
+      /\b(do|does|doing|take over|takes over|taking over|handle|handles|handling|run|runs|perform|performs|prepare|prepares|help with)( \w+){0,2}? (our|their|the|its|the customer'?s) (month-?end |monthly |year-?end |yearly |annual |quarterly |period )?(clos(e|es|ing)|books|bookkeeping|tax returns?|vat returns?)\b/,
+    expansion: 'accounting services external accountant',
+    requires: PARTNER_ACCESS,
+  },
   { pattern: /\b(support tickets?|support cases?|tickets?)\b/, expansion: 'service request' },
   { pattern: /\b(user_|user_\w+|pseudonym)\b/, expansion: 'USER_ pseudonym delegated user' },
 ];
@@ -277,7 +309,12 @@ export function expandQuestion(question: string): ExpandedQuestion {
         : [entry.pattern.exec(text)].filter((found): found is RegExpExecArray => found !== null);
     for (const match of matches) {
       const expansion = wordsOf(entry.expansion);
-      if (entry.replace === true) searched = searched.replace(match[0], ' ');
+      if (entry.replace === true) {
+        searched = searched.replace(match[0], ' ');
+        // A word replaced away is no longer in the question: its expansion may bring it back ("admin center").
+        const left = new Set(wordsOf(searched));
+        for (const word of wordsOf(match[0])) if (!left.has(word)) seen.delete(word);
+      }
       additions.push(...expansion.filter((word) => !seen.has(word) && seen.add(word)));
       const start = match.index;
       const end = start + match[0].length;

@@ -10,12 +10,38 @@ function normalize(question: string): string {
 }
 
 const COMPARISON = /\b(difference|differences|diff|differ|compare|compared|comparison|versus|vs\.?)\b/;
+const VERSUS = /\b(?:versus|vs)\b/;
+// After "X vs Y", a question of another kind ("…, can we remove global admin later"), not one that compares them.
+const ASKS_ON_AFTER_VERSUS = /[,;?]\s*|\s[-–—]\s*/;
+const ANOTHER_QUESTION =
+  /^(can|could|do|does|is|are|will|would|should|how|where|when)\b(?!.*\b(same|better|worse|more|less|which|diff\w*)\b)/;
+
+/**
+ * True when "X vs Y" is a noun phrase inside a question that asks something else ("we approved gdap with global admin vs
+ * helpdesk admin roles, can we remove global admin later"): "vs" is its only comparison word and a question of another
+ * kind follows it. "reseller vs gdap?", "admin agent vs helpdesk agent - same thing?", "lighthouse vs gdap, which one do
+ * we use", "partner with gdap access vs delegated admin - what's the difference" compare. (A long clause before "vs" is
+ * not enough: "… which of their partners is a reseller vs delegated admin" may still ask for the difference.)
+ */
+function versusInsideQuestion(text: string): boolean {
+  const match = VERSUS.exec(text);
+  if (match === null || /\b(diff\w*|compar\w*)\b/.test(text)) return false;
+  const after = text
+    .slice(match.index + match[0].length)
+    .split(ASKS_ON_AFTER_VERSUS)
+    .slice(1)
+    .map((part) => part.trim());
+  return after.some((part) => ANOTHER_QUESTION.test(part));
+}
 
 // First match wins: "what happens after we remove" is an effect question, not a definition.
 const FORMS: readonly (readonly [AnswerForm, RegExp])[] = [
   ['comparison', COMPARISON],
   // "how long can the name be" asks a length in characters, not a time.
-  ['duration', /\bhow long\b(?!.*\b(names?|characters?|chars)\b)|\b(max(imum)?|min(imum)?) duration\b|\bexpir/],
+  [
+    'duration',
+    /\bhow long\b(?!.*\b(names?|characters?|chars)\b)|\b(max(imum)?|min(imum)?) duration\b|\bexpir|\b(the|its|max(imum)?|min(imum)?|longest) term\b(?! of (use|service))/,
+  ],
   ['steps', /^(so |and |ok |okay )?how (do|does|can|to|should|would) (i|we|you|a|the|they|one|our|customers?|partners?)\b/],
   [
     'effect',
@@ -46,7 +72,8 @@ export const COMPATIBLE_FORMS: Readonly<Partial<Record<AnswerForm, readonly Answ
 /** The form of answer a question asks for, or null when its words do not say. */
 export function questionForm(question: string): AnswerForm | null {
   const text = normalize(question);
-  for (const [form, pattern] of FORMS) if (pattern.test(text)) return form;
+  const inside = versusInsideQuestion(text);
+  for (const [form, pattern] of FORMS) if ((form !== 'comparison' || !inside) && pattern.test(text)) return form;
   return null;
 }
 
@@ -62,6 +89,7 @@ const SIDES: readonly RegExp[] = [
 export function comparedSides(question: string): [string, string] | null {
   const text = normalize(question).replace(/[?!.]+$/, '');
   if (!COMPARISON.test(text) && !/\bthe same as\b|\bdifferent from\b/.test(text)) return null;
+  if (versusInsideQuestion(text)) return null;
   for (const pattern of SIDES) {
     const match = pattern.exec(text);
     const [left, right] = [match?.[1]?.trim(), match?.[2]?.trim()];
@@ -179,10 +207,10 @@ export function asksForWork(question: string): boolean {
 }
 
 // What a partner's access reaches: "get into exchange", "access to BC only and not to exchange", "also open Exchange",
-// "manage their exchange / users", "does it also cover their exchange", "a GDAP relationship for Defender", "our team in
+// "access to the customer's exchange", "can they still see our exchange mailboxes", "manage their exchange / users", "does it also cover their exchange", "a GDAP relationship for Defender", "our team in
 // their SharePoint".
 const ACCESS_REACHES =
-  /\b(?:(?:(?:get|gets|getting|got|sign|signs|log|logs) (?:in|into|in to)|access (?:to|in|into)|not to|open|opens|reach|reaches|cover|covers)(?: (?:their|the|our|your|its|customer's|the customer's))?|(?:manage|manages|administer|administers) (?:their|its|customer's|the customer's)|\b(?:gdap|relationship|access|roles?)(?: [\w-]+){0,4} for(?: (?:a|an|the|their|our|its))?|\b(?:team|staff|techs|technicians|consultants|we|us) (?:only )?in (?:their|the customer's|its)) ((?:[\w-]+)(?: ?[/,&] ?[\w-]+)*)/g;
+  /\b(?:(?:(?:get|gets|getting|got|sign|signs|log|logs) (?:in|into|in to)|access (?:to|in|into)|not to|open|opens|reach|reaches|cover|covers)(?: (?:the customer's|customer's|their|the|our|your|its))?|(?:manage|manages|administer|administers|see|sees|read|reads|view|views|touch|touches) (?:the customer's|customer's|their|its|our|your)|\b(?:gdap|relationship|access|roles?)(?: [\w-]+){0,4} for(?: (?:a|an|the|their|our|its))?|\b(?:team|staff|techs|technicians|consultants|we|us) (?:only )?in (?:their|the customer's|its)) ((?:[\w-]+)(?: ?[/,&] ?[\w-]+)*)/g;
 
 /**
  * The words a question names as what a partner's access reaches ("does the BC partner get into exchange?"): a workload
