@@ -107,17 +107,18 @@ export async function refusalOf(context: UseCaseContext, actor: Actor, failure: 
         failure.consentLink,
       );
     }
+    // Only a read fails so (a write's passing failure is kept pending, see WriteFailure): a check, not a change, failed.
     case 'throttled':
       return refuse(
         'throttled',
-        `Microsoft is busy and asked us to slow down, so the change was not made. Try again${
+        `Microsoft is busy and asked us to slow down, so it could not be checked just now. Try again${
           failure.retryAfterSeconds === undefined ? ' in a minute' : ` in ${Math.max(1, Math.ceil(failure.retryAfterSeconds))} seconds`
         }.`,
       );
     case 'unavailable':
       return refuse(
         'unavailable',
-        'Microsoft could not be reached just now, so the change was not made. Nothing was changed; try again in a few minutes.',
+        'Microsoft could not be reached just now, so it could not be checked. Nothing was changed; try again in a few minutes.',
       );
     case 'rejected':
       return refuse('invalid-transition', `Microsoft refused the change, so nothing was changed: ${failure.detail}`);

@@ -230,6 +230,40 @@ describe('graph mode: failures a person meets, each with a clear answer and noth
     expect(invokeText(refreshed)).toContain('Deleted at Microsoft');
   });
 
+  it('Check now while Microsoft is down or throttling: the card says Microsoft could not be checked, not that a change was not made', async () => {
+    const adeleActor = await c.actor(PEOPLE.adele);
+    const draft = await domain().requestGdapRelationship(adeleActor, {
+      customerTenantId: DEMO.contoso,
+      displayName: `Failure case check ${++counter}`,
+      duration: 'P90D',
+      roles: [ROLE_IDS.helpdeskAdministrator],
+    });
+    if (!draft.ok) throw new Error(draft.message);
+    const locked = await domain().lockForApproval(adeleActor, { id: draft.value.id, version: draft.value.version });
+    if (!locked.ok) throw new Error(locked.message);
+    const checkNow = async (): Promise<string> =>
+      invokeText(
+        await post(
+          running.baseUrl,
+          makeInvoke('invitation.refresh', { kind: 'gdap', id: locked.value.id, version: locked.value.version }, PEOPLE.megan),
+        ),
+      );
+
+    stand.fail({ method: 'GET', path: PATCH_RELATIONSHIP }, { status: 503 });
+    const down = await checkNow();
+    expect(down).toContain('Microsoft could not be reached just now, so it could not be checked');
+    expect(down).not.toContain('change was not made');
+    stand.clearFaults();
+
+    stand.fail({ method: 'GET', path: PATCH_RELATIONSHIP }, { status: 429, retryAfterSeconds: 30 });
+    const throttled = await checkNow();
+    expect(throttled).toContain(
+      'Microsoft is busy and asked us to slow down, so it could not be checked just now. Try again in 30 seconds.',
+    );
+    expect(throttled).not.toContain('change was not made');
+    expect((await view(locked.value.id)).version).toBe(locked.value.version);
+  });
+
   // Last: a fresh app (no token yet) in a tenant whose consent is withdrawn.
   it('consent never given (the token request is refused): the same link, in chat, and nothing is stored', async () => {
     const fresh = await startTestApp(
