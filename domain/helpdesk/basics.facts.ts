@@ -57,11 +57,14 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
     answer:
       'GDAP (granular delegated admin privileges) gives a partner only the Microsoft Entra roles the customer approves, for a limited time, instead of Global Administrator with no end date.',
     explanation:
-      "It gives partners granular, time-bound access to their customers' workloads, for least-privileged access: it answers the security concerns of customers uncomfortable with broad partner access and the regulatory requirements of those who may give partners only least-privileged access. The roles are customizable, so a customer can discuss them with the partner before approving. A relationship lasts from 1 to 730 days and can auto-extend unless it includes Global Administrator.",
+      "It gives partners granular, time-bound access to their customers' workloads, for least-privileged access: it answers the security concerns of customers uncomfortable with broad partner access and the regulatory requirements of those who may give partners only least-privileged access. The roles are customizable, so a customer can discuss them with the partner before approving. A relationship lasts from 1 to 730 days and can auto-extend unless it includes Global Administrator. GDAP lets partners complete tasks in the admin center without having global admin permission.",
     source: { document: SOURCES.adminCenterCurrent, section: 'Remove partner admin roles' },
     tags: ['GDAP'],
     keywords: ['granular delegated admin privileges', 'gdap meaning', 'what is gdap', 'time-bound', 'least privileged'],
     phrasings: [
+      'what does gdap mean for business central administration',
+      'what problem does gdap solve for customers with compliance requirements',
+      'our customer only allows least privilege access for partners, what do we use',
       'why would a customer prefer gdap over dap',
       'the customer worries we get too much power over their tenant, what does gdap change',
       'what does gdap stand for',
@@ -118,6 +121,8 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
       'partner near us',
     ],
     phrasings: [
+      'what are the steps to get set up with a partner',
+      'overall process to start working with a microsoft partner',
       'where can a customer look for a microsoft partner',
       'we need a new partner, where do we find one',
       'search for a solution provider',

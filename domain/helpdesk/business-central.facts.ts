@@ -135,7 +135,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'The Invite External Accountant assisted setup guide is not available to delegated admins: add the external user in the Azure portal and assign the External Accountant license instead.',
     explanation:
-      'The Invite External Accountant assisted setup guide is one of the delegated admin limitations in Business Central. The workaround is to create the external user in the Azure portal and give them the External Accountant license.',
+      'The Invite External Accountant assisted setup guide is one of the delegated admin limitations in Business Central. The workaround is to create the external user in the Azure portal and give them the External Accountant license. Delegated admins cannot provide accounting services for the customer either: that needs a user with the External Accountant license, which is also available through CSP.',
     source: LIMITS,
     tags: ['Business Central'],
     keywords: ['external accountant', 'invite', 'assisted setup', 'guide', 'wizard', 'auditor', 'cannot'],
@@ -158,6 +158,8 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     tags: ['Business Central', 'reseller'],
     keywords: ['accounting', 'bookkeeping', 'accountant', 'external accountant license', 'finance', 'cannot'],
     phrasings: [
+      'can the partner run our month-end closing in business central',
+      'can a delegated admin keep our books and close the period in BC',
       'can our partner do our accounting with their delegated admin access',
       'which license does an outside bookkeeper need in business central',
       'partner users doing finance work for the customer in BC',
@@ -189,6 +191,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'unknown account',
     ],
     phrasings: [
+      "are the partner consultants' names and personal details visible in our business central",
       'what are these USER_ accounts in business central',
       'unknown users with hex names appeared in BC',
       'users list shows strange accounts from our partner company',
@@ -235,7 +238,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     question: 'How do I find out which person is behind a USER_ account in Business Central?',
     answer: 'Ask the partner company that user works (or worked) for: only they can tell who is behind the pseudonym.',
     explanation:
-      "The USER_… names deliberately hide personal data. The partner is encouraged to keep its own list of which user names its consultants have at each customer, and a consultant can see the customers they have GDAP access to in the Granular administration list of the Administer page in Partner Center. The USER_ accounts are the partner's delegated admins, created at their first sign-in.",
+      "The USER_… names deliberately hide personal data. The partner is encouraged to keep its own list of which user names its consultants have at each customer, and a consultant can see the customers they have GDAP access to in the Granular administration list of the Administer page in Partner Center. The USER_ accounts are the partner's delegated admins, created at their first sign-in. What such a user did is logged under that USER_ id: internal and external admins have full transparency through the change log.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP', 'Partner Center'],
     keywords: ['identify', 'who is', 'real name', 'pseudonym', 'USER_', 'which consultant', 'which person', 'who posted'],
@@ -304,6 +307,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     tags: ['Business Central', 'GDAP', 'security'],
     keywords: ['azure ad', 'entra id', 'user list', 'invisible', 'not listed', 'directory'],
     phrasings: [
+      "if the partner's consultants are not in entra, where do they show up",
       'cant find the partner admins in our entra id users',
       'delegated admins are not listed in our directory',
       'can we manage the partner admins from entra',
@@ -323,6 +327,9 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     tags: ['Business Central', 'security'],
     keywords: ['change log', 'audit', 'history', 'who changed', 'transparency', 'posted'],
     phrasings: [
+      'we need proof of what the partner did in our business central',
+      'we want a record of what the delegated admin did in BC',
+      'can the partner work in our business central without us knowing what they did',
       'can we see what a delegated admin user changed in business central',
       'audit what the partner did in our bc',
       'is what the delegated admin does logged',
@@ -386,6 +393,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'edit permissions',
     ],
     phrasings: [
+      'the delegated admin permissions in bc are too broad, can we reduce them',
       'change the permission sets of a delegated admin user',
       'adjust what the partner user may do in BC after they signed in',
       'can we reduce the permissions a delegated user got by default',
@@ -400,7 +408,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Admin agents and Helpdesk agents get the same level of access to Business Central, but they start from different default license configurations, and they differ a lot in what they may do in Entra and other services.',
     explanation:
-      "The reseller documentation says both roles give exactly the same access to the customer's Business Central environment. The delegated admin page adds that their default permissions come from different license configurations: Delegated Admin agent - Partner for Global Administrators (Admin agents) and Delegated Helpdesk agent - Partner for Helpdesk Administrators (Helpdesk agents). Both statements hold. You specify the people who assist each customer by their responsibility; both roles handle implementation, support and troubleshooting tasks and log in to the customer's Business Central without a license.",
+      "The reseller documentation says both roles give exactly the same access to the customer's Business Central environment. The delegated admin page adds that their default permissions come from different license configurations: Delegated Admin agent - Partner for Global Administrators (Admin agents) and Delegated Helpdesk agent - Partner for Helpdesk Administrators (Helpdesk agents). Both statements hold. You specify the people who assist each customer by their responsibility; both roles handle implementation, support and troubleshooting tasks and log in to the customer's Business Central without a license. A delegated Dynamics 365 Business Central Administrator starts from a third one, Delegated BC Admin agent - Partner.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'roles', 'DAP'],
     keywords: ['admin agent', 'helpdesk agent', 'same access', 'access in business central'],
@@ -419,7 +427,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Dynamics 365 Business Central Administrator: it is the recommended least-privileged role for the Business Central administration center and environments.',
     explanation:
-      "With GDAP the partner only gets the roles in the relationship. For Business Central work, Microsoft recommends Dynamics 365 Business Central Administrator rather than Global Administrator; it grants access to the administration center and the environments of the customer tenant. GDAP is meant for least-privileged, time-bound access: a customer can discuss the requested roles with the partner and accept only short-lived relationships. The other roles Business Central supports are listed in Microsoft's Supported Microsoft Entra roles for access.",
+      "With GDAP the partner only gets the roles in the relationship. For Business Central work, Microsoft recommends Dynamics 365 Business Central Administrator rather than Global Administrator; it grants access to the administration center and the environments of the customer tenant. GDAP is meant for least-privileged, time-bound access: a customer can discuss the requested roles with the partner and accept only short-lived relationships. The other roles Business Central supports are listed in Microsoft's Supported Microsoft Entra roles for access. Once the customer accepts, the partner assigns security groups in its own tenant to the accepted roles, and their members work in Business Central with them.",
     source: { document: BC, section: 'Delegated administrator access to Business Central Online' },
     tags: ['Business Central', 'GDAP', 'roles'],
     keywords: [

@@ -39,6 +39,8 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     tags: ['Business Central', 'security'],
     keywords: ['disable user', 'block', 'one consultant', 'specific user', 'deactivate'],
     phrasings: [
+      "turn off one of the partner's delegated users in business central",
+      'deactivate a single USER_ account of the partner in BC',
       'can we delete a delegated user from business central or only disable it',
       'our former partner still appears as a USER_ user in BC, how do we switch it off',
       'disable a single delegated admin user in business central',
@@ -215,6 +217,10 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'not shown in azure ad',
     ],
     phrasings: [
+      'what can a customer do on the partner relationships page',
+      'which admin center page lists partners together with their admin privileges',
+      'how can we tell whether a partner is managing our microsoft 365 tenant',
+      'where does the customer see whether each partner is a reseller or has delegated admin',
       'can we see in the admin center which partner is only a reseller and which one has admin roles',
       'how can a customer check which partners have delegated admin privileges',
       'where do I find our partners in the microsoft 365 admin center',
@@ -358,7 +364,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'It can still manage your subscription in Partner Center (add or remove licenses), but can no longer sign in to and manage your Business Central, Entra ID, other services or your users.',
     explanation:
-      "When the delegated roles are removed, the partner's Entra role assignments in your tenant go. It can no longer administer the tenant, manage users (add, remove, assign licenses) from the Customers page in Partner Center, or open Business Central. Azure subscriptions where it still holds a role are the exception. The relationship itself stays, for example as your reseller; to end it, contact the partner. Only the partner you selected loses its roles: your other partners keep theirs. Service requests with Microsoft for you are closed to it until the relationship is reestablished.",
+      "When the delegated roles are removed, the partner's Entra role assignments in your tenant go. It can no longer administer the tenant, manage users (add, remove, assign licenses) from the Customers page in Partner Center, or open Business Central. Azure subscriptions where it still holds a role are the exception. The relationship itself stays, for example as your reseller for subscription and license renewals; to end it, contact the partner. Only the partner you selected loses its roles: your other partners keep theirs. Service requests with Microsoft for you are closed to it until the relationship is reestablished.",
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Managing delegated permissions as a partner' },
     tags: ['removal', 'Business Central', 'reseller'],
     keywords: [
@@ -431,7 +437,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Removing DAP does not remove the partner from your Azure subscriptions: where it holds an Azure role (such as Owner on a subscription it provisioned), it can still manage that subscription, so remove the Azure role assignment too.',
     explanation:
-      "Azure subscriptions have their own resource management roles. Removing delegated admin privileges in the Microsoft 365 admin center leaves those role assignments in place, so the customer must also remove the partner's role assignment on each subscription. The Entra (Azure AD) role assignments, by contrast, are removed with DAP: the partner can no longer manage the customer's Azure AD tenant.",
+      "Azure subscriptions have their own resource management roles. Removing delegated admin privileges in the Microsoft 365 admin center leaves those role assignments in place, so the customer must also remove the partner's role assignment on each subscription. The Entra (Azure AD) role assignments, by contrast, are removed with DAP: the partner can no longer manage the customer's Azure AD tenant. The relationship itself stays: the partner remains your reseller, for renewals and licenses.",
     source: { document: PC, section: 'Azure subscriptions and resource management' },
     tags: ['Azure', 'removal', 'DAP'],
     keywords: ['azure subscription', 'owner role', 'role assignment', 'rbac', 'still access azure'],
@@ -568,6 +574,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     tags: ['roles', 'removal'],
     keywords: ['billing admin remove roles', 'role needed to remove', 'who can remove roles'],
     phrasings: [
+      'lowest admin role that can manage our partner relationships',
       "can our billing admin remove the partner's admin roles",
       'which admin role do i need to manage partner relationships in the admin center',
       "who in our tenant can remove a partner's roles",

@@ -226,7 +226,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     answer:
       "The partner assigns one of its security groups a subset of the relationship's roles; members of that group then act in the customer tenant with those roles.",
     explanation:
-      "These access assignments can only be made on an active relationship (after the customer approved it) and only with roles the relationship includes. Different groups can get different roles at the same customer. An assignment is pending, then active; removing an access assignment (deleting, then deleted) takes that group's roles away and leaves the relationship as it is; a failed one shows error.",
+      "These access assignments can only be made on an active relationship (after the customer approved it) and only with roles the relationship includes: a role the relationship does not include cannot be assigned (the partner requests a new relationship with it). Different groups can get different roles at the same customer. An assignment is pending, then active; removing an access assignment (deleting, then deleted) takes that group's roles away and leaves the relationship as it is; a failed one shows error.",
     source: { document: SOURCES.bcDelegatedAdmin, section: 'Delegated administrator access to Business Central Online' },
     tags: ['GDAP', 'roles'],
     keywords: [
@@ -256,6 +256,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'how do our engineers get in after gdap is approved',
       'our support group needs the gdap roles, how do they get them',
       'the customer approved the gdap request, what do we do next',
+      'our gdap relationship with the customer is active, what is the next step on our side',
       'which of our groups should get which gdap roles',
       'i am in our support group but cannot get into the customer although gdap is approved',
       'different security groups with different roles in one gdap relationship',
@@ -501,6 +502,7 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
       'role list',
     ],
     phrasings: [
+      'what entra roles is a gdap partner allowed to hold',
       'which roles can a partner be given through gdap',
       'what entra roles can a gdap relationship contain',
       'which entra roles can we include in a gdap request',

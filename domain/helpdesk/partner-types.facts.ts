@@ -13,7 +13,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Advisor, Independent Software Vendor, Indirect reseller, Line-of-business partner, MPSA partner, OEM, Partner, Partner with GDAP access, and Reseller.',
     explanation:
-      "The partner picks the type that fits your business needs when it sends its request, and one partner can be both: the older list's Reseller & delegated administrator type sells and manages. Only some types hold roles in your tenant: Advisor (Global admin and Helpdesk admin), Partner and Partner with GDAP access (any Entra role). Resellers, indirect resellers, ISVs, MPSA partners and OEMs hold none, and LOB partners cannot be assigned any.",
+      "The partner picks the type that fits your business needs when it sends its request, and one partner can be both: the older list's Reseller & delegated administrator type sells and manages. Only some types hold roles in your tenant: Advisor (Global admin and Helpdesk admin), Partner and Partner with GDAP access (any Entra role). Resellers, indirect resellers, ISVs, MPSA partners and OEMs hold none, and LOB partners cannot be assigned any. In short: a Reseller sells Microsoft products to you; an Advisor resets passwords and handles support incidents; a Partner works through an account in your tenant; a Partner with GDAP access manages your products and services with limited, least-permissive roles; a Line-of-business (LOB) partner develops and manages LOB apps for you; an ISV develops and sells its own software.",
     source: TYPES_CURRENT,
     tags: ['partner types'],
     keywords: [
@@ -54,6 +54,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
       'reseller & delegated administrator',
     ],
     phrasings: [
+      'can a delegated administrator partner create users and assign licenses for us',
       'what does delegated administrator mean in the partner type column',
       'old partner type reseller and delegated administrator',
       'partner is listed as delegated administrator',
@@ -109,7 +110,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     answer:
       'You give the partner a user account in your own tenant, and they work with Microsoft services on your behalf; that account can hold any Entra role.',
     explanation:
-      'Unlike delegated administration, the partner works through an account you create and control in your tenant, with whatever Microsoft Entra built-in roles you give it.',
+      'Unlike delegated administration, the partner works through an account you create and control in your tenant, with whatever Microsoft Entra built-in roles you give it. A Partner with GDAP access can likewise hold any Microsoft Entra role, granted through GDAP.',
     source: TYPES_CURRENT,
     tags: ['partner types', 'roles'],
     keywords: ['user account', 'account in our tenant', 'guest', 'partner type partner', 'type partner', 'just partner', 'says partner'],
@@ -131,7 +132,7 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     answer:
       'A partner that manages your products and services with only the Entra roles you granted through GDAP, without global admin permission.',
     explanation:
-      'Granular delegated admin privileges give partners least-permissive, time-bound roles, which limits the risk to your organization and suits customers with regulatory requirements for least-privileged partner access. Unlike the type Partner, which works through a user account you give it in your tenant, a Partner with GDAP access works from its own tenant with the roles you granted.',
+      'Granular delegated admin privileges give partners least-permissive, time-bound roles, which limits the risk to your organization and suits customers with regulatory requirements for least-privileged partner access. Unlike the type Partner, which works through a user account you give it in your tenant, a Partner with GDAP access works from its own tenant with the roles you granted. Like the Partner type, it can hold any Microsoft Entra role.',
     source: TYPES_CURRENT,
     tags: ['partner types', 'GDAP'],
     keywords: ['gdap access', 'granular', 'limited access', 'least permissive', 'partner with gdap access', 'listed as', 'meaning'],

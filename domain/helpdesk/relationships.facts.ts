@@ -64,6 +64,8 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'set up the relationship',
     ],
     phrasings: [
+      "how does a partner obtain admin permissions for a customer's tenant",
+      "we need admin rights on a customer's tenant, where do we start",
       'steps to request a reseller relationship in partner center',
       'how do we invite a new customer',
       'send a relationship request to a customer',
@@ -97,6 +99,8 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'parameters',
     ],
     phrasings: [
+      'i reworded the reseller invitation and took the long link out, is that a problem',
+      'can we write our own invitation email instead of the partner center draft',
       'edit the invitation email text',
       'what is the link in the reseller invitation email',
       'can I remove the link from the invite email',
@@ -275,7 +279,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'The Admin Agents group becomes Global Administrator and the Helpdesk Agents group Helpdesk Administrator in the customer tenant.',
     explanation:
-      "These two security groups in the partner tenant are used for delegated administration. Their members sign in to the customer's Entra tenant and Office 365 services with their partner credentials and administer on the customer's behalf. Giving a partner these Global and Helpdesk admin roles automatically grants it delegated admin privileges in Azure AD. With GDAP, by contrast, the partner gets only the Entra roles the customer approves.",
+      "These two security groups in the partner tenant are used for delegated administration. Their members sign in to the customer's Entra tenant and Office 365 services with their partner credentials and administer on the customer's behalf. Giving a partner these Global and Helpdesk admin roles automatically grants it delegated admin privileges in Azure AD. With GDAP, by contrast, the partner gets only the Entra roles the customer approves. If the customer removes delegated admin privileges, these Azure AD (Entra) role assignments are removed, and the partner can no longer manage the customer's Azure AD tenant.",
     source: { document: PC, section: 'Delegated admin privileges in Azure AD' },
     tags: ['DAP', 'roles'],
     keywords: ['admin agents', 'helpdesk agents', 'global administrator', 'helpdesk administrator', 'group mapping', 'security groups'],
@@ -404,11 +408,13 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'DAP gives the partner Global Administrator (its Admin agents) and Helpdesk Administrator (its Helpdesk agents) in the customer tenant, with no end date; GDAP gives only the Entra roles the customer approves, for 1 to 730 days, to the security groups the partner assigns.',
     explanation:
-      'GDAP exists for least-privileged, time-bound access: the customer sees and approves the roles requested, and the relationship expires unless it auto-extends. Microsoft is retiring DAP in favour of GDAP; existing DAP relationships still work, and new requests should be GDAP.',
+      'GDAP (granular delegated admin privileges) exists for least-privileged, time-bound access: the customer sees and approves the roles requested, and the relationship expires unless it auto-extends. Microsoft is retiring DAP in favour of GDAP; existing DAP relationships still work, and new requests should be GDAP.',
     source: { document: SOURCES.domainNotes, section: 'Relationship types a customer can have with a partner' },
     tags: ['DAP', 'GDAP', 'roles'],
     keywords: ['dap vs gdap', 'dap or gdap', 'old dap', 'new gdap', 'gdap instead of dap', 'dap and gdap'],
     phrasings: [
+      'partner with gdap access versus a delegated administrator partner',
+      'gdap partner compared with a partner that has delegated admin',
       'dap versus gdap',
       'how is gdap different from the old delegated admin privileges',
       'what changes for us when we move from dap to gdap',
@@ -456,8 +462,20 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'A customer accepting a reseller invitation with delegated administration does not by itself give the partner access to Azure subscriptions that already exist in the tenant. On an Azure subscription the partner provisions itself, its Admin Agents group is Owner.',
     source: { document: PC, section: 'Azure subscriptions and resource management' },
     tags: ['Azure', 'DAP'],
-    keywords: ['azure', 'existing subscription', 'rbac', 'resource management', 'no access'],
+    keywords: [
+      'azure',
+      'existing subscription',
+      'rbac',
+      'resource management',
+      'no access',
+      'own set of roles',
+      'resource management roles',
+      'each subscription',
+      'separate roles',
+      'per subscription',
+    ],
     phrasings: [
+      'is there one set of roles for all azure subscriptions or separate roles per subscription',
       'does every azure subscription have its own roles',
       'partner cannot access the customers existing azure subscriptions after dap',
       'does delegated admin include azure subscriptions',
@@ -492,7 +510,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Without the accepted Microsoft Customer Agreement (MCA), the partner cannot make purchases or manage subscriptions on the customer's behalf.",
     explanation:
-      'A customer that already has a partner but has not signed the Microsoft Customer Agreement must accept it first. A new relationship invitation includes it (Accept & Authorize).',
+      'A customer that already has a partner but has not signed the Microsoft Customer Agreement must accept it first. A new relationship invitation includes it (Accept & Authorize). At least a Billing Administrator (Billing admin) can accept it, according to the current admin center article (the 2021 text: a Global or Billing admin).',
     source: MCA_CURRENT,
     tags: ['MCA', 'billing', 'reseller'],
     keywords: ['agreement', 'customer agreement', 'purchases', 'buy', 'subscriptions', 'sign'],
@@ -549,6 +567,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     tags: ['MCA'],
     keywords: ['accept agreement page', 'steps', 'acknowledge', 'read agreement', 'sign', 'how to sign', 'step by step'],
     phrasings: [
+      'is accept & authorize on the invitation page different from accept on the agreement page',
       'steps to accept the microsoft customer agreement',
       'where does the customer accept the agreement',
       'how to sign the MCA in the admin center',

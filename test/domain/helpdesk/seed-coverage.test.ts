@@ -403,6 +403,49 @@ const SEED_CASES: readonly SeedCase[] = [
     'the partner shows up with global admin on our tenant, how did it get that',
     [['DAP', 'delegated admin'], ['Partner relationships']],
   ],
+  // Answers that say the rest of what the seeds say beside them (eighth session): accounting services beside the External
+  // Accountant guide, the change log beside the pseudonym, the third license configuration, what removing DAP does to the
+  // groups' roles, renewals kept, both partner types that hold any Entra role, who signs the agreement, the Business
+  // Central role beside the access assignment, GDAP's own name.
+  [
+    'partner-helpdesk',
+    "the invite external accountant guide is blocked for me, can i do the customer's accounting some other way",
+    [['External Accountant'], ['accounting services']],
+  ],
+  ['customer-global', 'how do i learn who a USER_ consultant is and what they changed in our bc', [['company'], ['change log']]],
+  [
+    'partner-helpdesk',
+    'in bc, what default permissions does a gdap bc admin get compared with a helpdesk agent',
+    [['Delegated BC Admin agent - Partner'], ['Delegated Helpdesk agent - Partner']],
+  ],
+  [
+    'partner-admin',
+    'with dap our helpdesk agents group gets which role, and what happens to it when the customer removes dap',
+    [['Helpdesk Administrator'], ['removed']],
+  ],
+  ['customer-global', "we removed the partner's admin roles, can they still renew our subscriptions through partner center", [['renew']]],
+  [
+    'customer-global',
+    'what do the partner types Partner and Partner with GDAP access each mean',
+    [['user account'], ['any Microsoft Entra role'], ['least']],
+  ],
+  [
+    'customer-billing',
+    'our partner cannot purchase anything until the customer agreement is signed, which of us can sign it',
+    [['Billing Administrator', 'Billing admin']],
+  ],
+  [
+    'partner-admin',
+    'least privileged gdap role for our bc consultants, and how do they get it',
+    [['Dynamics 365 Business Central Administrator'], ['security group']],
+  ],
+  ['partner-admin', 'can an access assignment hand our group a role that the gdap relationship never had', [['cannot be assigned']]],
+  [
+    'partner-sales',
+    'gdap vs the old delegated administrator partner type, what is different for the customer',
+    [['Global Administrator'], ['granular']],
+  ],
+  ['customer-billing', 'what are the three steps to start with a microsoft partner', [['contact'], ['invitation'], ['accept']]],
 ];
 
 /** Questions on a limit the seeds state: the answer's first sentence must state it too. */
