@@ -186,7 +186,7 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   // Asking what someone changed, or who changed something, asks for the record of changes.
   {
     pattern:
-      /\b(see|know|find out|check|track|tell|show) (what|who) (\w+ ){0,3}(changed|did|modified|edited)\b|\bwhich (\w+ ){0,2}(employee|user|person|consultant|technician|tech|admin) (changed|modified|edited)\b/,
+      /\b(see|know|find out|check|track|tell|show|record of|proof of|evidence of|log of|report of|list of) (what|who|everything|all) ([\w']+ ){0,5}(?<!\b(can|could|may|to|will|would) )(changed|did|do|does|modified|edited|touched)\b|\bwhich (\w+ ){0,2}(employee|user|person|consultant|technician|tech|admin) (changed|modified|edited)\b/,
     expansion: 'change log',
   },
   { pattern: /\b(shut|lock|keep) (\w+ ){0,3}out\b|\bblock(s|ing)?\b|\bdeny access\b/, expansion: 'block restrict' },

@@ -91,6 +91,13 @@ answersAsTheBot("a partner's people doing a customer's closing or books is accou
   ['partner-helpdesk', 'how do we do the month end close for a customer in bc', null],
 ]);
 
+answersAsTheBot("asking for a record of what the partner's people did or changed asks for the change log", [
+  ['customer-global', "can i find out what the partner's consultant changed in our business central", ['bc-change-log']],
+  ['customer-global', "our auditors need a record of everything the partner's delegated admins did in bc", ['bc-change-log']],
+  ['partner-helpdesk', 'the customer wants proof of what our delegated admin did in their business central last week', ['bc-change-log']],
+  ['customer-global', "how can we see what the partner's people do in our bc", ['bc-change-log']],
+]);
+
 describe('"X vs Y" inside a question that asks something else is not a comparison', () => {
   it.each([
     ['we approved gdap with global admin vs helpdesk admin roles, can we remove global admin later', null],
@@ -140,6 +147,16 @@ describe('the words read', () => {
     );
     expect(expandQuestion('how do I set up a shared mailbox in the exchange admin center').text).toContain('exchange');
     expect(expandQuestion('we need the exchange administrator role for the customer').text).toMatch(/^(?!.*exchange).*\bentra\b/);
+  });
+
+  it.each([
+    ["can i find out what a partner's delegated admin changed in our BC", true],
+    ['customer wants proof of what our delegated admin did in their BC last month', true],
+    ["our auditors want a record of everything our partner's people did", true],
+    ['can we see what delegated admins can do in bc', false],
+    ['what do delegated admins do in bc', false],
+  ])('%s → reads "change log": %s', (question, reads) => {
+    expect(expandQuestion(question).text.includes('change log')).toBe(reads);
   });
 
   it('staff who cannot open an admin center lack an access assignment', () => {
