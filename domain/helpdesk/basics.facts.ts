@@ -39,6 +39,7 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
     tags: ['DAP', 'GDAP', 'roles'],
     keywords: ['delegated administration', 'delegated admin', 'delegated administrator', 'meaning', 'what is dap', 'admin on behalf'],
     phrasings: [
+      "what are partner users called who sign in to a customer's environment on its behalf",
       'do partner admins sign in with their own accounts or with accounts in our tenant',
       'which credentials do partner staff use to get into a customer tenant',
       'what is a delegated admin',
@@ -121,8 +122,7 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
       'partner near us',
     ],
     phrasings: [
-      'what are the steps to get set up with a partner',
-      'overall process to start working with a microsoft partner',
+      'what happens after we send a partner the contact form',
       'where can a customer look for a microsoft partner',
       'we need a new partner, where do we find one',
       'search for a solution provider',
@@ -133,6 +133,26 @@ export const BASICS_FACTS: readonly HelpdeskFact[] = [
       'find a csp partner near us',
       'how does a customer get started working with a microsoft partner',
       'we contacted a partner through the directory, what happens next',
+    ],
+    form: 'steps',
+  },
+  {
+    id: 'partner-setup-steps',
+    side: 'customer',
+    question: 'What are the steps to get set up with a partner?',
+    answer:
+      'Three steps: an admin finds and contacts a partner (the contact form of the partner directory), the partner sends an email request to establish a partner relationship, and the customer accepts the invitation in the Microsoft 365 admin center.',
+    explanation:
+      'Contacting a partner gives it no access: the partner contacts you, and if you decide to work with it, it emails you an invitation. Accepting it (on the Accept agreement & authorize partner page: read the Microsoft Customer Agreement, tick the acknowledgement, Accept & Authorize) starts the relationship, and the list of partners you work with is shown. Partner Center says the person who accepts must be a Global admin of the customer; the admin center article asks for at least a Billing Administrator for its steps (its 2021 version: a Global or Billing admin).',
+    source: { document: SOURCES.adminCenterCurrent, section: 'Manage partner relationships (introduction); Find a partner' },
+    tags: ['reseller', 'partner types'],
+    keywords: ['get started', 'getting started', 'overall steps', 'whole process', 'start working with a partner'],
+    phrasings: [
+      'what are the steps to get set up with a partner',
+      'overall process to start working with a microsoft partner',
+      'how does working with a partner get started',
+      'does contacting a partner give it access to our tenant',
+      'what do we have to do to start working with a csp partner',
     ],
     form: 'steps',
   },

@@ -191,6 +191,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'unknown account',
     ],
     phrasings: [
+      'can the customer tell which partner company a delegated admin user belongs to',
       "are the partner consultants' names and personal details visible in our business central",
       'what are these USER_ accounts in business central',
       'unknown users with hex names appeared in BC',
@@ -288,6 +289,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     tags: ['Business Central', 'GDAP'],
     keywords: ['first sign in', 'first login', 'automatically created', 'user appears', 'new user'],
     phrasings: [
+      'do our consultants have to be set up as users at the customer before they can sign in to bc',
       'delegated admin user appears in BC after first login',
       'is the partner user created automatically in the environment',
       'when does the USER_ account show up',
@@ -327,6 +329,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     tags: ['Business Central', 'security'],
     keywords: ['change log', 'audit', 'history', 'who changed', 'transparency', 'posted'],
     phrasings: [
+      'can the customer see what our delegated admins do in their business central',
       'we need proof of what the partner did in our business central',
       'we want a record of what the delegated admin did in BC',
       'can the partner work in our business central without us knowing what they did',
@@ -408,7 +411,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Admin agents and Helpdesk agents get the same level of access to Business Central, but they start from different default license configurations, and they differ a lot in what they may do in Entra and other services.',
     explanation:
-      "The reseller documentation says both roles give exactly the same access to the customer's Business Central environment. The delegated admin page adds that their default permissions come from different license configurations: Delegated Admin agent - Partner for Global Administrators (Admin agents) and Delegated Helpdesk agent - Partner for Helpdesk Administrators (Helpdesk agents). Both statements hold. You specify the people who assist each customer by their responsibility; both roles handle implementation, support and troubleshooting tasks and log in to the customer's Business Central without a license. A delegated Dynamics 365 Business Central Administrator starts from a third one, Delegated BC Admin agent - Partner.",
+      "The reseller documentation says both roles give exactly the same access to the customer's Business Central environment. The delegated admin page adds that their default permissions come from different license configurations: Delegated Admin agent - Partner for Global Administrators (Admin agents) and Delegated Helpdesk agent - Partner for Helpdesk Administrators (Helpdesk agents). Both statements hold. You specify the people who assist each customer by their responsibility; both roles handle implementation, support and troubleshooting tasks and can log in to the customer's Business Central without a license. A delegated Dynamics 365 Business Central Administrator starts from a third one, Delegated BC Admin agent - Partner.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['Business Central', 'roles', 'DAP'],
     keywords: ['admin agent', 'helpdesk agent', 'same access', 'access in business central'],
@@ -478,6 +481,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
       'customer tenant url',
     ],
     phrasings: [
+      'i have several customers business central open and keep mixing them up',
       'how do I make sure I sign in to the right customer in BC',
       'business central admin center url with the customer domain',
       'login link for a customer tenant as delegated admin',

@@ -294,6 +294,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     tags: ['removal', 'DAP', 'GDAP'],
     keywords: ['remove roles', 'revoke', 'remove admin', 'kick out partner', 'out of our tenant', 'take away global admin', 'kick out'],
     phrasings: [
+      "do we have to wait for the renewal to remove a partner's admin roles",
       'how does a customer revoke delegated admin privileges',
       'steps to remove a partners admin roles',
       'take away the partner admin rights in the admin center',
@@ -437,7 +438,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
     answer:
       'Removing DAP does not remove the partner from your Azure subscriptions: where it holds an Azure role (such as Owner on a subscription it provisioned), it can still manage that subscription, so remove the Azure role assignment too.',
     explanation:
-      "Azure subscriptions have their own resource management roles. Removing delegated admin privileges in the Microsoft 365 admin center leaves those role assignments in place, so the customer must also remove the partner's role assignment on each subscription. The Entra (Azure AD) role assignments, by contrast, are removed with DAP: the partner can no longer manage the customer's Azure AD tenant. The relationship itself stays: the partner remains your reseller, for renewals and licenses.",
+      "Azure subscriptions have their own resource management roles. Removing delegated admin privileges in the Microsoft 365 admin center leaves those role assignments in place, so the customer must also remove the partner's role assignment on each subscription. The Entra (Azure AD) role assignments, by contrast, are removed with DAP: the partner can no longer manage the customer's Azure AD tenant. The relationship itself stays: the partner remains your reseller, for renewals and licenses. The rest of the delegated access goes: the partner can no longer log into and manage the customer's Business Central environments, Entra ID and other services.",
     source: { document: PC, section: 'Azure subscriptions and resource management' },
     tags: ['Azure', 'removal', 'DAP'],
     keywords: ['azure subscription', 'owner role', 'role assignment', 'rbac', 'still access azure'],
@@ -572,7 +573,7 @@ export const CUSTOMER_CONTROL_FACTS: readonly HelpdeskFact[] = [
       'The steps are in the Microsoft 365 admin center under Settings > Partner relationships (select the partner, Remove roles, Yes). Partner Center tells customers to sign in as Global admin to see which partners hold delegated admin privileges; the Microsoft Customer Agreement needs at least a Billing Administrator.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Before you begin; Remove partner admin roles' },
     tags: ['roles', 'removal'],
-    keywords: ['billing admin remove roles', 'role needed to remove', 'who can remove roles'],
+    keywords: ['billing admin remove roles', 'role needed to remove', 'who can remove roles', 'minimum admin role', 'least role'],
     phrasings: [
       'lowest admin role that can manage our partner relationships',
       "can our billing admin remove the partner's admin roles",

@@ -137,7 +137,6 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
     tags: ['partner types', 'GDAP'],
     keywords: ['gdap access', 'granular', 'limited access', 'least permissive', 'partner with gdap access', 'listed as', 'meaning'],
     phrasings: [
-      'difference between the Partner type and a Partner with GDAP access',
       'what does partner with gdap access mean',
       'partner type with limited access in the admin center',
       'partner with granular delegated admin privileges listed',
@@ -145,6 +144,25 @@ export const PARTNER_TYPE_FACTS: readonly HelpdeskFact[] = [
       'what can a partner with gdap access do',
     ],
     form: 'definition',
+  },
+  {
+    id: 'partner-type-partner-vs-gdap',
+    side: 'customer',
+    question: 'What is the difference between the partner types "Partner" and "Partner with GDAP access"?',
+    answer:
+      'A Partner works through a user account you give it in your own tenant, which can hold any Microsoft Entra role; a Partner with GDAP access manages your products and services from its own tenant with only the least-permissive Entra roles you granted through GDAP, without global admin permission.',
+    explanation:
+      'Both types list any Microsoft Entra role as the roles they can hold. With the type Partner, you create and control the account in your tenant; with GDAP (granular delegated admin privileges), the partner gets limited, time-bound roles, which limits the risk to your organization. Resellers, by contrast, hold no roles at all.',
+    source: TYPES_CURRENT,
+    tags: ['partner types', 'GDAP', 'roles'],
+    keywords: ['partner vs partner with gdap access', 'type partner', 'partner with gdap access', 'user account'],
+    phrasings: [
+      'difference between the Partner type and a Partner with GDAP access',
+      'partner or partner with gdap access, which is which',
+      'how does a partner with a user account in our tenant differ from a partner with gdap access',
+      'compare the partner types partner and partner with gdap access',
+    ],
+    form: 'comparison',
   },
   {
     id: 'partner-type-oem',

@@ -151,7 +151,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'A Global admin (Global Administrator) of the customer tenant accepts a partner relationship: the reseller invitation and a GDAP request alike. The "at least Billing Administrator" rule on the admin center pages applies to the Microsoft Customer Agreement only.',
     explanation:
-      'Partner Center and the Business Central documentation both say the person who accepts must be a Global admin of the customer. The admin center article says "at least Billing Administrator" (the 2021 text: Global or Billing admin) for its steps; Partner Access applies that to the agreement and requires a Global admin to accept admin roles. They accept from the link in the partner\'s email, in the Microsoft 365 admin center (Accept & Authorize). What accepting grants: with DAP, the Global admin and Helpdesk admin roles; with GDAP, only the roles in the request.',
+      'Partner Center and the Business Central documentation both say the person who accepts must be a Global admin of the customer. The admin center article says "at least Billing Administrator" (the 2021 text: Global or Billing admin) for its steps; Partner Access applies that to the agreement and requires a Global admin to accept admin roles. They accept from the link in the partner\'s email, in the Microsoft 365 admin center (Accept & Authorize). What accepting grants: with DAP, the Global admin and Helpdesk admin roles; with GDAP, only the roles in the request. With GDAP, the partner then assigns security groups in its own tenant to the accepted roles.',
     source: INVITE,
     tags: ['reseller', 'roles', 'MCA', 'GDAP'],
     keywords: [
@@ -168,6 +168,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
       'open the link',
     ],
     phrasings: [
+      'our contact at the customer is only a user admin and cannot accept our invitation',
       'who can accept a reseller relationship at the customer',
       'does the customer need a global admin to accept the partner request',
       'which customer admin accepts the invitation',
@@ -284,6 +285,8 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     tags: ['DAP', 'roles'],
     keywords: ['admin agents', 'helpdesk agents', 'global administrator', 'helpdesk administrator', 'group mapping', 'security groups'],
     phrasings: [
+      "which directory role does the admin agents group get in the customer's azure ad",
+      'does accepting the invitation automatically give the partner delegated admin privileges in azure ad',
       'with dap can the partner manage office 365 too or only azure ad',
       'admin agents group global administrator at the customer',
       'which entra roles do our agent groups get with delegated admin privileges',
@@ -320,7 +323,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       'For assisting customers: Admin agent, Sales agent and Helpdesk agent (the AdminAgents, SalesAgents and HelpdeskAgents groups); other roles such as Global admin or Billing admin manage the partner account itself.',
     explanation:
-      "Partner permissions fall into two categories: managing your organization's Partner Center account, and assisting your customers, which controls access to customers' environments. Admin agents and Sales agents request reseller relationships; Admin agents and Helpdesk agents administer customers (with DAP as Global Administrator and Helpdesk Administrator; with GDAP through the security groups assigned roles), while a Sales agent gets no access to a customer's tenant. Assign roles by responsibility so you control who sees customer data.",
+      "Partner permissions fall into two categories: managing your organization's account (access to the Partner Center portal), and assisting your customers, which controls access to customers' environments. Admin agents and Sales agents request reseller relationships; Admin agents and Helpdesk agents administer customers (with DAP as Global Administrator and Helpdesk Administrator; with GDAP through the security groups assigned roles), while a Sales agent gets no access to a customer's tenant. Assign roles by responsibility so you control who sees customer data.",
     source: { document: SOURCES.bcResellerUsers, section: 'Add users from your own organization' },
     tags: ['roles', 'Partner Center'],
     keywords: [
@@ -393,6 +396,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     tags: ['Business Central', 'DAP', 'roles'],
     keywords: ['how many', 'limit', 'maximum', 'number of users', 'unlimited'],
     phrasings: [
+      'is there a cap on how many of our agents can work for one customer',
       'how many of our users can access a customer',
       'limit on the number of delegated admins',
       'maximum number of partner users per customer',
@@ -562,7 +566,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     answer:
       "Follow the partner's link (or open the Accept agreement page), read the Microsoft Customer Agreement, tick the acknowledgement and select Accept.",
     explanation:
-      'The link opens the Microsoft 365 admin center. Accept & Authorize (on the Accept agreement & authorize partner page) is for accepting a new partner relationship together with the agreement; Accept alone signs the agreement for a partner you already have. After Accept, the list of partners you work with is shown; select one to see its details. At least a Billing Administrator of the customer can accept it. Accepting it lets the partner make purchases for you.',
+      'The link opens the Microsoft 365 admin center. Accept & Authorize (on the Accept agreement & authorize partner page) is for accepting a new partner relationship together with the agreement; Accept alone signs the agreement for a partner you already have. After Accept, the list of partners you work with is shown; select one to see its details. At least a Billing Administrator of the customer can accept it. Accepting it lets the partner make purchases for you. A customer that already has a partner but has not signed the agreement must accept it before the partner can make purchases or manage its subscriptions.',
     source: MCA_CURRENT,
     tags: ['MCA'],
     keywords: ['accept agreement page', 'steps', 'acknowledge', 'read agreement', 'sign', 'how to sign', 'step by step'],
@@ -582,11 +586,12 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     question: "Why can't a partner see Bills & payments in the customer's admin center?",
     answer:
       "A partner working Admin On Behalf Of (AOBO) a customer no longer gets Purchase services, Your products or Bills & payments there; buy and manage the customer's subscriptions in Partner Center.",
-    explanation: 'The Licenses and Billing notifications pages stay available in the Billing menu of the Microsoft 365 admin center.',
+    explanation: 'You can still view the Licenses and Billing notifications pages in the Billing menu of the Microsoft 365 admin center.',
     source: { document: SOURCES.adminCenterCurrent, section: 'Admin On Behalf Of (AOBO) access to pages in Microsoft 365 admin center' },
     tags: ['billing', 'Partner Center'],
     keywords: ['aobo', 'admin on behalf of', 'billing menu', 'purchase services', 'your products', 'bills and payments', 'missing pages'],
     phrasings: [
+      "can a partner still buy subscriptions in the customer's microsoft 365 admin center",
       'purchase services page missing when working on behalf of a customer',
       'where do partners buy subscriptions for customers, admin center or partner center',
       'your products page not available for partner admins',

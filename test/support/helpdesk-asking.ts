@@ -63,7 +63,6 @@ export const MISLED_BY_AN_EXAMPLE: ReadonlySet<string> = new Set([
   // meaning than any way of asking about prices (the answer is still declined as prices, on its words).
   'how much will fifty Business Central seats set us back each month',
   "can i start a scheduled job in the customer's job queue",
-  "Tailspin's office manager clicked our link but got an error, she's not an admin",
 ]);
 
 /** A case table's rows split into those expected to pass and those the asked examples lead astray (see above). */

@@ -446,6 +446,26 @@ const SEED_CASES: readonly SeedCase[] = [
     [['Global Administrator'], ['granular']],
   ],
   ['customer-billing', 'what are the three steps to start with a microsoft partner', [['contact'], ['invitation'], ['accept']]],
+  // The three steps of getting set up and the two partner types that hold any Entra role, each a fact of its own, and more
+  // of what the seeds say beside what is asked (eighth session, second piece).
+  ['customer-global', 'how does getting started with a partner work, step by step', [['contact'], ['email'], ['accept']]],
+  [
+    'customer-global',
+    'is a partner type Partner the same thing as a Partner with GDAP access',
+    [['user account'], ['least-permissive', 'least'], ['any Microsoft Entra role']],
+  ],
+  ['customer-billing', 'we have an old partner and never accepted the customer agreement, is that a problem', [['must']]],
+  ['partner-admin', "as aobo, which billing pages can i still open in the customer's admin center", [['can still view'], ['Licenses']]],
+  [
+    'partner-admin',
+    'what are the two kinds of permissions in partner center, and what does each control',
+    [["organization's account"], ['Partner Center portal']],
+  ],
+  [
+    'customer-global',
+    'after we remove dap, can the partner still get into our business central or entra',
+    [['Business Central'], ['no longer']],
+  ],
 ];
 
 /** Questions on a limit the seeds state: the answer's first sentence must state it too. */
