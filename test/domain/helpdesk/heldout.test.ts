@@ -15,8 +15,9 @@ import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
 // the session's tuning on fresh batch 3 the lead's score-only run measured 125/148 (84.5%) and 40/41 (97.6%), and the floor
 // is back above every earlier figure. No held-out miss was read or tuned on. The sixth session's score-only run, at its end,
 // measured 126/148 (85.1%) and 40/41. The seventh session's (asked examples, content and routing from seeds-only sets),
-// at its end: 132/148 (89.2%) and 40/41.
-const HELD_OUT_FLOOR = { inScope: 0.89, outOfScope: 0.97 } as const;
+// at its end: 132/148 (89.2%) and 40/41. The eighth session's (more seeds-only sets as examples, content and routing), at its
+// end: 138/148 (93.2%), above issue 15's 90%, and 40/41, one near miss short of every one declined.
+const HELD_OUT_FLOOR = { inScope: 0.93, outOfScope: 0.97 } as const;
 
 describe('the held-out floor', async () => {
   // Answered as the bot answers: the questions encoded with the embedded sentence encoder and the committed vector file.
