@@ -249,17 +249,35 @@ function genericWeight(term: string): number {
 }
 
 /**
+ * The last searches, by text and term weights. Answering one question searches the same words several times (are the
+ * words alone sure? the answer itself, with its meaning; the parts of a two-part question; the words alone again to
+ * name a decoy), and the fuzzy search is most of the words' cost; the index never changes, so a search's hits do not.
+ */
+const RECENT_SEARCHES = 64;
+const recentSearches = new Map<string, readonly FactHit[]>();
+
+/**
  * Searches the knowledge base, best hit first. `termWeights` scales query terms further: an
  * expansion of several words ("csp" → "cloud solution provider") would otherwise outweigh the rest.
  */
-export function searchFacts(text: string, termWeights?: ReadonlyMap<string, number>): FactHit[] {
+export function searchFacts(text: string, termWeights?: ReadonlyMap<string, number>): readonly FactHit[] {
+  const key = termWeights === undefined ? text : `${text}\n${[...termWeights].map(([term, weight]) => `${term}=${weight}`).join(' ')}`;
+  const recent = recentSearches.get(key);
+  if (recent !== undefined) {
+    recentSearches.delete(key);
+    recentSearches.set(key, recent);
+    return recent;
+  }
   const boostTerm = (term: string): number => genericWeight(term) * (termWeights?.get(term) ?? 1);
-  return INDEX.search(text, { boostTerm }).map((result) => ({
+  const hits = INDEX.search(text, { boostTerm }).map((result): FactHit => ({
     id: String(result['id']),
     kind: result['kind'] === 'decoy' ? 'decoy' : 'fact',
     score: result.score,
     matchedTerms: [...new Set(result.queryTerms)],
   }));
+  recentSearches.set(key, hits);
+  if (recentSearches.size > RECENT_SEARCHES) recentSearches.delete(recentSearches.keys().next().value!);
+  return hits;
 }
 
 /** Every term of the decoy topics' own words. */
