@@ -14,7 +14,8 @@ import {
   type KnownSentence,
   type QuestionMeaning,
 } from '#domain/helpdesk/index.ts';
-import { closenessToEach, vectorMatrix, type SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
+import type { SentenceEncoder } from '#domain/ports/sentence-encoder.ts';
+import { knownVectors } from '../understanding/known-vectors.ts';
 import { withVectorFile } from '../understanding/sentence-encoder.ts';
 import { messageEncoder } from '../understanding/turn-encoder.ts';
 import { askedExampleSentences, readAskedExamples, type AskedExample } from './asked-examples.ts';
@@ -53,12 +54,11 @@ export async function loadHelpdeskMeaning(
   const asked = askedExampleSentences(examples ?? (await readAskedExamples()));
   const sentences = [...KNOWN_SENTENCES, ...asked.sentences];
   const filed = await withVectorFile(encoder, vectorFile);
-  const known = vectorMatrix(await filed.encode(sentences.map((sentence) => sentence.text)));
+  const known = await knownVectors(await filed.encode(sentences.map((sentence) => sentence.text)));
   const missingAtLoad = filed.missing();
-  const cosines = new Float32Array(known.rows);
   const recent = new Map<string, QuestionMeaning>();
   const meaningOf = (vector: Float32Array): QuestionMeaning => {
-    closenessToEach(known, vector, cosines);
+    const cosines = known.cosinesWith(vector);
     const own = nearestByKey(cosines.subarray(0, KNOWN_SENTENCES.length));
     return withNearestExample(own, cosines.subarray(KNOWN_SENTENCES.length), asked.sentences);
   };

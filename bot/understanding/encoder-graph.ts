@@ -1,5 +1,5 @@
-import * as tensorflow from '@energetic-ai/core';
 import type { EmbeddingsModel } from '@energetic-ai/embeddings';
+import { tensor1d, tensor2d, tidy, type Tensor } from './tensorflow.ts';
 
 /**
  * One sentence through the Universal Sentence Encoder's graph in a single synchronous pass. The package's own `embed`
@@ -16,23 +16,12 @@ const LENGTH_LIMIT = `${SCOPE}ClipToMaxLength/Less/y`;
 const UNPADDED_COORDINATES = `${SCOPE}Encode/TransformerStack/Layer_1/TransformerLayer/FFN/StoreMask/ToInt32`;
 const UNPADDED_POSITIONS = `${SCOPE}Encode/TransformerStack/Layer_0/AddTimingSignal/strided_slice_2`;
 
-/** The few TensorFlow.js calls used here: the package re-exports them from @tensorflow/tfjs-core without shipping its types. */
-interface Tensor {
-  dataSync(): ArrayLike<number>;
-  dispose(): void;
-}
-interface TensorFlow {
-  tensor1d(values: readonly number[], dtype: 'int32'): Tensor;
-  tensor2d(values: readonly number[], shape: readonly [number, number], dtype: 'int32'): Tensor;
-  tidy<T>(run: () => T): T;
-}
+/** The model's graph, as far as it is used here (the package's types for it are missing, see tensorflow.ts). */
 interface Graph {
   readonly weights: Readonly<Record<string, readonly Tensor[] | undefined>>;
   readonly outputs: readonly { readonly shape?: readonly number[] }[];
   execute(inputs: Readonly<Record<string, Tensor>>): Tensor;
 }
-const { tensor1d, tensor2d, tidy } = tensorflow as unknown as TensorFlow;
-
 export type SentenceEmbedder = (sentence: string) => Float32Array;
 
 /** The model's embedding of each sentence, one at a time; a sentence with no tokens gets a vector of zeros (close to nothing). */
