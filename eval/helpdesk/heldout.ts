@@ -52,8 +52,9 @@ export const MENTION_SETS: readonly MentionSet[] = [
   { label: 'fresh-13', file: new URL('./fresh-batch-13.json', import.meta.url), use: 'tuning' },
   { label: 'fresh-14', file: new URL('./fresh-batch-14.json', import.meta.url), use: 'tuning' },
   { label: 'dev-7', file: new URL('./dev-batch-7.json', import.meta.url), use: 'dev' },
-  // 120 + 80 (leaning on near misses), written blind from the seeds only (ninth session), then tuned on; and beside it
-  // 100 + 80, written blind from the seeds only at the same time, never read.
+  // 80 + 110 and 120 + 80 (leaning on near misses), written blind from the seeds only (ninth session), then tuned on; and
+  // beside them 100 + 80, written blind from the seeds only at the same time, never read.
+  { label: 'fresh-15', file: new URL('./fresh-batch-15.json', import.meta.url), use: 'tuning' },
   { label: 'fresh-16', file: new URL('./fresh-batch-16.json', import.meta.url), use: 'tuning' },
   { label: 'dev-8', file: new URL('./dev-batch-8.json', import.meta.url), use: 'dev' },
 ];
