@@ -14,7 +14,7 @@ import { EVAL_SET } from '#eval/helpdesk/eval-set.ts';
 import { evaluate } from '#eval/helpdesk/evaluate.ts';
 import { evaluateHeldOut, loadHeldOut, mentionsAll, askerOfPersona, MENTION_SETS } from '#eval/helpdesk/heldout.ts';
 import { evaluateFresh, loadFreshSet } from '#eval/helpdesk/fresh-set.ts';
-import { encodedMeanings, type MeaningOf } from '#eval/helpdesk/meanings.ts';
+import { encodedMeanings, meaningsApartFrom, type MeaningOf } from '#eval/helpdesk/meanings.ts';
 import { helpdeskMeaning, loadHelpdeskMeaning } from '#bot/helpdesk/helpdesk-meaning.ts';
 import { readAskedExamples } from '#bot/helpdesk/asked-examples.ts';
 import { messageEncoder } from '#bot/understanding/turn-encoder.ts';
@@ -82,8 +82,7 @@ for (const [from, questions] of crossValidate
       ...mentionSets.filter((set) => set.use === 'tuning').map((set) => [set.label, set.cases.map((c) => c.question)] as const),
     ] as const)
   : []) {
-  const matcher = loadHelpdeskMeaning(messageEncoder, undefined, { examples: examples.filter((example) => example.from !== from) });
-  apartMeanings.set(from, await encodedMeanings(questions, matcher));
+  apartMeanings.set(from, await meaningsApartFrom(from, questions, examples));
 }
 const meaningFor = (from: string): MeaningOf => apartMeanings.get(from) ?? meaningOf;
 const tuningSeen = crossValidate ? evaluate(EVAL_SET, meaningFor('tuning')) : tuning;
