@@ -25,6 +25,8 @@ import { findFact, summarizeFact } from './knowledge-base.ts';
 import {
   accessTargets,
   asksForWork,
+  asksWhichRoles,
+  invitationMailApps,
   COMPATIBLE_FORMS,
   comparedSides,
   isAsked,
@@ -261,7 +263,22 @@ export function isConfident(search: QuestionSearch): boolean {
 // ("who may invite" is not "how to invite"), so it ranks lower as well.
 const DISTINCT_FORMS: ReadonlySet<string> = new Set(['who', 'duration', 'comparison', 'definition', 'effect']);
 
-function formFactor(asked: AnswerForm | null, compatible: readonly (string | undefined)[], factForm: AnswerForm | undefined): number {
+/** True when a fact answers who (which person) may act, not which role something takes ("Which role should a GDAP … include"). */
+function namesWhoActs(fact: HelpdeskFact | undefined): boolean {
+  return fact?.form === 'who' && /^who\b/i.test(fact.question);
+}
+
+function formFactor(
+  asked: AnswerForm | null,
+  compatible: readonly (string | undefined)[],
+  fact: HelpdeskFact | undefined,
+  rolesAsked = false,
+): number {
+  const factForm = fact?.form;
+  // "Which roles can a partner get" reads like a who-question ("which role"), but the roles are asked about: a fact about
+  // which person may act answers a neighbouring question, one about which role to take ("Which role should a GDAP
+  // relationship include …") answers it, and one of no particular form may.
+  if (rolesAsked) return namesWhoActs(fact) ? FORM_MISMATCH : factForm === 'who' ? FORM_BOOST : 1;
   if (asked === null) return 1;
   if (factForm !== undefined && compatible.includes(factForm)) return FORM_BOOST;
   // A fact of no particular form is not known to answer a who / how long / what-is question either.
@@ -304,6 +321,7 @@ export function searchQuestion(question: string, meaning?: QuestionMeaning, aske
     }
   }
   const form = questionForm(text);
+  const rolesAsked = asksWhichRoles(text);
   const side = questionSide(text);
   const sideOf = (factSide: AskerSide | undefined): number =>
     side !== null || askerSide === undefined
@@ -318,7 +336,7 @@ export function searchQuestion(question: string, meaning?: QuestionMeaning, aske
     .map((hit) => {
       if (hit.kind !== 'fact') return hit;
       const fact = findFact(hit.id);
-      return { ...hit, score: hit.score * formFactor(form, forms, fact?.form) * sideOf(fact?.side) };
+      return { ...hit, score: hit.score * formFactor(form, forms, fact, rolesAsked) * sideOf(fact?.side) };
     })
     .sort((a, b) => b.score - a.score)
     // Only the leaders are reranked: the rest cannot climb past them, and the cost stays flat.
@@ -412,7 +430,8 @@ export function judgeQuestion(
   // A word that only a near-miss topic uses ("lighthouse", "payout", "price"), matched by that topic: the question is about it.
   // Not a workload named as what a partner's access reaches ("does the BC partner get into exchange?"): the question is about
   // the access, which the facts answer; a question about administering the workload itself names it otherwise.
-  const reached = new Set(accessTargets(question).flatMap(queryTerms));
+  // Nor a mail app named as where the invitation's e-mail is written or sent ("send the invite from outlook").
+  const reached = new Set([...accessTargets(question), ...invitationMailApps(question)].flatMap(queryTerms));
   const decoyWords = search.concepts.filter(
     (terms) =>
       terms.every((term) => isDecoyOnlyTerm(term) || !isKnownTerm(term)) &&

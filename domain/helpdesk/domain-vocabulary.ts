@@ -53,6 +53,14 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(bc|d365 ?bc|dynamics 365 business central|busines+ cent(ral|er))\b/, expansion: 'business central' },
   { pattern: /\b(ga|global admins?|global adm|tenant admin|company admin(istrator)?)\b/, expansion: 'global administrator' },
   { pattern: /\b(gr|global readers?)\b/, expansion: 'global reader' },
+  // Access short of Global admin ("instead of global admin", "without being GA", "something less than global admin"): what GDAP
+  // is for, least privilege with only the roles the work needs.
+  {
+    pattern:
+      /\b(instead of|without( being)?|rather than|other than|less than|short of|not|no|except|below) (the |a |being |full |making them |giving them )?(ga|global admins?|global administrators?)\b|\b(give|grant|offer)( \w+){0,2} less\b/,
+    expansion: 'least privilege fewer roles',
+  },
+
   { pattern: /\bgdap\b|\bgranular\b/, expansion: 'gdap granular delegated admin' },
   { pattern: /\bdap\b/, expansion: 'dap delegated administration privileges' },
   {
@@ -89,7 +97,19 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\b(pw|pwd|passwd|passwords?)\b/, expansion: 'password' },
   { pattern: /\blicen[cs](e|es|ing)\b/, expansion: 'license' },
   { pattern: /\b(subs?|subscriptions?)\b/, expansion: 'subscription' },
-  { pattern: /\b(log ?-?in|sign ?-?in|signin|log on|logon|logg?(ing|ed) ?(in|into|on))\b/, expansion: 'sign in' },
+  // Logging in is signing in, not the change log: "do they log into our office 365", "logs on to the customer's tenant".
+  {
+    pattern: /\b(log(s)? ?-?in(to| to)?|log(s)? on(to| to)?|logon|logg?(ing|ed) ?(in|into|on|onto))\b/,
+    expansion: 'sign in',
+    replace: true,
+  },
+  { pattern: /\b(sign(s|ed|ing)? ?-?in(to| to)?|signin)\b/, expansion: 'sign in' },
+  // With which account: partner staff sign in with their own partner credentials, not an account in the customer tenant.
+  {
+    pattern:
+      /\b(own|partner'?s?) (account(s)?|login(s)?|credential(s)?|user ?name(s)?)\b|\b(account(s)?|login(s)?|credential(s)?) of (their|his|her|its|our) own\b|\b(which|what) (login(s)?|credential(s)?)\b/,
+    expansion: 'partner credentials',
+  },
   { pattern: /\b(can'?t|cannot|can not|unable|not able|(not|\w+n'?t) allowed|blocked)\b/, expansion: 'cannot' },
   { pattern: /\b(one more|another|extra|additional|missing|more) roles?\b/, expansion: 'add role' },
   {
@@ -142,6 +162,14 @@ const VOCABULARY: readonly VocabularyEntry[] = [
     pattern:
       /\b(switch|turn|shut) off (the |our |their |a |all |those |these )?(gdap |partner )?(relationships?|gdaps?)\b|\b(switch|turn) (the |our |their )?(gdap |partner )?(relationships?|gdaps?) off\b/,
     expansion: 'disable terminate',
+  },
+  // One of the partner's people who left or should no longer get in: the customer disables that one delegated user.
+  {
+    pattern:
+      /\b(left|quit|quits|resigned|leaves|leaving|fired|let go|no longer (works?|working|with them|with the partner|employed))\b|\b(just|only|one of) (him|her|them|that one|that person|this person|his|her)( access)?\b/,
+    expansion: 'disable one consultant',
+    requires:
+      /\b(partner'?s?|msp'?s?|csp'?s?|their) (\w+ ){0,2}(consultants?|techs?|technicians?|engineers?|employees?|guys?|people|staff|admins?|users?|person)\b|\b(consultants?|techs?|technicians?|engineers?|employees?|guys?|person|admins?|users?) (from|at|of|with) (the|our|a) (partner|msp|csp|reseller)\b/,
   },
   { pattern: /\b(kill|cancel|shut down|close down|terminat(e|es|ed|ing))\b/, expansion: 'terminate end' },
   { pattern: /\b(withdraw(s|n|ing)?|retract)\b/, expansion: 'remove' },

@@ -45,7 +45,7 @@ const FORMS: readonly (readonly [AnswerForm, RegExp])[] = [
   ['steps', /^(so |and |ok |okay )?how (do|does|can|to|should|would) (i|we|you|a|the|they|one|our|customers?|partners?)\b/],
   [
     'effect',
-    /\bwhat happens\b|\bwhat (still )?(remains|stays|is left)\b|\bwhat (still )?(works|keeps working|stops working)\b|\b(can|could|do|does|will|would|are|is|am)( \w+){0,3} still\b|\b(after|once) (we|they|the customer|you|i|our|a customer)\b.*\b(remov|revok|accept|terminat|approv|end)/,
+    /\bwhat happens\b|\bwhat (still )?(remains|stays|is left)\b|\bwhat (still )?(works|keeps working|stops working)\b|\b(can|could|do|does|will|would|are|is|am)( \w+){0,3} still\b|\b(after|once) (we|they|the customer|you|i|our|a customer)\b.*\b(remov|revok|terminat|end)|^(?!.*\b(now what|what now|what next|next steps?|what (did|do|are) (we|i) (miss|missing|do now)|can'?t|cannot|unable to|access denied|not working|doesn'?t work)\b).*\b(after|once) (we|they|the customer|you|i|our|a customer)\b.*\b(accept|approv)/,
   ],
   [
     'who',
@@ -68,6 +68,17 @@ export const COMPATIBLE_FORMS: Readonly<Partial<Record<AnswerForm, readonly Answ
   where: ['where', 'steps'],
   steps: ['steps', 'where'],
 };
+
+// "which roles can a partner get / can we ask for / can the partner be given": the roles are what is asked about (their
+// object), not who may act, as in "which role can accept" or "which roles do we need to approve". A subject after the verb
+// says so; a need or a requirement asks who may act.
+const ROLES_AS_OBJECT =
+  /^(?:and |so )?which (?:[\w-]+ )?roles? (?:can|could|may|should|will|do|does|are|is) (?:a|an|the|we|i|you|they|our|my|their|its|partners?|customers?|gdap|dap)\b(?!.*\b(?:needs?|needed|required|requires?|minimum|least)\b)/;
+
+/** True when a question asks which roles someone gets, asks for or is given ("which roles can a partner get"): not who may act. */
+export function asksWhichRoles(question: string): boolean {
+  return ROLES_AS_OBJECT.test(normalize(question));
+}
 
 /** The form of answer a question asks for, or null when its words do not say. */
 export function questionForm(question: string): AnswerForm | null {
@@ -219,4 +230,20 @@ const ACCESS_REACHES =
 export function accessTargets(question: string): string[] {
   const text = normalize(question);
   return [...text.matchAll(ACCESS_REACHES)].flatMap((match) => (match[1] ?? '').split(/ ?[/,&] ?/).filter((word) => word.length > 0));
+}
+
+// The invitation (its e-mail, its link), and a mail app named as the place it is written, opened or sent from: "edit the invite
+// in outlook", "sent it from my own outlook", "the link is gone in outlook".
+const INVITATION_WORDS = /\b(invit\w*|reseller request)\b/;
+const MAIL_APP =
+  /\b(?:in|into|from|via|through|using|open(?:ed|s)?(?: it)?(?: in)?) (?:my |our |your |their |the |his |her )?(?:own )?(outlook|gmail)\b/g;
+
+/**
+ * The mail apps a question names as where the invitation's e-mail is written, opened or sent ("can i send the invite from
+ * outlook"): the question is about the invitation, not about the mail app itself ("outlook keeps crashing" names no invitation).
+ */
+export function invitationMailApps(question: string): string[] {
+  const text = normalize(question);
+  if (!INVITATION_WORDS.test(text)) return [];
+  return [...text.matchAll(MAIL_APP)].map((match) => match[1] ?? '').filter((word) => word.length > 0);
 }

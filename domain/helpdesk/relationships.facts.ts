@@ -149,7 +149,7 @@ export const RELATIONSHIP_FACTS: readonly HelpdeskFact[] = [
     side: 'customer',
     question: 'Who in the customer tenant must accept a partner relationship?',
     answer:
-      'A Global admin (Global Administrator) of the customer tenant accepts a partner relationship: the reseller invitation and a GDAP request alike. The "at least Billing Administrator" rule on the admin center pages applies to the Microsoft Customer Agreement only.',
+      'A Global admin (Global Administrator) of the customer tenant accepts a partner relationship: the reseller invitation and a GDAP request alike; other users cannot. The "at least Billing Administrator" rule on the admin center pages applies to the Microsoft Customer Agreement only.',
     explanation:
       'Partner Center and the Business Central documentation both say the person who accepts must be a Global admin of the customer. The admin center article says "at least Billing Administrator" (the 2021 text: Global or Billing admin) for its steps; Partner Access applies that to the agreement and requires a Global admin to accept admin roles. They accept from the link in the partner\'s email, in the Microsoft 365 admin center (Accept & Authorize). What accepting grants: with DAP, the Global admin and Helpdesk admin roles; with GDAP, only the roles in the request. With GDAP, the partner then assigns security groups in its own tenant to the accepted roles.',
     source: INVITE,
