@@ -394,7 +394,10 @@ function inDomain(concepts: readonly (readonly string[])[]): boolean {
   return concepts.some((terms) => terms.some(isDomainTerm));
 }
 
-/** Which rule of judgeQuestion declined a question or left it unanswered (for tests and tuning). */
+/**
+ * Which rule of judgeQuestion declined a question or left it unanswered. Two of them decline the whole question, even
+ * when it has two parts (DECLINES_THE_WHOLE); the others name the rule for whoever traces a verdict.
+ */
 export type DeclineRule =
   'decoy-first' | 'meaning-decoy' | 'not-in-domain' | 'decoy-word' | 'decoy-part' | 'foreign' | 'unsure-rival' | 'unsure';
 
