@@ -116,6 +116,7 @@ export const MEANING = {
   far: 0.3,
   sure: 0.8,
   decoyLead: 0.1,
+  declineLead: 0.05,
   topicSlack: 0.1,
 } as const;
 /** Closeness in meaning mapped to 0…1 for the rerank: about unrelated at `floor`, the same sentence at 1. */
@@ -416,6 +417,12 @@ function rivals(decoy: FactHit | undefined, fact: FactHit | undefined): boolean 
   return decoy !== undefined && (fact === undefined || decoy.score >= fact.score * CONFIDENCE.decoyRivalRatio);
 }
 
+/** True when the best hit is a fact at least SURE_ON_WORDS times the next hit, fact or decoy: the words say which fact is meant. */
+function factFarAheadOnWords(search: QuestionSearch): boolean {
+  const [best, next] = search.hits;
+  return best?.kind === 'fact' && (next === undefined || best.score >= SURE_ON_WORDS * next.score);
+}
+
 /** Decides one question (or one part of one): a fact, a decoy topic to decline, or nothing. */
 export function judgeQuestion(
   question: string,
@@ -473,7 +480,8 @@ export function judgeQuestion(
   if (
     nearestInMeaning !== undefined &&
     nearestFactInMeaning !== undefined &&
-    nearestInMeaning.closeness >= nearestFactInMeaning.closeness + MEANING.decoyLead
+    nearestInMeaning.closeness >= nearestFactInMeaning.closeness + MEANING.declineLead &&
+    (nearestInMeaning.closeness >= nearestFactInMeaning.closeness + MEANING.decoyLead || !factFarAheadOnWords(search))
   ) {
     const topic = decoysById.get(nearestInMeaning.id);
     if (topic !== undefined) return { kind: 'declined', decoy: topic, by: 'meaning-decoy' };
