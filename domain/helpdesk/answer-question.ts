@@ -645,7 +645,10 @@ export function composedFacts(question: string, whole: Verdict, askerSide?: Aske
     const leans = POINTS_BACK.test(piece) || !saysWhat(piece);
     const leaning =
       form !== null && form === questionForm(previous) ? null : judgeQuestion(`${piece} ${previous}`, exclude, true, undefined, askerSide);
-    const ownWords = !leans && alone.kind === 'fact';
+    // A part that asks a distinct form of its own ("… and who at the customer must accept it?") and names what it asks about
+    // is answered on its own words when they give a fact of that form: "it" points back to the object, not to the question.
+    const ownForm = form !== null && DISTINCT_FORMS.has(form) && saysWhat(piece) && fits(alone);
+    const ownWords = (!leans && alone.kind === 'fact') || ownForm;
     const [chosen, readAs] = ownWords
       ? [alone, piece]
       : fits(leaning)

@@ -12,7 +12,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     id: 'bc-delegated-admin-limitations',
     question: 'What can a delegated admin not do in Business Central?',
     answer:
-      'A delegated admin cannot run scheduled job queue tasks, cannot trigger web hooks or other job-queue-based actions (except with Run once), and cannot use the Invite External Accountant guide, because a delegated admin is not registered as a regular user of the customer.',
+      "A delegated admin has access to all areas of the customer's Business Central but cannot run scheduled job queue tasks, trigger web hooks or other job-queue-based actions (except with Run once), or use the Invite External Accountant guide: it is not registered as a regular user of the customer.",
     explanation:
       "Signed in from the Business Central administration center, a delegated admin reaches every area of the customer's Business Central. Because the delegated admin is not a regular registered (licensed) user of the customer, a few tasks stay closed: starting scheduled job queue entries, triggering web hooks or anything else that relies on the job queue (the Run once (foreground) action is the exception), and the Invite External Accountant assisted setup guide.",
     source: LIMITS,
@@ -174,7 +174,7 @@ export const BUSINESS_CENTRAL_FACTS: readonly HelpdeskFact[] = [
     answer:
       "They are the partner's delegated admins: each one is shown with a pseudonym like USER_1A2B3C4D5E6F and an address like USER_1A2B3C4D5E6F@contoso.com, where contoso is the partner's company.",
     explanation:
-      "Users created for delegated admins carry a unique id and their company name instead of a name or other personal data. Both internal admins (the customer's own) and external admins see them in the Users list. To learn who is behind one, ask the partner company the user works for. That USER_ address is not the person's own: it names the company they work for.",
+      "Users created for delegated admins carry a unique id and their company name instead of a name or other personal data. Both internal admins (the customer's own) and external admins see them in the Users list. To learn who is behind one, ask the partner company the user works for. That USER_ address is not the person's own: it names the company they work for. Delegated admins sign in without a Business Central license: you pay no license for them.",
     source: AS_PARTNER,
     tags: ['Business Central', 'GDAP'],
     keywords: [

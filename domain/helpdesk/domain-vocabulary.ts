@@ -166,7 +166,7 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   // One of the partner's people who left or should no longer get in: the customer disables that one delegated user.
   {
     pattern:
-      /\b(left|quit|quits|resigned|leaves|leaving|fired|let go|no longer (works?|working|with them|with the partner|employed))\b|\b(just|only|one of) (him|her|them|that one|that person|this person|his|her)( access)?\b/,
+      /\b(left|quit|quits|resigned|leaves|leaving|fired|let go|no longer (works?|working|with them|with the partner|employed))\b|\b(just|only|one of) (him|her|them|that one|that person|this person|his|her)( access)?\b|\b(one|a|single) (specific|single|particular|individual|certain) (\w+ ){0,2}(techs?|technicians?|consultants?|users?|persons?|engineers?|guys?|admins?|employees?)\b/,
     expansion: 'disable one consultant',
     requires:
       /\b(partner'?s?|msp'?s?|csp'?s?|their) (\w+ ){0,2}(consultants?|techs?|technicians?|engineers?|employees?|guys?|people|staff|admins?|users?|person)\b|\b(consultants?|techs?|technicians?|engineers?|employees?|guys?|person|admins?|users?) (from|at|of|with) (the|our|a) (partner|msp|csp|reseller)\b/,
@@ -210,6 +210,12 @@ const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\bapprov(e|es|ed|ing|al)\b/, expansion: 'accept' },
   { pattern: /\b(grant(s|ed|ing)?|hand(s|ed)? out|provid(e|es|ed|ing))\b/, expansion: 'give assign' },
   { pattern: /\b(cap|ceiling|quota)\b/, expansion: 'limit maximum' },
+  // How many of the partner's people may work for a customer: a number, which is not limited.
+  {
+    pattern:
+      /\bhow many (of (our|my|the partner'?s?|their) )?(\w+ )?(agents?|admins?|administrators?|users?|people|staff|techs?|technicians?|consultants?|engineers?|employees?|members?)\b(?! (does|do|did|can) (the )?(customer|we|i) (need|have to|must))/,
+    expansion: 'limit number of users',
+  },
   { pattern: /\b(history|audit(ing)?|trail|who changed what)\b/, expansion: 'change log' },
   // Asking what someone changed, or who changed something, asks for the record of changes.
   {
@@ -217,7 +223,10 @@ const VOCABULARY: readonly VocabularyEntry[] = [
       /\b(see|know|find out|check|track|tell|show|record of|proof of|evidence of|log of|report of|list of) (what|who|everything|all) ([\w']+ ){0,5}(?<!\b(can|could|may|to|will|would) )(changed|did|do|does|modified|edited|touched)\b|\bwhich (\w+ ){0,2}(employee|user|person|consultant|technician|tech|admin) (changed|modified|edited)\b/,
     expansion: 'change log',
   },
-  { pattern: /\b(shut|lock|keep) (\w+ ){0,3}out\b|\bblock(s|ing)?\b|\bdeny access\b/, expansion: 'block restrict' },
+  {
+    pattern: /\b(shut|lock|keep|kick|kicks|kicked|kicking|boot|throw) (\w+ ){0,4}out\b|\bblock(s|ing)?\b|\bdeny access\b/,
+    expansion: 'block restrict',
+  },
   { pattern: /\b(renew(s|ed|al)?|prolong(s|ed)?|extend(s|ed)? itself)\b/, expansion: 'renew auto extend' },
   { pattern: /\b(entitled|permitted|authori[sz]ed) to\b/, expansion: 'allowed' },
   { pattern: /\b(longest|upper limit|max(imum)? (length|duration|time))\b/, expansion: 'maximum duration' },

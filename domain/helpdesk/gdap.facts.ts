@@ -9,7 +9,8 @@ export const GDAP_FACTS: readonly HelpdeskFact[] = [
     id: 'gdap-what-it-grants',
     side: 'customer',
     question: 'What does a customer grant when approving a GDAP request?',
-    answer: 'Only the Entra roles listed in the request, for a limited time. DAP, by contrast, gave Global admin and Helpdesk admin roles.',
+    answer:
+      'Only the Entra roles listed in the request (the partner may ask for any Microsoft Entra roles), for a limited time. DAP, by contrast, gave Global admin and Helpdesk admin roles.',
     explanation:
       'GDAP (granular delegated admin privileges) exists for least-privilege, time-bound access. The request reaches you as an approval link from the partner, which opens the Microsoft 365 admin center. The roles are customizable, so you can discuss them with the partner before accepting. After acceptance the partner assigns its own security groups to some or all of the accepted roles. Under DAP, by contrast, giving a partner the Global and Helpdesk admin roles automatically grants it delegated admin privileges in Azure AD (Entra ID).',
     source: { document: SOURCES.adminCenterCurrent, section: 'Remove partner admin roles' },
