@@ -16,8 +16,10 @@ import { encodedMeanings } from '#eval/helpdesk/meanings.ts';
 // is back above every earlier figure. No held-out miss was read or tuned on. The sixth session's score-only run, at its end,
 // measured 126/148 (85.1%) and 40/41. The seventh session's (asked examples, content and routing from seeds-only sets),
 // at its end: 132/148 (89.2%) and 40/41. The eighth session's (more seeds-only sets as examples, content and routing), at its
-// end: 138/148 (93.2%), above issue 15's 90%, and 40/41, one near miss short of every one declined.
-const HELD_OUT_FLOOR = { inScope: 0.93, outOfScope: 0.97 } as const;
+// end: 138/148 (93.2%), above issue 15's 90%, and 40/41, one near miss short of every one declined. The ninth session's
+// (near-miss-leaning seeds-only sets, declines and readings tuned on them), at its end: 138/148 (93.2%) and 41/41, every
+// near miss declined, as issue 15 asks: the floor now demands every one.
+const HELD_OUT_FLOOR = { inScope: 0.93, outOfScope: 1 } as const;
 
 describe('the held-out floor', async () => {
   // Answered as the bot answers: the questions encoded with the embedded sentence encoder and the committed vector file.
@@ -33,7 +35,7 @@ describe('the held-out floor', async () => {
     expect(report.inScopeRight / report.inScope).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.inScope);
   });
 
-  it('declines out-of-scope near misses at the floor', () => {
+  it('declines every out-of-scope near miss', () => {
     expect(report.outOfScopeDeclined / report.outOfScope).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.outOfScope);
   });
 });
