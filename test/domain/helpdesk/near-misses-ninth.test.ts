@@ -19,6 +19,8 @@ const DECLINED_AS: readonly (readonly [persona: string, question: string, topic:
   ['partner-helpdesk', 'we run business central on-premises for one customer, does gdap cover that server too', 'bc-on-premises'],
   ['customer-global', 'how do we bring in a new licence file for our on-prem business central', 'bc-on-premises'],
   ['partner-sales', 'can a csp partner sell perpetual business central licences', 'bc-on-premises'],
+  // Dynamics NAV by its versions: "nav" on its own is also chat for "navigate" (below).
+  ['customer-global', 'our partner looks after nav 2016 for us, does gdap cover it', 'bc-on-premises'],
   ['customer-global', "after the merger we need to fold the other company's tenant into ours, how", 'tenant-setup'],
   ['partner-helpdesk', 'how do we shift a verified domain over to a different customer tenant', 'tenant-setup'],
   ['partner-admin', 'our customer was bought by a competitor, how do we combine the two tenants after the acquisition', 'tenant-setup'],
@@ -56,4 +58,6 @@ answersAsTheBot('in-scope questions naming the same workloads, or Outlook as whe
     ['azure-new-subscription-owner'],
   ],
   ['customer-global', 'can the partner see our business central environments in the admin center', ['bc-environment-partner-access']],
+  // "nav" as chat for "navigate" is not Dynamics NAV.
+  ['customer-global', 'how do i nav to the partner relationships page in the admin center', ['view-partner-relationships']],
 ]);
