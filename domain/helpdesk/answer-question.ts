@@ -751,7 +751,7 @@ export const SURE_ON_WORDS = 2;
 export function isSureOnWords(question: string): boolean {
   const verdict = judgeQuestion(correctSpelling(question.slice(0, MAX_QUESTION_LENGTH)));
   if (verdict.kind !== 'fact') return false;
-  const [best, next] = verdict.search.hits;
+  const [best] = verdict.search.hits;
   if (best === undefined || best.kind !== 'fact' || best.id !== verdict.fact.id || best.score < CONFIDENCE.answerScore) return false;
   if (!matchesTopicWord(best)) return false;
   // A known idea of the question the fact leaves out and a near-miss topic matches ("renew a customer's yearly subscription":
@@ -761,8 +761,7 @@ export function isSureOnWords(question: string): boolean {
   const leftToDecoy = knownConcepts(verdict.search).some(
     (terms) => !terms.some((term) => matched.has(term)) && terms.some((term) => !GENERIC_TERMS.has(term) && decoyTerms.has(term)),
   );
-  if (leftToDecoy) return false;
-  return next === undefined || best.score >= SURE_ON_WORDS * next.score;
+  return !leftToDecoy && factFarAheadOnWords(verdict.search);
 }
 
 /**
